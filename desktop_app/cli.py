@@ -1,0 +1,273 @@
+"""The command line: the same store, headless, for scripts and checks.
+
+Exit status 0 on success, 1 on bad input or a file that cannot be used (a message for a
+person, never a traceback), 2 on bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .domain.records import CATEGORIES, FieldKey, FlowKey
+from .domain.validation import Invalid
+from .store import queries
+from .store.check import check, repair
+from .store.csvio import rows_text
+from .store.database import LedgerFileError
+from .store.exporter import export_all
+from .store.importer import apply_import, plan_import
+from .store.ledger import Ledger
+from .store.merge import merge_file
+
+PROG = "exchange-ledger"
+
+
+class CommandError(Exception):
+    """Bad input or an unusable file: printed as a message, exit 1."""
+
+
+def user_name() -> str:
+    """The user's name as kept in their settings (asked once by the window)."""
+    from .settings import user_name as settings_user_name
+
+    return settings_user_name()
+
+
+def _open(path: str, *, write: bool, create: bool = False) -> Ledger:
+    db_path = Path(path)
+    if not create and not db_path.exists():
+        raise CommandError(f"{db_path} does not exist.")
+    ledger = Ledger.open(db_path, read_only=not write, create=create)
+    if write and ledger.read_only:
+        ledger.close()
+        raise CommandError(f"{db_path} is read-only: nothing was changed.")
+    return ledger
+
+
+def _open_for_import(path: str, dry_run: bool) -> Ledger:
+    """A dry run writes nothing: a missing file is validated against an empty ledger."""
+    if dry_run and not Path(path).exists():
+        return Ledger.open(Path(tempfile.mkdtemp()) / "empty.db")
+    return _open(path, write=not dry_run, create=not dry_run)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    csv_path = Path(args.file)
+    if not csv_path.is_file():
+        raise CommandError(f"{csv_path} is not a file.")
+    with _open_for_import(args.db, args.dry_run) as ledger:
+        who = user_name()
+        plan = plan_import(ledger, csv_path, who)
+        for warning in plan.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if plan.errors:
+            print(f"{csv_path.name}: {len(plan.errors)} errors, nothing imported:", file=sys.stderr)
+            for error in plan.errors:
+                print(f"  {error}", file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print(f"Dry run, nothing written. {csv_path.name} would add {plan.summary()}.")
+            return 0
+        apply_import(ledger, plan, who)
+        print(f"Imported {csv_path.name} into {args.db}: added {plan.summary()}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        written = export_all(ledger, Path(args.dir))
+    for name, rows in written.items():
+        print(f"{name}: {rows} rows")
+    print("datapackage.json")
+    return 0
+
+
+def _dispute_json(dispute: dict) -> dict:
+    entry: dict = {"field": dispute["field"]}
+    if dispute["field"] == "count":
+        entry.update(
+            from_party=dispute["from_party"],
+            to_party=dispute["to_party"],
+            category=dispute["category"],
+            values={rid: int(value) for rid, value in dispute["values"].items()},
+        )
+    else:
+        entry["values"] = dispute["values"]
+    return entry
+
+
+def _dispute_label(dispute: dict) -> str:
+    if dispute["field"] == "count":
+        return f"{dispute['category']} {dispute['from_party']} → {dispute['to_party']}"
+    return dispute["field"]
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        events = queries.conflicts(ledger)
+    if args.json:
+        payload = [
+            {
+                "event_id": event["event_id"],
+                "status": event["status"],
+                "disputes": [_dispute_json(dispute) for dispute in event["disputes"]],
+            }
+            for event in events
+        ]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return 0
+    if not events:
+        print("No events in conflict.")
+        return 0
+    for event in events:
+        print(f"{event['event_id']}  {event['status']}  {event['date'] or ''}")
+        for dispute in event["disputes"]:
+            values = ", ".join(f"{rid}: {value}" for rid, value in dispute["values"].items())
+            print(f"    {_dispute_label(dispute)}: {values}")
+    print(f"{len(events)} events in conflict or reopened.")
+    return 0
+
+
+def cmd_balance(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        rows = queries.balance(ledger, args.category)
+    if args.csv:
+        from .domain.balance import BALANCE_COLUMNS
+
+        sys.stdout.flush()
+        text = rows_text(BALANCE_COLUMNS, (row.as_tuple() for row in rows))
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    if not rows:
+        print("No exchanges recorded.")
+        return 0
+    header = (
+        f"{'date':<10}  {'category':<9}  {'party':<16}  {'received':>22}  {'sent':>22}  {'net':>22}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        received = _estimate(row.received_best, row.received_low, row.received_high)
+        sent = _estimate(row.sent_best, row.sent_low, row.sent_high)
+        net = _estimate(row.net_best, row.net_low, row.net_high)
+        print(_balance_line(row.date, row.category, row.party, received, sent, net))
+    return 0
+
+
+def _balance_line(*cells: str) -> str:
+    day, category, party, received, sent, net = cells
+    return f"{day:<10}  {category:<9}  {party:<16}  {received:>22}  {sent:>22}  {net:>22}"
+
+
+def _estimate(best: int, low: int, high: int) -> str:
+    return f"{best}" if low == high else f"{best} [{low}–{high}]"
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    if args.count:
+        from_party, to_party, category, value = args.count
+        field = FieldKey.count(FlowKey(from_party, to_party, category))
+    elif args.date is not None:
+        field, value = FieldKey.date(), args.date
+    else:
+        field, value = FieldKey.location(), args.location
+    with _open(args.db, write=True) as ledger:
+        who = args.by or user_name()
+        resolution_id, _ = ledger.resolve(
+            args.event_id, field, value, args.rationale, who, args.report
+        )
+    print(f"Decided {field.label()} of event {args.event_id}: {value} (decision {resolution_id}).")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    other = Path(args.other)
+    if not other.is_file():
+        raise CommandError(f"{other} is not a file.")
+    if other.resolve() == Path(args.db).resolve():
+        raise CommandError("a file cannot be merged into itself.")
+    with _open(args.db, write=True) as ledger:
+        result = merge_file(ledger, other, user_name())
+    if result.changed:
+        print(f"Merged {other.name} into {args.db}: {result.summary()}.")
+    else:
+        print(f"Nothing to merge: {args.db} already holds everything in {other.name}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args.db, write=args.repair) as ledger:
+        report = check(ledger)
+        for line in report.lines():
+            print(line)
+        if args.repair and report.differences:
+            repair(ledger, user_name())
+            print("repaired: the derived state was rebuilt.")
+            return 0 if check(ledger).ok else 1
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Exchange Ledger on the command line. Without a command, "
+        f"'{PROG} [DB]' opens the window.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("db", metavar="DB", help="the ledger file")
+        return sub
+
+    sub = command("import", cmd_import, "validate a reports.csv file, then import it atomically")
+    sub.add_argument("file", metavar="FILE.csv")
+    sub.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+
+    sub = command("export", cmd_export, "write the CSV files and datapackage.json into DIR")
+    sub.add_argument("dir", metavar="DIR")
+
+    sub = command("conflicts", cmd_conflicts, "list events in conflict or reopened")
+    sub.add_argument("--json", action="store_true", help="print a JSON array")
+
+    sub = command("balance", cmd_balance, "print the cumulative balance per party")
+    sub.add_argument("--category", choices=CATEGORIES)
+    sub.add_argument("--csv", action="store_true", help="print exactly the rows of balance.csv")
+
+    sub = command("resolve", cmd_resolve, "record a reviewer's decision on one field")
+    sub.add_argument("event_id", metavar="EVENT_ID")
+    target = sub.add_mutually_exclusive_group(required=True)
+    target.add_argument("--date", metavar="D")
+    target.add_argument("--location", metavar="L")
+    target.add_argument("--count", nargs=4, metavar=("FROM", "TO", "CATEGORY", "N"))
+    sub.add_argument("--rationale", required=True, metavar="TEXT")
+    sub.add_argument("--report", metavar="REPORT_ID")
+    sub.add_argument("--by", metavar="NAME")
+
+    sub = command("merge", cmd_merge, "merge another ledger file into DB")
+    sub.add_argument("other", metavar="OTHER.db")
+
+    sub = command("check", cmd_check, "check the file; never writes unless --repair")
+    sub.add_argument("--repair", action="store_true", help="rebuild the derived state")
+    return parser
+
+
+def run_command(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except (CommandError, LedgerFileError, Invalid) as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{PROG}: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        return 1

@@ -1,0 +1,89 @@
+"""Claimed dates: a day, a month or a year, and the periods they cover.
+
+A report may claim `2025-06-11`, `2025-06` or `2025`. Each names a period; two dates
+agree when their periods overlap, and a vaguer date sits on the first day of its
+period when it is charted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+_TIMESTAMP_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+
+
+class DateError(ValueError):
+    """A text that is not a claimed date; the message says why, for a person."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """The days a claimed date covers, first and last included."""
+
+    first: date
+    last: date
+
+    def overlaps(self, other: Period) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+
+def parse_claimed_date(text: str) -> Period:
+    """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY` into the period it covers."""
+    match = _PATTERN.match(text)
+    if not match:
+        raise DateError(f"'{text}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if year < 1:
+        raise DateError(f"'{text}' is not a real date")
+    if month is None:
+        return Period(date(year, 1, 1), date(year, 12, 31))
+    if not 1 <= month <= 12:
+        raise DateError(f"'{text}' is not a real date: there is no month {month}")
+    month_days = calendar.monthrange(year, month)[1]
+    if day is None:
+        return Period(date(year, month, 1), date(year, month, month_days))
+    if not 1 <= day <= month_days:
+        raise DateError(f"'{text}' is not a real date: {year}-{month:02d} has {month_days} days")
+    day_date = date(year, month, day)
+    return Period(day_date, day_date)
+
+
+def precision(text: str) -> int:
+    """3 for a day, 2 for a month, 1 for a year (the text must be a valid date)."""
+    return text.count("-") + 1
+
+
+def chart_day(text: str) -> str:
+    """The day a claimed date is charted on: the first day of its period."""
+    return parse_claimed_date(text).first.isoformat()
+
+
+def dates_agree(a: str, b: str) -> bool:
+    return parse_claimed_date(a).overlaps(parse_claimed_date(b))
+
+
+def check_not_future(text: str, today: date | None = None) -> None:
+    """A date is in the future when its period starts after today."""
+    today = today or date.today()
+    if parse_claimed_date(text).first > today:
+        raise DateError(f"'{text}' is in the future (today is {today.isoformat()})")
+
+
+def parse_timestamp(text: str) -> datetime:
+    """Parse a UTC time written as `YYYY-MM-DDTHH:MM:SSZ`."""
+    if not _TIMESTAMP_PATTERN.match(text):
+        raise DateError(f"'{text}' is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ")
+    try:
+        return datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=UTC)
+    except ValueError as error:
+        raise DateError(f"'{text}' is not a real time") from error
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime(TIMESTAMP_FORMAT)

@@ -1,0 +1,142 @@
+"""The records of the ledger as plain, immutable values (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+EVENT_TYPES = ("exchange", "agreement", "talks", "statement", "other")
+CATEGORIES = ("bodies", "pows", "civilians", "other")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+SOURCE_KINDS = ("official", "media", "ngo", "social_media", "footage", "other")
+
+# Admiralty code: reliability of a source (A–F), credibility of one piece of information (1–6).
+RELIABILITY = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "Confirmed by other sources",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+DEFAULT_RELIABILITY = "F"
+DEFAULT_CREDIBILITY = 6
+DEFAULT_KIND = "other"
+DEFAULT_QUALIFIER = "exact"
+
+
+def tidy(text: str) -> str:
+    """Identifiers, names, parties, categories and locations: trimmed, inner spaces collapsed."""
+    return " ".join(text.split())
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a name: Unicode NFC, trimmed, spaces collapsed, casefolded."""
+    return tidy(unicodedata.normalize("NFC", text)).casefold()
+
+
+def source_key(name: str, party: str | None) -> str:
+    """A source is identified by its name and its party together."""
+    return f"{name_key(name)}\x1f{name_key(party or '')}"
+
+
+@dataclass(frozen=True, order=True)
+class FlowKey:
+    """What a flow is about: persons of a category handed from one party to another."""
+
+    from_party: str
+    to_party: str
+    category: str
+
+    def label(self) -> str:
+        return f"{self.category} {self.from_party} → {self.to_party}"
+
+
+@dataclass(frozen=True)
+class Flow:
+    key: FlowKey
+    count: int
+    qualifier: str = DEFAULT_QUALIFIER
+
+
+@dataclass(frozen=True, order=True)
+class FieldKey:
+    """A field of an event that reports can dispute and reviewers decide.
+
+    `field` is "date", "location" or "count"; a count names its flow.
+    """
+
+    field: str
+    flow: FlowKey | None = None
+
+    @staticmethod
+    def date() -> FieldKey:
+        return FieldKey("date")
+
+    @staticmethod
+    def location() -> FieldKey:
+        return FieldKey("location")
+
+    @staticmethod
+    def count(flow: FlowKey) -> FieldKey:
+        return FieldKey("count", flow)
+
+    def label(self) -> str:
+        return self.flow.label() if self.flow else self.field
+
+
+@dataclass(frozen=True)
+class Report:
+    """One source's account of one event, as the rules need it."""
+
+    id: str
+    claimed_date: str
+    location: str = ""
+    flows: tuple[Flow, ...] = ()
+    seq: int = 0  # position in this file's write order (entry, edit, import, merge)
+
+    def flow(self, key: FlowKey) -> Flow | None:
+        return next((flow for flow in self.flows if flow.key == key), None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision on one field. Values are text: a date, a location or a count."""
+
+    id: str
+    field: FieldKey
+    value: str
+    rationale: str
+    resolved_by: str
+    resolved_at: str
+    report_id: str | None = None
+    seq: int = 0
+    withdrawn: bool = False
+    merged: bool = False  # brought into this file by a merge
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """best / low / high of a flow (named after UCDP's estimates)."""
+
+    best: int
+    low: int
+    high: int
+    n_reports: int
+    decision: Decision | None = None
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A field on which an event's reports disagree: the value each stating report gives."""
+
+    field: FieldKey
+    values: dict[str, str] = field(default_factory=dict)

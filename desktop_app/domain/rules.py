@@ -1,0 +1,251 @@
+"""The rules of PRODUCT.md: conflicts, decisions in force, status, best/low/high, the date.
+
+Everything here is a pure function of one event's reports and decisions, so the store
+can keep the derived state of each event up to date inside every write transaction and
+`check` can rebuild it from scratch and compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .dates import chart_day, dates_agree, precision
+from .records import Decision, Dispute, Estimate, FieldKey, FlowKey, Report, name_key
+
+STATUSES = ("reopened", "conflict", "resolved", "single", "consistent")
+
+
+def stated_values(reports: Iterable[Report], field: FieldKey) -> dict[str, str]:
+    """The value each report states for a field; a silent report is left out."""
+    values: dict[str, str] = {}
+    for report in reports:
+        value = stated_value(report, field)
+        if value is not None:
+            values[report.id] = value
+    return values
+
+
+def stated_value(report: Report, field: FieldKey) -> str | None:
+    if field.field == "date":
+        return report.claimed_date or None
+    if field.field == "location":
+        return report.location or None
+    assert field.flow is not None
+    flow = report.flow(field.flow)
+    return None if flow is None else str(flow.count)
+
+
+def values_agree(field: FieldKey, a: str, b: str) -> bool:
+    """Dates agree when their periods overlap, locations when equal ignoring case and
+    surrounding space, counts when equal whatever their qualifiers."""
+    if field.field == "date":
+        return dates_agree(a, b)
+    if field.field == "location":
+        return name_key(a) == name_key(b)
+    return int(a) == int(b)
+
+
+def disagree(field: FieldKey, values: Sequence[str]) -> bool:
+    return any(
+        not values_agree(field, a, b) for index, a in enumerate(values) for b in values[index + 1 :]
+    )
+
+
+def reported_fields(reports: Iterable[Report]) -> list[FieldKey]:
+    """Every field some report states, in a stable order: date, location, then flows."""
+    flows = sorted({flow.key for report in reports for flow in report.flows})
+    return [FieldKey.date(), FieldKey.location(), *(FieldKey.count(key) for key in flows)]
+
+
+def find_disputes(reports: Sequence[Report]) -> list[Dispute]:
+    """Every field on which the reports disagree, decided or not."""
+    disputes = []
+    for field in reported_fields(reports):
+        values = stated_values(reports, field)
+        if disagree(field, list(values.values())):
+            disputes.append(Dispute(field, values))
+    return disputes
+
+
+def decisions_in_force(decisions: Iterable[Decision]) -> dict[FieldKey, Decision]:
+    """The latest decision on each field that has not been withdrawn.
+
+    Latest by the time it was made; two made in the same second by write order.
+    """
+    in_force: dict[FieldKey, Decision] = {}
+    for decision in decisions:
+        if decision.withdrawn:
+            continue
+        current = in_force.get(decision.field)
+        if current is None or (decision.resolved_at, decision.seq) > (
+            current.resolved_at,
+            current.seq,
+        ):
+            in_force[decision.field] = decision
+    return in_force
+
+
+def reopened_fields(
+    reports: Sequence[Report], decisions: Sequence[Decision]
+) -> dict[FieldKey, list[str]]:
+    """Decided fields that must be looked at again, with the reports that reopen them.
+
+    A field reopens when a report written after its decision in force disagrees with
+    the decided value, or when a decision written after it (by a merge) differs from it.
+    """
+    in_force = decisions_in_force(decisions)
+    reopened: dict[FieldKey, list[str]] = {}
+    for field, decision in in_force.items():
+        newer_reports = [
+            report.id
+            for report in reports
+            if report.seq > decision.seq
+            and (value := stated_value(report, field)) is not None
+            and not values_agree(field, value, decision.value)
+        ]
+        differing_decisions = any(
+            other.field == field
+            and not other.withdrawn
+            and other.seq > decision.seq
+            and not values_agree(field, other.value, decision.value)
+            for other in decisions
+        )
+        if newer_reports or differing_decisions:
+            reopened[field] = newer_reports
+    return reopened
+
+
+def event_status(
+    reports: Sequence[Report],
+    decisions: Sequence[Decision],
+    disputes: Sequence[Dispute] | None = None,
+) -> str:
+    """The first rule that applies: reopened, conflict, resolved, single, consistent."""
+    if reopened_fields(reports, decisions):
+        return "reopened"
+    in_force = decisions_in_force(decisions)
+    disputes = find_disputes(reports) if disputes is None else disputes
+    if any(dispute.field not in in_force for dispute in disputes):
+        return "conflict"
+    if in_force:
+        return "resolved"
+    return "single" if len(reports) <= 1 else "consistent"
+
+
+def lower_median(values: Sequence[int]) -> int:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def estimate(reports: Sequence[Report], flow: FlowKey, decision: Decision | None) -> Estimate:
+    """best/low/high: the decided value if any, else median/min/max over the stating reports."""
+    counts = [int(value) for value in stated_values(reports, FieldKey.count(flow)).values()]
+    if decision is not None:
+        value = int(decision.value)
+        return Estimate(value, value, value, len(counts), decision)
+    if not counts:
+        raise ValueError(f"no report states {flow.label()}")
+    return Estimate(lower_median(counts), min(counts), max(counts), len(counts))
+
+
+def event_date(reports: Sequence[Report], decision: Decision | None) -> str | None:
+    """The decided date; else the earliest of the most precise claimed dates.
+
+    When the claimed dates agree the most precise one is the answer, and when they
+    disagree the earliest of the most precise ones: one rule covers both.
+    """
+    if decision is not None:
+        return decision.value
+    claimed = [report.claimed_date for report in reports if report.claimed_date]
+    if not claimed:
+        return None
+    finest = max(precision(text) for text in claimed)
+    return min(text for text in claimed if precision(text) == finest)
+
+
+def event_location(reports: Sequence[Report], decision: Decision | None) -> str:
+    """The decided location; else the first one stated in write order."""
+    if decision is not None:
+        return decision.value
+    for report in sorted(reports, key=lambda report: report.seq):
+        if report.location:
+            return report.location
+    return ""
+
+
+def possibly_reversed(
+    event_type: str, reports: Sequence[Report], in_force: dict[FieldKey, Decision]
+) -> list[FlowKey]:
+    """Flows of an exchange whose direction may have been garbled (the 13 June case).
+
+    Two reports state opposite directions of one category with equal counts while
+    neither states the other direction. Deciding either direction clears the warning.
+    Each doubtful pair is named once, by the flow that sorts first.
+    """
+    if event_type != "exchange":
+        return []
+    doubtful: set[FlowKey] = set()
+    for report in reports:
+        for flow in report.flows:
+            key = flow.key
+            reverse = FlowKey(key.to_party, key.from_party, key.category)
+            if report.flow(reverse) is not None:
+                continue
+            if FieldKey.count(key) in in_force or FieldKey.count(reverse) in in_force:
+                continue
+            for other in reports:
+                other_flow = other.flow(reverse)
+                if (
+                    other is not report
+                    and other_flow is not None
+                    and other.flow(key) is None
+                    and other_flow.count == flow.count
+                ):
+                    doubtful.add(min(key, reverse))
+    return sorted(doubtful)
+
+
+@dataclass(frozen=True)
+class EventState:
+    """Everything derived from one event's reports and decisions."""
+
+    event_id: str
+    event_type: str
+    status: str
+    date: str | None
+    chart_day: str | None
+    location: str
+    n_reports: int
+    disputes: tuple[Dispute, ...]
+    estimates: dict[FlowKey, Estimate]
+    in_force: dict[FieldKey, Decision]
+    reopened: dict[FieldKey, list[str]]
+    reversed_flows: tuple[FlowKey, ...]
+
+
+def derive_event(
+    event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
+) -> EventState:
+    reports = sorted(reports, key=lambda report: report.seq)
+    in_force = decisions_in_force(decisions)
+    disputes = find_disputes(reports)
+    flows = sorted({flow.key for report in reports for flow in report.flows})
+    estimates = {
+        flow: estimate(reports, flow, in_force.get(FieldKey.count(flow))) for flow in flows
+    }
+    date = event_date(reports, in_force.get(FieldKey.date()))
+    return EventState(
+        event_id=event_id,
+        event_type=event_type,
+        status=event_status(reports, decisions, disputes),
+        date=date,
+        chart_day=chart_day(date) if date else None,
+        location=event_location(reports, in_force.get(FieldKey.location())),
+        n_reports=len(reports),
+        disputes=tuple(disputes),
+        estimates=estimates,
+        in_force=in_force,
+        reopened=reopened_fields(reports, decisions),
+        reversed_flows=tuple(possibly_reversed(event_type, reports, in_force)),
+    )

@@ -1,0 +1,172 @@
+"""Validation of every field a person or a file can give, with the reason in words.
+
+Each validator takes the text as given and returns the value to store, or raises
+`Invalid` with a sentence a person understands. Callers attach the row and column
+(import) or show the sentence beside the field (forms).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import DateError, check_not_future, parse_claimed_date, parse_timestamp
+from .records import (
+    CATEGORIES,
+    CREDIBILITY,
+    DEFAULT_CREDIBILITY,
+    DEFAULT_KIND,
+    DEFAULT_QUALIFIER,
+    DEFAULT_RELIABILITY,
+    EVENT_TYPES,
+    QUALIFIERS,
+    RELIABILITY,
+    SOURCE_KINDS,
+    tidy,
+)
+
+MAX_COUNT = 10**9
+_COUNT_PATTERN = re.compile(r"^[0-9]+$")
+_URL_PATTERN = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+
+
+class Invalid(ValueError):
+    """A value that cannot be accepted; str() is the reason for a person."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """An error or warning at a place in a file: row 1 is the header."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        return f"{place}: {self.message}"
+
+
+def _one_of(text: str, allowed: tuple[str, ...], what: str, default: str | None = None) -> str:
+    value = tidy(text)
+    if not value and default is not None:
+        return default
+    if value not in allowed:
+        shown = f"'{value}'" if value else "empty"
+        raise Invalid(f"{what} is {shown}: use one of {', '.join(allowed)}")
+    return value
+
+
+def event_type(text: str) -> str:
+    return _one_of(text, EVENT_TYPES, "event type")
+
+
+def category(text: str) -> str:
+    return _one_of(text, CATEGORIES, "category")
+
+
+def qualifier(text: str) -> str:
+    return _one_of(text, QUALIFIERS, "count qualifier", DEFAULT_QUALIFIER)
+
+
+def source_kind(text: str) -> str:
+    return _one_of(text, SOURCE_KINDS, "source kind", DEFAULT_KIND)
+
+
+def reliability(text: str) -> str:
+    return _one_of(tidy(text).upper(), tuple(RELIABILITY), "reliability", DEFAULT_RELIABILITY)
+
+
+def credibility(text: str) -> int:
+    value = tidy(text)
+    if not value:
+        return DEFAULT_CREDIBILITY
+    if value not in {str(grade) for grade in CREDIBILITY}:
+        raise Invalid(f"credibility is '{value}': use a grade from 1 to 6")
+    return int(value)
+
+
+def count(text: str) -> int:
+    value = tidy(text)
+    if not value:
+        raise Invalid("count is required")
+    if not _COUNT_PATTERN.match(value):
+        raise Invalid(
+            f"count is '{value}': write a plain non-negative whole number, "
+            "without separators or signs (1212, not 1,212)"
+        )
+    number = int(value)
+    if number > MAX_COUNT:
+        raise Invalid(f"count is {value}: more than {MAX_COUNT:,} is not a plausible count")
+    return number
+
+
+def required_name(text: str, what: str) -> str:
+    value = tidy(text)
+    if not value:
+        raise Invalid(f"{what} is required")
+    return value
+
+
+def party(text: str, what: str = "party") -> str:
+    return required_name(text, what)
+
+
+def optional_party(text: str) -> str | None:
+    return tidy(text) or None
+
+
+def parties(from_text: str, to_text: str) -> tuple[str, str]:
+    """A flow goes from one party to another, never to the same one."""
+    from_party, to_party = party(from_text, "from party"), party(to_text, "to party")
+    if from_party.casefold() == to_party.casefold():
+        raise Invalid(f"from and to are both '{from_party}': a flow goes between two parties")
+    return from_party, to_party
+
+
+def claimed_date(text: str, today: date | None = None) -> str:
+    value = tidy(text)
+    if not value:
+        raise Invalid("date is required (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return _real_past_date(value, today)
+
+
+def optional_date(text: str, today: date | None = None) -> str:
+    value = tidy(text)
+    return _real_past_date(value, today) if value else ""
+
+
+def _real_past_date(value: str, today: date | None) -> str:
+    try:
+        parse_claimed_date(value)
+        check_not_future(value, today)
+    except DateError as error:
+        raise Invalid(str(error)) from None
+    return value
+
+
+def timestamp(text: str) -> str:
+    value = tidy(text)
+    try:
+        parse_timestamp(value)
+    except DateError as error:
+        raise Invalid(str(error)) from None
+    return value
+
+
+def url(text: str) -> str:
+    value = tidy(text)
+    if value and not _URL_PATTERN.match(value):
+        raise Invalid(f"URL '{value}' must start with http:// or https:// and hold no spaces")
+    return value
+
+
+def location(text: str) -> str:
+    return tidy(text)
+
+
+def rationale(text: str) -> str:
+    if not text.strip():
+        raise Invalid("a rationale is required: say why this value was decided")
+    return text

@@ -1,0 +1,1 @@
+"""The ledger file: schema, migrations, queries, import, export, merge. No Qt."""

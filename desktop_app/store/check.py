@@ -1,0 +1,89 @@
+"""`check`: schema version, integrity, counts, and the derived state rebuilt and compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import derived
+from .ledger import Ledger
+from .schema import SCHEMA_VERSION
+
+COUNTED = ("events", "reports", "flows", "sources", "parties", "resolutions", "audit")
+
+
+@dataclass
+class CheckReport:
+    version: int
+    integrity: list[str]
+    counts: dict[str, int]
+    differences: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and not self.differences
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"schema version: {self.version} (this program: {SCHEMA_VERSION})",
+            f"integrity_check: {'; '.join(self.integrity)}",
+            "counts: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()),
+        ]
+        if self.differences:
+            lines.append(f"derived state: {len(self.differences)} differences")
+            lines.extend(f"  {difference}" for difference in self.differences[:50])
+        else:
+            lines.append("derived state: matches the reports and decisions")
+        return lines
+
+
+def _stored(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
+    events = {
+        row[0]: tuple(row)
+        for row in ledger.conn.execute(f"SELECT {derived.EVENT_STATE_COLUMNS} FROM event_state")
+    }
+    flows = {
+        tuple(row[:4]): tuple(row)
+        for row in ledger.conn.execute(f"SELECT {derived.FLOW_STATE_COLUMNS} FROM flow_state")
+    }
+    return events, flows
+
+
+def _rebuilt(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
+    events: dict[str, tuple] = {}
+    flows: dict[tuple, tuple] = {}
+    all_ids = [row[0] for row in ledger.conn.execute("SELECT id FROM events")]
+    for inputs, state in derived.derive_all(ledger.conn, all_ids):
+        events[state.event_id] = derived.event_state_row(inputs, state)
+        for row in derived.flow_state_rows(state):
+            flows[row[:4]] = row
+    return events, flows
+
+
+def _compare(kind: str, stored: dict, rebuilt: dict) -> list[str]:
+    differences = []
+    for key in sorted(set(stored) | set(rebuilt), key=str):
+        if key not in rebuilt:
+            differences.append(f"{kind} {key}: stored but should not exist")
+        elif key not in stored:
+            differences.append(f"{kind} {key}: missing")
+        elif stored[key] != rebuilt[key]:
+            differences.append(f"{kind} {key}: stored {stored[key]} but derives {rebuilt[key]}")
+    return differences
+
+
+def check(ledger: Ledger) -> CheckReport:
+    """Read everything, write nothing."""
+    version = ledger.conn.execute("PRAGMA user_version").fetchone()[0]
+    integrity = [row[0] for row in ledger.conn.execute("PRAGMA integrity_check(20)")]
+    counts = {name: ledger.count(name) for name in COUNTED}
+    stored_events, stored_flows = _stored(ledger)
+    rebuilt_events, rebuilt_flows = _rebuilt(ledger)
+    differences = _compare("event", stored_events, rebuilt_events)
+    differences += _compare("flow", stored_flows, rebuilt_flows)
+    return CheckReport(version, integrity, counts, differences)
+
+
+def repair(ledger: Ledger, who: str) -> None:
+    """Rebuild the derived state of every event from the reports and decisions."""
+    with ledger.write(who):
+        derived.rebuild(ledger.conn)

@@ -1,0 +1,87 @@
+"""CSV as PRODUCT.md fixes it: UTF-8 without BOM, comma, CRLF, RFC 4180 quoting, and
+cells that a spreadsheet would run as a formula written with one more leading `'`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from ..domain.validation import FieldProblem
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+BOM = "\ufeff"
+
+
+def escape_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unescape_cell(text: str) -> str:
+    """Remove the first `'` only where the next character is one that escaping guards."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def open_for_export(path: Path) -> IO[str]:
+    return path.open("w", encoding="utf-8", newline="")
+
+
+def writer(handle: IO[str]) -> csv._writer:  # type: ignore[name-defined]
+    return csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def write_rows(handle: IO[str], header: Iterable[str], rows: Iterable[Iterable[object]]) -> int:
+    out = writer(handle)
+    out.writerow(header)
+    written = 0
+    for row in rows:
+        out.writerow([escape_cell(value) for value in row])
+        written += 1
+    return written
+
+
+def rows_text(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO()
+    write_rows(buffer, header, rows)
+    return buffer.getvalue()
+
+
+class CsvRows:
+    """The records of a CSV file, each with its row number (the header is row 1).
+
+    Bytes that are not UTF-8 are kept as surrogates so that the error can name the
+    row and column where they stand; `problems` collects what cannot be read at all.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        text = data.decode("utf-8", errors="surrogateescape")
+        self.text = text[1:] if text.startswith(BOM) else text
+        self.problems: list[FieldProblem] = []
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
+        row = 0
+        while True:
+            row += 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                self.problems.append(FieldProblem(row, "", f"not readable as CSV: {error}"))
+                return
+            yield row, record
+
+
+def cell_problem(text: str) -> str | None:
+    """Why a raw cell cannot be taken at all, if it cannot."""
+    if any("\udc80" <= char <= "\udcff" for char in text):
+        return "holds bytes that are not UTF-8 (save the file as UTF-8)"
+    if "\x00" in text:
+        return "holds a NUL character"
+    return None

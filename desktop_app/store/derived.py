@@ -1,0 +1,199 @@
+"""Per-event derived state: loaded from the tables, derived by the domain rules, stored.
+
+Conflicts recomputed over the whole file by SQL take seconds at 300,000 reports, so
+each write transaction re-derives the events it touched, and `check` re-derives every
+event in memory and compares.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
+from ..domain.rules import EventState, derive_event
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class EventInputs:
+    event_id: str
+    event_type: str
+    reports: list[Report]
+    decisions: list[Decision]
+
+
+def field_key(field: str, from_party: str, to_party: str, category: str) -> FieldKey:
+    if field == "count":
+        return FieldKey.count(FlowKey(from_party, to_party, category))
+    return FieldKey(field)
+
+
+def decision_from_row(row: sqlite3.Row | dict) -> Decision:
+    return Decision(
+        id=row["id"],
+        field=field_key(row["field"], row["from_party"], row["to_party"], row["category"]),
+        value=row["value"],
+        rationale=row["rationale"],
+        resolved_by=row["resolved_by"],
+        resolved_at=row["resolved_at"],
+        report_id=row["report_id"],
+        seq=row["seq"],
+        withdrawn=row["withdrawn_at"] is not None,
+        merged=bool(row["merged"]),
+    )
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _marks(items: Sequence[str]) -> str:
+    return ",".join("?" * len(items))
+
+
+def load_inputs(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Iterator[EventInputs]:
+    """The reports and decisions of each event, as domain records, a chunk at a time."""
+    conn.row_factory = sqlite3.Row
+    try:
+        for chunk in _chunks(sorted(set(event_ids))):
+            yield from _load_chunk(conn, chunk)
+    finally:
+        conn.row_factory = None
+
+
+def _load_chunk(conn: sqlite3.Connection, chunk: Sequence[str]) -> Iterator[EventInputs]:
+    marks = _marks(chunk)
+    types = dict(conn.execute(f"SELECT id, type FROM events WHERE id IN ({marks})", chunk))
+    flows: dict[str, list[Flow]] = defaultdict(list)
+    for row in conn.execute(
+        "SELECT f.report_id, f.from_party, f.to_party, f.category, f.count, f.qualifier"
+        f" FROM flows f JOIN reports r ON r.id = f.report_id WHERE r.event_id IN ({marks})"
+        " ORDER BY f.report_id, f.position",
+        chunk,
+    ):
+        key = FlowKey(row["from_party"], row["to_party"], row["category"])
+        flows[row["report_id"]].append(Flow(key, row["count"], row["qualifier"]))
+    reports: dict[str, list[Report]] = defaultdict(list)
+    for row in conn.execute(
+        "SELECT id, event_id, claimed_date, location, seq FROM reports"
+        f" WHERE event_id IN ({marks}) ORDER BY seq",
+        chunk,
+    ):
+        reports[row["event_id"]].append(
+            Report(
+                row["id"],
+                row["claimed_date"],
+                row["location"],
+                tuple(flows.get(row["id"], ())),
+                row["seq"],
+            )
+        )
+    decisions: dict[str, list[Decision]] = defaultdict(list)
+    for row in conn.execute(
+        f"SELECT * FROM resolutions WHERE event_id IN ({marks}) ORDER BY seq", chunk
+    ):
+        decisions[row["event_id"]].append(decision_from_row(row))
+    for event_id in chunk:
+        if event_id in types:
+            yield EventInputs(event_id, types[event_id], reports[event_id], decisions[event_id])
+
+
+def derive_all(
+    conn: sqlite3.Connection, event_ids: Iterable[str]
+) -> Iterator[tuple[EventInputs, EventState]]:
+    for inputs in load_inputs(conn, event_ids):
+        if inputs.reports:
+            state = derive_event(
+                inputs.event_id, inputs.event_type, inputs.reports, inputs.decisions
+            )
+            yield inputs, state
+
+
+def _field_json(field: FieldKey) -> dict[str, str]:
+    flow = field.flow
+    return {
+        "field": field.field,
+        "from_party": flow.from_party if flow else "",
+        "to_party": flow.to_party if flow else "",
+        "category": flow.category if flow else "",
+    }
+
+
+def dispute_json(dispute: Dispute) -> dict:
+    return {**_field_json(dispute.field), "values": dispute.values}
+
+
+def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
+    first_seq = min(report.seq for report in inputs.reports)
+    return (
+        state.event_id,
+        state.event_type,
+        state.status,
+        state.date,
+        state.chart_day,
+        state.location,
+        state.n_reports,
+        json.dumps([dispute_json(d) for d in state.disputes], sort_keys=True),
+        json.dumps(
+            [{**_field_json(f), "report_ids": ids} for f, ids in sorted(state.reopened.items())],
+            sort_keys=True,
+        ),
+        json.dumps([[k.from_party, k.to_party, k.category] for k in state.reversed_flows]),
+        first_seq,
+    )
+
+
+def flow_state_rows(state: EventState) -> list[tuple]:
+    return [
+        (
+            state.event_id,
+            key.from_party,
+            key.to_party,
+            key.category,
+            estimate.best,
+            estimate.low,
+            estimate.high,
+            estimate.n_reports,
+            estimate.decision.id if estimate.decision else None,
+        )
+        for key, estimate in sorted(state.estimates.items())
+    ]
+
+
+EVENT_STATE_COLUMNS = (
+    "event_id, type, status, date, chart_day, location, n_reports,"
+    " disputes, reopened, reversed, first_seq"
+)
+FLOW_STATE_COLUMNS = (
+    "event_id, from_party, to_party, category, best, low, high, n_reports, resolution_id"
+)
+
+
+def refresh(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
+    """Re-derive and store the state of these events (inside the caller's transaction)."""
+    ids = sorted(set(event_ids))
+    for chunk in _chunks(ids):
+        conn.execute(f"DELETE FROM event_state WHERE event_id IN ({_marks(chunk)})", chunk)
+        conn.execute(f"DELETE FROM flow_state WHERE event_id IN ({_marks(chunk)})", chunk)
+    events, flows = [], []
+    for inputs, state in derive_all(conn, ids):
+        events.append(event_state_row(inputs, state))
+        flows.extend(flow_state_rows(state))
+    conn.executemany(
+        f"INSERT INTO event_state ({EVENT_STATE_COLUMNS}) VALUES ({_marks(['?'] * 11)})", events
+    )
+    conn.executemany(
+        f"INSERT INTO flow_state ({FLOW_STATE_COLUMNS}) VALUES ({_marks(['?'] * 9)})", flows
+    )
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM event_state")
+    conn.execute("DELETE FROM flow_state")
+    refresh(conn, [row[0] for row in conn.execute("SELECT id FROM events")])

@@ -1,0 +1,578 @@
+"""The one door to a ledger file: every read the panes need and every write, audited.
+
+Every write is one transaction (`BEGIN IMMEDIATE` … `COMMIT`) that also re-derives the
+state of the events it touched, and returns a `Changes` value saying what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..domain import validation
+from ..domain.dates import utc_now
+from ..domain.records import (
+    DEFAULT_CREDIBILITY,
+    DEFAULT_KIND,
+    DEFAULT_RELIABILITY,
+    FieldKey,
+    Flow,
+    name_key,
+    source_key,
+    tidy,
+)
+from ..domain.rules import stated_value
+from ..domain.validation import Invalid
+from . import derived
+from .database import ReadOnlyError, open_connection
+
+SOURCE_NAMESPACE = uuid.UUID("5b0f1c9e-7a61-4f0e-9a39-1f3e6c2d8a10")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, for the listeners that redraw."""
+
+    events: frozenset[str] = frozenset()
+    sources: bool = False
+    parties: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.events | other.events,
+            self.sources or other.sources,
+            self.parties or other.parties,
+        )
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """A report as a person or a file gives it, already validated field by field."""
+
+    event_type: str
+    source_name: str
+    claimed_date: str
+    source_party: str | None = None
+    location: str = ""
+    quote: str = ""
+    url: str = ""
+    published: str = ""
+    credibility: int = DEFAULT_CREDIBILITY
+    flows: tuple[Flow, ...] = ()
+    source_kind: str = DEFAULT_KIND
+    source_reliability: str = DEFAULT_RELIABILITY
+
+
+@dataclass
+class _Write:
+    """The state of one write transaction."""
+
+    who: str
+    operation_id: str | None = None
+    touched: set[str] = field(default_factory=set)
+    sources: bool = False
+    parties: bool = False
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Ledger:
+    """A ledger file, open for reading and (unless read-only) writing."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, read_only: bool) -> None:
+        self.conn = connection
+        self.db = sqlite_utils.Database(connection)
+        self.path = path
+        self.read_only = read_only
+        self._write_state: _Write | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Ledger:
+        path = Path(path)
+        connection, read_only = open_connection(path, read_only=read_only, create=create)
+        return cls(connection, path, read_only)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ---- transactions -------------------------------------------------------------
+
+    @contextmanager
+    def write(self, who: str, operation_id: str | None = None) -> Iterator[_Write]:
+        """One write transaction; derived state of touched events is refreshed before commit."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path} is open read-only: nothing can be changed.")
+        if self._write_state is not None:
+            yield self._write_state
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        state = _Write(who, operation_id)
+        self._write_state = state
+        try:
+            yield state
+            derived.refresh(self.conn, state.touched)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._write_state = None
+
+    def _changes(self, state: _Write) -> Changes:
+        return Changes(frozenset(state.touched), state.sources, state.parties)
+
+    def next_seqs(self, count: int = 1) -> int:
+        """Reserve `count` positions in the write order; returns the first."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = 'write_seq'").fetchone()
+        first = (int(row[0]) if row else 0) + 1
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('write_seq', ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(first + count - 1),),
+        )
+        return first
+
+    def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: str,
+        old: Any = None,
+        new: Any = None,
+    ) -> None:
+        state = self._write_state
+        assert state is not None, "audit outside a write transaction"
+        self.conn.execute(
+            "INSERT INTO audit (at, who, action, entity, entity_id, old, new, operation_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                utc_now(),
+                state.who,
+                action,
+                entity,
+                entity_id,
+                None if old is None else json.dumps(old, sort_keys=True, ensure_ascii=False),
+                None if new is None else json.dumps(new, sort_keys=True, ensure_ascii=False),
+                state.operation_id,
+            ),
+        )
+
+    # ---- parties and sources ------------------------------------------------------
+
+    def parties(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM parties ORDER BY name")]
+
+    def find_party(self, name: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT name FROM parties WHERE key = ?", (name_key(name),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def ensure_party(self, name: str) -> str:
+        """The party's name as this file spells it; a new party is added on first use."""
+        existing = self.find_party(name)
+        if existing is not None:
+            return existing
+        state = self._write_state
+        assert state is not None
+        name = tidy(name)
+        self.conn.execute(
+            "INSERT INTO parties (name, key, created_at, operation_id) VALUES (?, ?, ?, ?)",
+            (name, name_key(name), utc_now(), state.operation_id),
+        )
+        if state.operation_id is None:
+            self.audit("create", "party", name, new={"name": name})
+        state.parties = True
+        return name
+
+    def find_source(self, name: str, party: str | None) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM sources WHERE key = ?", [source_key(name, party)]))
+        return rows[0] if rows else None
+
+    def ensure_source(
+        self, name: str, party: str | None, kind: str, reliability: str
+    ) -> tuple[str, bool]:
+        """The id of the source with this name and party, created if new (True)."""
+        existing = self.find_source(name, party)
+        if existing is not None:
+            return existing["id"], False
+        state = self._write_state
+        assert state is not None
+        party = self.ensure_party(party) if party else None
+        key = source_key(name, party)
+        source_id = str(uuid.uuid5(SOURCE_NAMESPACE, key))
+        if self.conn.execute("SELECT 1 FROM sources WHERE id = ?", (source_id,)).fetchone():
+            source_id = new_id()  # the derived id was taken by a source since renamed
+        record = {
+            "id": source_id,
+            "name": tidy(name),
+            "key": key,
+            "kind": kind,
+            "party": party,
+            "reliability": reliability,
+            "created_at": utc_now(),
+            "operation_id": state.operation_id,
+        }
+        self.db["sources"].insert(record)
+        if state.operation_id is None:
+            self.audit("create", "source", source_id, new=_public(record))
+        state.sources = True
+        return source_id, True
+
+    # ---- events and reports -------------------------------------------------------
+
+    def event_type(self, event_id: str) -> str | None:
+        row = self.conn.execute("SELECT type FROM events WHERE id = ?", (event_id,)).fetchone()
+        return row[0] if row else None
+
+    def add_report(
+        self,
+        report: ReportInput,
+        who: str,
+        *,
+        event_id: str | None = None,
+        report_id: str | None = None,
+    ) -> tuple[str, Changes]:
+        """Record a report; a new event is created with it unless `event_id` names one."""
+        with self.write(who) as state:
+            event_id = self._ensure_event(event_id or new_id(), report.event_type)
+            report_id = report_id or new_id()
+            record = self._insert_report(report_id, event_id, report, who)
+            self.audit("create", "report", report_id, new=record)
+            state.touched.add(event_id)
+        return report_id, self._changes(state)
+
+    def _ensure_event(self, event_id: str, event_type: str) -> str:
+        state = self._write_state
+        assert state is not None
+        existing = self.event_type(event_id)
+        if existing is None:
+            self.conn.execute(
+                "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
+                (event_id, event_type, utc_now(), state.operation_id),
+            )
+            if state.operation_id is None:
+                self.audit("create", "event", event_id, new={"type": event_type})
+        elif existing != event_type:
+            raise Invalid(
+                f"event {event_id} is of type {existing}; a report cannot make it {event_type}"
+            )
+        return event_id
+
+    def _insert_report(self, report_id: str, event_id: str, report: ReportInput, who: str) -> dict:
+        state = self._write_state
+        assert state is not None
+        source_id, _ = self.ensure_source(
+            report.source_name, report.source_party, report.source_kind, report.source_reliability
+        )
+        now = utc_now()
+        record = {
+            "id": report_id,
+            "event_id": event_id,
+            "source_id": source_id,
+            "claimed_date": report.claimed_date,
+            "location": report.location,
+            "quote": report.quote,
+            "url": report.url,
+            "published": report.published,
+            "credibility": report.credibility,
+            "recorded_by": who,
+            "recorded_at": now,
+            "updated_at": now,
+            "seq": self.next_seqs(),
+            "operation_id": state.operation_id,
+        }
+        self.db["reports"].insert(record)
+        flows = self._insert_flows(report_id, report.flows)
+        return {**_public(record), "flows": flows}
+
+    def _insert_flows(self, report_id: str, flows: tuple[Flow, ...]) -> list[dict]:
+        rows = []
+        for position, flow in enumerate(flows):
+            rows.append(
+                {
+                    "report_id": report_id,
+                    "position": position,
+                    "category": flow.key.category,
+                    "from_party": self.ensure_party(flow.key.from_party),
+                    "to_party": self.ensure_party(flow.key.to_party),
+                    "count": flow.count,
+                    "qualifier": flow.qualifier,
+                }
+            )
+        if rows:
+            self.db["flows"].insert_all(rows)
+        return [{k: v for k, v in row.items() if k != "report_id"} for row in rows]
+
+    def report_record(self, report_id: str) -> dict | None:
+        """A report with its flows, as audited and as undo restores it."""
+        rows = list(self.db.query("SELECT * FROM reports WHERE id = ?", [report_id]))
+        if not rows:
+            return None
+        flows = list(
+            self.db.query(
+                "SELECT position, category, from_party, to_party, count, qualifier"
+                " FROM flows WHERE report_id = ? ORDER BY position",
+                [report_id],
+            )
+        )
+        return {**_public(rows[0]), "flows": flows}
+
+    def report_content(self, record: dict) -> dict:
+        """What a report says, as import and merge compare it: the source by its key,
+        locations and parties by their keys, flows as a sorted list."""
+        source = self.conn.execute(
+            "SELECT key FROM sources WHERE id = ?", (record["source_id"],)
+        ).fetchone()
+        flows = [
+            flow_content(f["from_party"], f["to_party"], f["category"], f["count"], f["qualifier"])
+            for f in record["flows"]
+        ]
+        return {
+            **{name: record[name] for name in CONTENT_FIELDS},
+            "event_type": self.event_type(record["event_id"]),
+            "location": name_key(record["location"]),
+            "source": source[0] if source else None,
+            "flows": sorted(flows),
+        }
+
+    def edit_report(self, report_id: str, report: ReportInput, who: str) -> Changes:
+        """Change a report in place; it moves to the end of the write order."""
+        with self.write(who) as state:
+            old = self.report_record(report_id)
+            if old is None:
+                raise Invalid(f"there is no report {report_id}")
+            event_id = old["event_id"]
+            self._retype_event_if_alone(event_id, report.event_type)
+            source_id, _ = self.ensure_source(
+                report.source_name,
+                report.source_party,
+                report.source_kind,
+                report.source_reliability,
+            )
+            self.conn.execute(
+                "UPDATE reports SET source_id = ?, claimed_date = ?, location = ?, quote = ?,"
+                " url = ?, published = ?, credibility = ?, updated_at = ?, seq = ?"
+                " WHERE id = ?",
+                (
+                    source_id,
+                    report.claimed_date,
+                    report.location,
+                    report.quote,
+                    report.url,
+                    report.published,
+                    report.credibility,
+                    utc_now(),
+                    self.next_seqs(),
+                    report_id,
+                ),
+            )
+            self.conn.execute("DELETE FROM flows WHERE report_id = ?", (report_id,))
+            self._insert_flows(report_id, report.flows)
+            self.audit("edit", "report", report_id, old=old, new=self.report_record(report_id))
+            state.touched.add(event_id)
+        return self._changes(state)
+
+    def _retype_event_if_alone(self, event_id: str, event_type: str) -> None:
+        current = self.event_type(event_id)
+        if current == event_type:
+            return
+        n_reports = self.conn.execute(
+            "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
+        ).fetchone()[0]
+        if n_reports > 1:
+            raise Invalid(
+                f"event {event_id} is of type {current} and has other reports;"
+                f" one report cannot make it {event_type}"
+            )
+        self.conn.execute("UPDATE events SET type = ? WHERE id = ?", (event_type, event_id))
+        self.audit("edit", "event", event_id, old={"type": current}, new={"type": event_type})
+
+    def delete_report(self, report_id: str, who: str) -> Changes:
+        """Delete a report; an event left without reports goes with it (both audited)."""
+        with self.write(who) as state:
+            old = self.report_record(report_id)
+            if old is None:
+                raise Invalid(f"there is no report {report_id}")
+            self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+            self._tombstone(report_id, "report")
+            self.audit("delete", "report", report_id, old=old)
+            event_id = old["event_id"]
+            remaining = self.conn.execute(
+                "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
+            ).fetchone()[0]
+            if remaining == 0:
+                self._delete_event_row(event_id)
+            state.touched.add(event_id)
+        return self._changes(state)
+
+    def _delete_event_row(self, event_id: str) -> None:
+        for resolution in list(
+            self.db.query("SELECT * FROM resolutions WHERE event_id = ?", [event_id])
+        ):
+            self.conn.execute("DELETE FROM resolutions WHERE id = ?", (resolution["id"],))
+            self._tombstone(resolution["id"], "resolution")
+            self.audit("delete", "resolution", resolution["id"], old=_public(resolution))
+        event_type = self.event_type(event_id)
+        self.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        self._tombstone(event_id, "event")
+        self.audit("delete", "event", event_id, old={"type": event_type})
+
+    def _tombstone(self, record_id: str, entity: str) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tombstones (id, entity, deleted_at) VALUES (?, ?, ?)",
+            (record_id, entity, utc_now()),
+        )
+
+    # ---- decisions ----------------------------------------------------------------
+
+    def resolve(
+        self,
+        event_id: str,
+        field: FieldKey,
+        value: str,
+        rationale: str,
+        who: str,
+        report_id: str | None = None,
+    ) -> tuple[str, Changes]:
+        """Record a reviewer's decision on one field of an event."""
+        rationale = validation.rationale(rationale)
+        with self.write(who) as state:
+            field, value = self._check_decision(event_id, field, value, report_id)
+            resolution_id = new_id()
+            flow = field.flow
+            record = {
+                "id": resolution_id,
+                "event_id": event_id,
+                "field": field.field,
+                "from_party": flow.from_party if flow else "",
+                "to_party": flow.to_party if flow else "",
+                "category": flow.category if flow else "",
+                "value": value,
+                "report_id": report_id,
+                "rationale": rationale,
+                "resolved_by": who,
+                "resolved_at": utc_now(),
+                "seq": self.next_seqs(),
+                "withdrawn_at": None,
+                "withdrawn_by": None,
+                "merged": 0,
+                "operation_id": None,
+            }
+            self.db["resolutions"].insert(record)
+            self.audit("decide", "resolution", resolution_id, new=_public(record))
+            state.touched.add(event_id)
+        return resolution_id, self._changes(state)
+
+    def _check_decision(
+        self, event_id: str, field: FieldKey, value: str, report_id: str | None
+    ) -> tuple[FieldKey, str]:
+        inputs = next(derived.load_inputs(self.conn, [event_id]), None)
+        if inputs is None:
+            raise Invalid(f"there is no event {event_id}")
+        if field.field == "date":
+            value = validation.claimed_date(value)
+        elif field.field == "location":
+            value = validation.required_name(value, "location")
+        elif field.field == "count" and field.flow is not None:
+            flow = field.flow
+            from_party = self.find_party(flow.from_party) or tidy(flow.from_party)
+            to_party = self.find_party(flow.to_party) or tidy(flow.to_party)
+            field = FieldKey.count(type(flow)(from_party, to_party, tidy(flow.category)))
+            value = str(validation.count(value))
+            if not any(report.flow(field.flow) for report in inputs.reports):  # type: ignore[arg-type]
+                raise Invalid(f"no report of event {event_id} states a flow {field.label()}")
+        else:
+            raise Invalid(f"'{field.field}' is not a field that can be decided")
+        if report_id is not None:
+            report = next((r for r in inputs.reports if r.id == report_id), None)
+            if report is None:
+                raise Invalid(f"report {report_id} is not a report of event {event_id}")
+            stated = stated_value(report, field)
+            if stated is None or _normal(field, stated) != _normal(field, value):
+                raise Invalid(
+                    f"report {report_id} does not state {value} for {field.label()}"
+                    f" (it states {stated or 'nothing'})"
+                )
+        return field, value
+
+    def withdraw_resolution(self, resolution_id: str, who: str) -> Changes:
+        """Undo a decision: it is marked withdrawn (audited), never deleted."""
+        with self.write(who) as state:
+            rows = list(self.db.query("SELECT * FROM resolutions WHERE id = ?", [resolution_id]))
+            if not rows or rows[0]["withdrawn_at"] is not None:
+                raise Invalid(f"there is no decision {resolution_id} in force")
+            now = utc_now()
+            self.conn.execute(
+                "UPDATE resolutions SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
+                (now, who, resolution_id),
+            )
+            self.audit(
+                "withdraw",
+                "resolution",
+                resolution_id,
+                old={"withdrawn_at": None},
+                new={"withdrawn_at": now, "withdrawn_by": who},
+            )
+            state.touched.add(rows[0]["event_id"])
+        return self._changes(state)
+
+    # ---- reading --------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def audit_records(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM audit ORDER BY id"))
+
+
+CONTENT_FIELDS = (
+    "event_id",
+    "claimed_date",
+    "quote",
+    "url",
+    "published",
+    "credibility",
+    "recorded_by",
+    "recorded_at",
+)
+
+
+def flow_content(
+    from_party: str, to_party: str, category: str, count: int, qualifier: str
+) -> tuple[str, str, str, int, str]:
+    return (name_key(from_party), name_key(to_party), category, count, qualifier)
+
+
+def _normal(field: FieldKey, value: str) -> str:
+    if field.field == "location":
+        return name_key(value)
+    if field.field == "count":
+        return str(int(value))
+    return value
+
+
+def _public(record: dict) -> dict:
+    """A record without bookkeeping columns, for the audit trail."""
+    hidden = {"key", "operation_id", "seq"}
+    return {k: v for k, v in dict(record).items() if k not in hidden}
+
+
+__all__ = ["Changes", "Ledger", "ReportInput", "asdict"]

@@ -1,0 +1,246 @@
+"""Merging another researcher's ledger file into this one.
+
+Events, reports, sources and resolutions whose ids are new are added; a report present
+in both with different content keeps the newer edit (a tie keeps ours) and the other
+version goes into the audit trail; ids deleted here stay deleted. The other file's
+reports are written first, then its decisions, which keep their `resolved_at`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.dates import utc_now
+from ..domain.validation import Invalid
+from .ledger import Ledger, _public, new_id
+
+REPORT_FIELDS = (
+    "event_id",
+    "claimed_date",
+    "location",
+    "quote",
+    "url",
+    "published",
+    "credibility",
+    "recorded_by",
+    "recorded_at",
+)
+
+
+class MergeRefused(Invalid):
+    """The other file cannot be merged (a type clash): nothing was merged."""
+
+
+@dataclass
+class MergeResult:
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("events", "reports", "updated", "kept", "sources", "parties", "resolutions"), 0
+        )
+    )
+
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"{c['events']} events, {c['reports']} reports, {c['sources']} sources,"
+            f" {c['parties']} parties and {c['resolutions']} decisions added;"
+            f" {c['updated']} reports updated to a newer edit,"
+            f" {c['kept']} kept where ours was newer"
+        )
+
+    @property
+    def changed(self) -> bool:
+        return any(self.counts.values())
+
+
+def _check_types(ledger: Ledger, other: Ledger) -> None:
+    clashes = []
+    for event_id, other_type in other.conn.execute("SELECT id, type FROM events"):
+        mine = ledger.event_type(event_id)
+        if mine is not None and mine != other_type:
+            clashes.append(f"event {event_id} is '{mine}' here and '{other_type}' there")
+    if clashes:
+        raise MergeRefused("type clash, nothing merged: " + "; ".join(clashes[:10]))
+
+
+def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
+    other = Ledger.open(other_path, read_only=True, create=False)
+    try:
+        _check_types(ledger, other)
+        sha256 = hashlib.sha256(other_path.read_bytes()).hexdigest()
+        operation_id = new_id()
+        result = MergeResult()
+        with ledger.write(who, operation_id) as state:
+            merger = _Merger(ledger, other, result)
+            merger.merge_reports()
+            merger.merge_decisions()
+            state.touched.update(merger.touched)
+            if not result.changed:
+                # Nothing new: roll back by raising a private marker below.
+                raise _NothingToMerge()
+            ledger.conn.execute(
+                "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
+                " VALUES (?, 'merge', ?, ?, ?, ?, ?)",
+                (operation_id, other_path.name, sha256, json.dumps(result.counts), who, utc_now()),
+            )
+            ledger.audit(
+                "merge",
+                "operation",
+                operation_id,
+                new={"file": str(other_path), "sha256": sha256, "counts": result.counts},
+            )
+        return result
+    except _NothingToMerge:
+        return MergeResult()
+    finally:
+        other.close()
+
+
+class _NothingToMerge(Exception):
+    pass
+
+
+class _Merger:
+    def __init__(self, ledger: Ledger, other: Ledger, result: MergeResult) -> None:
+        self.ledger = ledger
+        self.other = other
+        self.result = result
+        self.touched: set[str] = set()
+        self.tombstones = {row[0] for row in ledger.conn.execute("SELECT id FROM tombstones")}
+        self.sources: dict[str, str] = {}
+
+    def _source(self, other_source_id: str) -> str:
+        """The local source with the other one's name and party (sources match by key)."""
+        if other_source_id not in self.sources:
+            row = next(self.other.db.query("SELECT * FROM sources WHERE id = ?", [other_source_id]))
+            source_id, created = self.ledger.ensure_source(
+                row["name"], row["party"], row["kind"], row["reliability"]
+            )
+            self.result.counts["sources"] += created
+            self.sources[other_source_id] = source_id
+        return self.sources[other_source_id]
+
+    def _ensure_event(self, event_id: str) -> bool:
+        if self.ledger.event_type(event_id) is not None:
+            return True
+        if event_id in self.tombstones:
+            return False
+        event_type = self.other.event_type(event_id)
+        state = self.ledger._write_state
+        assert state is not None
+        self.ledger.conn.execute(
+            "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
+            (event_id, event_type, utc_now(), state.operation_id),
+        )
+        self.result.counts["events"] += 1
+        return True
+
+    def merge_reports(self) -> None:
+        parties_before = self.ledger.count("parties")
+        for (report_id,) in self.other.conn.execute("SELECT id FROM reports ORDER BY seq"):
+            if report_id in self.tombstones:
+                continue
+            theirs = self.other.report_record(report_id)
+            assert theirs is not None
+            mine = self.ledger.report_record(report_id)
+            if mine is None:
+                self._add_report(theirs)
+            else:
+                self._reconcile(mine, theirs)
+        self.result.counts["parties"] += self.ledger.count("parties") - parties_before
+
+    def _add_report(self, theirs: dict) -> None:
+        if not self._ensure_event(theirs["event_id"]):
+            return
+        self._write_report(theirs, insert=True)
+        self.result.counts["reports"] += 1
+
+    def _write_report(self, theirs: dict, *, insert: bool) -> None:
+        ledger = self.ledger
+        state = ledger._write_state
+        assert state is not None
+        values = {
+            **{name: theirs[name] for name in REPORT_FIELDS},
+            "source_id": self._source(theirs["source_id"]),
+            "url": theirs["url"],
+            "updated_at": theirs["updated_at"],
+            "seq": ledger.next_seqs(),
+        }
+        if insert:
+            ledger.db["reports"].insert(
+                {"id": theirs["id"], **values, "operation_id": state.operation_id}
+            )
+        else:
+            assignments = ", ".join(f"{name} = :{name}" for name in values)
+            ledger.conn.execute(
+                f"UPDATE reports SET {assignments} WHERE id = :id", {**values, "id": theirs["id"]}
+            )
+            ledger.conn.execute("DELETE FROM flows WHERE report_id = ?", (theirs["id"],))
+        for flow in theirs["flows"]:
+            ledger.conn.execute(
+                "INSERT INTO flows (report_id, position, category, from_party, to_party, count,"
+                " qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    theirs["id"],
+                    flow["position"],
+                    flow["category"],
+                    ledger.ensure_party(flow["from_party"]),
+                    ledger.ensure_party(flow["to_party"]),
+                    flow["count"],
+                    flow["qualifier"],
+                ),
+            )
+        self.touched.add(theirs["event_id"])
+
+    def _reconcile(self, mine: dict, theirs: dict) -> None:
+        if self.ledger.report_content(mine) == self.other.report_content(theirs):
+            return
+        if mine["event_id"] != theirs["event_id"]:
+            raise MergeRefused(
+                f"report {mine['id']} belongs to event {mine['event_id']} here and"
+                f" {theirs['event_id']} there; nothing merged"
+            )
+        if theirs["updated_at"] > mine["updated_at"]:
+            self._write_report(theirs, insert=False)
+            self.ledger.audit("merge-update", "report", mine["id"], old=mine, new=theirs)
+            self.result.counts["updated"] += 1
+        elif not self._already_recorded(mine["id"], theirs):
+            self.ledger.audit("merge-kept-local", "report", mine["id"], old=theirs, new=mine)
+            self.result.counts["kept"] += 1
+
+    def _already_recorded(self, report_id: str, theirs: dict) -> bool:
+        """Merging the same file twice must change nothing, the audit trail included."""
+        old = json.dumps(theirs, sort_keys=True, ensure_ascii=False)
+        row = self.ledger.conn.execute(
+            "SELECT 1 FROM audit WHERE entity_id = ? AND action = 'merge-kept-local' AND old = ?",
+            (report_id, old),
+        ).fetchone()
+        return row is not None
+
+    def merge_decisions(self) -> None:
+        ledger = self.ledger
+        state = ledger._write_state
+        assert state is not None
+        for row in self.other.db.query("SELECT * FROM resolutions ORDER BY seq"):
+            exists = ledger.conn.execute(
+                "SELECT 1 FROM resolutions WHERE id = ?", (row["id"],)
+            ).fetchone()
+            if exists or row["id"] in self.tombstones:
+                continue
+            if ledger.event_type(row["event_id"]) is None:
+                continue
+            record = {
+                **row,
+                "from_party": ledger.find_party(row["from_party"]) or row["from_party"],
+                "to_party": ledger.find_party(row["to_party"]) or row["to_party"],
+                "seq": ledger.next_seqs(),
+                "merged": 1,
+                "operation_id": state.operation_id,
+            }
+            ledger.db["resolutions"].insert(record)
+            ledger.audit("decide", "resolution", row["id"], new=_public(record))
+            self.result.counts["resolutions"] += 1
+            self.touched.add(row["event_id"])

@@ -1,0 +1,144 @@
+"""The schema, as ordered migration steps. `PRAGMA user_version` says which have run.
+
+A step is a list of SQL statements run in one transaction together with the version
+bump. Never edit a released step: add a new one.
+"""
+
+from __future__ import annotations
+
+SCHEMA_V1 = [
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE operations (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,            -- import | merge
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        counts TEXT NOT NULL,          -- JSON
+        who TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    """CREATE TABLE parties (
+        name TEXT PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        color TEXT,
+        created_at TEXT NOT NULL,
+        operation_id TEXT REFERENCES operations(id)
+    )""",
+    """CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        party TEXT REFERENCES parties(name) ON UPDATE CASCADE,
+        reliability TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        operation_id TEXT REFERENCES operations(id)
+    )""",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        operation_id TEXT REFERENCES operations(id)
+    )""",
+    """CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        source_id TEXT NOT NULL REFERENCES sources(id),
+        claimed_date TEXT NOT NULL,
+        location TEXT NOT NULL DEFAULT '',
+        quote TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        credibility INTEGER NOT NULL,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,      -- UTC time of the last edit, for merges
+        seq INTEGER NOT NULL,          -- this file's write order
+        operation_id TEXT REFERENCES operations(id)
+    )""",
+    "CREATE INDEX reports_event ON reports(event_id)",
+    "CREATE INDEX reports_source ON reports(source_id)",
+    "CREATE INDEX reports_seq ON reports(seq)",
+    """CREATE TABLE flows (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        from_party TEXT NOT NULL REFERENCES parties(name) ON UPDATE CASCADE,
+        to_party TEXT NOT NULL REFERENCES parties(name) ON UPDATE CASCADE,
+        count INTEGER NOT NULL CHECK (count >= 0),
+        qualifier TEXT NOT NULL,
+        PRIMARY KEY (report_id, from_party, to_party, category)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE resolutions (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        field TEXT NOT NULL,           -- date | location | count
+        from_party TEXT NOT NULL DEFAULT '',
+        to_party TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        value TEXT NOT NULL,
+        report_id TEXT,
+        rationale TEXT NOT NULL,
+        resolved_by TEXT NOT NULL,
+        resolved_at TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        withdrawn_at TEXT,
+        withdrawn_by TEXT,
+        merged INTEGER NOT NULL DEFAULT 0,
+        operation_id TEXT REFERENCES operations(id)
+    )""",
+    "CREATE INDEX resolutions_event ON resolutions(event_id)",
+    """CREATE TABLE tombstones (
+        id TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        deleted_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        action TEXT NOT NULL,          -- create, edit, delete, decide, withdraw, import, merge…
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        old TEXT,                      -- JSON
+        new TEXT,                      -- JSON
+        operation_id TEXT REFERENCES operations(id)
+    )""",
+    "CREATE INDEX audit_entity ON audit(entity_id)",
+    # Derived state: rebuilt from the tables above by the domain rules, kept up to
+    # date inside every write transaction, compared by `check`.
+    """CREATE TABLE event_state (
+        event_id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date TEXT,
+        chart_day TEXT,
+        location TEXT NOT NULL,
+        n_reports INTEGER NOT NULL,
+        disputes TEXT NOT NULL,        -- JSON
+        reopened TEXT NOT NULL,        -- JSON
+        reversed TEXT NOT NULL,        -- JSON
+        first_seq INTEGER NOT NULL
+    )""",
+    "CREATE INDEX event_state_status ON event_state(status)",
+    "CREATE INDEX event_state_day ON event_state(chart_day)",
+    """CREATE TABLE flow_state (
+        event_id TEXT NOT NULL,
+        from_party TEXT NOT NULL,
+        to_party TEXT NOT NULL,
+        category TEXT NOT NULL,
+        best INTEGER NOT NULL,
+        low INTEGER NOT NULL,
+        high INTEGER NOT NULL,
+        n_reports INTEGER NOT NULL,
+        resolution_id TEXT,
+        PRIMARY KEY (event_id, from_party, to_party, category)
+    ) WITHOUT ROWID""",
+]
+
+MIGRATIONS: list[list[str]] = [SCHEMA_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+DERIVED_TABLES = ("event_state", "flow_state")

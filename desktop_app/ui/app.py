@@ -1,0 +1,169 @@
+"""Start-up of the window: arguments, display check, crash guard, ledger, window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from ..settings import APPLICATION, ORGANIZATION
+
+PROG = "exchange-ledger"
+DEMO_NAME = "demo.exchange-ledger.db"
+DEFAULT_NAME = "ledger.exchange-ledger.db"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Open the Exchange Ledger window. Commands: import, export, conflicts, "
+        f"balance, resolve, merge, check (see '{PROG} COMMAND --help').",
+    )
+    parser.add_argument("db", nargs="?", metavar="DB", help="the ledger file to open")
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the example")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="render the window once painted into FILE.png, then exit (works offscreen)",
+    )
+    return parser
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def data_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def fresh_demo(folder: Path) -> Path:
+    """A fresh copy of the example data, replacing the previous demo file."""
+    from ..resources import example_reports
+    from ..store.importer import apply_import, plan_import
+    from ..store.ledger import Ledger
+
+    path = folder / DEMO_NAME
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    example = folder / "example-reports.csv"
+    with example_reports().open("rb") as source, example.open("wb") as target:
+        shutil.copyfileobj(source, target)
+    with Ledger.open(path) as ledger:
+        plan = plan_import(ledger, example, "Exchange Ledger example")
+        apply_import(ledger, plan, "Exchange Ledger example")
+    example.unlink()
+    return path
+
+
+def last_database() -> Path | None:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings(ORGANIZATION, APPLICATION).value("files/last", "")
+    return Path(str(value)) if value and Path(str(value)).exists() else None
+
+
+def remember_database(path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    settings.setValue("files/last", str(path.resolve()))
+    settings.sync()
+
+
+def install_crash_guard() -> None:
+    """An unexpected exception shows a dialog with the details instead of dying silently.
+    Committed data is safe: every write is its own transaction."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, tb))
+        sys.stderr.write(details)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, "Unexpected error", str(error) or kind.__name__
+        )
+        box.setInformativeText("Everything already saved is safe. Copy the details for a report.")
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def run_app(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.screenshot and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not has_display():
+        print(
+            f"{PROG}: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a"
+            " desktop session, or set QT_QPA_PLATFORM=offscreen with --screenshot.",
+            file=sys.stderr,
+        )
+        return 1
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ..store.database import LedgerFileError
+    from . import build_main_window
+
+    app = QApplication.instance() or QApplication([PROG])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    install_crash_guard()
+    try:
+        if args.demo:
+            path = fresh_demo(data_folder())
+        elif args.db:
+            path = Path(args.db)
+        else:
+            path = last_database() or data_folder() / DEFAULT_NAME
+        window = build_main_window(path)
+    except LedgerFileError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        if not args.screenshot:
+            QMessageBox.critical(None, "Cannot open the file", str(error))
+        return 1
+    if not args.demo:
+        remember_database(path)
+    window.show()
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot))
+    return app.exec()
+
+
+def _screenshot(app: object, window: object, target: Path) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(window, QWidget)
+    result = {"code": 1}
+
+    def capture() -> None:
+        QApplication.processEvents()
+        ok = window.grab().save(str(target))
+        result["code"] = 0 if ok else 1
+        if not ok:
+            print(f"{PROG}: could not write {target}", file=sys.stderr)
+        window.close()
+        QApplication.quit()
+
+    QTimer.singleShot(200, capture)
+    QApplication.exec()
+    return result["code"]

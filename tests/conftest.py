@@ -1,0 +1,116 @@
+"""Shared fixtures. Tests drive the real thing: real SQLite files in tmp_path, real CSV
+files, the real window offscreen. Settings never touch the real home folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display here, and no settings in the real home.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="exchange-ledger-tests-"))
+for _name, _sub in {
+    "HOME": "",
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_CACHE_HOME": ".cache",
+}.items():
+    os.environ[_name] = str(_SESSION_HOME / _sub)
+    (_SESSION_HOME / _sub).mkdir(parents=True, exist_ok=True)
+
+from desktop_app.__main__ import main  # noqa: E402
+from desktop_app.resources import example_reports  # noqa: E402
+from desktop_app.store.ledger import Ledger  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_CSV = Path(str(example_reports()))
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test gets its own home and settings folder."""
+    home = tmp_path / "home"
+    for name, sub in {
+        "HOME": "",
+        "XDG_CONFIG_HOME": ".config",
+        "XDG_DATA_HOME": ".local/share",
+        "XDG_CACHE_HOME": ".cache",
+    }.items():
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(home / sub))
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(False)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / ".config"))
+    yield home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"
+
+
+@pytest.fixture
+def ledger(db_path: Path) -> Iterator[Ledger]:
+    with Ledger.open(db_path) as opened:
+        yield opened
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run `exchange-ledger ARGS…` in this process; exit status, stdout, stderr."""
+
+    def run(*args: object) -> CliResult:
+        capsys.readouterr()
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def cli_process(isolated_home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run `python -m desktop_app ARGS…` as a real process."""
+
+    def run(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop_app", *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=os.environ.copy(),
+            cwd=REPO,
+        )
+
+    return run
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    """A reports.csv as a person's spreadsheet would save it."""
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
