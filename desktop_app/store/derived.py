@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
+from .schema import SEARCH_TEXT_SQL
 
 CHUNK = 500
 
@@ -179,8 +180,11 @@ def refresh(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
     """Re-derive and store the state of these events (inside the caller's transaction)."""
     ids = sorted(set(event_ids))
     for chunk in _chunks(ids):
-        conn.execute(f"DELETE FROM event_state WHERE event_id IN ({_marks(chunk)})", chunk)
-        conn.execute(f"DELETE FROM flow_state WHERE event_id IN ({_marks(chunk)})", chunk)
+        marks = _marks(chunk)
+        conn.execute(f"DELETE FROM event_state WHERE event_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM flow_state WHERE event_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM event_search WHERE event_id IN ({marks})", chunk)
+        conn.execute(SEARCH_TEXT_SQL.format(where=f"WHERE r.event_id IN ({marks})"), chunk)
     events, flows = [], []
     for inputs, state in derive_all(conn, ids):
         events.append(event_state_row(inputs, state))
@@ -196,4 +200,5 @@ def refresh(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
 def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM event_state")
     conn.execute("DELETE FROM flow_state")
+    conn.execute("DELETE FROM event_search")
     refresh(conn, [row[0] for row in conn.execute("SELECT id FROM events")])

@@ -139,6 +139,21 @@ SCHEMA_V1 = [
     ) WITHOUT ROWID""",
 ]
 
-MIGRATIONS: list[list[str]] = [SCHEMA_V1]
+# What free-text search looks through: each event's quotes, source names and locations.
+SEARCH_TEXT_SQL = """
+INSERT INTO event_search (event_id, text)
+SELECT r.event_id, group_concat(s.name || ' ' || r.location || ' ' || r.quote, ' ')
+FROM reports r JOIN sources s ON s.id = r.source_id
+{where}
+GROUP BY r.event_id
+"""
+
+SCHEMA_V2 = [
+    "CREATE VIRTUAL TABLE event_search USING fts5("
+    "event_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2')",
+    SEARCH_TEXT_SQL.format(where=""),
+]
+
+MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 DERIVED_TABLES = ("event_state", "flow_state")
