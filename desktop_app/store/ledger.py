@@ -406,7 +406,12 @@ class Ledger:
         self.audit("edit", "event", event_id, old={"type": current}, new={"type": event_type})
 
     def delete_report(self, report_id: str, who: str) -> Changes:
-        """Delete a report; an event left without reports goes with it (both audited)."""
+        """Delete a report (audited, and never brought back by a merge).
+
+        An event left without reports disappears from every list and export, but its
+        row and its decisions stay: decisions are withdrawn, never deleted, and undoing
+        the deletion brings the event back whole.
+        """
         with self.write(who) as state:
             old = self.report_record(report_id)
             if old is None:
@@ -414,26 +419,20 @@ class Ledger:
             self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
             self._tombstone(report_id, "report")
             self.audit("delete", "report", report_id, old=old)
-            event_id = old["event_id"]
-            remaining = self.conn.execute(
-                "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
-            ).fetchone()[0]
-            if remaining == 0:
-                self._delete_event_row(event_id)
-            state.touched.add(event_id)
+            state.touched.add(old["event_id"])
         return self._changes(state)
 
-    def _delete_event_row(self, event_id: str) -> None:
-        for resolution in list(
-            self.db.query("SELECT * FROM resolutions WHERE event_id = ?", [event_id])
-        ):
-            self.conn.execute("DELETE FROM resolutions WHERE id = ?", (resolution["id"],))
-            self._tombstone(resolution["id"], "resolution")
-            self.audit("delete", "resolution", resolution["id"], old=_public(resolution))
-        event_type = self.event_type(event_id)
-        self.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
-        self._tombstone(event_id, "event")
-        self.audit("delete", "event", event_id, old={"type": event_type})
+    def restore_report(self, record: dict, who: str) -> Changes:
+        """Put back a deleted report exactly as `report_record` gave it (undo)."""
+        with self.write(who) as state:
+            report = {k: v for k, v in record.items() if k != "flows"}
+            self.db["reports"].insert({**report, "seq": self.next_seqs()})
+            for flow in record["flows"]:
+                self.db["flows"].insert({**flow, "report_id": report["id"]})
+            self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
+            self.audit("create", "report", report["id"], new=record)
+            state.touched.add(report["event_id"])
+        return self._changes(state)
 
     def _tombstone(self, record_id: str, entity: str) -> None:
         self.conn.execute(
