@@ -136,17 +136,32 @@ def backup(path: Path, target: Path) -> None:
 
 
 def migrate(connection: sqlite3.Connection, from_version: int) -> None:
-    """Run every migration step after `from_version`, each in its own transaction."""
-    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+    """Run every migration step after `from_version`, each in its own transaction, then
+    rebuild the derived state if a step asked for it (a new file has none to rebuild)."""
+    steps = MIGRATIONS[from_version:]
+    for version, step in enumerate(steps, start=from_version + 1):
+        _in_transaction(connection, [*step.statements, f"PRAGMA user_version = {version}"])
+    if from_version > 0 and any(step.rebuild_derived for step in steps):
+        from .derived import rebuild
+
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[version - 1]:
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version}")
+            rebuild(connection)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+
+
+def _in_transaction(connection: sqlite3.Connection, statements: list[str]) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements:
+            connection.execute(statement)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
 
 
 def open_connection(

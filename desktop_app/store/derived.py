@@ -147,7 +147,20 @@ def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
         ),
         json.dumps([[k.from_party, k.to_party, k.category] for k in state.reversed_flows]),
         first_seq,
+        flows_text(state),
+        sum(estimate.best for estimate in state.estimates.values()),
     )
+
+
+def flows_text(state: EventState) -> str:
+    """A one-line summary for tables: "bodies Russia→Ukraine 1212; …", ranges where unsure."""
+    parts = []
+    for key, estimate in sorted(state.estimates.items()):
+        value = f"{estimate.best:,}"
+        if estimate.low != estimate.high:
+            value += f" [{estimate.low:,}–{estimate.high:,}]"
+        parts.append(f"{key.category} {key.from_party}→{key.to_party} {value}")
+    return "; ".join(parts)
 
 
 def flow_state_rows(state: EventState) -> list[tuple]:
@@ -169,7 +182,7 @@ def flow_state_rows(state: EventState) -> list[tuple]:
 
 EVENT_STATE_COLUMNS = (
     "event_id, type, status, date, chart_day, location, n_reports,"
-    " disputes, reopened, reversed, first_seq"
+    " disputes, reopened, reversed, first_seq, flows_text, total_best"
 )
 FLOW_STATE_COLUMNS = (
     "event_id, from_party, to_party, category, best, low, high, n_reports, resolution_id"
@@ -190,7 +203,7 @@ def refresh(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
         events.append(event_state_row(inputs, state))
         flows.extend(flow_state_rows(state))
     conn.executemany(
-        f"INSERT INTO event_state ({EVENT_STATE_COLUMNS}) VALUES ({_marks(['?'] * 11)})", events
+        f"INSERT INTO event_state ({EVENT_STATE_COLUMNS}) VALUES ({_marks(['?'] * 13)})", events
     )
     conn.executemany(
         f"INSERT INTO flow_state ({FLOW_STATE_COLUMNS}) VALUES ({_marks(['?'] * 9)})", flows
