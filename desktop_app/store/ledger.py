@@ -135,7 +135,7 @@ class Ledger:
         finally:
             self._write_state = None
 
-    def _changes(self, state: _Write) -> Changes:
+    def changes_of(self, state: _Write) -> Changes:
         return Changes(frozenset(state.touched), state.sources, state.parties)
 
     def next_seqs(self, count: int = 1) -> int:
@@ -232,7 +232,7 @@ class Ledger:
         }
         self.db["sources"].insert(record)
         if state.operation_id is None:
-            self.audit("create", "source", source_id, new=_public(record))
+            self.audit("create", "source", source_id, new=public_record(record))
         state.sources = True
         return source_id, True
 
@@ -257,7 +257,7 @@ class Ledger:
             record = self._insert_report(report_id, event_id, report, who)
             self.audit("create", "report", report_id, new=record)
             state.touched.add(event_id)
-        return report_id, self._changes(state)
+        return report_id, self.changes_of(state)
 
     def _ensure_event(self, event_id: str, event_type: str) -> str:
         state = self._write_state
@@ -301,7 +301,7 @@ class Ledger:
         }
         self.db["reports"].insert(record)
         flows = self._insert_flows(report_id, report.flows)
-        return {**_public(record), "flows": flows}
+        return {**public_record(record), "flows": flows}
 
     def _insert_flows(self, report_id: str, flows: tuple[Flow, ...]) -> list[dict]:
         rows = []
@@ -333,7 +333,7 @@ class Ledger:
                 [report_id],
             )
         )
-        return {**_public(rows[0]), "flows": flows}
+        return {**public_record(rows[0]), "flows": flows}
 
     def report_content(self, record: dict) -> dict:
         """What a report says, as import and merge compare it: the source by its key,
@@ -388,7 +388,7 @@ class Ledger:
             self._insert_flows(report_id, report.flows)
             self.audit("edit", "report", report_id, old=old, new=self.report_record(report_id))
             state.touched.add(event_id)
-        return self._changes(state)
+        return self.changes_of(state)
 
     def _retype_event_if_alone(self, event_id: str, event_type: str) -> None:
         current = self.event_type(event_id)
@@ -420,7 +420,7 @@ class Ledger:
             self._tombstone(report_id, "report")
             self.audit("delete", "report", report_id, old=old)
             state.touched.add(old["event_id"])
-        return self._changes(state)
+        return self.changes_of(state)
 
     def restore_report(self, record: dict, who: str) -> Changes:
         """Put back a deleted report exactly as `report_record` gave it (undo)."""
@@ -432,7 +432,7 @@ class Ledger:
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
             self.audit("create", "report", report["id"], new=record)
             state.touched.add(report["event_id"])
-        return self._changes(state)
+        return self.changes_of(state)
 
     def _tombstone(self, record_id: str, entity: str) -> None:
         self.conn.execute(
@@ -476,9 +476,9 @@ class Ledger:
                 "operation_id": None,
             }
             self.db["resolutions"].insert(record)
-            self.audit("decide", "resolution", resolution_id, new=_public(record))
+            self.audit("decide", "resolution", resolution_id, new=public_record(record))
             state.touched.add(event_id)
-        return resolution_id, self._changes(state)
+        return resolution_id, self.changes_of(state)
 
     def _check_decision(
         self, event_id: str, field: FieldKey, value: str, report_id: str | None
@@ -531,7 +531,30 @@ class Ledger:
                 new={"withdrawn_at": now, "withdrawn_by": who},
             )
             state.touched.add(rows[0]["event_id"])
-        return self._changes(state)
+        return self.changes_of(state)
+
+    def reinstate_resolution(self, resolution_id: str, who: str) -> Changes:
+        """Redo of an undone decision: the withdrawn decision is in force again (audited)."""
+        with self.write(who) as state:
+            rows = list(self.db.query("SELECT * FROM resolutions WHERE id = ?", [resolution_id]))
+            if not rows or rows[0]["withdrawn_at"] is None:
+                raise Invalid(f"there is no withdrawn decision {resolution_id}")
+            self.conn.execute(
+                "UPDATE resolutions SET withdrawn_at = NULL, withdrawn_by = NULL WHERE id = ?",
+                (resolution_id,),
+            )
+            self.audit(
+                "reinstate",
+                "resolution",
+                resolution_id,
+                old={
+                    "withdrawn_at": rows[0]["withdrawn_at"],
+                    "withdrawn_by": rows[0]["withdrawn_by"],
+                },
+                new={"withdrawn_at": None},
+            )
+            state.touched.add(rows[0]["event_id"])
+        return self.changes_of(state)
 
     # ---- reading --------------------------------------------------------------------
 
@@ -568,7 +591,7 @@ def _normal(field: FieldKey, value: str) -> str:
     return value
 
 
-def _public(record: dict) -> dict:
+def public_record(record: dict) -> dict:
     """A record without bookkeeping columns, for the audit trail."""
     hidden = {"key", "operation_id", "seq"}
     return {k: v for k, v in dict(record).items() if k not in hidden}

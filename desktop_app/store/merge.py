@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..domain.dates import utc_now
 from ..domain.validation import Invalid
-from .ledger import Ledger, _public, new_id
+from .ledger import Ledger, new_id, public_record
 
 REPORT_FIELDS = (
     "event_id",
@@ -241,6 +241,6 @@ class _Merger:
                 "operation_id": state.operation_id,
             }
             ledger.db["resolutions"].insert(record)
-            ledger.audit("decide", "resolution", row["id"], new=_public(record))
+            ledger.audit("decide", "resolution", row["id"], new=public_record(record))
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])

@@ -1,0 +1,125 @@
+"""The events list as the table shows it: filtered and sorted in SQL, read a page at a time.
+
+Nothing here loads the whole list: the table asks for the row count, then for the pages
+it paints; a free-text filter goes through the FTS5 index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.dates import parse_claimed_date
+from .ledger import Ledger
+
+# Column name → SQL sort expression (event_id breaks ties, so the order is total).
+SORT_KEYS = {
+    "date": "es.chart_day",
+    "type": "es.type",
+    "location": "es.location COLLATE NOCASE",
+    "flows": "es.total_best",
+    "reports": "es.n_reports",
+    "status": "es.status",
+}
+ROW_COLUMNS = (
+    "event_id",
+    "date",
+    "chart_day",
+    "type",
+    "location",
+    "flows_text",
+    "n_reports",
+    "status",
+    "reversed",
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    types: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    category: str = ""
+    date_from: str = ""  # a claimed date: the filter takes the start of its period
+    date_to: str = ""  # a claimed date: the filter takes the end of its period
+    text: str = ""
+    event_ids: frozenset[str] = field(default_factory=frozenset)
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.types:
+            clauses.append(f"es.type IN ({','.join('?' * len(self.types))})")
+            params.extend(sorted(self.types))
+        if self.statuses:
+            clauses.append(f"es.status IN ({','.join('?' * len(self.statuses))})")
+            params.extend(sorted(self.statuses))
+        if self.category:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM flow_state fs"
+                " WHERE fs.event_id = es.event_id AND fs.category = ?)"
+            )
+            params.append(self.category)
+        if self.date_from:
+            clauses.append("es.chart_day >= ?")
+            params.append(parse_claimed_date(self.date_from).first.isoformat())
+        if self.date_to:
+            clauses.append("es.chart_day <= ?")
+            params.append(parse_claimed_date(self.date_to).last.isoformat())
+        query = fts_query(self.text)
+        if query:
+            clauses.append(
+                "es.event_id IN (SELECT event_id FROM event_search WHERE event_search MATCH ?)"
+            )
+            params.append(query)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def fts_query(text: str) -> str:
+    """A person's search words as an FTS5 query: every word must occur, as a prefix."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " ".join(f'"{word}"*' for word in words)
+
+
+class EventList:
+    """One filtered, sorted view of the events; rows by position, a page at a time."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        event_filter: EventFilter | None = None,
+        sort_key: str = "date",
+        descending: bool = False,
+    ) -> None:
+        self.ledger = ledger
+        self.filter = event_filter or EventFilter()
+        self.sort_key = sort_key
+        self.descending = descending
+
+    def _order(self) -> str:
+        direction = "DESC" if self.descending else "ASC"
+        return f"{SORT_KEYS[self.sort_key]} {direction}, es.first_seq {direction}"
+
+    def count(self) -> int:
+        where, params = self.filter.where()
+        sql = f"SELECT COUNT(*) FROM event_state es{where}"
+        return int(self.ledger.conn.execute(sql, params).fetchone()[0])
+
+    def page(self, offset: int, limit: int) -> list[dict[str, Any]]:
+        where, params = self.filter.where()
+        sql = (
+            f"SELECT {', '.join('es.' + column for column in ROW_COLUMNS)}"
+            f" FROM event_state es{where} ORDER BY {self._order()} LIMIT ? OFFSET ?"
+        )
+        cursor = self.ledger.conn.execute(sql, [*params, limit, offset])
+        return [dict(zip(ROW_COLUMNS, row, strict=True)) for row in cursor]
+
+    def position(self, event_id: str) -> int | None:
+        """The row of an event in this view, or None if the filter hides it."""
+        where, params = self.filter.where()
+        sql = (
+            f"SELECT rn FROM (SELECT es.event_id, ROW_NUMBER() OVER (ORDER BY {self._order()})"
+            f" - 1 AS rn FROM event_state es{where}) WHERE event_id = ?"
+        )
+        row = self.ledger.conn.execute(sql, [*params, event_id]).fetchone()
+        return None if row is None else int(row[0])

@@ -1,0 +1,77 @@
+"""Reads about single events: their reports in full, and events that look like a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from ..domain.dates import parse_claimed_date
+from ..domain.records import FlowKey
+from .ledger import Ledger
+
+NEAR_DAYS = 3
+
+
+def event_reports(ledger: Ledger, event_id: str) -> list[dict]:
+    """The reports of an event in write order, each with its source and its flows."""
+    reports = list(
+        ledger.db.query(
+            "SELECT r.*, s.name AS source_name, s.kind AS source_kind, s.party AS source_party,"
+            " s.reliability AS reliability FROM reports r JOIN sources s ON s.id = r.source_id"
+            " WHERE r.event_id = ? ORDER BY r.seq",
+            [event_id],
+        )
+    )
+    for report in reports:
+        report["flows"] = list(
+            ledger.db.query(
+                "SELECT category, from_party, to_party, count, qualifier FROM flows"
+                " WHERE report_id = ? ORDER BY position",
+                [report["id"]],
+            )
+        )
+    return reports
+
+
+def event_summary(ledger: Ledger, event_id: str) -> dict | None:
+    rows = list(ledger.db.query("SELECT * FROM event_state WHERE event_id = ?", [event_id]))
+    return rows[0] if rows else None
+
+
+def similar_events(
+    ledger: Ledger, event_type: str, claimed_date: str, flows: Iterable[FlowKey]
+) -> list[dict]:
+    """Events that look like the one about to be created: same type, date periods within
+    three days of each other, and a flow with the same from, to and category."""
+    keys = {
+        (
+            ledger.find_party(f.from_party) or f.from_party,
+            ledger.find_party(f.to_party) or f.to_party,
+            f.category,
+        )
+        for f in flows
+    }
+    if not keys:
+        return []
+    period = parse_claimed_date(claimed_date)
+    earliest = period.first - timedelta(days=366 + NEAR_DAYS)  # a year-long period may start early
+    latest = period.last + timedelta(days=NEAR_DAYS)
+    candidates = ledger.db.query(
+        "SELECT es.event_id, es.date, es.flows_text, es.n_reports, es.status,"
+        " group_concat(fs.from_party || char(31) || fs.to_party || char(31)"
+        " || fs.category, char(30)) AS flow_keys"
+        " FROM event_state es JOIN flow_state fs ON fs.event_id = es.event_id"
+        " WHERE es.type = ? AND es.chart_day BETWEEN ? AND ?"
+        " GROUP BY es.event_id ORDER BY es.chart_day",
+        [event_type, earliest.isoformat(), latest.isoformat()],
+    )
+    similar = []
+    for candidate in candidates:
+        other = parse_claimed_date(candidate["date"])
+        near = other.first <= period.last + timedelta(
+            days=NEAR_DAYS
+        ) and period.first <= other.last + timedelta(days=NEAR_DAYS)
+        their_keys = {tuple(key.split("\x1f")) for key in candidate.pop("flow_keys").split("\x1e")}
+        if near and keys & their_keys:
+            similar.append(candidate)
+    return similar
