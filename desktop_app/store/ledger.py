@@ -44,12 +44,14 @@ class Changes:
     events: frozenset[str] = frozenset()
     sources: bool = False
     parties: bool = False
+    everything: bool = False  # an import, a merge, another process: reload all
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             self.events | other.events,
             self.sources or other.sources,
             self.parties or other.parties,
+            self.everything or other.everything,
         )
 
 
@@ -390,6 +392,33 @@ class Ledger:
             state.touched.add(event_id)
         return self.changes_of(state)
 
+    def replace_report(self, record: dict, who: str, event_type: str | None = None) -> Changes:
+        """Undo or redo of an edit: the report's content as `report_record` gave it."""
+        with self.write(who) as state:
+            old = self.report_record(record["id"])
+            if old is None:
+                raise Invalid(f"there is no report {record['id']}")
+            if event_type is not None:
+                self._retype_event_if_alone(old["event_id"], event_type)
+            self.conn.execute(
+                "UPDATE reports SET source_id = ?, claimed_date = ?, location = ?, quote = ?,"
+                " url = ?, published = ?, credibility = ?, updated_at = ?, seq = ? WHERE id = ?",
+                (
+                    *(record[name] for name in EDITABLE_FIELDS),
+                    utc_now(),
+                    self.next_seqs(),
+                    record["id"],
+                ),
+            )
+            self.conn.execute("DELETE FROM flows WHERE report_id = ?", (record["id"],))
+            for flow in record["flows"]:
+                self.db["flows"].insert({**flow, "report_id": record["id"]})
+            self.audit(
+                "edit", "report", record["id"], old=old, new=self.report_record(record["id"])
+            )
+            state.touched.add(old["event_id"])
+        return self.changes_of(state)
+
     def _retype_event_if_alone(self, event_id: str, event_type: str) -> None:
         current = self.event_type(event_id)
         if current == event_type:
@@ -565,6 +594,15 @@ class Ledger:
         return list(self.db.query("SELECT * FROM audit ORDER BY id"))
 
 
+EDITABLE_FIELDS = (
+    "source_id",
+    "claimed_date",
+    "location",
+    "quote",
+    "url",
+    "published",
+    "credibility",
+)
 CONTENT_FIELDS = (
     "event_id",
     "claimed_date",

@@ -1,4 +1,8 @@
-"""The events table: a Qt model that holds event ids and fetches rows a page at a time."""
+"""The events table model: a row window over the store's EventList.
+
+It holds the row count and a few cached pages, never the whole list: 100,000 events open
+by reading one page. Sorting and filtering go to SQL.
+"""
 
 from __future__ import annotations
 
@@ -8,60 +12,52 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..store.event_list import EventFilter, EventList
 from ..store.ledger import Ledger
 
-COLUMNS = ("Date", "Type", "Location", "Flows", "Reports", "Status")
-PAGE = 200
+COLUMNS = (
+    ("date", "Date"),
+    ("type", "Type"),
+    ("location", "Location"),
+    ("flows", "Flows"),
+    ("reports", "Reports"),
+    ("status", "Status"),
+)
+PAGE = 100
+MAX_PAGES = 20
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 STATUS_COLORS = {
-    "conflict": QColor("#d55e00"),
-    "reopened": QColor("#cc79a7"),
-    "resolved": QColor("#009e73"),
-    "consistent": QColor("#0072b2"),
-    "single": QColor("#555555"),
+    "conflict": "#d55e00",
+    "reopened": "#cc79a7",
+    "resolved": "#009e73",
+    "consistent": "#0072b2",
+    "single": "#7f7f7f",
 }
-
-ROWS_SQL = """
-SELECT es.event_id, es.date, es.type, es.location, es.n_reports, es.status, es.reversed,
-       (SELECT group_concat(fs.category || ' ' || fs.from_party || '→' || fs.to_party || ' '
-                            || CASE WHEN fs.low = fs.high THEN fs.best
-                                    ELSE fs.best || ' [' || fs.low || '–' || fs.high || ']' END,
-                            '; ')
-        FROM flow_state fs WHERE fs.event_id = es.event_id) AS flows
-FROM event_state es WHERE es.event_id IN ({marks})
-"""
+STATUS_SYMBOLS = {
+    "conflict": "● conflict",
+    "reopened": "◆ reopened",
+    "resolved": "✔ resolved",
+    "consistent": "= consistent",
+    "single": "· single",
+}
+REVERSED_HINT = "Possible reversed direction: two reports state opposite directions"
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class EventsModel(QAbstractTableModel):
-    """Rows are event ids in date order; their cells are read lazily, a page at a time."""
-
     def __init__(self, ledger: Ledger) -> None:
         super().__init__()
-        self._ledger = ledger
-        self._ids: list[str] = []
-        self._cache: dict[str, dict[str, Any]] = {}
-        self.reload()
+        self._list = EventList(ledger)
+        self._count = self._list.count()
+        self._pages: dict[int, list[dict[str, Any]]] = {}
+        self.pages_fetched = 0  # for tests and the benchmark: pages read from the file
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = [
-            row[0]
-            for row in self._ledger.conn.execute(
-                "SELECT event_id FROM event_state ORDER BY chart_day, first_seq"
-            )
-        ]
-        self._cache.clear()
-        self.endResetModel()
-
-    def event_id(self, row: int) -> str:
-        return self._ids[row]
-
-    def row_of(self, event_id: str) -> int:
-        return self._ids.index(event_id)
+    # ---- what the view asks -------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -69,46 +65,74 @@ class EventsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= self._count:
             return None
-        row = self._row(index.row())
-        column = COLUMNS[index.column()]
+        row = self.row(index.row())
+        key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "Status":
-            return QBrush(STATUS_COLORS.get(row["status"], QColor("#000000")))
-        if role == Qt.ItemDataRole.ToolTipRole and column == "Status" and row["reversed"]:
-            return "Possible reversed direction: two reports state opposite directions"
+            return self._display(row, key)
+        if role == EVENT_ID_ROLE:
+            return row["event_id"]
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return QBrush(QColor(STATUS_COLORS.get(row["status"], "#000000")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return REVERSED_HINT if row["reversed"] else row["flows_text"] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "reports":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, row: dict[str, Any], column: str) -> str:
-        if column == "Status":
-            return row["status"] + (" ⚠ reversed?" if row["reversed"] else "")
-        key = {"Date": "date", "Type": "type", "Location": "location", "Flows": "flows"}
-        if column == "Reports":
+    @staticmethod
+    def _display(row: dict[str, Any], key: str) -> str:
+        if key == "status":
+            text = STATUS_SYMBOLS.get(row["status"], row["status"])
+            return text + ("  ⚠ reversed?" if row["reversed"] else "")
+        if key == "flows":
+            return row["flows_text"]
+        if key == "reports":
             return str(row["n_reports"])
-        return str(row[key[column]] or "")
+        return str(row[key] or "")
 
-    def _row(self, row: int) -> dict[str, Any]:
-        event_id = self._ids[row]
-        if event_id not in self._cache:
-            self._fetch_page(row)
-        return self._cache[event_id]
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._list.sort_key = COLUMNS[column][0]
+        self._list.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
 
-    def _fetch_page(self, row: int) -> None:
-        if len(self._cache) > 20 * PAGE:
-            self._cache.clear()
-        start = row - row % PAGE
-        ids = self._ids[start : start + PAGE]
-        sql = ROWS_SQL.format(marks=",".join("?" * len(ids)))
-        cursor = self._ledger.conn.execute(sql, ids)
-        names = [description[0] for description in cursor.description]
-        for values in cursor:
-            record = dict(zip(names, values, strict=True))
-            record["reversed"] = json.loads(record["reversed"])
-            self._cache[record["event_id"]] = record
+    # ---- what the panes ask -------------------------------------------------------
+
+    def row(self, position: int) -> dict[str, Any]:
+        number = position // PAGE
+        page = self._pages.get(number)
+        if page is None:
+            if len(self._pages) >= MAX_PAGES:
+                self._pages.pop(next(iter(self._pages)))
+            page = self._list.page(number * PAGE, PAGE)
+            for record in page:
+                record["reversed"] = json.loads(record["reversed"])
+            self._pages[number] = page
+            self.pages_fetched += 1
+        return page[position - number * PAGE]
+
+    def event_id(self, position: int) -> str:
+        return str(self.row(position)["event_id"])
+
+    def position(self, event_id: str) -> int | None:
+        return self._list.position(event_id)
+
+    @property
+    def event_filter(self) -> EventFilter:
+        return self._list.filter
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        self._list.filter = event_filter
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._list.count()
+        self.endResetModel()

@@ -1,85 +1,428 @@
-"""The main window: builds the panes and wires them to the ledger; nothing more."""
+"""The main window: builds the panes, the menus and the status bar, and wires them to one
+session. The panes do the work; this module only composes them."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
-    QTableView,
+    QMessageBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from .. import __version__
+from ..settings import APPLICATION, ORGANIZATION
 from ..store import queries
+from ..store.database import LedgerFileError
 from ..store.ledger import Changes, Ledger
-from .events_model import EventsModel
-from .notifier import LedgerNotifier
+from .commands import DeleteReports
+from .dialogs import ShortcutsDialog, SourcesDialog
+from .event_pane import EventPane
+from .events_pane import EventsPane
+from .report_form import ReportForm
+from .session import Session
+from .tasks import TaskRunner
+from .transfers import Transfers
+
+MAX_RECENT = 8
+OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
+
+
+def _settings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def remember_file(path: Path) -> None:
+    """The last database and the recent files, kept in the person's settings."""
+    settings = _settings()
+    resolved = str(path.resolve())
+    recent = [str(item) for item in (settings.value("files/recent", []) or []) if item]
+    recent = [resolved] + [item for item in recent if item != resolved]
+    settings.setValue("files/recent", recent[:MAX_RECENT])
+    settings.setValue("files/last", resolved)
+    settings.sync()
+
+
+def recent_files() -> list[str]:
+    return [str(item) for item in (_settings().value("files/recent", []) or []) if item]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger) -> None:
         super().__init__()
+        self.setObjectName("MainWindow")
+        self.session = Session(ledger, self)
         self.ledger = ledger
-        self.notifier = LedgerNotifier(self)
-        self.events_model = EventsModel(ledger)
-        self._build()
+        self.notifier = self.session.notifier
+        self.tasks = TaskRunner(self)
+        self.transfers = Transfers(self.session, self.tasks, self)
+        self._data_version = self._read_data_version()
+        self._build_panes()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.setAcceptDrops(True)
         self.notifier.changed.connect(self._on_changed)
+        self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._poll = QTimer(self)
+        self._poll.setInterval(1000)
+        self._poll.timeout.connect(self.check_other_writers)
+        self._poll.start()
         self._update_title()
         self._update_status()
+        self._restore_layout()
+        OPEN_WINDOWS.add(self)
 
-    def _build(self) -> None:
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
+    # ---- building -----------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.events_pane = EventsPane(self.session, self)
+        self.event_pane = EventPane(self.session, self)
+        self.form = ReportForm(self.session, self)
         self.read_only_banner = QLabel(
-            "This file is read-only: you can read and export, but not change it.", central
+            "This file is read-only: you can read, filter and export, but not change it.", self
         )
         self.read_only_banner.setAccessibleName("Read-only banner")
         self.read_only_banner.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #ffe69c;"
         )
         self.read_only_banner.setVisible(self.ledger.read_only)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("EventsSplitter")
+        self.splitter.addWidget(self.events_pane)
+        self.splitter.addWidget(self.event_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.read_only_banner)
-        self.events_view = QTableView(central)
-        self.events_view.setAccessibleName("Events")
-        self.events_view.setModel(self.events_model)
-        self.events_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.events_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.events_view.setAlternatingRowColors(True)
-        self.events_view.verticalHeader().setVisible(False)
-        header = self.events_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.events_view)
+        layout.addWidget(self.splitter)
         self.setCentralWidget(central)
+        self.entry_dock = self._dock("Entry", self.form, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_pane = self._placeholder("The review pane comes with its own issue.")
+        self.review_dock = self._dock(
+            "Review", self.review_pane, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.chart_pane = self._placeholder("The chart comes with its own issue.")
+        self.chart_dock = self._dock(
+            "Chart", self.chart_pane, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.review_dock, self.chart_dock)
+        self.form.setEnabled(not self.ledger.read_only)
+        self.event_pane.edit_requested.connect(self._edit_report)
+        self.event_pane.new_report_requested.connect(self._new_report_for)
+        self.event_pane.delete_requested.connect(self.delete_reports)
+        self.events_pane.event_activated.connect(lambda _id: self.event_pane.table.setFocus())
+        self.resize(1280, 820)
+
+    def _placeholder(self, text: str) -> QWidget:
+        label = QLabel(text, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title}Dock")
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcut: QKeySequence | str | None = None,
+        writes: bool = False,  # noqa: ANN001
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setEnabled(not (writes and self.ledger.read_only))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_file_action = self._action("&New file…", self.new_file, "Ctrl+Alt+N")
+        self.open_action = self._action("&Open…", self.open_dialog, key.Open)
+        self.import_action = self._action(
+            "&Import CSV…", self.transfers.import_dialog, "Ctrl+I", True
+        )
+        self.export_action = self._action("&Export CSV…", self.transfers.export_dialog, "Ctrl+E")
+        self.merge_action = self._action(
+            "&Merge another file…", self.transfers.merge_dialog, "Ctrl+M", True
+        )
+        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+        self.new_event_action = self._action("New &event", self.new_event, key.New, True)
+        self.new_report_action = self._action(
+            "New &report for the selected event", self.new_report, "Ctrl+Shift+N", True
+        )
+        self.edit_report_action = self._action(
+            "&Edit the selected report", self.event_pane.edit_selected, "F2", True
+        )
+        self.delete_action = self._action("&Delete", self.delete_selection, key.Delete, True)
+        self.sources_action = self._action("&Sources…", self.show_sources, "Ctrl+Shift+S")
+        self.find_action = self._action("&Find", self.find, key.Find)
+        self.conflicts_action = self._action(
+            "Show open &conflicts", self.events_pane.show_open_conflicts, "Ctrl+Shift+C"
+        )
+        self.clear_filters_action = self._action(
+            "C&lear filters", self.events_pane.clear_filters, "Ctrl+Shift+L"
+        )
+        self.focus_events_action = self._action("Go to &events", self._focus_events, "Ctrl+1")
+        self.focus_form_action = self._action("Go to the entry &form", self._focus_form, "Ctrl+2")
+        self.focus_reports_action = self._action(
+            "Go to the event's re&ports", self._focus_reports, "Ctrl+3"
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", self.show_shortcuts, key.HelpContents
+        )
+        self.about_action = self._action("&About Exchange Ledger", self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_file_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action, self.merge_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [
+                self.new_event_action,
+                self.new_report_action,
+                self.edit_report_action,
+                self.delete_action,
+            ]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.sources_action)
+        view_menu = bar.addMenu("&View")
+        for dock in (self.entry_dock, self.review_dock, self.chart_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addActions(
+            [
+                self.find_action,
+                self.conflicts_action,
+                self.clear_filters_action,
+                self.focus_events_action,
+                self.focus_form_action,
+                self.focus_reports_action,
+            ]
+        )
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _build_status_bar(self) -> None:
         self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Status")
         self.statusBar().addPermanentWidget(self.status_label)
-        quit_action = self.menuBar().addMenu("&File").addAction("&Quit")
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        self.resize(1100, 650)
+
+    # ---- state --------------------------------------------------------------------
 
     def _update_title(self) -> None:
         suffix = " [read-only]" if self.ledger.read_only else ""
         self.setWindowTitle(f"{self.ledger.path.name}{suffix} — Exchange Ledger")
 
-    def _update_status(self) -> None:
+    def open_conflicts(self) -> int:
         statuses = queries.status_counts(self.ledger)
-        events = sum(statuses.values())
-        open_conflicts = statuses.get("conflict", 0) + statuses.get("reopened", 0)
+        return statuses.get("conflict", 0) + statuses.get("reopened", 0)
+
+    def _update_status(self) -> None:
+        events = sum(queries.status_counts(self.ledger).values())
         reports = self.ledger.count("reports")
         self.status_label.setText(
-            f"{self.ledger.path}  ·  {events} events  ·  {reports} reports"
-            f"  ·  {open_conflicts} open conflicts"
+            f"{self.ledger.path.name}  ·  {events:,} events  ·  {reports:,} reports"
+            f"  ·  {self.open_conflicts():,} open conflicts"
         )
 
     def _on_changed(self, changes: Changes) -> None:
-        self.events_model.reload()
         self._update_status()
+        self._data_version = self._read_data_version()
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+    def _read_data_version(self) -> int:
+        return int(self.ledger.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def check_other_writers(self) -> None:
+        """Another process (or a worker) committed to the file: show what it wrote."""
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.session.notify_all()
+
+    def _restore_layout(self) -> None:
+        settings = _settings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        splitter = settings.value("window/splitter")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        settings = _settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.sync()
+
+    # ---- actions ------------------------------------------------------------------
+
+    def new_event(self) -> None:
+        self.entry_dock.show()
+        self.entry_dock.raise_()
+        self.form.new_event()
+
+    def new_report(self) -> None:
+        event_id = self.events_pane.selected_event()
+        if not event_id:
+            self.statusBar().showMessage("Select an event first.", 4000)
+            return
+        self._new_report_for(event_id)
+
+    def _new_report_for(self, event_id: str) -> None:
+        self.entry_dock.show()
+        self.entry_dock.raise_()
+        self.form.new_report_for(event_id)
+
+    def _edit_report(self, report: dict) -> None:
+        self.entry_dock.show()
+        self.entry_dock.raise_()
+        self.form.edit_report(report)
+
+    def delete_selection(self) -> None:
+        """Delete the selected report(s) if the reports table has focus, else the event."""
+        if self.event_pane.table.hasFocus():
+            self.event_pane.delete_selected()
+            return
+        event_id = self.events_pane.selected_event()
+        if event_id:
+            self.delete_reports(
+                [report["id"] for report in self.event_pane.reports], whole_event=True
+            )
+
+    def delete_reports(self, report_ids: list[str], whole_event: bool = False) -> None:
+        if not report_ids or self.ledger.read_only:
+            return
+        what = "this event and its" if whole_event else "the selected"
+        answer = QMessageBox.question(
+            self,
+            "Delete",
+            f"Delete {what} {len(report_ids)} report(s)? Undo (Ctrl+Z) brings them back.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        text = "Delete event" if whole_event else f"Delete {len(report_ids)} report(s)"
+        self.session.execute(DeleteReports(self.session, report_ids, text))
+
+    def show_sources(self) -> None:
+        SourcesDialog(self.session, self).exec()
+
+    def find(self) -> None:
+        self.events_pane.focus_search()
+
+    def _focus_events(self) -> None:
+        self.events_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_form(self) -> None:
+        self.entry_dock.show()
+        self.entry_dock.raise_()
+        self.form.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_reports(self) -> None:
+        self.event_pane.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def shortcut_actions(self) -> list[QAction]:
+        return [action for action in self.actions() if not action.shortcut().isEmpty()]
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.shortcut_actions(), self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Exchange Ledger",
+            f"<b>Exchange Ledger</b> {__version__}<br>Sourced events of a war, their"
+            " conflicting reports, and the balance of exchanges. Works offline; every change"
+            " is committed at once and audited.",
+        )
+
+    # ---- files --------------------------------------------------------------------
+
+    def new_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New ledger file", "", "Ledger files (*.db)")
+        if path:
+            self.open_file(Path(path))
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a ledger file", "", "Ledger files (*.db);;All files (*)"
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for item in recent_files():
+            action = self.recent_menu.addAction(item)
+            action.triggered.connect(lambda _checked=False, item=item: self.open_file(Path(item)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def open_file(self, path: Path) -> MainWindow | None:
+        """Open another file in a new window that takes this one's place; a file that cannot
+        be opened gives a dialog and leaves this window as it was."""
+        try:
+            ledger = Ledger.open(path)
+        except LedgerFileError as error:
+            QMessageBox.critical(self, "Cannot open the file", str(error))
+            return None
+        window = MainWindow(ledger)
+        remember_file(path)
+        window.show()
+        self.close()
+        return window
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.toLocalFile().lower().endswith(".csv") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls()]
+        csv_files = [Path(path) for path in paths if path.lower().endswith(".csv")]
+        if csv_files:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.transfers.import_file(csv_files[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        self._poll.stop()
         self.ledger.close()
+        OPEN_WINDOWS.discard(self)
         super().closeEvent(event)

@@ -1,0 +1,400 @@
+"""What the chart draws, as numpy arrays: cumulative step lines, uncertainty bands, the net
+balance, agreement targets and the markers of open events.
+
+Pure functions (no Qt, no SQL). The store sums the flows of `exchange` events per charting
+day in SQL; these functions turn those per-day sums into cumulative series with
+`numpy.cumsum`, following the same rules as `domain.balance` (net low = received low − sent
+high, net high = received high − sent low). Days are day numbers (days since 1970-01-01);
+the chart's x axis is in seconds since the epoch, UTC.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+SECONDS_PER_DAY = 86_400
+EPOCH = np.datetime64("1970-01-01", "D")
+
+# Okabe & Ito (2008), a palette people with any common colour-vision deficiency can tell
+# apart. Ordered so that the first colours read well on light and on dark backgrounds;
+# yellow and black, unreadable on one of the two, come last.
+PARTY_COLORS = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+
+DeltaRow = tuple[str, str, str, str, int, int, int]  # day, category, from, to, best, low, high
+
+
+def day_number(iso_day: str) -> int:
+    """`YYYY-MM-DD` as a day number (days since 1970-01-01)."""
+    return int((np.datetime64(iso_day, "D") - EPOCH).astype(np.int64))
+
+
+def day_numbers(iso_days: Sequence[str]) -> np.ndarray:
+    if not len(iso_days):
+        return np.zeros(0, dtype=np.int64)
+    return (np.array(iso_days, dtype="datetime64[D]") - EPOCH).astype(np.int64)
+
+
+def iso_day(number: int | np.integer) -> str:
+    return str(EPOCH + np.timedelta64(int(number), "D"))
+
+
+def seconds(days: np.ndarray | int) -> np.ndarray:
+    """Day numbers as chart x values: seconds since the epoch, UTC midnight."""
+    return np.asarray(days, dtype=np.float64) * SECONDS_PER_DAY
+
+
+def day_of_seconds(x: float) -> int:
+    """The day a chart x value falls on."""
+    return int(np.floor(x / SECONDS_PER_DAY))
+
+
+@dataclass(frozen=True)
+class DayDeltas:
+    """The flows of exchange events summed per (charting day, category, from, to)."""
+
+    day: np.ndarray  # int64 day numbers
+    category: np.ndarray  # str
+    from_party: np.ndarray  # str
+    to_party: np.ndarray  # str
+    best: np.ndarray  # int64
+    low: np.ndarray
+    high: np.ndarray
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[DeltaRow]) -> DayDeltas:
+        rows = list(rows)
+        if not rows:
+            empty_text = np.zeros(0, dtype=object)
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(empty, empty_text, empty_text, empty_text, empty, empty, empty)
+        days, categories, from_parties, to_parties, best, low, high = zip(*rows, strict=True)
+        return cls(
+            day_numbers(days),
+            np.array(categories, dtype=object),
+            np.array(from_parties, dtype=object),
+            np.array(to_parties, dtype=object),
+            np.array(best, dtype=np.int64),
+            np.array(low, dtype=np.int64),
+            np.array(high, dtype=np.int64),
+        )
+
+    def __len__(self) -> int:
+        return len(self.day)
+
+    def parties(self) -> list[str]:
+        return sorted(set(self.from_party.tolist()) | set(self.to_party.tolist()))
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """best / low / high, one value per step."""
+
+    best: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+
+    def uncertain(self) -> np.ndarray:
+        return self.low != self.high
+
+    def at(self, index: int) -> tuple[int, int, int]:
+        if index < 0:
+            return (0, 0, 0)
+        return (int(self.best[index]), int(self.low[index]), int(self.high[index]))
+
+
+@dataclass(frozen=True)
+class PartySeries:
+    """One party's cumulative totals, one step per day on which it received or handed
+    over persons of the category (exactly the days of its rows in balance.csv)."""
+
+    party: str
+    days: np.ndarray  # int64 day numbers, increasing
+    received: Estimates
+    sent: Estimates
+
+    @property
+    def net(self) -> Estimates:
+        return Estimates(
+            self.received.best - self.sent.best,
+            self.received.low - self.sent.high,
+            self.received.high - self.sent.low,
+        )
+
+    def index_at(self, day: int) -> int:
+        """The step in force on `day`: the last one on or before it (-1: none yet)."""
+        return int(np.searchsorted(self.days, day, side="right")) - 1
+
+
+def balance_series(deltas: DayDeltas, category: str | None = None) -> dict[str, PartySeries]:
+    """Per party, the cumulative received and handed-over totals (all categories summed
+    when `category` is None)."""
+    if category is None:
+        selected = deltas
+    else:
+        mask = deltas.category == category
+        selected = DayDeltas(*(getattr(deltas, name)[mask] for name in _DELTA_FIELDS))
+    series = {}
+    for party in selected.parties():
+        received = selected.to_party == party
+        sent = selected.from_party == party
+        involved = received | sent
+        days, index = np.unique(selected.day[involved], return_inverse=True)
+        columns = []
+        for direction in (received, sent):
+            weight = direction[involved]
+            for name in ("best", "low", "high"):
+                values = np.where(weight, getattr(selected, name)[involved], 0)
+                daily = np.zeros(len(days), dtype=np.int64)
+                np.add.at(daily, index, values)
+                columns.append(np.cumsum(daily))
+        series[party] = PartySeries(party, days, Estimates(*columns[:3]), Estimates(*columns[3:]))
+    return series
+
+
+_DELTA_FIELDS = ("day", "category", "from_party", "to_party", "best", "low", "high")
+
+
+def chart_end(series: Iterable[PartySeries], extra_days: Iterable[int] = ()) -> int | None:
+    """The day the lines run on to after their last step: a little past the last day."""
+    days = [int(s.days[-1]) for s in series if len(s.days)] + [int(d) for d in extra_days]
+    if not days:
+        return None
+    firsts = [int(s.days[0]) for s in series if len(s.days)] + [min(days)]
+    span = max(days) - min(firsts)
+    return max(days) + max(1, round(span * 0.03))
+
+
+def step_xy(days: np.ndarray, values: np.ndarray, end_day: int) -> tuple[np.ndarray, np.ndarray]:
+    """x (seconds) and y for a curve drawn with pyqtgraph's stepMode="right": x and y of
+    equal length, y[i] holding from x[i] to x[i+1], plus one end point so that the last
+    step runs on to `end_day`."""
+    x = seconds(np.append(days, max(end_day, int(days[-1]) if len(days) else end_day)))
+    y = np.append(values, values[-1] if len(values) else 0).astype(np.float64)
+    return x, y
+
+
+def uncertain_runs(low: np.ndarray, high: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of consecutive steps [start, stop) on which low != high."""
+    uncertain = np.asarray(low != high, dtype=np.int8)
+    edges = np.diff(np.concatenate(([0], uncertain, [0])))
+    starts = np.flatnonzero(edges == 1)
+    stops = np.flatnonzero(edges == -1)
+    return list(zip(starts.tolist(), stops.tolist(), strict=True))
+
+
+def band_polygons(
+    days: np.ndarray, low: np.ndarray, high: np.ndarray, end_day: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Step-shaped polygons between low and high over each uncertain run, as x (seconds),
+    y and a `connect` array (False after the last point of each polygon). Empty where
+    every step is certain."""
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    connects: list[np.ndarray] = []
+    bounds = np.append(days, max(end_day, int(days[-1]) if len(days) else end_day))
+    for start, stop in uncertain_runs(low, high):
+        left = bounds[start:stop]
+        right = bounds[start + 1 : stop + 1]
+        # along the top from left to right, then back along the bottom
+        top_x = np.column_stack((left, right)).ravel()
+        top_y = np.repeat(high[start:stop], 2)
+        bottom_x = top_x[::-1]
+        bottom_y = np.repeat(low[start:stop], 2)[::-1]
+        x = np.concatenate((top_x, bottom_x, top_x[:1]))
+        y = np.concatenate((top_y, bottom_y, top_y[:1]))
+        connect = np.ones(len(x), dtype=bool)
+        connect[-1] = False
+        xs.append(x)
+        ys.append(y)
+        connects.append(connect)
+    if not xs:
+        empty = np.zeros(0, dtype=np.float64)
+        return empty, empty, np.zeros(0, dtype=bool)
+    return (
+        seconds(np.concatenate(xs)),
+        np.concatenate(ys).astype(np.float64),
+        np.concatenate(connects),
+    )
+
+
+# ---- agreement targets ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgreementFlow:
+    """A flow of an `agreement` event: a target, never added to the balance."""
+
+    event_id: str
+    date: str  # the event's date as stated (a day, a month or a year)
+    day: int  # its charting day
+    category: str
+    from_party: str
+    to_party: str
+    best: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one agreement promises one receiving party, and how much of it has arrived."""
+
+    event_id: str
+    date: str
+    day: int
+    party: str
+    target: tuple[int, int, int]  # best, low, high
+    baseline: int  # received (best) before the agreement's day
+    reached: tuple[int, int, int]  # received since the agreement's day: best, low, high
+
+    @property
+    def level(self) -> int:
+        """Where the line is drawn: what the party had before, plus the target, so the
+        cumulative line meets it when the target is reached."""
+        return self.baseline + self.target[0]
+
+    def share(self) -> tuple[float, float, float] | None:
+        """Share reached: best, low, high (None for a target of 0)."""
+        best, low, high = self.target
+        if best <= 0 or low <= 0:
+            return None
+        return (self.reached[0] / best, self.reached[1] / high, self.reached[2] / low)
+
+
+def targets(
+    agreements: Iterable[AgreementFlow],
+    series: dict[str, PartySeries],
+    category: str | None = None,
+) -> list[Target]:
+    """One target per (agreement, receiving party), summed over the selected categories."""
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    when: dict[str, tuple[str, int]] = {}
+    for flow in agreements:
+        if category is not None and flow.category != category:
+            continue
+        total = sums[(flow.event_id, flow.to_party)]
+        total[0] += flow.best
+        total[1] += flow.low
+        total[2] += flow.high
+        when[flow.event_id] = (flow.date, flow.day)
+    result = []
+    for (event_id, party), (best, low, high) in sums.items():
+        date, day = when[event_id]
+        party_series = series.get(party)
+        if party_series is None:
+            before = latest = (0, 0, 0)
+        else:
+            before = party_series.received.at(party_series.index_at(day - 1))
+            latest = party_series.received.at(len(party_series.days) - 1)
+        reached = (latest[0] - before[0], latest[1] - before[1], latest[2] - before[2])
+        result.append(Target(event_id, date, day, party, (best, low, high), before[0], reached))
+    result.sort(key=lambda target: (target.day, target.event_id, target.party))
+    return result
+
+
+def count_text(value: int) -> str:
+    return f"{value:,}"
+
+
+def estimate_text(best: int, low: int, high: int) -> str:
+    """`2,412`, or `2,412 (2,400–2,424)` where the reports leave it uncertain."""
+    if low == high:
+        return count_text(best)
+    return f"{count_text(best)} ({count_text(low)}–{count_text(high)})"
+
+
+def percent(share: float) -> int:
+    """A share as a whole percentage, rounded down: 99.6 % is not yet 100 %."""
+    return int(np.floor(share * 100 + 1e-9))
+
+
+def target_label(target: Target) -> str:
+    """E.g. "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached"."""
+    text = f"{target.party} target {estimate_text(*target.target)} (agreement {target.date})"
+    share = target.share()
+    if share is None:
+        return text
+    best, low, high = (percent(value) for value in share)
+    reached = f"{best}% reached"
+    if low != high:
+        reached += f" ({low}–{high}%)"
+    return f"{text} — {reached}"
+
+
+# ---- open events ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenEvent:
+    """An event still in `conflict` or `reopened`, as the chart marks it."""
+
+    event_id: str
+    event_type: str
+    status: str
+    day: int
+    flows: tuple[tuple[str, str, str], ...]  # (category, from_party, to_party)
+
+
+@dataclass(frozen=True)
+class Markers:
+    x: np.ndarray  # seconds
+    y: np.ndarray
+    status: np.ndarray  # str
+    event_id: np.ndarray  # str
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+
+def markers(
+    events: Iterable[OpenEvent],
+    series: dict[str, PartySeries],
+    chart_targets: Sequence[Target] = (),
+    category: str | None = None,
+) -> Markers:
+    """One marker per open event and receiving party, on that party's line on the event's
+    day (on its target line for an agreement); at 0 for an event without a charted flow."""
+    levels = {(t.event_id, t.party): t.level for t in chart_targets}
+    x: list[int] = []
+    y: list[float] = []
+    status: list[str] = []
+    ids: list[str] = []
+    for event in events:
+        receivers = sorted(
+            {to for flow_category, _, to in event.flows if category in (None, flow_category)}
+        )
+        if category is not None and not receivers:
+            continue
+        heights: list[float] = []
+        for party in receivers:
+            if event.event_type == "agreement":
+                level = levels.get((event.event_id, party))
+                if level is not None:
+                    heights.append(float(level))
+            elif party in series:
+                party_series = series[party]
+                heights.append(float(party_series.received.at(party_series.index_at(event.day))[0]))
+        for height in heights or [0.0]:
+            x.append(event.day)
+            y.append(height)
+            status.append(event.status)
+            ids.append(event.event_id)
+    return Markers(
+        seconds(np.array(x, dtype=np.int64)),
+        np.array(y, dtype=np.float64),
+        np.array(status, dtype=object),
+        np.array(ids, dtype=object),
+    )

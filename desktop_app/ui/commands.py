@@ -1,0 +1,159 @@
+"""Undoable changes: each calls the store (which audits and commits) and says what changed."""
+
+from __future__ import annotations
+
+from ..domain.records import FieldKey
+from ..store import sources
+from ..store.ledger import Changes, ReportInput
+from .session import LedgerCommand, Session
+
+
+class AddReport(LedgerCommand):
+    """A new report, with a new event unless it joins `event_id`."""
+
+    def __init__(self, session: Session, report: ReportInput, event_id: str | None) -> None:
+        super().__init__(session, f"Add report from {report.source_name}")
+        self.report = report
+        self.event_id = event_id
+        self.report_id = ""
+        self.record: dict = {}
+
+    def first_run(self) -> Changes:
+        self.report_id, changes = self.ledger.add_report(
+            self.report, self.who(), event_id=self.event_id
+        )
+        self.record = self.ledger.report_record(self.report_id) or {}
+        self.event_id = self.record["event_id"]
+        return changes
+
+    def undo_change(self) -> Changes:
+        return self.ledger.delete_report(self.report_id, self.who())
+
+    def redo_change(self) -> Changes:
+        return self.ledger.restore_report(self.record, self.who())
+
+
+class EditReport(LedgerCommand):
+    def __init__(self, session: Session, report_id: str, report: ReportInput) -> None:
+        super().__init__(session, f"Edit report from {report.source_name}")
+        self.report_id = report_id
+        self.report = report
+        self.before: dict = {}
+        self.after: dict = {}
+        self.type_before = ""
+
+    def first_run(self) -> Changes:
+        self.before = self.ledger.report_record(self.report_id) or {}
+        self.type_before = self.ledger.event_type(self.before["event_id"]) or ""
+        changes = self.ledger.edit_report(self.report_id, self.report, self.who())
+        self.after = self.ledger.report_record(self.report_id) or {}
+        return changes
+
+    def undo_change(self) -> Changes:
+        return self.ledger.replace_report(self.before, self.who(), self.type_before)
+
+    def redo_change(self) -> Changes:
+        return self.ledger.replace_report(self.after, self.who(), self.report.event_type)
+
+
+class DeleteReports(LedgerCommand):
+    def __init__(self, session: Session, report_ids: list[str], text: str) -> None:
+        super().__init__(session, text)
+        self.report_ids = report_ids
+        self.records: list[dict] = []
+
+    def first_run(self) -> Changes:
+        self.records = [
+            record
+            for report_id in self.report_ids
+            if (record := self.ledger.report_record(report_id)) is not None
+        ]
+        return self.redo_change()
+
+    def undo_change(self) -> Changes:
+        changes = Changes()
+        for record in self.records:
+            changes |= self.ledger.restore_report(record, self.who())
+        return changes
+
+    def redo_change(self) -> Changes:
+        changes = Changes()
+        for record in self.records:
+            changes |= self.ledger.delete_report(record["id"], self.who())
+        return changes
+
+
+class UpdateSource(LedgerCommand):
+    def __init__(self, session: Session, source_id: str, fields: sources.SourceFields) -> None:
+        super().__init__(session, f"Edit source {fields.name}")
+        self.source_id = source_id
+        self.fields = fields
+        self.before: sources.SourceFields | None = None
+
+    def first_run(self) -> Changes:
+        row = sources.source(self.ledger, self.source_id)
+        self.before = sources.SourceFields(
+            row["name"], row["party"], row["kind"], row["reliability"]
+        )
+        return self.redo_change()
+
+    def undo_change(self) -> Changes:
+        assert self.before is not None
+        return sources.update_source(self.ledger, self.source_id, self.before, self.who())
+
+    def redo_change(self) -> Changes:
+        return sources.update_source(self.ledger, self.source_id, self.fields, self.who())
+
+
+class MergeSources(LedgerCommand):
+    def __init__(self, session: Session, keep_id: str, drop_id: str, text: str) -> None:
+        super().__init__(session, text)
+        self.keep_id = keep_id
+        self.drop_id = drop_id
+        self.dropped: dict = {}
+        self.moved: list[str] = []
+
+    def first_run(self) -> Changes:
+        return self.redo_change()
+
+    def undo_change(self) -> Changes:
+        return sources.unmerge_sources(self.ledger, self.dropped, self.moved, self.who())
+
+    def redo_change(self) -> Changes:
+        self.dropped, self.moved, changes = sources.merge_sources(
+            self.ledger, self.keep_id, self.drop_id, self.who()
+        )
+        return changes
+
+
+class Decide(LedgerCommand):
+    """A reviewer's decision on one field; undo withdraws it, redo reinstates it."""
+
+    def __init__(
+        self,
+        session: Session,
+        event_id: str,
+        field: FieldKey,
+        value: str,
+        rationale: str,
+        report_id: str | None,
+    ) -> None:
+        super().__init__(session, f"Decide {field.label()}: {value}")
+        self.event_id = event_id
+        self.field = field
+        self.value = value
+        self.rationale = rationale
+        self.report_id = report_id
+        self.resolution_id = ""
+
+    def first_run(self) -> Changes:
+        self.resolution_id, changes = self.ledger.resolve(
+            self.event_id, self.field, self.value, self.rationale, self.who(), self.report_id
+        )
+        return changes
+
+    def undo_change(self) -> Changes:
+        return self.ledger.withdraw_resolution(self.resolution_id, self.who())
+
+    def redo_change(self) -> Changes:
+        return self.ledger.reinstate_resolution(self.resolution_id, self.who())

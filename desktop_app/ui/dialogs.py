@@ -1,0 +1,228 @@
+"""Dialogs: problems to copy, the keyboard shortcuts, and the sources list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.records import RELIABILITY, SOURCE_KINDS
+from ..domain.validation import Invalid
+from ..store.ledger import Changes
+from ..store.sources import SourceFields, all_sources
+from .commands import MergeSources, UpdateSource
+from .report_form import grade_items, source_label
+from .session import Session
+
+
+class ProblemsDialog(QDialog):
+    """A list of problems (row, column, reason) a person can read, select and copy."""
+
+    def __init__(self, title: str, intro: str, lines: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 420)
+        self.text = QPlainTextEdit("\n".join(lines), self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Problems")
+        copy = QPushButton("&Copy all", self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: list[QAction], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(520, 560)
+        rows = [
+            (action.text().replace("&", ""), action.shortcut().toString())
+            for action in actions
+            if not action.shortcut().isEmpty()
+        ]
+        rows += [
+            ("Commit the form", "Ctrl+Enter"),
+            ("Clear the form", "Esc"),
+            ("Add a flow (in the form)", "Alt+A"),
+            ("Open the calendar (in a date field)", "Alt+Down"),
+            ("Field labels", "Alt + the underlined letter"),
+        ]
+        table = QTableWidget(len(rows), 2, self)
+        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, (name, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+
+
+class SourcesDialog(QDialog):
+    """Rename or regrade a source, or merge two duplicates (their reports follow)."""
+
+    def __init__(self, session: Session, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Sources")
+        self.resize(820, 520)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setAccessibleName("Sources")
+        self.table.setHorizontalHeaderLabels(["Name", "Party", "Kind", "Reliability", "Reports"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.name = QLineEdit(self)
+        self.party = QLineEdit(self)
+        self.kind = QComboBox(self)
+        self.kind.addItems(SOURCE_KINDS)
+        self.reliability = QComboBox(self)
+        self.reliability.addItems(grade_items(RELIABILITY))
+        self.merge_target = QComboBox(self)
+        form = QFormLayout()
+        for label, widget in (
+            ("&Name", self.name),
+            ("&Party", self.party),
+            ("&Kind", self.kind),
+            ("&Reliability", self.reliability),
+            ("Merge &into", self.merge_target),
+        ):
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, widget)
+        self.save_button = QPushButton("&Save source", self)
+        self.merge_button = QPushButton("&Merge into the chosen source", self)
+        for button in (self.save_button, self.merge_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.save_button.clicked.connect(self.save)
+        self.merge_button.clicked.connect(self.merge)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.merge_button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.sources: list[dict] = []
+        self.table.currentCellChanged.connect(lambda *_: self._load_selected())
+        session.notifier.changed.connect(self._on_changed)
+        self.reload()
+        for widget in (self.save_button, self.merge_button, self.name):
+            widget.setEnabled(not session.ledger.read_only)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sources or changes.everything:
+            self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        self.sources = all_sources(self.session.ledger)
+        self.table.setRowCount(len(self.sources))
+        for row, source in enumerate(self.sources):
+            cells = [
+                source["name"],
+                source["party"] or "independent",
+                source["kind"],
+                source["reliability"],
+                str(source["n_reports"]),
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.merge_target.clear()
+        for source in self.sources:
+            self.merge_target.addItem(source_label(source["name"], source["party"]), source["id"])
+        ids = [source["id"] for source in self.sources]
+        if selected and selected["id"] in ids:
+            self.table.selectRow(ids.index(selected["id"]))
+        elif self.sources:
+            self.table.selectRow(0)
+        self._load_selected()
+
+    def selected(self) -> dict | None:
+        row = self.table.currentRow()
+        return self.sources[row] if 0 <= row < len(self.sources) else None
+
+    def _load_selected(self) -> None:
+        source = self.selected()
+        if source is None:
+            return
+        self.name.setText(source["name"])
+        self.party.setText(source["party"] or "")
+        self.kind.setCurrentText(source["kind"])
+        self.reliability.setCurrentIndex(list(RELIABILITY).index(source["reliability"]))
+
+    def select_source(self, source_id: str) -> None:
+        ids = [source["id"] for source in self.sources]
+        self.table.selectRow(ids.index(source_id))
+
+    def save(self) -> None:
+        source = self.selected()
+        if source is None:
+            return
+        fields = SourceFields(
+            self.name.text(),
+            self.party.text().strip() or None,
+            self.kind.currentText(),
+            list(RELIABILITY)[self.reliability.currentIndex()],
+        )
+        self._execute(UpdateSource(self.session, source["id"], fields))
+
+    def merge(self) -> None:
+        source = self.selected()
+        target = self.merge_target.currentData()
+        if source is None or not target:
+            return
+        if target == source["id"]:
+            QMessageBox.information(self, "Merge", "Choose another source to merge into.")
+            return
+        text = f"Merge source {source['name']} into {self.merge_target.currentText()}"
+        self._execute(MergeSources(self.session, target, source["id"], text))
+
+    def _execute(self, command: UpdateSource | MergeSources) -> None:
+        try:
+            self.session.execute(command)
+        except Invalid as error:
+            QMessageBox.warning(self, "Not changed", str(error))
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's signature
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.name.hasFocus():
+            self.save()
+            return
+        super().keyPressEvent(event)

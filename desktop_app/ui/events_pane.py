@@ -1,0 +1,206 @@
+"""The events table with its filters: type, status, category, date range and free text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import DateError, parse_claimed_date
+from ..domain.records import CATEGORIES, EVENT_TYPES
+from ..domain.rules import STATUSES
+from ..store.event_list import EventFilter
+from ..store.ledger import Changes
+from .date_field import PartialDateEdit
+from .events_model import EventsModel
+from .session import Session
+
+ALL = "All"
+OPEN = "conflict or reopened"
+
+
+def _labelled(label: str, widget: QWidget, parent: QWidget) -> QLabel:
+    caption = QLabel(label, parent)
+    caption.setBuddy(widget.focusProxy() or widget)
+    widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+    return caption
+
+
+class EventsPane(QWidget):
+    """Selecting a row announces the event on the session; the other panes follow."""
+
+    event_activated = Signal(str)  # Enter or double-click: open the event
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = EventsModel(session.ledger)
+        self._selected = ""
+        self._build()
+        session.notifier.changed.connect(self._on_changed)
+        session.event_selected.connect(self.select_event)
+
+    def _build(self) -> None:
+        self.type_filter = QComboBox(self)
+        self.type_filter.addItems([ALL, *EVENT_TYPES])
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItems([ALL, OPEN, *STATUSES])
+        self.category_filter = QComboBox(self)
+        self.category_filter.addItems([ALL, *CATEGORIES])
+        self.date_from = PartialDateEdit("From", self)
+        self.date_to = PartialDateEdit("To", self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search quotes, sources, locations (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.filter_error = QLabel(self)
+        self.filter_error.setStyleSheet("color: #b00020;")
+        self.filter_error.setAccessibleName("Filter error")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (
+            ("T&ype:", self.type_filter),
+            ("Stat&us:", self.status_filter),
+            ("Cate&gory:", self.category_filter),
+            ("Fro&m:", self.date_from),
+            ("T&o:", self.date_to),
+            ("Searc&h:", self.search),
+        ):
+            bar.addWidget(_labelled(label, widget, self))
+            bar.addWidget(widget, 2 if widget is self.search else 0)
+        for edit in (self.date_from, self.date_to):
+            edit.setFixedWidth(120)
+            edit.line.setPlaceholderText("date")
+        self.search.setMinimumWidth(220)
+        self.view = QTableView(self)
+        self.view.setAccessibleName("Events")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        for column, width in enumerate((90, 80, 110, 0, 60, 190)):
+            if width:
+                header.resizeSection(column, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view.doubleClicked.connect(
+            lambda index: self.event_activated.emit(self._id_at(index.row()))
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.filter_error)
+        layout.addWidget(self.view)
+        self.filter_error.hide()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filters)
+        for combo in (self.type_filter, self.status_filter, self.category_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.date_from, self.date_to):
+            edit.textChanged.connect(self._debounce.start)
+        self.search.textChanged.connect(self._debounce.start)
+
+    # ---- filters ------------------------------------------------------------------
+
+    def current_filter(self) -> EventFilter | None:
+        """The filter the controls describe, or None (with the reason shown) if a date is bad."""
+        dates = []
+        for label, edit in (("From", self.date_from), ("To", self.date_to)):
+            text = edit.text().strip()
+            if text:
+                try:
+                    parse_claimed_date(text)
+                except DateError as error:
+                    self.filter_error.setText(f"{label}: {error}")
+                    self.filter_error.show()
+                    return None
+            dates.append(text)
+        self.filter_error.hide()
+        status = self.status_filter.currentText()
+        statuses = {"conflict", "reopened"} if status == OPEN else {status} - {ALL}
+        return EventFilter(
+            types=frozenset({self.type_filter.currentText()} - {ALL}),
+            statuses=frozenset(statuses),
+            category=""
+            if self.category_filter.currentText() == ALL
+            else self.category_filter.currentText(),
+            date_from=dates[0],
+            date_to=dates[1],
+            text=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        event_filter = self.current_filter()
+        if event_filter is None or event_filter == self.model.event_filter:
+            return
+        self.model.set_filter(event_filter)
+        self._reselect()
+
+    def show_open_conflicts(self) -> None:
+        self.status_filter.setCurrentText(OPEN)
+
+    def clear_filters(self) -> None:
+        for combo in (self.type_filter, self.status_filter, self.category_filter):
+            combo.setCurrentIndex(0)
+        for edit in (self.date_from, self.date_to):
+            edit.clear()
+        self.search.clear()
+        self.apply_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- selection ----------------------------------------------------------------
+
+    def selected_event(self) -> str:
+        return self._selected
+
+    def _id_at(self, row: int) -> str:
+        return self.model.event_id(row) if 0 <= row < self.model.rowCount() else ""
+
+    def _on_current_row(self, current, previous) -> None:  # noqa: ANN001 - Qt indexes
+        event_id = self._id_at(current.row())
+        if event_id and event_id != self._selected:
+            self._selected = event_id
+            self.session.event_selected.emit(event_id)
+
+    def select_event(self, event_id: str) -> None:
+        """Select an event chosen elsewhere (chart, review, a new entry)."""
+        if event_id == self._selected and self.view.currentIndex().isValid():
+            return
+        self._selected = event_id
+        self._reselect()
+
+    def _reselect(self) -> None:
+        row = self.model.position(self._selected) if self._selected else None
+        if row is None:
+            self.view.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+
+    def _on_changed(self, changes: Changes) -> None:
+        self.model.reload()
+        self._reselect()

@@ -1,0 +1,156 @@
+"""The flows of a report: rows of category, from, to, count and qualifier, added and
+removed from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import validation
+from ..domain.records import CATEGORIES, QUALIFIERS, Flow, FlowKey
+from ..domain.validation import Invalid
+
+HEADERS = ("Category", "From", "To", "Count", "Qualifier")
+
+
+class FlowRow:
+    """One flow's widgets, in one row of the grid."""
+
+    def __init__(self, parent: QWidget, parties: QCompleter) -> None:
+        self.category = QComboBox(parent)
+        self.category.addItems(CATEGORIES)
+        self.from_party = QLineEdit(parent)
+        self.to_party = QLineEdit(parent)
+        for edit in (self.from_party, self.to_party):
+            completer = QCompleter(parties.model(), edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            edit.setCompleter(completer)
+        self.count = QLineEdit(parent)
+        self.count.setPlaceholderText("e.g. 1212")
+        self.qualifier = QComboBox(parent)
+        self.qualifier.addItems(QUALIFIERS)
+        self.remove = QPushButton("Remove", parent)
+        self.remove.setAccessibleName("Remove flow")
+        self.remove.setToolTip("Remove this flow (Ctrl+Delete in the row)")
+        self.error = QLabel(parent)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Flow error")
+        for widget, name in zip(self.inputs(), HEADERS, strict=True):
+            widget.setAccessibleName(name)
+
+    def inputs(self) -> tuple[QWidget, ...]:
+        return (self.category, self.from_party, self.to_party, self.count, self.qualifier)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (*self.inputs(), self.remove, self.error)
+
+    def flow(self) -> Flow:
+        """The flow this row describes; Invalid (with a reason) if it describes none."""
+        from_party, to_party = validation.parties(self.from_party.text(), self.to_party.text())
+        count = validation.count(self.count.text())
+        key = FlowKey(from_party, to_party, self.category.currentText())
+        return Flow(key, count, self.qualifier.currentText())
+
+    def set_flow(
+        self, category: str, from_party: str, to_party: str, count: int, qualifier: str
+    ) -> None:
+        self.category.setCurrentText(category)
+        self.from_party.setText(from_party)
+        self.to_party.setText(to_party)
+        self.count.setText(str(count))
+        self.qualifier.setCurrentText(qualifier)
+
+
+class FlowsEditor(QWidget):
+    changed = Signal()  # a value was edited
+    rows_changed = Signal()  # a row was added or removed
+
+    def __init__(self, parties: QCompleter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parties = parties
+        self.rows: list[FlowRow] = []
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        for column, header in enumerate(HEADERS):
+            label = QLabel(f"<b>{header}</b>", self)
+            self.grid.addWidget(label, 0, column)
+        self.empty = QLabel("No flows: a report may state none (talks, statements).", self)
+        self.empty.setStyleSheet("color: palette(mid);")
+        self.add_button = QPushButton("&Add flow", self)
+        self.add_button.setAccessibleName("Add flow")
+        self.add_button.setToolTip("Add a flow (Alt+A)")
+        self.add_button.clicked.connect(self.add_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def add_row(self) -> FlowRow:
+        row = FlowRow(self, self._parties)
+        self.rows.append(row)
+        for widget in row.inputs():
+            signal = getattr(widget, "textChanged", None) or widget.currentIndexChanged
+            signal.connect(self.changed)
+        row.remove.clicked.connect(lambda: self.remove_row(row))
+        self._layout_rows()
+        row.category.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.rows_changed.emit()
+        return row
+
+    def remove_row(self, row: FlowRow) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        for widget in row.widgets():
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        self._layout_rows()
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].category.setFocus()
+        else:
+            self.add_button.setFocus()
+        self.rows_changed.emit()
+
+    def clear(self) -> None:
+        for row in list(self.rows):
+            self.remove_row(row)
+
+    def _layout_rows(self) -> None:
+        for number, row in enumerate(self.rows):
+            grid_row = 1 + 2 * number
+            for column, widget in enumerate(row.inputs()):
+                self.grid.addWidget(widget, grid_row, column)
+            self.grid.addWidget(row.remove, grid_row, len(HEADERS))
+            self.grid.addWidget(row.error, grid_row + 1, 0, 1, len(HEADERS) + 1)
+        self.empty.setVisible(not self.rows)
+
+    def validate(self, show: bool) -> tuple[tuple[Flow, ...], bool]:
+        """The flows, and whether all rows are valid; with `show`, reasons appear."""
+        flows: list[Flow] = []
+        ok = True
+        seen: set[FlowKey] = set()
+        for row in self.rows:
+            message = ""
+            try:
+                flow = row.flow()
+                if flow.key in seen:
+                    message = f"this report already states {flow.key.label()}"
+                else:
+                    seen.add(flow.key)
+                    flows.append(flow)
+            except Invalid as error:
+                message = str(error)
+            ok = ok and not message
+            row.error.setText(message if show else "")
+            row.error.setVisible(bool(message) and show)
+        return tuple(flows), ok

@@ -1,0 +1,482 @@
+"""The entry form: an event's type and one report — source, claimed date, location,
+quote, URL, published, credibility and flows — validated in place, committed at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import validation
+from ..domain.records import (
+    CREDIBILITY,
+    DEFAULT_CREDIBILITY,
+    DEFAULT_KIND,
+    DEFAULT_RELIABILITY,
+    EVENT_TYPES,
+    RELIABILITY,
+    SOURCE_KINDS,
+)
+from ..domain.validation import Invalid
+from ..store.events import similar_events
+from ..store.ledger import Changes, ReportInput
+from ..store.sources import all_sources
+from .commands import AddReport, EditReport
+from .date_field import PartialDateEdit
+from .flows_editor import FlowsEditor
+from .session import Session
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def grade_items(grades: dict) -> list[str]:
+    return [f"{grade} — {meaning}" for grade, meaning in grades.items()]
+
+
+def source_label(name: str, party: str | None) -> str:
+    return f"{name} ({party})" if party else name
+
+
+class DuplicatePrompt(QDialog):
+    """Before creating an event that looks like an existing one: add the report there?"""
+
+    def __init__(self, candidates: list[dict], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("This may be an event already recorded")
+        self.choice: str | None = None
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Similar events")
+        for candidate in candidates:
+            item = QListWidgetItem(
+                f"{candidate['date']} · {candidate['flows_text']} · "
+                f"{candidate['n_reports']} reports · {candidate['status']}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, candidate["event_id"])
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(self)
+        self.add_button = buttons.addButton(
+            "&Add the report to this event", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.new_button = buttons.addButton(
+            "Create a &new event", QDialogButtonBox.ButtonRole.YesRole
+        )
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button.setDefault(True)
+        self.add_button.clicked.connect(self._add)
+        self.new_button.clicked.connect(self._new)
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(lambda _item: self._add())
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Events of the same type, within three days, with a flow between the same"
+                " parties in the same category:",
+                self,
+            )
+        )
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def _add(self) -> None:
+        item = self.list.currentItem()
+        self.choice = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.accept()
+
+    def _new(self) -> None:
+        self.choice = ""
+        self.accept()
+
+
+class ReportForm(QWidget):
+    """Committing writes to the file at once; there is no Save."""
+
+    committed = Signal(str)  # the event the report was added to or edited in
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.target_event: str | None = None
+        self.editing_report: str | None = None
+        self._touched: set[str] = set()
+        self._sources: dict[str, dict] = {}
+        self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
+        self._build()
+        self.refresh_completions()
+        session.notifier.changed.connect(self._on_changed)
+        self.validate()
+
+    # ---- building -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.parties_model = QStringListModel(self)
+        self.parties_completer = QCompleter(self.parties_model, self)
+        self.parties_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.sources_model = QStringListModel(self)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Form heading")
+        self.event_type = QComboBox(self)
+        self.event_type.addItems(EVENT_TYPES)
+        self.source = QLineEdit(self)
+        completer = QCompleter(self.sources_model, self.source)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._source_chosen)
+        self.source.setCompleter(completer)
+        self.source_party = QLineEdit(self)
+        self.source_party.setCompleter(self.parties_completer)
+        self.source_party.setPlaceholderText("blank if independent")
+        self.source_kind = QComboBox(self)
+        self.source_kind.addItems(SOURCE_KINDS)
+        self.source_kind.setCurrentText(DEFAULT_KIND)
+        self.reliability = QComboBox(self)
+        self.reliability.addItems(grade_items(RELIABILITY))
+        self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
+        self.source_note = QLabel(self)
+        self.source_note.setStyleSheet("color: palette(mid);")
+        self.claimed_date = PartialDateEdit("Claimed date", self)
+        self.location = QLineEdit(self)
+        self.quote = QPlainTextEdit(self)
+        self.quote.setTabChangesFocus(True)
+        self.quote.setFixedHeight(70)
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("https://…")
+        self.published = PartialDateEdit("Published", self)
+        self.credibility = QComboBox(self)
+        self.credibility.addItems(grade_items(CREDIBILITY))
+        self.credibility.setCurrentIndex(DEFAULT_CREDIBILITY - 1)
+        self.flows = FlowsEditor(self.parties_completer, self)
+        self.commit_button = QPushButton("&Commit  (Ctrl+Enter)", self)
+        self.commit_button.setAccessibleName("Commit")
+        self.cancel_button = QPushButton("Cancel  (Esc)", self)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.errors: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        fields: list[tuple[str, str, QWidget]] = [
+            ("event_type", "Event &type", self.event_type),
+            ("source", "&Source", self.source),
+            ("source_party", "Source &party", self.source_party),
+            ("source_kind", "Source &kind", self.source_kind),
+            ("reliability", "&Reliability", self.reliability),
+            ("claimed_date", "C&laimed date", self.claimed_date),
+            ("location", "L&ocation", self.location),
+            ("quote", "&Quote", self.quote),
+            ("url", "&URL", self.url),
+            ("published", "Pu&blished", self.published),
+            ("credibility", "Cre&dibility", self.credibility),
+        ]
+        for row, (key, label, widget) in enumerate(fields):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget.focusProxy() or widget)
+            widget.setAccessibleName(label.replace("&", ""))
+            error = QLabel(self)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.setAccessibleName(f"{label.replace('&', '')} error")
+            error.hide()
+            self.errors[key] = error
+            grid.addWidget(caption, 2 * row, 0)
+            grid.addWidget(widget, 2 * row, 1)
+            grid.addWidget(error, 2 * row + 1, 1)
+            if key == "source":
+                grid.addWidget(self.source_note, 2 * row, 2)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("<b>Flows</b>", body))
+        layout.addWidget(self.flows)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        buttons = QGridLayout()
+        buttons.addWidget(self.commit_button, 0, 0)
+        buttons.addWidget(self.cancel_button, 0, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(scroll)
+        outer.addLayout(buttons)
+        self._wire()
+
+    def _wire(self) -> None:
+        for key, widget in (
+            ("source", self.source),
+            ("source_party", self.source_party),
+            ("claimed_date", self.claimed_date),
+            ("location", self.location),
+            ("url", self.url),
+            ("published", self.published),
+        ):
+            widget.textChanged.connect(lambda _text, key=key: self._edited(key))
+        self.quote.textChanged.connect(lambda: self._edited("quote"))
+        self.event_type.currentIndexChanged.connect(lambda _i: self.validate())
+        self.flows.changed.connect(lambda: self._edited("flows"))
+        self.flows.rows_changed.connect(self.validate)
+        self.commit_button.clicked.connect(self.commit)
+        self.cancel_button.clicked.connect(self.cancel)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.commit)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel)
+        self.setTabOrder(self.event_type, self.source)
+        for before, after in (
+            (self.source, self.source_party),
+            (self.source_party, self.source_kind),
+            (self.source_kind, self.reliability),
+            (self.reliability, self.claimed_date.line),
+            (self.claimed_date.line, self.location),
+            (self.location, self.quote),
+            (self.quote, self.url),
+            (self.url, self.published.line),
+            (self.published.line, self.credibility),
+            (self.credibility, self.flows.add_button),
+        ):
+            self.setTabOrder(before, after)
+
+    # ---- state ----------------------------------------------------------------------
+
+    def refresh_completions(self) -> None:
+        rows = all_sources(self.session.ledger)
+        self._sources = {source_label(row["name"], row["party"]): row for row in rows}
+        self.sources_model.setStringList(list(self._sources))
+        self.parties_model.setStringList(self.session.ledger.parties())
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.sources or changes.parties or changes.everything:
+            self.refresh_completions()
+        self.validate()
+
+    def _source_chosen(self, label: str) -> None:
+        row = self._sources.get(label)
+        if row is None:
+            return
+        self.source.setText(row["name"])
+        self.source_party.setText(row["party"] or "")
+
+    def _edited(self, key: str) -> None:
+        self._touched.add(key)
+        self.validate()
+
+    def existing_source(self) -> dict | None:
+        name, party = self.source.text(), self.source_party.text()
+        if not name.strip():
+            return None
+        return self.session.ledger.find_source(name, party or None)
+
+    # ---- validation -----------------------------------------------------------------
+
+    def validate(self, show_all: bool = False) -> ReportInput | None:
+        """The report the form describes, or None; reasons appear beside touched fields."""
+        self._update_source_note()
+        problems: dict[str, str] = {}
+        values: dict[str, object] = {}
+        checks: dict[str, Callable[[], object]] = {
+            "source": lambda: validation.required_name(self.source.text(), "source"),
+            "claimed_date": lambda: validation.claimed_date(self.claimed_date.text()),
+            "url": lambda: validation.url(self.url.text()),
+            "published": lambda: validation.optional_date(self.published.text()),
+        }
+        for key, check in checks.items():
+            try:
+                values[key] = check()
+            except Invalid as error:
+                problems[key] = str(error)
+        for key, label in self.errors.items():
+            message = problems.get(key, "")
+            visible = bool(message) and (show_all or key in self._touched)
+            label.setText(message if visible else "")
+            label.setVisible(visible)
+        flows, flows_ok = self.flows.validate(show_all or "flows" in self._touched)
+        ok = not problems and flows_ok and not self.session.ledger.read_only
+        self.commit_button.setEnabled(ok)
+        if not ok:
+            return None
+        existing = self.existing_source()
+        return ReportInput(
+            event_type=self.event_type.currentText(),
+            source_name=str(values["source"]),
+            source_party=validation.optional_party(self.source_party.text()),
+            claimed_date=str(values["claimed_date"]),
+            location=validation.location(self.location.text()),
+            quote=self.quote.toPlainText(),
+            url=str(values["url"]),
+            published=str(values["published"]),
+            credibility=self.credibility.currentIndex() + 1,
+            flows=flows,
+            source_kind=existing["kind"] if existing else self.source_kind.currentText(),
+            source_reliability=(
+                existing["reliability"]
+                if existing
+                else list(RELIABILITY)[self.reliability.currentIndex()]
+            ),
+        )
+
+    def _update_source_note(self) -> None:
+        existing = self.existing_source()
+        for widget in (self.source_kind, self.reliability):
+            widget.setEnabled(existing is None)
+        if existing is not None:
+            self.source_kind.setCurrentText(existing["kind"])
+            self.reliability.setCurrentIndex(list(RELIABILITY).index(existing["reliability"]))
+            self.source_note.setText("known source")
+        else:
+            self.source_note.setText("new source" if self.source.text().strip() else "")
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def new_event(self) -> None:
+        self.clear()
+        self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def new_report_for(self, event_id: str) -> None:
+        """Start a report that joins an existing event."""
+        self.clear()
+        self.target_event = event_id
+        event_type = self.session.ledger.event_type(event_id) or EVENT_TYPES[0]
+        self.event_type.setCurrentText(event_type)
+        self.event_type.setEnabled(False)
+        self._update_heading()
+        self.source.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def edit_report(self, report: dict) -> None:
+        """Load a report (as store.events.event_reports gives it) for editing."""
+        self.clear()
+        self.editing_report = report["id"]
+        self.target_event = report["event_id"]
+        self.event_type.setCurrentText(self.session.ledger.event_type(report["event_id"]) or "")
+        self.source.setText(report["source_name"])
+        self.source_party.setText(report["source_party"] or "")
+        self.claimed_date.setText(report["claimed_date"])
+        self.location.setText(report["location"])
+        self.quote.setPlainText(report["quote"])
+        self.url.setText(report["url"])
+        self.published.setText(report["published"])
+        self.credibility.setCurrentIndex(report["credibility"] - 1)
+        for flow in report["flows"]:
+            self.flows.add_row().set_flow(
+                flow["category"],
+                flow["from_party"],
+                flow["to_party"],
+                flow["count"],
+                flow["qualifier"],
+            )
+        self._touched.clear()
+        self._update_heading()
+        self.validate()
+        self.source.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def clear(self) -> None:
+        self.target_event = None
+        self.editing_report = None
+        self.event_type.setEnabled(True)
+        for edit in (self.source, self.source_party, self.location, self.url):
+            edit.clear()
+        self.claimed_date.clear()
+        self.published.clear()
+        self.quote.clear()
+        self.credibility.setCurrentIndex(DEFAULT_CREDIBILITY - 1)
+        self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
+        self.source_kind.setCurrentText(DEFAULT_KIND)
+        self.flows.clear()
+        self._touched.clear()
+        self._update_heading()
+        self.validate()
+
+    def cancel(self) -> None:
+        self.clear()
+        self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _update_heading(self) -> None:
+        if self.editing_report:
+            text = f"<b>Editing a report</b> of event {self.target_event}"
+        elif self.target_event:
+            text = f"<b>New report</b> for event {self.target_event}"
+        else:
+            text = "<b>New event</b> with its first report"
+        if self.session.ledger.read_only:
+            text += " — <i>the file is read-only</i>"
+        self.heading.setText(text)
+
+    def commit(self) -> None:
+        report = self.validate(show_all=True)
+        if report is None:
+            self._focus_first_error()
+            return
+        try:
+            event_id = self._commit(report)
+        except Invalid as error:
+            QMessageBox.warning(self, "Not committed", str(error))
+            return
+        if event_id is None:
+            return
+        self.clear()
+        self.committed.emit(event_id)
+        self.session.event_selected.emit(event_id)
+        self.event_type.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _commit(self, report: ReportInput) -> str | None:
+        if self.editing_report:
+            self.session.execute(EditReport(self.session, self.editing_report, report))
+            return self.target_event
+        event_id = self.target_event
+        if event_id is None:
+            similar = similar_events(
+                self.session.ledger,
+                report.event_type,
+                report.claimed_date,
+                (flow.key for flow in report.flows),
+            )
+            if similar:
+                choice = self.ask_duplicate(similar)
+                if choice is None:
+                    return None
+                event_id = choice or None
+        command = AddReport(self.session, report, event_id)
+        self.session.execute(command)
+        return command.event_id
+
+    def _ask_duplicate(self, candidates: list[dict]) -> str | None:
+        """The event to add to, "" for a new event, None to go back to the form."""
+        prompt = DuplicatePrompt(candidates, self)
+        return prompt.choice if prompt.exec() == QDialog.DialogCode.Accepted else None
+
+    def _focus_first_error(self) -> None:
+        for key, label in self.errors.items():
+            if label.isVisible():
+                widget = {
+                    "source": self.source,
+                    "claimed_date": self.claimed_date,
+                    "url": self.url,
+                    "published": self.published,
+                }.get(key)
+                if widget is not None:
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+        for row in self.flows.rows:
+            if row.error.isVisible():
+                row.count.setFocus(Qt.FocusReason.OtherFocusReason)
+                return

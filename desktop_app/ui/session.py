@@ -1,0 +1,91 @@
+"""What the panes of one window share: the open ledger, the change signal, the undo stack
+and the person's name. Passed in to each pane; there is no global registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from .. import settings
+from ..store.ledger import Changes, Ledger
+from .notifier import LedgerNotifier
+
+
+class Session(QObject):
+    """The ledger of one window and the single door through which panes change it."""
+
+    event_selected = Signal(str)  # any pane selects an event; the others follow
+
+    def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.notifier = LedgerNotifier(self)
+        self.undo_stack = QUndoStack(self)
+
+    def who(self, parent: QWidget | None = None) -> str:
+        """The person's name, asked once and kept in their settings."""
+        name = settings.stored_user_name()
+        while not name:
+            name, ok = QInputDialog.getText(
+                parent,
+                "Your name",
+                "Your name, recorded with every entry and decision you make:",
+                text=settings.user_name(),
+            )
+            name = name.strip() if ok else settings.user_name()
+        settings.set_user_name(name)
+        return name
+
+    def execute(self, command: LedgerCommand) -> Changes:
+        """Do the command now (errors reach the caller, nothing is pushed), then make it
+        undoable and tell every listener what changed."""
+        changes = command.first_run()
+        command.skip_redo = True
+        self.undo_stack.push(command)
+        self.notifier.notify(changes)
+        return changes
+
+    def notify_all(self) -> None:
+        """After work that touched the file as a whole (an import, a merge, another process)."""
+        self.notifier.notify(Changes(frozenset(), sources=True, parties=True, everything=True))
+
+
+class LedgerCommand(QUndoCommand):
+    """An undoable change to the ledger. `first_run` does it the first time; `undo_change`
+    and `redo_change` return the store's Changes, which are then announced."""
+
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.skip_redo = False
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.session.ledger
+
+    def who(self) -> str:
+        return self.session.who()
+
+    def first_run(self) -> Changes:
+        raise NotImplementedError
+
+    def undo_change(self) -> Changes:
+        raise NotImplementedError
+
+    def redo_change(self) -> Changes:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.skip_redo:  # QUndoStack.push calls redo: the first run already happened
+            self.skip_redo = False
+            return
+        self.session.notifier.notify(self.redo_change())
+
+    def undo(self) -> None:
+        self.session.notifier.notify(self.undo_change())
+
+
+CommandFactory = Callable[[Session], LedgerCommand]

@@ -1,0 +1,104 @@
+"""Long work off the main thread: one job at a time, a progress dialog with Cancel.
+
+The worker opens its own connection to the file (SQLite connections belong to one
+thread) and never touches a widget; its result comes back on the main thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class JobResult:
+    value: Any = None
+    error: BaseException | None = None
+    details: str = ""
+    cancelled: bool = False
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], cancel: threading.Event) -> None:
+        super().__init__()
+        self.work = work
+        self.cancel = cancel
+        self.signals = _Signals()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progressed.emit(done, total)
+        return not self.cancel.is_set()
+
+    def run(self) -> None:
+        result = JobResult()
+        try:
+            result.value = self.work(self._progress)
+        except BaseException as error:  # noqa: BLE001 - reported on the main thread
+            result.error = error
+            result.details = traceback.format_exc()
+        result.cancelled = self.cancel.is_set()
+        self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs one job at a time with a modal progress dialog; returns when it is done."""
+
+    started = Signal(QProgressDialog)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.dialog: QProgressDialog | None = None
+        self.cancel_event: threading.Event | None = None
+
+    def run(self, title: str, work: Callable[[Progress], Any]) -> JobResult:
+        cancel = threading.Event()
+        self.cancel_event = cancel
+        dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(cancel.set)
+        self.dialog = dialog
+        job = _Job(work, cancel)
+        loop = QEventLoop()
+        outcome: list[JobResult] = []
+
+        def progressed(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+
+        def finished(result: JobResult) -> None:
+            outcome.append(result)
+            loop.quit()
+
+        job.signals.progressed.connect(progressed)
+        job.signals.finished.connect(finished)
+        self.started.emit(dialog)
+        QThreadPool.globalInstance().start(job)
+        if not outcome:
+            loop.exec()
+        dialog.close()
+        dialog.deleteLater()
+        self.dialog = None
+        self.cancel_event = None
+        return outcome[0]
+
+    def cancel(self) -> None:
+        if self.cancel_event is not None:
+            self.cancel_event.set()
