@@ -34,13 +34,14 @@ DEFAULT_QUALIFIER = "exact"
 
 
 def tidy(text: str) -> str:
-    """Identifiers, names, parties, categories and locations: trimmed, inner spaces collapsed."""
-    return " ".join(text.split())
+    """Identifiers, names, parties, categories and locations are stored trimmed; inner
+    spaces are kept as written (ids given in a file are kept as written)."""
+    return text.strip()
 
 
 def name_key(text: str) -> str:
     """The comparison key of a name: Unicode NFC, trimmed, spaces collapsed, casefolded."""
-    return tidy(unicodedata.normalize("NFC", text)).casefold()
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def source_key(name: str, party: str | None) -> str:

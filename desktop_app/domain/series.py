@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +37,7 @@ PARTY_COLORS = (
 DeltaRow = tuple[str, str, str, str, int, int, int]  # day, category, from, to, best, low, high
 
 
+@lru_cache(maxsize=65_536)
 def day_number(iso_day: str) -> int:
     """`YYYY-MM-DD` as a day number (days since 1970-01-01)."""
     return int((np.datetime64(iso_day, "D") - EPOCH).astype(np.int64))
@@ -94,6 +96,16 @@ class DayDeltas:
     def __len__(self) -> int:
         return len(self.day)
 
+    def select(self, mask: np.ndarray) -> DayDeltas:
+        return DayDeltas(*(getattr(self, name)[mask] for name in _DELTA_FIELDS))
+
+    def replace_days(self, days: np.ndarray, rows: DayDeltas) -> DayDeltas:
+        """These sums with the rows of `days` replaced by `rows` (re-summed for those days)."""
+        kept = self.select(~np.isin(self.day, days))
+        return DayDeltas(
+            *(np.concatenate((getattr(kept, name), getattr(rows, name))) for name in _DELTA_FIELDS)
+        )
+
     def parties(self) -> list[str]:
         return sorted(set(self.from_party.tolist()) | set(self.to_party.tolist()))
 
@@ -141,11 +153,7 @@ class PartySeries:
 def balance_series(deltas: DayDeltas, category: str | None = None) -> dict[str, PartySeries]:
     """Per party, the cumulative received and handed-over totals (all categories summed
     when `category` is None)."""
-    if category is None:
-        selected = deltas
-    else:
-        mask = deltas.category == category
-        selected = DayDeltas(*(getattr(deltas, name)[mask] for name in _DELTA_FIELDS))
+    selected = deltas if category is None else deltas.select(deltas.category == category)
     series = {}
     for party in selected.parties():
         received = selected.to_party == party
@@ -177,13 +185,27 @@ def chart_end(series: Iterable[PartySeries], extra_days: Iterable[int] = ()) -> 
     return max(days) + max(1, round(span * 0.03))
 
 
-def step_xy(days: np.ndarray, values: np.ndarray, end_day: int) -> tuple[np.ndarray, np.ndarray]:
+def step_xy(
+    days: np.ndarray, values: np.ndarray, end_day: int, start_day: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """x (seconds) and y for a curve drawn with pyqtgraph's stepMode="right": x and y of
-    equal length, y[i] holding from x[i] to x[i+1], plus one end point so that the last
-    step runs on to `end_day`."""
-    x = seconds(np.append(days, max(end_day, int(days[-1]) if len(days) else end_day)))
-    y = np.append(values, values[-1] if len(values) else 0).astype(np.float64)
-    return x, y
+    equal length, y[i] holding from x[i] to x[i+1]. With `start_day`, the line first runs
+    at 0 from that day (a cumulative count is 0 before its first step); one end point
+    makes the last step run on to `end_day`."""
+    last = int(days[-1]) if len(days) else end_day
+    x_days = np.append(days, max(end_day, last))
+    y = np.append(values, values[-1] if len(values) else 0)
+    if start_day is not None:
+        first = int(days[0]) if len(days) else start_day
+        x_days = np.insert(x_days, 0, min(start_day, first))
+        y = np.insert(y, 0, 0)
+    return seconds(x_days), y.astype(np.float64)
+
+
+def chart_start(series: Iterable[PartySeries], extra_days: Iterable[int] = ()) -> int | None:
+    """The first day the chart shows: the earliest step, target or marked event."""
+    days = [int(s.days[0]) for s in series if len(s.days)] + [int(d) for d in extra_days]
+    return min(days) if days else None
 
 
 def uncertain_runs(low: np.ndarray, high: np.ndarray) -> list[tuple[int, int]]:
@@ -351,50 +373,26 @@ class OpenEvent:
 @dataclass(frozen=True)
 class Markers:
     x: np.ndarray  # seconds
-    y: np.ndarray
-    status: np.ndarray  # str
+    status: np.ndarray  # str: conflict | reopened
     event_id: np.ndarray  # str
 
     def __len__(self) -> int:
         return len(self.x)
 
 
-def markers(
-    events: Iterable[OpenEvent],
-    series: dict[str, PartySeries],
-    chart_targets: Sequence[Target] = (),
-    category: str | None = None,
-) -> Markers:
-    """One marker per open event and receiving party, on that party's line on the event's
-    day (on its target line for an agreement); at 0 for an event without a charted flow."""
-    levels = {(t.event_id, t.party): t.level for t in chart_targets}
-    x: list[int] = []
-    y: list[float] = []
-    status: list[str] = []
-    ids: list[str] = []
-    for event in events:
-        receivers = sorted(
-            {to for flow_category, _, to in event.flows if category in (None, flow_category)}
-        )
-        if category is not None and not receivers:
-            continue
-        heights: list[float] = []
-        for party in receivers:
-            if event.event_type == "agreement":
-                level = levels.get((event.event_id, party))
-                if level is not None:
-                    heights.append(float(level))
-            elif party in series:
-                party_series = series[party]
-                heights.append(float(party_series.received.at(party_series.index_at(event.day))[0]))
-        for height in heights or [0.0]:
-            x.append(event.day)
-            y.append(height)
-            status.append(event.status)
-            ids.append(event.event_id)
+def markers(events: Iterable[OpenEvent], category: str | None = None) -> Markers:
+    """One marker per open event on its charting day: with a flow of the category, or any
+    open exchange or agreement when all categories are shown."""
+    chosen = [
+        event
+        for event in events
+        if event.event_type in ("exchange", "agreement")
+        and (category is None or any(flow[0] == category for flow in event.flows))
+    ]
+    days = np.array([event.day for event in chosen], dtype=np.int64)
+    order = np.argsort(days, kind="stable")
     return Markers(
-        seconds(np.array(x, dtype=np.int64)),
-        np.array(y, dtype=np.float64),
-        np.array(status, dtype=object),
-        np.array(ids, dtype=object),
+        seconds(days[order]),
+        np.array([event.status for event in chosen], dtype=object)[order],
+        np.array([event.event_id for event in chosen], dtype=object)[order],
     )

@@ -109,7 +109,9 @@ class EventPane(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column != 8 else report["quote"])
                 self.table.setItem(row, column, item)
+        self.table.clearSelection()
         if self.reports:
+            self.table.setCurrentCell(0, 0)
             self.table.selectRow(0)
         self._enable()
 
@@ -142,6 +144,8 @@ class EventPane(QWidget):
 
     def selected_reports(self) -> list[dict]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
         return [self.reports[row] for row in rows if row < len(self.reports)]
 
     def edit_selected(self) -> None:

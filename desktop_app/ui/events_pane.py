@@ -67,12 +67,12 @@ class EventsPane(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for label, widget in (
-            ("T&ype:", self.type_filter),
-            ("Stat&us:", self.status_filter),
-            ("Cate&gory:", self.category_filter),
-            ("Fro&m:", self.date_from),
-            ("T&o:", self.date_to),
-            ("Searc&h:", self.search),
+            ("Type:", self.type_filter),
+            ("Status:", self.status_filter),
+            ("Category:", self.category_filter),
+            ("From:", self.date_from),
+            ("To:", self.date_to),
+            ("Search:", self.search),
         ):
             bar.addWidget(_labelled(label, widget, self))
             bar.addWidget(widget, 2 if widget is self.search else 0)

@@ -86,7 +86,7 @@ class FlowsEditor(QWidget):
             self.grid.addWidget(label, 0, column)
         self.empty = QLabel("No flows: a report may state none (talks, statements).", self)
         self.empty.setStyleSheet("color: palette(mid);")
-        self.add_button = QPushButton("&Add flow", self)
+        self.add_button = QPushButton("Add flow", self)
         self.add_button.setAccessibleName("Add flow")
         self.add_button.setToolTip("Add a flow (Alt+A)")
         self.add_button.clicked.connect(self.add_row)
@@ -104,6 +104,8 @@ class FlowsEditor(QWidget):
             signal.connect(self.changed)
         row.remove.clicked.connect(lambda: self.remove_row(row))
         self._layout_rows()
+        for widget in (*row.inputs(), row.remove):
+            widget.show()  # a layout shows new children later; focus needs them now
         row.category.setFocus(Qt.FocusReason.OtherFocusReason)
         self.rows_changed.emit()
         return row
@@ -133,6 +135,14 @@ class FlowsEditor(QWidget):
             self.grid.addWidget(row.remove, grid_row, len(HEADERS))
             self.grid.addWidget(row.error, grid_row + 1, 0, 1, len(HEADERS) + 1)
         self.empty.setVisible(not self.rows)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets in the order Tab visits them."""
+        chain: list[QWidget] = []
+        for row in self.rows:
+            chain.extend((*row.inputs(), row.remove))
+        chain.append(self.add_button)
+        return chain
 
     def validate(self, show: bool) -> tuple[tuple[Flow, ...], bool]:
         """The flows, and whether all rows are valid; with `show`, reasons appear."""

@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.setAcceptDrops(True)
         self.notifier.changed.connect(self._on_changed)
-        self.session.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self._poll = QTimer(self)
         self._poll.setInterval(1000)
         self._poll.timeout.connect(self.check_other_writers)
@@ -163,11 +162,11 @@ class MainWindow(QMainWindow):
         self.merge_action = self._action(
             "&Merge another file…", self.transfers.merge_dialog, "Ctrl+M", True
         )
-        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(key.Undo))
         self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
         self.new_event_action = self._action("New &event", self.new_event, key.New, True)
@@ -191,9 +190,7 @@ class MainWindow(QMainWindow):
         self.focus_reports_action = self._action(
             "Go to the event's re&ports", self._focus_reports, "Ctrl+3"
         )
-        self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", self.show_shortcuts, key.HelpContents
-        )
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About Exchange Ledger", self.show_about)
 
     def _build_menus(self) -> None:

@@ -232,13 +232,16 @@ class ReportForm(QWidget):
         self.quote.textChanged.connect(lambda: self._edited("quote"))
         self.event_type.currentIndexChanged.connect(lambda _i: self.validate())
         self.flows.changed.connect(lambda: self._edited("flows"))
-        self.flows.rows_changed.connect(self.validate)
+        self.flows.rows_changed.connect(self._flows_rows_changed)
         self.commit_button.clicked.connect(self.commit)
         self.cancel_button.clicked.connect(self.cancel)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.commit)
+        add_flow = QShortcut(QKeySequence("Alt+A"), self)
+        add_flow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_flow.activated.connect(self.flows.add_row)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.cancel)
@@ -253,9 +256,23 @@ class ReportForm(QWidget):
             (self.quote, self.url),
             (self.url, self.published.line),
             (self.published.line, self.credibility),
-            (self.credibility, self.flows.add_button),
         ):
             self.setTabOrder(before, after)
+        self._chain_flows()
+
+    def _chain_flows(self) -> None:
+        chain = [
+            self.credibility,
+            *self.flows.focus_chain(),
+            self.commit_button,
+            self.cancel_button,
+        ]
+        for before, after in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(before, after)
+
+    def _flows_rows_changed(self) -> None:
+        self._chain_flows()
+        self.validate()
 
     # ---- state ----------------------------------------------------------------------
 

@@ -1,0 +1,309 @@
+"""The reads behind the chart, and the parties' colours (data, kept in the file).
+
+Summing every exchange flow per charting day takes about half a second at 100,000
+events, far too slow to repeat on each edit. `ChartData` does it once, then after each
+write re-sums only the days of the events that write touched (their old days and their
+new ones), which the index on `event_state.chart_day` makes quick.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..domain.series import (
+    PARTY_COLORS,
+    AgreementFlow,
+    DayDeltas,
+    DeltaRow,
+    Markers,
+    OpenEvent,
+    day_number,
+    day_numbers,
+    iso_day,
+    markers,
+)
+from .ledger import Ledger
+
+OPEN_STATUSES = ("conflict", "reopened")
+CHUNK = 500
+
+# `+es.type`: SQLite would otherwise pick the index on type (every exchange) over the
+# one on chart_day (a few events) when only one day is asked for.
+_DELTAS_SQL = (
+    "SELECT es.chart_day, fs.category, fs.from_party, fs.to_party,"
+    " SUM(fs.best), SUM(fs.low), SUM(fs.high)"
+    " FROM flow_state fs JOIN event_state es ON es.event_id = fs.event_id"
+    " WHERE +es.type = 'exchange' AND es.chart_day IS NOT NULL{where}"
+    " GROUP BY es.chart_day, fs.category, fs.from_party, fs.to_party"
+)
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _marks(items: Sequence[str]) -> str:
+    return ",".join("?" * len(items))
+
+
+class ChartData:
+    """The exchange flows summed per day, the open events and the agreement targets of a
+    ledger, kept up to date by `update(event_ids)` after each write."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._event_days: dict[str, str] = {}  # exchange event -> charting day
+        self._open: dict[str, OpenEvent] = {}
+        self._agreements: dict[str, list[AgreementFlow]] = {}
+        self._deltas = DayDeltas.from_rows(())
+        self._markers: dict[str | None, Markers] = {}
+        self.open_version = 0  # changes whenever the set of open events does
+        self.reload()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.ledger.conn
+
+    # ---- loading ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything again (after an import, a merge, or on opening)."""
+        self._event_days = {
+            event_id: day
+            for event_id, day in self.conn.execute(
+                "SELECT event_id, chart_day FROM event_state"
+                " WHERE type = 'exchange' AND chart_day IS NOT NULL"
+            )
+        }
+        self._deltas = DayDeltas.from_rows(self.conn.execute(_DELTAS_SQL.format(where="")))
+        open_ids = [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT event_id FROM event_state WHERE status IN {OPEN_STATUSES}"
+            )
+        ]
+        agreement_ids = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT event_id FROM event_state WHERE type = 'agreement'"
+            )
+        ]
+        self._open = {}
+        self._agreements = {}
+        self._read_events(sorted(set(open_ids) | set(agreement_ids)))
+        self._open_changed()
+
+    def update(self, event_ids: Iterable[str]) -> None:
+        """Bring the sums up to date after a write that touched these events."""
+        ids = sorted(set(event_ids))
+        if not ids:
+            return
+        days = {self._event_days.pop(event_id) for event_id in ids if event_id in self._event_days}
+        was_open = {event_id: self._open.pop(event_id, None) for event_id in ids}
+        for event_id in ids:
+            self._agreements.pop(event_id, None)
+        days |= self._read_events(ids)
+        if any(was_open[event_id] != self._open.get(event_id) for event_id in ids):
+            self._open_changed()
+        days.discard("")
+        if not days:
+            return
+        sorted_days = sorted(days)
+        rows: list[DeltaRow] = []
+        for chunk in _chunks(sorted_days):
+            sql = _DELTAS_SQL.format(where=f" AND es.chart_day IN ({_marks(chunk)})")
+            rows.extend(self.conn.execute(sql, chunk))
+        self._deltas = self._deltas.replace_days(
+            day_numbers(sorted_days), DayDeltas.from_rows(rows)
+        )
+
+    def _read_events(self, ids: Sequence[str]) -> set[str]:
+        """Read the state of these events into the caches; their exchange days."""
+        days: set[str] = set()
+        wanted: dict[str, tuple[str, str, str | None, str]] = {}
+        for chunk in _chunks(ids):
+            for event_id, event_type, status, date, day in self.conn.execute(
+                "SELECT event_id, type, status, date, chart_day FROM event_state"
+                f" WHERE event_id IN ({_marks(chunk)})",
+                chunk,
+            ):
+                if day is None:
+                    continue
+                if event_type == "exchange":
+                    self._event_days[event_id] = day
+                    days.add(day)
+                if status in OPEN_STATUSES or event_type == "agreement":
+                    wanted[event_id] = (event_type, status, date, day)
+        flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
+        wanted_ids = sorted(wanted)
+        for chunk in _chunks(wanted_ids):
+            for event_id, *flow in self.conn.execute(
+                "SELECT event_id, category, from_party, to_party, best, low, high"
+                f" FROM flow_state WHERE event_id IN ({_marks(chunk)})"
+                " ORDER BY event_id, category, from_party, to_party",
+                chunk,
+            ):
+                flows.setdefault(event_id, []).append(tuple(flow))  # type: ignore[arg-type]
+        for event_id, (event_type, status, date, day) in wanted.items():
+            number = day_number(day)
+            event_flows = flows.get(event_id, [])
+            if status in OPEN_STATUSES:
+                self._open[event_id] = OpenEvent(
+                    event_id,
+                    event_type,
+                    status,
+                    number,
+                    tuple((category, source, to) for category, source, to, *_ in event_flows),
+                )
+            if event_type == "agreement":
+                self._agreements[event_id] = [
+                    AgreementFlow(event_id, date or day, number, *flow) for flow in event_flows
+                ]
+        return days
+
+    # ---- what the chart draws -----------------------------------------------------
+
+    def deltas(self) -> DayDeltas:
+        """The flows of exchange events summed per (day, category, from, to)."""
+        return self._deltas
+
+    def _open_changed(self) -> None:
+        self.open_version += 1
+        self._markers = {}
+
+    def open_events(self) -> list[OpenEvent]:
+        return sorted(self._open.values(), key=lambda event: (event.day, event.event_id))
+
+    def open_markers(self, category: str | None = None) -> Markers:
+        """The markers of the open events shown for a category (kept until they change)."""
+        if category not in self._markers:
+            self._markers[category] = markers(self._open.values(), category)
+        return self._markers[category]
+
+    def agreement_flows(self) -> list[AgreementFlow]:
+        return [
+            flow for event_id in sorted(self._agreements) for flow in self._agreements[event_id]
+        ]
+
+    def last_day(self) -> str | None:
+        """The latest charting day of an exchange: the date of the data."""
+        return iso_day(self._deltas.day.max()) if len(self._deltas) else None
+
+    def n_exchanges(self) -> int:
+        return len(self._event_days)
+
+
+# ---- what hover and selection show --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayEvent:
+    """An exchange on a charting day, with its flows and the sources that report it."""
+
+    event_id: str
+    status: str
+    date: str
+    flows: tuple[tuple[str, str, str, int, int, int], ...]  # category, from, to, b, l, h
+    sources: tuple[str, ...]
+
+
+def events_on_day(
+    ledger: Ledger,
+    day: str,
+    category: str | None = None,
+    party: str | None = None,
+    limit: int = 50,
+) -> list[DayEvent]:
+    """The exchange events charted on `day` with a flow of the category (to or from the
+    party, if given), in write order."""
+    conditions = ""
+    params: list[object] = [day]
+    if category is not None:
+        conditions += " AND fs.category = ?"
+        params.append(category)
+    if party is not None:
+        conditions += " AND (fs.from_party = ? OR fs.to_party = ?)"
+        params += [party, party]
+    rows = ledger.conn.execute(
+        "SELECT es.event_id, es.status, es.date FROM event_state es"
+        " WHERE es.chart_day = ? AND es.type = 'exchange' AND EXISTS ("
+        f"SELECT 1 FROM flow_state fs WHERE fs.event_id = es.event_id{conditions})"
+        " ORDER BY es.first_seq, es.event_id LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    ids = [row[0] for row in rows]
+    if not ids:
+        return []
+    flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
+    for event_id, *flow in ledger.conn.execute(
+        "SELECT event_id, category, from_party, to_party, best, low, high FROM flow_state"
+        f" WHERE event_id IN ({_marks(ids)}) ORDER BY category, from_party, to_party",
+        ids,
+    ):
+        if category is None or flow[0] == category:
+            flows.setdefault(event_id, []).append(tuple(flow))  # type: ignore[arg-type]
+    sources: dict[str, list[str]] = {}
+    for event_id, name in ledger.conn.execute(
+        "SELECT r.event_id, s.name FROM reports r JOIN sources s ON s.id = r.source_id"
+        f" WHERE r.event_id IN ({_marks(ids)}) ORDER BY r.seq",
+        ids,
+    ):
+        names = sources.setdefault(event_id, [])
+        if name not in names:
+            names.append(name)
+    return [
+        DayEvent(
+            event_id,
+            status,
+            date or day,
+            tuple(flows.get(event_id, ())),
+            tuple(sources.get(event_id, ())),
+        )
+        for event_id, status, date in rows
+    ]
+
+
+def event_day(ledger: Ledger, event_id: str) -> str | None:
+    """The charting day of an event (None if it has none or does not exist)."""
+    row = ledger.conn.execute(
+        "SELECT chart_day FROM event_state WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+# ---- the parties' colours -----------------------------------------------------------
+
+
+def party_colors(ledger: Ledger) -> dict[str, str | None]:
+    """Each party's stored colour (None until one is assigned), in order of appearance."""
+    return dict(ledger.conn.execute("SELECT name, color FROM parties ORDER BY created_at, name"))
+
+
+def assign_party_colors(
+    ledger: Ledger, who: str, palette: Sequence[str] = PARTY_COLORS
+) -> tuple[dict[str, str], bool]:
+    """Every party's colour. A party without one gets the first palette colour no party
+    uses yet (the least used, once all are taken), stored in `parties.color` in one
+    audited transaction, so it keeps its colour across sessions. A read-only file gets
+    the same colours, kept in memory only. Returns the colours and whether it wrote."""
+    stored = party_colors(ledger)
+    colors = {name: color for name, color in stored.items() if color}
+    new = {}
+    for name, color in stored.items():
+        if color:
+            continue
+        used = list(colors.values())
+        color = min(palette, key=lambda c: (used.count(c), palette.index(c)))
+        colors[name] = new[name] = color
+    if not new or ledger.read_only:
+        return colors, False
+    with ledger.write(who):
+        for name, color in new.items():
+            ledger.conn.execute(
+                "UPDATE parties SET color = ? WHERE name = ? AND color IS NULL", (color, name)
+            )
+            ledger.audit("edit", "party", name, old={"color": None}, new={"color": color})
+    return colors, True

@@ -1,0 +1,414 @@
+"""A researcher records the article from the keyboard, in the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_text, when_modal
+
+from desktop_app.store.ledger import Ledger
+
+MEDINSKY_QUOTE = (
+    "According to Medinsky, Ukraine had returned the remains of 27 Russian soldiers, "
+    "while Russia handed over the bodies of 1,212 Ukrainian servicemen."
+)
+
+
+def enter_flow(qtbot, from_party: str, to_party: str, count: str) -> None:  # noqa: ANN001
+    """From the category box of a new flow row: bodies, from, to, count."""
+    type_text(qtbot, "bodies")
+    tab(qtbot)
+    type_text(qtbot, from_party)
+    tab(qtbot)
+    type_text(qtbot, to_party)
+    tab(qtbot)
+    type_text(qtbot, count)
+
+
+def enter_report(
+    qtbot,  # noqa: ANN001
+    window,  # noqa: ANN001
+    *,
+    source: str,
+    party: str,
+    kind: str,
+    reliability: str,
+    date: str,
+    quote: str,
+    credibility: str,
+    flows: list[tuple[str, str, str]],
+) -> None:
+    shortcut(qtbot, window, "Ctrl+N")
+    assert focused() is window.form.event_type
+    type_text(qtbot, "exchange")
+    tab(qtbot)
+    assert focused() is window.form.source
+    type_text(qtbot, source)
+    tab(qtbot)
+    type_text(qtbot, party)
+    tab(qtbot)
+    type_text(qtbot, kind)
+    tab(qtbot)
+    type_text(qtbot, reliability)
+    tab(qtbot)
+    assert focused() is window.form.claimed_date.line
+    type_text(qtbot, date)
+    tab(qtbot, 2)  # location left empty
+    assert focused() is window.form.quote
+    type_text(qtbot, quote)
+    tab(qtbot, 3)  # URL and published left empty
+    assert focused() is window.form.credibility
+    type_text(qtbot, credibility)
+    tab(qtbot)
+    assert focused() is window.form.flows.add_button
+    for index, (from_party, to_party, count) in enumerate(flows):
+        if index == 0:
+            press(qtbot, Qt.Key.Key_Space)
+        else:
+            press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        enter_flow(qtbot, from_party, to_party, count)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def stored_reports(path: Path) -> list[dict]:
+    with Ledger.open(path, read_only=True) as ledger:
+        reports = list(
+            ledger.db.query(
+                "SELECT r.*, s.name AS source, s.party AS source_party, s.kind, s.reliability"
+                " FROM reports r JOIN sources s ON s.id = r.source_id ORDER BY r.seq"
+            )
+        )
+        for report in reports:
+            report["flows"] = sorted(
+                (row["from_party"], row["to_party"], row["category"], row["count"])
+                for row in ledger.db.query(
+                    "SELECT * FROM flows WHERE report_id = ?", [report["id"]]
+                )
+            )
+        return reports
+
+
+def test_the_11_june_exchange_is_entered_with_the_keyboard_only(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    enter_report(
+        qtbot,
+        window,
+        source="Vladimir Medinsky",
+        party="Russia",
+        kind="official",
+        reliability="C",
+        date="2025-06-11",
+        quote=MEDINSKY_QUOTE,
+        credibility="3",
+        flows=[("Russia", "Ukraine", "1212"), ("Ukraine", "Russia", "27")],
+    )
+    reports = stored_reports(path)
+    assert len(reports) == 1
+    report = reports[0]
+    assert report["source"] == "Vladimir Medinsky"
+    assert report["source_party"] == "Russia"
+    assert report["kind"] == "official"
+    assert report["reliability"] == "C"
+    assert report["claimed_date"] == "2025-06-11"
+    assert report["quote"] == MEDINSKY_QUOTE
+    assert report["credibility"] == 3
+    assert report["recorded_by"] == USER
+    assert report["flows"] == [
+        ("Russia", "Ukraine", "bodies", 1212),
+        ("Ukraine", "Russia", "bodies", 27),
+    ]
+    assert window.events_pane.model.rowCount() == 1
+    assert window.events_pane.selected_event() == report["event_id"]
+
+    # A second report of the same exchange, from another source, through the prompt.
+    when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))
+    enter_report(
+        qtbot,
+        window,
+        source="Ukrainian Coordination Headquarters",
+        party="Ukraine",
+        kind="official",
+        reliability="B",
+        date="2025-06-11",
+        quote="1,212 bodies were returned to Ukraine.",
+        credibility="2",
+        flows=[("Russia", "Ukraine", "1212")],
+    )
+    reports = stored_reports(path)
+    assert len(reports) == 2
+    assert reports[1]["event_id"] == reports[0]["event_id"]
+    assert reports[1]["source"] == "Ukrainian Coordination Headquarters"
+    assert window.events_pane.model.rowCount() == 1
+
+
+def test_choosing_a_new_event_in_the_prompt_creates_one(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    report = dict(
+        party="Russia",
+        kind="official",
+        reliability="C",
+        date="2025-06-11",
+        quote="q",
+        credibility="3",
+        flows=[("Russia", "Ukraine", "10")],
+    )
+    enter_report(qtbot, window, source="A", **report)
+    when_modal(lambda dialog: dialog.new_button.click())
+    enter_report(qtbot, window, source="B", **report)
+    reports = stored_reports(path)
+    assert len({r["event_id"] for r in reports}) == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("claimed_date", "2025-02-30", "not a real date"),
+        ("claimed_date", "2999-01-01", "in the future"),
+        ("claimed_date", "11/06/2025", "is not a date"),
+        ("published", "2025-13", "no month 13"),
+        ("url", "www.example.org", "must start with http"),
+    ],
+)
+def test_each_bad_field_shows_its_reason_beside_it_and_blocks_the_commit(
+    qtbot, tmp_path: Path, field: str, text: str, message: str
+) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    form = window.form
+    form.source.setFocus()
+    type_text(qtbot, "Vladimir Medinsky")
+    form.claimed_date.line.setFocus()
+    type_text(qtbot, "2025-06-11")
+    assert form.commit_button.isEnabled()
+    widget = {"claimed_date": form.claimed_date.line, "published": form.published.line}.get(
+        field, getattr(form, field)
+    )
+    widget.setFocus()
+    widget.selectAll()
+    type_text(qtbot, text)
+    assert message in form.errors[field].text()
+    assert form.errors[field].isVisible()
+    assert not form.commit_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.ledger.count("reports") == 0
+
+
+@pytest.mark.parametrize(
+    ("from_party", "to_party", "count", "message"),
+    [
+        ("Russia", "Ukraine", "1,212", "plain non-negative whole number"),
+        ("Russia", "Ukraine", "-5", "plain non-negative whole number"),
+        ("Russia", "Russia", "5", "a flow goes between two parties"),
+        ("", "Ukraine", "5", "from party is required"),
+        ("Russia", "Ukraine", "", "count is required"),
+    ],
+)
+def test_a_bad_flow_shows_its_reason_and_blocks_the_commit(
+    qtbot, tmp_path: Path, from_party: str, to_party: str, count: str, message: str
+) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    form = window.form
+    form.source.setFocus()
+    type_text(qtbot, "Vladimir Medinsky")
+    form.claimed_date.line.setFocus()
+    type_text(qtbot, "2025-06-11")
+    form.flows.add_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    row = form.flows.rows[0]
+    for widget, text in (
+        (row.from_party, from_party),
+        (row.to_party, to_party),
+        (row.count, count),
+    ):
+        widget.setFocus()
+        if text:
+            type_text(qtbot, text)
+        else:
+            type_text(qtbot, "x")
+            press(qtbot, Qt.Key.Key_Backspace)
+    assert message in row.error.text()
+    assert not form.commit_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.ledger.count("reports") == 0
+
+
+def test_a_required_source_is_asked_for_when_committing(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    form = window.form
+    form.claimed_date.line.setFocus()
+    type_text(qtbot, "2025-06-11")
+    assert not form.commit_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "source is required" in form.errors["source"].text()
+    assert focused() is form.source
+    assert window.ledger.count("reports") == 0
+
+
+def test_escape_clears_the_form(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.form.source.setFocus()
+    type_text(qtbot, "Someone")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.form.source.text() == ""
+    assert window.ledger.count("reports") == 0
+
+
+def test_every_control_of_the_form_has_its_label_as_accessible_name(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    form = window.form
+    form.flows.add_row()
+    expected = {
+        form.event_type: "Event type",
+        form.source: "Source",
+        form.source_party: "Source party",
+        form.source_kind: "Source kind",
+        form.reliability: "Reliability",
+        form.claimed_date.line: "Claimed date",
+        form.location: "Location",
+        form.quote: "Quote",
+        form.url: "URL",
+        form.published.line: "Published",
+        form.credibility: "Credibility",
+        form.flows.rows[0].category: "Category",
+        form.flows.rows[0].from_party: "From",
+        form.flows.rows[0].to_party: "To",
+        form.flows.rows[0].count: "Count",
+        form.flows.rows[0].qualifier: "Qualifier",
+        form.commit_button: "Commit",
+    }
+    for widget, name in expected.items():
+        assert widget.accessibleName() == name
+
+
+def test_the_admiralty_meaning_of_every_grade_is_shown(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    reliability = [window.form.reliability.itemText(i) for i in range(6)]
+    credibility = [window.form.credibility.itemText(i) for i in range(6)]
+    assert reliability[0] == "A — Completely reliable"
+    assert reliability[5] == "F — Reliability cannot be judged"
+    assert credibility[0] == "1 — Confirmed by other sources"
+    assert credibility[5] == "6 — Truth cannot be judged"
+
+
+def test_an_existing_source_is_reused_and_autocompleted(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    enter_report(
+        qtbot,
+        window,
+        source="Vladimir Medinsky",
+        party="Russia",
+        kind="official",
+        reliability="C",
+        date="2025-06-11",
+        quote="q",
+        credibility="3",
+        flows=[],
+    )
+    form = window.form
+    completions = form.sources_model.stringList()
+    assert "Vladimir Medinsky (Russia)" in completions
+    assert "Russia" in form.parties_model.stringList()
+    form.source.setFocus()
+    type_text(qtbot, "  vladimir   MEDINSKY ")
+    form.source_party.setFocus()
+    type_text(qtbot, "russia")
+    assert form.source_note.text() == "known source"
+    assert not form.reliability.isEnabled()
+    assert form.reliability.currentText().startswith("C")
+    form.claimed_date.line.setFocus()
+    type_text(qtbot, "2025-06-12")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.ledger.count("sources") == 1
+    assert window.ledger.count("reports") == 2
+
+
+def test_undo_and_redo_restore_the_exact_previous_state(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    common = dict(
+        party="Russia",
+        kind="official",
+        reliability="C",
+        quote="q",
+        credibility="3",
+    )
+    enter_report(
+        qtbot, window, source="A", date="2025-06-11", flows=[("Russia", "Ukraine", "5")], **common
+    )
+    after_first = stored_reports(path)
+    enter_report(
+        qtbot, window, source="B", date="2024-01-02", flows=[("Ukraine", "Russia", "7")], **common
+    )
+    after_second = stored_reports(path)
+    # Edit the second report's count through the form.
+    window.event_pane.show_event(after_second[1]["event_id"])
+    window.event_pane.edit_selected()
+    window.form.flows.rows[0].count.setFocus()
+    window.form.flows.rows[0].count.selectAll()
+    type_text(qtbot, "70")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    after_edit = stored_reports(path)
+    assert after_edit[1]["flows"] == [("Ukraine", "Russia", "bodies", 70)]
+    # Delete the first event (asks once).
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.events_pane.select_event(after_first[0]["event_id"])
+    window.events_pane.view.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)
+    assert len(stored_reports(path)) == 1
+
+    def content(reports: list[dict]) -> list[tuple]:
+        keys = ("id", "event_id", "source", "claimed_date", "quote", "credibility", "flows")
+        return sorted(tuple(str(r[k]) for k in keys) for r in reports)
+
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert content(stored_reports(path)) == content(after_edit)
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert content(stored_reports(path)) == content(after_second)
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert content(stored_reports(path)) == content(after_first)
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert stored_reports(path) == []
+    assert window.events_pane.model.rowCount() == 0
+    for expected in (after_first, after_second, after_edit):
+        shortcut(qtbot, window, "Ctrl+Shift+Z")
+        assert content(stored_reports(path)) == content(expected)
+    with Ledger.open(path, read_only=True) as ledger:
+        actions = [row["action"] for row in ledger.audit_records()]
+    assert actions.count("delete") >= 2 and actions.count("edit") >= 2
+
+
+def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    from desktop_app.ui.dialogs import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window.shortcut_actions(), window)
+    qtbot.addWidget(dialog)
+    listed = {dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())}
+    for keys in ("Ctrl+N", "Ctrl+Z", "Ctrl+F", "Del", "Ctrl+Q", "Ctrl+Enter", "Ctrl+I"):
+        assert keys in listed
+    names = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    assert "New event" in names and "Undo" in names
+
+
+def test_opening_a_file_that_is_not_a_database_shows_a_dialog_and_keeps_the_window(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    assert window.open_file(bogus) is None
+    assert shown and "not an Exchange Ledger file" in shown[0]
+    assert bogus.read_text() == "these are my notes, not a database\n"
+    assert window.isVisible()
+    window.form.source.setFocus()
+    type_text(qtbot, "Still usable")
+    assert QApplication.focusWidget() is window.form.source
