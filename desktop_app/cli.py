@@ -11,6 +11,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from .domain.records import CATEGORIES, FieldKey, FlowKey
@@ -42,37 +43,45 @@ def _open(path: str, *, write: bool, create: bool = False) -> Ledger:
     db_path = Path(path)
     if not create and not db_path.exists():
         raise CommandError(f"{db_path} does not exist.")
-    ledger = Ledger.open(db_path, read_only=not write, create=create)
+    ledger = Ledger.open(db_path, read_only=not write, create=create, snapshot=not write)
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only: nothing was changed.")
     return ledger
 
 
-def _open_for_import(path: str, dry_run: bool) -> Ledger:
-    """A dry run writes nothing: a missing file is validated against an empty ledger."""
-    if dry_run and not Path(path).exists():
-        return Ledger.open(Path(tempfile.mkdtemp()) / "empty.db")
-    return _open(path, write=not dry_run, create=not dry_run)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     csv_path = Path(args.file)
     if not csv_path.is_file():
         raise CommandError(f"{csv_path} is not a file.")
-    with _open_for_import(args.db, args.dry_run) as ledger:
-        who = user_name()
-        plan = plan_import(ledger, csv_path, who)
-        for warning in plan.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        if plan.errors:
-            print(f"{csv_path.name}: {len(plan.errors)} errors, nothing imported:", file=sys.stderr)
-            for error in plan.errors:
-                print(f"  {error}", file=sys.stderr)
-            return 1
-        if args.dry_run:
-            print(f"Dry run, nothing written. {csv_path.name} would add {plan.summary()}.")
-            return 0
+    with ExitStack() as stack:
+        if args.dry_run and not Path(args.db).exists():
+            # A dry run writes nothing: a missing file is checked against an empty ledger.
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            ledger = stack.enter_context(Ledger.open(scratch / "empty.db"))
+        else:
+            ledger = stack.enter_context(
+                _open(args.db, write=not args.dry_run, create=not args.dry_run)
+            )
+        return _import(ledger, csv_path, args)
+    return 1  # unreachable; keeps type checkers calm
+
+
+def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
+    who = user_name()
+    plan = plan_import(ledger, csv_path, who)
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if plan.errors:
+        print(f"{csv_path.name}: {len(plan.errors)} errors, nothing imported:", file=sys.stderr)
+        for error in plan.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print(f"Dry run, nothing written. {csv_path.name} would add {plan.summary()}.")
+    elif not plan.reports:
+        print(f"Nothing new in {csv_path.name}: added {plan.summary()}.")
+    else:
         apply_import(ledger, plan, who)
         print(f"Imported {csv_path.name} into {args.db}: added {plan.summary()}.")
     return 0

@@ -34,7 +34,7 @@ class Period:
 
 def parse_claimed_date(text: str) -> Period:
     """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY` into the period it covers."""
-    match = _PATTERN.match(text)
+    match = _PATTERN.fullmatch(text)
     if not match:
         raise DateError(f"'{text}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = (int(part) if part else None for part in match.groups())
@@ -77,7 +77,7 @@ def check_not_future(text: str, today: date | None = None) -> None:
 
 def parse_timestamp(text: str) -> datetime:
     """Parse a UTC time written as `YYYY-MM-DDTHH:MM:SSZ`."""
-    if not _TIMESTAMP_PATTERN.match(text):
+    if not _TIMESTAMP_PATTERN.fullmatch(text):
         raise DateError(f"'{text}' is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ")
     try:
         return datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=UTC)

@@ -122,6 +122,7 @@ class Decision:
     seq: int = 0
     withdrawn: bool = False
     merged: bool = False  # brought into this file by a merge
+    operation_id: str | None = None  # the merge that brought it, if any
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,9 @@ def reopened_fields(
     """Decided fields that must be looked at again, with the reports that reopen them.
 
     A field reopens when a report written after its decision in force disagrees with
-    the decided value, or when a decision written after it (by a merge) differs from it.
+    the decided value, or when a merge brought a decision that differs from the one in
+    force: either the merged one lost (it is older) or it won over a differing decision
+    that was here before it. Deciding the field again here closes it.
     """
     in_force = decisions_in_force(decisions)
     reopened: dict[FieldKey, list[str]] = {}
@@ -104,16 +106,26 @@ def reopened_fields(
             and (value := stated_value(report, field)) is not None
             and not values_agree(field, value, decision.value)
         ]
-        differing_decisions = any(
-            other.field == field
-            and not other.withdrawn
-            and other.seq > decision.seq
-            and not values_agree(field, other.value, decision.value)
-            for other in decisions
-        )
-        if newer_reports or differing_decisions:
+        if newer_reports or _merge_disagrees(field, decision, decisions):
             reopened[field] = newer_reports
     return reopened
+
+
+def _merge_disagrees(field: FieldKey, in_force: Decision, decisions: Sequence[Decision]) -> bool:
+    for other in decisions:
+        if other.field != field or other.withdrawn or other is in_force:
+            continue
+        if values_agree(field, other.value, in_force.value):
+            continue
+        merged_later = other.seq > in_force.seq  # written later, yet older: a merge
+        overridden_by_merge = (
+            in_force.merged
+            and other.seq < in_force.seq
+            and other.operation_id != in_force.operation_id
+        )
+        if merged_later or overridden_by_merge:
+            return True
+    return False
 
 
 def event_status(

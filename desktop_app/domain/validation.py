@@ -91,7 +91,7 @@ def count(text: str) -> int:
     value = tidy(text)
     if not value:
         raise Invalid("count is required")
-    if not _COUNT_PATTERN.match(value):
+    if not _COUNT_PATTERN.fullmatch(value):
         raise Invalid(
             f"count is '{value}': write a plain non-negative whole number, "
             "without separators or signs (1212, not 1,212)"
@@ -157,7 +157,7 @@ def timestamp(text: str) -> str:
 
 def url(text: str) -> str:
     value = tidy(text)
-    if value and not _URL_PATTERN.match(value):
+    if value and not _URL_PATTERN.fullmatch(value):
         raise Invalid(f"URL '{value}' must start with http:// or https:// and hold no spaces")
     return value
 

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+LEDGER_TABLES = {"events", "reports", "flows", "sources", "parties", "resolutions", "audit"}
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -48,8 +49,12 @@ class FileInspection:
     writable: bool
 
 
-def _uri(path: Path, mode: str) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+def _uri(path: Path, mode: str, snapshot: bool = False) -> str:
+    """A `file:` URI. A snapshot of a file with no -wal or -shm beside it is opened
+    immutable, so that reading it leaves no trace (SQLite would create both)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    return uri + ("&immutable=1" if snapshot and not side_files else "")
 
 
 def _check_header(path: Path) -> None:
@@ -81,8 +86,28 @@ def inspect_file(path: Path) -> FileInspection:
     if path.stat().st_size == 0:
         return FileInspection(True, 0, writable)
     _check_header(path)
+    version, tables, problems = _read_inspection(path)
+    if problems != ["ok"]:
+        raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            f"{path} was written by a newer version of Exchange Ledger (schema {version}; "
+            f"this version knows up to {SCHEMA_VERSION}). Update the program to open it."
+        )
+    if (version == 0 and tables) or (version > 0 and not tables >= LEDGER_TABLES):
+        raise NotADatabaseError(f"{path} is a SQLite database, but not an Exchange Ledger file.")
+    return FileInspection(True, version, writable)
+
+
+def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
+    """user_version, table names and quick_check, read without leaving a trace.
+
+    A file without -wal and -shm beside it is read as immutable, so that SQLite creates
+    neither; a file that has them (another program has it open, or crashed) is read
+    through them, since its last commits may live there.
+    """
     try:
-        connection = sqlite3.connect(_uri(path, "ro"), uri=True)
+        connection = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
     except sqlite3.Error as error:
         raise LedgerFileError(f"{path} cannot be opened: {error}.") from error
     try:
@@ -93,22 +118,15 @@ def inspect_file(path: Path) -> FileInspection:
         raise DamagedFileError(f"{path} is damaged or not a database: {error}.") from error
     finally:
         connection.close()
-    if problems != ["ok"]:
-        raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
-    if version > SCHEMA_VERSION:
-        raise NewerVersionError(
-            f"{path} was written by a newer version of Exchange Ledger (schema {version}; "
-            f"this version knows up to {SCHEMA_VERSION}). Update the program to open it."
-        )
-    if version == 0 and tables:
-        raise NotADatabaseError(f"{path} is a SQLite database, but not an Exchange Ledger file.")
-    return FileInspection(True, version, writable)
+    return version, tables, problems
 
 
-def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    """A connection in autocommit mode: transactions are begun and ended explicitly."""
+def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are begun and ended explicitly.
+    A `snapshot` reads the file as it is now and leaves nothing beside it."""
     if read_only:
-        connection = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
+        uri = _uri(path, "ro", snapshot)
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
         connection = sqlite3.connect(str(path), isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -124,7 +142,7 @@ def backup_path(path: Path, version: int) -> Path:
 
 
 def backup(path: Path, target: Path) -> None:
-    source = sqlite3.connect(_uri(path, "ro"), uri=True)
+    source = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
     try:
         destination = sqlite3.connect(str(target))
         try:
@@ -165,32 +183,49 @@ def _in_transaction(connection: sqlite3.Connection, statements: list[str]) -> No
 
 
 def open_connection(
-    path: Path, *, read_only: bool = False, create: bool = True
+    path: Path,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    upgrade: bool = True,
+    snapshot: bool = False,
 ) -> tuple[sqlite3.Connection, bool]:
     """Open a ledger file, creating or migrating it as needed.
 
-    Returns the connection and whether it is read-only (asked for, or because the
-    file cannot be written).
+    Returns the connection and whether it is read-only (asked for, or because the file
+    cannot be written). A file of an older version is migrated behind a backup copy even
+    when only reading is asked for, if it can be written and `upgrade` allows it.
+    A read-only `snapshot` leaves no -wal or -shm file beside a file that had none.
     """
     inspection = inspect_file(path)
     if not inspection.exists and not create:
         raise LedgerFileError(f"{path} does not exist.")
+    older = 0 < inspection.version < SCHEMA_VERSION
+    if read_only and older and inspection.writable and upgrade:
+        _upgrade(path, inspection.version).close()
+        older = False
     read_only = read_only or not inspection.writable
     if read_only:
         if not inspection.exists:
             raise ReadOnlyError(f"{path} does not exist and cannot be created here.")
-        if inspection.version < SCHEMA_VERSION:
+        if older:
             raise ReadOnlyError(
-                f"{path} was written by an older version and must be upgraded, "
-                "but it cannot be written."
+                f"{path} was written by an older version of Exchange Ledger and must be"
+                " upgraded before it can be read, but it cannot be written here."
+                " Copy it somewhere writable and open the copy."
             )
-        return connect(path, read_only=True), True
-    if 0 < inspection.version < SCHEMA_VERSION:
-        backup(path, backup_path(path, inspection.version))
+        return connect(path, read_only=True, snapshot=snapshot), True
+    return _upgrade(path, inspection.version), False
+
+
+def _upgrade(path: Path, version: int) -> sqlite3.Connection:
+    """A writable connection on a file brought to the current schema (backup first)."""
+    if 0 < version < SCHEMA_VERSION:
+        backup(path, backup_path(path, version))
     connection = connect(path, read_only=False)
     try:
-        migrate(connection, inspection.version)
+        migrate(connection, version)
     except BaseException:
         connection.close()
         raise
-    return connection, False
+    return connection

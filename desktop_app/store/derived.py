@@ -46,6 +46,7 @@ def decision_from_row(row: sqlite3.Row | dict) -> Decision:
         seq=row["seq"],
         withdrawn=row["withdrawn_at"] is not None,
         merged=bool(row["merged"]),
+        operation_id=row["operation_id"],
     )
 
 

@@ -84,7 +84,8 @@ class PlannedReport:
     report: ReportInput
     recorded_by: str | None
     recorded_at: str | None
-    flow_rows: dict[FlowKey, int] = field(default_factory=dict)
+    flow_rows: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    grades: list[tuple[int, str, str]] = field(default_factory=list)  # row, kind, reliability
 
 
 @dataclass
@@ -345,20 +346,23 @@ def _add_row(
                     )
                 )
                 return
+    current.grades.append((row, values["source_kind"], values["reliability"]))
     flow = values["flow"]
     if flow is None:
         return
-    if flow.key in current.flow_rows:
+    # The same flow, whatever the spelling of its parties (they are one party by key).
+    key = (name_key(flow.key.from_party), name_key(flow.key.to_party), flow.key.category)
+    if key in current.flow_rows:
         plan.errors.append(
             FieldProblem(
                 row,
                 "category",
                 f"report {report_id} already states {flow.key.label()}"
-                f" at row {current.flow_rows[flow.key]}",
+                f" at row {current.flow_rows[key]}",
             )
         )
         return
-    current.flow_rows[flow.key] = row
+    current.flow_rows[key] = row
     current.report = _with_flow(current.report, flow)
 
 
@@ -477,35 +481,40 @@ def _check_source(
         if existing is None:
             first[key] = (given.source_kind, given.source_reliability, report.row)
             plan.new_sources[key] = (given.source_name, given.source_party)
-            return
-        first[key] = (existing["kind"], existing["reliability"], 0)
-    kind, reliability, row = first[key]
-    origin = f"row {row}" if row else "the database"
-    if given.source_kind != kind:
-        plan.warnings.append(
-            FieldProblem(
-                report.row,
-                "source_kind",
-                f"source '{given.source_name}' is '{kind}' in {origin};"
-                f" '{given.source_kind}' ignored",
+        else:
+            first[key] = (existing["kind"], existing["reliability"], 0)
+    kind, reliability, first_row = first[key]
+    origin = f"row {first_row}" if first_row else "the database"
+    for row, given_kind, given_reliability in report.grades:
+        if row == first_row:
+            continue
+        if given_kind != kind:
+            plan.warnings.append(
+                FieldProblem(
+                    row,
+                    "source_kind",
+                    f"source '{given.source_name}' is '{kind}' in {origin}; '{given_kind}' ignored",
+                )
             )
-        )
-    if given.source_reliability != reliability:
-        plan.warnings.append(
-            FieldProblem(
-                report.row,
-                "reliability",
-                f"source '{given.source_name}' is graded {reliability} in {origin};"
-                f" {given.source_reliability} ignored",
+        if given_reliability != reliability:
+            plan.warnings.append(
+                FieldProblem(
+                    row,
+                    "reliability",
+                    f"source '{given.source_name}' is graded {reliability} in {origin};"
+                    f" {given_reliability} ignored",
+                )
             )
-        )
 
 
 def apply_import(
     ledger: Ledger, plan: ImportPlan, who: str, progress: Progress | None = None
 ) -> None:
-    """Write a valid plan in one transaction, as one audited operation."""
+    """Write a valid plan in one transaction, as one audited operation. A plan with
+    nothing new writes nothing, so importing the same file twice changes nothing."""
     assert not plan.errors, "a plan with errors imports nothing"
+    if not plan.reports:
+        return
     operation_id = new_id()
     with ledger.write(who, operation_id) as state:
         ledger.conn.execute(

@@ -99,9 +99,19 @@ class Ledger:
         self._write_state: _Write | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True) -> Ledger:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        upgrade: bool = True,
+        snapshot: bool = False,
+    ) -> Ledger:
         path = Path(path)
-        connection, read_only = open_connection(path, read_only=read_only, create=create)
+        connection, read_only = open_connection(
+            path, read_only=read_only, create=create, upgrade=upgrade, snapshot=snapshot
+        )
         return cls(connection, path, read_only)
 
     def close(self) -> None:

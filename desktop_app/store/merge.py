@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.dates import utc_now
 from ..domain.validation import Invalid
+from .database import LedgerFileError, backup, inspect_file
 from .ledger import Ledger, new_id, public_record
+from .schema import SCHEMA_VERSION
 
 REPORT_FIELDS = (
     "event_id",
@@ -66,37 +69,52 @@ def _check_types(ledger: Ledger, other: Ledger) -> None:
         raise MergeRefused("type clash, nothing merged: " + "; ".join(clashes[:10]))
 
 
+def open_other(other_path: Path, scratch: Path) -> Ledger:
+    """The other file, read-only and never changed: one of an older version is copied
+    (SQLite backup API) into `scratch` and the copy is upgraded."""
+    inspection = inspect_file(other_path)
+    if not inspection.exists:
+        raise LedgerFileError(f"{other_path} does not exist.")
+    if 0 < inspection.version < SCHEMA_VERSION:
+        copy = scratch / other_path.name
+        backup(other_path, copy)
+        return Ledger.open(copy, create=False)
+    return Ledger.open(other_path, read_only=True, create=False, upgrade=False, snapshot=True)
+
+
 def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
-    other = Ledger.open(other_path, read_only=True, create=False)
-    try:
+    with tempfile.TemporaryDirectory() as scratch, open_other(other_path, Path(scratch)) as other:
         _check_types(ledger, other)
         sha256 = hashlib.sha256(other_path.read_bytes()).hexdigest()
         operation_id = new_id()
         result = MergeResult()
-        with ledger.write(who, operation_id) as state:
-            merger = _Merger(ledger, other, result)
-            merger.merge_reports()
-            merger.merge_decisions()
-            state.touched.update(merger.touched)
-            if not result.changed:
-                # Nothing new: roll back by raising a private marker below.
-                raise _NothingToMerge()
-            ledger.conn.execute(
-                "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
-                " VALUES (?, 'merge', ?, ?, ?, ?, ?)",
-                (operation_id, other_path.name, sha256, json.dumps(result.counts), who, utc_now()),
-            )
-            ledger.audit(
-                "merge",
-                "operation",
-                operation_id,
-                new={"file": str(other_path), "sha256": sha256, "counts": result.counts},
-            )
+        try:
+            with ledger.write(who, operation_id) as state:
+                # The operation comes first: the records the merge adds point to it.
+                ledger.conn.execute(
+                    "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
+                    " VALUES (?, 'merge', ?, ?, '{}', ?, ?)",
+                    (operation_id, other_path.name, sha256, who, utc_now()),
+                )
+                merger = _Merger(ledger, other, result)
+                merger.merge_reports()
+                merger.merge_decisions()
+                state.touched.update(merger.touched)
+                if not result.changed:
+                    raise _NothingToMerge()  # rolls the operation back: nothing changes
+                ledger.conn.execute(
+                    "UPDATE operations SET counts = ? WHERE id = ?",
+                    (json.dumps(result.counts, sort_keys=True), operation_id),
+                )
+                ledger.audit(
+                    "merge",
+                    "operation",
+                    operation_id,
+                    new={"file": str(other_path), "sha256": sha256, "counts": result.counts},
+                )
+        except _NothingToMerge:
+            return MergeResult()
         return result
-    except _NothingToMerge:
-        return MergeResult()
-    finally:
-        other.close()
 
 
 class _NothingToMerge(Exception):

@@ -10,8 +10,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ..settings import APPLICATION, ORGANIZATION
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 PROG = "exchange-ledger"
 DEMO_NAME = "demo.exchange-ledger.db"
@@ -78,12 +82,36 @@ def last_database() -> Path | None:
     return Path(str(value)) if value and Path(str(value)).exists() else None
 
 
-def remember_database(path: Path) -> None:
-    from PySide6.QtCore import QSettings
+def start_path(db: str | None, demo: bool) -> tuple[Path, bool]:
+    """The file to open and whether this is a first run (a new, empty ledger)."""
+    if demo:
+        return fresh_demo(data_folder()), False
+    if db:
+        return Path(db), False
+    last = last_database()
+    if last is not None:
+        return last, False
+    path = data_folder() / DEFAULT_NAME
+    return path, not path.exists()
 
-    settings = QSettings(ORGANIZATION, APPLICATION)
-    settings.setValue("files/last", str(path.resolve()))
-    settings.sync()
+
+def offer_example(window: MainWindow) -> None:
+    """On a first run, the empty ledger offers the example data to look around with."""
+    from importlib.resources import as_file
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..resources import example_reports
+
+    answer = QMessageBox.question(
+        window,
+        "Welcome to Exchange Ledger",
+        f"Your new ledger is {window.ledger.path}.\n\nLoad the example data (the Istanbul"
+        " talks article: an agreement, two exchanges and their sources) to look around?",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        with as_file(example_reports()) as example:
+            window.transfers.import_file(Path(example))
 
 
 def install_crash_guard() -> None:
@@ -118,22 +146,19 @@ def run_app(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..store.database import LedgerFileError
     from . import build_main_window
+    from .main_window import remember_file
 
     app = QApplication.instance() or QApplication([PROG])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     install_crash_guard()
     try:
-        if args.demo:
-            path = fresh_demo(data_folder())
-        elif args.db:
-            path = Path(args.db)
-        else:
-            path = last_database() or data_folder() / DEFAULT_NAME
+        path, first_run = start_path(args.db, args.demo)
         window = build_main_window(path)
     except LedgerFileError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
@@ -141,10 +166,12 @@ def run_app(argv: Sequence[str]) -> int:
             QMessageBox.critical(None, "Cannot open the file", str(error))
         return 1
     if not args.demo:
-        remember_database(path)
+        remember_file(path)
     window.show()
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
+    if first_run:
+        QTimer.singleShot(0, lambda: offer_example(window))
     return app.exec()
 
 

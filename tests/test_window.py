@@ -1,0 +1,380 @@
+"""The main window as a whole: the events table and its filters, transfers, first run,
+read-only files, remembered layout, and the crash guard."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_CSV, write_csv
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import focused, open_window, press, shortcut, type_text
+
+from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui.dialogs import ProblemsDialog
+from desktop_app.ui.main_window import MainWindow, recent_files
+
+TYPES = ("exchange", "agreement", "talks", "statement")
+CATEGORIES = ("bodies", "pows", "civilians")
+
+
+def generated_rows(n_events: int, seed: int = 7) -> list[dict]:
+    """Events with known types, dates, categories and quotes, two reports for some."""
+    rnd = random.Random(seed)
+    rows = []
+    start = date(2023, 1, 1)
+    for number in range(n_events):
+        event_type = TYPES[number % len(TYPES)]
+        day = (start + timedelta(days=number % 700)).isoformat()
+        category = CATEGORIES[number % len(CATEGORIES)]
+        reports = 2 if number % 10 == 0 else 1
+        from_party = "Russia" if rnd.random() < 0.5 else "Ukraine"
+        for report in range(reports):
+            count = 100 + number % 50 + (report * 5 if number % 20 == 0 else 0)
+            row = dict.fromkeys(REPORT_COLUMNS, "")
+            row.update(
+                event_id=f"E{number:05d}",
+                event_type=event_type,
+                event_date=day,
+                location=f"Town{number % 30}",
+                category=category,
+                from_party=from_party,
+                count=str(count),
+                source_name=f"Source {report} of {number % 40}",
+                quote=("handover near the bridge" if number % 97 == 0 else "routine")
+                + f" {number}",
+                recorded_by="generator",
+                recorded_at="2025-01-01T00:00:00Z",
+            )
+            row["to_party"] = "Ukraine" if row["from_party"] == "Russia" else "Russia"
+            rows.append(row)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def thousands_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    folder = tmp_path_factory.mktemp("thousands")
+    rows = generated_rows(3000)
+    csv_path = write_csv(
+        folder / "reports.csv",
+        list(REPORT_COLUMNS),
+        [[row[c] for c in REPORT_COLUMNS] for row in rows],
+    )
+    db = folder / "ledger.db"
+    with Ledger.open(db) as ledger:
+        plan = plan_import(ledger, csv_path, "generator")
+        assert not plan.errors
+        apply_import(ledger, plan, "generator")
+    return db, rows
+
+
+@pytest.fixture
+def thousands_window(qtbot, tmp_path: Path, thousands_db) -> tuple[MainWindow, list[dict]]:  # noqa: ANN001
+    db, rows = thousands_db
+    copy = tmp_path / "ledger.db"
+    shutil.copy(db, copy)
+    return open_window(qtbot, copy), rows
+
+
+def test_the_events_model_passes_the_model_tester(qtmodeltester, thousands_window) -> None:  # noqa: ANN001
+    window, _rows = thousands_window
+    qtmodeltester.check(window.events_pane.model, force_py=True)
+
+
+def _events(rows: list[dict]) -> dict[str, dict]:
+    return {row["event_id"]: row for row in rows}
+
+
+def test_filters_return_the_right_rows(qtbot, thousands_window) -> None:  # noqa: ANN001
+    window, rows = thousands_window
+    pane = window.events_pane
+    events = _events(rows)
+    assert pane.model.rowCount() == len(events)
+
+    pane.type_filter.setCurrentText("talks")
+    assert pane.model.rowCount() == sum(e["event_type"] == "talks" for e in events.values())
+
+    pane.category_filter.setCurrentText("pows")
+    expected = {
+        i for i, e in events.items() if e["event_type"] == "talks" and e["category"] == "pows"
+    }
+    assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == expected
+
+    pane.clear_filters()
+    pane.date_from.setFocus()
+    type_text(qtbot, "2023-02")
+    pane.date_to.setFocus()
+    type_text(qtbot, "2023-03-15")
+    qtbot.waitUntil(lambda: pane.model.event_filter.date_to == "2023-03-15")
+    expected = {i for i, e in events.items() if "2023-02-01" <= e["event_date"] <= "2023-03-15"}
+    assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == expected
+
+    pane.clear_filters()
+    pane.status_filter.setCurrentText("conflict or reopened")
+    disputed = {f"E{n:05d}" for n in range(0, 3000, 20)}  # their two reports disagree
+    assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == disputed
+
+
+def test_search_finds_quotes_sources_and_locations_in_a_keystroke_or_two(
+    qtbot,
+    thousands_window,  # noqa: ANN001
+) -> None:
+    window, rows = thousands_window
+    pane = window.events_pane
+    shortcut(qtbot, window, "Ctrl+F")
+    assert focused() is pane.search
+    type_text(qtbot, "bridge")
+    expected = {row["event_id"] for row in rows if "bridge" in row["quote"]}
+    qtbot.waitUntil(lambda: pane.model.rowCount() == len(expected))
+    assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == expected
+    pane.search.clear()
+    type_text(qtbot, "TOWN7")
+    expected = {row["event_id"] for row in rows if row["location"] == "Town7"}
+    qtbot.waitUntil(lambda: pane.model.event_filter.text == "TOWN7")
+    assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == expected
+
+
+def test_sorting_goes_to_sql(thousands_window) -> None:  # noqa: ANN001
+    window, _rows = thousands_window
+    model = window.events_pane.model
+    model.sort(4, Qt.SortOrder.DescendingOrder)  # reports
+    assert model.row(0)["n_reports"] == 2
+    assert model.row(model.rowCount() - 1)["n_reports"] == 1
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    dates = [model.row(r)["chart_day"] for r in range(0, model.rowCount(), 97)]
+    assert dates == sorted(dates)
+
+
+def test_a_hundred_thousand_events_open_by_reading_a_page_or_two(qtbot, tmp_path: Path) -> None:
+    """The table model reads only event_state pages; the rows are put straight into the
+    derived table so that the test needs no slow import of 100,000 events."""
+    path = tmp_path / "big.db"
+    Ledger.open(path).close()
+    connection = sqlite3.connect(path)
+    connection.executemany(
+        "INSERT INTO event_state (event_id, type, status, date, chart_day, location, n_reports,"
+        " disputes, reopened, reversed, first_seq, flows_text, total_best)"
+        " VALUES (?, 'exchange', 'single', ?, ?, '', 1, '[]', '[]', '[]', ?, 'pows A→B 1', 1)",
+        (
+            (f"E{n:06d}", day, day, n)
+            for n in range(100_000)
+            for day in [(date(2000, 1, 1) + timedelta(days=n // 10)).isoformat()]
+        ),
+    )
+    connection.commit()
+    connection.close()
+    window = open_window(qtbot, path)
+    model = window.events_pane.model
+    assert model.rowCount() == 100_000
+    assert model.pages_fetched <= 2
+    window.events_pane.view.scrollToBottom()
+    QApplication.processEvents()
+    assert model.pages_fetched <= 5
+    assert model.event_id(99_999) == "E099999"
+
+
+def _capture_problems(monkeypatch: pytest.MonkeyPatch) -> list[ProblemsDialog]:
+    shown: list[ProblemsDialog] = []
+
+    def fake_exec(dialog: ProblemsDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(ProblemsDialog, "exec", fake_exec)
+    return shown
+
+
+def test_import_from_the_window_adds_the_example(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    with qtbot.waitSignal(window.notifier.changed, timeout=10_000):
+        plan = window.transfers.import_file(EXAMPLE_CSV)
+    assert plan is not None and not plan.errors
+    assert window.events_pane.model.rowCount() == 4
+    assert "4 events" in window.status_label.text()
+    assert "added 4 events" in window.transfers.last_message
+
+
+def test_a_bad_file_imports_nothing_and_lists_rows_and_columns(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    shown = _capture_problems(monkeypatch)
+    rows = generated_rows(3)
+    rows[1]["count"] = "1,212"
+    rows[2]["event_date"] = "2025-02-30"
+    bad = write_csv(
+        tmp_path / "bad.csv", list(REPORT_COLUMNS), [[r[c] for c in REPORT_COLUMNS] for r in rows]
+    )
+    window.transfers.import_file(bad)
+    assert window.ledger.count("reports") == 0
+    assert len(shown) == 1
+    text = shown[0].text.toPlainText()
+    assert "row 3, column count" in text
+    assert "row 4, column event_date" in text
+    assert shown[0].text.isReadOnly()
+
+
+def test_a_cancelled_import_imports_nothing(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    rows = generated_rows(6000)
+    big = write_csv(
+        tmp_path / "big.csv", list(REPORT_COLUMNS), [[r[c] for c in REPORT_COLUMNS] for r in rows]
+    )
+    window.tasks.started.connect(lambda _dialog: window.tasks.cancel())
+    assert window.transfers.import_file(big) is None
+    assert "cancelled" in window.transfers.last_message
+    assert window.ledger.count("reports") == 0
+    assert window.ledger.count("events") == 0
+
+
+def test_dropping_a_csv_file_on_the_window_starts_an_import(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(EXAMPLE_CSV))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 6, timeout=10_000)
+
+
+def test_export_and_merge_from_the_window(qtbot, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with Ledger.open(other) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "colleague"), "colleague")
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    merged = window.transfers.merge_file(other)
+    assert merged is not None and merged.counts["reports"] == 6
+    assert window.events_pane.model.rowCount() == 4
+    written = window.transfers.export_to(tmp_path / "out")
+    assert written is not None and written["reports.csv"] == 8
+    assert (tmp_path / "out" / "datapackage.json").exists()
+
+
+def test_first_run_creates_a_ledger_in_the_data_folder_and_offers_the_example(
+    qtbot, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    from desktop_app import settings
+    from desktop_app.ui import build_main_window
+    from desktop_app.ui.app import offer_example, start_path
+
+    settings.set_user_name("Test Researcher")
+    path, first_run = start_path(None, demo=False)
+    assert first_run
+    assert str(path).startswith(str(isolated_home))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = build_main_window(path)
+    qtbot.addWidget(window)
+    window.show()
+    offer_example(window)
+    assert window.ledger.count("events") == 4
+    window.close()
+    assert path.exists()
+
+
+def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = MainWindow(Ledger.open(path, read_only=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.read_only_banner.isVisible()
+    assert "read-only" in window.windowTitle()
+    assert not window.form.isEnabled()
+    assert not window.new_event_action.isEnabled()
+    assert not window.import_action.isEnabled()
+    assert window.events_pane.model.rowCount() == 4
+
+
+def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    window.resize(window.minimumSizeHint().width() + 11, 701)
+    size = (window.width(), window.height())
+    window.chart_dock.hide()
+    window.close()
+    again = MainWindow(Ledger.open(path))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.height() == size[1]
+    assert abs(again.width() - size[0]) <= 16  # the offscreen platform rounds frames
+    assert not again.chart_dock.isVisible()
+    third = again.open_file(tmp_path / "second.db")
+    assert third is not None
+    qtbot.addWidget(third)
+    assert recent_files()[0] == str((tmp_path / "second.db").resolve())
+
+
+def test_an_unexpected_error_shows_a_dialog_and_keeps_committed_data(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.app import install_crash_guard
+
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    window.transfers.import_file(EXAMPLE_CSV)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)
+    previous = sys.excepthook
+    install_crash_guard()
+    try:
+        try:
+            raise RuntimeError("something unexpected")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert shown and "RuntimeError: something unexpected" in shown[0]
+    window.close()
+    with Ledger.open(path, read_only=True) as ledger:
+        assert ledger.count("reports") == 6
+
+
+def test_another_process_commit_is_noticed(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    with Ledger.open(path) as other:
+        apply_import(other, plan_import(other, EXAMPLE_CSV, "other"), "other")
+    with qtbot.waitSignal(window.notifier.changed, timeout=3000):
+        pass
+    assert window.events_pane.model.rowCount() == 4
+
+
+def test_filter_controls_have_their_labels_as_accessible_names(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    pane = window.events_pane
+    names = {
+        pane.type_filter: "Type",
+        pane.status_filter: "Status",
+        pane.category_filter: "Category",
+        pane.date_from.line: "From",
+        pane.date_to.line: "To",
+        pane.search: "Search",
+        pane.view: "Events",
+    }
+    for widget, name in names.items():
+        assert widget.accessibleName() == name
+
+
+def test_a_bad_filter_date_says_why(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    pane = window.events_pane
+    pane.date_from.setFocus()
+    type_text(qtbot, "2023-13")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: pane.filter_error.isVisible())
+    assert "no month 13" in pane.filter_error.text()
