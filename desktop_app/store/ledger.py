@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,7 +33,14 @@ from ..domain.records import (
 from ..domain.rules import stated_value
 from ..domain.validation import Invalid
 from . import derived
-from .database import ReadOnlyError, open_connection
+from .database import BUSY_TIMEOUT_MS, LedgerFileError, ReadOnlyError, open_connection
+
+WAIT_SLICE_MS = 250
+WAIT_LIMIT = 60.0
+
+
+class LedgerBusyError(LedgerFileError):
+    """Another process kept the file busy for too long; nothing was written."""
 
 SOURCE_NAMESPACE = uuid.UUID("5b0f1c9e-7a61-4f0e-9a39-1f3e6c2d8a10")
 
@@ -97,6 +105,8 @@ class Ledger:
         self.path = path
         self.read_only = read_only
         self._write_state: _Write | None = None
+        # Called while a write waits for another process; the window shows it.
+        self.on_wait: Callable[[float], None] | None = None
 
     @classmethod
     def open(
@@ -133,7 +143,7 @@ class Ledger:
         if self._write_state is not None:
             yield self._write_state
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         state = _Write(who, operation_id)
         self._write_state = state
         try:
@@ -146,6 +156,34 @@ class Ledger:
             raise
         finally:
             self._write_state = None
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another process that is writing the same file.
+
+        Waits in short slices so that `on_wait` can tell the person what is happening
+        (the window shows it in its status bar); gives up after WAIT_LIMIT seconds with
+        a message instead of SQLite's "database is locked".
+        """
+        started = time.monotonic()
+        self.conn.execute(f"PRAGMA busy_timeout = {WAIT_SLICE_MS}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) and "busy" not in str(error):
+                        raise
+                    waited = time.monotonic() - started
+                    if waited > WAIT_LIMIT:
+                        raise LedgerBusyError(
+                            f"{self.path} is being written by another program and stayed"
+                            f" busy for {WAIT_LIMIT:.0f} s; nothing was changed. Try again."
+                        ) from error
+                    if self.on_wait is not None:
+                        self.on_wait(waited)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def changes_of(self, state: _Write) -> Changes:
         return Changes(frozenset(state.touched), state.sources, state.parties)

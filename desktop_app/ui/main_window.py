@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.transfers = Transfers(self.session, self.tasks, self)
         self._data_version = self._read_data_version()
+        ledger.on_wait = self._waiting_for_other_writer
+        self.waited_for_other_writer = 0.0
         self._build_panes()
         self._build_actions()
         self._build_menus()
@@ -262,6 +265,15 @@ class MainWindow(QMainWindow):
 
     def _read_data_version(self) -> int:
         return int(self.ledger.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _waiting_for_other_writer(self, seconds: float) -> None:
+        """A write waits for another program writing the same file: say so, keep painting."""
+        self.waited_for_other_writer = seconds
+        self.statusBar().showMessage(
+            f"Waiting for another program that is writing {self.ledger.path.name}"
+            f" ({seconds:.0f} s)… your change will be saved as soon as it is done."
+        )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def check_other_writers(self) -> None:
         """Another process (or a worker) committed to the file: show what it wrote."""
