@@ -90,7 +90,15 @@ class FieldKey:
     def count(flow: FlowKey) -> FieldKey:
         return FieldKey("count", flow)
 
+    @staticmethod
+    def direction(flow: FlowKey) -> FieldKey:
+        """The possible-reversed-direction warning on a pair of flows (named by `flow`)."""
+        return FieldKey("direction", flow)
+
     def label(self) -> str:
+        if self.field == "direction" and self.flow:
+            flow = self.flow
+            return f"direction of {flow.category} between {flow.from_party} and {flow.to_party}"
         return self.flow.label() if self.flow else self.field
 
 

@@ -14,6 +14,8 @@ from .dates import chart_day, dates_agree, precision
 from .records import Decision, Dispute, Estimate, FieldKey, FlowKey, Report, name_key
 
 STATUSES = ("reopened", "conflict", "resolved", "single", "consistent")
+VALUE_FIELDS = ("date", "location", "count")  # fields that hold a value of the event
+DISMISSED = "dismissed"  # the value of a "direction" decision that dismisses the warning
 
 
 def stated_values(reports: Iterable[Report], field: FieldKey) -> dict[str, str]:
@@ -31,6 +33,8 @@ def stated_value(report: Report, field: FieldKey) -> str | None:
         return report.claimed_date or None
     if field.field == "location":
         return report.location or None
+    if field.field == "direction":
+        return None  # a reviewer's judgement, never stated by a report
     assert field.flow is not None
     flow = report.flow(field.flow)
     return None if flow is None else str(flow.count)
@@ -43,6 +47,8 @@ def values_agree(field: FieldKey, a: str, b: str) -> bool:
         return dates_agree(a, b)
     if field.field == "location":
         return name_key(a) == name_key(b)
+    if field.field == "direction":
+        return a == b
     return int(a) == int(b)
 
 
@@ -140,7 +146,7 @@ def event_status(
     disputes = find_disputes(reports) if disputes is None else disputes
     if any(dispute.field not in in_force for dispute in disputes):
         return "conflict"
-    if in_force:
+    if any(field.field in VALUE_FIELDS for field in in_force):
         return "resolved"
     return "single" if len(reports) <= 1 else "consistent"
 
@@ -192,7 +198,8 @@ def possibly_reversed(
     """Flows of an exchange whose direction may have been garbled (the 13 June case).
 
     Two reports state opposite directions of one category with equal counts while
-    neither states the other direction. Deciding either direction clears the warning.
+    neither states the other direction. Deciding either direction clears the warning,
+    and so does a reviewer's dismissal (a "direction" decision on the pair).
     Each doubtful pair is named once, by the flow that sorts first.
     """
     if event_type != "exchange":
@@ -204,7 +211,12 @@ def possibly_reversed(
             reverse = FlowKey(key.to_party, key.from_party, key.category)
             if report.flow(reverse) is not None:
                 continue
-            if FieldKey.count(key) in in_force or FieldKey.count(reverse) in in_force:
+            decided = {
+                FieldKey.count(key),
+                FieldKey.count(reverse),
+                FieldKey.direction(min(key, reverse)),
+            }
+            if decided & in_force.keys():
                 continue
             for other in reports:
                 other_flow = other.flow(reverse)

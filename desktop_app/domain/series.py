@@ -4,8 +4,8 @@ balance, agreement targets and the markers of open events.
 Pure functions (no Qt, no SQL). The store sums the flows of `exchange` events per charting
 day in SQL; these functions turn those per-day sums into cumulative series with
 `numpy.cumsum`, following the same rules as `domain.balance` (net low = received low − sent
-high, net high = received high − sent low). Days are day numbers (days since 1970-01-01);
-the chart's x axis is in seconds since the epoch, UTC.
+high, net high = received high − sent low). Days, and the x values of what is drawn, are
+day numbers (days since 1970-01-01).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from functools import lru_cache
 
 import numpy as np
 
-SECONDS_PER_DAY = 86_400
 EPOCH = np.datetime64("1970-01-01", "D")
 
 # Okabe & Ito (2008), a palette people with any common colour-vision deficiency can tell
@@ -51,16 +50,6 @@ def day_numbers(iso_days: Sequence[str]) -> np.ndarray:
 
 def iso_day(number: int | np.integer) -> str:
     return str(EPOCH + np.timedelta64(int(number), "D"))
-
-
-def seconds(days: np.ndarray | int) -> np.ndarray:
-    """Day numbers as chart x values: seconds since the epoch, UTC midnight."""
-    return np.asarray(days, dtype=np.float64) * SECONDS_PER_DAY
-
-
-def day_of_seconds(x: float) -> int:
-    """The day a chart x value falls on."""
-    return int(np.floor(x / SECONDS_PER_DAY))
 
 
 @dataclass(frozen=True)
@@ -188,7 +177,7 @@ def chart_end(series: Iterable[PartySeries], extra_days: Iterable[int] = ()) -> 
 def step_xy(
     days: np.ndarray, values: np.ndarray, end_day: int, start_day: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """x (seconds) and y for a curve drawn with pyqtgraph's stepMode="right": x and y of
+    """x (day numbers) and y for a curve drawn with pyqtgraph's stepMode="right": x and y of
     equal length, y[i] holding from x[i] to x[i+1]. With `start_day`, the line first runs
     at 0 from that day (a cumulative count is 0 before its first step); one end point
     makes the last step run on to `end_day`."""
@@ -199,7 +188,7 @@ def step_xy(
         first = int(days[0]) if len(days) else start_day
         x_days = np.insert(x_days, 0, min(start_day, first))
         y = np.insert(y, 0, 0)
-    return seconds(x_days), y.astype(np.float64)
+    return x_days.astype(np.float64), y.astype(np.float64)
 
 
 def chart_start(series: Iterable[PartySeries], extra_days: Iterable[int] = ()) -> int | None:
@@ -220,7 +209,7 @@ def uncertain_runs(low: np.ndarray, high: np.ndarray) -> list[tuple[int, int]]:
 def band_polygons(
     days: np.ndarray, low: np.ndarray, high: np.ndarray, end_day: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Step-shaped polygons between low and high over each uncertain run, as x (seconds),
+    """Step-shaped polygons between low and high over each uncertain run, as x (day numbers),
     y and a `connect` array (False after the last point of each polygon). Empty where
     every step is certain."""
     xs: list[np.ndarray] = []
@@ -246,7 +235,7 @@ def band_polygons(
         empty = np.zeros(0, dtype=np.float64)
         return empty, empty, np.zeros(0, dtype=bool)
     return (
-        seconds(np.concatenate(xs)),
+        np.concatenate(xs).astype(np.float64),
         np.concatenate(ys).astype(np.float64),
         np.concatenate(connects),
     )
@@ -372,12 +361,12 @@ class OpenEvent:
 
 @dataclass(frozen=True)
 class Markers:
-    x: np.ndarray  # seconds
+    day: np.ndarray  # int64 day numbers, increasing
     status: np.ndarray  # str: conflict | reopened
     event_id: np.ndarray  # str
 
     def __len__(self) -> int:
-        return len(self.x)
+        return len(self.day)
 
 
 def markers(events: Iterable[OpenEvent], category: str | None = None) -> Markers:
@@ -392,7 +381,7 @@ def markers(events: Iterable[OpenEvent], category: str | None = None) -> Markers
     days = np.array([event.day for event in chosen], dtype=np.int64)
     order = np.argsort(days, kind="stable")
     return Markers(
-        seconds(days[order]),
+        days[order],
         np.array([event.status for event in chosen], dtype=object)[order],
         np.array([event.event_id for event in chosen], dtype=object)[order],
     )

@@ -29,8 +29,8 @@ class EventInputs:
 
 
 def field_key(field: str, from_party: str, to_party: str, category: str) -> FieldKey:
-    if field == "count":
-        return FieldKey.count(FlowKey(from_party, to_party, category))
+    if field in ("count", "direction"):
+        return FieldKey(field, FlowKey(from_party, to_party, category))
     return FieldKey(field)
 
 

@@ -30,7 +30,7 @@ from ..domain.records import (
     source_key,
     tidy,
 )
-from ..domain.rules import stated_value
+from ..domain.rules import DISMISSED, decisions_in_force, possibly_reversed, stated_value
 from ..domain.validation import Invalid
 from . import derived
 from .database import BUSY_TIMEOUT_MS, LedgerFileError, ReadOnlyError, open_connection
@@ -41,6 +41,7 @@ WAIT_LIMIT = 60.0
 
 class LedgerBusyError(LedgerFileError):
     """Another process kept the file busy for too long; nothing was written."""
+
 
 SOURCE_NAMESPACE = uuid.UUID("5b0f1c9e-7a61-4f0e-9a39-1f3e6c2d8a10")
 
@@ -575,6 +576,13 @@ class Ledger:
             value = str(validation.count(value))
             if not any(report.flow(field.flow) for report in inputs.reports):  # type: ignore[arg-type]
                 raise Invalid(f"no report of event {event_id} states a flow {field.label()}")
+        elif field.field == "direction" and field.flow is not None:
+            doubtful = possibly_reversed(
+                inputs.event_type, inputs.reports, decisions_in_force(inputs.decisions)
+            )
+            if field.flow not in doubtful:
+                raise Invalid(f"event {event_id} has no possible reversed direction to dismiss")
+            value = DISMISSED
         else:
             raise Invalid(f"'{field.field}' is not a field that can be decided")
         if report_id is not None:

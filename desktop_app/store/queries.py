@@ -58,7 +58,8 @@ def decisions_in_force(ledger: Ledger) -> list[dict]:
                     PARTITION BY event_id, field, from_party, to_party, category
                     ORDER BY resolved_at DESC, seq DESC
                 ) AS rank
-                FROM resolutions r WHERE withdrawn_at IS NULL
+                FROM resolutions r
+                WHERE withdrawn_at IS NULL AND field IN ('date', 'location', 'count')
             ) WHERE rank = 1
             ORDER BY resolved_at, seq
             """

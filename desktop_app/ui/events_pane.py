@@ -64,6 +64,10 @@ class EventsPane(QWidget):
         self.filter_error = QLabel(self)
         self.filter_error.setStyleSheet("color: #b00020;")
         self.filter_error.setAccessibleName("Filter error")
+        search_bar = QHBoxLayout()
+        search_bar.setContentsMargins(0, 0, 0, 0)
+        search_bar.addWidget(_labelled("Search:", self.search, self))
+        search_bar.addWidget(self.search, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for label, widget in (
@@ -72,10 +76,10 @@ class EventsPane(QWidget):
             ("Category:", self.category_filter),
             ("From:", self.date_from),
             ("To:", self.date_to),
-            ("Search:", self.search),
         ):
             bar.addWidget(_labelled(label, widget, self))
-            bar.addWidget(widget, 2 if widget is self.search else 0)
+            bar.addWidget(widget)
+        bar.addStretch(1)
         for edit in (self.date_from, self.date_to):
             edit.setFixedWidth(120)
             edit.line.setPlaceholderText("date")
@@ -102,6 +106,7 @@ class EventsPane(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_bar)
         layout.addLayout(bar)
         layout.addWidget(self.filter_error)
         layout.addWidget(self.view)

@@ -29,6 +29,7 @@ from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
 from .report_form import ReportForm
+from .review_pane import ReviewPane
 from .session import Session
 from .tasks import TaskRunner
 from .transfers import Transfers
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
         self.entry_dock = self._dock("Entry", self.form, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.review_pane = self._placeholder("The review pane comes with its own issue.")
+        self.review_pane = ReviewPane(self.session, self)
         self.review_dock = self._dock(
             "Review", self.review_pane, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
             "Chart", self.chart_pane, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.review_dock, self.chart_dock)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.entry_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.review_dock], [330], Qt.Orientation.Vertical)
         self.form.setEnabled(not self.ledger.read_only)
         self.event_pane.edit_requested.connect(self._edit_report)
         self.event_pane.new_report_requested.connect(self._new_report_for)
@@ -233,6 +237,8 @@ class MainWindow(QMainWindow):
                 self.focus_reports_action,
             ]
         )
+        review_menu = bar.addMenu("&Review")
+        review_menu.addActions(self.review_pane.review_actions)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
@@ -368,7 +374,8 @@ class MainWindow(QMainWindow):
         self.event_pane.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def shortcut_actions(self) -> list[QAction]:
-        return [action for action in self.actions() if not action.shortcut().isEmpty()]
+        actions = self.actions() + self.review_pane.review_actions
+        return [action for action in actions if not action.shortcut().isEmpty()]
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.shortcut_actions(), self).exec()

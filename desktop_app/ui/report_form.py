@@ -210,6 +210,8 @@ class ReportForm(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + 24)
         buttons = QGridLayout()
         buttons.addWidget(self.commit_button, 0, 0)
         buttons.addWidget(self.cancel_button, 0, 1)

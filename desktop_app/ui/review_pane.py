@@ -1,0 +1,510 @@
+"""The review pane: the queue of disputed events, their reports side by side, and the
+decisions a reviewer takes field by field, each with a rationale, all traceable."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey
+from ..domain.rules import DISMISSED, stated_value
+from ..domain.validation import Invalid
+from ..store.derived import field_key, load_inputs
+from ..store.events import event_reports, event_summary
+from ..store.ledger import Changes
+from ..store.review import QueueEntry, decision_history, provenance, review_queue
+from .commands import Decide
+from .session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+QUEUE_COLUMNS = ("Date", "Status", "Disputes", "Largest disagreement")
+DISPUTED = QColor("#fde2c8")  # light orange: values that differ
+REOPENED = QColor("#cc79a7")
+INFO_ROWS = ("Source", "Party", "Kind", "Reliability", "Credibility", "Published", "URL", "Quote")
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[QueueEntry] = []
+
+    def set_entries(self, entries: list[QueueEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(QUEUE_COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QUEUE_COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = entry.status if entry.n_disputes or entry.status == "reopened" else "warning"
+            return (
+                entry.date,
+                status + (" ⚠" if entry.reversed else ""),
+                str(entry.n_disputes),
+                entry.largest,
+            )[index.column()]
+        if role == Qt.ItemDataRole.FontRole and entry.status == "reopened":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and entry.status == "reopened":
+            return QBrush(REOPENED)
+        if role == Qt.ItemDataRole.ToolTipRole and entry.reversed:
+            return "Possible reversed direction: decide the doubtful flow or dismiss the warning"
+        return None
+
+
+class ReviewPane(QWidget):
+    """Field by field: pick a report's value (Alt+1…9) or type one, write why, decide."""
+
+    decided = Signal(str)  # event id
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.event_id = ""
+        self.reports: list[dict] = []
+        self.fields: list[tuple[FieldKey, bool]] = []  # field, disputed
+        self.picked_report: str | None = None
+        self._build()
+        self._build_actions()
+        session.notifier.changed.connect(self._on_changed)
+        session.event_selected.connect(self._follow_selection)
+        self.reload_queue()
+
+    # ---- building -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.sort_order = QComboBox(self)
+        self.sort_order.addItems(["By date", "By spread of counts"])
+        self.sort_order.setAccessibleName("Sort queue")
+        self.sort_order.currentIndexChanged.connect(lambda _i: self.reload_queue())
+        self.counter = QLabel(self)
+        self.counter.setAccessibleName("Left to review")
+        self.queue_model = QueueModel()
+        self.queue = QTableView(self)
+        self.queue.setAccessibleName("Review queue")
+        self.queue.setModel(self.queue_model)
+        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.verticalHeader().setVisible(False)
+        self.queue.horizontalHeader().setStretchLastSection(True)
+        self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
+        self.comparison = QTableWidget(self)
+        self.comparison.setAccessibleName("Reports side by side")
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.setWordWrap(True)
+        self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.field_choice = QComboBox(self)
+        self.field_choice.currentIndexChanged.connect(self._field_changed)
+        self.value = QLineEdit(self)
+        self.value.textEdited.connect(self._value_typed)
+        self.rationale = QPlainTextEdit(self)
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setFixedHeight(56)
+        self.rationale.setPlaceholderText("Why this value? (required)")
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName("Decision error")
+        self.decide_button = QPushButton("Decide  (Ctrl+Enter)", self)
+        self.decide_button.clicked.connect(self.decide)
+        self.dismiss_button = QPushButton("Dismiss the warning", self)
+        self.dismiss_button.clicked.connect(self.dismiss_warning)
+        self.picked_label = QLabel(self)
+        self.picked_label.setAccessibleName("Followed report")
+        self.history = QTextBrowser(self)
+        self.history.setMinimumHeight(40)
+        self.comparison.setMinimumHeight(60)
+        self.history.setAccessibleName("History and provenance")
+        grid = QGridLayout()
+        for row, (label, widget) in enumerate(
+            (("Field", self.field_choice), ("Value", self.value), ("Rationale", self.rationale))
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label)
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.addWidget(self.picked_label, 1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.decide_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.error, 1)
+        for button in (self.decide_button, self.dismiss_button):
+            button.setAccessibleName(button.text().split("  ")[0])
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.counter, 1)
+        header.addWidget(self.sort_order)
+        left_layout.addLayout(header)
+        left_layout.addWidget(self.queue)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.comparison, 3)
+        right_layout.addLayout(grid)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.history, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _build_actions(self) -> None:
+        """Keyboard: next/previous event, next field, pick report 1–9, rationale, decide."""
+        self.review_actions: list[QAction] = []
+
+        def action(text: str, keys: str, slot) -> QAction:  # noqa: ANN001
+            item = QAction(text, self)
+            item.setShortcut(QKeySequence(keys))
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            item.triggered.connect(lambda _checked=False: slot())
+            self.addAction(item)
+            self.review_actions.append(item)
+            return item
+
+        action("Review: next event", "F8", lambda: self.step_event(1))
+        action("Review: previous event", "Shift+F8", lambda: self.step_event(-1))
+        action("Review: next field", "F6", lambda: self.step_field(1))
+        action("Review: previous field", "Shift+F6", lambda: self.step_field(-1))
+        action("Review: write the rationale", "Alt+R", self.focus_rationale)
+        decide = QAction("Review: decide", self)
+        decide.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        decide.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        decide.triggered.connect(lambda _checked=False: self.decide())
+        self.addAction(decide)
+        self.review_actions.append(decide)
+        for number in range(1, 10):
+            action(
+                f"Review: take report {number}'s value",
+                f"Alt+{number}",
+                lambda number=number: self.pick_report(number),
+            )
+
+    # ---- the queue ------------------------------------------------------------------
+
+    def reload_queue(self) -> None:
+        sort = "spread" if self.sort_order.currentIndex() == 1 else "date"
+        entries = review_queue(self.session.ledger, sort)
+        self.queue_model.set_entries(entries)
+        left = sum(1 for entry in entries if entry.n_disputes or entry.status == "reopened")
+        warnings = sum(1 for entry in entries if entry.reversed)
+        text = f"<b>{left}</b> events left to review"
+        if warnings:
+            text += f", {warnings} with a possible reversed direction"
+        self.counter.setText(text)
+        self._select_in_queue(self.event_id)
+
+    def queue_ids(self) -> list[str]:
+        return [entry.event_id for entry in self.queue_model.entries]
+
+    def _select_in_queue(self, event_id: str) -> None:
+        ids = self.queue_ids()
+        if event_id in ids:
+            self.queue.selectRow(ids.index(event_id))
+
+    def _queue_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        ids = self.queue_ids()
+        if 0 <= current.row() < len(ids) and ids[current.row()] != self.event_id:
+            self.show_event(ids[current.row()])
+            self.session.event_selected.emit(self.event_id)
+
+    def _follow_selection(self, event_id: str) -> None:
+        if event_id != self.event_id:
+            self.show_event(event_id)
+            self._select_in_queue(event_id)
+
+    def step_event(self, step: int) -> None:
+        ids = self.queue_ids()
+        if not ids:
+            return
+        row = ids.index(self.event_id) + step if self.event_id in ids else 0
+        self.queue.selectRow(max(0, min(row, len(ids) - 1)))
+
+    # ---- one event ------------------------------------------------------------------
+
+    def show_event(self, event_id: str) -> None:
+        self.event_id = event_id
+        state = event_summary(self.session.ledger, event_id) if event_id else None
+        if state is None:
+            self.event_id = ""
+            self.reports = []
+            self.fields = []
+            self.comparison.clear()
+            self.comparison.setRowCount(0)
+            self.comparison.setColumnCount(0)
+            self.field_choice.clear()
+            self.history.clear()
+            return
+        self.reports = event_reports(self.session.ledger, event_id)
+        inputs = next(load_inputs(self.session.ledger.conn, [event_id]))
+        self.domain_reports = {report.id: report for report in inputs.reports}
+        disputes = {
+            field_key(d["field"], d["from_party"], d["to_party"], d["category"])
+            for d in json.loads(state["disputes"])
+        }
+        reopened = json.loads(state["reopened"])
+        self.new_reports = {rid for entry in reopened for rid in entry["report_ids"]}
+        reversed_flows = [field_key("direction", *flow) for flow in json.loads(state["reversed"])]
+        flows = sorted({flow.key for report in inputs.reports for flow in report.flows})
+        candidates = [FieldKey.date(), FieldKey.location(), *(FieldKey.count(f) for f in flows)]
+        reopened_fields = {
+            field_key(e["field"], e["from_party"], e["to_party"], e["category"]) for e in reopened
+        }
+        flagged = disputes | reopened_fields
+        self.fields = [(field, True) for field in reversed_flows]
+        self.fields += [(field, True) for field in candidates if field in flagged]
+        self.fields += [(field, False) for field in candidates if field not in flagged]
+        self._fill_comparison(candidates, flagged)
+        current = self.field_choice.currentIndex()
+        self.field_choice.blockSignals(True)
+        self.field_choice.clear()
+        for field, disputed in self.fields:
+            mark = "⚠ " if field.field == "direction" else ("● " if disputed else "")
+            self.field_choice.addItem(mark + field.label())
+        self.field_choice.blockSignals(False)
+        self.field_choice.setCurrentIndex(current if 0 <= current < len(self.fields) else 0)
+        self._field_changed()
+        self._fill_history()
+
+    def _fill_comparison(self, fields: list[FieldKey], disputed: set[FieldKey]) -> None:
+        table = self.comparison
+        table.clear()
+        table.setColumnCount(len(self.reports))
+        table.setRowCount(len(INFO_ROWS) + len(fields))
+        headers = []
+        for number, report in enumerate(self.reports, start=1):
+            new = "  ★ new" if report["id"] in self.new_reports else ""
+            headers.append(f"{number}. {report['source_name']}{new}")
+        table.setHorizontalHeaderLabels(headers)
+        table.setVerticalHeaderLabels([*INFO_ROWS, *(field.label() for field in fields)])
+        for column, report in enumerate(self.reports):
+            info = (
+                report["source_name"],
+                report["source_party"] or "independent",
+                report["source_kind"],
+                f"{report['reliability']} — {RELIABILITY[report['reliability']]}",
+                f"{report['credibility']} — {CREDIBILITY[report['credibility']]}",
+                report["published"] or "—",
+                report["url"] or "—",
+                report["quote"],
+            )
+            for row, text in enumerate(info):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setForeground(QBrush(QColor("#666666")))
+                table.setItem(row, column, item)
+            domain_report = self.domain_reports[report["id"]]
+            for offset, field in enumerate(fields):
+                value = stated_value(domain_report, field)
+                item = QTableWidgetItem(value if value is not None else "—")
+                if field in disputed and value is not None:
+                    item.setBackground(QBrush(DISPUTED))
+                    font = QFont()
+                    font.setBold(True)
+                    item.setFont(font)
+                else:
+                    item.setForeground(QBrush(QColor("#888888")))
+                table.setItem(len(INFO_ROWS) + offset, column, item)
+        table.resizeRowsToContents()
+
+    def _fill_history(self) -> None:
+        lines = ["<b>Decisions</b>"]
+        history = decision_history(self.session.ledger, self.event_id)
+        if not history:
+            lines.append("none yet")
+        for entry in history:
+            state = " <i>(withdrawn)</i>" if entry["withdrawn"] else ""
+            merged = " <i>(merged)</i>" if entry["merged"] else ""
+            follows = f", following report {entry['report_id']}" if entry["report_id"] else ""
+            lines.append(
+                f"{entry['resolved_at']} · {entry['resolved_by']} · {entry['label']}:"
+                f" {entry['old'] or '—'} → <b>{entry['value']}</b>{follows}{state}{merged}"
+                f"<br>&nbsp;&nbsp;“{entry['rationale']}”"
+            )
+        field = self.current_field()
+        if field is not None and field.field == "count" and field.flow is not None:
+            origin = provenance(self.session.ledger, self.event_id, field.flow)
+            lines.append(
+                f"<br><b>Where {field.label()} comes from</b>: best {origin['best']},"
+                f" low {origin['low']}, high {origin['high']}"
+            )
+            for report in origin["reports"]:
+                lines.append(
+                    f"report {report['report_id']} ({report['source']},"
+                    f" {report['reliability']}{report['credibility']}): {report['count']}"
+                    f" {report['qualifier']}"
+                )
+            if origin["decision"]:
+                decision = origin["decision"]
+                lines.append(
+                    f"decision in force: {decision['value']} by {decision['resolved_by']}"
+                    f" at {decision['resolved_at']}"
+                )
+        self.history.setHtml("<br>".join(lines))
+
+    # ---- deciding -------------------------------------------------------------------
+
+    def current_field(self) -> FieldKey | None:
+        index = self.field_choice.currentIndex()
+        return self.fields[index][0] if 0 <= index < len(self.fields) else None
+
+    def _field_changed(self, _index: int = 0) -> None:
+        self.value.clear()
+        self.picked_report = None
+        self.picked_label.clear()
+        self.error.clear()
+        field = self.current_field()
+        is_warning = field is not None and field.field == "direction"
+        self.dismiss_button.setEnabled(is_warning and not self.session.ledger.read_only)
+        self.value.setEnabled(not is_warning)
+        self.decide_button.setEnabled(not is_warning and not self.session.ledger.read_only)
+        if self.event_id:
+            self._fill_history()
+
+    def step_field(self, step: int) -> None:
+        if self.fields:
+            index = (self.field_choice.currentIndex() + step) % len(self.fields)
+            self.field_choice.setCurrentIndex(index)
+            self.value.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def pick_report(self, number: int) -> None:
+        """Take report `number`'s value for the current field (Alt+number)."""
+        field = self.current_field()
+        if field is None or not 1 <= number <= len(self.reports):
+            return
+        report = self.reports[number - 1]
+        if field.field == "direction":
+            field = FieldKey.count(field.flow)  # type: ignore[arg-type]
+            if stated_value(self.domain_reports[report["id"]], field) is None:
+                reverse = field.flow
+                assert reverse is not None
+                field = FieldKey.count(
+                    type(reverse)(reverse.to_party, reverse.from_party, reverse.category)
+                )
+            self._choose_field(field)
+        value = stated_value(self.domain_reports[report["id"]], field)
+        if value is None:
+            self.error.setText(f"Report {number} does not state {field.label()}.")
+            return
+        self.value.setText(value)
+        self.picked_report = report["id"]
+        self.picked_label.setText(f"following report {number} ({report['source_name']})")
+        self.error.clear()
+
+    def _choose_field(self, field: FieldKey) -> None:
+        keys = [key for key, _disputed in self.fields]
+        if field in keys:
+            self.field_choice.setCurrentIndex(keys.index(field))
+
+    def _value_typed(self, _text: str) -> None:
+        self.picked_report = None
+        self.picked_label.setText("a value of your own")
+
+    def focus_rationale(self) -> None:
+        self.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def decide(self) -> None:
+        field = self.current_field()
+        if field is None or field.field == "direction":
+            return
+        self._execute(field, self.value.text().strip(), self.picked_report)
+
+    def dismiss_warning(self) -> None:
+        field = self.current_field()
+        if field is not None and field.field == "direction":
+            self._execute(field, DISMISSED, None)
+
+    def _execute(self, field: FieldKey, value: str, report_id: str | None) -> None:
+        rationale = self.rationale.toPlainText()
+        if not rationale.strip():
+            self.error.setText("A rationale is required: say why this value was decided.")
+            self.rationale.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not value:
+            self.error.setText("Pick a report's value (Alt+1…9) or type a value.")
+            self.value.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        event_id = self.event_id
+        command = Decide(self.session, event_id, field, value, rationale, report_id)
+        try:
+            self.session.execute(command)
+        except Invalid as error:
+            self.error.setText(str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - a file problem, shown to the person
+            QMessageBox.warning(self, "Not decided", str(error))
+            return
+        self.rationale.clear()
+        self.decided.emit(event_id)
+        self._after_decision(event_id)
+
+    def _after_decision(self, event_id: str) -> None:
+        """On to the next disputed field (the change signal already moved on to the next
+        event if this one left the queue)."""
+        disputed = [index for index, (_field, flag) in enumerate(self.fields) if flag]
+        if disputed:
+            self.field_choice.setCurrentIndex(disputed[0])
+        self.value.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_changed(self, changes: Changes) -> None:
+        previous = self.queue_ids()
+        position = previous.index(self.event_id) if self.event_id in previous else 0
+        self.reload_queue()
+        ids = self.queue_ids()
+        if self.event_id and self.event_id not in ids and ids and self.event_id in previous:
+            next_id = ids[min(position, len(ids) - 1)]
+            self.show_event(next_id)
+            self._select_in_queue(next_id)
+            self.session.event_selected.emit(next_id)
+            return
+        if self.event_id and (changes.everything or self.event_id in changes.events):
+            self.show_event(self.event_id)
