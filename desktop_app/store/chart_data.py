@@ -8,6 +8,7 @@ new ones), which the index on `event_state.chart_day` makes quick.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -266,6 +267,46 @@ def events_on_day(
     ]
 
 
+@dataclass(frozen=True)
+class EventSummary:
+    """An event as a marker's hover shows it: status, date, disputed fields, sources."""
+
+    event_id: str
+    event_type: str
+    status: str
+    date: str
+    disputes: tuple[tuple[str, tuple[str, ...]], ...]  # (field label, distinct values)
+    sources: tuple[str, ...]
+
+
+def event_summary(ledger: Ledger, event_id: str) -> EventSummary | None:
+    row = ledger.conn.execute(
+        "SELECT type, status, date, disputes FROM event_state WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    event_type, status, date, disputes_json = row
+    disputes = []
+    for dispute in json.loads(disputes_json):
+        label = dispute["field"]
+        values = sorted(set(dispute["values"].values()))
+        if label == "count":
+            label = f"{dispute['category']} {dispute['from_party']}→{dispute['to_party']}"
+            values = [f"{count:,}" for count in sorted(int(value) for value in values)]
+        disputes.append((label, tuple(values)))
+    sources = tuple(
+        dict.fromkeys(
+            name
+            for (name,) in ledger.conn.execute(
+                "SELECT s.name FROM reports r JOIN sources s ON s.id = r.source_id"
+                " WHERE r.event_id = ? ORDER BY r.seq",
+                (event_id,),
+            )
+        )
+    )
+    return EventSummary(event_id, event_type, status, date or "", tuple(disputes), sources)
+
+
 def event_day(ledger: Ledger, event_id: str) -> str | None:
     """The charting day of an event (None if it has none or does not exist)."""
     row = ledger.conn.execute(
@@ -283,12 +324,13 @@ def party_colors(ledger: Ledger) -> dict[str, str | None]:
 
 
 def assign_party_colors(
-    ledger: Ledger, who: str, palette: Sequence[str] = PARTY_COLORS
+    ledger: Ledger, who: str, palette: Sequence[str] = PARTY_COLORS, persist: bool = True
 ) -> tuple[dict[str, str], bool]:
     """Every party's colour. A party without one gets the first palette colour no party
     uses yet (the least used, once all are taken), stored in `parties.color` in one
     audited transaction, so it keeps its colour across sessions. A read-only file gets
-    the same colours, kept in memory only. Returns the colours and whether it wrote."""
+    the same colours, kept in memory only (as with `persist=False`). Returns the colours
+    and whether it wrote."""
     stored = party_colors(ledger)
     colors = {name: color for name, color in stored.items() if color}
     new = {}
@@ -298,7 +340,7 @@ def assign_party_colors(
         used = list(colors.values())
         color = min(palette, key=lambda c: (used.count(c), palette.index(c)))
         colors[name] = new[name] = color
-    if not new or ledger.read_only:
+    if not new or ledger.read_only or not persist:
         return colors, False
     with ledger.write(who):
         for name, color in new.items():

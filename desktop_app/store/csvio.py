@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -64,6 +65,8 @@ class CsvRows:
         self.problems: list[FieldProblem] = []
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
+        # Quotes are free text of any length; the csv module stops at 128 KiB by default.
+        csv.field_size_limit(sys.maxsize)
         reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
         row = 0
         while True:

@@ -248,7 +248,17 @@ def plan_import(
     records = rows.records()
     first = next(records, None)
     if first is None:
-        plan.errors.append(FieldProblem(1, "", "the file is empty: a header row is required"))
+        plan.errors.extend(rows.problems)
+        if not rows.problems:
+            plan.errors.append(FieldProblem(1, "", "the file is empty: a header row is required"))
+        return plan
+    unreadable = [
+        FieldProblem(1, f"#{number}", problem)
+        for number, name in enumerate(first[1], start=1)
+        if (problem := cell_problem(name))
+    ]
+    if unreadable:  # never put raw bytes into a column name or a message
+        plan.errors.extend(unreadable)
         return plan
     header = [tidy(unescape_cell(name)) for name in first[1]]
     if not _check_header(plan, header):

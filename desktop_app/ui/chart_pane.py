@@ -2,18 +2,21 @@
 
 Above, one step line per party of the cumulative count received (best), with a translucent
 low–high band wherever an undecided number leaves the total uncertain; dashed lines for
-agreement targets; markers on events still in conflict or reopened. Below, on a linked
-time axis, the net balance (received − handed over). Redrawn on every change the notifier
-reports; the sums come from `store.chart_data`, the series from `domain.series`.
+agreement targets. Beneath, a strip of ticks marks the events still in conflict or reopened,
+and, on the same linked time axis, the net balance (received − handed over). Redrawn on
+every change the notifier reports; the sums come from `store.chart_data`, the series from
+`domain.series`.
 """
 
 from __future__ import annotations
 
 import html
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +24,9 @@ import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
 from pyqtgraph.graphicsItems.DateAxisItem import (
     DAY_SPACING,
-    MONTH_SPACING,
     YEAR_MONTH_ZOOM_LEVEL,
     TickSpec,
     ZoomLevel,
-    makeMStepper,
     makeSStepper,
 )
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
@@ -35,9 +36,11 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -54,10 +57,8 @@ from ..domain.series import (
     chart_end,
     chart_start,
     day_number,
-    day_of_seconds,
     estimate_text,
     iso_day,
-    seconds,
     step_xy,
     target_label,
     targets,
@@ -78,18 +79,47 @@ MARKER_HALF_HEIGHT = 0.32
 
 
 class DayAxis(pg.DateAxisItem):
-    """A date axis in whole days, UTC: years and months, or days with their month."""
+    """A date axis in whole days, UTC: years and months, or ISO days when zoomed in.
+
+    The chart's x values are days counted from `origin` (a day number), not seconds since
+    1970: Qt's SVG generator writes 6 significant digits, which would move every line of
+    an exported SVG by hours or days. The axis turns them back into dates."""
 
     def __init__(self) -> None:
         super().__init__(orientation="bottom", utcOffset=0)
+        self.origin = 0
+        # One level of ISO days: month labels beside day labels would overlap.
         days = ZoomLevel(
-            [
-                TickSpec(MONTH_SPACING, makeMStepper(1), "%b %Y"),
-                TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d %b", autoSkip=[1, 2, 7]),
-            ],
-            "00 MMM",
+            [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%Y-%m-%d", autoSkip=[1, 2, 7, 14])],
+            "0000-00-00",
         )
         self.zoomLevels = OrderedDict([(np.inf, YEAR_MONTH_ZOOM_LEVEL), (5 * DAY_SPACING, days)])
+
+    def set_origin(self, origin: int) -> None:
+        self.origin = origin
+        self.picture = None
+        self.update()
+
+    def _seconds(self, x: float) -> float:
+        return (x + self.origin) * DAY_SPACING
+
+    def tickValues(  # noqa: N802 - pyqtgraph's API
+        self,
+        minVal: float,
+        maxVal: float,
+        size: float,  # noqa: N803
+    ) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(self._seconds(minVal), self._seconds(maxVal), size)
+        return [
+            (spacing / DAY_SPACING, [value / DAY_SPACING - self.origin for value in values])
+            for spacing, values in levels
+        ]
+
+    def tickStrings(  # noqa: N802 - pyqtgraph's API
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        seconds = [self._seconds(value) for value in values]
+        return super().tickStrings(seconds, scale, round(spacing * DAY_SPACING))
 
 
 class CountAxis(pg.AxisItem):
@@ -134,6 +164,7 @@ class BandItem(QGraphicsPathItem):
     def set_polygons(self, x: np.ndarray, y: np.ndarray, connect: np.ndarray) -> None:
         self.x, self.y = x, y
         self.setPath(pg.arrayToQPath(x, y, connect=connect) if len(x) else QPainterPath())
+        self.setVisible(len(x) > 0)
 
     def has_band(self) -> bool:
         return len(self.x) > 0
@@ -209,7 +240,9 @@ class ChartPane(QWidget):
         self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
         self._announcing_colors = False
         self._legend_key: tuple[object, ...] = ()
-        self._markers_key: tuple[str | None, int] | None = None
+        self._markers_key: tuple[str | None, int, int] | None = None
+        self.origin = day_number(date.today().isoformat())  # x = day number − origin
+        self._origin_fixed = False
         self._build()
         self._apply_palette()
         notifier.changed.connect(self._on_changed)
@@ -239,19 +272,30 @@ class ChartPane(QWidget):
         self.details_label = QLabel(self)
         self.details_label.setAccessibleName("Chart details")
         self.details_label.setWordWrap(True)
+        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setText("Point at a step to see its totals, events and sources.")
-        layout.addWidget(self.details_label)
+        # A fixed height, so that the chart does not jump as the pointer moves.
+        self.details_area = QScrollArea(self)
+        self.details_area.setWidget(self.details_label)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        layout.addWidget(self.details_area)
 
         ci = self.graphics.ci
         ci.setContentsMargins(8, 8, 8, 8)
         self.title_item = pg.LabelItem("", size="12pt")
         ci.addItem(self.title_item, row=0, col=0)
-        self.legend = pg.LegendItem(colCount=2, sampleType=_Sample, labelTextSize="9pt")
-        ci.addItem(self.legend, row=1, col=0)
         self.received_plot = ci.addPlot(
             row=2, col=0, axisItems={"bottom": DayAxis(), "left": CountAxis()}
         )
+        # The legend floats in the plot's top left corner, where cumulative curves start
+        # low: a row of its own would take the height the curves need in a docked pane.
+        self.legend = pg.LegendItem(colCount=2, sampleType=_Sample, labelTextSize="9pt")
+        self.legend.setParentItem(self.received_plot.vb)
+        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(6, 4))
+        self.legend.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the steps
         self.events_plot = ci.addPlot(
             row=3, col=0, axisItems={"bottom": DayAxis(), "left": LaneAxis()}
         )
@@ -259,13 +303,16 @@ class ChartPane(QWidget):
             row=4, col=0, axisItems={"bottom": DayAxis(), "left": CountAxis()}
         )
         self.plots = (self.received_plot, self.events_plot, self.net_plot)
+        self.day_axes = tuple(plot.getAxis("bottom") for plot in self.plots)
+        for axis in self.day_axes:
+            axis.set_origin(self.origin)
         ci.layout.setRowStretchFactor(2, 5)
         ci.layout.setRowStretchFactor(4, 3)
-        self.events_plot.setFixedHeight(64)
+        self.events_plot.setFixedHeight(44)
         self.events_plot.getAxis("bottom").setStyle(showValues=False)
+        self.received_plot.getAxis("bottom").setStyle(showValues=False)  # the net plot has them
         self.events_plot.setYRange(-0.7, 1.7, padding=0)
         self.events_plot.vb.setMouseEnabled(x=True, y=False)
-        self.events_plot.setTitle("Open events", size="9pt")
         for plot in (self.events_plot, self.net_plot):
             plot.setXLink(self.received_plot)
         self.received_plot.setLabel("left", "Persons received, cumulative")
@@ -273,10 +320,13 @@ class ChartPane(QWidget):
         self.net_plot.setTitle("Net balance: received − handed over", size="9pt")
         self.net_plot.setLabel("bottom", "Charting day (UTC)")
         for plot in self.plots:
+            # pyqtgraph's trap: stepMode="center" breaks with these; the curves use "right".
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.setClipToView(True)
             plot.showGrid(x=True, y=plot is not self.events_plot, alpha=0.15)
             plot.getAxis("left").setWidth(80)
             plot.hideButtons()
-            plot.vb.setLimits(minXRange=3 * DAY_SPACING)
+            plot.vb.setLimits(minXRange=3)  # days
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
 
@@ -308,12 +358,9 @@ class ChartPane(QWidget):
         self.export_png_action.triggered.connect(lambda: self._ask_export("png"))
         self.export_svg_action = QAction("Export chart as SVG…", self)
         self.export_svg_action.triggered.connect(lambda: self._ask_export("svg"))
-        for plot in self.plots:
-            menu = plot.vb.menu
-            if menu is not None:
-                menu.addSeparator()
-                menu.addAction(self.export_png_action)
-                menu.addAction(self.export_svg_action)
+        # In place of pyqtgraph's own "Export…", whose SVG export fails on Qt 6.11's paths;
+        # the scene adds these to the context menu of everything in the chart.
+        self.graphics.scene().contextMenu = [self.export_png_action, self.export_svg_action]
         self.addActions([self.export_png_action, self.export_svg_action])
 
     # ---- palette --------------------------------------------------------------------
@@ -330,7 +377,6 @@ class ChartPane(QWidget):
         self.foreground = palette.color(QPalette.ColorRole.Text)
         self.muted = QColor(self.foreground)
         self.muted.setAlpha(140)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
         self.graphics.setBackground(self.background)
         for plot in self.plots:
             plot.titleLabel.setText(plot.titleLabel.text, color=self.foreground.name())
@@ -344,12 +390,16 @@ class ChartPane(QWidget):
         self.legend.setBrush(pg.mkBrush(legend_background))
         self.legend.setPen(pg.mkPen(self.muted))
         self.legend.setLabelTextColor(self.foreground)
+        selection = QColor(self.foreground)
+        selection.setAlpha(190)
         for line in self.selection_lines:
-            line.setPen(pg.mkPen(highlight, width=2))
+            line.setPen(pg.mkPen(selection, width=2, style=Qt.PenStyle.DashLine))
         for line in self.hover_lines:
             line.setPen(pg.mkPen(self.muted, width=1, style=Qt.PenStyle.DotLine))
-        self.conflict_markers.setPen(pg.mkPen(QColor("#D55E00"), width=2.5))
-        self.reopened_markers.setPen(pg.mkPen(self.foreground, width=2.5))
+        # Neutral ticks, apart from every party colour; the lane tells the status.
+        for rug in (self.conflict_markers, self.reopened_markers):
+            rug.setPen(pg.mkPen(self.foreground, width=3))
+        self._legend_key = ()  # rebuilt with the new text colour
 
     # ---- public API -----------------------------------------------------------------
 
@@ -392,12 +442,19 @@ class ChartPane(QWidget):
         """
         path = Path(path)
         self._prepare_export()
+        with self._origin_at_view():
+            self._render_svg(path)
+        return path
+
+    def _render_svg(self, path: Path) -> None:
         source = self.graphics.ci.sceneBoundingRect()
         target = QRectF(0, 0, source.width(), source.height())
         generator = QSvgGenerator()
         generator.setFileName(str(path))
         generator.setSize(target.size().toSize())
         generator.setViewBox(target)
+        # pyqtgraph's axes replay QPictures recorded at the screen's resolution.
+        generator.setResolution(self.logicalDpiX())
         generator.setTitle(self.title_text())
         generator.setDescription("Exchange Ledger chart")
         painter = QPainter(generator)
@@ -407,7 +464,18 @@ class ChartPane(QWidget):
                 self.graphics.scene().render(painter, target, source)
         finally:
             painter.end()
-        return path
+
+    @contextmanager
+    def _origin_at_view(self) -> Iterator[None]:
+        """Count x from the left edge of the view while exporting, so that the SVG's
+        6-digit numbers stay precise whatever part of the time line is shown."""
+        previous = self.origin
+        left = self.received_plot.vb.viewRange()[0][0]
+        self.set_origin(self.day_of_x(left))
+        try:
+            yield
+        finally:
+            self.set_origin(previous)
 
     def plotted_series(self) -> dict[str, PartySeries]:
         """Per party, the series drawn now (days, received, sent, net as numpy arrays)."""
@@ -423,26 +491,46 @@ class ChartPane(QWidget):
         """What hovering over the step on `day` shows: totals, events and sources."""
         return self._describe(day_number(day))
 
+    def x_of_day(self, days: np.ndarray | int) -> np.ndarray:
+        """The chart's x value of day numbers: days since `origin`."""
+        return np.asarray(days, dtype=np.float64) - self.origin
+
+    def day_of_x(self, x: float) -> int:
+        """The day number a chart x value falls on."""
+        return int(np.floor(x)) + self.origin
+
+    def set_origin(self, origin: int) -> None:
+        """Count x from another day; what is shown stays where it is."""
+        delta = origin - self.origin
+        if not delta:
+            return
+        vb = self.received_plot.vb
+        auto = vb.autoRangeEnabled()[0]
+        (left, right), _ = vb.viewRange()
+        self.origin = origin
+        for axis in self.day_axes:
+            axis.set_origin(origin)
+        self.redraw()
+        if not auto:
+            vb.setXRange(left - delta, right - delta, padding=0)
+
     # ---- reacting to changes -------------------------------------------------------
 
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
+        """Redraw after a write: the touched events' days are summed again (a large
+        import, a merge or `everything` reads all again); parties may bring new colours."""
         if self._announcing_colors:
             return
         self._hover_cache.clear()
-        everything = bool(getattr(changes, "everything", False))
         if changes.parties:
             self.colors = {}
-        if (
-            everything
-            or len(changes.events) > INCREMENTAL_LIMIT
-            or (changes.parties and not changes.events)
-        ):
+        if getattr(changes, "everything", False) or len(changes.events) > INCREMENTAL_LIMIT:
             self.data.reload()
         elif changes.events:
             self.data.update(changes.events)
         elif not changes.parties:
-            return
+            return  # sources only: nothing drawn changes (hover reads them afresh)
         self.redraw()
 
     def _on_category_chosen(self, _text: str) -> None:
@@ -460,9 +548,14 @@ class ChartPane(QWidget):
         found = self.data.open_markers(category)
         extra_days = [t.day for t in chart_targets]
         if len(found):
-            extra_days += [day_of_seconds(found.x[0]), day_of_seconds(found.x[-1])]
+            extra_days += [int(found.day[0]), int(found.day[-1])]
         end = chart_end(series.values(), extra_days)
         start = chart_start(series.values(), extra_days)
+        if start is not None and not self._origin_fixed:
+            self._origin_fixed = True
+            self.origin = start
+            for axis in self.day_axes:
+                axis.set_origin(start)
         self.state = ChartState(category, series, chart_targets, None, start, end)
         self._ensure_colors(set(series) | {t.party for t in chart_targets})
         for party in list(self.party_items):
@@ -473,8 +566,9 @@ class ChartPane(QWidget):
             self._set_party_data(items, party_series, start, end or int(party_series.days[-1]))
         self._set_targets(chart_targets, end)
         self.state.markers = found
-        if self._markers_key != (category, self.data.open_version):
-            self._markers_key = (category, self.data.open_version)
+        markers_key = (category, self.data.open_version, self.origin)
+        if self._markers_key != markers_key:
+            self._markers_key = markers_key
             self._set_markers(found)
         self._update_legend()
         self._update_title()
@@ -486,12 +580,15 @@ class ChartPane(QWidget):
     def _ensure_colors(self, parties: set[str]) -> None:
         if self.colors and parties <= set(self.colors):
             return
-        colors, wrote = chart_data.assign_party_colors(self.ledger, self._who())
+        try:
+            colors, wrote = chart_data.assign_party_colors(self.ledger, self._who())
+        except sqlite3.Error:  # a busy or failing file: draw now, store the colours later
+            colors, wrote = chart_data.assign_party_colors(self.ledger, "", persist=False)
         self.colors = colors
         for party, items in self.party_items.items():
             self._style_party(party, items)
         if wrote:
-            QTimer.singleShot(0, self._announce_colors)
+            QTimer.singleShot(0, self, self._announce_colors)
 
     def _announce_colors(self) -> None:
         """Colours are data: tell the other panes, as after every write."""
@@ -504,18 +601,17 @@ class ChartPane(QWidget):
     def _add_party(self, party: str) -> PartyItems:
         received = pg.PlotDataItem(name=party)
         net = pg.PlotDataItem(name=f"{party} net")
-        for curve in (received, net):
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
-            curve.setCurveClickable(False)
-            curve.setZValue(10)
-        items = PartyItems(
-            received, BandItem(self._color(party)), net, BandItem(self._color(party))
-        )
+        color = self._color(party)
+        items = PartyItems(received, BandItem(color), net, BandItem(color))
         self.received_plot.addItem(items.band)
         self.received_plot.addItem(received)
         self.net_plot.addItem(items.net_band)
         self.net_plot.addItem(net)
+        # After addItem, which hands the plot's own settings down to the curve.
+        for curve in (received, net):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            curve.setZValue(10)
         self._style_party(party, items)
         self.party_items[party] = items
         return items
@@ -541,11 +637,13 @@ class ChartPane(QWidget):
         """Curves hold: (chart's first day, 0), one point per step, (end day, last value)."""
         received, net = series.received, series.net
         x, y = step_xy(series.days, received.best, end, start)
-        items.received.setData(x, y, stepMode="right")
-        items.band.set_polygons(*band_polygons(series.days, received.low, received.high, end))
+        items.received.setData(x - self.origin, y, stepMode="right")
+        x, y, connect = band_polygons(series.days, received.low, received.high, end)
+        items.band.set_polygons(x - self.origin, y, connect)
         x, y = step_xy(series.days, net.best, end, start)
-        items.net.setData(x, y, stepMode="right")
-        items.net_band.set_polygons(*band_polygons(series.days, net.low, net.high, end))
+        items.net.setData(x - self.origin, y, stepMode="right")
+        x, y, connect = band_polygons(series.days, net.low, net.high, end)
+        items.net_band.set_polygons(x - self.origin, y, connect)
 
     def _set_targets(self, chart_targets: list[Target], end: int | None) -> None:
         while len(self.target_items) > len(chart_targets):
@@ -566,7 +664,7 @@ class ChartPane(QWidget):
             position = parties.index(target.party) if target.party in parties else 0
             pen.setDashOffset(5.0 * (position % 2))
             stop = max(end if end is not None else target.day, target.day + 1)
-            item.setData(seconds(np.array([target.day, stop])), [target.level, target.level])
+            item.setData(self.x_of_day([target.day, stop]), [target.level, target.level])
             item.setPen(pen)
             if index < len(self.target_items):
                 self.target_items[index] = (target, item)
@@ -581,10 +679,11 @@ class ChartPane(QWidget):
             mask = found.status == status
             lane = LANES.index(status)
             rug.setData(
-                np.repeat(found.x[mask], 2),
+                np.repeat(self.x_of_day(found.day[mask]), 2),
                 np.tile([lane - MARKER_HALF_HEIGHT, lane + MARKER_HALF_HEIGHT], int(mask.sum())),
                 connect="pairs",
             )
+            rug.setVisible(bool(mask.any()))
 
     def _update_legend(self) -> None:
         entries: list[tuple[object, str]] = []
@@ -623,7 +722,7 @@ class ChartPane(QWidget):
             if day is None:
                 line.hide()
             else:
-                line.setPos(float(seconds(day_number(day))))
+                line.setPos(float(self.x_of_day(day_number(day))))
                 line.show()
 
     @contextmanager
@@ -666,27 +765,35 @@ class ChartPane(QWidget):
         if not days:
             return None
         all_days = np.unique(np.concatenate(days))
-        index = int(np.searchsorted(all_days, day_of_seconds(x), side="right")) - 1
+        index = int(np.searchsorted(all_days, self.day_of_x(x), side="right")) - 1
         return int(all_days[index]) if index >= 0 else None
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         plot = self._plot_at(scene_pos)
         day = None
-        if plot is not None:
+        text = ""
+        if plot is self.events_plot:
+            hit = self._marker_hit(plot.vb.mapSceneToView(scene_pos))
+            summary = chart_data.event_summary(self.ledger, hit[0]) if hit else None
+            if hit is not None and summary is not None:
+                day = hit[1]
+                text = _summary_text(summary)
+        elif plot is not None:
             x = plot.vb.mapSceneToView(scene_pos).x()
             day = self._step_day_at(x)
-            if self.state.end_day is not None and day_of_seconds(x) > self.state.end_day:
+            if self.state.end_day is not None and self.day_of_x(x) > self.state.end_day:
                 day = None
+            if day is not None:
+                text = self._describe(day)
         for line in self.hover_lines:
             if day is None:
                 line.hide()
             else:
-                line.setPos(float(seconds(day)))
+                line.setPos(float(self.x_of_day(day)))
                 line.show()
         if day is None:
             self.graphics.setToolTip("")
             return
-        text = self._describe(day)
         self.details_label.setText(text)
         self.graphics.setToolTip(text)
 
@@ -750,7 +857,12 @@ class ChartPane(QWidget):
         return candidates[0].event_id
 
     def _marker_at(self, pos: QPointF) -> str | None:
-        """The open event whose tick is nearest to a view position of the strip."""
+        hit = self._marker_hit(pos)
+        return hit[0] if hit else None
+
+    def _marker_hit(self, pos: QPointF) -> tuple[str, int] | None:
+        """The open event (and its day) whose tick is nearest to a view position of the
+        strip, within a few pixels."""
         found = self.state.markers
         if found is None or not len(found):
             return None
@@ -758,14 +870,14 @@ class ChartPane(QWidget):
         if not 0 <= lane < len(LANES) or abs(pos.y() - lane) > 0.5:
             return None
         in_lane = found.status == LANES[lane]
-        xs = found.x[in_lane]
+        xs = self.x_of_day(found.day[in_lane])
         if not len(xs):
             return None
         size_x = self.events_plot.vb.viewPixelSize()[0] or 1.0
         nearest = int(np.argmin(np.abs(xs - pos.x())))
         if abs(xs[nearest] - pos.x()) / size_x > CLICK_TOLERANCE_PX:
             return None
-        return str(found.event_id[in_lane][nearest])
+        return str(found.event_id[in_lane][nearest]), int(found.day[in_lane][nearest])
 
     def _step_at(self, plot: pg.PlotItem, pos: QPointF) -> tuple[str, int] | None:
         """The (party, day) of the step nearest to a view position, within a few pixels."""
@@ -778,7 +890,7 @@ class ChartPane(QWidget):
                 continue
             values = (series.received if plot is self.received_plot else series.net).best
             end = self.state.end_day if self.state.end_day is not None else int(series.days[-1])
-            xs = seconds(np.append(series.days, end))
+            xs = self.x_of_day(np.append(series.days, end))
             index = int(np.searchsorted(xs[:-1], pos.x(), side="right")) - 1
             candidates: list[tuple[float, int]] = []
             if index >= 0 and pos.x() <= xs[-1]:
@@ -799,10 +911,24 @@ class ChartPane(QWidget):
         return None if best is None else (best[1], best[2])
 
 
+def _summary_text(summary: chart_data.EventSummary) -> str:
+    lines = [f"{summary.event_id} [{summary.status}] {summary.event_type}, {summary.date}"]
+    for label, values in summary.disputes:
+        lines.append(f"disputed {label}: {' / '.join(values)}")
+    lines.append(f"sources: {', '.join(summary.sources) or 'none'}")
+    return "\n".join(lines)
+
+
 def _signed(net: Estimates, index: int) -> str:
+    """A net balance with its sign: "+1,185", or "−1,185 (−1,273 to −1,185)"."""
+
+    def signed(value: int) -> str:
+        return f"+{value:,}" if value > 0 else f"{value:,}".replace("-", "−")
+
     best, low, high = net.at(index)
-    text = estimate_text(best, low, high)
-    return f"+{text}" if best > 0 else text.replace("-", "−")
+    if low == high:
+        return signed(best)
+    return f"{signed(best)} ({signed(low)} to {signed(high)})"
 
 
 def _user_name() -> str:

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..settings import APPLICATION, ORGANIZATION
+from ..settings import APPLICATION, ORGANIZATION, user_name
 from ..store import queries
 from ..store.database import LedgerFileError
 from ..store.ledger import Changes, Ledger
+from .chart_pane import ChartPane
 from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
@@ -115,25 +116,21 @@ class MainWindow(QMainWindow):
         self.review_dock = self._dock(
             "Review", self.review_pane, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.chart_pane = self._placeholder("The chart comes with its own issue.")
+        # Party colours are data: written once, audited under the person's name if known.
+        self.chart_pane = ChartPane(self.ledger, self.notifier, self, who=user_name)
+        self.chart_pane.event_selected.connect(self.session.event_selected.emit)
+        self.session.event_selected.connect(self.chart_pane.select_event)
         self.chart_dock = self._dock(
             "Chart", self.chart_pane, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.review_dock, self.chart_dock)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.entry_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.review_dock], [330], Qt.Orientation.Vertical)
         self.form.setEnabled(not self.ledger.read_only)
         self.event_pane.edit_requested.connect(self._edit_report)
         self.event_pane.new_report_requested.connect(self._new_report_for)
         self.event_pane.delete_requested.connect(self.delete_reports)
         self.events_pane.event_activated.connect(lambda _id: self.event_pane.table.setFocus())
         self.resize(1280, 820)
-
-    def _placeholder(self, text: str) -> QWidget:
-        label = QLabel(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -208,6 +205,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.merge_action])
+        file_menu.addActions([self.chart_pane.export_png_action, self.chart_pane.export_svg_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -297,8 +295,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:
+            # First start: half the height for the chart and the review queue.
+            self.splitter.setSizes([200, 120])
+            QTimer.singleShot(0, self._default_dock_sizes)
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.entry_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.chart_dock], [self.height() * 3 // 5], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         settings = _settings()
@@ -439,6 +445,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         self._poll.stop()
+        self.notifier.blockSignals(True)  # late notifications must not reach a closed file
         self.ledger.close()
         OPEN_WINDOWS.discard(self)
         super().closeEvent(event)

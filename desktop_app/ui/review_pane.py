@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey
-from ..domain.rules import DISMISSED, stated_value
+from ..domain.rules import DISMISSED, decisions_in_force, stated_value
 from ..domain.validation import Invalid
 from ..store.derived import field_key, load_inputs
 from ..store.events import event_reports, event_summary
@@ -48,6 +48,8 @@ Index = QModelIndex | QPersistentModelIndex
 QUEUE_COLUMNS = ("Date", "Status", "Disputes", "Largest disagreement")
 DISPUTED = QColor("#fde2c8")  # light orange: values that differ
 REOPENED = QColor("#cc79a7")
+# How a field shows in the field list: a warning, disputed and open, decided, quiet.
+FIELD_MARKS = {"warning": "⚠ ", "open": "● ", "decided": "✔ ", "quiet": ""}
 INFO_ROWS = ("Source", "Party", "Kind", "Reliability", "Credibility", "Published", "URL", "Quote")
 
 
@@ -107,7 +109,7 @@ class ReviewPane(QWidget):
         self.session = session
         self.event_id = ""
         self.reports: list[dict] = []
-        self.fields: list[tuple[FieldKey, bool]] = []  # field, disputed
+        self.fields: list[tuple[FieldKey, str]] = []  # field, state (see FIELD_MARKS)
         self.picked_report: str | None = None
         self._build()
         self._build_actions()
@@ -215,7 +217,7 @@ class ReviewPane(QWidget):
         action("Review: previous event", "Shift+F8", lambda: self.step_event(-1))
         action("Review: next field", "F6", lambda: self.step_field(1))
         action("Review: previous field", "Shift+F6", lambda: self.step_field(-1))
-        action("Review: write the rationale", "Alt+R", self.focus_rationale)
+        action("Review: write the rationale (why)", "Alt+W", self.focus_rationale)
         decide = QAction("Review: decide", self)
         decide.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         decide.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -299,21 +301,38 @@ class ReviewPane(QWidget):
         reopened_fields = {
             field_key(e["field"], e["from_party"], e["to_party"], e["category"]) for e in reopened
         }
+        decided = set(decisions_in_force(inputs.decisions)) - reopened_fields
         flagged = disputes | reopened_fields
-        self.fields = [(field, True) for field in reversed_flows]
-        self.fields += [(field, True) for field in candidates if field in flagged]
-        self.fields += [(field, False) for field in candidates if field not in flagged]
+        order: list[FieldKey] = []
+        for warning in reversed_flows:  # the warning, then the two flows in doubt
+            flow = warning.flow
+            assert flow is not None
+            reverse = type(flow)(flow.to_party, flow.from_party, flow.category)
+            order += [warning, FieldKey.count(flow), FieldKey.count(reverse)]
+        doubtful = set(order)
+        order += [field for field in candidates if field in flagged and field not in doubtful]
+        order += [field for field in candidates if field not in flagged and field not in doubtful]
+        self.fields = [
+            (field, self._field_state(field, flagged | doubtful, decided)) for field in order
+        ]
         self._fill_comparison(candidates, flagged)
         current = self.field_choice.currentIndex()
         self.field_choice.blockSignals(True)
         self.field_choice.clear()
-        for field, disputed in self.fields:
-            mark = "⚠ " if field.field == "direction" else ("● " if disputed else "")
-            self.field_choice.addItem(mark + field.label())
+        for field, state in self.fields:
+            self.field_choice.addItem(FIELD_MARKS[state] + field.label())
         self.field_choice.blockSignals(False)
         self.field_choice.setCurrentIndex(current if 0 <= current < len(self.fields) else 0)
         self._field_changed()
         self._fill_history()
+
+    @staticmethod
+    def _field_state(field: FieldKey, flagged: set[FieldKey], decided: set[FieldKey]) -> str:
+        if field.field == "direction":
+            return "warning"
+        if field in flagged:
+            return "decided" if field in decided else "open"
+        return "quiet"
 
     def _fill_comparison(self, fields: list[FieldKey], disputed: set[FieldKey]) -> None:
         table = self.comparison
@@ -441,7 +460,7 @@ class ReviewPane(QWidget):
         self.error.clear()
 
     def _choose_field(self, field: FieldKey) -> None:
-        keys = [key for key, _disputed in self.fields]
+        keys = [key for key, _state in self.fields]
         if field in keys:
             self.field_choice.setCurrentIndex(keys.index(field))
 
@@ -490,9 +509,9 @@ class ReviewPane(QWidget):
     def _after_decision(self, event_id: str) -> None:
         """On to the next disputed field (the change signal already moved on to the next
         event if this one left the queue)."""
-        disputed = [index for index, (_field, flag) in enumerate(self.fields) if flag]
-        if disputed:
-            self.field_choice.setCurrentIndex(disputed[0])
+        waiting = [i for i, (_f, state) in enumerate(self.fields) if state in ("open", "warning")]
+        if waiting:
+            self.field_choice.setCurrentIndex(waiting[0])
         self.value.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changed(self, changes: Changes) -> None:

@@ -1,0 +1,810 @@
+"""The chart pane: what it plots equals the balance the command line prints, it stays honest
+about uncertainty, follows every change at once, and can be clicked, hovered and exported.
+
+Data is built through the real store (imports of real CSV files, reports, decisions) and
+compared as data (the curves' original datasets), never as pixels.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import random
+import statistics
+import time
+import warnings
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from conftest import EXAMPLE_CSV, CliResult, write_csv
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.balance import ExchangedFlow, cumulative_balance
+from desktop_app.domain.records import CATEGORIES, FieldKey, Flow, FlowKey
+from desktop_app.domain.series import (
+    PARTY_COLORS,
+    DayDeltas,
+    balance_series,
+    band_polygons,
+    day_numbers,
+    iso_day,
+    step_xy,
+    target_label,
+)
+from desktop_app.store import chart_data
+from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
+from desktop_app.store.ledger import Changes, Ledger, ReportInput
+from desktop_app.ui.chart_pane import ChartPane
+from desktop_app.ui.notifier import LedgerNotifier
+
+RU, UA = "Russia", "Ukraine"
+WHO = "tester"
+VALUE_COLUMNS = (
+    "received_best",
+    "received_low",
+    "received_high",
+    "sent_best",
+    "sent_low",
+    "sent_high",
+)
+
+
+# ---- building data through the real store ----------------------------------------------
+
+
+def import_csv(ledger: Ledger, path: Path) -> Changes:
+    """Import a reports.csv as the window does; the Changes the window would announce."""
+    plan = plan_import(ledger, path, WHO)
+    assert not plan.errors, plan.errors[:5]
+    apply_import(ledger, plan, WHO)
+    return Changes(
+        frozenset(planned.event_id for planned in plan.reports), sources=True, parties=True
+    )
+
+
+def generated_csv(
+    path: Path, n_events: int, seed: int, conflict_share: float = 0.3, prefix: str = "gen"
+) -> Path:
+    """Exchanges in every category, some reported by two or three sources who disagree on
+    a count (and a few on the date), one reported only by its month, and an agreement."""
+    rng = random.Random(seed)
+    start = date(2022, 3, 1)
+    rows: list[list[str]] = []
+
+    def row(event_id: str, day: str, category: str, source: tuple[str, str], quote: str,
+            flow: tuple[str, str, int] | None, event_type: str = "exchange") -> None:  # fmt: skip
+        name, party = source
+        cells = {
+            "event_id": event_id,
+            "event_type": event_type,
+            "event_date": day,
+            "source_name": name,
+            "source_kind": "official",
+            "source_party": party,
+            "reliability": "C",
+            "credibility": "3",
+            "quote": quote,
+        }
+        if flow is not None:
+            cells |= {
+                "category": category,
+                "from_party": flow[0],
+                "to_party": flow[1],
+                "count": str(flow[2]),
+                "count_qualifier": "exact",
+            }
+        rows.append([cells.get(column, "") for column in REPORT_COLUMNS])
+
+    ministry, ombudsman, observer = ("Ministry R", RU), ("Ombudsman U", UA), ("Observer", "")
+    for index in range(n_events):
+        event_id = f"{prefix}-{index}"
+        day = (start + timedelta(days=rng.randrange(900))).isoformat()
+        category = rng.choice(CATEGORIES)
+        to_ukraine, to_russia = rng.randrange(1, 300), rng.randrange(0, 300)
+        row(event_id, day, category, ministry, f"m{index}", (RU, UA, to_ukraine))
+        row(event_id, day, category, ministry, f"m{index}", (UA, RU, to_russia))
+        if rng.random() < conflict_share:
+            other_day = day if rng.random() < 0.8 else (date.fromisoformat(day) + timedelta(2))
+            other_day = other_day if isinstance(other_day, str) else other_day.isoformat()
+            claimed = to_ukraine + rng.randrange(1, 80)
+            row(event_id, other_day, category, ombudsman, f"o{index}", (RU, UA, claimed))
+            if rng.random() < 0.5:
+                third = max(0, to_ukraine - rng.randrange(1, 40))
+                row(event_id, day, category, observer, f"x{index}", (RU, UA, third))
+        elif rng.random() < 0.1:
+            row(event_id, day[:7], category, observer, f"v{index}", None)
+    for party_from, party_to in ((RU, UA), (UA, RU)):
+        row(f"{prefix}-agreement", "2023-01-15", "pows", ministry, "agreed",
+            (party_from, party_to, 5000), event_type="agreement")  # fmt: skip
+    return write_csv(path, list(REPORT_COLUMNS), rows)
+
+
+def exchange(day: str, flows: tuple[tuple[str, str, str, int], ...], source: str) -> ReportInput:
+    return ReportInput(
+        "exchange",
+        source,
+        day,
+        source_party=UA,
+        flows=tuple(Flow(FlowKey(a, b, category), count) for a, b, category, count in flows),
+    )
+
+
+def decide_half_of_the_disputes(ledger: Ledger) -> Changes:
+    """Decide every other disputed count, picking the lowest stated value."""
+    changes = Changes()
+    for index, event in enumerate(chart_data_conflicts(ledger)):
+        if index % 2:
+            continue
+        for dispute in event["disputes"]:
+            if dispute["field"] != "count":
+                continue
+            key = FlowKey(dispute["from_party"], dispute["to_party"], dispute["category"])
+            value = min(dispute["values"].values(), key=int)
+            _, changed = ledger.resolve(
+                event["event_id"], FieldKey.count(key), value, "lowest count stated", WHO
+            )
+            changes |= changed
+    return changes
+
+
+def chart_data_conflicts(ledger: Ledger) -> list[dict]:
+    from desktop_app.store.queries import conflicts
+
+    return conflicts(ledger)
+
+
+# ---- comparing with `exchange-ledger balance --csv` -------------------------------------
+
+
+def expected_series(csv_text: str) -> dict[str, dict[str, list]]:
+    """Per party, the steps balance.csv implies: its dates and cumulative totals, summed
+    over the categories in the output (carrying each category's total forward)."""
+    by_party: dict[str, dict[str, dict[str, dict[str, str]]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for row in csv.DictReader(io.StringIO(csv_text)):
+        by_party[row["party"]][row["date"]][row["category"]] = row
+    result = {}
+    for party, by_date in by_party.items():
+        running: dict[str, dict[str, str]] = {}
+        steps: dict[str, list] = {"days": [], **{column: [] for column in VALUE_COLUMNS}}
+        for day in sorted(by_date):
+            running.update(by_date[day])
+            steps["days"].append(day)
+            for column in VALUE_COLUMNS:
+                steps[column].append(sum(int(row[column]) for row in running.values()))
+        result[party] = steps
+    return result
+
+
+def balance_csv(cli: Callable[..., CliResult], db: Path, category: str) -> str:
+    args: tuple[object, ...] = ("balance", db, "--csv")
+    if category != "all":
+        args += ("--category", category)
+    result = cli(*args)
+    assert result.code == 0, result.err
+    return result.out
+
+
+def assert_plots_the_balance(pane: ChartPane, cli: Callable[..., CliResult], db: Path) -> None:
+    """For every category choice, the plotted data equals `balance --csv`."""
+    for category in ("all", *CATEGORIES):
+        pane.set_category(category)
+        expected = expected_series(balance_csv(cli, db, category))
+        series = pane.plotted_series()
+        assert sorted(series) == sorted(expected), category
+        assert sorted(pane.party_items) == sorted(expected), category
+        for party, want in expected.items():
+            got = series[party]
+            assert [iso_day(day) for day in got.days] == want["days"], (category, party)
+            received, sent, net = got.received, got.sent, got.net
+            assert received.best.tolist() == want["received_best"]
+            assert received.low.tolist() == want["received_low"]
+            assert received.high.tolist() == want["received_high"]
+            assert sent.best.tolist() == want["sent_best"]
+            assert sent.low.tolist() == want["sent_low"]
+            assert sent.high.tolist() == want["sent_high"]
+            net_low = [r - s for r, s in zip(want["received_low"], want["sent_high"], strict=True)]
+            assert net.low.tolist() == net_low
+            # the curves themselves: (chart start, 0), one point per step, (end, last value)
+            items = pane.party_items[party]
+            x, y = items.received.getOriginalDataset()
+            assert x is not None and y is not None
+            assert x[1:-1].tolist() == pane.x_of_day(day_numbers(want["days"])).tolist()
+            assert y[1:-1].tolist() == want["received_best"]
+            assert y[0] == 0 and y[-1] == y[-2] and x[-1] > x[-2] and x[0] <= x[1]
+            _, net_y = items.net.getOriginalDataset()
+            net_best = [
+                r - s for r, s in zip(want["received_best"], want["sent_best"], strict=True)
+            ]
+            assert net_y[1:-1].tolist() == net_best
+            uncertain = want["received_low"] != want["received_high"]
+            assert items.band.has_band() == uncertain, (category, party)
+            for curve in (items.received, items.net):
+                assert curve.opts["stepMode"] == "right"
+                assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
+                assert curve.opts["downsampleMethod"] == "peak"
+
+
+# ---- fixtures ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def notifier() -> LedgerNotifier:
+    return LedgerNotifier()
+
+
+@pytest.fixture
+def make_pane(qtbot: QtBot, notifier: LedgerNotifier) -> Callable[[Ledger], ChartPane]:
+    def make(ledger: Ledger) -> ChartPane:
+        pane = ChartPane(ledger, notifier, who=lambda: WHO)
+        qtbot.addWidget(pane)
+        pane.resize(1100, 760)
+        return pane
+
+    return make
+
+
+@pytest.fixture
+def example(ledger: Ledger) -> Ledger:
+    import_csv(ledger, EXAMPLE_CSV)
+    return ledger
+
+
+def shown(qtbot: QtBot, pane: ChartPane) -> ChartPane:
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.grab()  # lays out and paints once, so that views have their ranges
+    return pane
+
+
+# ---- the plotted series are the balance ------------------------------------------------
+
+
+def test_plotted_series_equal_the_balance_csv_for_the_example(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], cli, db_path: Path
+) -> None:
+    pane = make_pane(example)
+    assert_plots_the_balance(pane, cli, db_path)
+    pane.set_category("bodies")
+    series = pane.plotted_series()
+    assert series[UA].received.best.tolist() == [1212, 2412]
+    assert series[RU].received.best.tolist() == [27, 1227]
+
+
+def test_plotted_series_equal_the_balance_csv_with_conflicts_and_decisions(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], cli, db_path: Path, tmp_path: Path
+) -> None:
+    import_csv(ledger, generated_csv(tmp_path / "generated.csv", 150, seed=7))
+    decide_half_of_the_disputes(ledger)
+    assert chart_data_conflicts(ledger), "the file should still hold open conflicts"
+    pane = make_pane(ledger)
+    assert_plots_the_balance(pane, cli, db_path)
+    assert any(items.band.has_band() for items in pane.party_items.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 40),
+            st.sampled_from(CATEGORIES),
+            st.sampled_from([(RU, UA), (UA, RU), (RU, "Belarus"), ("Belarus", UA)]),
+            st.integers(0, 500),
+            st.integers(0, 60),
+            st.integers(0, 60),
+        ),
+        max_size=40,
+    ),
+    st.sampled_from([None, *CATEGORIES]),
+)
+def test_the_domain_series_follow_the_balance_rules(
+    flows: list[tuple[int, str, tuple[str, str], int, int, int]], category: str | None
+) -> None:
+    """numpy cumsum over per-day sums gives exactly domain.balance's cumulative rows."""
+    exchanged = [
+        ExchangedFlow(iso_day(19_000 + day), cat, a, b, best, max(0, best - below), best + above)
+        for day, cat, (a, b), best, below, above in flows
+    ]
+    deltas = DayDeltas.from_rows(
+        (f.day, f.category, f.from_party, f.to_party, f.best, f.low, f.high) for f in exchanged
+    )
+    series = balance_series(deltas, category)
+    rows = cumulative_balance(f for f in exchanged if category in (None, f.category))
+    expected: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
+    running: dict[tuple[str, str], dict[str, int]] = {}
+    for row in rows:
+        running[(row.party, row.category)] = {c: getattr(row, c) for c in VALUE_COLUMNS}
+        totals = {
+            column: sum(v[column] for (p, _), v in running.items() if p == row.party)
+            for column in VALUE_COLUMNS
+        }
+        expected[row.party][row.date] = totals
+    assert sorted(series) == sorted(expected)
+    for party, by_day in expected.items():
+        got = series[party]
+        assert [iso_day(d) for d in got.days] == sorted(by_day)
+        for column in VALUE_COLUMNS:
+            direction, estimate = column.split("_")
+            values = getattr(getattr(got, direction), estimate).tolist()
+            assert values == [by_day[day][column] for day in sorted(by_day)]
+
+
+def test_band_polygons_cover_only_the_uncertain_steps() -> None:
+    days = np.array([10, 12, 15, 20])
+    low = np.array([5, 5, 9, 9])
+    high = np.array([5, 8, 12, 9])
+    x, y, connect = band_polygons(days, low, high, end_day=25)
+    # one polygon over steps 1–2 (days 12 to 20), closed back to its first point
+    assert x.min() == 12 and x.max() == 20
+    assert y.min() == 5 and y.max() == 12
+    assert connect.tolist().count(False) == 1
+    x, y = step_xy(days, low, end_day=25, start_day=3)
+    assert x.tolist() == [3, 10, 12, 15, 20, 25]
+    assert y.tolist() == [0, 5, 5, 9, 9, 9]
+    assert band_polygons(days, low, low, end_day=25)[0].size == 0
+
+
+# ---- painting when zoomed in ----------------------------------------------------------
+
+
+@pytest.fixture
+def pyqtgraph_errors(
+    capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> Iterator[Callable[[], list[str]]]:
+    """Everything pyqtgraph reports as an ignored exception: warnings, stderr, logging."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        caplog.set_level(logging.DEBUG)
+
+        def errors() -> list[str]:
+            texts = [str(w.message) for w in caught] + [capfd.readouterr().err]
+            texts += [record.getMessage() for record in caplog.records]
+            return [text for text in texts if "Ignored exception" in text or "Traceback" in text]
+
+        yield errors
+
+
+def test_zoomed_into_five_percent_with_downsampling_painting_raises_nothing(
+    ledger: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    tmp_path: Path,
+    pyqtgraph_errors: Callable[[], list[str]],
+) -> None:
+    import_csv(ledger, generated_csv(tmp_path / "many.csv", 1500, seed=11))
+    pane = shown(qtbot, make_pane(ledger))
+    (x_min, x_max), _ = pane.received_plot.vb.viewRange()
+    width = x_max - x_min
+    for left in (x_min + 0.3 * width, x_min, x_max - 0.05 * width):
+        pane.received_plot.setXRange(left, left + 0.05 * width, padding=0)
+        image = pane.grab().toImage()
+        assert not image.isNull()
+        qtbot.wait(10)
+    curve = pane.party_items[UA].received
+    assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
+    displayed = curve._getDisplayDataset()  # what was really drawn, clipped to the view
+    assert displayed is not None and len(displayed.x) < len(curve.getOriginalDataset()[0])
+    pane.set_category("pows")
+    pane.grab()
+    assert pyqtgraph_errors() == []
+
+
+# ---- clicking, hovering, selecting ---------------------------------------------------
+
+
+def widget_point(pane: ChartPane, x: float, y: float, plot: object = None) -> QPoint:
+    """Where a data point of a plot (the received one by default) is, in the viewport."""
+    vb = (plot or pane.received_plot).vb  # type: ignore[attr-defined]
+    return pane.graphics.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+
+
+def test_clicking_a_step_emits_its_event(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    pane = shown(qtbot, make_pane(example))
+    pane.set_category("bodies")
+    pane.grab()
+    # Russia's 1,227 on 13 June lies within a pixel of Ukraine's 1,212: clicks go to
+    # points a person can tell apart, in the received plot and in the net plot.
+    for party, index, event_id, net in (
+        (UA, 1, "bodies-2025-06-11", False),
+        (UA, 2, "bodies-2025-06-13", False),
+        (RU, 2, "bodies-2025-06-13", True),
+        (RU, 1, "bodies-2025-06-11", True),
+    ):
+        items = pane.party_items[party]
+        x, y = (items.net if net else items.received).getOriginalDataset()
+        plot = pane.net_plot if net else pane.received_plot
+        # A third of a day into the step: a person clicks on the step, not on its edge.
+        point = widget_point(pane, x[index] + 0.3, y[index], plot)
+        with qtbot.waitSignal(pane.event_selected, timeout=2000) as blocker:
+            qtbot.mouseClick(pane.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert blocker.args == [event_id]
+        line = pane.selection_lines[0]
+        assert line.isVisible() and line.value() == x[index]
+    # far from any step: nothing is selected
+    with qtbot.assertNotEmitted(pane.event_selected):
+        x, y = pane.party_items[UA].received.getOriginalDataset()
+        point = widget_point(pane, (x[0] + x[1]) / 2, 4000)
+        qtbot.mouseClick(pane.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    pane = shown(qtbot, make_pane(example))
+    pane.select_event("bodies-2025-06-13")
+    day = pane.x_of_day(day_numbers(["2025-06-13"]))[0]
+    assert all(line.isVisible() and line.value() == day for line in pane.selection_lines)
+    pane.select_event("no-such-event")
+    assert not any(line.isVisible() for line in pane.selection_lines)
+
+    text = pane.describe_day("2025-06-11")
+    assert "Ukraine: received 1,212" in text and "Russia: received 27" in text
+    assert "bodies-2025-06-11" in text and "Vladimir Medinsky" in text
+    assert "Online video of the handover" in text  # the month-only report is a source too
+    # moving the pointer over the step shows the same in the details line and tooltip
+    x, y = pane.party_items[UA].received.getOriginalDataset()
+    point = widget_point(pane, x[1] + 0.5, y[1])  # half a day after the step
+    pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(point))
+    assert "bodies-2025-06-11" in pane.details_label.text()
+    assert pane.graphics.toolTip() == pane.details_label.text()
+    assert pane.hover_lines[0].isVisible()
+
+
+# ---- live: every change redraws at once ---------------------------------------------
+
+
+def test_adding_a_report_changes_the_curves_at_once(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+    cli,
+    db_path: Path,
+) -> None:
+    pane = make_pane(example)
+    report = exchange("2025-06-20", ((RU, UA, "bodies", 500), (UA, RU, "pows", 40)), "Lubinets")
+    _, changes = example.add_report(report, WHO)
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    x, y = pane.party_items[UA].received.getOriginalDataset()
+    assert y[-2:].tolist() == [2912, 2912]
+    assert iso_day(pane.day_of_x(x[-2])) == "2025-06-20"
+    assert "Lubinets" in pane.describe_day("2025-06-20")
+    assert_plots_the_balance(pane, cli, db_path)
+
+
+def test_a_conflict_shows_a_band_and_a_marker_until_a_decision_removes_them(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+    cli,
+    db_path: Path,
+) -> None:
+    pane = make_pane(example)
+    pane.set_category("bodies")
+    assert not pane.party_items[UA].band.has_band()
+    assert len(pane.plotted_markers() or ()) == 0
+    report_id, changes = example.add_report(
+        exchange("2025-06-11", ((RU, UA, "bodies", 1300),), "Lubinets"),
+        WHO,
+        event_id="bodies-2025-06-11",
+    )
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    ukraine = pane.plotted_series()[UA]
+    assert ukraine.received.low.tolist() == [1212, 2412]
+    assert ukraine.received.high.tolist() == [1300, 2500]
+    band = pane.party_items[UA].band
+    assert band.has_band()
+    assert band.y.min() == 1212 and band.y.max() == 2500
+    found = pane.plotted_markers()
+    assert found is not None and found.event_id.tolist() == ["bodies-2025-06-11"]
+    assert found.status.tolist() == ["conflict"]
+    assert len(pane.conflict_markers.getData()[0]) == 2  # one tick: two ends
+    # the marker's tick, in the open-events strip, tells and selects its event
+    shown(qtbot, pane)
+    strip = pane.events_plot.vb
+    tick = pane.graphics.mapFromScene(
+        strip.mapViewToScene(QPointF(pane.x_of_day(found.day[0]), 0.0))
+    )
+    pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(tick))
+    assert "disputed bodies Russia→Ukraine: 1,212 / 1,300" in pane.details_label.text()
+    assert "Lubinets" in pane.details_label.text()
+    with qtbot.waitSignal(pane.event_selected, timeout=2000) as blocker:
+        qtbot.mouseClick(pane.graphics.viewport(), Qt.MouseButton.LeftButton, pos=tick)
+    assert blocker.args == ["bodies-2025-06-11"]
+    assert_plots_the_balance(pane, cli, db_path)
+    pane.set_category("bodies")
+
+    flow = FieldKey.count(FlowKey(RU, UA, "bodies"))
+    _, changes = example.resolve(
+        "bodies-2025-06-11", flow, "1300", "Ukraine's count, confirmed", WHO, report_id
+    )
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    ukraine = pane.plotted_series()[UA]
+    assert ukraine.received.best.tolist() == [1300, 2500]
+    assert ukraine.received.low.tolist() == ukraine.received.high.tolist()
+    assert not pane.party_items[UA].band.has_band()
+    assert not pane.party_items[UA].net_band.has_band()
+    assert len(pane.plotted_markers() or ()) == 0
+    assert len(pane.conflict_markers.getData()[0]) == 0
+    assert_plots_the_balance(pane, cli, db_path)
+
+
+def test_a_contradicting_report_after_a_decision_shows_a_reopened_marker(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+) -> None:
+    pane = make_pane(example)
+    flow = FieldKey.count(FlowKey(RU, UA, "bodies"))
+    example.add_report(
+        exchange("2025-06-11", ((RU, UA, "bodies", 1300),), "Lubinets"),
+        WHO,
+        event_id="bodies-2025-06-11",
+    )
+    _, changes = example.resolve("bodies-2025-06-11", flow, "1212", "Medinsky's count", WHO)
+    notifier.notify(changes)
+    _, changes = example.add_report(
+        exchange("2025-06-11", ((RU, UA, "bodies", 1250),), "Zelensky"),
+        WHO,
+        event_id="bodies-2025-06-11",
+    )
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    found = pane.plotted_markers()
+    assert found is not None and found.status.tolist() == ["reopened"]
+    assert len(pane.reopened_markers.getData()[0]) == 2
+    # the decision stays in force while reopened: no band
+    assert pane.plotted_series()[UA].received.best.tolist() == [1212, 2412]
+    assert not pane.party_items[UA].band.has_band()
+
+
+def test_importing_changes_the_curves_at_once(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+    cli,
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    pane = make_pane(example)
+    before = pane.plotted_series()[UA].received.best[-1]
+    changes = import_csv(example, generated_csv(tmp_path / "more.csv", 40, seed=3))
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    assert pane.plotted_series()[UA].received.best[-1] > before
+    assert_plots_the_balance(pane, cli, db_path)
+
+
+def test_many_small_edits_in_a_row_keep_the_sums_exact(
+    ledger: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    cli,
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    """Day-by-day updates: a report moving an event to another day, a deletion, an edit."""
+    import_csv(ledger, generated_csv(tmp_path / "base.csv", 60, seed=5))
+    pane = make_pane(ledger)
+    report_id, changes = ledger.add_report(
+        exchange("2024-01-01", ((RU, UA, "pows", 7),), "Lubinets"), WHO, event_id="gen-3"
+    )
+    notifier.notify(changes)
+    notifier.notify(
+        ledger.resolve("gen-3", FieldKey.date(), "2024-01-01", "the later date", WHO)[1]
+    )
+    notifier.notify(
+        ledger.edit_report(report_id, exchange("2024-01-01", ((RU, UA, "pows", 9),), "L"), WHO)
+    )
+    first_report = ledger.conn.execute(
+        "SELECT id FROM reports WHERE event_id = 'gen-8' ORDER BY seq LIMIT 1"
+    ).fetchone()[0]
+    notifier.notify(ledger.delete_report(first_report, WHO))
+    assert_plots_the_balance(pane, cli, db_path)
+
+
+# ---- agreement targets, colours, controls ------------------------------------------
+
+
+def test_agreement_targets_are_dashed_lines_with_the_share_reached(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane]
+) -> None:
+    pane = make_pane(example)
+    pane.set_category("bodies")
+    labels = [target_label(target) for target in pane.plotted_targets()]
+    assert labels == [
+        "Russia target 6,000 (agreement 2025-06-02) — 20% reached",
+        "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached",
+    ]
+    legend_texts = [label.text for _, label in pane.legend.items]
+    assert set(labels) <= set(legend_texts)
+    for _, item in pane.target_items:
+        x, y = item.getOriginalDataset()
+        assert y.tolist() == [6000, 6000]
+        assert x[0] == pane.x_of_day(day_numbers(["2025-06-02"]))[0]
+        assert item.opts["pen"].style() == Qt.PenStyle.CustomDashLine
+    pane.set_category("pows")
+    assert pane.plotted_targets() == []
+
+
+def test_party_colours_are_okabe_ito_stored_in_the_file_and_kept(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    db_path: Path,
+    qtbot: QtBot,
+) -> None:
+    assert set(chart_data.party_colors(example).values()) == {None}
+    pane = make_pane(example)
+    stored = chart_data.party_colors(example)
+    assert set(stored.values()) <= set(PARTY_COLORS)
+    assert len(set(stored.values())) == len(stored) == 2
+    assert pane.party_items[UA].received.opts["pen"].color().name().upper() == stored[UA]
+    assert any(
+        record["entity"] == "party" and "color" in (record["new"] or "")
+        for record in example.audit_records()
+    )
+    # the same colours in a later session, and a new party gets a colour of its own
+    with Ledger.open(db_path) as again:
+        again.add_report(exchange("2025-06-20", ((RU, "Belarus", "pows", 3),), "X"), WHO)
+        later = ChartPane(again, LedgerNotifier(), who=lambda: WHO)
+        qtbot.addWidget(later)
+        colors = chart_data.party_colors(again)
+        assert {party: colors[party] for party in stored} == stored
+        assert colors["Belarus"] not in stored.values()
+        assert later.colors == colors
+
+
+def test_a_read_only_file_is_charted_with_colours_it_does_not_store(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], db_path: Path, qtbot: QtBot
+) -> None:
+    example.close()
+    with Ledger.open(db_path, read_only=True) as read_only:
+        pane = ChartPane(read_only, LedgerNotifier(), who=lambda: WHO)
+        qtbot.addWidget(pane)
+        assert set(pane.colors.values()) <= set(PARTY_COLORS) and len(pane.colors) == 2
+        assert set(chart_data.party_colors(read_only).values()) == {None}
+        assert sorted(pane.plotted_series()) == [RU, UA]
+
+
+def test_controls_are_named_as_they_read(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    pane = make_pane(example)
+    combo = pane.findChild(QComboBox)
+    assert combo is pane.category_combo and combo.accessibleName() == "Category"
+    assert [combo.itemText(i) for i in range(combo.count())] == ["all", *CATEGORIES]
+    for label in pane.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None:
+            assert buddy.accessibleName() == label.text().replace("&", "")
+    for button in pane.findChildren(QAbstractButton):
+        assert button.accessibleName() == button.text().replace("&", "")
+    for widget in pane.findChildren(QWidget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and isinstance(widget, QComboBox):
+            assert widget.accessibleName()
+    with qtbot.waitSignal(combo.currentTextChanged):
+        qtbot.keyClicks(combo, "pows")
+    assert pane.category == "pows"
+    with pytest.raises(ValueError):
+        pane.set_category("tanks")
+
+
+# ---- export ---------------------------------------------------------------------------
+
+
+def test_export_writes_a_png_and_a_valid_svg_with_title_and_legend(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot, tmp_path: Path
+) -> None:
+    pane = shown(qtbot, make_pane(example))
+    png = pane.export_png(tmp_path / "chart.png")
+    assert png.stat().st_size > 10_000
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() >= 1200
+    origin = pane.origin
+    pane.received_plot.setXRange(9.0, 12.0, padding=0)  # zoomed in, away from the origin
+    view = pane.received_plot.vb.viewRange()[0]
+    svg = pane.export_svg(tmp_path / "chart.svg")
+    # the export counted x from the view's edge for a precise SVG, then put everything back
+    assert pane.origin == origin
+    assert pane.received_plot.vb.viewRange()[0] == pytest.approx(view)
+    x, _ = pane.party_items[UA].received.getOriginalDataset()
+    assert x[1] == pane.x_of_day(day_numbers(["2025-06-11"]))[0]
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    text = " ".join(root.itertext())
+    assert "data up to 2025-06-13" in text
+    assert "Ukraine target 6,000 (agreement 2025-06-02)" in text
+    assert "Persons received, cumulative" in text
+    # the chart's context menu offers both (in place of pyqtgraph's own "Export…")
+    plot = pane.received_plot
+    menu = pane.graphics.scene().addParentContextMenus(
+        plot.vb, plot.vb.getMenu(None), SimpleNamespace(acceptedItem=plot.vb)
+    )
+    texts = [action.text() for action in menu.actions()]
+    assert "Export chart as PNG…" in texts and "Export chart as SVG…" in texts
+    assert "Export..." not in texts
+
+
+def test_export_works_before_the_pane_is_ever_shown(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], tmp_path: Path
+) -> None:
+    pane = make_pane(example)
+    assert pane.export_png(tmp_path / "hidden.png").stat().st_size > 10_000
+    ET.parse(pane.export_svg(tmp_path / "hidden.svg"))
+
+
+# ---- speed ----------------------------------------------------------------------------
+
+
+def fill_derived_state(ledger: Ledger, n_events: int, seed: int) -> None:
+    """The derived tables of a large file, written directly (the chart reads only those,
+    and deriving 100,000 events through an import takes a minute)."""
+    rng = np.random.default_rng(seed)
+    start = date(2022, 3, 1)
+    days = [(start + timedelta(days=int(d))).isoformat() for d in rng.integers(0, 1200, n_events)]
+    statuses = rng.choice(["single", "consistent", "conflict", "resolved"], n_events)
+    with ledger.write(WHO):
+        ledger.ensure_party(RU)
+        ledger.ensure_party(UA)
+        columns = "event_id, type, status, date, chart_day, location, n_reports, disputes,"
+        columns += " reopened, reversed, first_seq"
+        ledger.conn.executemany(
+            f"INSERT INTO event_state ({columns}) VALUES (?, 'exchange', ?, ?, ?, '', 1,"
+            " '[]', '[]', '[]', ?)",
+            ((f"big-{i}", statuses[i], days[i], days[i], i) for i in range(n_events)),
+        )
+        counts = rng.integers(0, 300, (n_events, 2))
+        ledger.conn.executemany(
+            "INSERT INTO flow_state (event_id, from_party, to_party, category, best, low,"
+            " high, n_reports) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+            (
+                (f"big-{i}", *direction, CATEGORIES[i % 4], int(c), int(c), int(c) + (i % 3))
+                for i in range(n_events)
+                for direction, c in (((RU, UA), counts[i, 0]), ((UA, RU), counts[i, 1]))
+            ),
+        )
+
+
+@pytest.mark.slow
+def test_at_100000_events_an_edit_sets_the_new_data_within_50_ms(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], notifier: LedgerNotifier
+) -> None:
+    fill_derived_state(ledger, 100_000, seed=1)
+    pane = make_pane(ledger)
+    assert len(pane.plotted_series()[UA].days) > 1000
+    durations = []
+    for index in range(7):
+        report = exchange(f"2024-05-0{index + 1}", ((RU, UA, "pows", 10 + index),), "L")
+        _, changes = ledger.add_report(report, WHO, event_id=f"big-{index * 997}")
+        started = time.process_time()  # CPU time: what the chart costs, whatever else runs
+        notifier.notify(changes)
+        durations.append(time.process_time() - started)
+    assert statistics.median(durations) < 0.050, durations
+    # the day-by-day updates left exactly what summing everything again gives
+    full = balance_series(chart_data.ChartData(ledger).deltas())
+    for party, series in pane.plotted_series().items():
+        assert series.days.tolist() == full[party].days.tolist()
+        assert series.received.high.tolist() == full[party].received.high.tolist()
+        assert series.sent.best.tolist() == full[party].sent.best.tolist()

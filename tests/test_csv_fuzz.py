@@ -1,0 +1,470 @@
+"""Fuzzing `import` with files a person, a spreadsheet or a broken disk could produce:
+random headers, ragged rows, random cells, other encodings, random bytes, huge fields,
+NULs, quotes, newlines and unbalanced quotes (PRODUCT.md, "CSV formats").
+
+Whatever the file, the command never crashes: it imports cleanly (exit 0) or says which
+row is wrong (exit 1) and leaves the database exactly as it was."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import itertools
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CliResult, write_csv
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.domain.records import (
+    CATEGORIES,
+    EVENT_TYPES,
+    QUALIFIERS,
+    SOURCE_KINDS,
+    Flow,
+    FlowKey,
+)
+from desktop_app.store.check import check
+from desktop_app.store.importer import (
+    FLOW_COLUMNS,
+    REPORT_COLUMNS,
+    REQUIRED_COLUMNS,
+    apply_import,
+    plan_import,
+)
+from desktop_app.store.ledger import Ledger, ReportInput
+
+TABLES = (
+    "settings",
+    "operations",
+    "parties",
+    "sources",
+    "events",
+    "reports",
+    "flows",
+    "resolutions",
+    "tombstones",
+    "audit",
+)
+ROW_NUMBER = re.compile(r"\brow \d+\b")
+MEGABYTE = 1_000_000
+
+# ---- what the files are made of ---------------------------------------------------------
+
+# Cells that are valid for their column, or nearly so (so that many files import cleanly
+# and the rules between rows, files and the database get exercised too).
+PLAUSIBLE: dict[str, list[str]] = {
+    "report_id": ["", "", "r1", "r2", "fz-1", " r1 ", "'=r3"],
+    "event_id": ["e1", "e2", "fz-event", " e1", "", "=1+1", "'-e4"],
+    "event_type": [*EVENT_TYPES, "exchange", "Exchange", "", "battle"],
+    "event_date": ["2024-05-01", "2024-05", "2024", "2024-02-30", "2999-01-01", "1/2/2024", ""],
+    "location": ["", "Sumy", " sumy ", "Kyiv, Ukraine", "=HYPERLINK()"],
+    "category": [*CATEGORIES, "pows", "", "POWs", "tanks"],
+    "from_party": ["Russia", "Ukraine", "", "russia ", "Belarus"],
+    "to_party": ["Ukraine", "Russia", "", "UKRAINE"],
+    "count": ["0", "12", "1212", "", "1,212", "-3", "12.0", "1e3", "99999999999", "١٢"],
+    "count_qualifier": [*QUALIFIERS, "", "about"],
+    "source_name": ["Coordination HQ", "Medinsky", " medinsky ", "", "'@handle", "+380"],
+    "source_kind": [*SOURCE_KINDS, "", "blog"],
+    "source_party": ["", "Ukraine", "Russia", "Neutralia"],
+    "source_url": ["", "https://example.org/a", "www.example.org", "http://x y"],
+    "published": ["", "2024-05-02", "2024-13", "2999-12-31"],
+    "reliability": ["", "A", "c", "F", "G", "1"],
+    "credibility": ["", "1", "6", "7", "A"],
+    "quote": ["", "1,212 bodies", 'he said "27"', "line one\nline two", "=cmd|' /C calc'!A0"],
+    "recorded_by": ["", "Ada", "=evil()"],
+    "recorded_at": ["", "2024-05-02T10:00:00Z", "2024-05-02 10:00", "2999-01-01T00:00:00Z"],
+}
+WILD_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list(",\"\r\n\t\x00'=+-@ \ufeff\u00e9\u0301\U0001f600")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=24,
+)
+HUGE_TEXT = st.builds(
+    lambda piece, size: (piece * size)[:size],
+    st.sampled_from(["x", "é", '"', "ab,", "line\r\n", "\x00"]),
+    st.sampled_from([131_073, MEGABYTE]),
+)
+COLUMN_NAME = st.one_of(
+    st.sampled_from(REPORT_COLUMNS),
+    st.sampled_from(
+        ["Event_ID", " event_id ", "'=event_id", "quote\x00", "", "id", "événement", "count;"]
+    ),
+    WILD_TEXT,
+)
+
+
+@st.composite
+def headers(draw: st.DrawFn) -> list[str]:
+    shape = draw(st.sampled_from(["all", "required-and-some", "random"]))
+    if shape == "all":
+        header = list(draw(st.permutations(REPORT_COLUMNS)))
+    elif shape == "required-and-some":
+        optional = [column for column in REPORT_COLUMNS if column not in REQUIRED_COLUMNS]
+        extra = draw(st.lists(st.sampled_from(optional), unique=True, max_size=10))
+        header = list(draw(st.permutations([*REQUIRED_COLUMNS, *extra])))
+    else:
+        header = draw(st.lists(COLUMN_NAME, max_size=8))
+    if header and draw(st.integers(0, 5)) == 0:  # a duplicated or unknown column
+        extra_name = draw(st.one_of(st.sampled_from(header), COLUMN_NAME))
+        header.insert(draw(st.integers(0, len(header))), extra_name)
+    return header
+
+
+@st.composite
+def clean_headers(draw: st.DrawFn) -> list[str]:
+    """Required columns, the flow columns all or none, some of the others, any order."""
+    others = [c for c in REPORT_COLUMNS if c not in REQUIRED_COLUMNS and c not in FLOW_COLUMNS]
+    chosen = draw(st.lists(st.sampled_from(others), unique=True, max_size=len(others)))
+    flows = list(FLOW_COLUMNS) if draw(st.booleans()) else []
+    return list(draw(st.permutations([*REQUIRED_COLUMNS, *flows, *chosen])))
+
+
+def cells_for(column: str) -> st.SearchStrategy[str]:
+    plausible = PLAUSIBLE.get(column.strip())
+    if plausible is None:
+        return st.one_of(WILD_TEXT, HUGE_TEXT) if column else WILD_TEXT
+    return st.one_of(
+        st.sampled_from(plausible),
+        st.sampled_from(plausible),
+        st.sampled_from(plausible),
+        WILD_TEXT,
+        HUGE_TEXT if column == "quote" else st.sampled_from(plausible),
+    )
+
+
+# Cells that are all valid together: a file made of them imports cleanly (each row is a
+# report of its own event), so the fuzzing covers the writing path too.
+CLEAN: dict[str, st.SearchStrategy[str]] = {
+    "report_id": st.just(""),
+    "event_type": st.sampled_from(EVENT_TYPES),
+    "event_date": st.sampled_from(["2024-05-01", "2024-05", "2024", "1999-12-31"]),
+    "location": st.sampled_from(["", "Sumy", " Kyiv "]),
+    "category": st.sampled_from(CATEGORIES),
+    "from_party": st.just("Russia"),
+    "to_party": st.sampled_from(["Ukraine", " ukraine", "Belarus"]),
+    "count": st.integers(0, 10**9).map(str),
+    "count_qualifier": st.sampled_from(["", *QUALIFIERS]),
+    "source_name": st.sampled_from(["Coordination HQ", "Medinsky", "'+380 channel"]),
+    "source_kind": st.sampled_from(["", *SOURCE_KINDS]),
+    "source_party": st.sampled_from(["", "Ukraine", "Russia"]),
+    "source_url": st.sampled_from(["", "https://example.org/a"]),
+    "published": st.sampled_from(["", "2024-05-02"]),
+    "reliability": st.sampled_from(["", "A", "f"]),
+    "credibility": st.sampled_from(["", "1", "6"]),
+    "quote": st.one_of(
+        WILD_TEXT.filter(lambda text: "\x00" not in text),
+        HUGE_TEXT.filter(lambda t: "\x00" not in t),
+    ),
+    "recorded_by": st.sampled_from(["", "Ada"]),
+    "recorded_at": st.sampled_from(["", "2024-05-02T10:00:00Z"]),
+}
+
+
+@st.composite
+def records(draw: st.DrawFn, header: list[str], clean: bool, number: int) -> list[str]:
+    if clean:
+        flow = draw(st.booleans())
+        record = []
+        for column in header:
+            if column == "event_id":
+                record.append(f"fuzz-{number}")
+            elif column in FLOW_COLUMNS and not flow:
+                record.append("")
+            else:
+                record.append(draw(CLEAN.get(column, st.just(""))))
+        return record
+    record = [draw(cells_for(column)) for column in header]
+    ragged = draw(st.integers(0, 9))
+    if ragged == 0 and record:
+        del record[draw(st.integers(0, len(record) - 1)) :]
+    elif ragged == 1:
+        record.extend(draw(st.lists(WILD_TEXT, min_size=1, max_size=3)))
+    return record
+
+
+def _quoted(header: list[str], rows: list[list[str]], terminator: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=terminator)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _raw(header: list[str], rows: list[list[str]], terminator: str) -> str:
+    """Joined without any quoting, as a careless script would."""
+    return "".join(",".join(line) + terminator for line in [header, *rows])
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> bytes:
+    if draw(st.integers(0, 14)) == 0:
+        return draw(st.binary(max_size=600))  # not a text file at all
+    clean = draw(st.booleans())
+    header = draw(clean_headers() if clean else headers())
+    rows = [draw(records(header, clean, number)) for number in range(draw(st.integers(0, 6)))]
+    if clean:
+        return _quoted(header, rows, "\r\n").encode("utf-8", errors="surrogatepass")
+    terminator = draw(st.sampled_from(["\r\n", "\r\n", "\n", "\r"]))
+    joiner = draw(st.sampled_from([_quoted, _quoted, _raw]))
+    text = joiner(header, rows, terminator)
+    if draw(st.integers(0, 5)) == 0:  # an unbalanced quote somewhere
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + '"' + text[at:]
+    if draw(st.integers(0, 6)) == 0:  # no line end after the last row
+        text = text.rstrip("\r\n")
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "latin-1", "utf-16", "mixed"]))
+    if encoding == "latin-1":
+        data = text.encode("latin-1", errors="replace")
+    elif encoding == "mixed":
+        data = text.encode("utf-8", errors="surrogatepass")
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.binary(min_size=1, max_size=8)) + data[at:]
+    else:
+        data = text.encode(encoding, errors="surrogatepass")
+    return data
+
+
+# ---- the databases a file is imported into ---------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    with Ledger.open(path, read_only=True) as ledger:
+        return {table: ledger.count(table) for table in TABLES}
+
+
+@pytest.fixture(scope="module")
+def populated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ledger already holding reports, events and sources the fuzzed files name, so
+    that identical re-imports, edits by import and event type clashes all come up."""
+    folder = tmp_path_factory.mktemp("fuzz-template")
+    rows = []
+    for number, (report_id, event_id, event_type) in enumerate(
+        [("r1", "e1", "exchange"), ("fz-1", "fz-event", "talks"), ("", "e2", "agreement")]
+    ):
+        row = dict.fromkeys(REPORT_COLUMNS, "")
+        row.update(
+            report_id=report_id,
+            event_id=event_id,
+            event_type=event_type,
+            event_date="2024-05-01",
+            category="pows",
+            from_party="Russia",
+            to_party="Ukraine",
+            count=str(12 + number),
+            source_name="Coordination HQ",
+            source_party="Ukraine",
+            quote="1,212 bodies",
+        )
+        rows.append([row[column] for column in REPORT_COLUMNS])
+    csv_path = write_csv(folder / "seed.csv", list(REPORT_COLUMNS), rows)
+    path = folder / "template.db"
+    with Ledger.open(path) as ledger:
+        plan = plan_import(ledger, csv_path, "seed")
+        assert not plan.errors, [str(error) for error in plan.errors]
+        apply_import(ledger, plan, "seed")
+    return path
+
+
+@pytest.fixture(scope="module")
+def empty_counts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, int]:
+    path = tmp_path_factory.mktemp("fuzz-empty") / "empty.db"
+    Ledger.open(path).close()
+    return _counts(path)
+
+
+# ---- the properties -----------------------------------------------------------------------
+
+
+def _import_and_judge(
+    cli: Callable[..., CliResult],
+    folder: Path,
+    data: bytes,
+    populated: Path | None,
+    empty_counts: dict[str, int],
+) -> CliResult:
+    folder.mkdir()
+    db = folder / "ledger.db"
+    if populated is not None:
+        shutil.copyfile(populated, db)
+    before = _sha256(db) if db.exists() else None
+    csv_path = folder / "reports.csv"
+    csv_path.write_bytes(data)
+
+    result = cli("import", db, csv_path)  # an exception here is a crash: the test fails
+
+    assert result.code in (0, 1), (result.code, result.out, result.err)
+    event(f"exit {result.code}")
+    assert "Traceback" not in result.err + result.out
+    if result.code == 0:
+        assert result.out.startswith(("Imported", "Nothing new")), result.out
+        with Ledger.open(db, read_only=True) as ledger:
+            report = check(ledger)
+            assert report.ok, report.lines()
+    else:
+        assert ROW_NUMBER.search(result.err), result.err
+        assert "nothing imported" in result.err, result.err
+        if before is not None:
+            assert _sha256(db) == before, "a refused import changed the database"
+        elif db.exists():
+            assert _counts(db) == empty_counts, "a refused import wrote into a new database"
+    return result
+
+
+_examples = itertools.count()
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=csv_files(), into=st.sampled_from(["new", "populated"]))
+def test_any_file_imports_cleanly_or_names_its_row_and_changes_nothing(
+    data: bytes,
+    into: str,
+    cli: Callable[..., CliResult],
+    tmp_path: Path,
+    populated_template: Path,
+    empty_counts: dict[str, int],
+) -> None:
+    folder = tmp_path / f"example-{next(_examples)}"
+    populated = populated_template if into == "populated" else None
+    _import_and_judge(cli, folder, data, populated, empty_counts)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    cells=st.lists(
+        st.sampled_from(list(",\"\r\n\x00'= \ufeff\u00e9") + ["ab", "\xff"]), max_size=30
+    ),
+    quoted=st.booleans(),
+)
+def test_quotes_newlines_and_nuls_in_a_cell_never_crash_the_import(
+    cells: list[str],
+    quoted: bool,
+    cli: Callable[..., CliResult],
+    tmp_path: Path,
+    populated_template: Path,
+    empty_counts: dict[str, int],
+) -> None:
+    """One report whose quote cell is made of the characters CSV and C strings fear."""
+    quote = "".join(cells)
+    header = "event_id,event_type,event_date,source_name,quote\r\n"
+    cell = '"' + quote.replace('"', '""') + '"' if quoted else quote
+    data = (header + f"e9,statement,2024-05-01,Coordination HQ,{cell}\r\n").encode(
+        "utf-8", errors="surrogatepass"
+    )
+    folder = tmp_path / f"example-{next(_examples)}"
+    result = _import_and_judge(cli, folder, data, populated_template, empty_counts)
+    if not quoted:
+        return
+    if "\x00" not in quote:
+        assert result.code == 0, result.err  # a well-quoted UTF-8 cell is a valid file
+    if result.code == 0:
+        # Stored exactly as given, but for the one `'` that guards a formula.
+        guarded = len(quote) > 1 and quote[0] == "'" and quote[1] in "=+-@\t\r'"
+        expected = quote[1:] if guarded else quote
+        with Ledger.open(folder / "ledger.db", read_only=True) as ledger:
+            stored = ledger.conn.execute("SELECT quote FROM reports WHERE event_id = 'e9'")
+            assert [row[0] for row in stored] == [expected], "the quote was not stored as given"
+
+
+# ---- the cases the fuzzing found, pinned down -----------------------------------------------
+
+
+def _one_report_file(path: Path, quote: str) -> Path:
+    header = ["event_id", "event_type", "event_date", "source_name", "quote"]
+    return write_csv(path, header, [["e1", "statement", "2024-05-01", "Coordination HQ", quote]])
+
+
+@pytest.mark.parametrize("size", [131_073, MEGABYTE])
+def test_a_huge_quote_is_imported_exactly_as_given(
+    size: int, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """PRODUCT.md: quotes are free text, stored exactly as given; RFC 4180 sets no size
+    limit, and a 1 MB quote (a long article pasted whole) is a valid cell."""
+    quote = ('He said "1,212",\r\nthen: ' * (size // 20 + 1))[:size]
+    csv_path = _one_report_file(tmp_path / "huge.csv", quote)
+    db = tmp_path / "ledger.db"
+    result = cli("import", db, csv_path)
+    assert result.code == 0, result.err
+    with Ledger.open(db, read_only=True) as ledger:
+        stored = [row[0] for row in ledger.conn.execute("SELECT quote FROM reports")]
+    assert stored == [quote]
+
+
+def test_an_unbalanced_quote_in_the_header_is_not_called_an_empty_file(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """A file whose first line opens a quote it never closes is not empty: the error
+    must say that row 1 cannot be read as CSV, not that a header row is missing."""
+    csv_path = tmp_path / "unbalanced.csv"
+    csv_path.write_bytes(
+        b'"event_id,event_type,event_date,source_name\r\ne1,talks,2024-05-01,HQ\r\n'
+    )
+    db = tmp_path / "ledger.db"
+    result = cli("import", db, csv_path)
+    assert result.code == 1
+    assert "row 1" in result.err
+    assert "empty" not in result.err, result.err
+    assert "CSV" in result.err, result.err
+
+
+def test_non_utf8_bytes_in_the_header_are_reported_as_such(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """PRODUCT.md: bytes that are not UTF-8 are an error at their row and column. A
+    Latin-1 header must be reported as not UTF-8, not as an unknown column whose name
+    shows an escaped surrogate that is in no file."""
+    csv_path = tmp_path / "latin1.csv"
+    csv_path.write_bytes(
+        "event_id,event_type,event_date,source_name,quot\xe9\r\n"
+        "e1,talks,2024-05-01,HQ,x\r\n".encode("latin-1")
+    )
+    db = tmp_path / "ledger.db"
+    result = cli("import", db, csv_path)
+    assert result.code == 1
+    assert "row 1" in result.err
+    assert "UTF-8" in result.err, result.err
+    assert "\\udc" not in result.err.encode("unicode_escape").decode(), result.err
+
+
+def test_a_long_quote_entered_in_the_app_survives_export_and_import(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """The app's own reports.csv must import: a 200 kB quote (entered through the form or
+    the store, which set no limit) goes out by `export` and must come back by `import`."""
+    quote = ('A long statement, with "quotes", commas\r\nand lines. ' * 4000)[:200_000]
+    source = tmp_path / "source.db"
+    with Ledger.open(source) as ledger:
+        ledger.add_report(
+            ReportInput(
+                event_type="exchange",
+                source_name="Coordination HQ",
+                claimed_date="2025-06-11",
+                quote=quote,
+                flows=(Flow(FlowKey("Russia", "Ukraine", "pows"), 84),),
+            ),
+            "Ada",
+        )
+    assert cli("export", source, tmp_path / "out").code == 0
+    result = cli("import", tmp_path / "copy.db", tmp_path / "out" / "reports.csv")
+    assert result.code == 0, result.err
+    with Ledger.open(tmp_path / "copy.db", read_only=True) as ledger:
+        assert [row[0] for row in ledger.conn.execute("SELECT quote FROM reports")] == [quote]

@@ -1,0 +1,378 @@
+"""A reviewer works through the queue in the real window, from the keyboard."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLE_CSV, write_csv
+from PySide6.QtCore import Qt
+from ui_helpers import USER, focused, open_window, press, shortcut, type_text
+
+from desktop_app.domain.records import FieldKey, Flow, FlowKey
+from desktop_app.store import queries
+from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
+from desktop_app.store.ledger import Ledger, ReportInput
+from desktop_app.ui.main_window import MainWindow
+
+
+def imported(path: Path, csv_path: Path) -> Path:
+    with Ledger.open(path) as ledger:
+        plan = plan_import(ledger, csv_path, "importer")
+        assert not plan.errors, plan.errors
+        apply_import(ledger, plan, "importer")
+    return path
+
+
+def row(**values: str) -> list[str]:
+    cells = dict.fromkeys(REPORT_COLUMNS, "")
+    cells.update(recorded_by="r", recorded_at="2025-01-01T00:00:00Z", event_type="exchange")
+    cells.update(values)
+    return [cells[column] for column in REPORT_COLUMNS]
+
+
+def disputed_csv(path: Path) -> Path:
+    """One exchange whose three reports disagree on date, location and two counts, and a
+    second event whose two reports disagree on one count."""
+    flows = [("pows", "Russia", "Ukraine"), ("pows", "Ukraine", "Russia")]
+    counts = [("207", "95"), ("195", "90"), ("207", "95")]
+    dates = ["2024-10-18", "2024-10-19", "2024-10-18"]
+    places = ["Sumy", "Kharkiv", "sumy"]
+    rows = []
+    for number, (day, place, pair) in enumerate(zip(dates, places, counts, strict=True)):
+        for (category, from_party, to_party), count in zip(flows, pair, strict=True):
+            rows.append(
+                row(
+                    report_id=f"R{number + 1}",
+                    event_id="swap",
+                    event_date=day,
+                    location=place,
+                    category=category,
+                    from_party=from_party,
+                    to_party=to_party,
+                    count=count,
+                    source_name=f"Source {number + 1}",
+                    quote=f"quote {number + 1}",
+                )
+            )
+    for number, count in enumerate(("40", "44")):
+        rows.append(
+            row(
+                report_id=f"S{number + 1}",
+                event_id="small",
+                event_date="2024-11-02",
+                category="civilians",
+                from_party="Russia",
+                to_party="Ukraine",
+                count=count,
+                source_name=f"Other {number + 1}",
+            )
+        )
+    return write_csv(path, list(REPORT_COLUMNS), rows)
+
+
+def decide_by_keyboard(
+    qtbot,
+    window: MainWindow,
+    report_number: int | None,
+    value: str = "",
+    rationale: str = "because",
+) -> None:  # noqa: ANN001, E501
+    pane = window.review_pane
+    pane.value.setFocus()
+    if report_number is not None:
+        shortcut(qtbot, window, f"Alt+{report_number}")
+    else:
+        pane.value.selectAll()
+        type_text(qtbot, value)
+    shortcut(qtbot, window, "Alt+W")
+    assert focused() is pane.rationale
+    type_text(qtbot, rationale)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def conflicts_json(cli, path: Path) -> list[dict]:  # noqa: ANN001
+    result = cli("conflicts", path, "--json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_the_13_june_warning_is_cleared_by_deciding_the_doubtful_flow(
+    qtbot,
+    tmp_path: Path,
+    cli,  # noqa: ANN001
+) -> None:
+    path = imported(tmp_path / "ledger.db", EXAMPLE_CSV)
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    assert pane.queue_ids() == ["bodies-2025-06-13"]
+    assert "reversed" in window.events_pane.model.data(window.events_pane.model.index(3, 5))
+    pane.value.setFocus()
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "bodies-2025-06-13"
+    assert pane.current_field() == FieldKey.direction(FlowKey("Russia", "Ukraine", "bodies"))
+    # The article's literal reading (Ukraine → Russia) is the garble: decide it as 0.
+    shortcut(qtbot, window, "F6")
+    shortcut(qtbot, window, "F6")
+    assert pane.current_field() == FieldKey.count(FlowKey("Ukraine", "Russia", "bodies"))
+    decide_by_keyboard(qtbot, window, None, "0", "The article garbles the direction.")
+    assert pane.queue_ids() == []
+    with Ledger.open(path, read_only=True) as ledger:
+        decisions = queries.decisions_in_force(ledger)
+        assert [(d["field"], d["from_party"], d["value"]) for d in decisions] == [
+            ("count", "Ukraine", "0")
+        ]
+        assert decisions[0]["resolved_by"] == USER
+        final = {(r.party, r.category): r for r in queries.balance(ledger)}
+    assert final[("Russia", "bodies")].received_best == 27
+    assert final[("Ukraine", "bodies")].received_best == 1212 + 1200
+    balance = cli("balance", path, "--csv").out.splitlines()
+    assert balance[-2].startswith("2025-06-13,bodies,Russia,27,27,27,")
+
+
+def test_a_warning_can_be_dismissed_with_a_rationale(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", EXAMPLE_CSV)
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("bodies-2025-06-13")
+    pane.dismiss_button.click()
+    assert "rationale is required" in pane.error.text()
+    pane.rationale.setFocus()
+    type_text(qtbot, "Both readings are plausible; kept both.")
+    pane.dismiss_button.click()
+    assert pane.queue_ids() == []
+    with Ledger.open(path, read_only=True) as ledger:
+        assert queries.decisions_in_force(ledger) == []  # a dismissal is not a value
+        status = ledger.conn.execute(
+            "SELECT status, reversed FROM event_state WHERE event_id = 'bodies-2025-06-13'"
+        ).fetchone()
+    assert status == ("consistent", "[]")
+
+
+def test_several_disputed_fields_are_decided_by_keyboard(
+    qtbot,
+    tmp_path: Path,
+    cli,  # noqa: ANN001
+) -> None:
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    assert pane.queue_ids() == ["swap", "small"]
+    assert "3 open conflicts" not in window.status_label.text()
+    assert "2 open conflicts" in window.status_label.text()
+    pane.value.setFocus()
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "swap"
+    labels = [pane.field_choice.itemText(i) for i in range(pane.field_choice.count())]
+    assert labels[:4] == [
+        "● date",
+        "● location",
+        "● pows Russia → Ukraine",
+        "● pows Ukraine → Russia",
+    ]
+    decide_by_keyboard(qtbot, window, 1)  # date 2024-10-18 from report 1
+    decide_by_keyboard(qtbot, window, 2)  # location Kharkiv from report 2
+    decide_by_keyboard(qtbot, window, None, "201")  # a value of the reviewer's own
+    decide_by_keyboard(qtbot, window, 3)  # 95, following report 3
+    assert pane.queue_ids() == ["small"]
+    assert pane.event_id == "small"
+    assert "1 open conflicts" in window.status_label.text()
+    with Ledger.open(path, read_only=True) as ledger:
+        decided = {
+            (d["field"], d["from_party"]): (d["value"], d["report_id"])
+            for d in queries.decisions_in_force(ledger)
+        }
+        state = ledger.conn.execute(
+            "SELECT status, date, location FROM event_state WHERE event_id = 'swap'"
+        ).fetchone()
+        flows = dict(
+            ledger.conn.execute(
+                "SELECT from_party, best || '/' || low || '/' || high FROM flow_state"
+                " WHERE event_id = 'swap'"
+            )
+        )
+    assert decided == {
+        ("date", ""): ("2024-10-18", "R1"),
+        ("location", ""): ("Kharkiv", "R2"),
+        ("count", "Russia"): ("201", None),
+        ("count", "Ukraine"): ("95", "R3"),
+    }
+    assert state == ("resolved", "2024-10-18", "Kharkiv")
+    assert flows == {"Russia": "201/201/201", "Ukraine": "95/95/95"}
+    assert [event["event_id"] for event in conflicts_json(cli, path)] == ["small"]
+    balance = {(r.party, r.category): r for r in queries.balance(Ledger.open(path, read_only=True))}
+    assert balance[("Ukraine", "pows")].received_best == 201
+    assert balance[("Ukraine", "pows")].received_low == 201
+
+
+def test_a_decision_without_a_rationale_is_refused_visibly(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("small")
+    pane.value.setFocus()
+    shortcut(qtbot, window, "Alt+1")
+    assert pane.value.text() == "40"
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "rationale is required" in pane.error.text()
+    assert pane.error.isVisible()
+    assert window.ledger.count("resolutions") == 0
+    assert "small" in pane.queue_ids()
+
+
+def decide_small(window: MainWindow, value: str = "40") -> None:
+    window.ledger.resolve(
+        "small",
+        FieldKey.count(FlowKey("Russia", "Ukraine", "civilians")),
+        value,
+        "the official figure",
+        "Reviewer",
+    )
+    window.session.notify_all()
+
+
+def status_of(window: MainWindow, event_id: str) -> str:
+    return window.ledger.conn.execute(
+        "SELECT status FROM event_state WHERE event_id = ?", (event_id,)
+    ).fetchone()[0]
+
+
+def contradicting(count: int) -> ReportInput:
+    flow = Flow(FlowKey("Russia", "Ukraine", "civilians"), count)
+    return ReportInput("exchange", "Late source", "2024-11-02", flows=(flow,))
+
+
+def test_a_contradicting_report_from_the_form_reopens_the_event(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    decide_small(window)
+    assert "small" not in window.review_pane.queue_ids()
+    form = window.form
+    form.new_report_for("small")
+    type_text(qtbot, "Late source")
+    form.claimed_date.line.setFocus()
+    type_text(qtbot, "2024-11-02")
+    form.flows.add_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    type_text(qtbot, "civilians")
+    for text in ("Russia", "Ukraine", "48"):
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert status_of(window, "small") == "reopened"
+    assert window.review_pane.queue_ids()[-1] == "small"
+    flows = window.ledger.conn.execute(
+        "SELECT best, low, high FROM flow_state WHERE event_id = 'small'"
+    ).fetchone()
+    assert flows == (40, 40, 40)  # the decided value stays in force
+    window.review_pane.show_event("small")
+    headers = [
+        window.review_pane.comparison.horizontalHeaderItem(c).text()
+        for c in range(window.review_pane.comparison.columnCount())
+    ]
+    assert headers[-1] == "3. Late source  ★ new"
+
+
+def test_an_agreeing_report_does_not_reopen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    decide_small(window)
+    window.ledger.add_report(contradicting(40), "Someone", event_id="small")
+    assert status_of(window, "small") == "resolved"
+
+
+def test_a_contradicting_import_reopens_the_event(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    decide_small(window)
+    late = write_csv(
+        tmp_path / "late.csv",
+        list(REPORT_COLUMNS),
+        [
+            row(
+                event_id="small",
+                event_date="2024-11-02",
+                category="civilians",
+                from_party="Russia",
+                to_party="Ukraine",
+                count="47",
+                source_name="Late source",
+            )
+        ],
+    )
+    window.transfers.import_file(late)
+    assert status_of(window, "small") == "reopened"
+    assert "small" in window.review_pane.queue_ids()
+
+
+def test_a_contradicting_merge_reopens_the_event(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    other = imported(tmp_path / "other.db", disputed_csv(tmp_path / "reports.csv"))
+    with Ledger.open(other) as theirs:
+        theirs.add_report(contradicting(46), "Colleague", event_id="small")
+    window = open_window(qtbot, path)
+    decide_small(window)
+    window.transfers.merge_file(other)
+    assert status_of(window, "small") == "reopened"
+    assert "small" in window.review_pane.queue_ids()
+
+
+def test_undo_of_a_decision_restores_the_event_to_the_queue(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("small")
+    decide_by_keyboard(qtbot, window, 2, rationale="latest figure")
+    assert "small" not in pane.queue_ids()
+    pane.queue.setFocus()  # in a text field, Ctrl+Z undoes the typing
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert "small" in pane.queue_ids()
+    assert status_of(window, "small") == "conflict"
+    row_ = window.ledger.conn.execute(
+        "SELECT withdrawn_at, withdrawn_by FROM resolutions"
+    ).fetchone()
+    assert row_[0] is not None and row_[1] == USER
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    assert "small" not in pane.queue_ids()
+
+
+def test_the_history_lists_every_decision_in_order(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("small")
+    decide_by_keyboard(qtbot, window, 1, rationale="first thought")
+    pane.show_event("small")
+    decide_by_keyboard(qtbot, window, None, "44", rationale="second thought")
+    pane.show_event("small")
+    text = pane.history.toPlainText()
+    first, second = text.index("first thought"), text.index("second thought")
+    assert first < second
+    assert "— → 40" in text and "40 → 44" in text
+    assert "Where civilians Russia → Ukraine comes from: best 44" in text
+
+
+def test_the_queue_sorts_by_spread_and_says_what_is_left(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    assert "2</b> events left" in pane.counter.text()
+    entries = {entry.event_id: entry for entry in pane.queue_model.entries}
+    assert entries["swap"].largest == "207 vs 195 POWs Russia→Ukraine"
+    assert entries["small"].largest == "44 vs 40 civilians Russia→Ukraine"
+    pane.sort_order.setCurrentIndex(1)
+    assert pane.queue_ids() == ["small", "swap"]  # 4/44 > 12/207
+
+
+def test_review_controls_have_their_labels_as_accessible_names(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    pane = window.review_pane
+    for widget, name in {
+        pane.field_choice: "Field",
+        pane.value: "Value",
+        pane.rationale: "Rationale",
+        pane.decide_button: "Decide",
+        pane.dismiss_button: "Dismiss the warning",
+        pane.queue: "Review queue",
+    }.items():
+        assert widget.accessibleName() == name
