@@ -8,6 +8,7 @@ period when it is charted.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,6 +33,7 @@ class Period:
         return self.first <= other.last and other.first <= self.last
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_claimed_date(text: str) -> Period:
     """Parse `YYYY-MM-DD`, `YYYY-MM` or `YYYY` into the period it covers."""
     match = _PATTERN.fullmatch(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The comparison key of a name: Unicode NFC, trimmed, spaces collapsed, casefolded."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()

@@ -138,11 +138,15 @@ def event_status(
     reports: Sequence[Report],
     decisions: Sequence[Decision],
     disputes: Sequence[Dispute] | None = None,
+    *,
+    reopened: dict[FieldKey, list[str]] | None = None,
+    in_force: dict[FieldKey, Decision] | None = None,
 ) -> str:
-    """The first rule that applies: reopened, conflict, resolved, single, consistent."""
-    if reopened_fields(reports, decisions):
+    """The first rule that applies: reopened, conflict, resolved, single, consistent.
+    What the caller has already derived may be passed in; it is derived otherwise."""
+    if reopened_fields(reports, decisions) if reopened is None else reopened:
         return "reopened"
-    in_force = decisions_in_force(decisions)
+    in_force = decisions_in_force(decisions) if in_force is None else in_force
     disputes = find_disputes(reports) if disputes is None else disputes
     if any(dispute.field not in in_force for dispute in disputes):
         return "conflict"
@@ -202,7 +206,7 @@ def possibly_reversed(
     and so does a reviewer's dismissal (a "direction" decision on the pair).
     Each doubtful pair is named once, by the flow that sorts first.
     """
-    if event_type != "exchange":
+    if event_type != "exchange" or len(reports) < 2:
         return []
     doubtful: set[FlowKey] = set()
     for report in reports:
@@ -251,6 +255,8 @@ class EventState:
 def derive_event(
     event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
 ) -> EventState:
+    if len(reports) == 1 and not decisions:
+        return _single_report_event(event_id, event_type, reports[0])
     reports = sorted(reports, key=lambda report: report.seq)
     in_force = decisions_in_force(decisions)
     disputes = find_disputes(reports)
@@ -259,10 +265,11 @@ def derive_event(
         flow: estimate(reports, flow, in_force.get(FieldKey.count(flow))) for flow in flows
     }
     date = event_date(reports, in_force.get(FieldKey.date()))
+    reopened = reopened_fields(reports, decisions) if in_force else {}
     return EventState(
         event_id=event_id,
         event_type=event_type,
-        status=event_status(reports, decisions, disputes),
+        status=event_status(reports, decisions, disputes, reopened=reopened, in_force=in_force),
         date=date,
         chart_day=chart_day(date) if date else None,
         location=event_location(reports, in_force.get(FieldKey.location())),
@@ -270,6 +277,30 @@ def derive_event(
         disputes=tuple(disputes),
         estimates=estimates,
         in_force=in_force,
-        reopened=reopened_fields(reports, decisions),
+        reopened=reopened,
         reversed_flows=tuple(possibly_reversed(event_type, reports, in_force)),
+    )
+
+
+def _single_report_event(event_id: str, event_type: str, report: Report) -> EventState:
+    """The most common event by far, derived without the general machinery: one report
+    cannot disagree with itself, and nothing was decided."""
+    estimates = {
+        flow.key: Estimate(flow.count, flow.count, flow.count, 1)
+        for flow in sorted(report.flows, key=lambda flow: flow.key)
+    }
+    date = report.claimed_date or None
+    return EventState(
+        event_id=event_id,
+        event_type=event_type,
+        status="single",
+        date=date,
+        chart_day=chart_day(date) if date else None,
+        location=report.location,
+        n_reports=1,
+        disputes=(),
+        estimates=estimates,
+        in_force={},
+        reopened={},
+        reversed_flows=(),
     )

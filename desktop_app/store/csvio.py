@@ -60,7 +60,12 @@ class CsvRows:
     """
 
     def __init__(self, data: bytes) -> None:
-        text = data.decode("utf-8", errors="surrogateescape")
+        try:
+            text = data.decode("utf-8")
+            self.clean = "\x00" not in text  # no cell needs a check of its own
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="surrogateescape")
+            self.clean = False
         self.text = text[1:] if text.startswith(BOM) else text
         self.problems: list[FieldProblem] = []
 

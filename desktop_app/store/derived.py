@@ -131,6 +131,10 @@ def dispute_json(dispute: Dispute) -> dict:
     return {**_field_json(dispute.field), "values": dispute.values}
 
 
+def _json_list(items: list) -> str:
+    return json.dumps(items, sort_keys=True) if items else "[]"
+
+
 def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
     first_seq = min(report.seq for report in inputs.reports)
     return (
@@ -141,12 +145,11 @@ def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
         state.chart_day,
         state.location,
         state.n_reports,
-        json.dumps([dispute_json(d) for d in state.disputes], sort_keys=True),
-        json.dumps(
-            [{**_field_json(f), "report_ids": ids} for f, ids in sorted(state.reopened.items())],
-            sort_keys=True,
+        _json_list([dispute_json(d) for d in state.disputes]),
+        _json_list(
+            [{**_field_json(f), "report_ids": ids} for f, ids in sorted(state.reopened.items())]
         ),
-        json.dumps([[k.from_party, k.to_party, k.category] for k in state.reversed_flows]),
+        _json_list([[k.from_party, k.to_party, k.category] for k in state.reversed_flows]),
         first_seq,
         flows_text(state),
         sum(estimate.best for estimate in state.estimates.values()),
@@ -197,7 +200,11 @@ def refresh(conn: sqlite3.Connection, event_ids: Iterable[str]) -> None:
         marks = _marks(chunk)
         conn.execute(f"DELETE FROM event_state WHERE event_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM flow_state WHERE event_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM event_search WHERE event_id IN ({marks})", chunk)
+        conn.execute(
+            "DELETE FROM event_search WHERE rowid IN"
+            f" (SELECT rowid FROM events WHERE id IN ({marks}))",
+            chunk,
+        )
         conn.execute(SEARCH_TEXT_SQL.format(where=f"WHERE r.event_id IN ({marks})"), chunk)
     events, flows = [], []
     for inputs, state in derive_all(conn, ids):

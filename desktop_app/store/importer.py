@@ -11,7 +11,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..domain import validation
@@ -70,9 +70,17 @@ class Cancelled(Exception):
 
 
 def blank_report_id(event_id: str, source_name: str, event_date: str, quote: str) -> str:
-    """The id of a report given without one: the UUID-5 of the values its rows share."""
+    """The id of a report given without one: the UUID-5 of the values its rows share.
+
+    Computed as RFC 4122 does (uuid.uuid5 gives the same text), without building UUID
+    objects: an import may name hundreds of thousands of reports this way.
+    """
     name = "\x1f".join((event_id, source_name, event_date, quote))
-    return str(uuid.uuid5(REPORT_NAMESPACE, name))
+    digest = bytearray(hashlib.sha1(REPORT_NAMESPACE.bytes + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 @dataclass
@@ -86,6 +94,7 @@ class PlannedReport:
     recorded_at: str | None
     flow_rows: dict[tuple[str, str, str], int] = field(default_factory=dict)
     grades: list[tuple[int, str, str]] = field(default_factory=list)  # row, kind, reliability
+    flows: list[Flow] = field(default_factory=list)  # collected row by row
 
 
 @dataclass
@@ -128,105 +137,111 @@ class ImportPlan:
 
 
 def _read_cells(
-    plan: ImportPlan, row: int, header: list[str], record: list[str]
+    plan: ImportPlan, row: int, header: list[str], record: list[str], clean: bool
 ) -> dict[str, str] | None:
+    """The row's cells by column: formula guard removed, trimmed except the quote.
+    `clean` says the whole file holds no bad bytes, so cells need no check of their own."""
     if len(record) != len(header):
         plan.errors.append(
             FieldProblem(row, "", f"has {len(record)} cells where the header has {len(header)}")
         )
         return None
-    cells: dict[str, str] = {}
+    cells = dict.fromkeys(REPORT_COLUMNS, "")
+    ok = True
     for column, raw in zip(header, record, strict=True):
-        problem = cell_problem(raw)
-        if problem:
+        if not clean and (problem := cell_problem(raw)):
             plan.errors.append(FieldProblem(row, column, problem))
+            ok = False
             continue
-        text = unescape_cell(raw)
-        cells[column] = text if column == "quote" else tidy(text)
-    if len(cells) != len(header):
-        return None
-    for column in REPORT_COLUMNS:
-        cells.setdefault(column, "")
-    return cells
+        text = unescape_cell(raw) if raw[:1] == "'" else raw
+        cells[column] = text if column == "quote" else text.strip()
+    return cells if ok else None
 
 
-def _check(
-    plan: ImportPlan, row: int, column: str, check: Callable[[str], object], text: str
-) -> object:
-    try:
-        return check(text)
-    except Invalid as error:
-        plan.errors.append(FieldProblem(row, column, str(error)))
-        return None
+# The check of each column: text in, value out, or Invalid with the reason.
+COLUMN_CHECKS: dict[str, Callable[[str], object]] = {
+    "event_id": lambda text: validation.required_name(text, "event_id"),
+    "event_type": validation.event_type,
+    "event_date": validation.claimed_date,
+    "source_name": lambda text: validation.required_name(text, "source_name"),
+    "source_kind": validation.source_kind,
+    "source_party": validation.optional_party,
+    "source_url": validation.url,
+    "published": validation.optional_date,
+    "reliability": validation.reliability,
+    "credibility": validation.credibility,
+    "location": validation.location,
+    "recorded_at": lambda text: validation.timestamp(text) if text else None,
+}
+FLOW_CHECKS: dict[str, Callable[[str], object]] = {
+    "category": validation.category,
+    "count": validation.count,
+    "count_qualifier": validation.qualifier,
+    "from_party": lambda text: validation.party(text, "from_party"),
+    "to_party": lambda text: validation.party(text, "to_party"),
+}
 
 
-def _validate_row(plan: ImportPlan, row: int, cells: dict[str, str]) -> dict | None:
-    """The typed values of one row, or None (with errors noted) if any is invalid."""
-    before = len(plan.errors)
-    values = {
-        "event_id": _check(
-            plan,
-            row,
-            "event_id",
-            lambda t: validation.required_name(t, "event_id"),
-            cells["event_id"],
-        ),
-        "event_type": _check(plan, row, "event_type", validation.event_type, cells["event_type"]),
-        "event_date": _check(plan, row, "event_date", validation.claimed_date, cells["event_date"]),
-        "source_name": _check(
-            plan,
-            row,
-            "source_name",
-            lambda t: validation.required_name(t, "source_name"),
-            cells["source_name"],
-        ),
-        "source_kind": _check(
-            plan, row, "source_kind", validation.source_kind, cells["source_kind"]
-        ),
-        "source_party": validation.optional_party(cells["source_party"]),
-        "source_url": _check(plan, row, "source_url", validation.url, cells["source_url"]),
-        "published": _check(plan, row, "published", validation.optional_date, cells["published"]),
-        "reliability": _check(
-            plan, row, "reliability", validation.reliability, cells["reliability"]
-        ),
-        "credibility": _check(
-            plan, row, "credibility", validation.credibility, cells["credibility"]
-        ),
-        "location": validation.location(cells["location"]),
-        "recorded_at": (
-            _check(plan, row, "recorded_at", validation.timestamp, cells["recorded_at"])
-            if cells["recorded_at"]
-            else None
-        ),
-        "flow": None,
-    }
-    if any(cells[column] for column in FLOW_COLUMNS):
-        values["flow"] = _validate_flow(plan, row, cells)
-    return values if len(plan.errors) == before else None
+class _Checker:
+    """Runs the column checks, remembering each distinct text's outcome: most columns
+    repeat a few values over hundreds of thousands of rows."""
 
+    def __init__(self) -> None:
+        self.memo: dict[str, dict[str, tuple[bool, object]]] = {}
 
-def _validate_flow(plan: ImportPlan, row: int, cells: dict[str, str]) -> Flow | None:
-    category = _check(plan, row, "category", validation.category, cells["category"])
-    count = _check(plan, row, "count", validation.count, cells["count"])
-    qualifier = _check(plan, row, "count_qualifier", validation.qualifier, cells["count_qualifier"])
-    from_party = _check(
-        plan, row, "from_party", lambda t: validation.party(t, "from_party"), cells["from_party"]
-    )
-    to_party = _check(
-        plan, row, "to_party", lambda t: validation.party(t, "to_party"), cells["to_party"]
-    )
-    if from_party and to_party and name_key(str(from_party)) == name_key(str(to_party)):
-        plan.errors.append(
-            FieldProblem(
-                row,
-                "to_party",
-                f"from and to are both '{to_party}': a flow goes between two parties",
+    def check(
+        self, column: str, text: str, checks: dict[str, Callable[[str], object]]
+    ) -> tuple[bool, object]:
+        memo = self.memo.setdefault(column, {})
+        outcome = memo.get(text)
+        if outcome is None:
+            try:
+                outcome = (True, checks[column](text))
+            except Invalid as error:
+                outcome = (False, str(error))
+            if len(memo) < 200_000:
+                memo[text] = outcome
+        return outcome
+
+    def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict | None:
+        """The typed values of one row, or None (with every error noted)."""
+        values: dict[str, object] = {}
+        ok = True
+        for column in COLUMN_CHECKS:
+            valid, value = self.check(column, cells[column], COLUMN_CHECKS)
+            if not valid:
+                plan.errors.append(FieldProblem(row, column, str(value)))
+                ok = False
+            values[column] = value
+        values["flow"] = None
+        if any(cells[column] for column in FLOW_COLUMNS):
+            values["flow"] = self.flow(plan, row, cells)
+            ok = ok and values["flow"] is not None
+        return values if ok else None
+
+    def flow(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> Flow | None:
+        values: dict[str, object] = {}
+        ok = True
+        for column in FLOW_CHECKS:
+            valid, value = self.check(column, cells[column], FLOW_CHECKS)
+            if not valid:
+                plan.errors.append(FieldProblem(row, column, str(value)))
+                ok = False
+            values[column] = value
+        if not ok:
+            return None
+        from_party, to_party = str(values["from_party"]), str(values["to_party"])
+        if name_key(from_party) == name_key(to_party):
+            plan.errors.append(
+                FieldProblem(
+                    row,
+                    "to_party",
+                    f"from and to are both '{to_party}': a flow goes between two parties",
+                )
             )
-        )
-        return None
-    if None in (category, count, qualifier, from_party, to_party):
-        return None
-    return Flow(FlowKey(str(from_party), str(to_party), str(category)), int(count), str(qualifier))  # type: ignore[arg-type]
+            return None
+        key = FlowKey(from_party, to_party, str(values["category"]))
+        return Flow(key, int(values["count"]), str(values["count_qualifier"]))  # type: ignore[arg-type]
 
 
 def _report_id(cells: dict[str, str], row: int, plan: ImportPlan) -> str:
@@ -266,19 +281,24 @@ def plan_import(
         return plan
     planned: dict[str, PlannedReport] = {}
     total = max(1, plan_size_hint(data))
+    checker = _Checker()
+    clean = rows.clean
     for row, record in records:
         if progress and row % 2000 == 0 and not progress(row, total):
             raise Cancelled()
         if not any(cell.strip() for cell in record):
             continue
-        cells = _read_cells(plan, row, header, record)
+        cells = _read_cells(plan, row, header, record, clean)
         if cells is None:
             continue
-        values = _validate_row(plan, row, cells)
+        values = checker.row(plan, row, cells)
         if values is None:
             continue
         _add_row(plan, planned, row, cells, values, who)
     plan.errors.extend(rows.problems)
+    for report in planned.values():
+        if report.flows:
+            report.report = replace(report.report, flows=tuple(report.flows))
     _check_against_ledger(plan, ledger, planned)
     plan.errors.sort(key=lambda problem: problem.row)
     return plan
@@ -373,25 +393,23 @@ def _add_row(
         )
         return
     current.flow_rows[key] = row
-    current.report = _with_flow(current.report, flow)
-
-
-def _with_flow(report: ReportInput, flow: Flow) -> ReportInput:
-    from dataclasses import replace
-
-    return replace(report, flows=(*report.flows, flow))
+    current.flows.append(flow)
 
 
 def _check_against_ledger(
     plan: ImportPlan, ledger: Ledger, planned: dict[str, PlannedReport]
 ) -> None:
     """Event types, existing reports, the first mention of each source, new parties."""
+    stored_types = _lookup(
+        ledger, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
+    )
+    stored_reports = _lookup(ledger, "SELECT id, id FROM reports", set(planned))
     event_types: dict[str, tuple[str, int]] = {}
     source_first: dict[str, tuple[str, str, int]] = {}
     known_parties = {name_key(name) for name in ledger.parties()}
     for report in planned.values():
-        _check_event_type(plan, ledger, report, event_types)
-        if _exists(plan, ledger, report):
+        _check_event_type(plan, stored_types, report, event_types)
+        if report.report_id in stored_reports and _exists(plan, ledger, report):
             continue
         plan.reports.append(report)
         _check_source(plan, ledger, report, source_first)
@@ -406,15 +424,26 @@ def _check_against_ledger(
                 plan.new_parties.append(name)
 
 
+def _lookup(ledger: Ledger, select: str, keys: set[str]) -> dict[str, str]:
+    """`select` ("SELECT key, value FROM table") for these keys only, a chunk at a time."""
+    found: dict[str, str] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(ledger.conn.execute(f"{select} WHERE id IN ({marks})", chunk))
+    return found
+
+
 def _check_event_type(
     plan: ImportPlan,
-    ledger: Ledger,
+    stored_types: dict[str, str],
     report: PlannedReport,
     event_types: dict[str, tuple[str, int]],
 ) -> None:
     event_type = report.report.event_type
     if report.event_id not in event_types:
-        existing = ledger.event_type(report.event_id)
+        existing = stored_types.get(report.event_id)
         if existing is None:
             plan.new_events[report.event_id] = event_type
             event_types[report.event_id] = (event_type, report.row)
@@ -553,21 +582,31 @@ def _write_reports(ledger: Ledger, plan: ImportPlan, who: str, progress: Progres
     first_seq = ledger.next_seqs(len(plan.reports))
     now = utc_now()
     operation_id = ledger._write_state.operation_id if ledger._write_state else None
-    reports, flows = [], []
+    reports, flows, events = [], [], []
+    sources: dict[str, str] = {}
+    parties: dict[str, str] = {}
+    pending_events = set(plan.new_events)
+
+    def party(name: str) -> str:
+        if name not in parties:
+            parties[name] = ledger.ensure_party(name)
+        return parties[name]
+
     total = len(plan.reports)
     for index, planned in enumerate(plan.reports):
         if progress and index % 2000 == 0 and not progress(index, total):
             raise Cancelled()
         given = planned.report
         event_id = planned.event_id
-        if event_id in plan.new_events and ledger.event_type(event_id) is None:
-            ledger.conn.execute(
-                "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
-                (event_id, given.event_type, now, operation_id),
+        if event_id in pending_events:
+            pending_events.discard(event_id)
+            events.append((event_id, given.event_type, now, operation_id))
+        key = source_key(given.source_name, given.source_party)
+        if key not in sources:
+            sources[key], _ = ledger.ensure_source(
+                given.source_name, given.source_party, given.source_kind, given.source_reliability
             )
-        source_id, _ = ledger.ensure_source(
-            given.source_name, given.source_party, given.source_kind, given.source_reliability
-        )
+        source_id = sources[key]
         recorded_at = planned.recorded_at or now
         reports.append(
             (
@@ -593,12 +632,15 @@ def _write_reports(ledger: Ledger, plan: ImportPlan, who: str, progress: Progres
                     planned.report_id,
                     position,
                     flow.key.category,
-                    ledger.ensure_party(flow.key.from_party),
-                    ledger.ensure_party(flow.key.to_party),
+                    party(flow.key.from_party),
+                    party(flow.key.to_party),
                     flow.count,
                     flow.qualifier,
                 )
             )
+    ledger.conn.executemany(
+        "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)", events
+    )
     ledger.conn.executemany(
         "INSERT INTO reports (id, event_id, source_id, claimed_date, location, quote, url,"
         " published, credibility, recorded_by, recorded_at, updated_at, seq, operation_id)"

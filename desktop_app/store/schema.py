@@ -150,10 +150,12 @@ SCHEMA_V1 = [
 ]
 
 # What free-text search looks through: each event's quotes, source names and locations.
+# Its rows carry the event's rowid, so that refreshing an event finds its row directly
+# (a search table's UNINDEXED column can only be scanned).
 SEARCH_TEXT_SQL = """
-INSERT INTO event_search (event_id, text)
-SELECT r.event_id, group_concat(s.name || ' ' || r.location || ' ' || r.quote, ' ')
-FROM reports r JOIN sources s ON s.id = r.source_id
+INSERT INTO event_search (rowid, event_id, text)
+SELECT e.rowid, r.event_id, group_concat(s.name || ' ' || r.location || ' ' || r.quote, ' ')
+FROM reports r JOIN sources s ON s.id = r.source_id JOIN events e ON e.id = r.event_id
 {where}
 GROUP BY r.event_id
 """
