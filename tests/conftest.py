@@ -31,6 +31,19 @@ from desktop_app.resources import example_reports  # noqa: E402
 from desktop_app.store.ledger import Ledger  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+# The tables that hold data (not derived state): what "the database is unchanged" compares.
+DATA_TABLES = (
+    "settings",
+    "operations",
+    "parties",
+    "sources",
+    "events",
+    "reports",
+    "flows",
+    "resolutions",
+    "tombstones",
+    "audit",
+)
 EXAMPLE_CSV = Path(str(example_reports()))
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CliResult, write_csv
+from conftest import DATA_TABLES, CliResult, write_csv
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -39,18 +39,7 @@ from desktop_app.store.importer import (
 )
 from desktop_app.store.ledger import Ledger, ReportInput
 
-TABLES = (
-    "settings",
-    "operations",
-    "parties",
-    "sources",
-    "events",
-    "reports",
-    "flows",
-    "resolutions",
-    "tombstones",
-    "audit",
-)
+TABLES = DATA_TABLES
 ROW_NUMBER = re.compile(r"\brow \d+\b")
 MEGABYTE = 1_000_000
 

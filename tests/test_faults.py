@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import DATA_TABLES, REPO
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import USER, open_window
@@ -47,18 +47,7 @@ from desktop_app.ui.main_window import MainWindow
 
 POWS_RU_UA = FlowKey("Russia", "Ukraine", "pows")
 POWS_UA_RU = FlowKey("Ukraine", "Russia", "pows")
-TABLES = (
-    "settings",
-    "operations",
-    "parties",
-    "sources",
-    "events",
-    "reports",
-    "flows",
-    "resolutions",
-    "tombstones",
-    "audit",
-)
+TABLES = DATA_TABLES
 
 
 # ---- helpers ----------------------------------------------------------------------------

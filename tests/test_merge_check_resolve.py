@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, CliResult
+from conftest import DATA_TABLES, EXAMPLE_CSV, CliResult
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import Invalid
@@ -30,16 +30,7 @@ BODIES = FlowKey("Russia", "Ukraine", "bodies")
 COUNT = FieldKey.count(BODIES)
 EVENT = "e-conflict"
 TABLES = (
-    "settings",
-    "operations",
-    "parties",
-    "sources",
-    "events",
-    "reports",
-    "flows",
-    "resolutions",
-    "tombstones",
-    "audit",
+    *DATA_TABLES,
     "event_state",
     "flow_state",
 )

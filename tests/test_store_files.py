@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPO, CliResult
+from conftest import DATA_TABLES, EXAMPLE_CSV, REPO, CliResult
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import Invalid
@@ -43,18 +43,7 @@ from desktop_app.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 V1_FIXTURE = FIXTURES / "ledger-v1.db"
-BASE_TABLES = (
-    "settings",
-    "operations",
-    "parties",
-    "sources",
-    "events",
-    "reports",
-    "flows",
-    "resolutions",
-    "tombstones",
-    "audit",
-)
+BASE_TABLES = DATA_TABLES
 SIDE_FILES = ("-wal", "-shm", "-journal")
 BODIES_RU_UA = FlowKey("Russia", "Ukraine", "bodies")
 

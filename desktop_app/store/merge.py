@@ -17,20 +17,11 @@ from pathlib import Path
 from ..domain.dates import utc_now
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file
-from .ledger import Ledger, new_id, public_record
+from .ledger import EDITABLE_FIELDS, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
 
-REPORT_FIELDS = (
-    "event_id",
-    "claimed_date",
-    "location",
-    "quote",
-    "url",
-    "published",
-    "credibility",
-    "recorded_by",
-    "recorded_at",
-)
+# A report's own fields as merge copies them (its source is matched by key separately).
+REPORT_FIELDS = ("event_id", *EDITABLE_FIELDS[1:], "recorded_by", "recorded_at")
 
 
 class MergeRefused(Invalid):
