@@ -376,3 +376,35 @@ def test_review_controls_have_their_labels_as_accessible_names(qtbot, tmp_path: 
         pane.queue: "Review queue",
     }.items():
         assert widget.accessibleName() == name
+
+
+def test_a_decision_changes_the_chart_and_the_status_bar_at_once(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    chart = window.chart_pane
+    chart.set_category("civilians")
+    ukraine = chart.plotted_series()["Ukraine"].received
+    assert (ukraine.low[-1], ukraine.high[-1]) == (40, 44)
+    assert "2 open conflicts" in window.status_label.text()
+    pane = window.review_pane
+    pane.show_event("small")
+    with qtbot.waitSignal(window.notifier.changed, timeout=5000):
+        decide_by_keyboard(qtbot, window, 2, rationale="the later count")
+    ukraine = chart.plotted_series()["Ukraine"].received
+    assert (ukraine.best[-1], ukraine.low[-1], ukraine.high[-1]) == (44, 44, 44)  # no band
+    assert "1 open conflicts" in window.status_label.text()
+
+
+def test_clicking_in_the_chart_selects_the_event_in_the_table_and_the_review(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    window.chart_pane.event_selected.emit("small")
+    assert window.events_pane.selected_event() == "small"
+    assert window.review_pane.event_id == "small"
+    assert window.event_pane.event_id == "small"
+    window.events_pane.select_event("swap")
+    window.session.event_selected.emit("swap")
+    assert window.chart_pane.selection_lines[0].isVisible()

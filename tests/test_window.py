@@ -378,3 +378,46 @@ def test_a_bad_filter_date_says_why(qtbot, tmp_path: Path) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: pane.filter_error.isVisible())
     assert "no month 13" in pane.filter_error.text()
+
+
+def test_sources_are_renamed_and_merged_in_their_dialog(qtbot, tmp_path: Path) -> None:
+    from desktop_app.ui.dialogs import SourcesDialog
+
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    dialog = SourcesDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    names = [source["name"] for source in dialog.sources]
+    dialog.table.setCurrentCell(names.index("Shamsail Saraliyev"), 0)
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Shamsail Saraliev")
+    dialog.save_button.click()
+    assert "Shamsail Saraliev" in [source["name"] for source in dialog.sources]
+    # Merge the video into the article: its report follows.
+    names = [source["name"] for source in dialog.sources]
+    dialog.table.setCurrentCell(names.index("Online video of the handover"), 0)
+    dialog.merge_target.setCurrentIndex(
+        dialog.merge_target.findText("Article: Second Russia-Ukraine Talks in Istanbul")
+    )
+    dialog.merge_button.click()
+    assert window.ledger.count("sources") == 3
+    article = window.ledger.find_source("Article: Second Russia-Ukraine Talks in Istanbul", None)
+    assert article is not None
+    moved = window.ledger.conn.execute(
+        "SELECT COUNT(*) FROM reports WHERE source_id = ?", (article["id"],)
+    ).fetchone()[0]
+    assert moved == 4
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert window.ledger.count("sources") == 4
+    assert window.ledger.find_source("Shamsail Saraliyev", "Russia") is not None
+
+
+def test_the_window_has_the_application_icon(qtbot) -> None:  # noqa: ANN001
+    from desktop_app.ui.app import application_icon
+
+    assert not application_icon().isNull()

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from ..settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from .main_window import MainWindow
 
 PROG = "exchange-ledger"
@@ -114,6 +116,17 @@ def offer_example(window: MainWindow) -> None:
             window.transfers.import_file(Path(example))
 
 
+def application_icon() -> QIcon:
+    from importlib.resources import as_file
+
+    from PySide6.QtGui import QIcon
+
+    from ..resources import icon
+
+    with as_file(icon("exchange-ledger.svg")) as path:
+        return QIcon(QIcon(str(path)).pixmap(64, 64))
+
+
 def install_crash_guard() -> None:
     """An unexpected exception shows a dialog with the details instead of dying silently.
     Committed data is safe: every write is its own transaction."""
@@ -156,6 +169,7 @@ def run_app(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication([PROG])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(application_icon())
     install_crash_guard()
     try:
         path, first_run = start_path(args.db, args.demo)

@@ -170,9 +170,9 @@ class SourcesDialog(QDialog):
             self.merge_target.addItem(source_label(source["name"], source["party"]), source["id"])
         ids = [source["id"] for source in self.sources]
         if selected and selected["id"] in ids:
-            self.table.selectRow(ids.index(selected["id"]))
+            self.table.setCurrentCell(ids.index(selected["id"]), 0)
         elif self.sources:
-            self.table.selectRow(0)
+            self.table.setCurrentCell(0, 0)
         self._load_selected()
 
     def selected(self) -> dict | None:
@@ -190,7 +190,7 @@ class SourcesDialog(QDialog):
 
     def select_source(self, source_id: str) -> None:
         ids = [source["id"] for source in self.sources]
-        self.table.selectRow(ids.index(source_id))
+        self.table.setCurrentCell(ids.index(source_id), 0)
 
     def save(self) -> None:
         source = self.selected()
