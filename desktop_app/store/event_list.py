@@ -115,11 +115,21 @@ class EventList:
         return [dict(zip(ROW_COLUMNS, row, strict=True)) for row in cursor]
 
     def position(self, event_id: str) -> int | None:
-        """The row of an event in this view, or None if the filter hides it."""
+        """The row of an event in this view, or None if the filter hides it: the number
+        of rows that sort before it, counted along the sort key."""
         where, params = self.filter.where()
+        key = SORT_KEYS[self.sort_key]
+        conjunction = " AND" if where else " WHERE"
+        found = self.ledger.conn.execute(
+            f"SELECT {key}, es.first_seq FROM event_state es{where}{conjunction}"
+            " es.event_id = ?",
+            [*params, event_id],
+        ).fetchone()
+        if found is None:
+            return None
+        before = ">" if self.descending else "<"
         sql = (
-            f"SELECT rn FROM (SELECT es.event_id, ROW_NUMBER() OVER (ORDER BY {self._order()})"
-            f" - 1 AS rn FROM event_state es{where}) WHERE event_id = ?"
+            f"SELECT COUNT(*) FROM event_state es{where}{conjunction}"
+            f" ({key}, es.first_seq) {before} (?, ?)"
         )
-        row = self.ledger.conn.execute(sql, [*params, event_id]).fetchone()
-        return None if row is None else int(row[0])
+        return int(self.ledger.conn.execute(sql, [*params, *found]).fetchone()[0])

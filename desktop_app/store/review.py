@@ -4,6 +4,7 @@ comes from. Everything comes from the derived state kept by each write."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..domain.records import FieldKey, FlowKey
@@ -22,6 +23,7 @@ class QueueEntry:
     largest: str  # the largest disagreement, in words: "207 vs 195 POWs"
     spread: float  # (high − low) / high of the most disputed count; 0 without counts
     reversed: bool
+    order: tuple[str, int] = ("", 0)  # charting day and write order: the queue's date order
 
 
 def dispute_field(dispute: dict) -> FieldKey:
@@ -43,15 +45,23 @@ def describe_dispute(dispute: dict) -> tuple[str, float]:
     return " vs ".join(distinct[:3]) + (" …" if len(distinct) > 3 else ""), 0.0
 
 
-def review_queue(ledger: Ledger, sort: str = "date") -> list[QueueEntry]:
-    """Events in conflict or reopened, and events with a possible reversed direction."""
+def review_queue(
+    ledger: Ledger, sort: str = "date", event_ids: Iterable[str] | None = None
+) -> list[QueueEntry]:
+    """Events in conflict or reopened, and events with a possible reversed direction;
+    with `event_ids`, only those of these events that belong in the queue."""
+    where = "(status IN ('conflict', 'reopened') OR reversed != '[]')"
+    params: list[str] = []
+    if event_ids is not None:
+        params = sorted(set(event_ids))
+        where += f" AND event_id IN ({','.join('?' * len(params))})"
     rows = ledger.conn.execute(
-        "SELECT event_id, status, date, disputes, reversed FROM event_state"
-        " WHERE status IN ('conflict', 'reopened') OR reversed != '[]'"
-        " ORDER BY chart_day, first_seq"
+        "SELECT event_id, status, date, disputes, reversed, chart_day, first_seq"
+        f" FROM event_state WHERE {where} ORDER BY chart_day, first_seq",
+        params,
     )
     queue = []
-    for event_id, status, date, disputes_json, reversed_json in rows:
+    for event_id, status, date, disputes_json, reversed_json, day, seq in rows:
         disputes = json.loads(disputes_json)
         described = [describe_dispute(dispute) for dispute in disputes]
         largest, spread = max(described, key=lambda item: item[1], default=("", 0.0))
@@ -62,12 +72,23 @@ def review_queue(ledger: Ledger, sort: str = "date") -> list[QueueEntry]:
             largest = "possible reversed direction"
         queue.append(
             QueueEntry(
-                event_id, status, date or "", len(disputes), largest, spread, bool(reversed_flows)
+                event_id,
+                status,
+                date or "",
+                len(disputes),
+                largest,
+                spread,
+                bool(reversed_flows),
+                (day or "", seq),
             )
         )
+    return sort_queue(queue, sort)
+
+
+def sort_queue(queue: list[QueueEntry], sort: str) -> list[QueueEntry]:
     if sort == "spread":
-        queue.sort(key=lambda entry: -entry.spread)
-    return queue
+        return sorted(queue, key=lambda entry: (-entry.spread, entry.order))
+    return sorted(queue, key=lambda entry: entry.order)
 
 
 def decision_history(ledger: Ledger, event_id: str) -> list[dict]:

@@ -168,6 +168,8 @@ SCHEMA_V2 = [
     "ALTER TABLE event_state ADD COLUMN flows_text TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE event_state ADD COLUMN total_best INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX event_state_type ON event_state(type)",
+    # The events table's default order: pages and positions are read along this index.
+    "CREATE INDEX event_state_order ON event_state(chart_day, first_seq)",
 ]
 
 MIGRATIONS = [Migration(SCHEMA_V1), Migration(SCHEMA_V2, rebuild_derived=True)]

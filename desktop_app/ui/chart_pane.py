@@ -236,6 +236,7 @@ class ChartPane(QWidget):
         self.colors: dict[str, str] = {}
         self.party_items: dict[str, PartyItems] = {}
         self.target_items: list[tuple[Target, pg.PlotDataItem]] = []
+        self._legend_note = pg.PlotDataItem(pen=None)  # a legend line with no sample
         self.selected_event_id: str | None = None
         self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
         self._announcing_colors = False
@@ -695,8 +696,18 @@ class ChartPane(QWidget):
                 items = self.party_items[party]
                 if items.band.has_band() or items.net_band.has_band():
                     entries.append((items.band, f"{party} low–high (undecided)"))
+        # The latest agreement per receiving party: a legend of every agreement in a
+        # large file would be unreadable and costs a redraw of dozens of labels per edit.
+        latest: dict[str, tuple[Target, object]] = {}
         for target, item in self.target_items:
+            if target.party not in latest or target.day >= latest[target.party][0].day:
+                latest[target.party] = (target, item)
+        for party in sorted(latest):
+            target, item = latest[party]
             entries.append((item, target_label(target)))
+        older = len(self.target_items) - len(latest)
+        if older:
+            entries.append((self._legend_note, f"and {older} earlier targets (point at a line)"))
         key = tuple((id(item), label) for item, label in entries)
         if key == self._legend_key:
             return

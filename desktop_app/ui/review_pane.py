@@ -40,7 +40,13 @@ from ..domain.validation import Invalid
 from ..store.derived import field_key, load_inputs
 from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
-from ..store.review import QueueEntry, decision_history, provenance, review_queue
+from ..store.review import (
+    QueueEntry,
+    decision_history,
+    provenance,
+    review_queue,
+    sort_queue,
+)
 from .commands import Decide
 from .session import Session
 
@@ -233,9 +239,18 @@ class ReviewPane(QWidget):
 
     # ---- the queue ------------------------------------------------------------------
 
-    def reload_queue(self) -> None:
-        sort = "spread" if self.sort_order.currentIndex() == 1 else "date"
-        entries = review_queue(self.session.ledger, sort)
+    def _sort(self) -> str:
+        return "spread" if self.sort_order.currentIndex() == 1 else "date"
+
+    def reload_queue(self, touched: frozenset[str] | None = None) -> None:
+        """Read the queue; after an edit, only the entries of the events it touched (a
+        queue of thousands would otherwise be re-read on every keystroke's commit)."""
+        if touched is None:
+            entries = review_queue(self.session.ledger, self._sort())
+        else:
+            kept = [e for e in self.queue_model.entries if e.event_id not in touched]
+            fresh = review_queue(self.session.ledger, self._sort(), touched)
+            entries = sort_queue(kept + fresh, self._sort())
         self.queue_model.set_entries(entries)
         left = sum(1 for entry in entries if entry.n_disputes or entry.status == "reopened")
         warnings = sum(1 for entry in entries if entry.reversed)
@@ -517,7 +532,10 @@ class ReviewPane(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         previous = self.queue_ids()
         position = previous.index(self.event_id) if self.event_id in previous else 0
-        self.reload_queue()
+        if changes.everything or len(changes.events) > 500:
+            self.reload_queue()
+        elif changes.events:
+            self.reload_queue(changes.events)
         ids = self.queue_ids()
         if self.event_id and self.event_id not in ids and ids and self.event_id in previous:
             next_id = ids[min(position, len(ids) - 1)]
