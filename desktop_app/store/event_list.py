@@ -121,8 +121,7 @@ class EventList:
         key = SORT_KEYS[self.sort_key]
         conjunction = " AND" if where else " WHERE"
         found = self.ledger.conn.execute(
-            f"SELECT {key}, es.first_seq FROM event_state es{where}{conjunction}"
-            " es.event_id = ?",
+            f"SELECT {key}, es.first_seq FROM event_state es{where}{conjunction} es.event_id = ?",
             [*params, event_id],
         ).fetchone()
         if found is None:

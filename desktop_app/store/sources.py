@@ -32,6 +32,14 @@ def all_sources(ledger: Ledger) -> list[dict]:
     )
 
 
+def source_choices(ledger: Ledger) -> list[dict]:
+    """Every source's name, party, kind and reliability, for autocompletion (no counts:
+    the form refreshes this after every new source)."""
+    return list(
+        ledger.db.query("SELECT id, name, party, kind, reliability FROM sources ORDER BY key")
+    )
+
+
 def source(ledger: Ledger, source_id: str) -> dict:
     rows = list(ledger.db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
     if not rows:

@@ -237,6 +237,7 @@ class ChartPane(QWidget):
         self.party_items: dict[str, PartyItems] = {}
         self.target_items: list[tuple[Target, pg.PlotDataItem]] = []
         self._legend_note = pg.PlotDataItem(pen=None)  # a legend line with no sample
+        self._target_drawn: dict[int, tuple[object, ...]] = {}  # what each target line shows
         self.selected_event_id: str | None = None
         self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
         self._announcing_colors = False
@@ -401,6 +402,7 @@ class ChartPane(QWidget):
         for rug in (self.conflict_markers, self.reopened_markers):
             rug.setPen(pg.mkPen(self.foreground, width=3))
         self._legend_key = ()  # rebuilt with the new text colour
+        self._target_drawn.clear()  # and the target lines with the new colours
 
     # ---- public API -----------------------------------------------------------------
 
@@ -650,6 +652,7 @@ class ChartPane(QWidget):
         while len(self.target_items) > len(chart_targets):
             _, item = self.target_items.pop()
             self.received_plot.removeItem(item)
+            self._target_drawn.pop(id(item), None)
         parties = sorted(self.colors)
         for index, target in enumerate(chart_targets):
             if index < len(self.target_items):
@@ -658,13 +661,20 @@ class ChartPane(QWidget):
                 item = pg.PlotDataItem()
                 item.setZValue(5)
                 self.received_plot.addItem(item)
+            stop = max(end if end is not None else target.day, target.day + 1)
+            drawn = (target.day, stop, target.level, target.party, tuple(parties), self.origin)
+            if self._target_drawn.get(id(item)) == drawn:
+                # An edit rarely moves an agreement's line: setting thousands of them again
+                # would cost more than the edit itself.
+                self.target_items[index] = (target, item)
+                continue
+            self._target_drawn[id(item)] = drawn
             pen = QPen(self._color(target.party), 2.0)
             pen.setCosmetic(True)
             pen.setDashPattern([5.0, 5.0])
             # Two parties promised the same number share one line: their dashes alternate.
             position = parties.index(target.party) if target.party in parties else 0
             pen.setDashOffset(5.0 * (position % 2))
-            stop = max(end if end is not None else target.day, target.day + 1)
             item.setData(self.x_of_day([target.day, stop]), [target.level, target.level])
             item.setPen(pen)
             if index < len(self.target_items):

@@ -38,7 +38,7 @@ from ..domain.records import (
 from ..domain.validation import Invalid
 from ..store.events import similar_events
 from ..store.ledger import Changes, ReportInput
-from ..store.sources import all_sources
+from ..store.sources import source_choices
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
@@ -279,7 +279,7 @@ class ReportForm(QWidget):
     # ---- state ----------------------------------------------------------------------
 
     def refresh_completions(self) -> None:
-        rows = all_sources(self.session.ledger)
+        rows = source_choices(self.session.ledger)
         self._sources = {source_label(row["name"], row["party"]): row for row in rows}
         self.sources_model.setStringList(list(self._sources))
         self.parties_model.setStringList(self.session.ledger.parties())
