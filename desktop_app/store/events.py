@@ -54,24 +54,27 @@ def similar_events(
     if not keys:
         return []
     period = parse_claimed_date(claimed_date)
-    earliest = period.first - timedelta(days=366 + NEAR_DAYS)  # a year-long period may start early
-    latest = period.last + timedelta(days=NEAR_DAYS)
+    near_start = (period.first - timedelta(days=NEAR_DAYS)).isoformat()
+    near_end = (period.last + timedelta(days=NEAR_DAYS)).isoformat()
+    # A month or a year claimed by another event starts up to a year before its end.
+    vague_start = (period.first - timedelta(days=366 + NEAR_DAYS)).isoformat()
+    flow_marks = ",".join("(?, ?, ?)" for _ in keys)
+    flow_values = [value for key in sorted(keys) for value in key]
     candidates = ledger.db.query(
-        "SELECT es.event_id, es.date, es.flows_text, es.n_reports, es.status,"
-        " group_concat(fs.from_party || char(31) || fs.to_party || char(31)"
-        " || fs.category, char(30)) AS flow_keys"
-        " FROM event_state es JOIN flow_state fs ON fs.event_id = es.event_id"
-        " WHERE es.type = ? AND es.chart_day BETWEEN ? AND ?"
-        " GROUP BY es.event_id ORDER BY es.chart_day",
-        [event_type, earliest.isoformat(), latest.isoformat()],
+        "SELECT es.event_id, es.date, es.flows_text, es.n_reports, es.status"
+        " FROM event_state es"
+        " WHERE +es.type = ? AND (es.chart_day BETWEEN ? AND ?"
+        "   OR (es.chart_day BETWEEN ? AND ? AND length(es.date) < 10))"
+        " AND EXISTS (SELECT 1 FROM flow_state fs WHERE fs.event_id = es.event_id"
+        f"   AND (fs.from_party, fs.to_party, fs.category) IN (VALUES {flow_marks}))"
+        " ORDER BY es.chart_day",
+        [event_type, near_start, near_end, vague_start, near_end, *flow_values],
     )
     similar = []
     for candidate in candidates:
         other = parse_claimed_date(candidate["date"])
-        near = other.first <= period.last + timedelta(
+        if other.first <= period.last + timedelta(
             days=NEAR_DAYS
-        ) and period.first <= other.last + timedelta(days=NEAR_DAYS)
-        their_keys = {tuple(key.split("\x1f")) for key in candidate.pop("flow_keys").split("\x1e")}
-        if near and keys & their_keys:
+        ) and period.first <= other.last + timedelta(days=NEAR_DAYS):
             similar.append(candidate)
     return similar

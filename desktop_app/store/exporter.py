@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..domain.balance import BALANCE_COLUMNS
 from . import queries
-from .csvio import open_for_export, write_rows
+from .csvio import escape_cell, open_for_export, writer
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
 
@@ -45,11 +46,55 @@ RESOLUTION_COLUMNS = (
     "resolved_at",
 )
 
-REPORTS_SQL = """
-SELECT r.id, r.event_id, e.type, r.claimed_date, r.location,
-       f.category, f.from_party, f.to_party, f.count, f.qualifier,
-       s.name, s.kind, s.party, r.url, r.published, s.reliability, r.credibility,
-       r.quote, r.recorded_by, r.recorded_at
+
+def _text(column: str) -> str:
+    """A free-text cell, finished by SQLite: the formula guard of csvio.escape_cell, then
+    RFC 4180 quoting as Python's csv.writer (QUOTE_MINIMAL) does it."""
+    starts = "'=', '+', '-', '@', char(9), char(13), ''''"
+    value = f"COALESCE({column}, '')"
+    guarded = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN '''' ELSE '' END || {value})"
+    return (
+        f"CASE WHEN {value} GLOB '*[\",\r\n]*'"
+        f" THEN '\"' || replace({guarded}, '\"', '\"\"') || '\"' ELSE {guarded} END"
+    )
+
+
+def _plain(column: str) -> str:
+    """A number, a date or a word from a fixed list: never guarded, never quoted."""
+    return f"COALESCE({column}, '')"
+
+
+def _csv_lines(*cells: str) -> str:
+    """A SELECT list that makes SQLite build whole CSV lines: exporting 400,000 rows
+    through Python's csv module reaches only a third of the sqlite3 shell's speed."""
+    return " || ',' || ".join(cells)
+
+
+REPORTS_SQL = f"""
+SELECT {
+    _csv_lines(
+        _text("r.id"),
+        _text("r.event_id"),
+        _plain("e.type"),
+        _plain("r.claimed_date"),
+        _text("r.location"),
+        _plain("f.category"),
+        _text("f.from_party"),
+        _text("f.to_party"),
+        _plain("f.count"),
+        _plain("f.qualifier"),
+        _text("s.name"),
+        _plain("s.kind"),
+        _text("s.party"),
+        _text("r.url"),
+        _plain("r.published"),
+        _plain("s.reliability"),
+        _plain("r.credibility"),
+        _text("r.quote"),
+        _text("r.recorded_by"),
+        _plain("r.recorded_at"),
+    )
+}
 FROM reports r
 JOIN events e ON e.id = r.event_id
 JOIN sources s ON s.id = r.source_id
@@ -57,42 +102,82 @@ LEFT JOIN flows f ON f.report_id = r.id
 ORDER BY r.seq, f.position
 """
 
-EVENTS_SQL = """
-SELECT es.event_id, es.type, es.date, es.location,
-       fs.category, fs.from_party, fs.to_party, fs.best, fs.low, fs.high,
-       COALESCE(fs.n_reports, es.n_reports), es.status,
-       res.rationale, res.resolved_by, res.resolved_at
+EVENTS_SQL = f"""
+SELECT {
+    _csv_lines(
+        _text("es.event_id"),
+        _plain("es.type"),
+        _plain("es.date"),
+        _text("es.location"),
+        _plain("fs.category"),
+        _text("fs.from_party"),
+        _text("fs.to_party"),
+        _plain("fs.best"),
+        _plain("fs.low"),
+        _plain("fs.high"),
+        _plain("COALESCE(fs.n_reports, es.n_reports)"),
+        _plain("es.status"),
+        _text("res.rationale"),
+        _text("res.resolved_by"),
+        _plain("res.resolved_at"),
+    )
+}
 FROM event_state es
 LEFT JOIN flow_state fs ON fs.event_id = es.event_id
 LEFT JOIN resolutions res ON res.id = fs.resolution_id
 ORDER BY es.chart_day, es.first_seq, fs.category, fs.from_party, fs.to_party
 """
 
-SOURCES_SQL = """
-SELECT s.id, s.name, s.kind, s.party, s.reliability,
-       (SELECT COUNT(*) FROM reports r WHERE r.source_id = s.id)
+SOURCES_SQL = f"""
+SELECT {
+    _csv_lines(
+        _text("s.id"),
+        _text("s.name"),
+        _plain("s.kind"),
+        _text("s.party"),
+        _plain("s.reliability"),
+        _plain("(SELECT COUNT(*) FROM reports r WHERE r.source_id = s.id)"),
+    )
+}
 FROM sources s
 ORDER BY s.key, s.id
 """
 
+# Each exported file: its columns, and a function that yields batches of finished CSV
+# lines (formula guard, quoting and CRLF included).
+Batches = Callable[[], Iterable[list[str]]]
 
-def _cursor_rows(ledger: Ledger, sql: str) -> Iterator[tuple]:
-    yield from ledger.conn.execute(sql)
+
+def _sql_lines(ledger: Ledger, sql: str) -> Iterator[list[str]]:
+    cursor = ledger.conn.execute(sql)
+    while batch := cursor.fetchmany(5000):
+        yield [line + "\r\n" for (line,) in batch]
 
 
-def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Callable[[], Iterable]]]:
-    """Each exported file: its columns and a function that yields its rows."""
+def _python_lines(rows: Iterable[Iterable[object]]) -> Iterator[list[str]]:
+    buffer = io.StringIO()
+    out = writer(buffer)
+    lines = []
+    for row in rows:
+        out.writerow([escape_cell(value) for value in row])
+        lines.append(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    yield lines
+
+
+def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
     return {
-        "reports.csv": (REPORT_COLUMNS, lambda: _cursor_rows(ledger, REPORTS_SQL)),
-        "events.csv": (EVENT_COLUMNS, lambda: _cursor_rows(ledger, EVENTS_SQL)),
-        "sources.csv": (SOURCE_COLUMNS, lambda: _cursor_rows(ledger, SOURCES_SQL)),
+        "reports.csv": (REPORT_COLUMNS, lambda: _sql_lines(ledger, REPORTS_SQL)),
+        "events.csv": (EVENT_COLUMNS, lambda: _sql_lines(ledger, EVENTS_SQL)),
+        "sources.csv": (SOURCE_COLUMNS, lambda: _sql_lines(ledger, SOURCES_SQL)),
         "balance.csv": (
             BALANCE_COLUMNS,
-            lambda: (row.as_tuple() for row in queries.balance(ledger)),
+            lambda: _python_lines(row.as_tuple() for row in queries.balance(ledger)),
         ),
         "resolutions.csv": (
             RESOLUTION_COLUMNS,
-            lambda: (
+            lambda: _python_lines(
                 tuple(row[column] for column in RESOLUTION_COLUMNS)
                 for row in queries.decisions_in_force(ledger)
             ),
@@ -123,7 +208,11 @@ def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable) -> i
     os.close(handle_fd)
     try:
         with open_for_export(Path(temporary)) as handle:
-            count = write_rows(handle, columns, rows)
+            writer(handle).writerow(columns)
+            count = 0
+            for lines in rows:
+                handle.write("".join(lines))
+                count += len(lines)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
