@@ -140,6 +140,8 @@ class ReviewPane(QWidget):
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().setVisible(False)
         self.queue.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((84, 84, 60)):
+            self.queue.setColumnWidth(column, width)
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
         self.comparison.setAccessibleName("Reports side by side")
@@ -194,7 +196,7 @@ class ReviewPane(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.comparison, 3)
+        right_layout.addWidget(self.comparison, 5)
         right_layout.addLayout(grid)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.history, 2)
@@ -202,6 +204,7 @@ class ReviewPane(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 800])  # the queue's "largest disagreement" needs room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
