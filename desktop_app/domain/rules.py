@@ -208,12 +208,12 @@ def possibly_reversed(
     """
     if event_type != "exchange" or len(reports) < 2:
         return []
+    stated = [{flow.key: flow.count for flow in report.flows} for report in reports]
     doubtful: set[FlowKey] = set()
-    for report in reports:
-        for flow in report.flows:
-            key = flow.key
+    for counts in stated:
+        for key, count in counts.items():
             reverse = FlowKey(key.to_party, key.from_party, key.category)
-            if report.flow(reverse) is not None:
+            if reverse in counts:
                 continue
             decided = {
                 FieldKey.count(key),
@@ -222,15 +222,11 @@ def possibly_reversed(
             }
             if decided & in_force.keys():
                 continue
-            for other in reports:
-                other_flow = other.flow(reverse)
-                if (
-                    other is not report
-                    and other_flow is not None
-                    and other.flow(key) is None
-                    and other_flow.count == flow.count
-                ):
-                    doubtful.add(min(key, reverse))
+            if any(
+                other is not counts and other.get(reverse) == count and key not in other
+                for other in stated
+            ):
+                doubtful.add(min(key, reverse))
     return sorted(doubtful)
 
 

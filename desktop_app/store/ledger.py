@@ -158,6 +158,18 @@ class Ledger:
         finally:
             self._write_state = None
 
+    def insert(self, table: str, *records: dict) -> None:
+        """Plain INSERTs of records with the same keys. sqlite-utils' insert() reads the
+        table's schema on every call, which a form commit or an import pays per record."""
+        if not records:
+            return
+        columns = list(records[0])
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)})"
+            f" VALUES ({', '.join(':' + column for column in columns)})",
+            records,
+        )
+
     def _begin(self) -> None:
         """BEGIN IMMEDIATE, waiting for another process that is writing the same file.
 
@@ -281,7 +293,7 @@ class Ledger:
             "created_at": utc_now(),
             "operation_id": state.operation_id,
         }
-        self.db["sources"].insert(record)
+        self.insert("sources", record)
         if state.operation_id is None:
             self.audit("create", "source", source_id, new=public_record(record))
         state.sources = True
@@ -350,7 +362,7 @@ class Ledger:
             "seq": self.next_seqs(),
             "operation_id": state.operation_id,
         }
-        self.db["reports"].insert(record)
+        self.insert("reports", record)
         flows = self._insert_flows(report_id, report.flows)
         return {**public_record(record), "flows": flows}
 
@@ -369,7 +381,7 @@ class Ledger:
                 }
             )
         if rows:
-            self.db["flows"].insert_all(rows)
+            self.insert("flows", *rows)
         return [{k: v for k, v in row.items() if k != "report_id"} for row in rows]
 
     def report_record(self, report_id: str) -> dict | None:
@@ -461,7 +473,7 @@ class Ledger:
             )
             self.conn.execute("DELETE FROM flows WHERE report_id = ?", (record["id"],))
             for flow in record["flows"]:
-                self.db["flows"].insert({**flow, "report_id": record["id"]})
+                self.insert("flows", {**flow, "report_id": record["id"]})
             self.audit(
                 "edit", "report", record["id"], old=old, new=self.report_record(record["id"])
             )
@@ -504,9 +516,9 @@ class Ledger:
         """Put back a deleted report exactly as `report_record` gave it (undo)."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
-            self.db["reports"].insert({**report, "seq": self.next_seqs()})
+            self.insert("reports", {**report, "seq": self.next_seqs()})
             for flow in record["flows"]:
-                self.db["flows"].insert({**flow, "report_id": report["id"]})
+                self.insert("flows", {**flow, "report_id": report["id"]})
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
             self.audit("create", "report", report["id"], new=record)
             state.touched.add(report["event_id"])
@@ -553,7 +565,7 @@ class Ledger:
                 "merged": 0,
                 "operation_id": None,
             }
-            self.db["resolutions"].insert(record)
+            self.insert("resolutions", record)
             self.audit("decide", "resolution", resolution_id, new=public_record(record))
             state.touched.add(event_id)
         return resolution_id, self.changes_of(state)

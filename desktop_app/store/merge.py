@@ -179,8 +179,8 @@ class _Merger:
             "seq": ledger.next_seqs(),
         }
         if insert:
-            ledger.db["reports"].insert(
-                {"id": theirs["id"], **values, "operation_id": state.operation_id}
+            ledger.insert(
+                "reports", {"id": theirs["id"], **values, "operation_id": state.operation_id}
             )
         else:
             assignments = ", ".join(f"{name} = :{name}" for name in values)
@@ -249,7 +249,7 @@ class _Merger:
                 "merged": 1,
                 "operation_id": state.operation_id,
             }
-            ledger.db["resolutions"].insert(record)
+            ledger.insert("resolutions", record)
             ledger.audit("decide", "resolution", row["id"], new=public_record(record))
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])

@@ -123,7 +123,7 @@ def merge_sources(
 def unmerge_sources(ledger: Ledger, dropped: dict, moved: list[str], who: str) -> Changes:
     """Undo a merge: the dropped source comes back and its reports return to it."""
     with ledger.write(who) as state:
-        ledger.db["sources"].insert(dropped)
+        ledger.insert("sources", dropped)
         for report_id in moved:
             ledger.conn.execute(
                 "UPDATE reports SET source_id = ? WHERE id = ?", (dropped["id"], report_id)
