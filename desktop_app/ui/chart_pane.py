@@ -237,7 +237,12 @@ class ChartPane(QWidget):
         self.party_items: dict[str, PartyItems] = {}
         self.target_items: list[tuple[Target, pg.PlotDataItem]] = []
         self._legend_note = pg.PlotDataItem(pen=None)  # a legend line with no sample
-        self._target_drawn: dict[int, tuple[object, ...]] = {}  # what each target line shows
+        self._target_lines: dict[str, pg.PlotDataItem] = {}  # per party, all its targets
+        # An invisible point above the lines: auto-range keeps room for the legend.
+        self._headroom = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=1, symbolPen=None, symbolBrush=(0, 0, 0, 0)
+        )
+        self._target_drawn: dict[str, tuple[object, ...]] = {}  # what each party's line shows
         self.selected_event_id: str | None = None
         self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
         self._announcing_colors = False
@@ -296,6 +301,8 @@ class ChartPane(QWidget):
         # low: a row of its own would take the height the curves need in a docked pane.
         self.legend = pg.LegendItem(colCount=2, sampleType=_Sample, labelTextSize="9pt")
         self.legend.setParentItem(self.received_plot.vb)
+        self.received_plot.addItem(self._headroom)
+        self.received_plot.vb.sigResized.connect(lambda _vb: self._set_headroom())
         self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(6, 4))
         self.legend.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the steps
         self.events_plot = ci.addPlot(
@@ -574,8 +581,23 @@ class ChartPane(QWidget):
             self._markers_key = markers_key
             self._set_markers(found)
         self._update_legend()
+        self._set_headroom()
         self._update_title()
         self._place_selection()
+
+    def _set_headroom(self) -> None:
+        """Room above the highest line and target for the legend that floats there."""
+        series, start = self.state.series, self.state.start_day
+        tops = [float(s.received.high.max()) for s in series.values() if len(s.days)]
+        tops += [float(target.level) for target in self.state.targets]
+        top = max(tops, default=0.0)
+        if start is None or top <= 0:
+            self._headroom.setData([], [])
+            return
+        legend_share = min(
+            0.6, self.legend.boundingRect().height() / max(1.0, self.received_plot.vb.height())
+        )
+        self._headroom.setData(self.x_of_day([start]), [top / (1.0 - legend_share - 0.05)])
 
     def _color(self, party: str) -> QColor:
         return QColor(self.colors.get(party, "#808080"))
@@ -649,38 +671,44 @@ class ChartPane(QWidget):
         items.net_band.set_polygons(x - self.origin, y, connect)
 
     def _set_targets(self, chart_targets: list[Target], end: int | None) -> None:
-        while len(self.target_items) > len(chart_targets):
-            _, item = self.target_items.pop()
-            self.received_plot.removeItem(item)
-            self._target_drawn.pop(id(item), None)
+        """One dashed line per agreement target, drawn as one item per party: a file with
+        hundreds of agreements would otherwise paint hundreds of curves on every change."""
+        by_party: dict[str, list[Target]] = {}
+        for target in chart_targets:
+            by_party.setdefault(target.party, []).append(target)
+        for party in [party for party in self._target_lines if party not in by_party]:
+            self.received_plot.removeItem(self._target_lines.pop(party))
+            self._target_drawn.pop(party, None)
         parties = sorted(self.colors)
-        for index, target in enumerate(chart_targets):
-            if index < len(self.target_items):
-                item = self.target_items[index][1]
-            else:
+        self.target_items = []
+        for party, party_targets in sorted(by_party.items()):
+            item = self._target_lines.get(party)
+            if item is None:
                 item = pg.PlotDataItem()
                 item.setZValue(5)
                 self.received_plot.addItem(item)
-            stop = max(end if end is not None else target.day, target.day + 1)
-            drawn = (target.day, stop, target.level, target.party, tuple(parties), self.origin)
-            if self._target_drawn.get(id(item)) == drawn:
-                # An edit rarely moves an agreement's line: setting thousands of them again
-                # would cost more than the edit itself.
-                self.target_items[index] = (target, item)
-                continue
-            self._target_drawn[id(item)] = drawn
-            pen = QPen(self._color(target.party), 2.0)
-            pen.setCosmetic(True)
-            pen.setDashPattern([5.0, 5.0])
-            # Two parties promised the same number share one line: their dashes alternate.
-            position = parties.index(target.party) if target.party in parties else 0
-            pen.setDashOffset(5.0 * (position % 2))
-            item.setData(self.x_of_day([target.day, stop]), [target.level, target.level])
-            item.setPen(pen)
-            if index < len(self.target_items):
-                self.target_items[index] = (target, item)
-            else:
-                self.target_items.append((target, item))
+                # Segments come in pairs: clipping or downsampling would split them.
+                item.setDownsampling(ds=1, auto=False)
+                item.setClipToView(False)
+                self._target_lines[party] = item
+            days: list[int] = []
+            levels: list[int] = []
+            for target in party_targets:
+                stop = max(end if end is not None else target.day, target.day + 1)
+                days += [target.day, stop]
+                levels += [target.level, target.level]
+            drawn = (tuple(days), tuple(levels), tuple(parties), self.origin)
+            if self._target_drawn.get(party) != drawn:
+                self._target_drawn[party] = drawn
+                pen = QPen(self._color(party), 2.0)
+                pen.setCosmetic(True)
+                pen.setDashPattern([5.0, 5.0])
+                # Two parties promised the same number share one line: dashes alternate.
+                position = parties.index(party) if party in parties else 0
+                pen.setDashOffset(5.0 * (position % 2))
+                item.setData(self.x_of_day(days), levels, connect="pairs")
+                item.setPen(pen)
+            self.target_items += [(target, item) for target in party_targets]
 
     def _set_markers(self, found: Markers) -> None:
         for rug, status in (
