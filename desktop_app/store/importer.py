@@ -555,7 +555,7 @@ def apply_import(
     if not plan.reports:
         return
     operation_id = new_id()
-    with ledger.write(who, operation_id) as state:
+    with ledger.large_write(), ledger.write(who, operation_id) as state:
         ledger.conn.execute(
             "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
             " VALUES (?, 'import', ?, ?, ?, ?, ?)",
