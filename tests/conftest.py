@@ -31,6 +31,30 @@ from desktop_app.resources import example_reports  # noqa: E402
 from desktop_app.store.ledger import Ledger  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+# The reports.csv header copied from PRODUCT.md, "CSV formats" (not from the code): the
+# public contract the tests hold the program to.
+REPORTS_HEADER = [
+    "report_id",
+    "event_id",
+    "event_type",
+    "event_date",
+    "location",
+    "category",
+    "from_party",
+    "to_party",
+    "count",
+    "count_qualifier",
+    "source_name",
+    "source_kind",
+    "source_party",
+    "source_url",
+    "published",
+    "reliability",
+    "credibility",
+    "quote",
+    "recorded_by",
+    "recorded_at",
+]
 # The tables that hold data (not derived state): what "the database is unchanged" compares.
 DATA_TABLES = (
     "settings",

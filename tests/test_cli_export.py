@@ -17,33 +17,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPO, CliResult, write_csv
+from conftest import EXAMPLE_CSV, REPO, REPORTS_HEADER, CliResult, write_csv
 
 Cli = Callable[..., CliResult]
 
 # The columns of each file, copied from PRODUCT.md "CSV formats" (not from the code).
-REPORTS_HEADER = [
-    "report_id",
-    "event_id",
-    "event_type",
-    "event_date",
-    "location",
-    "category",
-    "from_party",
-    "to_party",
-    "count",
-    "count_qualifier",
-    "source_name",
-    "source_kind",
-    "source_party",
-    "source_url",
-    "published",
-    "reliability",
-    "credibility",
-    "quote",
-    "recorded_by",
-    "recorded_at",
-]
 EVENTS_HEADER = [
     "event_id",
     "event_type",

@@ -17,33 +17,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, CliResult, write_csv
+from conftest import EXAMPLE_CSV, REPORTS_HEADER, CliResult, write_csv
 
 Cli = Callable[..., CliResult]
 
-# Copied from PRODUCT.md, "CSV formats", reports.csv (not from the module constants).
-HEADER = [
-    "report_id",
-    "event_id",
-    "event_type",
-    "event_date",
-    "location",
-    "category",
-    "from_party",
-    "to_party",
-    "count",
-    "count_qualifier",
-    "source_name",
-    "source_kind",
-    "source_party",
-    "source_url",
-    "published",
-    "reliability",
-    "credibility",
-    "quote",
-    "recorded_by",
-    "recorded_at",
-]
+HEADER = REPORTS_HEADER
 
 DEFAULTS = {
     "report_id": "",

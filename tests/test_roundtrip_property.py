@@ -10,35 +10,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from conftest import CliResult, write_csv
+from conftest import REPORTS_HEADER, CliResult, write_csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 Cli = Callable[..., CliResult]
 
-# Copied from PRODUCT.md, "CSV formats".
-HEADER = [
-    "report_id",
-    "event_id",
-    "event_type",
-    "event_date",
-    "location",
-    "category",
-    "from_party",
-    "to_party",
-    "count",
-    "count_qualifier",
-    "source_name",
-    "source_kind",
-    "source_party",
-    "source_url",
-    "published",
-    "reliability",
-    "credibility",
-    "quote",
-    "recorded_by",
-    "recorded_at",
-]
+HEADER = REPORTS_HEADER
 EXPORTED = ("reports.csv", "events.csv", "sources.csv", "balance.csv", "resolutions.csv")
 EVENT_TYPES = ["exchange", "agreement", "talks", "statement", "other"]
 CATEGORIES = ["bodies", "pows", "civilians", "other"]
