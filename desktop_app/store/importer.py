@@ -192,7 +192,9 @@ class _Checker:
     def check(
         self, column: str, text: str, checks: dict[str, Callable[[str], object]]
     ) -> tuple[bool, object]:
-        memo = self.memo.setdefault(column, {})
+        memo = self.memo.get(column)
+        if memo is None:
+            memo = self.memo[column] = {}
         outcome = memo.get(text)
         if outcome is None:
             try:
