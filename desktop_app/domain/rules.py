@@ -58,19 +58,30 @@ def disagree(field: FieldKey, values: Sequence[str]) -> bool:
     )
 
 
-def reported_fields(reports: Iterable[Report]) -> list[FieldKey]:
-    """Every field some report states, in a stable order: date, location, then flows."""
-    flows = sorted({flow.key for report in reports for flow in report.flows})
-    return [FieldKey.date(), FieldKey.location(), *(FieldKey.count(key) for key in flows)]
+def flow_counts(reports: Iterable[Report]) -> dict[FlowKey, dict[str, int]]:
+    """For each flow some report states, the count each stating report gives."""
+    counts: dict[FlowKey, dict[str, int]] = {}
+    for report in reports:
+        for flow in report.flows:
+            counts.setdefault(flow.key, {})[report.id] = flow.count
+    return counts
 
 
-def find_disputes(reports: Sequence[Report]) -> list[Dispute]:
+def find_disputes(
+    reports: Sequence[Report], counts: dict[FlowKey, dict[str, int]] | None = None
+) -> list[Dispute]:
     """Every field on which the reports disagree, decided or not."""
     disputes = []
-    for field in reported_fields(reports):
+    for field in (FieldKey.date(), FieldKey.location()):
         values = stated_values(reports, field)
         if disagree(field, list(values.values())):
             disputes.append(Dispute(field, values))
+    counts = flow_counts(reports) if counts is None else counts
+    for key in sorted(counts):
+        stated = counts[key]
+        if len(set(stated.values())) > 1:  # counts disagree whatever their qualifiers
+            values = {report_id: str(count) for report_id, count in stated.items()}
+            disputes.append(Dispute(FieldKey.count(key), values))
     return disputes
 
 
@@ -163,11 +174,15 @@ def lower_median(values: Sequence[int]) -> int:
 def estimate(reports: Sequence[Report], flow: FlowKey, decision: Decision | None) -> Estimate:
     """best/low/high: the decided value if any, else median/min/max over the stating reports."""
     counts = [int(value) for value in stated_values(reports, FieldKey.count(flow)).values()]
+    if not counts and decision is None:
+        raise ValueError(f"no report states {flow.label()}")
+    return _estimate(counts, decision)
+
+
+def _estimate(counts: list[int], decision: Decision | None) -> Estimate:
     if decision is not None:
         value = int(decision.value)
         return Estimate(value, value, value, len(counts), decision)
-    if not counts:
-        raise ValueError(f"no report states {flow.label()}")
     return Estimate(lower_median(counts), min(counts), max(counts), len(counts))
 
 
@@ -255,10 +270,11 @@ def derive_event(
         return _single_report_event(event_id, event_type, reports[0])
     reports = sorted(reports, key=lambda report: report.seq)
     in_force = decisions_in_force(decisions)
-    disputes = find_disputes(reports)
-    flows = sorted({flow.key for report in reports for flow in report.flows})
+    counts = flow_counts(reports)
+    disputes = find_disputes(reports, counts)
     estimates = {
-        flow: estimate(reports, flow, in_force.get(FieldKey.count(flow))) for flow in flows
+        key: _estimate(list(counts[key].values()), in_force.get(FieldKey.count(key)))
+        for key in sorted(counts)
     }
     date = event_date(reports, in_force.get(FieldKey.date()))
     reopened = reopened_fields(reports, decisions) if in_force else {}
