@@ -251,16 +251,13 @@ class MainWindow(QMainWindow):
         suffix = " [read-only]" if self.ledger.read_only else ""
         self.setWindowTitle(f"{self.ledger.path.name}{suffix} — Exchange Ledger")
 
-    def open_conflicts(self) -> int:
-        statuses = queries.status_counts(self.ledger)
-        return statuses.get("conflict", 0) + statuses.get("reopened", 0)
-
     def _update_status(self) -> None:
-        events = sum(queries.status_counts(self.ledger).values())
+        statuses = queries.status_counts(self.ledger)
+        open_conflicts = statuses.get("conflict", 0) + statuses.get("reopened", 0)
         reports = self.ledger.count("reports")
         self.status_label.setText(
-            f"{self.ledger.path.name}  ·  {events:,} events  ·  {reports:,} reports"
-            f"  ·  {self.open_conflicts():,} open conflicts"
+            f"{self.ledger.path.name}  ·  {sum(statuses.values()):,} events"
+            f"  ·  {reports:,} reports  ·  {open_conflicts:,} open conflicts"
         )
 
     def _on_changed(self, changes: Changes) -> None:
