@@ -7,7 +7,7 @@ it paints; a free-text filter goes through the FTS5 index.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain.dates import parse_claimed_date
@@ -43,7 +43,6 @@ class EventFilter:
     date_from: str = ""  # a claimed date: the filter takes the start of its period
     date_to: str = ""  # a claimed date: the filter takes the end of its period
     text: str = ""
-    event_ids: frozenset[str] = field(default_factory=frozenset)
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []

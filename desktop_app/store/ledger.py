@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -715,4 +715,4 @@ def public_record(record: dict) -> dict:
     return {k: v for k, v in dict(record).items() if k not in hidden}
 
 
-__all__ = ["Changes", "Ledger", "ReportInput", "asdict"]
+__all__ = ["Changes", "Ledger", "ReportInput"]

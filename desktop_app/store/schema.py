@@ -180,4 +180,3 @@ MIGRATIONS = [
     Migration(SCHEMA_V3),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-DERIVED_TABLES = ("event_state", "flow_state")

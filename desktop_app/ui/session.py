@@ -3,8 +3,6 @@ and the person's name. Passed in to each pane; there is no global registry."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -87,5 +85,3 @@ class LedgerCommand(QUndoCommand):
     def undo(self) -> None:
         self.session.notifier.notify(self.undo_change())
 
-
-CommandFactory = Callable[[Session], LedgerCommand]
