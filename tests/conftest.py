@@ -3,6 +3,8 @@ files, the real window offscreen. Settings never touch the real home folder."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import os
 import subprocess
 import sys
@@ -142,10 +144,47 @@ def cli_process(isolated_home: Path) -> Callable[..., subprocess.CompletedProces
     return run
 
 
+def sha256(path: Path) -> str | None:
+    """The file's SHA-256, or None if there is no file: "changes nothing" is checked
+    byte for byte."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def write_reports_csv(
+    path: Path,
+    n_reports: int,
+    *,
+    prefix: str = "r",
+    per_event: int = 3,
+    source: str = "Source",
+    quote_words: int = 40,
+) -> Path:
+    """A valid reports.csv of `n_reports` one-flow reports, `per_event` per event."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(REPORTS_HEADER)
+        for index in range(n_reports):
+            event = index // per_event
+            row = dict.fromkeys(REPORTS_HEADER, "")
+            row.update(
+                report_id=f"{prefix}{index}",
+                event_id=f"{prefix}-event-{event}",
+                event_type="exchange",
+                event_date=f"2024-{event % 12 + 1:02d}-{event % 28 + 1:02d}",
+                category="pows",
+                from_party="Russia",
+                to_party="Ukraine",
+                count=str(10 + index % 3),
+                source_name=f"{source} {index % per_event}",
+                source_party="Ukraine",
+                quote=f"quote {index} " + "words " * quote_words,
+            )
+            writer.writerow([row[column] for column in REPORTS_HEADER])
+    return path
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     """A reports.csv as a person's spreadsheet would save it."""
-    import csv
-
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(header)

@@ -4,7 +4,6 @@ PRODUCT.md ("CSV formats" and "Command line" are a public contract)."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import os
@@ -17,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPO, REPORTS_HEADER, CliResult, write_csv
+from conftest import EXAMPLE_CSV, REPO, REPORTS_HEADER, CliResult, sha256, write_csv
 
 Cli = Callable[..., CliResult]
 
@@ -153,10 +152,6 @@ SCENARIO = [
     flow_row("R10", "ex-4", "exchange", "2025-04-03", LUBINETS,
              ("pows", "Russia", "Ukraine", "5", "at_most"), "Belgorod"),
 ]  # fmt: skip
-
-
-def sha256(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -7,7 +7,6 @@ source, formula escapes and trimming.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 import subprocess
@@ -17,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPORTS_HEADER, CliResult, write_csv
+from conftest import EXAMPLE_CSV, REPORTS_HEADER, CliResult, sha256, write_csv
 
 Cli = Callable[..., CliResult]
 
@@ -76,10 +75,6 @@ def no_flow(**values: str) -> list[str]:
     """A row of a report without flows."""
     blank = dict.fromkeys(("category", "from_party", "to_party", "count", "count_qualifier"), "")
     return row(**{**blank, **values})
-
-
-def sha256(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
 def connect_ro(db: Path) -> sqlite3.Connection:

@@ -8,7 +8,6 @@ row is wrong (exit 1) and leaves the database exactly as it was."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import itertools
 import re
@@ -17,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA_TABLES, CliResult, write_csv
+from conftest import DATA_TABLES, CliResult, sha256, write_csv
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -224,10 +223,6 @@ def csv_files(draw: st.DrawFn) -> bytes:
 # ---- the databases a file is imported into ---------------------------------------------
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _counts(path: Path) -> dict[str, int]:
     with Ledger.open(path, read_only=True) as ledger:
         return {table: ledger.count(table) for table in TABLES}
@@ -287,7 +282,7 @@ def _import_and_judge(
     db = folder / "ledger.db"
     if populated is not None:
         shutil.copyfile(populated, db)
-    before = _sha256(db) if db.exists() else None
+    before = sha256(db)
     csv_path = folder / "reports.csv"
     csv_path.write_bytes(data)
 
@@ -305,7 +300,7 @@ def _import_and_judge(
         assert ROW_NUMBER.search(result.err), result.err
         assert "nothing imported" in result.err, result.err
         if before is not None:
-            assert _sha256(db) == before, "a refused import changed the database"
+            assert sha256(db) == before, "a refused import changed the database"
         elif db.exists():
             assert _counts(db) == empty_counts, "a refused import wrote into a new database"
     return result

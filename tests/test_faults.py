@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import DATA_TABLES, REPO
+from conftest import DATA_TABLES, REPO, write_reports_csv
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import USER, open_window
@@ -293,27 +293,14 @@ OTHER_DECISIONS = 3
 def big_other(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A colleague's ledger: 12,000 reports of 6,000 events and a few decisions."""
     folder = tmp_path_factory.mktemp("colleague")
-    csv_path = folder / "theirs.csv"
-    with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(REPORT_COLUMNS)
-        for index in range(OTHER_REPORTS):
-            event = index // 2
-            row = dict.fromkeys(REPORT_COLUMNS, "")
-            row.update(
-                report_id=f"theirs-{index}",
-                event_id=f"theirs-event-{event}",
-                event_type="exchange",
-                event_date=f"2024-{event % 12 + 1:02d}-{event % 28 + 1:02d}",
-                category="pows",
-                from_party="Russia",
-                to_party="Ukraine",
-                count=str(10 + index % 3),
-                source_name=f"Their source {index % 2}",
-                source_party="Ukraine",
-                quote=f"their quote {index}",
-            )
-            writer.writerow([row[column] for column in REPORT_COLUMNS])
+    csv_path = write_reports_csv(
+        folder / "theirs.csv",
+        OTHER_REPORTS,
+        prefix="theirs",
+        per_event=2,
+        source="Their source",
+        quote_words=0,
+    )
     path = folder / "theirs.db"
     with Ledger.open(path) as theirs:
         plan = plan_import(theirs, csv_path, "colleague")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import random
 import shutil
@@ -15,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA_TABLES, EXAMPLE_CSV, CliResult
+from conftest import DATA_TABLES, EXAMPLE_CSV, CliResult, sha256
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import Invalid
@@ -37,10 +36,6 @@ TABLES = (
 
 
 # ---- helpers ----------------------------------------------------------------------------
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def report(

@@ -4,8 +4,6 @@ audit trail every change leaves (PRODUCT.md, "Promises")."""
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
 import os
 import random
@@ -21,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA_TABLES, EXAMPLE_CSV, REPO, CliResult
+from conftest import DATA_TABLES, EXAMPLE_CSV, REPO, CliResult, sha256, write_reports_csv
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import Invalid
@@ -36,7 +34,7 @@ from desktop_app.store.database import (
     ReadOnlyError,
     backup_path,
 )
-from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
+from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.merge import merge_file
 from desktop_app.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -49,10 +47,6 @@ BODIES_RU_UA = FlowKey("Russia", "Ukraine", "bodies")
 
 
 # ---- helpers ----------------------------------------------------------------------------
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def listing(folder: Path) -> set[str]:
@@ -84,31 +78,6 @@ def report(
         quote=quote,
         flows=flows,
     )
-
-
-def write_reports_csv(path: Path, n_reports: int, *, prefix: str = "r") -> Path:
-    """A valid reports.csv of `n_reports` one-flow reports, three reports per event."""
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(REPORT_COLUMNS)
-        for index in range(n_reports):
-            event = index // 3
-            row = dict.fromkeys(REPORT_COLUMNS, "")
-            row.update(
-                report_id=f"{prefix}{index}",
-                event_id=f"{prefix}-event-{event}",
-                event_type="exchange",
-                event_date=f"2024-{event % 12 + 1:02d}-{event % 28 + 1:02d}",
-                category="pows",
-                from_party="Russia",
-                to_party="Ukraine",
-                count=str(10 + index % 3),
-                source_name=f"Source {index % 3}",
-                source_party="Ukraine",
-                quote=f"quote {index} " + "words " * 40,
-            )
-            writer.writerow([row[column] for column in REPORT_COLUMNS])
-    return path
 
 
 def import_file(ledger: Ledger, csv_path: Path, who: str = "tester") -> None:

@@ -205,32 +205,37 @@ class _Checker:
                 memo[text] = outcome
         return outcome
 
-    def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict | None:
-        """The typed values of one row, or None (with every error noted)."""
+    def columns(
+        self,
+        plan: ImportPlan,
+        row: int,
+        cells: dict[str, str],
+        checks: dict[str, Callable[[str], object]],
+    ) -> dict[str, object] | None:
+        """The typed values of these columns, or None (with every error noted)."""
         values: dict[str, object] = {}
         ok = True
-        for column in COLUMN_CHECKS:
-            valid, value = self.check(column, cells[column], COLUMN_CHECKS)
+        for column in checks:
+            valid, value = self.check(column, cells[column], checks)
             if not valid:
                 plan.errors.append(FieldProblem(row, column, str(value)))
                 ok = False
             values[column] = value
-        values["flow"] = None
-        if any(cells[column] for column in FLOW_COLUMNS):
-            values["flow"] = self.flow(plan, row, cells)
-            ok = ok and values["flow"] is not None
         return values if ok else None
 
+    def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict | None:
+        """The typed values of one row, its flow included, or None (errors noted)."""
+        values = self.columns(plan, row, cells, COLUMN_CHECKS)
+        has_flow = any(cells[column] for column in FLOW_COLUMNS)
+        flow = self.flow(plan, row, cells) if has_flow else None
+        if values is None or (has_flow and flow is None):
+            return None
+        values["flow"] = flow
+        return values
+
     def flow(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> Flow | None:
-        values: dict[str, object] = {}
-        ok = True
-        for column in FLOW_CHECKS:
-            valid, value = self.check(column, cells[column], FLOW_CHECKS)
-            if not valid:
-                plan.errors.append(FieldProblem(row, column, str(value)))
-                ok = False
-            values[column] = value
-        if not ok:
+        values = self.columns(plan, row, cells, FLOW_CHECKS)
+        if values is None:
             return None
         from_party, to_party = str(values["from_party"]), str(values["to_party"])
         if name_key(from_party) == name_key(to_party):

@@ -84,4 +84,3 @@ class LedgerCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session.notifier.notify(self.undo_change())
-
