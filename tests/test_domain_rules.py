@@ -17,6 +17,7 @@ from desktop_app.domain.rules import (
     STATUSES,
     decisions_in_force,
     derive_event,
+    derive_general,
     estimate,
     event_date,
     event_location,
@@ -935,3 +936,37 @@ def test_the_reversed_warning_does_not_depend_on_report_order(pair: list[int], s
     ordered = list(reversed(reports)) if swap else reports
     expected = [BODIES_RU_UA] if pair[0] == pair[1] else []
     assert possibly_reversed("exchange", ordered, {}) == expected
+
+
+# The short paths of derive_event (one report; several saying exactly the same) must give
+# what the general rules give. Few distinct values make agreeing reports common.
+agreeing_report = st.builds(
+    lambda claimed, location, flows: (claimed, location, flows),
+    st.sampled_from(["2025-06-11", "2025-06", ""]),
+    st.sampled_from(["", "Istanbul", " istanbul", "ISTANBUL "]),
+    st.dictionaries(
+        st.sampled_from([BODIES_RU_UA, BODIES_UA_RU, POWS_RU_UA]),
+        st.sampled_from([6000, 1212, (6000, "approx")]),
+        max_size=3,
+    ),
+)
+
+
+@given(
+    st.lists(agreeing_report, min_size=1, max_size=4),
+    st.sampled_from(["exchange", "talks"]),
+    st.booleans(),
+)
+@settings(max_examples=300)
+def test_the_short_paths_derive_what_the_general_rules_derive(
+    specs: list[tuple[str, str, dict]], event_type: str, copies: bool
+) -> None:
+    if copies:  # the same report again and again, as most events of a large file are
+        specs = [specs[0]] * len(specs)
+    reports = [
+        report(f"r{index}", claimed, location.strip(), flows, seq=len(specs) - index)
+        for index, (claimed, location, flows) in enumerate(specs)
+    ]
+    assert derive_event("e", event_type, reports, []) == derive_general(
+        "e", event_type, reports, []
+    )

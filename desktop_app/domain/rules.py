@@ -266,8 +266,20 @@ class EventState:
 def derive_event(
     event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
 ) -> EventState:
-    if len(reports) == 1 and not decisions:
-        return _single_report_event(event_id, event_type, reports[0])
+    """The state of one event. The two commonest cases, one report or several that say
+    exactly the same and nothing decided, take short paths with the same outcome."""
+    if not decisions:
+        if len(reports) == 1:
+            return _single_report_event(event_id, event_type, reports[0])
+        if _all_say_the_same(reports):
+            return _agreeing_event(event_id, event_type, reports)
+    return derive_general(event_id, event_type, reports, decisions)
+
+
+def derive_general(
+    event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
+) -> EventState:
+    """Every rule, for any reports and decisions."""
     reports = sorted(reports, key=lambda report: report.seq)
     in_force = decisions_in_force(decisions)
     counts = flow_counts(reports)
@@ -291,6 +303,45 @@ def derive_event(
         in_force=in_force,
         reopened=reopened,
         reversed_flows=tuple(possibly_reversed(event_type, reports, in_force)),
+    )
+
+
+def _all_say_the_same(reports: Sequence[Report]) -> bool:
+    """The same claimed date, the same location (as compared) and the same counts of the
+    same flows: no dispute and, with no flow stated by some reports only, no reversal."""
+    first = reports[0]
+    counts = {flow.key: flow.count for flow in first.flows}
+    location = name_key(first.location)
+    return all(
+        report.claimed_date == first.claimed_date
+        and (report.location == first.location or name_key(report.location) == location)
+        and len(report.flows) == len(counts)
+        and all(counts.get(flow.key) == flow.count for flow in report.flows)
+        for report in reports[1:]
+    )
+
+
+def _agreeing_event(event_id: str, event_type: str, reports: Sequence[Report]) -> EventState:
+    reports = sorted(reports, key=lambda report: report.seq)
+    n_reports = len(reports)
+    estimates = {
+        flow.key: Estimate(flow.count, flow.count, flow.count, n_reports)
+        for flow in sorted(reports[0].flows, key=lambda flow: flow.key)
+    }
+    date = reports[0].claimed_date or None
+    return EventState(
+        event_id=event_id,
+        event_type=event_type,
+        status="consistent",
+        date=date,
+        chart_day=chart_day(date) if date else None,
+        location=next((report.location for report in reports if report.location), ""),
+        n_reports=n_reports,
+        disputes=(),
+        estimates=estimates,
+        in_force={},
+        reopened={},
+        reversed_flows=(),
     )
 
 

@@ -158,6 +158,7 @@ SELECT e.rowid, r.event_id, group_concat(s.name || ' ' || r.location || ' ' || r
 FROM reports r JOIN sources s ON s.id = r.source_id JOIN events e ON e.id = r.event_id
 {where}
 GROUP BY r.event_id
+ORDER BY e.rowid
 """
 
 # Version 2: full-text search over quotes, sources and locations (LIKE over 300,000
