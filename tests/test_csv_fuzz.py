@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA_TABLES, CliResult, sha256, write_csv
+from conftest import DATA_TABLES, CliResult, sha256, write_csv, write_reports_csv
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +28,7 @@ from desktop_app.domain.records import (
     Flow,
     FlowKey,
 )
+from desktop_app.store import importer
 from desktop_app.store.check import check
 from desktop_app.store.importer import (
     FLOW_COLUMNS,
@@ -452,3 +453,100 @@ def test_a_long_quote_entered_in_the_app_survives_export_and_import(
     assert result.code == 0, result.err
     with Ledger.open(tmp_path / "copy.db", read_only=True) as ledger:
         assert [row[0] for row in ledger.conn.execute("SELECT quote FROM reports")] == [quote]
+
+
+# ---- the two readings of a file agree --------------------------------------------------
+
+# Cells valid for their column, in a few spellings, so that the bulk reading (a column at a
+# time) often takes a file whole and the careful one (row by row) must give the same plan.
+VALID: dict[str, list[str]] = {
+    "report_id": ["", "r1", "r2", "fz-1", "'=r3"],
+    "event_id": ["e1", "e2", "fz-event", "'-e4"],
+    "event_type": ["exchange", "talks"],
+    "event_date": ["2024-05-01", "2024-05", "2024"],
+    "location": ["", "Sumy", " sumy "],
+    "source_name": ["Coordination HQ", "Medinsky", " medinsky "],
+    "source_kind": ["", "official", "media"],
+    "source_party": ["", "Ukraine", "ukraine", "Neutralia"],
+    "source_url": ["", "https://example.org/a"],
+    "published": ["", "2024-05-02"],
+    "reliability": ["", "A", "a", "F"],
+    "credibility": ["", "1", "6"],
+    "quote": ["", "1,212 bodies", ' he said "27"\nthen left '],
+    "recorded_by": ["", "Ada"],
+    "recorded_at": ["", "2024-05-02T10:00:00Z"],
+}
+VALID_FLOWS = st.one_of(
+    st.just(("", "", "", "", "")),
+    st.tuples(
+        st.sampled_from(["pows", "bodies"]),
+        st.sampled_from(["Russia", "russia ", "Belarus"]),
+        st.sampled_from(["Ukraine", "UKRAINE", "Neutralia"]),
+        st.sampled_from(["0", "12", "1212"]),
+        st.sampled_from(["", "approx"]),
+    ),
+)
+
+
+@st.composite
+def consistent_files(draw: st.DrawFn) -> bytes:
+    """Rows of a few reports: each row repeats its report's values (mostly), with a flow."""
+    level = [column for column in VALID if column not in ("source_kind", "reliability")]
+    reports = [
+        {column: draw(st.sampled_from(VALID[column])) for column in level}
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    graded = ("source_kind", "reliability")
+    grades = {  # a source is graded one way, mostly
+        name.strip().casefold(): {column: draw(st.sampled_from(VALID[column])) for column in graded}
+        for name in VALID["source_name"]
+    }
+    rows = []
+    for _ in range(draw(st.integers(1, 8))):
+        row = dict(draw(st.sampled_from(reports)))
+        row.update(zip(FLOW_COLUMNS, draw(VALID_FLOWS), strict=True))
+        row.update(grades[row["source_name"].strip().casefold()])
+        if draw(st.integers(0, 9)) == 0:  # one cell that breaks a rule between rows
+            column = draw(st.sampled_from(list(VALID)))
+            row[column] = draw(st.sampled_from(VALID[column]))
+        rows.append([row[column] for column in REPORT_COLUMNS])
+    return _quoted(list(REPORT_COLUMNS), rows, "\r\n").encode()
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.one_of(consistent_files(), csv_files()), into=st.sampled_from(["new", "populated"]))
+def test_the_bulk_and_the_careful_reading_plan_the_same(
+    data: bytes, into: str, tmp_path: Path, populated_template: Path
+) -> None:
+    folder = tmp_path / f"readings-{next(_examples)}"
+    folder.mkdir()
+    db = folder / "ledger.db"
+    if into == "populated":
+        shutil.copyfile(populated_template, db)
+    csv_path = folder / "reports.csv"
+    csv_path.write_bytes(data)
+    with Ledger.open(db) as ledger:
+        bulk = plan_import(ledger, csv_path, "fuzz")
+        careful = plan_import(ledger, csv_path, "fuzz", bulk=False)
+    event("clean" if not careful.errors else "with errors")
+    assert bulk == careful
+
+
+def test_a_clean_file_is_planned_a_column_at_a_time_and_imports_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+
+    def careful_reading(*args: object) -> None:
+        raise AssertionError("a clean file was read row by row")
+
+    monkeypatch.setattr(importer, "_plan_rows", careful_reading)
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        plan = plan_import(ledger, csv_path, "test")
+        apply_import(ledger, plan, "test")
+        assert check(ledger).ok
+        assert (ledger.count("reports"), ledger.count("events")) == (300, 100)

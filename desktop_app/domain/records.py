@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 EVENT_TYPES = ("exchange", "agreement", "talks", "statement", "other")
 CATEGORIES = ("bodies", "pows", "civilians", "other")
@@ -51,8 +52,11 @@ def source_key(name: str, party: str | None) -> str:
     return f"{name_key(name)}\x1f{name_key(party or '')}"
 
 
-@dataclass(frozen=True, order=True)
-class FlowKey:
+# The values the rules handle by the hundred thousand are named tuples: built, hashed,
+# compared and sorted in C, several times faster than dataclasses.
+
+
+class FlowKey(NamedTuple):
     """What a flow is about: persons of a category handed from one party to another."""
 
     from_party: str
@@ -63,15 +67,13 @@ class FlowKey:
         return f"{self.category} {self.from_party} → {self.to_party}"
 
 
-@dataclass(frozen=True)
-class Flow:
+class Flow(NamedTuple):
     key: FlowKey
     count: int
     qualifier: str = DEFAULT_QUALIFIER
 
 
-@dataclass(frozen=True, order=True)
-class FieldKey:
+class FieldKey(NamedTuple):
     """A field of an event that reports can dispute and reviewers decide.
 
     `field` is "date", "location" or "count"; a count names its flow.
@@ -104,8 +106,7 @@ class FieldKey:
         return self.flow.label() if self.flow else self.field
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """One source's account of one event, as the rules need it."""
 
     id: str
@@ -135,8 +136,7 @@ class Decision:
     operation_id: str | None = None  # the merge that brought it, if any
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(NamedTuple):
     """best / low / high of a flow (named after UCDP's estimates)."""
 
     best: int

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .dates import chart_day, dates_agree, precision
 from .records import Decision, Dispute, Estimate, FieldKey, FlowKey, Report, name_key
@@ -16,6 +17,8 @@ from .records import Decision, Dispute, Estimate, FieldKey, FlowKey, Report, nam
 STATUSES = ("reopened", "conflict", "resolved", "single", "consistent")
 VALUE_FIELDS = ("date", "location", "count")  # fields that hold a value of the event
 DISMISSED = "dismissed"  # the value of a "direction" decision that dismisses the warning
+BY_SEQ = attrgetter("seq")  # write order
+BY_KEY = attrgetter("key")
 
 
 def stated_values(reports: Iterable[Report], field: FieldKey) -> dict[str, str]:
@@ -53,9 +56,20 @@ def values_agree(field: FieldKey, a: str, b: str) -> bool:
 
 
 def disagree(field: FieldKey, values: Sequence[str]) -> bool:
-    return any(
-        not values_agree(field, a, b) for index, a in enumerate(values) for b in values[index + 1 :]
-    )
+    """Some two values do not agree. Agreement of locations, counts and directions is an
+    equivalence, so they disagree when their compared forms differ; overlapping periods
+    are not (2025 agrees with 2025-06-11 and 2025-06-12), so dates are compared in pairs."""
+    if len(set(values)) <= 1:
+        return False
+    if field.field == "date":
+        return any(
+            not dates_agree(a, b) for index, a in enumerate(values) for b in values[index + 1 :]
+        )
+    if field.field == "location":
+        return len({name_key(value) for value in values}) > 1
+    if field.field == "direction":
+        return True
+    return len({int(value) for value in values}) > 1
 
 
 def flow_counts(reports: Iterable[Report]) -> dict[FlowKey, dict[str, int]]:
@@ -72,8 +86,9 @@ def find_disputes(
 ) -> list[Dispute]:
     """Every field on which the reports disagree, decided or not."""
     disputes = []
-    for field in (FieldKey.date(), FieldKey.location()):
-        values = stated_values(reports, field)
+    dates = {report.id: report.claimed_date for report in reports if report.claimed_date}
+    places = {report.id: report.location for report in reports if report.location}
+    for field, values in ((FieldKey.date(), dates), (FieldKey.location(), places)):
         if disagree(field, list(values.values())):
             disputes.append(Dispute(field, values))
     counts = flow_counts(reports) if counts is None else counts
@@ -183,6 +198,8 @@ def _estimate(counts: list[int], decision: Decision | None) -> Estimate:
     if decision is not None:
         value = int(decision.value)
         return Estimate(value, value, value, len(counts), decision)
+    if len(counts) == 1:
+        return Estimate(counts[0], counts[0], counts[0], 1)
     return Estimate(lower_median(counts), min(counts), max(counts), len(counts))
 
 
@@ -205,7 +222,7 @@ def event_location(reports: Sequence[Report], decision: Decision | None) -> str:
     """The decided location; else the first one stated in write order."""
     if decision is not None:
         return decision.value
-    for report in sorted(reports, key=lambda report: report.seq):
+    for report in sorted(reports, key=BY_SEQ):
         if report.location:
             return report.location
     return ""
@@ -224,23 +241,23 @@ def possibly_reversed(
     if event_type != "exchange" or len(reports) < 2:
         return []
     stated = [{flow.key: flow.count for flow in report.flows} for report in reports]
+    if all(counts.keys() == stated[0].keys() for counts in stated):
+        return []  # a direction only some reports state is what a garble looks like
     doubtful: set[FlowKey] = set()
     for counts in stated:
         for key, count in counts.items():
             reverse = FlowKey(key.to_party, key.from_party, key.category)
-            if reverse in counts:
+            if reverse in counts or not any(
+                other is not counts and other.get(reverse) == count and key not in other
+                for other in stated
+            ):
                 continue
             decided = {
                 FieldKey.count(key),
                 FieldKey.count(reverse),
                 FieldKey.direction(min(key, reverse)),
             }
-            if decided & in_force.keys():
-                continue
-            if any(
-                other is not counts and other.get(reverse) == count and key not in other
-                for other in stated
-            ):
+            if not decided & in_force.keys():
                 doubtful.add(min(key, reverse))
     return sorted(doubtful)
 
@@ -280,7 +297,7 @@ def derive_general(
     event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
 ) -> EventState:
     """Every rule, for any reports and decisions."""
-    reports = sorted(reports, key=lambda report: report.seq)
+    reports = sorted(reports, key=BY_SEQ)
     in_force = decisions_in_force(decisions)
     counts = flow_counts(reports)
     disputes = find_disputes(reports, counts)
@@ -322,11 +339,11 @@ def _all_say_the_same(reports: Sequence[Report]) -> bool:
 
 
 def _agreeing_event(event_id: str, event_type: str, reports: Sequence[Report]) -> EventState:
-    reports = sorted(reports, key=lambda report: report.seq)
+    reports = sorted(reports, key=BY_SEQ)
     n_reports = len(reports)
     estimates = {
         flow.key: Estimate(flow.count, flow.count, flow.count, n_reports)
-        for flow in sorted(reports[0].flows, key=lambda flow: flow.key)
+        for flow in sorted(reports[0].flows, key=BY_KEY)
     }
     date = reports[0].claimed_date or None
     return EventState(
@@ -350,7 +367,7 @@ def _single_report_event(event_id: str, event_type: str, report: Report) -> Even
     cannot disagree with itself, and nothing was decided."""
     estimates = {
         flow.key: Estimate(flow.count, flow.count, flow.count, 1)
-        for flow in sorted(report.flows, key=lambda flow: flow.key)
+        for flow in sorted(report.flows, key=BY_KEY)
     }
     date = report.claimed_date or None
     return EventState(

@@ -1,86 +1,54 @@
 """Import of `reports.csv`: validate the whole file, then write all of it or nothing.
 
 Every problem is collected with its row and column, in one go, before anything is
-written. The write is one transaction, recorded as one audited operation that the
-records it adds point to.
+written. A clean file is planned a column at a time (`bulk_import`); any other file is
+read row by row here, which names each problem. The write is one transaction, recorded
+as one audited operation that the records it adds point to.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..domain import validation
 from ..domain.dates import utc_now
-from ..domain.records import Flow, FlowKey, name_key, source_key, tidy
+from ..domain.records import Flow, FlowKey, Report, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
+from .bulk_import import bulk_plan
 from .csvio import CsvRows, cell_problem, unescape_cell
+from .derived import EventInputs
+from .import_plan import (
+    COLUMN_CHECKS,
+    FLOW_CHECKS,
+    FLOW_COLUMNS,
+    REPORT_COLUMNS,
+    REPORT_LEVEL,
+    REQUIRED_COLUMNS,
+    Cancelled,
+    GivenSource,
+    ImportPlan,
+    NewReport,
+    Progress,
+    blank_report_id,
+    lookup,
+    new_parties,
+)
 from .ledger import Ledger, ReportInput, flow_content, new_id
 
-REPORT_COLUMNS = (
-    "report_id",
-    "event_id",
-    "event_type",
-    "event_date",
-    "location",
-    "category",
-    "from_party",
-    "to_party",
-    "count",
-    "count_qualifier",
-    "source_name",
-    "source_kind",
-    "source_party",
-    "source_url",
-    "published",
-    "reliability",
-    "credibility",
-    "quote",
-    "recorded_by",
-    "recorded_at",
-)
-REQUIRED_COLUMNS = ("event_id", "event_type", "event_date", "source_name")
-FLOW_COLUMNS = ("category", "from_party", "to_party", "count", "count_qualifier")
-# The report-level values every row of one report must repeat.
-REPORT_LEVEL = (
-    "event_id",
-    "event_type",
-    "event_date",
-    "location",
-    "source_name",
-    "source_party",
-    "source_url",
-    "published",
-    "credibility",
-    "quote",
-    "recorded_by",
-    "recorded_at",
-)
-REPORT_NAMESPACE = uuid.UUID("0d6f5a2e-3c8b-5e47-9b1a-6a0c2f4e8d31")
+__all__ = [
+    "FLOW_COLUMNS",
+    "REPORT_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "Cancelled",
+    "ImportPlan",
+    "apply_import",
+    "plan_import",
+]
 
-Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
-
-
-class Cancelled(Exception):
-    """The person cancelled the import; nothing was written."""
-
-
-def blank_report_id(event_id: str, source_name: str, event_date: str, quote: str) -> str:
-    """The id of a report given without one: the UUID-5 of the values its rows share.
-
-    Computed as RFC 4122 does (uuid.uuid5 gives the same text), without building UUID
-    objects: an import may name hundreds of thousands of reports this way.
-    """
-    name = "\x1f".join((event_id, source_name, event_date, quote))
-    digest = bytearray(hashlib.sha1(REPORT_NAMESPACE.bytes + name.encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50
-    digest[8] = (digest[8] & 0x3F) | 0x80
-    text = digest.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+BATCH = 20_000  # rows written between two progress reports
 
 
 @dataclass
@@ -95,45 +63,6 @@ class PlannedReport:
     flow_rows: dict[tuple[str, str, str], int] = field(default_factory=dict)
     grades: list[tuple[int, str, str]] = field(default_factory=list)  # row, kind, reliability
     flows: list[Flow] = field(default_factory=list)  # collected row by row
-
-
-@dataclass
-class ImportPlan:
-    path: Path
-    sha256: str
-    errors: list[FieldProblem] = field(default_factory=list)
-    warnings: list[FieldProblem] = field(default_factory=list)
-    reports: list[PlannedReport] = field(default_factory=list)
-    skipped: int = 0
-    new_events: dict[str, str] = field(default_factory=dict)
-    new_sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    new_parties: list[str] = field(default_factory=list)
-
-    @property
-    def n_flows(self) -> int:
-        return sum(len(planned.report.flows) for planned in self.reports)
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "events": len(self.new_events),
-            "reports": len(self.reports),
-            "flows": self.n_flows,
-            "sources": len(self.new_sources),
-            "parties": len(self.new_parties),
-            "skipped": self.skipped,
-        }
-
-    def summary(self) -> str:
-        counts = self.counts()
-        text = (
-            f"{counts['events']} events, {counts['reports']} reports, {counts['flows']} flows,"
-            f" {counts['sources']} sources and {counts['parties']} parties"
-        )
-        if self.new_parties:
-            text += f" (new parties: {', '.join(self.new_parties)})"
-        if self.skipped:
-            text += f"; {self.skipped} reports already present and identical, skipped"
-        return text
 
 
 def _read_cells(
@@ -156,30 +85,6 @@ def _read_cells(
         text = unescape_cell(raw) if raw[:1] == "'" else raw
         cells[column] = text if column == "quote" else text.strip()
     return cells if ok else None
-
-
-# The check of each column: text in, value out, or Invalid with the reason.
-COLUMN_CHECKS: dict[str, Callable[[str], object]] = {
-    "event_id": lambda text: validation.required_name(text, "event_id"),
-    "event_type": validation.event_type,
-    "event_date": validation.claimed_date,
-    "source_name": lambda text: validation.required_name(text, "source_name"),
-    "source_kind": validation.source_kind,
-    "source_party": validation.optional_party,
-    "source_url": validation.url,
-    "published": validation.optional_date,
-    "reliability": validation.reliability,
-    "credibility": validation.credibility,
-    "location": validation.location,
-    "recorded_at": lambda text: validation.timestamp(text) if text else None,
-}
-FLOW_CHECKS: dict[str, Callable[[str], object]] = {
-    "category": validation.category,
-    "count": validation.count,
-    "count_qualifier": validation.qualifier,
-    "from_party": lambda text: validation.party(text, "from_party"),
-    "to_party": lambda text: validation.party(text, "to_party"),
-}
 
 
 class _Checker:
@@ -251,7 +156,7 @@ class _Checker:
         return Flow(key, int(values["count"]), str(values["count_qualifier"]))  # type: ignore[arg-type]
 
 
-def _report_id(cells: dict[str, str], row: int, plan: ImportPlan) -> str:
+def _report_id(cells: dict[str, str]) -> str:
     given = cells["report_id"]
     if given:
         return given
@@ -261,9 +166,13 @@ def _report_id(cells: dict[str, str], row: int, plan: ImportPlan) -> str:
 
 
 def plan_import(
-    ledger: Ledger, path: Path, who: str, progress: Progress | None = None
+    ledger: Ledger, path: Path, who: str, progress: Progress | None = None, *, bulk: bool = True
 ) -> ImportPlan:
-    """Read and validate a whole file against the ledger; write nothing."""
+    """Read and validate a whole file against the ledger; write nothing.
+
+    A file without bad bytes is first read a column at a time; `bulk=False` reads it
+    row by row straight away (the tests compare both readings).
+    """
     data = path.read_bytes()
     plan = ImportPlan(path, hashlib.sha256(data).hexdigest())
     rows = CsvRows(data)
@@ -286,12 +195,31 @@ def plan_import(
     if not _check_header(plan, header):
         plan.errors.extend(rows.problems)
         return plan
+    numbered = list(records)
+    records_only = [record for _, record in numbered]
+    clean = rows.clean and not rows.problems
+    if bulk and clean and bulk_plan(plan, ledger, header, records_only, progress):
+        return plan
+    _plan_rows(plan, ledger, header, numbered, rows.clean, progress)
+    plan.errors.extend(rows.problems)
+    plan.errors.sort(key=lambda problem: problem.row)
+    return plan
+
+
+def _plan_rows(
+    plan: ImportPlan,
+    ledger: Ledger,
+    header: list[str],
+    numbered: list[tuple[int, list[str]]],
+    clean: bool,
+    progress: Progress | None,
+) -> None:
+    """The careful reading, row by row, that names every problem by row and column."""
     planned: dict[str, PlannedReport] = {}
-    total = max(1, plan_size_hint(data))
+    total = max(1, len(numbered))
     checker = _Checker()
-    clean = rows.clean
-    for row, record in records:
-        if progress and row % 2000 == 0 and not progress(row, total):
+    for index, (row, record) in enumerate(numbered):
+        if progress and index % 2000 == 0 and not progress(index, total):
             raise Cancelled()
         if not any(cell.strip() for cell in record):
             continue
@@ -301,18 +229,11 @@ def plan_import(
         values = checker.row(plan, row, cells)
         if values is None:
             continue
-        _add_row(plan, planned, row, cells, values, who)
-    plan.errors.extend(rows.problems)
+        _add_row(plan, planned, row, cells, values)
     for report in planned.values():
         if report.flows:
             report.report = replace(report.report, flows=tuple(report.flows))
     _check_against_ledger(plan, ledger, planned)
-    plan.errors.sort(key=lambda problem: problem.row)
-    return plan
-
-
-def plan_size_hint(data: bytes) -> int:
-    return data.count(b"\n")
 
 
 def _check_header(plan: ImportPlan, header: list[str]) -> bool:
@@ -340,9 +261,8 @@ def _add_row(
     row: int,
     cells: dict[str, str],
     values: dict,
-    who: str,
 ) -> None:
-    report_id = _report_id(cells, row, plan)
+    report_id = _report_id(cells)
     level = {column: cells[column] for column in REPORT_LEVEL}
     level["source_name"] = name_key(level["source_name"])
     level["source_party"] = name_key(level["source_party"])
@@ -407,39 +327,37 @@ def _check_against_ledger(
     plan: ImportPlan, ledger: Ledger, planned: dict[str, PlannedReport]
 ) -> None:
     """Event types, existing reports, the first mention of each source, new parties."""
-    stored_types = _lookup(
-        ledger, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
+    stored_types = lookup(
+        ledger.conn, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
     )
-    stored_reports = _lookup(ledger, "SELECT id, id FROM reports", set(planned))
+    stored_reports = lookup(ledger.conn, "SELECT id, id FROM reports", set(planned))
     event_types: dict[str, tuple[str, int]] = {}
     source_first: dict[str, tuple[str, str, int]] = {}
-    known_parties = {name_key(name) for name in ledger.parties()}
     for report in planned.values():
         _check_event_type(plan, stored_types, report, event_types)
         if report.report_id in stored_reports and _exists(plan, ledger, report):
             continue
-        plan.reports.append(report)
         _check_source(plan, ledger, report, source_first)
-        parties = [report.report.source_party] + [
-            name
-            for flow in report.report.flows
-            for name in (flow.key.from_party, flow.key.to_party)
-        ]
-        for name in parties:
-            if name and name_key(name) not in known_parties:
-                known_parties.add(name_key(name))
-                plan.new_parties.append(name)
+        plan.reports.append(_new_report(report))
+    plan.new_parties = new_parties(ledger.parties(), plan)
 
 
-def _lookup(ledger: Ledger, select: str, keys: set[str]) -> dict[str, str]:
-    """`select` ("SELECT key, value FROM table") for these keys only, a chunk at a time."""
-    found: dict[str, str] = {}
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(ledger.conn.execute(f"{select} WHERE id IN ({marks})", chunk))
-    return found
+def _new_report(planned: PlannedReport) -> NewReport:
+    given = planned.report
+    return NewReport(
+        planned.report_id,
+        planned.event_id,
+        source_key(given.source_name, given.source_party),
+        given.claimed_date,
+        given.location,
+        given.quote,
+        given.url,
+        given.published,
+        given.credibility,
+        planned.recorded_by,
+        planned.recorded_at,
+        given.flows,
+    )
 
 
 def _check_event_type(
@@ -523,6 +441,9 @@ def _check_source(
     given = report.report
     key = source_key(given.source_name, given.source_party)
     if key not in first:
+        plan.sources[key] = GivenSource(
+            given.source_name, given.source_party, given.source_kind, given.source_reliability
+        )
         existing = ledger.find_source(given.source_name, given.source_party)
         if existing is None:
             first[key] = (given.source_kind, given.source_reliability, report.row)
@@ -581,81 +502,121 @@ def apply_import(
             operation_id,
             new={"file": str(plan.path), "sha256": plan.sha256, "counts": plan.counts()},
         )
-        _write_reports(ledger, plan, who, progress)
-        state.touched.update(planned.event_id for planned in plan.reports)
+        state.known.update(_write_reports(ledger, plan, who, operation_id, progress))
+        state.touched.update(report.event_id for report in plan.reports)
 
 
-def _write_reports(ledger: Ledger, plan: ImportPlan, who: str, progress: Progress | None) -> None:
+def _write_reports(
+    ledger: Ledger, plan: ImportPlan, who: str, operation_id: str, progress: Progress | None
+) -> dict[str, EventInputs]:
+    """Insert the plan's events, reports and flows; return the inputs of the new events."""
     first_seq = ledger.next_seqs(len(plan.reports))
     now = utc_now()
-    operation_id = ledger._write_state.operation_id if ledger._write_state else None
-    reports, flows, events = [], [], []
+    sources, parties = _ensure_named(ledger, plan)
+    ledger.conn.executemany(
+        "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
+        [(event_id, kind, now, operation_id) for event_id, kind in plan.new_events.items()],
+    )
+    reports = [
+        (
+            report.report_id,
+            report.event_id,
+            sources[report.source_key],
+            report.claimed_date,
+            report.location,
+            report.quote,
+            report.url,
+            report.published,
+            report.credibility,
+            report.recorded_by or who,
+            report.recorded_at or now,
+            report.recorded_at or now,
+            seq,
+            operation_id,
+        )
+        for seq, report in enumerate(plan.reports, start=first_seq)
+    ]
+    flows = [
+        (
+            report.report_id,
+            position,
+            flow.key.category,
+            parties[flow.key.from_party],
+            parties[flow.key.to_party],
+            flow.count,
+            flow.qualifier,
+        )
+        for report in plan.reports
+        for position, flow in enumerate(report.flows)
+    ]
+    total = len(reports) + len(flows)
+    done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
+    _insert(ledger, INSERT_FLOW, flows, progress, done, total)
+    return _new_event_inputs(plan, first_seq, parties)
+
+
+INSERT_REPORT = (
+    "INSERT INTO reports (id, event_id, source_id, claimed_date, location, quote, url,"
+    " published, credibility, recorded_by, recorded_at, updated_at, seq, operation_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_FLOW = (
+    "INSERT INTO flows (report_id, position, category, from_party, to_party, count, qualifier)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _insert(
+    ledger: Ledger, sql: str, rows: list[tuple], progress: Progress | None, done: int, total: int
+) -> int:
+    """Insert rows a batch at a time, reporting progress (and taking a cancel) between."""
+    for start in range(0, len(rows), BATCH):
+        if progress and not progress(done + start, total):
+            raise Cancelled()
+        ledger.conn.executemany(sql, rows[start : start + BATCH])
+    return done + len(rows)
+
+
+def _ensure_named(ledger: Ledger, plan: ImportPlan) -> tuple[dict[str, str], dict[str, str]]:
+    """The id of each source and the stored spelling of each party the reports name,
+    the new ones created in the order the file first names them."""
     sources: dict[str, str] = {}
     parties: dict[str, str] = {}
-    pending_events = set(plan.new_events)
+    for report in plan.reports:
+        if report.source_key not in sources:
+            given = plan.sources[report.source_key]
+            sources[report.source_key], _ = ledger.ensure_source(
+                given.name, given.party, given.kind, given.reliability
+            )
+        for flow in report.flows:
+            for name in (flow.key.from_party, flow.key.to_party):
+                if name not in parties:
+                    parties[name] = ledger.ensure_party(name)
+    return sources, parties
 
-    def party(name: str) -> str:
-        if name not in parties:
-            parties[name] = ledger.ensure_party(name)
-        return parties[name]
 
-    total = len(plan.reports)
-    for index, planned in enumerate(plan.reports):
-        if progress and index % 2000 == 0 and not progress(index, total):
-            raise Cancelled()
-        given = planned.report
-        event_id = planned.event_id
-        if event_id in pending_events:
-            pending_events.discard(event_id)
-            events.append((event_id, given.event_type, now, operation_id))
-        key = source_key(given.source_name, given.source_party)
-        if key not in sources:
-            sources[key], _ = ledger.ensure_source(
-                given.source_name, given.source_party, given.source_kind, given.source_reliability
-            )
-        source_id = sources[key]
-        recorded_at = planned.recorded_at or now
-        reports.append(
-            (
-                planned.report_id,
-                event_id,
-                source_id,
-                given.claimed_date,
-                given.location,
-                given.quote,
-                given.url,
-                given.published,
-                given.credibility,
-                planned.recorded_by or who,
-                recorded_at,
-                recorded_at,
-                first_seq + index,
-                operation_id,
-            )
-        )
-        for position, flow in enumerate(given.flows):
-            flows.append(
-                (
-                    planned.report_id,
-                    position,
-                    flow.key.category,
-                    party(flow.key.from_party),
-                    party(flow.key.to_party),
-                    flow.count,
-                    flow.qualifier,
-                )
-            )
-    ledger.conn.executemany(
-        "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)", events
-    )
-    ledger.conn.executemany(
-        "INSERT INTO reports (id, event_id, source_id, claimed_date, location, quote, url,"
-        " published, credibility, recorded_by, recorded_at, updated_at, seq, operation_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        reports,
-    )
-    ledger.conn.executemany(
-        "INSERT INTO flows (report_id, position, category, from_party, to_party, count, qualifier)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        flows,
-    )
+def _new_event_inputs(
+    plan: ImportPlan, first_seq: int, parties: dict[str, str]
+) -> dict[str, EventInputs]:
+    """The reports of each event this import creates, as the rules read them from the
+    tables: all of them are in the plan, so they need not be read back."""
+    respelled = any(name != stored for name, stored in parties.items())
+    reports: dict[str, list[Report]] = {event_id: [] for event_id in plan.new_events}
+    for seq, report in enumerate(plan.reports, start=first_seq):
+        of_event = reports.get(report.event_id)
+        if of_event is None:
+            continue
+        flows = report.flows
+        if respelled:
+            flows = tuple(_stored_spelling(flow, parties) for flow in flows)
+        of_event.append(Report(report.report_id, report.claimed_date, report.location, flows, seq))
+    return {
+        event_id: EventInputs(event_id, plan.new_events[event_id], of_event, [])
+        for event_id, of_event in reports.items()
+    }
+
+
+def _stored_spelling(flow: Flow, parties: dict[str, str]) -> Flow:
+    key = flow.key
+    stored = FlowKey(parties[key.from_party], parties[key.to_party], key.category)
+    return Flow(stored, flow.count, flow.qualifier)

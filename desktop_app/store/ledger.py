@@ -90,6 +90,8 @@ class _Write:
     who: str
     operation_id: str | None = None
     touched: set[str] = field(default_factory=set)
+    # The inputs of touched events the writer holds in full (an import's new events).
+    known: dict[str, derived.EventInputs] = field(default_factory=dict)
     sources: bool = False
     parties: bool = False
 
@@ -150,7 +152,7 @@ class Ledger:
         self._write_state = state
         try:
             yield state
-            derived.refresh(self.conn, state.touched)
+            derived.refresh(self.conn, state.touched, state.known)
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:

@@ -1,0 +1,206 @@
+"""What an import of `reports.csv` found: its columns, its checks, and the plan to write.
+
+Two readings fill a plan: `bulk_import` checks a column at a time and only says whether
+a file is clean, `importer` reads row by row and names every problem. Both give the
+same plan for a clean file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from ..domain import validation
+from ..domain.records import Flow, name_key
+from ..domain.validation import FieldProblem
+
+REPORT_COLUMNS = (
+    "report_id",
+    "event_id",
+    "event_type",
+    "event_date",
+    "location",
+    "category",
+    "from_party",
+    "to_party",
+    "count",
+    "count_qualifier",
+    "source_name",
+    "source_kind",
+    "source_party",
+    "source_url",
+    "published",
+    "reliability",
+    "credibility",
+    "quote",
+    "recorded_by",
+    "recorded_at",
+)
+REQUIRED_COLUMNS = ("event_id", "event_type", "event_date", "source_name")
+FLOW_COLUMNS = ("category", "from_party", "to_party", "count", "count_qualifier")
+# The report-level values every row of one report must repeat.
+REPORT_LEVEL = (
+    "event_id",
+    "event_type",
+    "event_date",
+    "location",
+    "source_name",
+    "source_party",
+    "source_url",
+    "published",
+    "credibility",
+    "quote",
+    "recorded_by",
+    "recorded_at",
+)
+REPORT_NAMESPACE = uuid.UUID("0d6f5a2e-3c8b-5e47-9b1a-6a0c2f4e8d31")
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+class Cancelled(Exception):
+    """The person cancelled the import; nothing was written."""
+
+
+def blank_report_id(event_id: str, source_name: str, event_date: str, quote: str) -> str:
+    """The id of a report given without one: the UUID-5 of the values its rows share.
+
+    Computed as RFC 4122 does (uuid.uuid5 gives the same text), without building UUID
+    objects: an import may name hundreds of thousands of reports this way.
+    """
+    name = "\x1f".join((event_id, source_name, event_date, quote))
+    digest = bytearray(hashlib.sha1(REPORT_NAMESPACE.bytes + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+# The check of each column: text in, value out, or Invalid with the reason.
+COLUMN_CHECKS: dict[str, Callable[[str], object]] = {
+    "event_id": lambda text: validation.required_name(text, "event_id"),
+    "event_type": validation.event_type,
+    "event_date": validation.claimed_date,
+    "source_name": lambda text: validation.required_name(text, "source_name"),
+    "source_kind": validation.source_kind,
+    "source_party": validation.optional_party,
+    "source_url": validation.url,
+    "published": validation.optional_date,
+    "reliability": validation.reliability,
+    "credibility": validation.credibility,
+    "location": validation.location,
+    "recorded_at": lambda text: validation.timestamp(text) if text else None,
+}
+FLOW_CHECKS: dict[str, Callable[[str], object]] = {
+    "category": validation.category,
+    "count": validation.count,
+    "count_qualifier": validation.qualifier,
+    "from_party": lambda text: validation.party(text, "from_party"),
+    "to_party": lambda text: validation.party(text, "to_party"),
+}
+
+
+class NewReport(NamedTuple):
+    """A report the import adds, with its values checked (a tuple: there may be 300,000)."""
+
+    report_id: str
+    event_id: str
+    source_key: str
+    claimed_date: str
+    location: str
+    quote: str
+    url: str
+    published: str
+    credibility: int
+    recorded_by: str | None
+    recorded_at: str | None
+    flows: tuple[Flow, ...]
+
+
+class GivenSource(NamedTuple):
+    """A source as the file first mentions it."""
+
+    name: str
+    party: str | None
+    kind: str
+    reliability: str
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sha256: str
+    errors: list[FieldProblem] = field(default_factory=list)
+    warnings: list[FieldProblem] = field(default_factory=list)
+    reports: list[NewReport] = field(default_factory=list)
+    skipped: int = 0
+    new_events: dict[str, str] = field(default_factory=dict)  # id -> type
+    sources: dict[str, GivenSource] = field(default_factory=dict)  # every one the reports name
+    new_sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    new_parties: list[str] = field(default_factory=list)
+
+    @property
+    def n_flows(self) -> int:
+        return sum(len(report.flows) for report in self.reports)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "events": len(self.new_events),
+            "reports": len(self.reports),
+            "flows": self.n_flows,
+            "sources": len(self.new_sources),
+            "parties": len(self.new_parties),
+            "skipped": self.skipped,
+        }
+
+    def summary(self) -> str:
+        counts = self.counts()
+        text = (
+            f"{counts['events']} events, {counts['reports']} reports, {counts['flows']} flows,"
+            f" {counts['sources']} sources and {counts['parties']} parties"
+        )
+        if self.new_parties:
+            text += f" (new parties: {', '.join(self.new_parties)})"
+        if self.skipped:
+            text += f"; {self.skipped} reports already present and identical, skipped"
+        return text
+
+
+def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[str, str]:
+    """`select` ("SELECT id, value FROM table") for these ids only, a chunk at a time."""
+    found: dict[str, str] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.execute(f"{select} WHERE id IN ({marks})", chunk))
+    return found
+
+
+def new_parties(stored: Iterable[str], plan: ImportPlan) -> list[str]:
+    """The parties the plan's reports name that are not stored yet, spelled as first named
+    (a report names its source's party first, then the parties of its flows in order)."""
+    known = {name_key(name) for name in stored}
+    seen: set[str] = set()  # spellings already looked at
+    found = []
+
+    def look_at(name: str) -> None:
+        seen.add(name)
+        if (key := name_key(name)) not in known:
+            known.add(key)
+            found.append(name)
+
+    for report in plan.reports:
+        party = plan.sources[report.source_key].party
+        if party and party not in seen:
+            look_at(party)
+        for flow in report.flows:
+            for name in (flow.key.from_party, flow.key.to_party):
+                if name not in seen:
+                    look_at(name)
+    return found
