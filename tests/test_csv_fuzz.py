@@ -28,7 +28,7 @@ from desktop_app.domain.records import (
     Flow,
     FlowKey,
 )
-from desktop_app.store import importer
+from desktop_app.store import derived, importer
 from desktop_app.store.check import check
 from desktop_app.store.importer import (
     FLOW_COLUMNS,
@@ -545,8 +545,15 @@ def test_a_clean_file_is_planned_a_column_at_a_time_and_imports_whole(
         raise AssertionError("a clean file was read row by row")
 
     monkeypatch.setattr(importer, "_plan_rows", careful_reading)
+    # What a large file does: indexes built after the insert, state derived in a thread.
+    monkeypatch.setattr(importer, "BULK_INDEX_MINIMUM", 100)
+    monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
     with Ledger.open(tmp_path / "ledger.db") as ledger:
+        before = ledger.conn.execute(indexes).fetchall()
         plan = plan_import(ledger, csv_path, "test")
         apply_import(ledger, plan, "test")
         assert check(ledger).ok
         assert (ledger.count("reports"), ledger.count("events")) == (300, 100)
+        assert ledger.conn.execute(indexes).fetchall() == before
+        assert len(ledger.conn.execute("SELECT * FROM event_search").fetchall()) == 100

@@ -69,21 +69,29 @@ class CsvRows:
         self.text = text[1:] if text.startswith(BOM) else text
         self.problems: list[FieldProblem] = []
 
-    def records(self) -> Iterator[tuple[int, list[str]]]:
+    def read(self) -> list[list[str]]:
+        """Every record, the header first (record n is row n + 1), in one pass of the csv
+        module; up to the first unreadable one, which `problems` then names."""
         # Quotes are free text of any length; the csv module stops at 128 KiB by default.
         csv.field_size_limit(sys.maxsize)
-        reader = csv.reader(io.StringIO(self.text, newline=""), strict=True)
-        row = 0
+        try:
+            return list(self._reader())
+        except csv.Error:
+            pass
+        records = []
+        reader = self._reader()
         while True:
-            row += 1
             try:
-                record = next(reader)
+                records.append(next(reader))
             except StopIteration:
-                return
+                return records
             except csv.Error as error:
+                row = len(records) + 1
                 self.problems.append(FieldProblem(row, "", f"not readable as CSV: {error}"))
-                return
-            yield row, record
+                return records
+
+    def _reader(self) -> Iterator[list[str]]:
+        return csv.reader(io.StringIO(self.text, newline=""), strict=True)
 
 
 def cell_problem(text: str) -> str | None:

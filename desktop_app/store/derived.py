@@ -11,14 +11,15 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from itertools import chain
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
 from .schema import SEARCH_TEXT_SQL
 
 CHUNK = 500
+PARALLEL_MINIMUM = 2_000  # events derived in a second thread from this many on
 
 
 @dataclass(frozen=True)
@@ -212,21 +213,25 @@ def refresh(
     """
     ids = sorted(set(event_ids))
     known = known or {}
-    rowids = []
-    for chunk in _chunks(ids):
-        marks = _marks(chunk)
-        conn.execute(f"DELETE FROM event_state WHERE event_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM flow_state WHERE event_id IN ({marks})", chunk)
-        rowids.extend(
-            row[0] for row in conn.execute(f"SELECT rowid FROM events WHERE id IN ({marks})", chunk)
-        )
-    _refresh_search(conn, sorted(rowids))
-    events, flows = [], []
-    stored = derive_all(conn, [event_id for event_id in ids if event_id not in known])
-    in_memory = derive_inputs(known[event_id] for event_id in ids if event_id in known)
-    for inputs, state in chain(stored, in_memory):
-        events.append(event_state_row(inputs, state))
-        flows.extend(flow_state_rows(state))
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.refreshing")
+    conn.executemany("INSERT INTO temp.refreshing (id) VALUES (?)", ((i,) for i in ids))
+    conn.execute("DELETE FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
+    conn.execute("DELETE FROM flow_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
+    events, flows = _state_rows(derive_all(conn, [i for i in ids if i not in known]))
+    in_memory = derive_inputs(known[i] for i in ids if i in known)
+    if len(known) < PARALLEL_MINIMUM:
+        _refresh_search(conn)
+        more_events, more_flows = _state_rows(in_memory)
+    else:
+        # Deriving is Python; filling the search index is one long SQLite statement,
+        # during which the GIL is free: on two cores they overlap.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(_state_rows, in_memory)
+            _refresh_search(conn)
+            more_events, more_flows = pending.result()
+    events += more_events
+    flows += more_flows
     events.sort()  # in key order, the cheapest way into their tables' b-trees
     flows.sort()
     conn.executemany(
@@ -237,16 +242,27 @@ def refresh(
     )
 
 
-def _refresh_search(conn: sqlite3.Connection, rowids: list[int]) -> None:
-    """Replace the search rows of these events, in ascending rowid order: FTS5 flushes
-    its pending terms whenever a rowid goes down, which makes an unordered bulk insert
-    several times slower."""
-    for chunk in _chunks(rowids):
-        marks = _marks(chunk)
-        conn.execute(f"DELETE FROM event_search WHERE rowid IN ({marks})", chunk)
-    for chunk in _chunks(rowids):
-        marks = _marks(chunk)
-        conn.execute(SEARCH_TEXT_SQL.format(where=f"WHERE e.rowid IN ({marks})"), chunk)
+def _state_rows(
+    derived: Iterable[tuple[EventInputs, EventState]],
+) -> tuple[list[tuple], list[tuple]]:
+    events, flows = [], []
+    for inputs, state in derived:
+        events.append(event_state_row(inputs, state))
+        flows.extend(flow_state_rows(state))
+    return events, flows
+
+
+def _refresh_search(conn: sqlite3.Connection) -> None:
+    """Replace the search rows of the events being refreshed, in ascending rowid order:
+    FTS5 flushes its pending terms whenever a rowid goes down, which makes an unordered
+    bulk insert several times slower."""
+    conn.execute(
+        "DELETE FROM event_search WHERE rowid IN"
+        " (SELECT rowid FROM events WHERE id IN (SELECT id FROM temp.refreshing))"
+    )
+    conn.execute(
+        SEARCH_TEXT_SQL.format(where="WHERE r.event_id IN (SELECT id FROM temp.refreshing)")
+    )
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
