@@ -309,8 +309,7 @@ def test_an_existing_source_is_reused_and_autocompleted(qtbot, tmp_path: Path) -
         flows=[],
     )
     form = window.form
-    completions = form.sources_model.stringList()
-    assert "Vladimir Medinsky (Russia)" in completions
+    qtbot.waitUntil(lambda: "Vladimir Medinsky (Russia)" in form.sources_model.stringList())
     assert "Russia" in form.parties_model.stringList()
     form.source.setFocus()
     type_text(qtbot, "  vladimir   MEDINSKY ")

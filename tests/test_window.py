@@ -198,7 +198,7 @@ def test_import_from_the_window_adds_the_example(qtbot, tmp_path: Path) -> None:
         plan = window.transfers.import_file(EXAMPLE_CSV)
     assert plan is not None and not plan.errors
     assert window.events_pane.model.rowCount() == 4
-    assert "4 events" in window.status_label.text()
+    qtbot.waitUntil(lambda: "4 events" in window.status_label.text())  # after the paint
     assert "added 4 events" in window.transfers.last_message
 
 

@@ -175,9 +175,17 @@ SCHEMA_V2 = [
 # selected event are read along an index instead of sorting 100,000 rows.
 SCHEMA_V3 = ["CREATE INDEX event_state_order ON event_state(chart_day, first_seq)"]
 
+# Version 4: events dated only by a month or a year, which the similar-event check before
+# a new event must look for up to a year back; there are few, and without the index the
+# check visits every event of that year (60 ms at 100,000 events, 5 ms with it).
+SCHEMA_V4 = [
+    "CREATE INDEX event_state_vague ON event_state(chart_day) WHERE length(date) < 10",
+]
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
     Migration(SCHEMA_V3),
+    Migration(SCHEMA_V4),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

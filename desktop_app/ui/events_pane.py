@@ -22,6 +22,7 @@ from ..store.event_list import EventFilter
 from ..store.ledger import Changes
 from .date_field import PartialDateEdit
 from .events_model import EventsModel
+from .notifier import after_paint
 from .session import Session
 
 ALL = "All"
@@ -111,6 +112,7 @@ class EventsPane(QWidget):
         layout.addWidget(self.filter_error)
         layout.addWidget(self.view)
         self.filter_error.hide()
+        self._reselect_later = after_paint(self, self._reselect)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -189,7 +191,11 @@ class EventsPane(QWidget):
     def select_event(self, event_id: str) -> None:
         """Select an event chosen elsewhere (chart, review, a new entry)."""
         if event_id == self._selected and self.view.currentIndex().isValid():
+            if self._reselect_later.isActive():
+                self._reselect_later.stop()
+                self._reselect()
             return
+        self._reselect_later.stop()
         self._selected = event_id
         self._reselect()
 
@@ -208,4 +214,6 @@ class EventsPane(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         self.model.reload()
-        self._reselect()
+        # The selected event's new row is looked up once the change has been shown,
+        # unless the change selects an event itself (a new entry) before that.
+        self._reselect_later.start()

@@ -29,6 +29,7 @@ from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
+from .notifier import after_paint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
+        self._status_later = after_paint(self, self._update_status)
         self.notifier.changed.connect(self._on_changed)
         self._poll = QTimer(self)
         self._poll.setInterval(1000)
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_changed(self, changes: Changes) -> None:
-        self._update_status()
+        self._status_later.start()
         self._data_version = self._read_data_version()
 
     def _read_data_version(self) -> int:
@@ -441,7 +443,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
-        self._poll.stop()
+        for timer in self.findChildren(QTimer):  # polling, deferred updates: all of them
+            timer.stop()
         self.notifier.blockSignals(True)  # late notifications must not reach a closed file
         self.ledger.close()
         OPEN_WINDOWS.discard(self)

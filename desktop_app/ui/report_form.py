@@ -42,6 +42,7 @@ from ..store.sources import source_choices
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
+from .notifier import after_paint
 from .session import Session
 
 ERROR_STYLE = "color: #b00020;"
@@ -121,6 +122,7 @@ class ReportForm(QWidget):
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
         self._build()
         self.refresh_completions()
+        self._completions_later = after_paint(self, self.refresh_completions)
         session.notifier.changed.connect(self._on_changed)
         self.validate()
 
@@ -286,7 +288,7 @@ class ReportForm(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.sources or changes.parties or changes.everything:
-            self.refresh_completions()
+            self._completions_later.start()
         self.validate()
 
     def _source_chosen(self, label: str) -> None:
