@@ -11,8 +11,6 @@ import csv
 import io
 import logging
 import random
-import statistics
-import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -46,6 +44,7 @@ from desktop_app.domain.series import (
 from desktop_app.store import chart_data
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Changes, Ledger, ReportInput
+from desktop_app.store.schema import EXCHANGE_DAYS_SQL
 from desktop_app.ui.chart_pane import ChartPane
 from desktop_app.ui.notifier import LedgerNotifier
 
@@ -785,23 +784,23 @@ def fill_derived_state(ledger: Ledger, n_events: int, seed: int) -> None:
                 for direction, c in (((RU, UA), counts[i, 0]), ((UA, RU), counts[i, 1]))
             ),
         )
+        ledger.conn.execute(EXCHANGE_DAYS_SQL.format(where=""))
 
 
 @pytest.mark.slow
-def test_at_100000_events_an_edit_sets_the_new_data_within_50_ms(
+def test_at_100000_events_edits_update_the_chart_day_by_day_to_the_full_sums(
     ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], notifier: LedgerNotifier
 ) -> None:
+    """How fast is for the benchmark (benchmarks/run.py); this checks the day-by-day path
+    the speed comes from: the days an edit leaves and reaches, and no others, summed again."""
     fill_derived_state(ledger, 100_000, seed=1)
     pane = make_pane(ledger)
+    pane.data.remember_days()  # what the window does once painted
     assert len(pane.plotted_series()[UA].days) > 1000
-    durations = []
     for index in range(7):
         report = exchange(f"2024-05-0{index + 1}", ((RU, UA, "pows", 10 + index),), "L")
         _, changes = ledger.add_report(report, WHO, event_id=f"big-{index * 997}")
-        started = time.process_time()  # CPU time: what the chart costs, whatever else runs
         notifier.notify(changes)
-        durations.append(time.process_time() - started)
-    assert statistics.median(durations) < 0.050, durations
     # the day-by-day updates left exactly what summing everything again gives
     full = balance_series(chart_data.ChartData(ledger).deltas())
     for party, series in pane.plotted_series().items():

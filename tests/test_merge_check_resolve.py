@@ -32,6 +32,7 @@ TABLES = (
     *DATA_TABLES,
     "event_state",
     "flow_state",
+    "exchange_days",
 )
 
 
@@ -745,6 +746,8 @@ CORRUPTIONS = {
         " '[]', '[]', '[]', 1)",
         ["ghost-event"],
     ),
+    "day-sum": ("UPDATE exchange_days SET high = 4242", ["exchange day", "4242"]),
+    "missing-day": ("DELETE FROM exchange_days", ["exchange day", "missing"]),
 }
 
 
@@ -771,7 +774,7 @@ def test_check_finds_corrupted_derived_state_and_repair_rebuilds_it(
     again = clean(cli("check", healthy))
     assert "derived state: matches" in again.out
     fixed = snapshot(healthy)
-    for table in ("event_state", "flow_state"):
+    for table in ("event_state", "flow_state", "exchange_days"):
         assert fixed[table] == right[table]
     assert status(healthy) == "conflict"
 

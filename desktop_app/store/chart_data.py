@@ -1,9 +1,8 @@
 """The reads behind the chart, and the parties' colours (data, kept in the file).
 
-Summing every exchange flow per charting day takes about half a second at 100,000
-events, far too slow to repeat on each edit. `ChartData` does it once, then after each
-write re-sums only the days of the events that write touched (their old days and their
-new ones), which the index on `event_state.chart_day` makes quick.
+The exchange flows summed per charting day are kept by every write (`exchange_days`).
+`ChartData` reads them once, then after each write reads again only the days of the
+events that write touched: their old days (which it remembers) and their new ones.
 """
 
 from __future__ import annotations
@@ -30,14 +29,8 @@ from .ledger import Ledger
 OPEN_STATUSES = ("conflict", "reopened")
 CHUNK = 500
 
-# `+es.type`: SQLite would otherwise pick the index on type (every exchange) over the
-# one on chart_day (a few events) when only one day is asked for.
 _DELTAS_SQL = (
-    "SELECT es.chart_day, fs.category, fs.from_party, fs.to_party,"
-    " SUM(fs.best), SUM(fs.low), SUM(fs.high)"
-    " FROM flow_state fs JOIN event_state es ON es.event_id = fs.event_id"
-    " WHERE +es.type = 'exchange' AND es.chart_day IS NOT NULL{where}"
-    " GROUP BY es.chart_day, fs.category, fs.from_party, fs.to_party"
+    "SELECT chart_day, category, from_party, to_party, best, low, high FROM exchange_days{where}"
 )
 
 
@@ -56,7 +49,7 @@ class ChartData:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self._event_days: dict[str, str] = {}  # exchange event -> charting day
+        self._event_days: dict[str, str] | None = None  # exchange event -> charting day
         self._open: dict[str, OpenEvent] = {}
         self._agreements: dict[str, list[AgreementFlow]] = {}
         self._deltas = DayDeltas.from_rows(())
@@ -72,13 +65,7 @@ class ChartData:
 
     def reload(self) -> None:
         """Read everything again (after an import, a merge, or on opening)."""
-        self._event_days = {
-            event_id: day
-            for event_id, day in self.conn.execute(
-                "SELECT event_id, chart_day FROM event_state"
-                " WHERE type = 'exchange' AND chart_day IS NOT NULL"
-            )
-        }
+        self._event_days = None
         self._deltas = DayDeltas.from_rows(self.conn.execute(_DELTAS_SQL.format(where="")))
         open_ids = [
             row[0]
@@ -97,25 +84,42 @@ class ChartData:
         self._read_events(sorted(set(open_ids) | set(agreement_ids)))
         self._open_changed()
 
+    def remember_days(self) -> None:
+        """Read the charting day of every exchange, which `update` needs to know the days
+        an edit moves an event away from: worth doing once the window is painted."""
+        if self._event_days is None:
+            self._event_days = dict(
+                self.conn.execute(
+                    "SELECT event_id, chart_day FROM event_state"
+                    " WHERE type = 'exchange' AND chart_day IS NOT NULL"
+                )
+            )
+
     def update(self, event_ids: Iterable[str]) -> None:
         """Bring the sums up to date after a write that touched these events."""
         ids = sorted(set(event_ids))
         if not ids:
             return
-        days = {self._event_days.pop(event_id) for event_id in ids if event_id in self._event_days}
+        known = self._event_days
+        days = set()
+        if known is not None:
+            days = {known.pop(event_id) for event_id in ids if event_id in known}
         was_open = {event_id: self._open.pop(event_id, None) for event_id in ids}
         for event_id in ids:
             self._agreements.pop(event_id, None)
         days |= self._read_events(ids)
         if any(was_open[event_id] != self._open.get(event_id) for event_id in ids):
             self._open_changed()
+        if known is None:  # the old days are not known yet: read every day again
+            self._deltas = DayDeltas.from_rows(self.conn.execute(_DELTAS_SQL.format(where="")))
+            return
         days.discard("")
         if not days:
             return
         sorted_days = sorted(days)
         rows: list[DeltaRow] = []
         for chunk in _chunks(sorted_days):
-            sql = _DELTAS_SQL.format(where=f" AND es.chart_day IN ({_marks(chunk)})")
+            sql = _DELTAS_SQL.format(where=f" WHERE chart_day IN ({_marks(chunk)})")
             rows.extend(self.conn.execute(sql, chunk))
         self._deltas = self._deltas.replace_days(
             day_numbers(sorted_days), DayDeltas.from_rows(rows)
@@ -133,7 +137,7 @@ class ChartData:
             ):
                 if day is None:
                     continue
-                if event_type == "exchange":
+                if event_type == "exchange" and self._event_days is not None:
                     self._event_days[event_id] = day
                     days.add(day)
                 if status in OPEN_STATUSES or event_type == "agreement":
@@ -192,9 +196,6 @@ class ChartData:
     def last_day(self) -> str | None:
         """The latest charting day of an exchange: the date of the data."""
         return iso_day(self._deltas.day.max()) if len(self._deltas) else None
-
-    def n_exchanges(self) -> int:
-        return len(self._event_days)
 
 
 # ---- what hover and selection show --------------------------------------------------

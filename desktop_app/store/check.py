@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import derived
 from .ledger import Ledger
-from .schema import SCHEMA_VERSION
+from .schema import EXCHANGE_DAYS_SELECT, SCHEMA_VERSION
 
 COUNTED = ("events", "reports", "flows", "sources", "parties", "resolutions", "audit")
 
@@ -59,6 +59,18 @@ def _rebuilt(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
     return events, flows
 
 
+def _exchange_days(ledger: Ledger) -> tuple[dict[tuple, tuple], dict[tuple, tuple]]:
+    """The stored sums per day and direction, and the sums of the flows' derived state."""
+    stored = {
+        tuple(row[:4]): tuple(row) for row in ledger.conn.execute("SELECT * FROM exchange_days")
+    }
+    summed = {
+        tuple(row[:4]): tuple(row)
+        for row in ledger.conn.execute(EXCHANGE_DAYS_SELECT.format(where=""))
+    }
+    return stored, summed
+
+
 def _compare(kind: str, stored: dict, rebuilt: dict) -> list[str]:
     differences = []
     for key in sorted(set(stored) | set(rebuilt), key=str):
@@ -80,6 +92,7 @@ def check(ledger: Ledger) -> CheckReport:
     rebuilt_events, rebuilt_flows = _rebuilt(ledger)
     differences = _compare("event", stored_events, rebuilt_events)
     differences += _compare("flow", stored_flows, rebuilt_flows)
+    differences += _compare("exchange day", *_exchange_days(ledger))
     return CheckReport(version, integrity, counts, differences)
 
 

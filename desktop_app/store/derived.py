@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
-from .schema import SEARCH_TEXT_SQL
+from .schema import EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
 PARALLEL_MINIMUM = 2_000  # events derived in a second thread from this many on
@@ -214,8 +214,11 @@ def refresh(
     ids = sorted(set(event_ids))
     known = known or {}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing (id TEXT PRIMARY KEY)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing_days (day TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.refreshing")
+    conn.execute("DELETE FROM temp.refreshing_days")
     conn.executemany("INSERT INTO temp.refreshing (id) VALUES (?)", ((i,) for i in ids))
+    conn.execute(NOTE_DAYS_SQL)  # the days these events were charted on
     conn.execute("DELETE FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
     conn.execute("DELETE FROM flow_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
     events, flows = _state_rows(derive_all(conn, [i for i in ids if i not in known]))
@@ -240,6 +243,17 @@ def refresh(
     conn.executemany(
         f"INSERT INTO flow_state ({FLOW_STATE_COLUMNS}) VALUES ({_marks(['?'] * 9)})", flows
     )
+    conn.execute(NOTE_DAYS_SQL)  # and the days they are charted on now
+    days = "SELECT day FROM temp.refreshing_days"
+    conn.execute(f"DELETE FROM exchange_days WHERE chart_day IN ({days})")
+    conn.execute(EXCHANGE_DAYS_SQL.format(where=f" AND es.chart_day IN ({days})"))
+
+
+NOTE_DAYS_SQL = (
+    "INSERT OR IGNORE INTO temp.refreshing_days (day)"
+    " SELECT chart_day FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)"
+    " AND type = 'exchange' AND chart_day IS NOT NULL"
+)
 
 
 def _state_rows(
@@ -269,4 +283,5 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM event_state")
     conn.execute("DELETE FROM flow_state")
     conn.execute("DELETE FROM event_search")
+    conn.execute("DELETE FROM exchange_days")
     refresh(conn, [row[0] for row in conn.execute("SELECT id FROM events")])

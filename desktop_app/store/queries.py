@@ -12,14 +12,9 @@ OPEN_STATUSES = ("conflict", "reopened")
 
 
 def exchanged_flows(ledger: Ledger, category: str | None = None) -> Iterator[ExchangedFlow]:
-    """The flows of exchange events, summed per day and direction in SQL."""
-    sql = (
-        "SELECT es.chart_day, fs.category, fs.from_party, fs.to_party,"
-        " SUM(fs.best), SUM(fs.low), SUM(fs.high)"
-        " FROM flow_state fs JOIN event_state es ON es.event_id = fs.event_id"
-        " WHERE es.type = 'exchange' AND es.chart_day IS NOT NULL"
-        + (" AND fs.category = ?" if category else "")
-        + " GROUP BY es.chart_day, fs.category, fs.from_party, fs.to_party"
+    """The flows of exchange events, summed per day and direction (kept by each write)."""
+    sql = "SELECT chart_day, category, from_party, to_party, best, low, high FROM exchange_days" + (
+        " WHERE category = ?" if category else ""
     )
     for row in ledger.conn.execute(sql, (category,) if category else ()):
         yield ExchangedFlow(*row)

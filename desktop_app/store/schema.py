@@ -182,10 +182,41 @@ SCHEMA_V4 = [
     "CREATE INDEX event_state_vague ON event_state(chart_day) WHERE length(date) < 10",
 ]
 
+# The exchange flows summed per charting day and direction: what the balance and the chart
+# read. Summing 130,000 flows by a join takes ~0.4 s; kept up to date by each write for the
+# days of the events it touches (their old days and their new ones), it reads in ~20 ms.
+EXCHANGE_DAYS_SELECT = """
+SELECT es.chart_day, fs.category, fs.from_party, fs.to_party,
+    SUM(fs.best), SUM(fs.low), SUM(fs.high)
+FROM flow_state fs JOIN event_state es ON es.event_id = fs.event_id
+WHERE +es.type = 'exchange' AND es.chart_day IS NOT NULL{where}
+GROUP BY es.chart_day, fs.category, fs.from_party, fs.to_party
+"""
+EXCHANGE_DAYS_SQL = (
+    "INSERT INTO exchange_days (chart_day, category, from_party, to_party, best, low, high)"
+    + EXCHANGE_DAYS_SELECT
+)
+
+# Version 5: the exchange flows per day (above), filled from the derived state as it is.
+SCHEMA_V5 = [
+    """CREATE TABLE exchange_days (
+        chart_day TEXT NOT NULL,
+        category TEXT NOT NULL,
+        from_party TEXT NOT NULL,
+        to_party TEXT NOT NULL,
+        best INTEGER NOT NULL,
+        low INTEGER NOT NULL,
+        high INTEGER NOT NULL,
+        PRIMARY KEY (chart_day, category, from_party, to_party)
+    ) WITHOUT ROWID""",
+    EXCHANGE_DAYS_SQL.format(where=""),
+]
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
     Migration(SCHEMA_V3),
     Migration(SCHEMA_V4),
+    Migration(SCHEMA_V5),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -76,14 +76,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
-        self._status_later = after_paint(self, self._update_status)
+        self._settle_later = after_paint(self, self._settle)
         self.notifier.changed.connect(self._on_changed)
         self._poll = QTimer(self)
         self._poll.setInterval(1000)
         self._poll.timeout.connect(self.check_other_writers)
         self._poll.start()
         self._update_title()
-        self._update_status()
+        self._settle_later.start()
         self._restore_layout()
         OPEN_WINDOWS.add(self)
 
@@ -262,8 +262,15 @@ class MainWindow(QMainWindow):
             f"  ·  {reports:,} reports  ·  {open_conflicts:,} open conflicts"
         )
 
+    def _settle(self) -> None:
+        """What can wait until a change (or the opening) has been shown."""
+        self._update_status()
+        chart_data = getattr(self.chart_pane, "data", None)
+        if chart_data is not None:
+            chart_data.remember_days()
+
     def _on_changed(self, changes: Changes) -> None:
-        self._status_later.start()
+        self._settle_later.start()
         self._data_version = self._read_data_version()
 
     def _read_data_version(self) -> int:
