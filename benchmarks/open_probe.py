@@ -38,6 +38,11 @@ from typing import Any  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+from desktop_app.store.database import inspect_early  # noqa: E402
+
+if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+    inspect_early(Path(sys.argv[1]))  # as the program does, before it imports Qt
+
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget  # noqa: E402

@@ -33,6 +33,7 @@ from desktop_app.store.database import (
     NotADatabaseError,
     ReadOnlyError,
     backup_path,
+    inspect_early,
 )
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
@@ -227,7 +228,9 @@ def test_unusable_file_is_refused_by_ledger_open_and_left_byte_for_byte_unchange
 ) -> None:
     _, error_class, words = REFUSED[request.node.callspec.params["refused_file"]]
     before = sha256(refused_file)
-    for read_only in (False, True):
+    for read_only, early in ((False, False), (True, False), (False, True)):
+        if early:  # as the program does when it is started on a file
+            inspect_early(refused_file)
         with pytest.raises(error_class) as raised:
             Ledger.open(refused_file, read_only=read_only).close()
         message = str(raised.value)
@@ -1017,3 +1020,12 @@ def test_every_change_of_a_session_is_in_the_audit_trail(ledger: Ledger) -> None
     ]
     positions = [actions.index(entry) for entry in expected]
     assert positions == sorted(positions)
+
+
+def test_a_healthy_file_inspected_early_opens_as_usual(tmp_path: Path, ledger_bytes: bytes) -> None:
+    path = tmp_path / "ledger.db"
+    path.write_bytes(ledger_bytes)
+    inspect_early(path)
+    with Ledger.open(path) as ledger:
+        assert not ledger.read_only
+        assert ledger.count("events") > 0

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ..settings import APPLICATION, ORGANIZATION
+from ..store.database import inspect_early
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -159,6 +160,8 @@ def run_app(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.db:
+        inspect_early(Path(args.db))  # beside the imports of Qt below
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
