@@ -63,11 +63,16 @@ class QueueModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[QueueEntry] = []
+        self._rows: dict[str, int] = {}  # event id -> row: the queue may hold thousands
 
     def set_entries(self, entries: list[QueueEntry]) -> None:
         self.beginResetModel()
         self.entries = entries
+        self._rows = {entry.event_id: row for row, entry in enumerate(entries)}
         self.endResetModel()
+
+    def row_of(self, event_id: str) -> int | None:
+        return self._rows.get(event_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.entries)
@@ -267,9 +272,9 @@ class ReviewPane(QWidget):
         return [entry.event_id for entry in self.queue_model.entries]
 
     def _select_in_queue(self, event_id: str) -> None:
-        ids = self.queue_ids()
-        if event_id in ids:
-            self.queue.selectRow(ids.index(event_id))
+        row = self.queue_model.row_of(event_id)
+        if row is not None:
+            self.queue.selectRow(row)
 
     def _queue_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ids = self.queue_ids()
@@ -533,15 +538,15 @@ class ReviewPane(QWidget):
         self.value.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changed(self, changes: Changes) -> None:
-        previous = self.queue_ids()
-        position = previous.index(self.event_id) if self.event_id in previous else 0
+        was_at = self.queue_model.row_of(self.event_id)
         if changes.everything or len(changes.events) > 500:
             self.reload_queue()
         elif changes.events:
             self.reload_queue(changes.events)
-        ids = self.queue_ids()
-        if self.event_id and self.event_id not in ids and ids and self.event_id in previous:
-            next_id = ids[min(position, len(ids) - 1)]
+        entries = self.queue_model.entries
+        gone = self.event_id and self.queue_model.row_of(self.event_id) is None
+        if gone and entries and was_at is not None:
+            next_id = entries[min(was_at, len(entries) - 1)].event_id
             self.show_event(next_id)
             self._select_in_queue(next_id)
             self.session.event_selected.emit(next_id)
