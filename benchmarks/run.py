@@ -39,6 +39,7 @@ Exit status: 0 when every measured figure is within its budget, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import hashlib
 import json
@@ -610,6 +611,10 @@ def time_to_line(command: list[str], env: dict[str, str], line: str) -> tuple[fl
 
 def run_probes(space: Workspace, runs: int, commits: int, jumps: int) -> list[dict[str, Any]]:
     probes: list[dict[str, Any]] = []
+    # An installed program starts from compiled bytecode (pip compiles it), as PySide6 and
+    # pyqtgraph do here; a checkout run with PYTHONDONTWRITEBYTECODE set would compile
+    # the package on every start.
+    compileall.compile_dir(PROBE.parent.parent / "desktop_app", quiet=1)
     with tempfile.TemporaryDirectory(dir=space.folder) as scratch:
         for run in range(runs):
             home = Path(scratch) / f"home-{run}"

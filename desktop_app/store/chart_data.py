@@ -67,21 +67,19 @@ class ChartData:
         """Read everything again (after an import, a merge, or on opening)."""
         self._event_days = None
         self._deltas = DayDeltas.from_rows(self.conn.execute(_DELTAS_SQL.format(where="")))
-        open_ids = [
-            row[0]
-            for row in self.conn.execute(
-                f"SELECT event_id FROM event_state WHERE status IN {OPEN_STATUSES}"
-            )
-        ]
-        agreement_ids = [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT event_id FROM event_state WHERE type = 'agreement'"
-            )
-        ]
         self._open = {}
         self._agreements = {}
-        self._read_events(sorted(set(open_ids) | set(agreement_ids)))
+        # The open events and the agreements, each table read once (not by id lists).
+        where = f"es.status IN {OPEN_STATUSES} OR es.type = 'agreement'"
+        events = self.conn.execute(
+            f"SELECT event_id, type, status, date, chart_day FROM event_state es WHERE {where}"
+        )
+        flows = self.conn.execute(
+            "SELECT fs.event_id, fs.category, fs.from_party, fs.to_party, fs.best, fs.low,"
+            " fs.high FROM event_state es JOIN flow_state fs ON fs.event_id = es.event_id"
+            f" WHERE {where} ORDER BY fs.event_id, fs.category, fs.from_party, fs.to_party"
+        )
+        self._take_events(list(events), flows)
         self._open_changed()
 
     def remember_days(self) -> None:
@@ -127,31 +125,47 @@ class ChartData:
 
     def _read_events(self, ids: Sequence[str]) -> set[str]:
         """Read the state of these events into the caches; their exchange days."""
-        days: set[str] = set()
-        wanted: dict[str, tuple[str, str, str | None, str]] = {}
-        for chunk in _chunks(ids):
-            for event_id, event_type, status, date, day in self.conn.execute(
+        events = [
+            row
+            for chunk in _chunks(ids)
+            for row in self.conn.execute(
                 "SELECT event_id, type, status, date, chart_day FROM event_state"
                 f" WHERE event_id IN ({_marks(chunk)})",
                 chunk,
-            ):
-                if day is None:
-                    continue
-                if event_type == "exchange" and self._event_days is not None:
-                    self._event_days[event_id] = day
-                    days.add(day)
-                if status in OPEN_STATUSES or event_type == "agreement":
-                    wanted[event_id] = (event_type, status, date, day)
-        flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
-        wanted_ids = sorted(wanted)
-        for chunk in _chunks(wanted_ids):
-            for event_id, *flow in self.conn.execute(
+            )
+        ]
+        wanted_ids = sorted(
+            event_id
+            for event_id, event_type, status, _, day in events
+            if day is not None and (status in OPEN_STATUSES or event_type == "agreement")
+        )
+        flows = (
+            row
+            for chunk in _chunks(wanted_ids)
+            for row in self.conn.execute(
                 "SELECT event_id, category, from_party, to_party, best, low, high"
                 f" FROM flow_state WHERE event_id IN ({_marks(chunk)})"
                 " ORDER BY event_id, category, from_party, to_party",
                 chunk,
-            ):
-                flows.setdefault(event_id, []).append(tuple(flow))  # type: ignore[arg-type]
+            )
+        )
+        return self._take_events(events, flows)
+
+    def _take_events(self, events: list[tuple], flow_rows: Iterable[tuple]) -> set[str]:
+        """Put these events' state and flows into the caches; return their exchange days."""
+        days: set[str] = set()
+        wanted: dict[str, tuple[str, str, str | None, str]] = {}
+        for event_id, event_type, status, date, day in events:
+            if day is None:
+                continue
+            if event_type == "exchange" and self._event_days is not None:
+                self._event_days[event_id] = day
+                days.add(day)
+            if status in OPEN_STATUSES or event_type == "agreement":
+                wanted[event_id] = (event_type, status, date, day)
+        flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
+        for event_id, *flow in flow_rows:
+            flows.setdefault(event_id, []).append(tuple(flow))  # type: ignore[arg-type]
         for event_id, (event_type, status, date, day) in wanted.items():
             number = day_number(day)
             event_flows = flows.get(event_id, [])

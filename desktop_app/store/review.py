@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..domain.records import FieldKey, FlowKey
 from .derived import decision_from_row, field_key
@@ -16,14 +17,47 @@ CATEGORY_WORDS = {"pows": "POWs", "bodies": "bodies", "civilians": "civilians", 
 
 @dataclass(frozen=True)
 class QueueEntry:
+    """An event in the review queue. Its disputes are read when first asked for: a queue
+    of thousands is listed at once, but only the rows on screen are described."""
+
     event_id: str
     status: str
     date: str
-    n_disputes: int
-    largest: str  # the largest disagreement, in words: "207 vs 195 POWs"
-    spread: float  # (high − low) / high of the most disputed count; 0 without counts
+    disputes_json: str
     reversed: bool
     order: tuple[str, int] = ("", 0)  # charting day and write order: the queue's date order
+
+    @property
+    def disputed(self) -> bool:
+        return self.disputes_json != "[]"
+
+    @cached_property
+    def disputes(self) -> list[dict]:
+        return json.loads(self.disputes_json)
+
+    @property
+    def n_disputes(self) -> int:
+        return len(self.disputes)
+
+    @cached_property
+    def _largest(self) -> tuple[str, float]:
+        described = [describe_dispute(dispute) for dispute in self.disputes]
+        largest, spread = max(described, key=lambda item: item[1], default=("", 0.0))
+        if described and not largest:
+            largest = described[0][0]
+        if not described and self.reversed:
+            largest = "possible reversed direction"
+        return largest, spread
+
+    @property
+    def largest(self) -> str:
+        """The largest disagreement, in words: "207 vs 195 POWs Russia→Ukraine"."""
+        return self._largest[0]
+
+    @property
+    def spread(self) -> float:
+        """(high − low) / high of the most disputed count; 0 without counts."""
+        return self._largest[1]
 
 
 def dispute_field(dispute: dict) -> FieldKey:
@@ -62,28 +96,10 @@ def review_queue(
         f" FROM event_state WHERE {where}",
         params,
     )
-    queue = []
-    for event_id, status, date, disputes_json, reversed_json, day, seq in rows:
-        disputes = json.loads(disputes_json)
-        described = [describe_dispute(dispute) for dispute in disputes]
-        largest, spread = max(described, key=lambda item: item[1], default=("", 0.0))
-        if described and not largest:
-            largest = described[0][0]
-        reversed_flows = json.loads(reversed_json) if reversed_json != "[]" else []
-        if not disputes and reversed_flows:
-            largest = "possible reversed direction"
-        queue.append(
-            QueueEntry(
-                event_id,
-                status,
-                date or "",
-                len(disputes),
-                largest,
-                spread,
-                bool(reversed_flows),
-                (day or "", seq),
-            )
-        )
+    queue = [
+        QueueEntry(event_id, status, date or "", disputes, reversed_json != "[]", (day or "", seq))
+        for event_id, status, date, disputes, reversed_json, day, seq in rows
+    ]
     return sort_queue(queue, sort)
 
 

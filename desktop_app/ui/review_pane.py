@@ -92,7 +92,7 @@ class QueueModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            status = entry.status if entry.n_disputes or entry.status == "reopened" else "warning"
+            status = entry.status if entry.disputed or entry.status == "reopened" else "warning"
             return (
                 entry.date,
                 status + (" ⚠" if entry.reversed else ""),
@@ -260,7 +260,7 @@ class ReviewPane(QWidget):
             fresh = review_queue(self.session.ledger, self._sort(), touched)
             entries = sort_queue(kept + fresh, self._sort())
         self.queue_model.set_entries(entries)
-        left = sum(1 for entry in entries if entry.n_disputes or entry.status == "reopened")
+        left = sum(1 for entry in entries if entry.disputed or entry.status == "reopened")
         warnings = sum(1 for entry in entries if entry.reversed)
         text = f"<b>{left}</b> events left to review"
         if warnings:
