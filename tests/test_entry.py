@@ -122,7 +122,7 @@ def test_the_11_june_exchange_is_entered_with_the_keyboard_only(qtbot, tmp_path:
         ("Ukraine", "Russia", "bodies", 27),
     ]
     assert window.events_pane.model.rowCount() == 1
-    assert window.events_pane.selected_event() == report["event_id"]
+    qtbot.waitUntil(lambda: window.events_pane.selected_event() == report["event_id"])
 
     # A second report of the same exchange, from another source, through the prompt.
     when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))

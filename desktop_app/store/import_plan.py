@@ -172,8 +172,11 @@ class ImportPlan:
 
 
 def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[str, str]:
-    """`select` ("SELECT id, value FROM table") for these ids only, a chunk at a time."""
+    """`select` ("SELECT id, value FROM table") for these ids only, a chunk at a time;
+    nothing to look up in an empty table (the first import of a large file)."""
     found: dict[str, str] = {}
+    if conn.execute(f"SELECT 1 FROM ({select}) LIMIT 1").fetchone() is None:
+        return found
     ordered = sorted(keys)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]

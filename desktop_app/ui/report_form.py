@@ -123,6 +123,8 @@ class ReportForm(QWidget):
         self._build()
         self.refresh_completions()
         self._completions_later = after_paint(self, self.refresh_completions)
+        self._select_later = ""
+        self._selection_later = after_paint(self, self._select_committed)
         session.notifier.changed.connect(self._on_changed)
         self.validate()
 
@@ -456,8 +458,15 @@ class ReportForm(QWidget):
             return
         self.clear()
         self.committed.emit(event_id)
-        self.session.event_selected.emit(event_id)
+        # The panes show the new report first; every pane then selects its event.
+        self._select_later = event_id
+        self._selection_later.start()
         self.event_type.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_committed(self) -> None:
+        if self._select_later:
+            self.session.event_selected.emit(self._select_later)
+            self._select_later = ""
 
     def _commit(self, report: ReportInput) -> str | None:
         if self.editing_report:
