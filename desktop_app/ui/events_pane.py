@@ -22,7 +22,7 @@ from ..store.event_list import EventFilter
 from ..store.ledger import Changes
 from .date_field import PartialDateEdit
 from .events_model import EventsModel
-from .notifier import after_paint
+from .notifier import AfterPaint
 from .session import Session
 
 ALL = "All"
@@ -112,7 +112,7 @@ class EventsPane(QWidget):
         layout.addWidget(self.filter_error)
         layout.addWidget(self.view)
         self.filter_error.hide()
-        self._reselect_later = after_paint(self, self._reselect)
+        self._reselect_later = AfterPaint(self, self._reselect)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)

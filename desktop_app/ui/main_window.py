@@ -29,7 +29,7 @@ from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
-from .notifier import after_paint
+from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
-        self._settle_later = after_paint(self, self._settle)
+        self._settle_later = AfterPaint(self, self._settle)
         self.notifier.changed.connect(self._on_changed)
         self._poll = QTimer(self)
         self._poll.setInterval(1000)

@@ -17,16 +17,35 @@ class LedgerNotifier(QObject):
         self.changed.emit(changes)
 
 
-AFTER_PAINT_MS = 30  # past the next paint: a zero timer can run between data and paint
+AFTER_PAINT_MS = 30  # counted from the moment the event loop takes over again
 
 
-def after_paint(parent: QObject, slot: Callable[[], None]) -> QTimer:
-    """A timer that runs `slot` a moment after the event loop takes over again: work a
-    change does not need shown at once (status counts, completions) waits until the
-    panes have been given their data and painted, and runs once however many changes
-    came. (Qt delivers a zero timer before the paint that a scene change posts.)"""
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(AFTER_PAINT_MS)
-    timer.timeout.connect(slot)
-    return timer
+class AfterPaint(QObject):
+    """Runs `slot` once, a moment after control is back in the event loop: work a change
+    does not need shown at once (status counts, completions, selecting a new event) waits
+    until the panes have been given their data and painted, and runs once however many
+    changes came. A plain timer started while the panes take their data may already be
+    due when the loop resumes, and Qt would run it before the paint; so a zero timer
+    first marks the loop's return and only then starts the short wait."""
+
+    def __init__(self, parent: QObject, slot: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._arm = QTimer(self)
+        self._arm.setSingleShot(True)
+        self._arm.setInterval(0)
+        self._fire = QTimer(self)
+        self._fire.setSingleShot(True)
+        self._fire.setInterval(AFTER_PAINT_MS)
+        self._arm.timeout.connect(self._fire.start)
+        self._fire.timeout.connect(slot)
+
+    def start(self) -> None:
+        self._fire.stop()
+        self._arm.start()
+
+    def stop(self) -> None:
+        self._arm.stop()
+        self._fire.stop()
+
+    def isActive(self) -> bool:  # noqa: N802 - as QTimer names it
+        return self._arm.isActive() or self._fire.isActive()

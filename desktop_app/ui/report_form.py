@@ -42,7 +42,7 @@ from ..store.sources import source_choices
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
-from .notifier import after_paint
+from .notifier import AfterPaint
 from .session import Session
 
 ERROR_STYLE = "color: #b00020;"
@@ -121,10 +121,10 @@ class ReportForm(QWidget):
         self._sources: dict[str, dict] = {}
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
         self._build()
-        self.refresh_completions()
-        self._completions_later = after_paint(self, self.refresh_completions)
+        self._completions_later = AfterPaint(self, self.refresh_completions)
+        self._completions_later.start()  # 5,000 sources: read once the window is shown
         self._select_later = ""
-        self._selection_later = after_paint(self, self._select_committed)
+        self._selection_later = AfterPaint(self, self._select_committed)
         session.notifier.changed.connect(self._on_changed)
         self.validate()
 
