@@ -283,13 +283,10 @@ class EventState:
 def derive_event(
     event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
 ) -> EventState:
-    """The state of one event. The two commonest cases, one report or several that say
-    exactly the same and nothing decided, take short paths with the same outcome."""
-    if not decisions:
-        if len(reports) == 1:
-            return _single_report_event(event_id, event_type, reports[0])
-        if _all_say_the_same(reports):
-            return _agreeing_event(event_id, event_type, reports)
+    """The state of one event. The commonest cases, one report or several that say exactly
+    the same, with nothing decided, take a short path with the same outcome."""
+    if not decisions and reports and _all_say_the_same(reports):
+        return _agreeing_event(event_id, event_type, reports)
     return derive_general(event_id, event_type, reports, decisions)
 
 
@@ -339,6 +336,7 @@ def _all_say_the_same(reports: Sequence[Report]) -> bool:
 
 
 def _agreeing_event(event_id: str, event_type: str, reports: Sequence[Report]) -> EventState:
+    """Reports that cannot disagree (one, or several saying the same), nothing decided."""
     reports = sorted(reports, key=BY_SEQ)
     n_reports = len(reports)
     estimates = {
@@ -349,35 +347,11 @@ def _agreeing_event(event_id: str, event_type: str, reports: Sequence[Report]) -
     return EventState(
         event_id=event_id,
         event_type=event_type,
-        status="consistent",
+        status="consistent" if n_reports > 1 else "single",
         date=date,
         chart_day=chart_day(date) if date else None,
         location=next((report.location for report in reports if report.location), ""),
         n_reports=n_reports,
-        disputes=(),
-        estimates=estimates,
-        in_force={},
-        reopened={},
-        reversed_flows=(),
-    )
-
-
-def _single_report_event(event_id: str, event_type: str, report: Report) -> EventState:
-    """The most common event by far, derived without the general machinery: one report
-    cannot disagree with itself, and nothing was decided."""
-    estimates = {
-        flow.key: Estimate(flow.count, flow.count, flow.count, 1)
-        for flow in sorted(report.flows, key=BY_KEY)
-    }
-    date = report.claimed_date or None
-    return EventState(
-        event_id=event_id,
-        event_type=event_type,
-        status="single",
-        date=date,
-        chart_day=chart_day(date) if date else None,
-        location=report.location,
-        n_reports=1,
         disputes=(),
         estimates=estimates,
         in_force={},
