@@ -13,6 +13,7 @@ from desktop_app.domain.balance import (
     ExchangedFlow,
     cumulative_balance,
 )
+from desktop_app.domain.series import AgreementFlow, DayDeltas, balance_series, day_number, targets
 
 RU, UA = "Russia", "Ukraine"
 
@@ -284,3 +285,24 @@ def test_totals_never_decrease_bands_stay_ordered_and_what_one_receives_another_
         finals = [row for (cat, _), row in previous.items() if cat == category]
         assert sum(row.received_best for row in finals) == sum(row.sent_best for row in finals)
         assert sum(row.net_best for row in finals) == 0
+
+
+def test_a_target_starts_from_what_the_party_had_received_before_the_agreement() -> None:
+    rows = [
+        ("2025-05-01", "pows", "Russia", "Ukraine", 100, 90, 110),  # before the agreement
+        ("2025-06-02", "pows", "Russia", "Ukraine", 40, 40, 40),  # on its day: counts as reached
+        ("2025-06-20", "pows", "Russia", "Ukraine", 60, 50, 70),
+    ]
+    series = balance_series(DayDeltas.from_rows(rows))
+    agreed = [
+        AgreementFlow(
+            "a1", "2025-06-02", day_number("2025-06-02"), "pows", RU, UA, 1000, 1000, 1000
+        ),
+        AgreementFlow("a2", "2025-07", day_number("2025-07-01"), "pows", UA, RU, 500, 500, 500),
+    ]
+    by_party = {target.party: target for target in targets(agreed, series)}
+    ukraine = by_party[UA]
+    assert ukraine.baseline == 100
+    assert ukraine.level == 1100
+    assert ukraine.reached == (100, 90, 110)  # (200, 180, 220) in all, less (100, 90, 110)
+    assert by_party[RU].baseline == 0 and by_party[RU].reached == (0, 0, 0)  # received nothing

@@ -301,19 +301,39 @@ def targets(
         total[1] += flow.low
         total[2] += flow.high
         when[flow.event_id] = (flow.date, flow.day)
+    by_party: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+    for (event_id, party), totals in sums.items():
+        by_party[party].append((event_id, totals))
     result = []
-    for (event_id, party), (best, low, high) in sums.items():
-        date, day = when[event_id]
-        party_series = series.get(party)
-        if party_series is None:
-            before = latest = (0, 0, 0)
-        else:
-            before = party_series.received.at(party_series.index_at(day - 1))
-            latest = party_series.received.at(len(party_series.days) - 1)
-        reached = (latest[0] - before[0], latest[1] - before[1], latest[2] - before[2])
-        result.append(Target(event_id, date, day, party, (best, low, high), before[0], reached))
+    for party, party_targets in by_party.items():
+        days = [when[event_id][1] for event_id, _ in party_targets]
+        befores, latest = _received_before(series.get(party), days)
+        for (event_id, (best, low, high)), day, before in zip(
+            party_targets, days, befores, strict=True
+        ):
+            reached = (latest[0] - before[0], latest[1] - before[1], latest[2] - before[2])
+            target = Target(
+                event_id, when[event_id][0], day, party, (best, low, high), before[0], reached
+            )
+            result.append(target)
     result.sort(key=lambda target: (target.day, target.event_id, target.party))
     return result
+
+
+def _received_before(
+    party_series: PartySeries | None, days: list[int]
+) -> tuple[list[tuple[int, int, int]], tuple[int, int, int]]:
+    """What a party had received (best, low, high) before each of these days, and in all;
+    looked up for all the days at once (a file may hold hundreds of agreements)."""
+    if party_series is None or not len(party_series.days):
+        return [(0, 0, 0)] * len(days), (0, 0, 0)
+    received = party_series.received
+    steps = np.searchsorted(party_series.days, np.asarray(days) - 1, side="right") - 1
+    columns = [
+        np.where(steps >= 0, values[steps], 0).tolist()
+        for values in (received.best, received.low, received.high)
+    ]
+    return list(zip(*columns, strict=True)), received.at(len(party_series.days) - 1)
 
 
 def count_text(value: int) -> str:

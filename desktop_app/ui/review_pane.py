@@ -256,8 +256,10 @@ class ReviewPane(QWidget):
         if touched is None:
             entries = review_queue(self.session.ledger, self._sort())
         else:
-            kept = [e for e in self.queue_model.entries if e.event_id not in touched]
             fresh = review_queue(self.session.ledger, self._sort(), touched)
+            if not fresh and all(self.queue_model.row_of(e) is None for e in touched):
+                return  # an edit outside the queue (most new reports): nothing to redo
+            kept = [e for e in self.queue_model.entries if e.event_id not in touched]
             entries = sort_queue(kept + fresh, self._sort())
         self.queue_model.set_entries(entries)
         left = sum(1 for entry in entries if entry.disputed or entry.status == "reopened")
