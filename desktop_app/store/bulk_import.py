@@ -60,6 +60,8 @@ def bulk_plan(
 
 
 class _Reading:
+    """One file's columns read into what a plan holds, stage by stage."""
+
     def __init__(
         self,
         ledger: Ledger,
@@ -72,6 +74,10 @@ class _Reading:
         self.records = records
         self.progress = progress
         self.stage = 0
+        self.reports: list[NewReport] = []
+        self.new_events: dict[str, str] = {}
+        self.sources: dict[str, GivenSource] = {}
+        self.new_sources: dict[str, tuple[str, str | None]] = {}
 
     def step(self) -> None:
         self.stage += 1
@@ -147,7 +153,6 @@ class _Reading:
         if len(graded) != len(grade_of):
             raise _GiveUp()
         parties = values["source_party"]
-        self.sources: dict[str, GivenSource] = {}
         for row in firsts:
             key = keys[row]
             if key not in self.sources:
