@@ -464,7 +464,7 @@ VALID: dict[str, list[str]] = {
     "event_id": ["e1", "e2", "fz-event", "'-e4"],
     "event_type": ["exchange", "talks"],
     "event_date": ["2024-05-01", "2024-05", "2024"],
-    "location": ["", "Sumy", " sumy "],
+    "location": ["", "Sumy", " sumy ", "'\tSumy"],
     "source_name": ["Coordination HQ", "Medinsky", " medinsky "],
     "source_kind": ["", "official", "media"],
     "source_party": ["", "Ukraine", "ukraine", "Neutralia"],

@@ -12,6 +12,7 @@ readings give the same plan; a test holds them to it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from ..domain.records import Flow, FlowKey, name_key, source_key
@@ -94,11 +95,12 @@ class _Reading:
         firsts = _first_rows(report_ids, _levels(cells))
         self.step()
         flows_of = _flows_of_reports(report_ids, flows)
+        source_keys = _source_keys(cells)
         self.step()
-        self.reports = _new_reports(cells, values, report_ids, firsts, flows_of)
+        self.reports = _new_reports(cells, values, report_ids, source_keys, firsts, flows_of)
         self.step()
         self.check_events(cells, values, firsts)
-        self.check_sources(cells, values, firsts)
+        self.check_sources(cells, values, source_keys, firsts)
         self.step()
 
     def cells(self) -> dict[str, Sequence[str]]:
@@ -141,11 +143,14 @@ class _Reading:
         return [report.report_id for report in self.reports]
 
     def check_sources(
-        self, cells: dict[str, Sequence[str]], values: dict[str, dict], firsts: list[int]
+        self,
+        cells: dict[str, Sequence[str]],
+        values: dict[str, dict],
+        keys: list[str],
+        firsts: list[int],
     ) -> None:
         """Each source graded one way, by the file and by the ledger; the first mention
         of each gives its spelling."""
-        keys = _source_keys(cells)
         kinds = map(values["source_kind"].__getitem__, cells["source_kind"])
         grades = map(values["reliability"].__getitem__, cells["reliability"])
         graded = set(zip(keys, kinds, grades, strict=True))
@@ -288,21 +293,32 @@ def _source_keys(cells: dict[str, Sequence[str]]) -> list[str]:
     return list(map(keys.__getitem__, pairs))
 
 
+def _picker(rows: list[int]) -> Callable[[Sequence], Sequence]:
+    """What takes these rows of a column (in C: itemgetter; of one row it gives the value
+    itself, not a tuple)."""
+    if len(rows) == 1:
+        return lambda column: (column[rows[0]],)
+    return itemgetter(*rows) if rows else lambda column: ()
+
+
 def _new_reports(
     cells: dict[str, Sequence[str]],
     values: dict[str, dict],
     report_ids: Sequence[str],
+    source_keys: list[str],
     firsts: list[int],
     flows_of: dict[str, list[Flow]],
 ) -> list[NewReport]:
-    def first(column: str) -> list:
-        return [cells[column][row] for row in firsts]
+    pick = _picker(firsts)
+
+    def first(column: str) -> Sequence:
+        return pick(cells[column])
 
     def typed(column: str) -> list:
         return list(map(values[column].__getitem__, first(column)))
 
-    ids = [report_ids[row] for row in firsts]
-    keys = _source_keys({column: first(column) for column in ("source_name", "source_party")})
+    ids = pick(report_ids)
+    keys = pick(source_keys)
     recorded_by = [text or None for text in first("recorded_by")]
     flows = [tuple(flows_of.get(report_id, ())) for report_id in ids]
     columns = (
