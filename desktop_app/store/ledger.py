@@ -13,10 +13,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from ..domain import validation
 from ..domain.dates import utc_now
@@ -105,12 +107,19 @@ class Ledger:
 
     def __init__(self, connection: sqlite3.Connection, path: Path, read_only: bool) -> None:
         self.conn = connection
-        self.db = sqlite_utils.Database(connection)
         self.path = path
         self.read_only = read_only
         self._write_state: _Write | None = None
         # Called while a write waits for another process; the window shows it.
         self.on_wait: Callable[[float], None] | None = None
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for rows as dicts. Imported when first
+        needed: the import alone costs a tenth of a second of the window's opening."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(
