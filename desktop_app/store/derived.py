@@ -213,28 +213,45 @@ def refresh(
     """
     ids = sorted(set(event_ids))
     known = known or {}
+    _mark_refreshing(conn, ids)
+    conn.execute(NOTE_DAYS_SQL)  # the days these events were charted on
+    conn.execute("DELETE FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
+    conn.execute("DELETE FROM flow_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
+    events, flows = _state_rows(derive_all(conn, [i for i in ids if i not in known]))
+    more_events, more_flows = _derive_beside_search(conn, [known[i] for i in ids if i in known])
+    _store_state(conn, events + more_events, flows + more_flows)
+    conn.execute(NOTE_DAYS_SQL)  # and the days they are charted on now
+    days = "SELECT day FROM temp.refreshing_days"
+    conn.execute(f"DELETE FROM exchange_days WHERE chart_day IN ({days})")
+    conn.execute(EXCHANGE_DAYS_SQL.format(where=f" AND es.chart_day IN ({days})"))
+
+
+def _mark_refreshing(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """The events being refreshed, and (filled by NOTE_DAYS_SQL) their charting days, in
+    temporary tables that the statements below join on."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing (id TEXT PRIMARY KEY)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing_days (day TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.refreshing")
     conn.execute("DELETE FROM temp.refreshing_days")
     conn.executemany("INSERT INTO temp.refreshing (id) VALUES (?)", ((i,) for i in ids))
-    conn.execute(NOTE_DAYS_SQL)  # the days these events were charted on
-    conn.execute("DELETE FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
-    conn.execute("DELETE FROM flow_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
-    events, flows = _state_rows(derive_all(conn, [i for i in ids if i not in known]))
-    in_memory = derive_inputs(known[i] for i in ids if i in known)
-    if len(known) < PARALLEL_MINIMUM:
+
+
+def _derive_beside_search(
+    conn: sqlite3.Connection, inputs: list[EventInputs]
+) -> tuple[list[tuple], list[tuple]]:
+    """Fill the search index and derive these events' state rows. Deriving is Python;
+    filling the index is one long SQLite statement, during which the GIL is free: for
+    many events, on two cores, the two overlap."""
+    if len(inputs) < PARALLEL_MINIMUM:
         _refresh_search(conn)
-        more_events, more_flows = _state_rows(in_memory)
-    else:
-        # Deriving is Python; filling the search index is one long SQLite statement,
-        # during which the GIL is free: on two cores they overlap.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(_state_rows, in_memory)
-            _refresh_search(conn)
-            more_events, more_flows = pending.result()
-    events += more_events
-    flows += more_flows
+        return _state_rows(derive_inputs(inputs))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_state_rows, derive_inputs(inputs))
+        _refresh_search(conn)
+        return pending.result()
+
+
+def _store_state(conn: sqlite3.Connection, events: list[tuple], flows: list[tuple]) -> None:
     events.sort()  # in key order, the cheapest way into their tables' b-trees
     flows.sort()
     conn.executemany(
@@ -243,10 +260,6 @@ def refresh(
     conn.executemany(
         f"INSERT INTO flow_state ({FLOW_STATE_COLUMNS}) VALUES ({_marks(['?'] * 9)})", flows
     )
-    conn.execute(NOTE_DAYS_SQL)  # and the days they are charted on now
-    days = "SELECT day FROM temp.refreshing_days"
-    conn.execute(f"DELETE FROM exchange_days WHERE chart_day IN ({days})")
-    conn.execute(EXCHANGE_DAYS_SQL.format(where=f" AND es.chart_day IN ({days})"))
 
 
 # `+type`: by the refreshed ids, not by the index on type (every exchange: 30 ms).
