@@ -16,7 +16,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPORTS_HEADER, CliResult, sha256, write_csv
+from conftest import (
+    EXAMPLE_CSV,
+    REPORTS_HEADER,
+    CliResult,
+    sha256,
+    write_csv,
+    write_reports_csv,
+)
+
+from desktop_app.store.importer import Cancelled, apply_import, plan_import
+from desktop_app.store.ledger import Ledger
 
 Cli = Callable[..., CliResult]
 
@@ -921,3 +931,44 @@ def test_the_real_process_reports_bad_bytes_in_the_header_without_a_traceback(
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "row 1" in done.stderr
+
+
+# ---- progress and cancelling (what the window's progress dialog shows and does) ----------
+
+
+def test_an_import_reports_its_progress_and_announces_its_last_step(tmp_path: Path) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 45_000, quote_words=2)
+    planned: list[tuple[int, int]] = []
+    applied: list[tuple[int, int]] = []
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        plan = plan_import(ledger, csv_path, "test", lambda *step: planned.append(step) or True)
+        apply_import(ledger, plan, "test", lambda *step: applied.append(step) or True)
+        assert ledger.count("reports") == 45_000
+    assert planned and all(done <= total for done, total in planned)
+    assert [done for done, _ in planned] == sorted(done for done, _ in planned)
+    *rows, last = applied
+    assert last == (0, 0), "the last, uncounted step is announced as such"
+    assert len(rows) >= 3 and len({total for _, total in rows}) == 1  # reports and flows
+    assert [done for done, _ in rows] == sorted(done for done, _ in rows)
+
+
+@pytest.mark.parametrize("phase", ["plan", "apply"])
+def test_a_cancelled_import_writes_nothing(tmp_path: Path, phase: str) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 30_000, quote_words=2)
+    db = tmp_path / "ledger.db"
+    Ledger.open(db).close()
+    before = sha256(db)
+
+    def cancel(done: int, total: int) -> bool:
+        return False
+
+    def keep_going(done: int, total: int) -> bool:
+        return True
+
+    with Ledger.open(db) as ledger, pytest.raises(Cancelled):
+        plan = plan_import(ledger, csv_path, "test", cancel if phase == "plan" else keep_going)
+        apply_import(ledger, plan, "test", cancel)
+    with Ledger.open(db, read_only=True) as ledger:
+        assert ledger.count("reports") == ledger.count("events") == 0
+        assert ledger.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert sha256(db) == before, "a cancelled import changed the file"

@@ -60,7 +60,8 @@ REPORT_LEVEL = (
 )
 REPORT_NAMESPACE = uuid.UUID("0d6f5a2e-3c8b-5e47-9b1a-6a0c2f4e8d31")
 
-Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+# (done, total) -> keep going? A total of 0 announces a last step of unknown length.
+Progress = Callable[[int, int], bool]
 
 
 class Cancelled(Exception):

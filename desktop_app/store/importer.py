@@ -575,6 +575,8 @@ def _write_reports(
     with _indexes_built_after(ledger, "reports", len(reports)):
         done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
     _insert(ledger, INSERT_FLOW, flows, progress, done, total)
+    if progress:
+        progress(0, 0)  # what is left, deriving every event's state, is not counted
     return _new_event_inputs(plan, first_seq, parties)
 
 

@@ -80,8 +80,11 @@ class TaskRunner(QObject):
         outcome: list[JobResult] = []
 
         def progressed(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
+            if total <= 0:  # a last step of unknown length: a busy bar, not a full one
+                dialog.setRange(0, 0)
+                return
+            dialog.setRange(0, total)
+            dialog.setValue(min(done, total))
 
         def finished(result: JobResult) -> None:
             outcome.append(result)
