@@ -18,7 +18,6 @@ STATUSES = ("reopened", "conflict", "resolved", "single", "consistent")
 VALUE_FIELDS = ("date", "location", "count")  # fields that hold a value of the event
 DISMISSED = "dismissed"  # the value of a "direction" decision that dismisses the warning
 BY_SEQ = attrgetter("seq")  # write order
-BY_KEY = attrgetter("key")
 
 
 def stated_values(reports: Iterable[Report], field: FieldKey) -> dict[str, str]:
@@ -283,10 +282,12 @@ class EventState:
 def derive_event(
     event_id: str, event_type: str, reports: Sequence[Report], decisions: Sequence[Decision]
 ) -> EventState:
-    """The state of one event. The commonest cases, one report or several that say exactly
-    the same, with nothing decided, take a short path with the same outcome."""
-    if not decisions and reports and _all_say_the_same(reports):
-        return _agreeing_event(event_id, event_type, reports)
+    """The state of one event. The commonest case, undecided reports that cannot be in
+    conflict, takes a short path to the same outcome."""
+    if not decisions and reports:
+        undisputed = _undisputed_event(event_id, event_type, reports)
+        if undisputed is not None:
+            return undisputed
     return derive_general(event_id, event_type, reports, decisions)
 
 
@@ -320,41 +321,42 @@ def derive_general(
     )
 
 
-def _all_say_the_same(reports: Sequence[Report]) -> bool:
-    """The same claimed date, the same location (as compared) and the same counts of the
-    same flows: no dispute and, with no flow stated by some reports only, no reversal."""
-    first = reports[0]
-    counts = {flow.key: flow.count for flow in first.flows}
-    location = name_key(first.location)
-    return all(
-        report.claimed_date == first.claimed_date
-        and (report.location == first.location or name_key(report.location) == location)
-        and len(report.flows) == len(counts)
-        and all(counts.get(flow.key) == flow.count for flow in report.flows)
-        for report in reports[1:]
-    )
-
-
-def _agreeing_event(event_id: str, event_type: str, reports: Sequence[Report]) -> EventState:
-    """Reports that cannot disagree (one, or several saying the same), nothing decided."""
+def _undisputed_event(
+    event_id: str, event_type: str, reports: Sequence[Report]
+) -> EventState | None:
+    """Undecided reports that cannot be in conflict, derived without the general rules:
+    every stated date lies within the most precise one (2025 and 2025-06 within
+    2025-06-11), one location as compared, one count per flow. None where some two might
+    disagree: the general rules decide those."""
     reports = sorted(reports, key=BY_SEQ)
-    n_reports = len(reports)
-    estimates = {
-        flow.key: Estimate(flow.count, flow.count, flow.count, n_reports)
-        for flow in sorted(reports[0].flows, key=BY_KEY)
-    }
-    date = reports[0].claimed_date or None
+    dates = {report.claimed_date for report in reports if report.claimed_date}
+    date = max(dates, key=len, default=None)
+    if date is not None and not all(date.startswith(other) for other in dates):
+        return None
+    locations = [report.location for report in reports if report.location]
+    if len({name_key(location) for location in locations}) > 1:
+        return None
+    counts: dict[FlowKey, int] = {}
+    stating: dict[FlowKey, int] = {}
+    for report in reports:
+        for flow in report.flows:
+            if counts.setdefault(flow.key, flow.count) != flow.count:
+                return None
+            stating[flow.key] = stating.get(flow.key, 0) + 1
     return EventState(
         event_id=event_id,
         event_type=event_type,
-        status="consistent" if n_reports > 1 else "single",
+        status="consistent" if len(reports) > 1 else "single",
         date=date,
         chart_day=chart_day(date) if date else None,
-        location=next((report.location for report in reports if report.location), ""),
-        n_reports=n_reports,
+        location=locations[0] if locations else "",
+        n_reports=len(reports),
         disputes=(),
-        estimates=estimates,
+        estimates={
+            key: Estimate(counts[key], counts[key], counts[key], stating[key])
+            for key in sorted(counts)
+        },
         in_force={},
         reopened={},
-        reversed_flows=(),
+        reversed_flows=tuple(possibly_reversed(event_type, reports, {})),
     )
