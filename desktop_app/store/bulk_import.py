@@ -198,15 +198,16 @@ def _checked(cells: Sequence[str], check: Callable[[str], object]) -> dict[str, 
 def _flows(cells: dict[str, Sequence[str]]) -> list[tuple[Flow, tuple] | None]:
     """Each row's flow, with the key that tells two flows of one report apart."""
     rows = list(zip(*(cells[column] for column in FLOW_COLUMNS), strict=True))
-    checked = {column: _Memo(check) for column, check in FLOW_CHECKS.items()}
+    stated = [row for row in set(rows) if any(row)]
+    values = [
+        _checked([row[index] for row in stated], FLOW_CHECKS[column])
+        for index, column in enumerate(FLOW_COLUMNS)
+    ]
     keys: dict[tuple[str, str, str], FlowKey] = {}
-    flows: dict[tuple, tuple[Flow, tuple] | None] = {}
-    for row in set(rows):
-        if not any(row):
-            flows[row] = None
-            continue
+    flows: dict[tuple, tuple[Flow, tuple] | None] = dict.fromkeys(rows)
+    for row in stated:
         category, from_party, to_party, count, qualifier = (
-            checked[column](text) for column, text in zip(FLOW_COLUMNS, row, strict=True)
+            column_values[text] for column_values, text in zip(values, row, strict=True)
         )
         from_key, to_key = name_key(from_party), name_key(to_party)
         if from_key == to_key:
@@ -216,20 +217,6 @@ def _flows(cells: dict[str, Sequence[str]]) -> list[tuple[Flow, tuple] | None]:
         )
         flows[row] = (Flow(key, count, qualifier), (from_key, to_key, category))
     return list(map(flows.__getitem__, rows))
-
-
-class _Memo:
-    def __init__(self, check: Callable[[str], object]) -> None:
-        self.check = check
-        self.values: dict[str, Any] = {}
-
-    def __call__(self, text: str) -> Any:
-        if text not in self.values:
-            try:
-                self.values[text] = self.check(text)
-            except Invalid:
-                raise _GiveUp() from None
-        return self.values[text]
 
 
 def _report_ids(cells: dict[str, Sequence[str]]) -> Sequence[str]:
