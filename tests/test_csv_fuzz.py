@@ -12,8 +12,10 @@ import io
 import itertools
 import re
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DATA_TABLES, CliResult, sha256, write_csv, write_reports_csv
@@ -28,6 +30,7 @@ from desktop_app.domain.records import (
     Flow,
     FlowKey,
 )
+from desktop_app.domain.validation import Invalid
 from desktop_app.store import derived, importer
 from desktop_app.store.check import check
 from desktop_app.store.importer import (
@@ -557,3 +560,61 @@ def test_a_clean_file_is_planned_a_column_at_a_time_and_imports_whole(
         assert (ledger.count("reports"), ledger.count("events")) == (300, 100)
         assert ledger.conn.execute(indexes).fetchall() == before
         assert len(ledger.conn.execute("SELECT * FROM event_search").fetchall()) == 100
+        # The import wrote with foreign keys unenforced: every reference holds all the same.
+        assert ledger.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_an_event_deleted_after_the_file_was_read_stops_the_import(tmp_path: Path) -> None:
+    """Another program removes an event between reading a file and writing it: the plan's
+    reports for it must not go in pointing nowhere."""
+    db = tmp_path / "ledger.db"
+    first = write_reports_csv(tmp_path / "first.csv", 6)
+    more = write_reports_csv(tmp_path / "more.csv", 6)
+    with Ledger.open(db) as ledger:
+        apply_import(ledger, plan_import(ledger, first, "test"), "test")
+        rows = list(csv.DictReader(more.open(encoding="utf-8", newline="")))
+        for row in rows:
+            row["report_id"] = "more-" + row["report_id"]
+        write_csv(more, list(rows[0]), [list(row.values()) for row in rows])
+        plan = plan_import(ledger, more, "test")
+        assert not plan.errors and not plan.new_events
+        other = sqlite3.connect(db, isolation_level=None)  # the other program
+        other.execute("PRAGMA foreign_keys = OFF")
+        other.execute("DELETE FROM flows")
+        other.execute("DELETE FROM reports WHERE event_id = 'r-event-1'")
+        other.execute("DELETE FROM events WHERE id = 'r-event-1'")
+        other.close()
+        before = {table: ledger.count(table) for table in TABLES}
+        with pytest.raises(Invalid, match="event r-event-1 was deleted by another program"):
+            apply_import(ledger, plan, "test")
+        assert {table: ledger.count(table) for table in TABLES} == before
+        assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_write_that_fails_while_deriving_stops_the_derivation_and_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+    monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)
+
+    def failing(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(derived, "_refresh_search", failing)
+    started: list[derived.Derivation] = []
+
+    class Watched(derived.Derivation):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            started.append(self)
+
+    monkeypatch.setattr(importer, "Derivation", Watched)
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        plan = plan_import(ledger, csv_path, "test")
+        before = {table: ledger.count(table) for table in TABLES}
+        with pytest.raises(OSError, match="disk full"):
+            apply_import(ledger, plan, "test")
+        assert {table: ledger.count(table) for table in TABLES} == before
+        assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert len(started) == 1 and started[0].stopped

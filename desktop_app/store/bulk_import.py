@@ -31,7 +31,7 @@ from .import_plan import (
     Progress,
     blank_report_id,
     lookup,
-    new_parties,
+    name_parties,
 )
 from .ledger import Ledger
 
@@ -181,7 +181,7 @@ class _Reading:
         plan.new_events = self.new_events
         plan.sources = self.sources
         plan.new_sources = self.new_sources
-        plan.new_parties = new_parties(self.ledger.parties(), plan)
+        name_parties(self.ledger.parties(), plan)
 
 
 def _checked(cells: Sequence[str], check: Callable[[str], object]) -> dict[str, Any]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
@@ -115,9 +117,11 @@ def derive_all(
 
 
 def derive_inputs(
-    all_inputs: Iterable[EventInputs],
+    all_inputs: Iterable[EventInputs], stop: threading.Event | None = None
 ) -> Iterator[tuple[EventInputs, EventState]]:
     for inputs in all_inputs:
+        if stop is not None and stop.is_set():
+            return
         if inputs.reports:
             state = derive_event(
                 inputs.event_id, inputs.event_type, inputs.reports, inputs.decisions
@@ -140,11 +144,15 @@ def dispute_json(dispute: Dispute) -> dict:
 
 
 def _json_list(items: list) -> str:
-    return json.dumps(items, sort_keys=True) if items else "[]"
+    return json.dumps(items, sort_keys=True)
+
+
+_seq_of = attrgetter("seq")
 
 
 def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
-    first_seq = min(report.seq for report in inputs.reports)
+    # Most events have no disputes, reopened fields or reversed flows: "[]" is written
+    # without building anything (this runs for 100,000 events in an import).
     return (
         state.event_id,
         state.event_type,
@@ -153,12 +161,16 @@ def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
         state.chart_day,
         state.location,
         state.n_reports,
-        _json_list([dispute_json(d) for d in state.disputes]),
+        _json_list([dispute_json(d) for d in state.disputes]) if state.disputes else "[]",
         _json_list(
             [{**_field_json(f), "report_ids": ids} for f, ids in sorted(state.reopened.items())]
-        ),
-        _json_list([[k.from_party, k.to_party, k.category] for k in state.reversed_flows]),
-        first_seq,
+        )
+        if state.reopened
+        else "[]",
+        _json_list([[k.from_party, k.to_party, k.category] for k in state.reversed_flows])
+        if state.reversed_flows
+        else "[]",
+        min(map(_seq_of, inputs.reports)),
         flows_text(state),
         sum(estimate.best for estimate in state.estimates.values()),
     )
@@ -201,24 +213,67 @@ FLOW_STATE_COLUMNS = (
 )
 
 
-def refresh(
-    conn: sqlite3.Connection,
-    event_ids: Iterable[str],
-    known: Mapping[str, EventInputs] | None = None,
-) -> None:
-    """Re-derive and store the state of these events (inside the caller's transaction).
+class Derivation:
+    """The state rows of events whose inputs the writer holds in memory in full (an
+    import's new events), so that they need not be read back from the tables just written.
 
-    `known` holds the inputs of events the caller has in memory in full (an import's new
-    events), so that they need not be read back from the tables just written.
+    From PARALLEL_MINIMUM events on, they are derived in a second thread from the moment
+    this is made, while the writer goes on with SQL statements that run long without the
+    GIL (building indexes, filling the search index): on two cores the two overlap. The
+    writer must not meanwhile run many short statements (each hands the GIL over, and
+    waits up to a switch interval to get it back) until `rows()` has returned.
+    """
+
+    def __init__(self, event_ids: Iterable[str], inputs: Callable[[], list[EventInputs]]):
+        self.event_ids = set(event_ids)
+        self._inputs = inputs
+        self._stop = threading.Event()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future | None = None
+        if len(self.event_ids) >= PARALLEL_MINIMUM:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="derive")
+            self._pending = self._pool.submit(self._derive)
+
+    def _derive(self) -> tuple[list[tuple], list[tuple]]:
+        return _state_rows(derive_inputs(self._inputs(), self._stop))
+
+    def rows(self) -> tuple[list[tuple], list[tuple]]:
+        """The event_state and flow_state rows of these events."""
+        if self._pending is None:
+            return self._derive()
+        try:
+            return self._pending.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop deriving (a write that failed or was cancelled wants nothing more)."""
+        self._stop.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    @property
+    def stopped(self) -> bool:
+        """Closed, its thread (if it had one) ended."""
+        return self._stop.is_set() and self._pool is None
+
+
+def refresh(
+    conn: sqlite3.Connection, event_ids: Iterable[str], known: Derivation | None = None
+) -> None:
+    """Re-derive and store the state of these events (inside the caller's transaction);
+    `known` derives those it holds (see `Derivation`), the others are read from the tables.
     """
     ids = sorted(set(event_ids))
-    known = known or {}
     _mark_refreshing(conn, ids)
     conn.execute(NOTE_DAYS_SQL)  # the days these events were charted on
     conn.execute("DELETE FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
     conn.execute("DELETE FROM flow_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
-    events, flows = _state_rows(derive_all(conn, [i for i in ids if i not in known]))
-    more_events, more_flows = _derive_beside_search(conn, [known[i] for i in ids if i in known])
+    _refresh_search(conn)
+    events, flows = known.rows() if known else ([], [])
+    held = known.event_ids if known else set()
+    more_events, more_flows = _state_rows(derive_all(conn, [i for i in ids if i not in held]))
     _store_state(conn, events + more_events, flows + more_flows)
     conn.execute(NOTE_DAYS_SQL)  # and the days they are charted on now
     days = "SELECT day FROM temp.refreshing_days"
@@ -233,22 +288,10 @@ def _mark_refreshing(conn: sqlite3.Connection, ids: list[str]) -> None:
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing_days (day TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.refreshing")
     conn.execute("DELETE FROM temp.refreshing_days")
-    conn.executemany("INSERT INTO temp.refreshing (id) VALUES (?)", ((i,) for i in ids))
-
-
-def _derive_beside_search(
-    conn: sqlite3.Connection, inputs: list[EventInputs]
-) -> tuple[list[tuple], list[tuple]]:
-    """Fill the search index and derive these events' state rows. Deriving is Python;
-    filling the index is one long SQLite statement, during which the GIL is free: for
-    many events, on two cores, the two overlap."""
-    if len(inputs) < PARALLEL_MINIMUM:
-        _refresh_search(conn)
-        return _state_rows(derive_inputs(inputs))
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_state_rows, derive_inputs(inputs))
-        _refresh_search(conn)
-        return pending.result()
+    # One statement, not one per id: a Derivation may be running in another thread.
+    conn.execute(
+        "INSERT INTO temp.refreshing (id) SELECT value FROM json_each(?)", (json.dumps(ids),)
+    )
 
 
 def _store_state(conn: sqlite3.Connection, events: list[tuple], flows: list[tuple]) -> None:

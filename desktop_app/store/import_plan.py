@@ -144,6 +144,7 @@ class ImportPlan:
     sources: dict[str, GivenSource] = field(default_factory=dict)  # every one the reports name
     new_sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     new_parties: list[str] = field(default_factory=list)
+    party_spellings: set[str] = field(default_factory=set)  # every one the reports use
 
     @property
     def n_flows(self) -> int:
@@ -186,12 +187,13 @@ def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[s
     return found
 
 
-def new_parties(stored: Iterable[str], plan: ImportPlan) -> list[str]:
-    """The parties the plan's reports name that are not stored yet, spelled as first named
-    (a report names its source's party first, then the parties of its flows in order)."""
+def name_parties(stored: Iterable[str], plan: ImportPlan) -> None:
+    """Note the parties the plan's reports name: the spellings they use, and the parties
+    not stored yet, spelled as first named (a report names its source's party first, then
+    the parties of its flows in order)."""
     known = {name_key(name) for name in stored}
-    seen: set[str] = set()  # spellings already looked at
-    found = []
+    seen = plan.party_spellings
+    found = plan.new_parties
 
     def look_at(name: str) -> None:
         seen.add(name)
@@ -207,4 +209,3 @@ def new_parties(stored: Iterable[str], plan: ImportPlan) -> list[str]:
             for name in (flow.key.from_party, flow.key.to_party):
                 if name not in seen:
                     look_at(name)
-    return found

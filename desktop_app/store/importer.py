@@ -12,8 +12,10 @@ import gc
 import hashlib
 import json
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 
 from ..domain.dates import utc_now
@@ -21,7 +23,7 @@ from ..domain.records import Flow, FlowKey, Report, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from .bulk_import import bulk_plan
 from .csvio import CsvRows, cell_problem, unescape_cell
-from .derived import EventInputs
+from .derived import Derivation, EventInputs
 from .import_plan import (
     COLUMN_CHECKS,
     FLOW_CHECKS,
@@ -36,7 +38,7 @@ from .import_plan import (
     Progress,
     blank_report_id,
     lookup,
-    new_parties,
+    name_parties,
 )
 from .ledger import Ledger, ReportInput, flow_content, new_id
 
@@ -195,9 +197,11 @@ def plan_import(
 
 def _plan(ledger: Ledger, path: Path, progress: Progress | None, bulk: bool) -> ImportPlan:
     data = path.read_bytes()
-    plan = ImportPlan(path, hashlib.sha256(data).hexdigest())
-    rows = CsvRows(data)
-    records = rows.read()
+    with ThreadPoolExecutor(max_workers=1) as pool:  # hashing lets go of the GIL
+        digest = pool.submit(_sha256, data)
+        rows = CsvRows(data)
+        records = rows.read()
+        plan = ImportPlan(path, digest.result())
     if not records:
         plan.errors.extend(rows.problems)
         if not rows.problems:
@@ -223,6 +227,10 @@ def _plan(ledger: Ledger, path: Path, progress: Progress | None, bulk: bool) -> 
     plan.errors.extend(rows.problems)
     plan.errors.sort(key=lambda problem: problem.row)
     return plan
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _plan_rows(
@@ -359,7 +367,7 @@ def _check_against_ledger(
             continue
         _check_source(plan, ledger, report, source_first)
         plan.reports.append(_new_report(report))
-    plan.new_parties = new_parties(ledger.parties(), plan)
+    name_parties(ledger.parties(), plan)
 
 
 def _new_report(planned: PlannedReport) -> NewReport:
@@ -503,7 +511,13 @@ def apply_import(
     if not plan.reports:
         return
     operation_id = new_id()
-    with collector_paused(), ledger.large_write(), ledger.write(who, operation_id) as state:
+    with (
+        collector_paused(),
+        ledger.large_write(),
+        ledger.references_checked_by_writer(),
+        ledger.write(who, operation_id) as state,
+    ):
+        _check_events_still_there(ledger, plan)
         ledger.conn.execute(
             "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
             " VALUES (?, 'import', ?, ?, ?, ?, ?)",
@@ -522,14 +536,28 @@ def apply_import(
             operation_id,
             new={"file": str(plan.path), "sha256": plan.sha256, "counts": plan.counts()},
         )
-        state.known.update(_write_reports(ledger, plan, who, operation_id, progress))
         state.touched.update(report.event_id for report in plan.reports)
+        state.known = _write_reports(ledger, plan, who, operation_id, progress)
+
+
+def _check_events_still_there(ledger: Ledger, plan: ImportPlan) -> None:
+    """The events the plan adds reports to, as read before this transaction: another
+    program may have deleted one since. (The plan's other references are made by this
+    write, so this is all that foreign keys would still find.)"""
+    named = {report.event_id for report in plan.reports}.difference(plan.new_events)
+    missing = named.difference(lookup(ledger.conn, "SELECT id, id FROM events", named))
+    if missing:
+        raise Invalid(
+            f"event {min(missing)} was deleted by another program while the file was read;"
+            " nothing was imported: import the file again"
+        )
 
 
 def _write_reports(
     ledger: Ledger, plan: ImportPlan, who: str, operation_id: str, progress: Progress | None
-) -> dict[str, EventInputs]:
-    """Insert the plan's events, reports and flows; return the inputs of the new events."""
+) -> Derivation:
+    """Insert the plan's events, reports and flows; return the derivation of the new
+    events' state, started."""
     first_seq = ledger.next_seqs(len(plan.reports))
     now = utc_now()
     sources, parties = _ensure_named(ledger, plan)
@@ -572,26 +600,36 @@ def _write_reports(
         for position, flow in enumerate(report.flows)
     ]
     total = len(reports) + len(flows)
-    with _indexes_built_after(ledger, "reports", len(reports)):
-        done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
+    dropped = _drop_indexes_for(ledger, "reports", len(reports))
+    done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
     _insert(ledger, INSERT_FLOW, flows, progress, done, total)
     if progress:
         progress(0, 0)  # what is left, deriving every event's state, is not counted
-    return _new_event_inputs(plan, first_seq, parties)
+    # Derived while the indexes are built and the search index is filled.
+    derivation = Derivation(plan.new_events, lambda: _new_event_inputs(plan, first_seq, parties))
+    try:
+        for sql in dropped:
+            ledger.conn.execute(sql)
+    except BaseException:
+        derivation.close()
+        raise
+    return derivation
 
 
 def _report_id_of(numbered: tuple[int, NewReport]) -> str:
     return numbered[1].report_id
 
 
-@contextmanager
-def _indexes_built_after(ledger: Ledger, table: str, adding: int) -> Iterator[None]:
-    """For an insert that at least doubles a large table, its secondary indexes dropped
-    and built again afterwards: one sort beats 300,000 scattered b-tree insertions.
-    Inside the write transaction, so that a failure or a kill takes nothing away."""
+_source_key_of = attrgetter("source_key")
+
+
+def _drop_indexes_for(ledger: Ledger, table: str, adding: int) -> list[str]:
+    """For an insert that at least doubles a large table, its secondary indexes dropped,
+    to be built again afterwards by the statements returned: one sort beats 300,000
+    scattered b-tree insertions. Inside the write transaction, so that a failure or a
+    kill takes nothing away (a rollback brings them back)."""
     if adding < max(ledger.count(table), BULK_INDEX_MINIMUM):
-        yield
-        return
+        return []
     indexes = ledger.conn.execute(
         "SELECT name, sql FROM sqlite_master"
         " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
@@ -599,9 +637,7 @@ def _indexes_built_after(ledger: Ledger, table: str, adding: int) -> Iterator[No
     ).fetchall()
     for name, _ in indexes:
         ledger.conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _, sql in indexes:
-        ledger.conn.execute(sql)
+    return [sql for _, sql in indexes]
 
 
 INSERT_REPORT = (
@@ -629,24 +665,19 @@ def _insert(
 def _ensure_named(ledger: Ledger, plan: ImportPlan) -> tuple[dict[str, str], dict[str, str]]:
     """The id of each source and the stored spelling of each party the reports name,
     the new ones created in the order the file first names them."""
-    sources: dict[str, str] = {}
-    parties: dict[str, str] = {}
-    for report in plan.reports:
-        if report.source_key not in sources:
-            given = plan.sources[report.source_key]
-            sources[report.source_key], _ = ledger.ensure_source(
-                given.name, given.party, given.kind, given.reliability
-            )
-        for flow in report.flows:
-            for name in (flow.key.from_party, flow.key.to_party):
-                if name not in parties:
-                    parties[name] = ledger.ensure_party(name)
-    return sources, parties
+    parties = {name: ledger.ensure_party(name) for name in plan.new_parties}
+    parties.update(
+        (name, ledger.ensure_party(name)) for name in plan.party_spellings if name not in parties
+    )
+    named = set(map(_source_key_of, plan.reports))
+    given = {key: source for key, source in plan.sources.items() if key in named}
+    ensured = ledger.ensure_sources(list(given.values()))
+    return {key: source_id for key, (source_id, _) in zip(given, ensured, strict=True)}, parties
 
 
 def _new_event_inputs(
     plan: ImportPlan, first_seq: int, parties: dict[str, str]
-) -> dict[str, EventInputs]:
+) -> list[EventInputs]:
     """The reports of each event this import creates, as the rules read them from the
     tables: all of them are in the plan, so they need not be read back."""
     respelled = any(name != stored for name, stored in parties.items())
@@ -659,10 +690,10 @@ def _new_event_inputs(
         if respelled:
             flows = tuple(_stored_spelling(flow, parties) for flow in flows)
         of_event.append(Report(report.report_id, report.claimed_date, report.location, flows, seq))
-    return {
-        event_id: EventInputs(event_id, plan.new_events[event_id], of_event, [])
+    return [
+        EventInputs(event_id, plan.new_events[event_id], of_event, [])
         for event_id, of_event in reports.items()
-    }
+    ]
 
 
 def _stored_spelling(flow: Flow, parties: dict[str, str]) -> Flow:
