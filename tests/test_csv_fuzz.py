@@ -31,7 +31,7 @@ from desktop_app.domain.records import (
     FlowKey,
 )
 from desktop_app.domain.validation import Invalid
-from desktop_app.store import derived, importer
+from desktop_app.store import database, derived, importer
 from desktop_app.store.check import check
 from desktop_app.store.importer import (
     FLOW_COLUMNS,
@@ -549,7 +549,7 @@ def test_a_clean_file_is_planned_a_column_at_a_time_and_imports_whole(
 
     monkeypatch.setattr(importer, "_plan_rows", careful_reading)
     # What a large file does: indexes built after the insert, state derived in a thread.
-    monkeypatch.setattr(importer, "BULK_INDEX_MINIMUM", 100)
+    monkeypatch.setattr(database, "BULK_INDEX_MINIMUM", 50)
     monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)
     indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
     with Ledger.open(tmp_path / "ledger.db") as ledger:

@@ -60,13 +60,9 @@ class CsvRows:
     """
 
     def __init__(self, data: bytes) -> None:
-        try:
-            text = data.decode("utf-8")
-            self.clean = "\x00" not in text  # no cell needs a check of its own
-        except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="surrogateescape")
-            self.clean = False
-        self.text = text[1:] if text.startswith(BOM) else text
+        self.data = data
+        self.clean = b"\x00" not in data  # and all UTF-8: no cell needs a check of its own
+        self.errors = "strict"
         self.problems: list[FieldProblem] = []
 
     def read(self) -> list[list[str]]:
@@ -74,6 +70,13 @@ class CsvRows:
         module; up to the first unreadable one, which `problems` then names."""
         # Quotes are free text of any length; the csv module stops at 128 KiB by default.
         csv.field_size_limit(sys.maxsize)
+        try:
+            return list(self._reader())
+        except UnicodeDecodeError:
+            self.clean = False
+            self.errors = "surrogateescape"  # kept, for the cells to name
+        except csv.Error:
+            pass
         try:
             return list(self._reader())
         except csv.Error:
@@ -91,7 +94,12 @@ class CsvRows:
                 return records
 
     def _reader(self) -> Iterator[list[str]]:
-        return csv.reader(io.StringIO(self.text, newline=""), strict=True)
+        """Decoded as it is read (a decoded copy of a large file costs time and memory);
+        "utf-8-sig" drops a leading BOM."""
+        text = io.TextIOWrapper(
+            io.BytesIO(self.data), encoding="utf-8-sig", errors=self.errors, newline=""
+        )
+        return csv.reader(text, strict=True)
 
 
 def cell_problem(text: str) -> str | None:

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
+from .database import indexes_dropped_for
 from .schema import EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
@@ -297,9 +298,12 @@ def _mark_refreshing(conn: sqlite3.Connection, ids: list[str]) -> None:
 def _store_state(conn: sqlite3.Connection, events: list[tuple], flows: list[tuple]) -> None:
     events.sort()  # in key order, the cheapest way into their tables' b-trees
     flows.sort()
+    dropped = indexes_dropped_for(conn, "event_state", len(events))
     conn.executemany(
         f"INSERT INTO event_state ({EVENT_STATE_COLUMNS}) VALUES ({_marks(['?'] * 13)})", events
     )
+    for sql in dropped:
+        conn.execute(sql)
     conn.executemany(
         f"INSERT INTO flow_state ({FLOW_STATE_COLUMNS}) VALUES ({_marks(['?'] * 9)})", flows
     )

@@ -23,6 +23,7 @@ from ..domain.records import Flow, FlowKey, Report, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from .bulk_import import bulk_plan
 from .csvio import CsvRows, cell_problem, unescape_cell
+from .database import indexes_dropped_for
 from .derived import Derivation, EventInputs
 from .import_plan import (
     COLUMN_CHECKS,
@@ -53,7 +54,6 @@ __all__ = [
 ]
 
 BATCH = 20_000  # rows written between two progress reports
-BULK_INDEX_MINIMUM = 50_000  # rows an insert adds before indexes are built after it
 
 
 @dataclass
@@ -600,7 +600,7 @@ def _write_reports(
         for position, flow in enumerate(report.flows)
     ]
     total = len(reports) + len(flows)
-    dropped = _drop_indexes_for(ledger, "reports", len(reports))
+    dropped = indexes_dropped_for(ledger.conn, "reports", len(reports))
     done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
     _insert(ledger, INSERT_FLOW, flows, progress, done, total)
     if progress:
@@ -621,23 +621,6 @@ def _report_id_of(numbered: tuple[int, NewReport]) -> str:
 
 
 _source_key_of = attrgetter("source_key")
-
-
-def _drop_indexes_for(ledger: Ledger, table: str, adding: int) -> list[str]:
-    """For an insert that at least doubles a large table, its secondary indexes dropped,
-    to be built again afterwards by the statements returned: one sort beats 300,000
-    scattered b-tree insertions. Inside the write transaction, so that a failure or a
-    kill takes nothing away (a rollback brings them back)."""
-    if adding < max(ledger.count(table), BULK_INDEX_MINIMUM):
-        return []
-    indexes = ledger.conn.execute(
-        "SELECT name, sql FROM sqlite_master"
-        " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table,),
-    ).fetchall()
-    for name, _ in indexes:
-        ledger.conn.execute(f'DROP INDEX "{name}"')
-    return [sql for _, sql in indexes]
 
 
 INSERT_REPORT = (
