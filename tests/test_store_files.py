@@ -36,6 +36,7 @@ from desktop_app.store.database import (
     backup_path,
     inspect_early,
 )
+from desktop_app.store.event_list import EventFilter, EventList
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.merge import merge_file
@@ -610,6 +611,50 @@ def test_v1_file_built_from_the_first_migration_step_is_migrated(tmp_path: Path)
         assert ledger.report_record("r1")["flows"][0]["count"] == 90  # type: ignore[index]
         assert check(ledger).ok, check(ledger).lines()
     assert backup_path(path, 1).is_file()
+
+
+SEARCH_ROWS = "SELECT rowid, event_id, text FROM event_search ORDER BY rowid"
+
+
+def test_a_version_5_search_index_is_rebuilt_without_positions(tmp_path: Path) -> None:
+    """Version 6 drops token positions from the search index: a file of version 5 finds
+    the same events by the same words afterwards."""
+    path = tmp_path / "v5.db"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:5]:
+        for statement in steps_sql(step):
+            connection.execute(statement)
+    connection.execute("PRAGMA user_version = 5")
+    connection.close()
+    with Ledger.open(path) as ledger:  # migrated to the current version while empty
+        ledger.add_report(report(), "tester", event_id="e-sumy")
+        ledger.add_report(report(source="Other Outlet", location="Kyiv"), "t", event_id="e-kyiv")
+        rows = ledger.conn.execute(SEARCH_ROWS).fetchall()
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.executescript(  # back to version 5's index, holding the same rows
+        """
+        DROP TABLE event_search;
+        CREATE VIRTUAL TABLE event_search USING fts5(
+            event_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+        PRAGMA user_version = 5;
+        """
+    )
+    connection.executemany(
+        "INSERT INTO event_search (rowid, event_id, text) VALUES (?, ?, ?)", rows
+    )
+    connection.close()
+
+    with Ledger.open(path) as ledger:
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        sql = ledger.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'event_search'"
+        ).fetchone()[0]
+        assert "detail = none" in sql
+        assert ledger.conn.execute(SEARCH_ROWS).fetchall() == rows
+        found = EventList(ledger, EventFilter(text="othe kyi")).page(0, 10)
+        assert [event["event_id"] for event in found] == ["e-kyiv"]
+        assert check(ledger).ok
+    assert backup_path(path, 5).is_file()
 
 
 def test_a_writing_command_migrates_a_v1_file_behind_a_backup(

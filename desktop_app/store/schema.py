@@ -212,11 +212,23 @@ SCHEMA_V5 = [
     EXCHANGE_DAYS_SQL.format(where=""),
 ]
 
+# Version 6: the search index without token positions. The search box looks for words
+# as prefixes, all of which must occur (`event_list.fts_query`), never for phrases or
+# words near each other, so positions were never read; without them, filling the index for
+# 100,000 events is about twice as fast and it takes a fifth of the pages.
+SCHEMA_V6 = [
+    "DROP TABLE event_search",
+    "CREATE VIRTUAL TABLE event_search USING fts5(event_id UNINDEXED, text,"
+    " tokenize = 'unicode61 remove_diacritics 2', detail = none)",
+    SEARCH_TEXT_SQL.format(where=""),
+]
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
     Migration(SCHEMA_V3),
     Migration(SCHEMA_V4),
     Migration(SCHEMA_V5),
+    Migration(SCHEMA_V6),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
