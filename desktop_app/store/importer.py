@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from ..domain.dates import utc_now
@@ -511,6 +512,7 @@ def apply_import(
     if not plan.reports:
         return
     operation_id = new_id()
+    counts = plan.counts()
     with (
         collector_paused(),
         ledger.large_write(),
@@ -525,7 +527,7 @@ def apply_import(
                 operation_id,
                 plan.path.name,
                 plan.sha256,
-                json.dumps(plan.counts(), sort_keys=True),
+                json.dumps(counts, sort_keys=True),
                 who,
                 utc_now(),
             ),
@@ -534,7 +536,7 @@ def apply_import(
             "import",
             "operation",
             operation_id,
-            new={"file": str(plan.path), "sha256": plan.sha256, "counts": plan.counts()},
+            new={"file": str(plan.path), "sha256": plan.sha256, "counts": counts},
         )
         state.touched.update(report.event_id for report in plan.reports)
         state.known = _write_reports(ledger, plan, who, operation_id, progress)
@@ -566,26 +568,7 @@ def _write_reports(
         "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
         sorted((event_id, kind, now, operation_id) for event_id, kind in plan.new_events.items()),
     )
-    in_id_order = sorted(enumerate(plan.reports, start=first_seq), key=_report_id_of)
-    reports = [
-        (
-            report.report_id,
-            report.event_id,
-            sources[report.source_key],
-            report.claimed_date,
-            report.location,
-            report.quote,
-            report.url,
-            report.published,
-            report.credibility,
-            report.recorded_by or who,
-            report.recorded_at or now,
-            report.recorded_at or now,
-            seq,
-            operation_id,
-        )
-        for seq, report in in_id_order
-    ]
+    reports = _report_rows(plan, sources, (who, now, first_seq, operation_id))
     flows = [
         (
             report.report_id,
@@ -596,7 +579,7 @@ def _write_reports(
             flow.count,
             flow.qualifier,
         )
-        for _, report in in_id_order
+        for report in sorted(plan.reports, key=_report_id_of)
         for position, flow in enumerate(report.flows)
     ]
     total = len(reports) + len(flows)
@@ -616,10 +599,42 @@ def _write_reports(
     return derivation
 
 
-def _report_id_of(numbered: tuple[int, NewReport]) -> str:
-    return numbered[1].report_id
+def _report_rows(
+    plan: ImportPlan, sources: dict[str, str], written: tuple[str, str, int, str]
+) -> list[tuple]:
+    """The reports' rows for INSERT_REPORT, in id order; `written` is who imports, when,
+    the first write sequence number and the operation. Built a column at a time: zip and
+    map run in C, a row at a time in Python took 0.5 s for 300,000 reports."""
+    who, now, first_seq, operation_id = written
+    count = len(plan.reports)
+    if not count:
+        return []
+    column = dict(zip(NewReport._fields, zip(*plan.reports, strict=True), strict=True))
+    at = [time or now for time in column["recorded_at"]]
+    rows = list(
+        zip(
+            column["report_id"],
+            column["event_id"],
+            map(sources.__getitem__, column["source_key"]),
+            column["claimed_date"],
+            column["location"],
+            column["quote"],
+            column["url"],
+            column["published"],
+            column["credibility"],
+            [name or who for name in column["recorded_by"]],
+            at,
+            at,  # updated_at: as recorded
+            range(first_seq, first_seq + count),
+            repeat(operation_id, count),
+            strict=True,
+        )
+    )
+    rows.sort(key=itemgetter(0))  # by id (a key of one string sorts fastest)
+    return rows
 
 
+_report_id_of = attrgetter("report_id")
 _source_key_of = attrgetter("source_key")
 
 
