@@ -16,7 +16,8 @@ the product's own import path (`plan_import` + `apply_import`), records decision
 cached in benchmarks/out/scale-S-seed-N-vV/ and reused by later runs.
 
 Each figure is the median of --runs runs (import: 1 with --quick) and is compared with its
-budget; the table is printed and written as JSON (benchmarks/out/results.json, or --json).
+budget; the table is printed and written as JSON (benchmarks/out/results.json, or --json;
+--out caches elsewhere than benchmarks/out).
 Budgets are checked here, by reading the output, never by timed assertions in tests.
 
 | figure | budget |
@@ -144,10 +145,11 @@ class Row:
 class Workspace:
     scale: float
     seed: int
+    out: Path = OUT
 
     @property
     def folder(self) -> Path:
-        return OUT / f"scale-{self.scale:g}-seed-{self.seed}-v{GENERATOR_VERSION}"
+        return self.out / f"scale-{self.scale:g}-seed-{self.seed}-v{GENERATOR_VERSION}"
 
     @property
     def csv(self) -> Path:
@@ -771,12 +773,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--commits", type=int, default=3, help="form commits per window run")
     parser.add_argument("--jumps", type=int, default=20, help="random jumps per window run")
-    parser.add_argument("--json", type=Path, default=OUT / "results.json")
+    parser.add_argument("--out", type=Path, default=OUT, help="where files are cached")
+    parser.add_argument("--json", type=Path, help="default: OUT/results.json")
     parser.add_argument(
         "--profile-import", action="store_true", help="cProfile one import and stop"
     )
     args = parser.parse_args(argv)
-    space = Workspace(args.scale, args.seed)
+    space = Workspace(args.scale, args.seed, args.out)
+    args.json = args.json or args.out / "results.json"
     space.folder.mkdir(parents=True, exist_ok=True)
     meta = ensure_csv(space)
     if args.profile_import:
