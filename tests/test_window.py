@@ -7,20 +7,30 @@ import random
 import shutil
 import sqlite3
 import sys
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_CSV, write_csv
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from ui_helpers import focused, open_window, press, shortcut, type_text
 
+from desktop_app.store import derived
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.dialogs import ProblemsDialog
 from desktop_app.ui.main_window import MainWindow, recent_files
+from desktop_app.ui.tasks import TaskRunner
 
 TYPES = ("exchange", "agreement", "talks", "statement")
 CATEGORIES = ("bodies", "pows", "civilians")
@@ -233,6 +243,61 @@ def test_a_cancelled_import_imports_nothing(qtbot, tmp_path: Path) -> None:
     assert "cancelled" in window.transfers.last_message
     assert window.ledger.count("reports") == 0
     assert window.ledger.count("events") == 0
+
+
+def test_a_cancel_during_the_last_step_comes_too_late_and_is_not_claimed(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deriving the new events' state cannot be stopped half-way: the import ends, and
+    the window must say that it imported, not that "nothing was imported"."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    refresh = derived.refresh
+    seen: list[bool] = []
+
+    def cancel_then_refresh(*args: object, **kwargs: object) -> None:
+        window.tasks.cancel()  # the person presses Cancel while the bar is busy
+        seen.append(True)
+        refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(derived, "refresh", cancel_then_refresh)
+    plan = window.transfers.import_file(EXAMPLE_CSV)
+    assert seen and plan is not None
+    assert window.ledger.count("reports") == 6
+    assert window.transfers.last_message.startswith("Imported")
+    assert "cancelled" not in window.transfers.last_message
+
+
+def test_the_progress_dialog_drops_cancel_for_a_last_step_that_cannot_stop(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner(parent)
+    seen: list[tuple[int, bool]] = []  # (the bar's maximum, a Cancel button shown)
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def watch(dialog: QProgressDialog) -> None:
+        def look() -> None:
+            buttons = dialog.findChildren(QPushButton)
+            seen.append((dialog.maximum(), any(b.isVisibleTo(dialog) for b in buttons)))
+
+        timer.timeout.connect(look)
+        timer.start()
+
+    runner.started.connect(watch)
+
+    def work(progress: Callable[[int, int], bool]) -> str:
+        progress(5, 10)
+        time.sleep(0.2)
+        progress(0, 0)  # the uncounted last step begins
+        time.sleep(0.2)
+        return "done"
+
+    result = runner.run("Working", work)
+    timer.stop()
+    assert result.value == "done" and not result.cancelled
+    assert (10, True) in seen and (0, False) in seen
+    assert seen.index((0, False)) > seen.index((10, True))
+    assert (0, True) not in seen
 
 
 def test_dropping_a_csv_file_on_the_window_starts_an_import(qtbot, tmp_path: Path) -> None:

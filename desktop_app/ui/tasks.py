@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..store.import_plan import Cancelled
+
 Progress = Callable[[int, int], bool]
 
 
@@ -46,10 +48,13 @@ class _Job(QRunnable):
         result = JobResult()
         try:
             result.value = self.work(self._progress)
+        except Cancelled:
+            result.cancelled = True
         except BaseException as error:  # noqa: BLE001 - reported on the main thread
             result.error = error
             result.details = traceback.format_exc()
-        result.cancelled = self.cancel.is_set()
+        # A Cancel that came after the last point where the work could stop changes
+        # nothing: the work is done and is reported as done.
         self.signals.finished.emit(result)
 
 
@@ -80,8 +85,10 @@ class TaskRunner(QObject):
         outcome: list[JobResult] = []
 
         def progressed(done: int, total: int) -> None:
-            if total <= 0:  # a last step of unknown length: a busy bar, not a full one
-                dialog.setRange(0, 0)
+            if total <= 0:  # a last step of unknown length, which cannot stop half-way
+                dialog.setRange(0, 0)  # a busy bar, not a full one
+                dialog.setCancelButton(None)  # type: ignore[arg-type]
+                dialog.setLabelText(f"{title}: finishing…")
                 return
             dialog.setRange(0, total)
             dialog.setValue(min(done, total))
