@@ -11,10 +11,11 @@ readings give the same plan; a test holds them to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from operator import itemgetter
 from typing import Any
 
+from ..domain import validation
 from ..domain.records import Flow, FlowKey, name_key, source_key
 from ..domain.validation import Invalid
 from .csvio import unescape_cell
@@ -36,6 +37,14 @@ from .import_plan import (
 from .ledger import Ledger
 
 STAGES = 6  # progress is reported between the stages of the reading
+
+# Columns that may hold 100,000s of distinct texts (a URL per article, a time per
+# report), checked together: True says the column's check keeps each non-empty text as
+# it is. Otherwise each text is checked alone, which names the bad one.
+WHOLE_COLUMN_CHECKS: dict[str, Callable[[Collection[str]], bool]] = {
+    "source_url": validation.all_urls,
+    "recorded_at": validation.all_timestamps,
+}
 
 
 class _GiveUp(Exception):
@@ -79,6 +88,7 @@ class _Reading:
         self.new_events: dict[str, str] = {}
         self.sources: dict[str, GivenSource] = {}
         self.new_sources: dict[str, tuple[str, str | None]] = {}
+        self.party_spellings: set[str] = set()
 
     def step(self) -> None:
         self.stage += 1
@@ -88,7 +98,10 @@ class _Reading:
     def run(self) -> None:
         cells = self.cells()
         self.step()
-        values = {column: _checked(cells[column], check) for column, check in COLUMN_CHECKS.items()}
+        values = {
+            column: _checked(cells[column], check, WHOLE_COLUMN_CHECKS.get(column))
+            for column, check in COLUMN_CHECKS.items()
+        }
         flows = _flows(cells)
         self.step()
         report_ids = _report_ids(cells)
@@ -101,7 +114,15 @@ class _Reading:
         self.step()
         self.check_events(cells, values, firsts)
         self.check_sources(cells, values, source_keys, firsts)
+        self.party_spellings = self.spellings(cells)
         self.step()
+
+    def spellings(self, cells: dict[str, Sequence[str]]) -> set[str]:
+        """Every spelling of a party that the reports may use."""
+        named = set(cells["from_party"]).union(cells["to_party"])
+        named.update(given.party for given in self.sources.values() if given.party)
+        named.discard("")
+        return named
 
     def cells(self) -> dict[str, Sequence[str]]:
         """Each column's cells as the careful reading sees them: formula guard removed,
@@ -181,13 +202,26 @@ class _Reading:
         plan.new_events = self.new_events
         plan.sources = self.sources
         plan.new_sources = self.new_sources
-        name_parties(self.ledger.parties(), plan)
+        name_parties(self.ledger.parties(), plan, self.party_spellings)
 
 
-def _checked(cells: Sequence[str], check: Callable[[str], object]) -> dict[str, Any]:
-    """The value of each distinct text of a column."""
+def _checked(
+    cells: Sequence[str],
+    check: Callable[[str], object],
+    whole: Callable[[Collection[str]], bool] | None = None,
+) -> dict[str, Any]:
+    """The value of each distinct text of a column; `whole`, where given, first tries
+    all its non-empty texts at once (see WHOLE_COLUMN_CHECKS)."""
+    distinct = set(cells)
+    if whole is not None:
+        given = distinct - {""}
+        if whole(given):
+            values: dict[str, Any] = dict(zip(given, given, strict=True))
+            if "" in distinct:
+                values[""] = _checked([""], check)[""]
+            return values
     values = {}
-    for text in set(cells):
+    for text in distinct:
         try:
             values[text] = check(text)
         except Invalid:

@@ -187,10 +187,14 @@ def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[s
     return found
 
 
-def name_parties(stored: Iterable[str], plan: ImportPlan) -> None:
+def name_parties(
+    stored: Iterable[str], plan: ImportPlan, spellings: set[str] | None = None
+) -> None:
     """Note the parties the plan's reports name: the spellings they use, and the parties
     not stored yet, spelled as first named (a report names its source's party first, then
-    the parties of its flows in order)."""
+    the parties of its flows in order). `spellings`, every spelling the reports may use
+    when the caller knows them, ends the walk once all have been met: a file names its
+    handful of parties within its first rows."""
     known = {name_key(name) for name in stored}
     seen = plan.party_spellings
     found = plan.new_parties
@@ -209,3 +213,5 @@ def name_parties(stored: Iterable[str], plan: ImportPlan) -> None:
             for name in (flow.key.from_party, flow.key.to_party):
                 if name not in seen:
                     look_at(name)
+        if spellings is not None and len(seen) >= len(spellings) and seen >= spellings:
+            return
