@@ -592,6 +592,20 @@ def test_an_event_deleted_after_the_file_was_read_stops_the_import(tmp_path: Pat
         assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_an_event_created_after_the_file_was_read_stops_the_import(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 6)
+    with Ledger.open(db) as ledger:
+        plan = plan_import(ledger, csv_path, "test")
+        assert "r-event-1" in plan.new_events
+        other = ReportInput(event_type="exchange", source_name="Other", claimed_date="2024-01-01")
+        ledger.add_report(other, "another window", event_id="r-event-1")
+        before = {table: ledger.count(table) for table in TABLES}
+        with pytest.raises(Invalid, match="event r-event-1 was created by another program"):
+            apply_import(ledger, plan, "test")
+        assert {table: ledger.count(table) for table in TABLES} == before
+
+
 def test_a_write_that_fails_while_deriving_stops_the_derivation_and_keeps_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -519,7 +519,7 @@ def apply_import(
         ledger.references_checked_by_writer(),
         ledger.write(who, operation_id) as state,
     ):
-        _check_events_still_there(ledger, plan)
+        _check_events_unchanged(ledger, plan)
         ledger.conn.execute(
             "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
             " VALUES (?, 'import', ?, ?, ?, ?, ?)",
@@ -542,17 +542,20 @@ def apply_import(
         state.known = _write_reports(ledger, plan, who, operation_id, progress)
 
 
-def _check_events_still_there(ledger: Ledger, plan: ImportPlan) -> None:
-    """The events the plan adds reports to, as read before this transaction: another
-    program may have deleted one since. (The plan's other references are made by this
-    write, so this is all that foreign keys would still find.)"""
+def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
+    """The events as the plan read them before this transaction: another program may
+    have deleted one it adds reports to (which foreign keys, not enforced here, would
+    have caught: the plan's other references are made by this write), or created one it
+    would create."""
     named = {report.event_id for report in plan.reports}.difference(plan.new_events)
     missing = named.difference(lookup(ledger.conn, "SELECT id, id FROM events", named))
-    if missing:
-        raise Invalid(
-            f"event {min(missing)} was deleted by another program while the file was read;"
-            " nothing was imported: import the file again"
-        )
+    created = lookup(ledger.conn, "SELECT id, id FROM events", plan.new_events)
+    for event_ids, what in ((missing, "deleted"), (created, "created")):
+        if event_ids:
+            raise Invalid(
+                f"event {min(event_ids)} was {what} by another program while the file was"
+                " read; nothing was imported: import the file again"
+            )
 
 
 def _write_reports(
