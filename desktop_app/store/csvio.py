@@ -13,7 +13,6 @@ from typing import IO
 from ..domain.validation import FieldProblem
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-BOM = "\ufeff"
 
 
 def escape_cell(value: object) -> str:
