@@ -31,7 +31,7 @@ from desktop_app.domain.records import (
     FlowKey,
 )
 from desktop_app.domain.validation import Invalid
-from desktop_app.store import database, derived, importer
+from desktop_app.store import bulk_import, database, derived, importer
 from desktop_app.store.check import check
 from desktop_app.store.importer import (
     FLOW_COLUMNS,
@@ -459,6 +459,93 @@ def test_a_long_quote_entered_in_the_app_survives_export_and_import(
 
 
 # ---- the two readings of a file agree --------------------------------------------------
+
+# Bytes a CSV file is made of, its quoting and encoding troubles included.
+CSV_PIECES = st.sampled_from(
+    [
+        b'"',
+        b'""',
+        b",",
+        b"\r\n",
+        b"\n",
+        b"\r",
+        b"a",
+        b" ",
+        b"'=",
+        b"\xc3\xa9",
+        b"\xff",
+        b"\xed\xa0\x80",
+        b"\xef\xbb\xbf",
+        b"\x00",
+        b"\t",
+    ]
+)
+
+
+CSV_CELLS = st.one_of(
+    st.sampled_from([b'"a""b"', b'"x\r\ny"', b'"a,b"', b'""', b'"\xc3\xa9 "']),
+    st.lists(st.sampled_from([b"a", b" ", b"'=", b"\xc3\xa9", b"\t"]), max_size=3).map(b"".join),
+    st.lists(CSV_PIECES, max_size=3).map(b"".join),
+)
+
+
+@st.composite
+def csv_tables(draw: st.DrawFn) -> bytes:
+    """Rows of mostly one width, of cells that are often quoted as RFC 4180 says."""
+    width = draw(st.integers(1, 3))
+    rows = [
+        b",".join(draw(st.lists(CSV_CELLS, min_size=width, max_size=width)))
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    ends = st.sampled_from([b"\r\n", b"\n", b"\r", b""])
+    return b"".join(row + draw(ends) for row in rows)
+
+
+def csv_module_records(data: bytes) -> list[list[str]] | None:
+    try:
+        text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+        return list(csv.reader(text, strict=True))
+    except (csv.Error, UnicodeDecodeError):
+        return None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(csv_tables(), st.lists(CSV_PIECES, max_size=30).map(b"".join)))
+def test_arrow_reads_a_file_only_as_the_csv_module_does(data: bytes) -> None:
+    """The bulk reading takes a file from Arrow's reader only where the csv module, which
+    the careful reading uses, reads the same cells from it (but for empty lines, which
+    Arrow skips and the careful reading ignores)."""
+    read = bulk_import.read_columns(data)
+    event("taken by Arrow" if read else "left to the csv module")
+    if read is None:
+        return
+    names, table = read
+    rows = [names, *map(list, zip(*table.to_pydict().values(), strict=True))]
+    assert rows == [record for record in csv_module_records(data) or [None] if record != []]
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (b'a,b\r\n"x"y,2\r\n', "text after a closing quote (the csv module refuses it)"),
+        (b'a,b\r\nx"y,2\r\n', "a quote inside an unquoted cell"),
+        (b'a,b\r\n"x,2\r\n', "a quote never closed"),
+        (b"a,b\r\n\xff,2\r\n", "a byte that is not UTF-8"),
+        (b"a,b\r\n\xed\xa0\x80,2\r\n", "an encoded surrogate"),
+        (b"a,b\r\nx\x00,2\r\n", "a NUL"),
+        (b"a,a\r\n1,2\r\n", "a column named twice"),
+        (b"a,b\r\n1\r\n", "a short row"),
+        (b"a,b\r\n1,2,3\r\n", "a long row"),
+    ],
+)
+def test_arrow_leaves_a_file_it_might_misread_to_the_csv_module(data: bytes, why: str) -> None:
+    assert bulk_import.read_columns(data) is None, why
+
+
+def test_the_bulk_reading_trims_what_str_strip_trims() -> None:
+    every = "".join(char for char in map(chr, range(0x110000)) if char.isspace())
+    assert every == bulk_import.WHITESPACE
+
 
 # Cells valid for their column, in a few spellings, so that the bulk reading (a column at a
 # time) often takes a file whole and the careful one (row by row) must give the same plan.

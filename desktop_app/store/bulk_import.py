@@ -1,24 +1,33 @@
-"""The plan of a clean `reports.csv`, read a column at a time.
+"""The plan of a clean `reports.csv`, read a column at a time by Apache Arrow.
 
-A file of 400,000 rows repeats few distinct values in most of its columns, so each
-column's distinct values are checked once and the rows are grouped into reports with
-a handful of passes over whole columns. This reading only tells whether a file is
-clean: at the first problem, or at anything it leaves to the careful reading (a row
-that is blank, a report already in the ledger, a source graded two ways), it gives up
-and `importer` reads the file row by row, naming every problem. For a clean file both
-readings give the same plan; a test holds them to it.
+A file of 400,000 rows repeats few distinct values in most of its columns. Arrow's CSV
+reader parses it into columns on every core; each column's distinct values are checked
+once in Python, and Arrow's and NumPy's kernels group the rows into reports over whole
+columns, so that Python touches a value per report rather than a cell per row.
+
+This reading only tells whether a file is clean: at the first problem, or at anything it
+leaves to the careful reading (a blank row, a report already in the ledger, a source
+graded two ways, quotes that the csv module might read otherwise), it gives up and
+`importer` reads the file row by row with the csv module, naming every problem. For a
+clean file both readings give the same plan; a test holds them to it.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from collections.abc import Callable, Collection, Sequence
-from operator import itemgetter
 from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from ..domain import validation
 from ..domain.records import Flow, FlowKey, name_key, source_key
 from ..domain.validation import Invalid
-from .csvio import unescape_cell
 from .import_plan import (
     COLUMN_CHECKS,
     FLOW_CHECKS,
@@ -46,22 +55,81 @@ WHOLE_COLUMN_CHECKS: dict[str, Callable[[Collection[str]], bool]] = {
     "recorded_at": validation.all_timestamps,
 }
 
+# What str.strip() removes: every character for which str.isspace() is true.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# A cell that `csvio.unescape_cell` changes: a `'` guarding a formula.
+GUARDED = r"^'[=+\-@\t\r']"
+SEPARATOR = "\x1f"  # joins the cells of a row when their combinations are counted
+
+# A file whose every `"` opens or closes a cell quoted as RFC 4180 says (or doubles one
+# inside it): the text before an opening quote ends with a delimiter, and the text after
+# a closing one starts with one. Arrow and the csv module read such a file alike; a
+# quote inside an unquoted cell, or text after a closing quote (which the csv module
+# refuses), leaves the file to the careful reading. Possessive: linear in the file.
+PLAIN_QUOTING = re.compile(
+    rb'(?:[^"]*+(?<=[,\r\n]))?'
+    rb'(?:"[^"]*+"(?:[,\r\n](?:[^"]*+(?<=[,\r\n]))?)?)*+'
+    rb'(?:(?<!")[^"]*+)?'
+)
+
 
 class _GiveUp(Exception):
     """Something the careful reading must look at."""
+
+
+def read_columns(data: bytes) -> tuple[list[str], pa.Table] | None:
+    """The file's header and its cells as Arrow columns of text, or None where Arrow
+    might read the file otherwise than the csv module does (bytes that are not UTF-8,
+    quoting that is not plain, rows of another length, a column named twice). Empty lines
+    are skipped, as the careful reading skips blank rows."""
+    if b"\x00" in data or PLAIN_QUOTING.fullmatch(data) is None:
+        return None
+    names = _header(data)
+    if not names or len(set(names)) != len(names):
+        return None
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(data),
+            read_options=pa_csv.ReadOptions(use_threads=True),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowKeyError):
+        return None
+    if table.column_names != names:
+        return None
+    return names, table
+
+
+def _header(data: bytes) -> list[str] | None:
+    """The first record as the csv module reads it."""
+    text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    try:
+        return next(csv.reader(text, strict=True), None)
+    except (csv.Error, UnicodeDecodeError):
+        return None
 
 
 def bulk_plan(
     plan: ImportPlan,
     ledger: Ledger,
     header: list[str],
-    records: list[list[str]],
+    table: pa.Table,
     progress: Progress | None = None,
 ) -> bool:
-    """Fill `plan` from the records of a file without bad bytes and return True, or
-    return False with `plan` untouched when the careful reading must decide."""
+    """Fill `plan` from the columns of a file (see `read_columns`; `header` names them as
+    the import knows them) and return True, or return False with `plan` untouched when
+    the careful reading must decide."""
     try:
-        reading = _Reading(ledger, header, records, progress)
+        reading = _Reading(ledger, header, table, progress)
         reading.run()
     except _GiveUp:
         return False
@@ -73,15 +141,11 @@ class _Reading:
     """One file's columns read into what a plan holds, stage by stage."""
 
     def __init__(
-        self,
-        ledger: Ledger,
-        header: list[str],
-        records: list[list[str]],
-        progress: Progress | None,
+        self, ledger: Ledger, header: list[str], table: pa.Table, progress: Progress | None
     ) -> None:
         self.ledger = ledger
         self.header = header
-        self.records = records
+        self.table = table
         self.progress = progress
         self.stage = 0
         self.reports: list[NewReport] = []
@@ -99,57 +163,58 @@ class _Reading:
         cells = self.cells()
         self.step()
         values = {
-            column: _checked(cells[column], check, WHOLE_COLUMN_CHECKS.get(column))
+            column: _checked(_distinct(cells[column]), check, WHOLE_COLUMN_CHECKS.get(column))
             for column, check in COLUMN_CHECKS.items()
         }
-        flows = _flows(cells)
+        flows, flow_codes = _flows(cells)
         self.step()
-        report_ids = _report_ids(cells)
-        firsts = _first_rows(report_ids, _levels(cells))
+        report_ids, report_codes = _encoded(_report_ids(cells))
+        firsts = _first_rows(report_codes)
+        _check_levels(cells, firsts[report_codes])
         self.step()
-        flows_of = _flows_of_reports(report_ids, flows)
+        flows_of = _flows_of_reports(report_codes, len(report_ids), flows, flow_codes)
         source_keys = _source_keys(cells)
         self.step()
-        self.reports = _new_reports(cells, values, report_ids, source_keys, firsts, flows_of)
+        at_firsts = _Picked(cells, pa.array(firsts))
+        self.reports = _new_reports(at_firsts, values, report_ids, source_keys, flows_of)
         self.step()
-        self.check_events(cells, values, firsts)
-        self.check_sources(cells, values, source_keys, firsts)
+        self.check_events(cells, values, at_firsts)
+        self.check_sources(cells, values, source_keys)
         self.party_spellings = self.spellings(cells)
         self.step()
 
-    def spellings(self, cells: dict[str, Sequence[str]]) -> set[str]:
-        """Every spelling of a party that the reports may use."""
-        named = set(cells["from_party"]).union(cells["to_party"])
-        named.update(given.party for given in self.sources.values() if given.party)
-        named.discard("")
-        return named
-
-    def cells(self) -> dict[str, Sequence[str]]:
+    def cells(self) -> dict[str, pa.Array]:
         """Each column's cells as the careful reading sees them: formula guard removed,
-        trimmed except the quote; a column the file lacks is empty."""
-        width = len(self.header)
-        if not self.records:
-            return dict.fromkeys(REPORT_COLUMNS, ())
-        if any(len(record) != width for record in self.records):
+        trimmed except the quote; a column the file lacks is empty. A row of blank
+        cells has an empty event_id, which its check refuses."""
+        rows = self.table.num_rows
+        if rows == 0:
             raise _GiveUp()
-        cells: dict[str, Sequence[str]] = dict.fromkeys(REPORT_COLUMNS, ("",) * len(self.records))
-        for column, column_cells in zip(self.header, zip(*self.records, strict=True), strict=True):
-            if "'" in "".join(column_cells):  # rare outside quotes: look closer only then
-                column_cells = [
-                    unescape_cell(text) if text[:1] == "'" else text for text in column_cells
-                ]
-            cells[column] = (
-                column_cells if column == "quote" else list(map(str.strip, column_cells))
-            )
+        cells = {}
+        for column in REPORT_COLUMNS:
+            if column not in self.header:
+                cells[column] = pa.repeat(pa.scalar("", pa.string()), rows)
+                continue
+            texts = self.table.column(self.header.index(column)).combine_chunks()
+            if pc.any(pc.starts_with(texts, "'")).as_py():  # rare outside quotes
+                guarded = pc.match_substring_regex(texts, GUARDED)
+                texts = pc.if_else(guarded, pc.utf8_slice_codeunits(texts, 1), texts)
+            cells[column] = texts if column == "quote" else pc.utf8_trim(texts, WHITESPACE)
         return cells
 
     def check_events(
-        self, cells: dict[str, Sequence[str]], values: dict[str, dict], firsts: list[int]
+        self, cells: dict[str, pa.Array], values: dict[str, dict], at_firsts: _Picked
     ) -> None:
         """One type per event, in the file and against the ledger."""
         types = values["event_type"]
-        event_types = {cells["event_id"][row]: types[cells["event_type"][row]] for row in firsts}
-        if len(set(zip(cells["event_id"], cells["event_type"], strict=True))) != len(event_types):
+        event_types = dict(
+            zip(
+                at_firsts.texts("event_id"),
+                map(types.__getitem__, at_firsts.texts("event_type")),
+                strict=True,
+            )
+        )
+        if _combinations(cells, ["event_id", "event_type"]) != len(event_types):
             raise _GiveUp()
         stored = lookup(self.ledger.conn, "SELECT id, type FROM events", event_types)
         if any(event_types[event_id] != kind for event_id, kind in stored.items()):
@@ -164,26 +229,28 @@ class _Reading:
         return [report.report_id for report in self.reports]
 
     def check_sources(
-        self,
-        cells: dict[str, Sequence[str]],
-        values: dict[str, dict],
-        keys: list[str],
-        firsts: list[int],
+        self, cells: dict[str, pa.Array], values: dict[str, dict], keys: pa.Array
     ) -> None:
         """Each source graded one way, by the file and by the ledger; the first mention
         of each gives its spelling."""
-        kinds = map(values["source_kind"].__getitem__, cells["source_kind"])
-        grades = map(values["reliability"].__getitem__, cells["reliability"])
-        graded = set(zip(keys, kinds, grades, strict=True))
-        grade_of = {key: (kind, grade) for key, kind, grade in graded}
-        if len(graded) != len(grade_of):
+        graded = pa.table(
+            {
+                "key": keys,
+                "kind": _mapped(cells["source_kind"], values["source_kind"].__getitem__),
+                "grade": _mapped(cells["reliability"], values["reliability"].__getitem__),
+            }
+        )
+        grades = graded.group_by(["key", "kind", "grade"]).aggregate([]).to_pylist()
+        grade_of = {row["key"]: (row["kind"], row["grade"]) for row in grades}
+        if len(grades) != len(grade_of):
             raise _GiveUp()
+        named, codes = _encoded(keys)  # in the order of their first mention
+        at_firsts = _Picked(cells, pa.array(_first_rows(codes)))
         parties = values["source_party"]
-        for row in firsts:
-            key = keys[row]
-            if key not in self.sources:
-                name, party = cells["source_name"][row], cells["source_party"][row]
-                self.sources[key] = GivenSource(name, parties[party], *grade_of[key])
+        for key, name, party in zip(
+            named, at_firsts.texts("source_name"), at_firsts.texts("source_party"), strict=True
+        ):
+            self.sources[key] = GivenSource(name, parties[party], *grade_of[key])
         stored = dict(
             (row[0], (row[1], row[2]))
             for row in self.ledger.conn.execute("SELECT key, kind, reliability FROM sources")
@@ -197,6 +264,13 @@ class _Reading:
             if key not in stored
         }
 
+    def spellings(self, cells: dict[str, pa.Array]) -> set[str]:
+        """Every spelling of a party that the reports may use."""
+        named = set(_distinct(cells["from_party"])).union(_distinct(cells["to_party"]))
+        named.update(given.party for given in self.sources.values() if given.party)
+        named.discard("")
+        return named
+
     def fill(self, plan: ImportPlan) -> None:
         plan.reports = self.reports
         plan.new_events = self.new_events
@@ -205,14 +279,66 @@ class _Reading:
         name_parties(self.ledger.parties(), plan, self.party_spellings)
 
 
+class _Picked:
+    """Some rows of the columns (the first row of each report, of each source)."""
+
+    def __init__(self, cells: dict[str, pa.Array], rows: pa.Array) -> None:
+        self.cells = cells
+        self.rows = rows
+
+    def texts(self, column: str) -> list[str]:
+        return self.cells[column].take(self.rows).to_pylist()
+
+    def typed(self, column: str, values: dict[str, Any]) -> list:
+        return list(map(values.__getitem__, self.texts(column)))
+
+
+def _distinct(texts: pa.Array) -> list[str]:
+    return pc.unique(texts).to_pylist()
+
+
+def _encoded(texts: pa.Array) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in the order they first appear, and each row's index into them."""
+    encoded = texts.dictionary_encode()
+    return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
+
+
+def _first_rows(codes: np.ndarray) -> np.ndarray:
+    """The first row of each code; codes numbered in the order they first appear."""
+    return np.unique(codes, return_index=True)[1]
+
+
+def _mapped(texts: pa.Array, function: Callable[[str], object]) -> pa.Array:
+    """`function` of each row's text, called once per distinct text."""
+    encoded = texts.dictionary_encode()
+    images = pa.array([function(text) for text in encoded.dictionary.to_pylist()])
+    return images.take(encoded.indices)
+
+
+def _rows_of(cells: dict[str, pa.Array], columns: Sequence[str]) -> tuple[list[tuple], np.ndarray]:
+    """The distinct combinations of these columns' cells, as tuples in the order they
+    first appear, and each row's index into them."""
+    texts = [cells[column] for column in columns]
+    if any(pc.any(pc.match_substring(column, SEPARATOR)).as_py() for column in texts):
+        raise _GiveUp()
+    joined, codes = _encoded(pc.binary_join_element_wise(*texts, SEPARATOR))
+    return [tuple(text.split(SEPARATOR)) for text in joined], codes
+
+
+def _combinations(cells: dict[str, pa.Array], columns: list[str]) -> int:
+    """How many distinct combinations of these columns' cells the rows hold."""
+    table = pa.table({column: cells[column] for column in columns})
+    return table.group_by(columns).aggregate([]).num_rows
+
+
 def _checked(
-    cells: Sequence[str],
+    distinct: Collection[str],
     check: Callable[[str], object],
     whole: Callable[[Collection[str]], bool] | None = None,
 ) -> dict[str, Any]:
     """The value of each distinct text of a column; `whole`, where given, first tries
     all its non-empty texts at once (see WHOLE_COLUMN_CHECKS)."""
-    distinct = set(cells)
+    distinct = set(distinct)
     if whole is not None:
         given = distinct - {""}
         if whole(given):
@@ -229,10 +355,13 @@ def _checked(
     return values
 
 
-def _flows(cells: dict[str, Sequence[str]]) -> list[tuple[Flow, tuple] | None]:
-    """Each row's flow, with the key that tells two flows of one report apart."""
-    rows = list(zip(*(cells[column] for column in FLOW_COLUMNS), strict=True))
-    stated = [row for row in set(rows) if any(row)]
+def _flows(
+    cells: dict[str, pa.Array],
+) -> tuple[list[tuple[Flow, tuple] | None], np.ndarray]:
+    """The file's distinct flows, each with the key that tells two flows of one report
+    apart (None for a row without a flow), and each row's index into them."""
+    rows, codes = _rows_of(cells, FLOW_COLUMNS)
+    stated = [row for row in rows if any(row)]
     values = [
         _checked([row[index] for row in stated], FLOW_CHECKS[column])
         for index, column in enumerate(FLOW_COLUMNS)
@@ -250,110 +379,84 @@ def _flows(cells: dict[str, Sequence[str]]) -> list[tuple[Flow, tuple] | None]:
             (from_party, to_party, category), FlowKey(from_party, to_party, category)
         )
         flows[row] = (Flow(key, count, qualifier), (from_key, to_key, category))
-    return list(map(flows.__getitem__, rows))
+    return list(map(flows.__getitem__, rows)), codes
 
 
-def _report_ids(cells: dict[str, Sequence[str]]) -> Sequence[str]:
+def _report_ids(cells: dict[str, pa.Array]) -> pa.Array:
     given = cells["report_id"]
-    if "" not in given:
+    if not pc.any(pc.equal(given, "")).as_py():
         return given
-    return [
-        report_id or blank_report_id(event_id, source, date, quote)
-        for report_id, event_id, source, date, quote in zip(
-            given,
-            cells["event_id"],
-            cells["source_name"],
-            cells["event_date"],
-            cells["quote"],
-            strict=True,
-        )
-    ]
+    blank = ("event_id", "source_name", "event_date", "quote")
+    return pa.array(
+        [
+            report_id or blank_report_id(event_id, source, date, quote)
+            for report_id, event_id, source, date, quote in zip(
+                given.to_pylist(), *(cells[column].to_pylist() for column in blank), strict=True
+            )
+        ],
+        pa.string(),
+    )
 
 
-def _levels(cells: dict[str, Sequence[str]]) -> list[tuple[str, ...]]:
-    """The report-level values of each row, compared as the careful reading does."""
-    columns = [
-        list(map(name_key, cells[column]))
-        if column in ("source_name", "source_party")
-        else cells[column]
-        for column in REPORT_LEVEL
-    ]
-    return list(zip(*columns, strict=True))
-
-
-def _first_rows(report_ids: Sequence[str], levels: list[tuple[str, ...]]) -> list[int]:
-    """The first row of each report, in file order; every other row repeats its values."""
-    first: dict[str, int] = {}
-    for row, report_id in enumerate(report_ids):
-        at = first.setdefault(report_id, row)
-        if at != row and levels[at] != levels[row]:
+def _check_levels(cells: dict[str, pa.Array], first_of_row: np.ndarray) -> None:
+    """Every row repeats the report-level values of its report's first row, as the
+    careful reading compares them."""
+    rows = pa.array(first_of_row)
+    for column in REPORT_LEVEL:
+        texts = cells[column]
+        if column in ("source_name", "source_party"):
+            texts = _mapped(texts, name_key)
+        if not pc.all(pc.equal(texts, texts.take(rows))).as_py():
             raise _GiveUp()
-    return list(first.values())
 
 
 def _flows_of_reports(
-    report_ids: Sequence[str], flows: list[tuple[Flow, tuple] | None]
-) -> dict[str, list[Flow]]:
+    report_codes: np.ndarray,
+    reports: int,
+    flows: list[tuple[Flow, tuple] | None],
+    flow_codes: np.ndarray,
+) -> list[tuple[Flow, ...]]:
     """Each report's flows in row order; one flow stated twice by a report gives up."""
-    of_report: dict[str, list[Flow]] = {}
-    seen = set()
-    for report_id, flow in zip(report_ids, flows, strict=True):
-        if flow is None:
-            continue
-        stated = (report_id, flow[1])
-        if stated in seen:
-            raise _GiveUp()
-        seen.add(stated)
-        of_report.setdefault(report_id, []).append(flow[0])
-    return of_report
+    keys: dict[tuple, int] = {}
+    key_codes = np.array(
+        [-1 if flow is None else keys.setdefault(flow[1], len(keys)) for flow in flows]
+    )[flow_codes]
+    rows = np.flatnonzero(key_codes >= 0)
+    of_report = report_codes[rows].astype(np.int64)
+    stated = of_report * max(1, len(keys)) + key_codes[rows]
+    if np.unique(stated).size != stated.size:
+        raise _GiveUp()
+    order = np.argsort(of_report, kind="stable")  # by report, in row order within each
+    in_order = [flows[code][0] for code in flow_codes[rows[order]].tolist()]
+    ends = np.cumsum(np.bincount(of_report, minlength=reports)).tolist()
+    return [tuple(in_order[start:end]) for start, end in zip([0, *ends], ends, strict=False)]
 
 
-def _source_keys(cells: dict[str, Sequence[str]]) -> list[str]:
-    pairs = list(zip(cells["source_name"], cells["source_party"], strict=True))
-    keys = {pair: source_key(*pair) for pair in set(pairs)}
-    return list(map(keys.__getitem__, pairs))
-
-
-def _picker(rows: list[int]) -> Callable[[Sequence], Sequence]:
-    """What takes these rows of a column (in C: itemgetter; of one row it gives the value
-    itself, not a tuple)."""
-    if len(rows) == 1:
-        return lambda column: (column[rows[0]],)
-    return itemgetter(*rows) if rows else lambda column: ()
+def _source_keys(cells: dict[str, pa.Array]) -> pa.Array:
+    """Each row's source key (its name and party, by key)."""
+    pairs, codes = _rows_of(cells, ["source_name", "source_party"])
+    return pa.array([source_key(*pair) for pair in pairs], pa.string()).take(codes)
 
 
 def _new_reports(
-    cells: dict[str, Sequence[str]],
+    at_firsts: _Picked,
     values: dict[str, dict],
-    report_ids: Sequence[str],
-    source_keys: list[str],
-    firsts: list[int],
-    flows_of: dict[str, list[Flow]],
+    report_ids: list[str],
+    source_keys: pa.Array,
+    flows_of: list[tuple[Flow, ...]],
 ) -> list[NewReport]:
-    pick = _picker(firsts)
-
-    def first(column: str) -> Sequence:
-        return pick(cells[column])
-
-    def typed(column: str) -> list:
-        return list(map(values[column].__getitem__, first(column)))
-
-    ids = pick(report_ids)
-    keys = pick(source_keys)
-    recorded_by = [text or None for text in first("recorded_by")]
-    flows = [tuple(flows_of.get(report_id, ())) for report_id in ids]
     columns = (
-        ids,
-        first("event_id"),
-        keys,
-        first("event_date"),
-        first("location"),
-        first("quote"),
-        first("source_url"),
-        first("published"),
-        typed("credibility"),
-        recorded_by,
-        typed("recorded_at"),
-        flows,
+        report_ids,
+        at_firsts.texts("event_id"),
+        source_keys.take(at_firsts.rows).to_pylist(),
+        at_firsts.texts("event_date"),
+        at_firsts.texts("location"),
+        at_firsts.texts("quote"),
+        at_firsts.texts("source_url"),
+        at_firsts.texts("published"),
+        at_firsts.typed("credibility", values["credibility"]),
+        [text or None for text in at_firsts.texts("recorded_by")],
+        at_firsts.typed("recorded_at", values["recorded_at"]),
+        flows_of,
     )
     return list(map(NewReport._make, zip(*columns, strict=True)))

@@ -22,7 +22,6 @@ from pathlib import Path
 from ..domain.dates import utc_now
 from ..domain.records import Flow, FlowKey, Report, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
-from .bulk_import import bulk_plan
 from .csvio import CsvRows, cell_problem, unescape_cell
 from .database import indexes_dropped_for
 from .derived import Derivation, EventInputs
@@ -200,14 +199,40 @@ def _plan(ledger: Ledger, path: Path, progress: Progress | None, bulk: bool) -> 
     data = path.read_bytes()
     with ThreadPoolExecutor(max_workers=1) as pool:  # hashing lets go of the GIL
         digest = pool.submit(_sha256, data)
-        rows = CsvRows(data)
-        records = rows.read()
-        plan = ImportPlan(path, digest.result())
+        plan = ImportPlan(path, "")
+        if not (bulk and _plan_columns(plan, ledger, data, progress)):
+            plan = ImportPlan(path, "")
+            _plan_records(plan, ledger, data, progress)
+        plan.sha256 = digest.result()
+    return plan
+
+
+def _plan_columns(plan: ImportPlan, ledger: Ledger, data: bytes, progress: Progress | None) -> bool:
+    """The reading of a clean file a column at a time (`bulk_import`); False leaves the
+    file to the careful reading, `plan` to be thrown away."""
+    from . import bulk_import  # Arrow is loaded by the first import, not by the window
+
+    read = bulk_import.read_columns(data)
+    if read is None:
+        return False
+    names, table = read
+    if any(cell_problem(name) for name in names):
+        return False
+    header = [tidy(unescape_cell(name)) for name in names]
+    return _check_header(plan, header) and bulk_import.bulk_plan(
+        plan, ledger, header, table, progress
+    )
+
+
+def _plan_records(plan: ImportPlan, ledger: Ledger, data: bytes, progress: Progress | None) -> None:
+    """The careful reading: the csv module's records, row by row."""
+    rows = CsvRows(data)
+    records = rows.read()
     if not records:
         plan.errors.extend(rows.problems)
         if not rows.problems:
             plan.errors.append(FieldProblem(1, "", "the file is empty: a header row is required"))
-        return plan
+        return
     unreadable = [
         FieldProblem(1, f"#{number}", problem)
         for number, name in enumerate(records[0], start=1)
@@ -215,19 +240,14 @@ def _plan(ledger: Ledger, path: Path, progress: Progress | None, bulk: bool) -> 
     ]
     if unreadable:  # never put raw bytes into a column name or a message
         plan.errors.extend(unreadable)
-        return plan
+        return
     header = [tidy(unescape_cell(name)) for name in records[0]]
     if not _check_header(plan, header):
         plan.errors.extend(rows.problems)
-        return plan
-    body = records[1:]
-    clean = rows.clean and not rows.problems
-    if bulk and clean and bulk_plan(plan, ledger, header, body, progress):
-        return plan
-    _plan_rows(plan, ledger, header, body, rows.clean, progress)
+        return
+    _plan_rows(plan, ledger, header, records[1:], rows.clean, progress)
     plan.errors.extend(rows.problems)
     plan.errors.sort(key=lambda problem: problem.row)
-    return plan
 
 
 def _sha256(data: bytes) -> str:
