@@ -10,9 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
 import re
 import shutil
 import sqlite3
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -691,6 +694,85 @@ def test_an_event_created_after_the_file_was_read_stops_the_import(tmp_path: Pat
         with pytest.raises(Invalid, match="event r-event-1 was created by another program"):
             apply_import(ledger, plan, "test")
         assert {table: ledger.count(table) for table in TABLES} == before
+
+
+class Forks(derived.Derivation):
+    """A derivation that keeps the pid of the child it forks."""
+
+    started: list[Forks] = []
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.pid: int | None = None
+        Forks.started.append(self)
+
+    def _fork(self) -> int:
+        pipe = super()._fork()
+        self.pid = self._child
+        return pipe
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[Forks]:
+    monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)
+    monkeypatch.setattr(importer, "Derivation", Forks)
+    monkeypatch.setattr(Forks, "started", [])
+    return Forks.started
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+def test_the_state_of_new_events_is_derived_in_a_child_process(
+    tmp_path: Path, forks: list[Forks], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        apply_import(ledger, plan_import(ledger, csv_path, "test"), "test")
+        assert check(ledger).ok
+    assert len(forks) == 1 and forks[0].pid is not None and forks[0].stopped
+    with pytest.raises(ProcessLookupError):  # waited for: no zombie left behind
+        os.kill(forks[0].pid, 0)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+def test_a_child_that_dies_is_replaced_by_deriving_in_the_parent(
+    tmp_path: Path, forks: list[Forks], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+    monkeypatch.setattr(derived, "_derive_in_child", lambda derive, pipe: os._exit(9))
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        apply_import(ledger, plan_import(ledger, csv_path, "test"), "test")
+        assert check(ledger).ok
+        assert ledger.count("events") == 100
+    assert forks[0].pid is not None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+def test_a_write_that_fails_kills_the_deriving_child(
+    tmp_path: Path, forks: list[Forks], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+    slow = derived.derive_inputs
+    survived = tmp_path / "the child lived on"
+
+    def slow_in_the_child(*args: Any) -> Any:
+        time.sleep(2)  # killed meanwhile; else the parent waits for it, and then:
+        survived.touch()
+        return slow(*args)
+
+    def failing(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(derived, "derive_inputs", slow_in_the_child)
+    monkeypatch.setattr(importer, "_insert", failing)
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        plan = plan_import(ledger, csv_path, "test")
+        with pytest.raises(OSError, match="disk full"):
+            apply_import(ledger, plan, "test")
+        assert ledger.count("reports") == 0
+    assert forks[0].pid is not None and forks[0].stopped
+    assert not survived.exists()
+    with pytest.raises(ProcessLookupError):
+        os.kill(forks[0].pid, 0)
 
 
 def test_a_write_that_fails_while_deriving_stops_the_derivation_and_keeps_nothing(

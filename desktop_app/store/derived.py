@@ -8,13 +8,19 @@ event in memory and compares.
 from __future__ import annotations
 
 import json
+import os
+import pickle
+import signal
 import sqlite3
+import sys
 import threading
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NoReturn
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
@@ -22,7 +28,7 @@ from .database import indexes_dropped_for
 from .schema import EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
-PARALLEL_MINIMUM = 2_000  # events derived in a second thread from this many on
+PARALLEL_MINIMUM = 2_000  # events derived beside the writer from this many on
 
 
 @dataclass(frozen=True)
@@ -218,11 +224,13 @@ class Derivation:
     """The state rows of events whose inputs the writer holds in memory in full (an
     import's new events), so that they need not be read back from the tables just written.
 
-    From PARALLEL_MINIMUM events on, they are derived in a second thread from the moment
-    this is made, while the writer goes on with SQL statements that run long without the
-    GIL (building indexes, filling the search index): on two cores the two overlap. The
-    writer must not meanwhile run many short statements (each hands the GIL over, and
-    waits up to a switch interval to get it back) until `rows()` has returned.
+    From PARALLEL_MINIMUM events on, `start` derives them beside the writer. On Linux, in
+    a child process forked from this one: it starts with the inputs already in memory,
+    works on the second core whatever the writer does meanwhile, and sends back only the
+    rows. Elsewhere, in a second thread, which can only overlap SQL statements that run
+    long without the GIL (building indexes, filling the search index): beside many short
+    statements, each of which hands the GIL over and waits up to a switch interval to get
+    it back, a thread would slow the writer down.
     """
 
     def __init__(self, event_ids: Iterable[str], inputs: Callable[[], list[EventInputs]]):
@@ -231,12 +239,52 @@ class Derivation:
         self._stop = threading.Event()
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future | None = None
-        if len(self.event_ids) >= PARALLEL_MINIMUM:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="derive")
+        self._child: int | None = None
+        self._child_lock = threading.Lock()
+
+    def start(self, *, short_statements_follow: bool) -> None:
+        """Start deriving, if it is worth it and where it will not slow the writer."""
+        if self._pending is not None or len(self.event_ids) < PARALLEL_MINIMUM:
+            return
+        forks = sys.platform.startswith("linux")
+        if short_statements_follow and not forks:
+            return
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="derive")
+        if forks:
+            pipe = self._fork()
+            self._pending = self._pool.submit(self._receive, pipe)
+        else:
             self._pending = self._pool.submit(self._derive)
 
     def _derive(self) -> tuple[list[tuple], list[tuple]]:
         return _state_rows(derive_inputs(self._inputs(), self._stop))
+
+    def _fork(self) -> int:
+        """Fork the child that derives; the end of the pipe its rows will come through."""
+        read_end, write_end = os.pipe()
+        with warnings.catch_warnings():
+            # Python 3.12 warns of a fork beside threads, whose locks the child may find
+            # held: this child runs only the rules and pickle, then leaves by os._exit.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            _derive_in_child(self._derive, write_end)
+        os.close(write_end)
+        self._child = pid
+        return read_end
+
+    def _receive(self, pipe: int) -> tuple[list[tuple], list[tuple]]:
+        with os.fdopen(pipe, "rb") as rows:
+            payload = rows.read()
+        with self._child_lock:
+            _, status = os.waitpid(self._child, 0)
+            self._child = None
+        if status == 0 and payload:
+            return pickle.loads(payload)
+        if self._stop.is_set():
+            return [], []
+        return self._derive()  # the child failed (killed, out of memory): derive here
 
     def rows(self) -> tuple[list[tuple], list[tuple]]:
         """The event_state and flow_state rows of these events."""
@@ -250,14 +298,30 @@ class Derivation:
     def close(self) -> None:
         """Stop deriving (a write that failed or was cancelled wants nothing more)."""
         self._stop.set()
+        with self._child_lock:
+            if self._child is not None:
+                os.kill(self._child, signal.SIGKILL)
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
 
     @property
     def stopped(self) -> bool:
-        """Closed, its thread (if it had one) ended."""
-        return self._stop.is_set() and self._pool is None
+        """Closed, its thread (if it had one) ended, its child (if it had one) gone."""
+        return self._stop.is_set() and self._pool is None and self._child is None
+
+
+def _derive_in_child(derive: Callable[[], tuple], pipe: int) -> NoReturn:
+    """The forked child's whole life: derive, send the rows, leave without running
+    anything of the parent's (no atexit, no finalizers, no flush of its files)."""
+    code = 1
+    try:
+        payload = pickle.dumps(derive(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(pipe, "wb") as out:
+            out.write(payload)
+        code = 0
+    finally:
+        os._exit(code)
 
 
 def refresh(

@@ -584,8 +584,30 @@ def _write_reports(
     """Insert the plan's events, reports and flows; return the derivation of the new
     events' state, started."""
     first_seq = ledger.next_seqs(len(plan.reports))
-    now = utc_now()
     sources, parties = _ensure_named(ledger, plan)
+    derivation = Derivation(plan.new_events, lambda: _new_event_inputs(plan, first_seq, parties))
+    try:
+        derivation.start(short_statements_follow=True)
+        _insert_rows(ledger, plan, who, operation_id, progress, first_seq, sources, parties)
+        derivation.start(short_statements_follow=False)
+    except BaseException:
+        derivation.close()
+        raise
+    return derivation
+
+
+def _insert_rows(
+    ledger: Ledger,
+    plan: ImportPlan,
+    who: str,
+    operation_id: str,
+    progress: Progress | None,
+    first_seq: int,
+    sources: dict[str, str],
+    parties: dict[str, str],
+) -> None:
+    """The plan's events, reports and flows, their indexes built after a large insert."""
+    now = utc_now()
     # Rows go in in key order: each insertion lands next to the last in the b-trees.
     ledger.conn.executemany(
         "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
@@ -617,15 +639,8 @@ def _write_reports(
     _insert(ledger, INSERT_FLOW, flows, progress, done, total)
     if progress:
         progress(0, 0)  # what is left, deriving every event's state, is not counted
-    # Derived while the indexes are built and the search index is filled.
-    derivation = Derivation(plan.new_events, lambda: _new_event_inputs(plan, first_seq, parties))
-    try:
-        for sql in dropped:
-            ledger.conn.execute(sql)
-    except BaseException:
-        derivation.close()
-        raise
-    return derivation
+    for sql in dropped:
+        ledger.conn.execute(sql)
 
 
 def _report_rows(
