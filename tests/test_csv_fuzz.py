@@ -655,6 +655,34 @@ def test_a_clean_file_is_planned_a_column_at_a_time_and_imports_whole(
         assert ledger.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_the_search_rows_of_new_events_are_those_the_tables_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts a Derivation makes for an import's new events equal what SEARCH_TEXT_SQL
+    makes from the stored rows, a source stored before in another spelling included."""
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+    monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)
+    search = "SELECT rowid, event_id, text FROM event_search ORDER BY rowid"
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        ledger.add_report(
+            ReportInput(
+                event_type="talks",
+                source_name="SOURCE  1",
+                source_party="ukraine",
+                claimed_date="2024-01-01",
+                quote="stored before",
+            ),
+            "Ada",
+        )
+        apply_import(ledger, plan_import(ledger, csv_path, "test"), "test")
+        written = ledger.conn.execute(search).fetchall()
+        with ledger.write("test"):
+            derived.rebuild(ledger.conn)
+            assert ledger.conn.execute(search).fetchall() == written
+    assert len(written) == 101
+    assert sum("SOURCE  1 " in text for _, _, text in written) == 101
+
+
 def test_an_event_deleted_after_the_file_was_read_stops_the_import(tmp_path: Path) -> None:
     """Another program removes an event between reading a file and writing it: the plan's
     reports for it must not go in pointing nowhere."""

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
@@ -220,9 +220,19 @@ FLOW_STATE_COLUMNS = (
 )
 
 
+class Derived(NamedTuple):
+    """What a refresh writes for some events: their event_state and flow_state rows, and
+    their search texts by event id."""
+
+    events: list[tuple]
+    flows: list[tuple]
+    texts: dict[str, str]
+
+
 class Derivation:
-    """The state rows of events whose inputs the writer holds in memory in full (an
-    import's new events), so that they need not be read back from the tables just written.
+    """The state rows and search texts of events whose inputs the writer holds in memory
+    in full (an import's new events), so that they need not be read back from the tables
+    just written.
 
     From PARALLEL_MINIMUM events on, `start` derives them beside the writer. On Linux, in
     a child process forked from this one: it starts with the inputs already in memory,
@@ -233,9 +243,15 @@ class Derivation:
     it back, a thread would slow the writer down.
     """
 
-    def __init__(self, event_ids: Iterable[str], inputs: Callable[[], list[EventInputs]]):
+    def __init__(
+        self,
+        event_ids: Iterable[str],
+        inputs: Callable[[], list[EventInputs]],
+        texts: Callable[[], dict[str, str]],
+    ):
         self.event_ids = set(event_ids)
         self._inputs = inputs
+        self._texts = texts
         self._stop = threading.Event()
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future | None = None
@@ -256,8 +272,11 @@ class Derivation:
         else:
             self._pending = self._pool.submit(self._derive)
 
-    def _derive(self) -> tuple[list[tuple], list[tuple]]:
-        return _state_rows(derive_inputs(self._inputs(), self._stop))
+    def _derive(self) -> Derived:
+        events, flows = _state_rows(derive_inputs(self._inputs(), self._stop))
+        events.sort()  # in key order, the cheapest way into their tables' b-trees
+        flows.sort()
+        return Derived(events, flows, self._texts())
 
     def _fork(self) -> int:
         """Fork the child that derives; the end of the pipe its rows will come through."""
@@ -274,7 +293,7 @@ class Derivation:
         self._child = pid
         return read_end
 
-    def _receive(self, pipe: int) -> tuple[list[tuple], list[tuple]]:
+    def _receive(self, pipe: int) -> Derived:
         with os.fdopen(pipe, "rb") as rows:
             payload = rows.read()
         with self._child_lock:
@@ -283,11 +302,11 @@ class Derivation:
         if status == 0 and payload:
             return pickle.loads(payload)
         if self._stop.is_set():
-            return [], []
+            return Derived([], [], {})
         return self._derive()  # the child failed (killed, out of memory): derive here
 
-    def rows(self) -> tuple[list[tuple], list[tuple]]:
-        """The event_state and flow_state rows of these events."""
+    def rows(self) -> Derived:
+        """What the refresh writes for these events."""
         if self._pending is None:
             return self._derive()
         try:
@@ -311,7 +330,7 @@ class Derivation:
         return self._stop.is_set() and self._pool is None and self._child is None
 
 
-def _derive_in_child(derive: Callable[[], tuple], pipe: int) -> NoReturn:
+def _derive_in_child(derive: Callable[[], Derived], pipe: int) -> NoReturn:
     """The forked child's whole life: derive, send the rows, leave without running
     anything of the parent's (no atexit, no finalizers, no flush of its files)."""
     code = 1
@@ -331,37 +350,43 @@ def refresh(
     `known` derives those it holds (see `Derivation`), the others are read from the tables.
     """
     ids = sorted(set(event_ids))
-    _mark_refreshing(conn, ids)
+    held = known.event_ids if known else set()
+    _mark_refreshing(conn, ids, held)
     conn.execute(NOTE_DAYS_SQL)  # the days these events were charted on
     conn.execute("DELETE FROM event_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
     conn.execute("DELETE FROM flow_state WHERE event_id IN (SELECT id FROM temp.refreshing)")
     _refresh_search(conn)
-    events, flows = known.rows() if known else ([], [])
-    held = known.event_ids if known else set()
+    given = known.rows() if known else Derived([], [], {})
+    _insert_search_texts(conn, given.texts)
     more_events, more_flows = _state_rows(derive_all(conn, [i for i in ids if i not in held]))
-    _store_state(conn, events + more_events, flows + more_flows)
+    _store_state(conn, given.events + more_events, given.flows + more_flows)
     conn.execute(NOTE_DAYS_SQL)  # and the days they are charted on now
     days = "SELECT day FROM temp.refreshing_days"
     conn.execute(f"DELETE FROM exchange_days WHERE chart_day IN ({days})")
     conn.execute(EXCHANGE_DAYS_SQL.format(where=f" AND es.chart_day IN ({days})"))
 
 
-def _mark_refreshing(conn: sqlite3.Connection, ids: list[str]) -> None:
-    """The events being refreshed, and (filled by NOTE_DAYS_SQL) their charting days, in
-    temporary tables that the statements below join on."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing (id TEXT PRIMARY KEY)")
+def _mark_refreshing(conn: sqlite3.Connection, ids: list[str], held: set[str]) -> None:
+    """The events being refreshed (`held`: those a Derivation holds), and (filled by
+    NOTE_DAYS_SQL) their charting days, in temporary tables the statements below join on."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS refreshing (id TEXT PRIMARY KEY, held INTEGER NOT NULL)"
+    )
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS refreshing_days (day TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.refreshing")
     conn.execute("DELETE FROM temp.refreshing_days")
-    # One statement, not one per id: a Derivation may be running in another thread.
-    conn.execute(
-        "INSERT INTO temp.refreshing (id) SELECT value FROM json_each(?)", (json.dumps(ids),)
-    )
+    # A statement for each kind, not one per id: a Derivation may be running in a thread.
+    for kind in (0, 1):
+        chosen = [event_id for event_id in ids if (event_id in held) == kind]
+        conn.execute(
+            "INSERT INTO temp.refreshing (id, held) SELECT value, ? FROM json_each(?)",
+            (kind, json.dumps(chosen)),
+        )
 
 
 def _store_state(conn: sqlite3.Connection, events: list[tuple], flows: list[tuple]) -> None:
-    events.sort()  # in key order, the cheapest way into their tables' b-trees
-    flows.sort()
+    events.sort()  # in key order, the cheapest way into their tables' b-trees (in C, fast
+    flows.sort()  # when a Derivation sorted its rows already)
     dropped = indexes_dropped_for(conn, "event_state", len(events))
     conn.executemany(
         f"INSERT INTO event_state ({EVENT_STATE_COLUMNS}) VALUES ({_marks(['?'] * 13)})", events
@@ -392,15 +417,33 @@ def _state_rows(
 
 
 def _refresh_search(conn: sqlite3.Connection) -> None:
-    """Replace the search rows of the events being refreshed, in ascending rowid order:
-    FTS5 flushes its pending terms whenever a rowid goes down, which makes an unordered
-    bulk insert several times slower."""
+    """Replace the search rows of the events being refreshed, those not held by a
+    Derivation from the tables. In ascending rowid order: FTS5 flushes its pending terms
+    whenever a rowid goes down, which makes an unordered bulk insert several times slower."""
     conn.execute(
         "DELETE FROM event_search WHERE rowid IN"
         " (SELECT rowid FROM events WHERE id IN (SELECT id FROM temp.refreshing))"
     )
     conn.execute(
-        SEARCH_TEXT_SQL.format(where="WHERE r.event_id IN (SELECT id FROM temp.refreshing)")
+        SEARCH_TEXT_SQL.format(
+            where="WHERE r.event_id IN (SELECT id FROM temp.refreshing WHERE NOT held)"
+        )
+    )
+
+
+def _insert_search_texts(conn: sqlite3.Connection, texts: dict[str, str]) -> None:
+    """The search rows of the events a Derivation held, from the texts it made: for an
+    import's 100,000 new events, 0.7 s instead of 1.7 s for SEARCH_TEXT_SQL, which visits
+    300,000 reports in event order, and their sources."""
+    if not texts:
+        return
+    held = conn.execute(
+        "SELECT e.rowid, e.id FROM temp.refreshing t JOIN events e ON e.id = t.id"
+        " WHERE t.held ORDER BY e.rowid"
+    )
+    conn.executemany(
+        "INSERT INTO event_search (rowid, event_id, text) VALUES (?, ?, ?)",
+        [(rowid, event_id, texts[event_id]) for rowid, event_id in held],
     )
 
 

@@ -585,7 +585,12 @@ def _write_reports(
     events' state, started."""
     first_seq = ledger.next_seqs(len(plan.reports))
     sources, parties = _ensure_named(ledger, plan)
-    derivation = Derivation(plan.new_events, lambda: _new_event_inputs(plan, first_seq, parties))
+    names = _stored_names(ledger, sources)
+    derivation = Derivation(
+        plan.new_events,
+        lambda: _new_event_inputs(plan, first_seq, parties),
+        lambda: _search_texts(plan, names),
+    )
     try:
         derivation.start(short_statements_follow=True)
         _insert_rows(ledger, plan, who, operation_id, progress, first_seq, sources, parties)
@@ -737,6 +742,29 @@ def _new_event_inputs(
         EventInputs(event_id, plan.new_events[event_id], of_event, [])
         for event_id, of_event in reports.items()
     ]
+
+
+def _stored_names(ledger: Ledger, sources: dict[str, str]) -> dict[str, str]:
+    """The stored name of each source, by key (a source already stored keeps the spelling
+    it was stored with)."""
+    names = lookup(ledger.conn, "SELECT id, name FROM sources", sources.values())
+    return {key: names[source_id] for key, source_id in sources.items()}
+
+
+def _search_texts(plan: ImportPlan, names: dict[str, str]) -> dict[str, str]:
+    """The search text of each event this import creates, as SEARCH_TEXT_SQL makes it:
+    each report's source name, location and quote, the reports in the order they are
+    inserted (by id)."""
+    pieces: dict[str, list[tuple[str, str]]] = {event_id: [] for event_id in plan.new_events}
+    for report in plan.reports:
+        of_event = pieces.get(report.event_id)
+        if of_event is not None:
+            text = f"{names[report.source_key]} {report.location} {report.quote}"
+            of_event.append((report.report_id, text))
+    return {
+        event_id: " ".join(text for _, text in sorted(of_event))
+        for event_id, of_event in pieces.items()
+    }
 
 
 def _stored_spelling(flow: Flow, parties: dict[str, str]) -> Flow:
