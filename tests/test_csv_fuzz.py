@@ -20,11 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from conftest import DATA_TABLES, CliResult, sha256, write_csv, write_reports_csv
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.domain import validation
 from desktop_app.domain.records import (
     CATEGORIES,
     EVENT_TYPES,
@@ -459,6 +461,59 @@ def test_a_long_quote_entered_in_the_app_survives_export_and_import(
     assert result.code == 0, result.err
     with Ledger.open(tmp_path / "copy.db", read_only=True) as ledger:
         assert [row[0] for row in ledger.conn.execute("SELECT quote FROM reports")] == [quote]
+
+
+# ---- whole columns at once (an import checks a column's 100,000s of texts together) -----
+
+
+def _kept(check: Callable[[str], object], text: str) -> bool:
+    """The per-text check takes this text and keeps it as it is."""
+    try:
+        return check(text) == text
+    except Invalid:
+        return False
+
+
+url_like = st.one_of(
+    st.from_regex(r"\A(https?|HTTP|ftp)://[a-z0-9./\-]{0,12}\Z"),
+    st.sampled_from(["", " ", "https://x", "https://x ", " https://x", "https://a\nb", "x"]),
+    st.text(alphabet="htpsS:/ x\n\t\u00a0\u2028\u017f\u212a\x1c\x85", max_size=12),
+)
+
+
+@given(st.lists(url_like, max_size=6))
+@settings(max_examples=400)
+def test_urls_checked_together_agree_with_each_checked_alone(texts: list[str]) -> None:
+    given = [text for text in texts if text]
+    expected = all(_kept(validation.url, text) for text in given)
+    assert bulk_import._all_urls(pa.array(given, pa.string())) == expected
+
+
+time_like = st.one_of(
+    st.datetimes().map(lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")),
+    st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z"),
+    st.sampled_from(
+        [
+            "2025-02-29T10:00:00Z",
+            "2024-02-29T10:00:00Z",
+            "2025-06-11T24:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "2025-06-11T10:00:00Z\n",
+            " 2025-06-11T10:00:00Z",
+            "2025-06-11 10:00:00Z",
+            "2025-06-11T10:00:00",
+        ]
+    ),
+    st.text(alphabet="0123456789-T:Z \n", max_size=22),
+)
+
+
+@given(st.lists(time_like, max_size=6))
+@settings(max_examples=400)
+def test_timestamps_checked_together_agree_with_each_checked_alone(texts: list[str]) -> None:
+    given = [text for text in texts if text]
+    expected = all(_kept(validation.timestamp, text) for text in given)
+    assert bulk_import._all_timestamps(pa.array(given, pa.string())) == expected
 
 
 # ---- the two readings of a file agree --------------------------------------------------

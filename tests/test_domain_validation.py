@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -454,54 +453,3 @@ def test_a_name_key_ignores_spacing_and_case(words: list[str]) -> None:
     plain = " ".join(words)
     messy = "  " + "   \t".join(word.upper() for word in words) + " \n"
     assert name_key(messy) == name_key(plain) == name_key(plain.lower())
-
-
-# --- whole columns at once (an import checks a column's 100,000s of texts together) -------
-
-
-def _kept(check: Callable[[str], object], text: str) -> bool:
-    """The per-text check takes this text and keeps it as it is."""
-    try:
-        return check(text) == text
-    except Invalid:
-        return False
-
-
-url_like = st.one_of(
-    st.from_regex(r"\A(https?|HTTP|ftp)://[a-z0-9./\-]{0,12}\Z"),
-    st.sampled_from(["", " ", "https://x", "https://x ", " https://x", "https://a\nb", "x"]),
-    st.text(alphabet="htps:/ x\n\t\u00a0\u2028", max_size=12),
-)
-
-
-@given(st.lists(url_like, max_size=6))
-@settings(max_examples=400)
-def test_urls_checked_together_agree_with_each_checked_alone(texts: list[str]) -> None:
-    assert validation.all_urls(texts) == all(_kept(validation.url, t) for t in texts if t)
-
-
-time_like = st.one_of(
-    st.datetimes().map(lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")),
-    st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z"),
-    st.sampled_from(
-        [
-            "2025-02-29T10:00:00Z",
-            "2024-02-29T10:00:00Z",
-            "2025-06-11T24:00:00Z",
-            "0000-01-01T00:00:00Z",
-            "2025-06-11T10:00:00Z\n",
-            " 2025-06-11T10:00:00Z",
-            "2025-06-11 10:00:00Z",
-            "2025-06-11T10:00:00",
-        ]
-    ),
-    st.text(alphabet="0123456789-T:Z \n", max_size=22),
-)
-
-
-@given(st.lists(time_like, max_size=6))
-@settings(max_examples=400)
-def test_timestamps_checked_together_agree_with_each_checked_alone(texts: list[str]) -> None:
-    given_texts = [text for text in texts if text]
-    expected = all(_kept(validation.timestamp, text) for text in given_texts)
-    assert validation.all_timestamps(given_texts) == expected

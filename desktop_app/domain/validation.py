@@ -8,11 +8,9 @@ Each validator takes the text as given and returns the value to store, or raises
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from . import dates
 from .dates import DateError, check_not_future, parse_claimed_date, parse_timestamp
 from .records import (
     CATEGORIES,
@@ -31,7 +29,6 @@ from .records import (
 MAX_COUNT = 10**9
 _COUNT_PATTERN = re.compile(r"^[0-9]+$")
 _URL_PATTERN = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
-_URL_LINES = re.compile(r"(?:https?://[^\s]+\n)*https?://[^\s]+", re.IGNORECASE)
 
 
 class Invalid(ValueError):
@@ -163,19 +160,6 @@ def url(text: str) -> str:
     if value and not _URL_PATTERN.fullmatch(value):
         raise Invalid(f"URL '{value}' must start with http:// or https:// and hold no spaces")
     return value
-
-
-def all_urls(texts: Collection[str]) -> bool:
-    """Whether `url` keeps every one of these texts as it is, checked together by one
-    regular expression (an import checks 100,000s; the join cannot hide a bad one: a
-    newline is whitespace, which no URL may hold)."""
-    given = [text for text in texts if text]
-    return not given or _URL_LINES.fullmatch("\n".join(given)) is not None
-
-
-def all_timestamps(texts: Collection[str]) -> bool:
-    """Whether `timestamp` keeps every one of these texts as it is, checked together."""
-    return dates.all_timestamps(texts)
 
 
 def location(text: str) -> str:

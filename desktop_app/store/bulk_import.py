@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from ..domain import validation
+from ..domain import dates
 from ..domain.records import Flow, FlowKey, name_key, source_key
 from ..domain.validation import Invalid
 from .import_plan import (
@@ -47,19 +47,41 @@ from .ledger import Ledger
 
 STAGES = 6  # progress is reported between the stages of the reading
 
-# Columns that may hold 100,000s of distinct texts (a URL per article, a time per
-# report), checked together: True says the column's check keeps each non-empty text as
-# it is. Otherwise each text is checked alone, which names the bad one.
-WHOLE_COLUMN_CHECKS: dict[str, Callable[[Collection[str]], bool]] = {
-    "source_url": validation.all_urls,
-    "recorded_at": validation.all_timestamps,
-}
-
-# What str.strip() removes: every character for which str.isspace() is true.
+# What str.strip() removes, and Python's regular expressions call \\s: every character
+# for which str.isspace() is true.
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+# validation.url's form in RE2's syntax (whose \\s knows only ASCII spaces).
+URL_FORM = f"(?i)^https?://[^{WHITESPACE}]+$"
+
+
+def _all_kept(given: pa.Array) -> bool:
+    """A required name's check keeps each trimmed text as it is (`cells` trims)."""
+    return True
+
+
+def _all_urls(given: pa.Array) -> bool:
+    return pc.all(pc.match_substring_regex(given, URL_FORM)).as_py() is not False
+
+
+def _all_timestamps(given: pa.Array) -> bool:
+    if pc.all(pc.match_substring_regex(given, dates.TIMESTAMP_FORM)).as_py() is False:
+        return False
+    days = _distinct(pc.utf8_slice_codeunits(given, 0, 10))
+    return dates.real_days_and_times(days, _distinct(pc.utf8_slice_codeunits(given, 11, 19)))
+
+
+# Columns that may hold 100,000s of distinct texts (an id per event, a URL per article, a
+# time per report), checked a whole column at a time by Arrow: True says the column's
+# check keeps each non-empty text as it is. Otherwise each distinct text is checked alone.
+WHOLE_COLUMN_CHECKS: dict[str, Callable[[pa.Array], bool]] = {
+    "event_id": _all_kept,
+    "source_name": _all_kept,
+    "source_url": _all_urls,
+    "recorded_at": _all_timestamps,
+}
 # A cell that `csvio.unescape_cell` changes: a `'` guarding a formula.
 GUARDED = r"^'[=+\-@\t\r']"
 SEPARATOR = "\x1f"  # joins the cells of a row when their combinations are counted
@@ -163,7 +185,7 @@ class _Reading:
         cells = self.cells()
         self.step()
         values = {
-            column: _checked(_distinct(cells[column]), check, WHOLE_COLUMN_CHECKS.get(column))
+            column: _checked(cells[column], check, WHOLE_COLUMN_CHECKS.get(column))
             for column, check in COLUMN_CHECKS.items()
         }
         flows, flow_codes = _flows(cells)
@@ -210,7 +232,7 @@ class _Reading:
         event_types = dict(
             zip(
                 at_firsts.texts("event_id"),
-                map(types.__getitem__, at_firsts.texts("event_type")),
+                _typed(at_firsts.texts("event_type"), types),
                 strict=True,
             )
         )
@@ -236,8 +258,8 @@ class _Reading:
         graded = pa.table(
             {
                 "key": keys,
-                "kind": _mapped(cells["source_kind"], values["source_kind"].__getitem__),
-                "grade": _mapped(cells["reliability"], values["reliability"].__getitem__),
+                "kind": _mapped(cells["source_kind"], _value_in(values["source_kind"])),
+                "grade": _mapped(cells["reliability"], _value_in(values["reliability"])),
             }
         )
         grades = graded.group_by(["key", "kind", "grade"]).aggregate([]).to_pylist()
@@ -250,7 +272,7 @@ class _Reading:
         for key, name, party in zip(
             named, at_firsts.texts("source_name"), at_firsts.texts("source_party"), strict=True
         ):
-            self.sources[key] = GivenSource(name, parties[party], *grade_of[key])
+            self.sources[key] = GivenSource(name, parties.get(party, party), *grade_of[key])
         stored = dict(
             (row[0], (row[1], row[2]))
             for row in self.ledger.conn.execute("SELECT key, kind, reliability FROM sources")
@@ -290,7 +312,16 @@ class _Picked:
         return self.cells[column].take(self.rows).to_pylist()
 
     def typed(self, column: str, values: dict[str, Any]) -> list:
-        return list(map(values.__getitem__, self.texts(column)))
+        return _typed(self.texts(column), values)
+
+
+def _typed(texts: list[str], values: dict[str, Any]) -> list:
+    """The value of each text, as `_checked` gives them."""
+    return list(map(values.get, texts, texts))
+
+
+def _value_in(values: dict[str, Any]) -> Callable[[str], Any]:
+    return lambda text: values.get(text, text)
 
 
 def _distinct(texts: pa.Array) -> list[str]:
@@ -332,26 +363,29 @@ def _combinations(cells: dict[str, pa.Array], columns: list[str]) -> int:
 
 
 def _checked(
-    distinct: Collection[str],
+    texts: pa.Array,
     check: Callable[[str], object],
-    whole: Callable[[Collection[str]], bool] | None = None,
+    whole: Callable[[pa.Array], bool] | None = None,
 ) -> dict[str, Any]:
-    """The value of each distinct text of a column; `whole`, where given, first tries
-    all its non-empty texts at once (see WHOLE_COLUMN_CHECKS)."""
-    distinct = set(distinct)
+    """The value of each distinct text of a column, where it is not the text itself
+    (read them with `values.get(text, text)`); `whole`, where given, first tries all its
+    non-empty texts at once (see WHOLE_COLUMN_CHECKS)."""
     if whole is not None:
-        given = distinct - {""}
+        given = pc.filter(texts, pc.not_equal(texts, ""))
         if whole(given):
-            values: dict[str, Any] = dict(zip(given, given, strict=True))
-            if "" in distinct:
-                values[""] = _checked([""], check)[""]
-            return values
+            return _checked_texts([""], check) if len(given) < len(texts) else {}
+    return _checked_texts(_distinct(texts), check)
+
+
+def _checked_texts(texts: Collection[str], check: Callable[[str], object]) -> dict[str, Any]:
     values = {}
-    for text in distinct:
+    for text in texts:
         try:
-            values[text] = check(text)
+            value = check(text)
         except Invalid:
             raise _GiveUp() from None
+        if value != text:
+            values[text] = value
     return values
 
 
@@ -370,7 +404,7 @@ def _flows(
     flows: dict[tuple, tuple[Flow, tuple] | None] = dict.fromkeys(rows)
     for row in stated:
         category, from_party, to_party, count, qualifier = (
-            column_values[text] for column_values, text in zip(values, row, strict=True)
+            column_values.get(text, text) for column_values, text in zip(values, row, strict=True)
         )
         from_key, to_key = name_key(from_party), name_key(to_party)
         if from_key == to_key:
