@@ -600,6 +600,17 @@ def test_arrow_leaves_a_file_it_might_misread_to_the_csv_module(data: bytes, why
     assert bulk_import.read_columns(data) is None, why
 
 
+def test_a_quoted_cell_of_crlf_lines_longer_than_a_block_is_read_whole() -> None:
+    """Arrow 26 drops the \\n of a \\r\\n inside a quoted cell where its reader splits the
+    file into blocks of 1 MB (hypothesis found it); such a file is read as one block."""
+    quote = "line\r\n" * 200_000
+    for pad in range(6):  # one of them puts the end of the first block inside a \r\n
+        data = f'event_id,quote\r\ne1{"x" * pad},"{quote}"\r\ne2,after\r\n'.encode()
+        read = bulk_import.read_columns(data)
+        assert read is not None
+        assert read[1].column("quote").to_pylist() == [quote, "after"], pad
+
+
 def test_the_bulk_reading_trims_what_str_strip_trims() -> None:
     every = "".join(char for char in map(chr, range(0x110000)) if char.isspace())
     assert every == bulk_import.WHITESPACE
