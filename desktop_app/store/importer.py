@@ -625,7 +625,24 @@ def _insert_rows(
     in_id_order = [plan.reports[index] for index in order]
     seqs = [first_seq + index for index in order]
     reports = _report_rows(in_id_order, seqs, sources, who=who, now=now, operation=operation_id)
-    flows = [
+    total = len(reports) + plan.n_flows
+    dropped = indexes_dropped_for(ledger.conn, "reports", len(reports))
+    done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
+    # The flows' rows are built in a thread while the reports' indexes are built: those
+    # statements run long without the GIL (beside executemany, a thread would not help).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-rows") as pool:
+        flows = pool.submit(_flow_rows, in_id_order, parties)
+        for sql in dropped:
+            ledger.conn.execute(sql)
+        flow_rows = flows.result()
+    _insert(ledger, INSERT_FLOW, flow_rows, progress, done, total)
+    if progress:
+        progress(0, 0)  # what is left, deriving every event's state, is not counted
+
+
+def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple]:
+    """The rows for INSERT_FLOW of these reports' flows, parties as stored."""
+    return [
         (
             report.report_id,
             position,
@@ -635,17 +652,9 @@ def _insert_rows(
             flow.count,
             flow.qualifier,
         )
-        for report in in_id_order
+        for report in reports
         for position, flow in enumerate(report.flows)
     ]
-    total = len(reports) + len(flows)
-    dropped = indexes_dropped_for(ledger.conn, "reports", len(reports))
-    done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
-    _insert(ledger, INSERT_FLOW, flows, progress, done, total)
-    if progress:
-        progress(0, 0)  # what is left, deriving every event's state, is not counted
-    for sql in dropped:
-        ledger.conn.execute(sql)
 
 
 def _report_rows(
