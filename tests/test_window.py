@@ -3,6 +3,7 @@ read-only files, remembered layout, and the crash guard."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -210,6 +211,35 @@ def test_import_from_the_window_adds_the_example(qtbot, tmp_path: Path) -> None:
     assert window.events_pane.model.rowCount() == 4
     qtbot.waitUntil(lambda: "4 events" in window.status_label.text())  # after the paint
     assert "added 4 events" in window.transfers.last_message
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+def test_an_import_from_the_window_derives_in_a_forked_child(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window imports in a worker thread beside Qt's own: the child forked from
+    there derives the new events and leaves, and the window shows them."""
+    monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)
+    forked: list[int] = []
+    fork = derived.Derivation._fork
+
+    def watched(self: derived.Derivation) -> int:
+        pipe = fork(self)
+        forked.append(self._child or 0)
+        return pipe
+
+    monkeypatch.setattr(derived.Derivation, "_fork", watched)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    rows = generated_rows(300)
+    big = write_csv(
+        tmp_path / "big.csv", list(REPORT_COLUMNS), [[r[c] for c in REPORT_COLUMNS] for r in rows]
+    )
+    with qtbot.waitSignal(window.notifier.changed, timeout=30_000):
+        plan = window.transfers.import_file(big)
+    assert plan is not None and not plan.errors and forked
+    assert window.events_pane.model.rowCount() == len(plan.new_events) >= 10
+    with pytest.raises(ProcessLookupError):  # waited for
+        os.kill(forked[0], 0)
 
 
 def test_a_bad_file_imports_nothing_and_lists_rows_and_columns(

@@ -7,6 +7,7 @@ event in memory and compares.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -296,14 +297,22 @@ class Derivation:
     def _receive(self, pipe: int) -> Derived:
         with os.fdopen(pipe, "rb") as rows:
             payload = rows.read()
-        with self._child_lock:
-            _, status = os.waitpid(self._child, 0)
-            self._child = None
-        if status == 0 and payload:
+        self._reap()
+        try:
             return pickle.loads(payload)
+        except (pickle.UnpicklingError, EOFError, ValueError):
+            pass  # the child failed (killed, out of memory) before it sent all its rows
         if self._stop.is_set():
             return Derived([], [], {})
-        return self._derive()  # the child failed (killed, out of memory): derive here
+        return self._derive()
+
+    def _reap(self) -> None:
+        """Wait for the child, which has closed its end of the pipe."""
+        with self._child_lock:
+            # ChildProcessError: reaped already, by a handler of SIGCHLD the process set.
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._child, 0)
+            self._child = None
 
     def rows(self) -> Derived:
         """What the refresh writes for these events."""
