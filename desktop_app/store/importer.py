@@ -613,18 +613,24 @@ def _insert_rows(
 ) -> None:
     """The plan's events, reports and flows, their indexes built after a large insert."""
     now = utc_now()
-    # Rows go in in key order: each insertion lands next to the last in the b-trees.
-    ledger.conn.executemany(
-        "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
-        sorted((event_id, kind, now, operation_id) for event_id, kind in plan.new_events.items()),
-    )
-    # Rows go in in id order too; each report keeps the sequence number of its place in
-    # the file. One sort, of positions by id (a key of one string sorts fastest).
-    ids = list(map(_report_id_of, plan.reports))
-    order = sorted(range(len(ids)), key=ids.__getitem__)
-    in_id_order = [plan.reports[index] for index in order]
-    seqs = [first_seq + index for index in order]
-    reports = _report_rows(in_id_order, seqs, sources, who=who, now=now, operation=operation_id)
+    # The reports' rows are built in a thread while SQLite inserts the events, by one
+    # statement that runs without the GIL (executemany would hand it over per row).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-rows") as pool:
+        built = pool.submit(
+            _report_rows_in_id_order,
+            plan,
+            first_seq,
+            sources,
+            who=who,
+            now=now,
+            operation=operation_id,
+        )
+        ledger.conn.execute(
+            "INSERT INTO events (id, type, created_at, operation_id)"
+            " SELECT key, value, ?, ? FROM json_each(?) ORDER BY key",  # in key order
+            (now, operation_id, json.dumps(plan.new_events)),
+        )
+        in_id_order, reports = built.result()
     total = len(reports) + plan.n_flows
     dropped = indexes_dropped_for(ledger.conn, "reports", len(reports))
     done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
@@ -638,6 +644,20 @@ def _insert_rows(
     _insert(ledger, INSERT_FLOW, flow_rows, progress, done, total)
     if progress:
         progress(0, 0)  # what is left, deriving every event's state, is not counted
+
+
+def _report_rows_in_id_order(
+    plan: ImportPlan, first_seq: int, sources: dict[str, str], *, who: str, now: str, operation: str
+) -> tuple[list[NewReport], list[tuple]]:
+    """The plan's reports in id order, as rows go into the tables: each insertion lands
+    next to the last in the b-trees; each report keeps the sequence number of its place
+    in the file. One sort, of positions by id (a key of one string sorts fastest)."""
+    ids = list(map(_report_id_of, plan.reports))
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    in_id_order = [plan.reports[index] for index in order]
+    seqs = [first_seq + index for index in order]
+    rows = _report_rows(in_id_order, seqs, sources, who=who, now=now, operation=operation)
+    return in_id_order, rows
 
 
 def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple]:
