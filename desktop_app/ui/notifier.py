@@ -17,7 +17,11 @@ class LedgerNotifier(QObject):
         self.changed.emit(changes)
 
 
-AFTER_PAINT_MS = 30  # counted from the moment the event loop takes over again
+# Counted from the moment the event loop takes over again: long enough for the chart to
+# have painted on a slow machine, whose paint the deferred work would otherwise hold up
+# (at 30 ms, reloading 5,000 sources for the form's completions often ran first: the
+# benchmark's commit → chart paint took 97-119 ms there, 76-81 ms at 150 ms).
+AFTER_PAINT_MS = 120
 
 
 class AfterPaint(QObject):
