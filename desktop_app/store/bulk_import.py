@@ -86,24 +86,28 @@ WHOLE_COLUMN_CHECKS: dict[str, Callable[[pa.Array], bool]] = {
 GUARDED = r"^'[=+\-@\t\r']"
 SEPARATOR = "\x1f"  # joins the cells of a row when their combinations are counted
 
+
 # A file whose every `"` opens or closes a cell quoted as RFC 4180 says (or doubles one
 # inside it): the text before an opening quote ends with a delimiter, and the text after
 # a closing one starts with one. Arrow and the csv module read such a file alike; a
 # quote inside an unquoted cell, or text after a closing quote (which the csv module
 # refuses), leaves the file to the careful reading. Possessive: linear in the file.
-PLAIN_QUOTING = re.compile(
-    rb'(?:[^"]*+(?<=[,\r\n]))?'
-    rb'(?:"[^"]*+"(?:[,\r\n](?:[^"]*+(?<=[,\r\n]))?)?)*+'
-    rb'(?:(?<!")[^"]*+)?'
-)
+def _plain_quoting(inside: bytes) -> re.Pattern[bytes]:
+    """A file of plain quoting whose quoted cells hold only `inside` characters."""
+    return re.compile(
+        rb'(?:[^"]*+(?<=[,\r\n]))?'
+        + rb'(?:"['
+        + inside
+        + rb']*+"(?:[,\r\n](?:[^"]*+(?<=[,\r\n]))?)?)*+'
+        + rb'(?:(?<!")[^"]*+)?'
+    )
+
+
+PLAIN_QUOTING = _plain_quoting(rb'^"')
 # The same, with no carriage return inside a quoted cell. Arrow 26 loses the `\n` of a
 # `\r\n` inside a quoted cell where its reader splits the file into blocks (seen with a
 # cell of 130,000 characters over two blocks of 1 MB): such a file is read as one block.
-PLAIN_QUOTING_WITHOUT_CR = re.compile(
-    rb'(?:[^"]*+(?<=[,\r\n]))?'
-    rb'(?:"[^"\r]*+"(?:[,\r\n](?:[^"]*+(?<=[,\r\n]))?)?)*+'
-    rb'(?:(?<!")[^"]*+)?'
-)
+PLAIN_QUOTING_WITHOUT_CR = _plain_quoting(rb'^"\r')
 
 
 class _GiveUp(Exception):
