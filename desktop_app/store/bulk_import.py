@@ -325,9 +325,14 @@ class _Picked:
     def __init__(self, cells: dict[str, pa.Array], rows: pa.Array) -> None:
         self.cells = cells
         self.rows = rows
+        self._texts: dict[str, list[str]] = {}
 
     def texts(self, column: str) -> list[str]:
-        return self.cells[column].take(self.rows).to_pylist()
+        """This column's texts at these rows, copied into Python once (the reports and
+        the check of events both read the event ids)."""
+        if column not in self._texts:
+            self._texts[column] = self.cells[column].take(self.rows).to_pylist()
+        return self._texts[column]
 
     def typed(self, column: str, values: dict[str, Any]) -> list:
         return _typed(self.texts(column), values)
