@@ -617,9 +617,9 @@ def test_the_location_is_the_decided_one_else_the_first_stated_in_write_order() 
 
 
 def _june_13() -> list[Report]:
-    saraliyev = report("saraliyev", "2025-06-13", flows={BODIES_UA_RU: 1200}, seq=1)
-    ukrainian_media = report("media", "2025-06-13", flows={BODIES_RU_UA: 1200}, seq=2)
-    return [saraliyev, ukrainian_media]
+    literal = report("literal", "2025-06-13", flows={BODIES_UA_RU: 1200}, seq=1)
+    opposite = report("opposite", "2025-06-13", flows={BODIES_RU_UA: 1200}, seq=2)
+    return [literal, opposite]
 
 
 def test_opposite_directions_with_equal_counts_raise_a_reversed_warning_once() -> None:
@@ -657,6 +657,46 @@ def test_a_withdrawn_decision_does_not_clear_the_reversed_warning() -> None:
 def test_deciding_an_unrelated_field_keeps_the_reversed_warning() -> None:
     decided = decisions_in_force([decision(DATE, "2025-06-13", seq=3)])
     assert possibly_reversed("exchange", _june_13(), decided) == [BODIES_RU_UA]
+
+
+@pytest.mark.parametrize(
+    "decisions",
+    [
+        pytest.param([], id="short-path"),
+        pytest.param([decision(DATE, "2025-06-13", seq=3)], id="general-rules"),
+    ],
+)
+def test_while_a_reversed_warning_stands_the_low_of_both_flows_is_zero(
+    decisions: list[Decision],
+) -> None:
+    state = derive_event("bodies-2025-06-13", "exchange", _june_13(), decisions)
+    assert state.reversed_flows == (BODIES_RU_UA,)
+    for flow in (BODIES_RU_UA, BODIES_UA_RU):
+        estimate_ = state.estimates[flow]
+        assert (estimate_.best, estimate_.low, estimate_.high) == (1200, 0, 1200)
+
+
+def test_a_dismissal_clears_the_warning_and_gives_the_lows_back() -> None:
+    dismissal = decision(FieldKey.direction(BODIES_RU_UA), "dismissed", seq=3)
+    state = derive_event("bodies-2025-06-13", "exchange", _june_13(), [dismissal])
+    assert state.reversed_flows == ()
+    assert state.status == "resolved"  # a dismissal is a decision
+    assert {state.estimates[f].low for f in (BODIES_RU_UA, BODIES_UA_RU)} == {1200}
+
+
+def test_two_undecided_reports_at_different_locations_are_a_conflict_on_every_path() -> None:
+    """The short path for undecided reports must see a location conflict too (a mutation
+    that drops its location check made every location agree)."""
+    reports = [
+        report("a", "2024-10-18", location="Sumy", flows={POWS_RU_UA: 95}, seq=1),
+        report("b", "2024-10-18", location="Kharkiv", flows={POWS_RU_UA: 95}, seq=2),
+    ]
+    short = derive_event("e", "exchange", reports, [])
+    assert short.status == "conflict"
+    assert [dispute.field for dispute in short.disputes] == [LOCATION]
+    assert short == derive_general("e", "exchange", reports, [])
+    same_place = [reports[0], reports[1]._replace(location=" sumy ")]
+    assert derive_event("e", "exchange", same_place, []).status == "consistent"
 
 
 @pytest.mark.parametrize("event_type", ["agreement", "talks", "statement", "other"])

@@ -66,6 +66,10 @@ class FlowKey(NamedTuple):
     def label(self) -> str:
         return f"{self.category} {self.from_party} → {self.to_party}"
 
+    def reversed(self) -> FlowKey:
+        """The same category handed the other way."""
+        return FlowKey(self.to_party, self.from_party, self.category)
+
 
 class Flow(NamedTuple):
     key: FlowKey

@@ -175,7 +175,7 @@ def event_status(
     disputes = find_disputes(reports) if disputes is None else disputes
     if any(dispute.field not in in_force for dispute in disputes):
         return "conflict"
-    if any(field.field in VALUE_FIELDS for field in in_force):
+    if in_force:  # a date, a location, a count, or a direction (a dismissal counts)
         return "resolved"
     return "single" if len(reports) <= 1 else "consistent"
 
@@ -245,7 +245,7 @@ def possibly_reversed(
     doubtful: set[FlowKey] = set()
     for counts in stated:
         for key, count in counts.items():
-            reverse = FlowKey(key.to_party, key.from_party, key.category)
+            reverse = key.reversed()
             if reverse in counts or not any(
                 other is not counts and other.get(reverse) == count and key not in other
                 for other in stated
@@ -259,6 +259,15 @@ def possibly_reversed(
             if not decided & in_force.keys():
                 doubtful.add(min(key, reverse))
     return sorted(doubtful)
+
+
+def reversed_count(reports: Sequence[Report], first: FlowKey) -> int | None:
+    """The count two reports give in opposite directions for a doubtful pair named by
+    `first` (the smallest, if several): what the warning says was handed "each way"."""
+    reverse = first.reversed()
+    one_way = {flow.count for r in reports for flow in r.flows if flow.key == first}
+    other_way = {flow.count for r in reports for flow in r.flows if flow.key == reverse}
+    return min(one_way & other_way, default=None)
 
 
 class EventState(NamedTuple):
@@ -317,8 +326,20 @@ def derive_general(
         estimates=estimates,
         in_force=in_force,
         reopened=reopened,
-        reversed_flows=tuple(possibly_reversed(event_type, reports, in_force)),
+        reversed_flows=_doubt_lows(estimates, possibly_reversed(event_type, reports, in_force)),
     )
+
+
+def _doubt_lows(
+    estimates: dict[FlowKey, Estimate], reversed_flows: Sequence[FlowKey]
+) -> tuple[FlowKey, ...]:
+    """While a possible reversed direction stands, either flow of the pair may not have
+    happened: the low of each is 0 (in `estimates`, in place); best and high stay.
+    Returns the pairs, for the event's state."""
+    for first in reversed_flows:
+        for key in (first, first.reversed()):
+            estimates[key] = estimates[key]._replace(low=0)
+    return tuple(reversed_flows)
 
 
 def _undisputed_event(
@@ -345,6 +366,10 @@ def _undisputed_event(
             stating[flow.key] = stating.get(flow.key, 0) + 1
     # Reports that all state the same flows cannot have garbled a direction.
     same_flows = all(n == len(reports) for n in stating.values())
+    estimates = {
+        key: Estimate(counts[key], counts[key], counts[key], stating[key]) for key in sorted(counts)
+    }
+    doubtful = () if same_flows else possibly_reversed(event_type, reports, {})
     return EventState(
         event_id=event_id,
         event_type=event_type,
@@ -354,11 +379,8 @@ def _undisputed_event(
         location=locations[0] if locations else "",
         n_reports=len(reports),
         disputes=(),
-        estimates={
-            key: Estimate(counts[key], counts[key], counts[key], stating[key])
-            for key in sorted(counts)
-        },
+        estimates=estimates,
         in_force={},
         reopened={},
-        reversed_flows=() if same_flows else tuple(possibly_reversed(event_type, reports, {})),
+        reversed_flows=_doubt_lows(estimates, doubtful),
     )
