@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from .domain.records import CATEGORIES, FieldKey, FlowKey
+from .domain.rules import DISMISSED
 from .domain.validation import Invalid
 from .store import queries
 from .store.check import check, repair
@@ -116,6 +117,12 @@ def _dispute_label(dispute: dict) -> str:
     return dispute["field"]
 
 
+def _warning_label(warning: dict) -> str:
+    (one, other), _ = warning["flows"]
+    count = "" if warning["count"] is None else f", {warning['count']} each way"
+    return f"possible reversed direction: {warning['category']} {one} ⇄ {other}{count}"
+
+
 def cmd_conflicts(args: argparse.Namespace) -> int:
     with _open(args.db, write=False) as ledger:
         events = queries.conflicts(ledger)
@@ -125,21 +132,33 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 "event_id": event["event_id"],
                 "status": event["status"],
                 "disputes": [_dispute_json(dispute) for dispute in event["disputes"]],
+                "warnings": event["warnings"],
             }
             for event in events
         ]
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
     if not events:
-        print("No events in conflict.")
+        print("No events in conflict and no warnings.")
         return 0
     for event in events:
         print(f"{event['event_id']}  {event['status']}  {event['date'] or ''}")
         for dispute in event["disputes"]:
             values = ", ".join(f"{rid}: {value}" for rid, value in dispute["values"].items())
             print(f"    {_dispute_label(dispute)}: {values}")
-    print(f"{len(events)} events in conflict or reopened.")
+        for warning in event["warnings"]:
+            print(f"    {_warning_label(warning)}")
+    open_events = sum(1 for event in events if event["status"] in queries.OPEN_STATUSES)
+    warned = sum(1 for event in events if event["warnings"])
+    print(
+        f"{open_events} {_events(open_events)} in conflict or reopened,"
+        f" {warned} with a possible reversed direction."
+    )
     return 0
+
+
+def _events(n: int) -> str:
+    return "event" if n == 1 else "events"
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
@@ -182,6 +201,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     if args.count:
         from_party, to_party, category, value = args.count
         field = FieldKey.count(FlowKey(from_party, to_party, category))
+    elif args.dismiss_direction:
+        field, value = FieldKey.direction(FlowKey(*args.dismiss_direction)), DISMISSED
     elif args.date is not None:
         field, value = FieldKey.date(), args.date
     else:
@@ -191,7 +212,16 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         resolution_id, _ = ledger.resolve(
             args.event_id, field, value, args.rationale, who, args.report
         )
-    print(f"Decided {field.label()} of event {args.event_id}: {value} (decision {resolution_id}).")
+    if field.field == "direction":
+        print(
+            f"Dismissed the possible reversed direction of {field.flow.category}"  # type: ignore[union-attr]
+            f" in event {args.event_id}: both flows stand as reported"
+            f" (decision {resolution_id})."
+        )
+    else:
+        print(
+            f"Decided {field.label()} of event {args.event_id}: {value} (decision {resolution_id})."
+        )
     return 0
 
 
@@ -245,7 +275,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export", cmd_export, "write the CSV files and datapackage.json into DIR")
     sub.add_argument("dir", metavar="DIR")
 
-    sub = command("conflicts", cmd_conflicts, "list events in conflict or reopened")
+    sub = command(
+        "conflicts",
+        cmd_conflicts,
+        "list events in conflict or reopened, and events with a possible reversed direction",
+    )
     sub.add_argument("--json", action="store_true", help="print a JSON array")
 
     sub = command("balance", cmd_balance, "print the cumulative balance per party")
@@ -258,6 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--date", metavar="D")
     target.add_argument("--location", metavar="L")
     target.add_argument("--count", nargs=4, metavar=("FROM", "TO", "CATEGORY", "N"))
+    target.add_argument(
+        "--dismiss-direction",
+        nargs=3,
+        metavar=("FROM", "TO", "CATEGORY"),
+        help="dismiss the possible reversed direction of this pair of flows",
+    )
     sub.add_argument("--rationale", required=True, metavar="TEXT")
     sub.add_argument("--report", metavar="REPORT_ID")
     sub.add_argument("--by", metavar="NAME")

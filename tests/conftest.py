@@ -73,6 +73,36 @@ DATA_TABLES = (
 EXAMPLE_CSV = Path(str(example_reports()))
 
 
+def _garbled_example(path: Path) -> Path:
+    """The example with one more report of 13 June, made up for the tests (the article has
+    no such source): 1,200 bodies the other way, Russia → Ukraine. With the article's
+    literal Ukraine → Russia it is the garble the possible-reversed-direction warning is
+    for: opposite directions, equal counts, neither report stating the other direction."""
+    text = EXAMPLE_CSV.read_text(encoding="utf-8")
+    row = dict.fromkeys(REPORTS_HEADER, "")
+    row.update(
+        event_id="bodies-2025-06-13",
+        event_type="exchange",
+        event_date="2025-06-13",
+        category="bodies",
+        from_party="Russia",
+        to_party="Ukraine",
+        count="1200",
+        source_name="Test source: the opposite reading",
+        source_kind="other",
+        quote="Made up for the tests: 1,200 bodies handed to Ukraine on 13 June.",
+        recorded_by="tests",
+        recorded_at="2025-06-20T09:40:00Z",
+    )
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        handle.write(text)
+        csv.writer(handle, lineterminator="\r\n").writerow(row.values())
+    return path
+
+
+GARBLED_CSV = _garbled_example(_SESSION_HOME / "garbled-example.csv")
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Each test gets its own home and settings folder."""

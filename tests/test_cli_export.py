@@ -37,6 +37,7 @@ EVENTS_HEADER = [
     "rationale",
     "resolved_by",
     "resolved_at",
+    "warnings",
 ]
 SOURCES_HEADER = ["source_id", "name", "kind", "party", "reliability", "n_reports"]
 BALANCE_HEADER = [
@@ -61,6 +62,8 @@ RESOLUTIONS_HEADER = [
     "rationale",
     "resolved_by",
     "resolved_at",
+    "state",
+    "seq",
 ]
 HEADERS = {
     "reports.csv": REPORTS_HEADER,
@@ -607,8 +610,11 @@ def test_resolve_a_count_decides_best_low_high(cli: Cli, scenario_db: Path, tmp_
             "rationale": "Official figure, confirmed by the other side's ombudsman.",
             "resolved_by": "Reviewer One",
             "resolved_at": decided["resolved_at"],
+            "state": "in_force",
+            "seq": resolutions[0]["seq"],
         }
     ]
+    assert int(resolutions[0]["seq"]) > 0
     balance = read_csv(out / "balance.csv")
     ukraine = next(r for r in balance if r["date"] == "2025-06-11" and r["party"] == "Ukraine")
     assert (ukraine["received_best"], ukraine["received_low"], ukraine["received_high"]) == (
@@ -662,7 +668,8 @@ def test_a_withdrawn_decision_is_not_in_force(cli: Cli, scenario_db: Path, tmp_p
     with Ledger.open(scenario_db) as ledger:
         ledger.withdraw_resolution(decision_id.group(1), "tester")
     out = export(cli, scenario_db, tmp_path / "out")
-    assert read_csv(out / "resolutions.csv") == []
+    withdrawn = read_csv(out / "resolutions.csv")
+    assert [(r["value"], r["state"]) for r in withdrawn] == [("1212", "withdrawn")]
     row = by_flow(read_csv(out / "events.csv"))[("ex-1", "bodies", "Russia", "Ukraine")]
     assert (row["best"], row["status"], row["rationale"]) == ("1200", "conflict", "")
 
@@ -773,7 +780,7 @@ def test_conflicts_json_has_the_documented_structure(cli: Cli, scenario_db: Path
     listed = json.loads(result.out)
     assert isinstance(listed, list)
     for event in listed:
-        assert set(event) == {"event_id", "status", "disputes"}
+        assert set(event) == {"event_id", "status", "disputes", "warnings"}
         for dispute in event["disputes"]:
             if dispute["field"] == "count":
                 assert set(dispute) == {"field", "from_party", "to_party", "category", "values"}
@@ -893,11 +900,30 @@ def test_conflicts_text_and_empty_list(cli: Cli, scenario_db: Path, tmp_path: Pa
     assert text.code == 0, text.err
     assert "ex-1" in text.out and "ex-4" in text.out
     assert "ex-2" not in text.out
-    db = tmp_path / "example.db"
-    assert cli("import", db, EXAMPLE_CSV).code == 0
+    rows = [
+        flow_row(
+            "A",
+            "ev",
+            "exchange",
+            "2024-02-01",
+            MEDINSKY,
+            ("pows", "Russia", "Ukraine", "10", "exact"),
+        ),
+        flow_row(
+            "B",
+            "ev",
+            "exchange",
+            "2024-02-01",
+            LUBINETS,
+            ("pows", "Russia", "Ukraine", "10", "exact"),
+        ),
+    ]
+    db = tmp_path / "agreeing.db"
+    assert cli("import", db, write_csv(tmp_path / "agreeing.csv", REPORTS_HEADER, rows)).code == 0
     result = cli("conflicts", db, "--json")
     assert result.code == 0, result.err
     assert json.loads(result.out) == []
+    assert cli("conflicts", db).out == "No events in conflict and no warnings.\n"
 
 
 # ---- bad usage and unusable files ------------------------------------------------------

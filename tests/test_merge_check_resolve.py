@@ -1062,7 +1062,8 @@ def test_withdrawing_a_decision_brings_back_the_conflict_and_keeps_the_decision(
     row = flow_row(cli, base, tmp_path / "out")
     assert estimate(row) == (100, 100, 150)
     assert (row["rationale"], row["resolved_by"], row["resolved_at"]) == ("", "", "")
-    assert exported(cli, base, tmp_path / "out", "resolutions.csv") == []
+    exported_rows = exported(cli, base, tmp_path / "out", "resolutions.csv")
+    assert [(r["value"], r["state"]) for r in exported_rows] == [("120", "withdrawn")]
 
 
 def test_withdrawing_the_latest_decision_puts_the_previous_one_back_in_force(base: Path) -> None:

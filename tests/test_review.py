@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import EXAMPLE_CSV, write_csv
+from conftest import GARBLED_CSV, write_csv
 from PySide6.QtCore import Qt
 from ui_helpers import USER, focused, open_window, press, shortcut, type_text
 
@@ -102,7 +102,7 @@ def test_the_13_june_warning_is_cleared_by_deciding_the_doubtful_flow(
     tmp_path: Path,
     cli,  # noqa: ANN001
 ) -> None:
-    path = imported(tmp_path / "ledger.db", EXAMPLE_CSV)
+    path = imported(tmp_path / "ledger.db", GARBLED_CSV)
     window = open_window(qtbot, path)
     pane = window.review_pane
     assert pane.queue_ids() == ["bodies-2025-06-13"]
@@ -131,7 +131,7 @@ def test_the_13_june_warning_is_cleared_by_deciding_the_doubtful_flow(
 
 
 def test_a_warning_can_be_dismissed_with_a_rationale(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    path = imported(tmp_path / "ledger.db", EXAMPLE_CSV)
+    path = imported(tmp_path / "ledger.db", GARBLED_CSV)
     window = open_window(qtbot, path)
     pane = window.review_pane
     pane.show_event("bodies-2025-06-13")
@@ -146,7 +146,7 @@ def test_a_warning_can_be_dismissed_with_a_rationale(qtbot, tmp_path: Path) -> N
         status = ledger.conn.execute(
             "SELECT status, reversed FROM event_state WHERE event_id = 'bodies-2025-06-13'"
         ).fetchone()
-    assert status == ("consistent", "[]")
+    assert status == ("resolved", "[]")  # a dismissal is a decision
 
 
 def test_several_disputed_fields_are_decided_by_keyboard(
@@ -158,7 +158,7 @@ def test_several_disputed_fields_are_decided_by_keyboard(
     window = open_window(qtbot, path)
     pane = window.review_pane
     assert pane.queue_ids() == ["swap", "small"]
-    qtbot.waitUntil(lambda: "2 open conflicts" in window.status_label.text())
+    qtbot.waitUntil(lambda: "2 to review" in window.status_label.text())
     pane.value.setFocus()
     shortcut(qtbot, window, "F8")
     assert pane.event_id == "swap"
@@ -175,7 +175,7 @@ def test_several_disputed_fields_are_decided_by_keyboard(
     decide_by_keyboard(qtbot, window, 3)  # 95, following report 3
     assert pane.queue_ids() == ["small"]
     assert pane.event_id == "small"
-    qtbot.waitUntil(lambda: "1 open conflicts" in window.status_label.text())
+    qtbot.waitUntil(lambda: "1 to review" in window.status_label.text())
     with Ledger.open(path, read_only=True) as ledger:
         decided = {
             (d["field"], d["from_party"]): (d["value"], d["report_id"])
@@ -355,7 +355,7 @@ def test_the_queue_sorts_by_spread_and_says_what_is_left(qtbot, tmp_path: Path) 
     path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
     window = open_window(qtbot, path)
     pane = window.review_pane
-    assert "2</b> events left" in pane.counter.text()
+    assert "2</b> to review" in pane.counter.text()
     entries = {entry.event_id: entry for entry in pane.queue_model.entries}
     assert entries["swap"].largest == "207 vs 195 POWs Russia→Ukraine"
     assert entries["small"].largest == "44 vs 40 civilians Russia→Ukraine"
@@ -386,14 +386,14 @@ def test_a_decision_changes_the_chart_at_once_and_the_status_bar_after(
     chart.set_category("civilians")
     ukraine = chart.plotted_series()["Ukraine"].received
     assert (ukraine.low[-1], ukraine.high[-1]) == (40, 44)
-    qtbot.waitUntil(lambda: "2 open conflicts" in window.status_label.text())
+    qtbot.waitUntil(lambda: "2 to review" in window.status_label.text())
     pane = window.review_pane
     pane.show_event("small")
     with qtbot.waitSignal(window.notifier.changed, timeout=5000):
         decide_by_keyboard(qtbot, window, 2, rationale="the later count")
     ukraine = chart.plotted_series()["Ukraine"].received
     assert (ukraine.best[-1], ukraine.low[-1], ukraine.high[-1]) == (44, 44, 44)  # no band
-    qtbot.waitUntil(lambda: "1 open conflicts" in window.status_label.text())
+    qtbot.waitUntil(lambda: "1 to review" in window.status_label.text())
 
 
 def test_clicking_in_the_chart_selects_the_event_in_the_table_and_the_review(

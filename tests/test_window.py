@@ -129,7 +129,7 @@ def test_filters_return_the_right_rows(qtbot, thousands_window) -> None:  # noqa
     assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == expected
 
     pane.clear_filters()
-    pane.status_filter.setCurrentText("conflict or reopened")
+    pane.status_filter.setCurrentText("to review")
     disputed = {f"E{n:05d}" for n in range(0, 3000, 20)}  # their two reports disagree
     assert {pane.model.event_id(r) for r in range(pane.model.rowCount())} == disputed
 
@@ -494,13 +494,17 @@ def test_sources_are_renamed_and_merged_in_their_dialog(qtbot, tmp_path: Path) -
     assert "Shamsail Saraliev" in [source["name"] for source in dialog.sources]
     # Merge the video into the article: its report follows.
     names = [source["name"] for source in dialog.sources]
-    dialog.table.setCurrentCell(names.index("Online video of the handover"), 0)
+    dialog.table.setCurrentCell(names.index("Online video of the remains transfer"), 0)
     dialog.merge_target.setCurrentIndex(
-        dialog.merge_target.findText("Article: Second Russia-Ukraine Talks in Istanbul")
+        dialog.merge_target.findText(
+            "Article: Second Russia-Ukraine Talks in Istanbul Focus on Ceasefire Memorandums"
+        )
     )
     dialog.merge_button.click()
     assert window.ledger.count("sources") == 3
-    article = window.ledger.find_source("Article: Second Russia-Ukraine Talks in Istanbul", None)
+    article = window.ledger.find_source(
+        "Article: Second Russia-Ukraine Talks in Istanbul Focus on Ceasefire Memorandums", None
+    )
     assert article is not None
     moved = window.ledger.conn.execute(
         "SELECT COUNT(*) FROM reports WHERE source_id = ?", (article["id"],)

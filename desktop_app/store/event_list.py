@@ -35,6 +35,11 @@ ROW_COLUMNS = (
 )
 
 
+# Not a status: in a filter's statuses, the events with a standing possible reversed
+# direction, whatever their status.
+WARNING = "warning"
+
+
 @dataclass(frozen=True)
 class EventFilter:
     types: frozenset[str] = frozenset()
@@ -50,9 +55,13 @@ class EventFilter:
         if self.types:
             clauses.append(f"es.type IN ({','.join('?' * len(self.types))})")
             params.extend(sorted(self.types))
-        if self.statuses:
-            clauses.append(f"es.status IN ({','.join('?' * len(self.statuses))})")
-            params.extend(sorted(self.statuses))
+        statuses = sorted(self.statuses - {WARNING})
+        if statuses or WARNING in self.statuses:
+            clause = f"es.status IN ({','.join('?' * len(statuses))})"
+            if WARNING in self.statuses:
+                clause = f"({clause} OR es.reversed != '[]')"
+            clauses.append(clause)
+            params.extend(statuses)
         if self.category:
             clauses.append(
                 "EXISTS (SELECT 1 FROM flow_state fs"

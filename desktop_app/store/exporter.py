@@ -31,6 +31,7 @@ EVENT_COLUMNS = (
     "rationale",
     "resolved_by",
     "resolved_at",
+    "warnings",
 )
 SOURCE_COLUMNS = ("source_id", "name", "kind", "party", "reliability", "n_reports")
 RESOLUTION_COLUMNS = (
@@ -44,6 +45,8 @@ RESOLUTION_COLUMNS = (
     "rationale",
     "resolved_by",
     "resolved_at",
+    "state",
+    "seq",
 )
 
 
@@ -69,6 +72,18 @@ def _csv_lines(*cells: str) -> str:
     through Python's csv module reaches only a third of the sqlite3 shell's speed."""
     return " || ',' || ".join(cells)
 
+
+# `reversed_direction` on the rows of both flows of a standing warning. The event's state
+# names each doubtful pair by its first flow ([from, to, category]); most events have none.
+_REVERSED_WARNING = """CASE WHEN es.reversed = '[]' OR fs.category IS NULL THEN '' ELSE
+    (SELECT CASE WHEN COUNT(*) THEN 'reversed_direction' ELSE '' END
+     FROM json_each(es.reversed) pair
+     WHERE json_extract(pair.value, '$[2]') = fs.category
+       AND ((json_extract(pair.value, '$[0]') = fs.from_party
+             AND json_extract(pair.value, '$[1]') = fs.to_party)
+         OR (json_extract(pair.value, '$[0]') = fs.to_party
+             AND json_extract(pair.value, '$[1]') = fs.from_party)))
+END"""
 
 REPORTS_SQL = f"""
 SELECT {
@@ -120,6 +135,7 @@ SELECT {
         _text("res.rationale"),
         _text("res.resolved_by"),
         _plain("res.resolved_at"),
+        _plain(_REVERSED_WARNING),
     )
 }
 FROM event_state es
@@ -179,7 +195,7 @@ def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
             RESOLUTION_COLUMNS,
             lambda: _python_lines(
                 tuple(row[column] for column in RESOLUTION_COLUMNS)
-                for row in queries.decisions_in_force(ledger)
+                for row in queries.decisions(ledger)
             ),
         ),
     }
@@ -311,6 +327,12 @@ FIELDS: dict[str, list[dict]] = {
         _field("rationale", description="Of the decision in force on this flow." + _ESCAPE_NOTE),
         _field("resolved_by"),
         _field("resolved_at", "datetime"),
+        _field(
+            "warnings",
+            description="reversed_direction on both flows of a possible reversed direction"
+            " that no reviewer has decided or dismissed (their low is then 0); else blank.",
+            enum=["reversed_direction", ""],
+        ),
     ],
     "sources": [
         _field("source_id", required=True),
@@ -332,7 +354,12 @@ FIELDS: dict[str, list[dict]] = {
     ],
     "resolutions": [
         _field("event_id", required=True),
-        _field("field", enum=["date", "location", "count"]),
+        _field(
+            "field",
+            description="A direction decision dismisses a possible reversed direction; it"
+            " names the flow of the pair that sorts first.",
+            enum=["date", "location", "count", "direction"],
+        ),
         _field("from_party"),
         _field("to_party"),
         _field("category"),
@@ -344,6 +371,14 @@ FIELDS: dict[str, list[dict]] = {
         _field("rationale", description=_ESCAPE_NOTE.strip()),
         _field("resolved_by"),
         _field("resolved_at", "datetime"),
+        _field(
+            "state",
+            description="in_force: the latest decision on its field not withdrawn.",
+            enum=["in_force", "superseded", "withdrawn"],
+        ),
+        _field(
+            "seq", "integer", "Position of the decision in the ledger's write order.", minimum=0
+        ),
     ],
 }
 

@@ -28,6 +28,7 @@ from ..domain.records import (
     DEFAULT_RELIABILITY,
     FieldKey,
     Flow,
+    FlowKey,
     name_key,
     source_key,
     tidy,
@@ -644,14 +645,13 @@ class Ledger:
         elif field.field == "location":
             value = validation.required_name(value, "location")
         elif field.field == "count" and field.flow is not None:
-            flow = field.flow
-            from_party = self.find_party(flow.from_party) or tidy(flow.from_party)
-            to_party = self.find_party(flow.to_party) or tidy(flow.to_party)
-            field = FieldKey.count(type(flow)(from_party, to_party, tidy(flow.category)))
+            field = FieldKey.count(self._known_flow(field.flow))
             value = str(validation.count(value))
             if not any(report.flow(field.flow) for report in inputs.reports):  # type: ignore[arg-type]
                 raise Invalid(f"no report of event {event_id} states a flow {field.label()}")
         elif field.field == "direction" and field.flow is not None:
+            flow = self._known_flow(field.flow)  # either flow of the pair names it
+            field = FieldKey.direction(min(flow, flow.reversed()))
             doubtful = possibly_reversed(
                 inputs.event_type, inputs.reports, decisions_in_force(inputs.decisions)
             )
@@ -671,6 +671,12 @@ class Ledger:
                     f" (it states {stated or 'nothing'})"
                 )
         return field, value
+
+    def _known_flow(self, flow: FlowKey) -> FlowKey:
+        """A flow named by a person: its parties as this file spells them."""
+        from_party = self.find_party(flow.from_party) or tidy(flow.from_party)
+        to_party = self.find_party(flow.to_party) or tidy(flow.to_party)
+        return FlowKey(from_party, to_party, tidy(flow.category))
 
     def withdraw_resolution(self, resolution_id: str, who: str) -> Changes:
         """Undo a decision: it is marked withdrawn (audited), never deleted."""

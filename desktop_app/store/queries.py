@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 
+from ..domain import rules
 from ..domain.balance import BalanceRow, ExchangedFlow, cumulative_balance
+from ..domain.records import Decision, FlowKey, Report
+from .derived import decision_from_row, load_inputs
 from .ledger import Ledger
 
 OPEN_STATUSES = ("conflict", "reopened")
@@ -24,13 +28,22 @@ def balance(ledger: Ledger, category: str | None = None) -> list[BalanceRow]:
     return cumulative_balance(exchanged_flows(ledger, category))
 
 
+# What the review queue holds: events whose reports disagree on an undecided field or
+# reopen a decision, and events with a standing possible reversed direction (a warning).
+TO_REVIEW = "(status IN ('conflict', 'reopened') OR reversed != '[]')"
+
+
 def conflicts(ledger: Ledger) -> list[dict]:
-    """Events in conflict or reopened, with every field their reports disagree on."""
-    rows = ledger.conn.execute(
-        "SELECT event_id, status, date, disputes, reopened FROM event_state"
-        " WHERE status IN ('conflict', 'reopened')"
-        " ORDER BY chart_day, first_seq"
+    """Events in conflict or reopened, and events with a standing warning: every field
+    their reports disagree on, and each possible reversed direction with its count."""
+    rows = list(
+        ledger.conn.execute(
+            "SELECT event_id, status, date, disputes, reopened, reversed FROM event_state"
+            f" WHERE {TO_REVIEW} ORDER BY chart_day, first_seq"
+        )
     )
+    doubtful = [event_id for event_id, *_, reversed_json in rows if reversed_json != "[]"]
+    reports = {inputs.event_id: inputs.reports for inputs in load_inputs(ledger.conn, doubtful)}
     return [
         {
             "event_id": event_id,
@@ -38,28 +51,58 @@ def conflicts(ledger: Ledger) -> list[dict]:
             "date": date,
             "disputes": json.loads(disputes),
             "reopened": json.loads(reopened),
+            "warnings": [
+                _reversed_warning(reports[event_id], FlowKey(*flow))
+                for flow in json.loads(reversed_json)
+            ],
         }
-        for event_id, status, date, disputes, reopened in rows
+        for event_id, status, date, disputes, reopened, reversed_json in rows
     ]
 
 
-def decisions_in_force(ledger: Ledger) -> list[dict]:
-    """The decision in force on each decided field: the latest not withdrawn."""
-    return list(
-        ledger.db.query(
-            """
-            SELECT * FROM (
-                SELECT r.*, ROW_NUMBER() OVER (
-                    PARTITION BY event_id, field, from_party, to_party, category
-                    ORDER BY resolved_at DESC, seq DESC
-                ) AS rank
-                FROM resolutions r
-                WHERE withdrawn_at IS NULL AND field IN ('date', 'location', 'count')
-            ) WHERE rank = 1
-            ORDER BY resolved_at, seq
-            """
-        )
+def _reversed_warning(reports: list[Report], first: FlowKey) -> dict:
+    return {
+        "kind": "reversed_direction",
+        "category": first.category,
+        "count": rules.reversed_count(reports, first),
+        "flows": sorted([[first.from_party, first.to_party], [first.to_party, first.from_party]]),
+    }
+
+
+def to_review_count(ledger: Ledger) -> int:
+    """How many events the review queue holds (conflicts, reopened, standing warnings)."""
+    return int(
+        ledger.conn.execute(f"SELECT COUNT(*) FROM event_state WHERE {TO_REVIEW}").fetchone()[0]
     )
+
+
+def decisions(ledger: Ledger) -> list[dict]:
+    """Every decision in write order, each with its `state`: `in_force` (the latest on its
+    field not withdrawn, by the domain's rule), `superseded` or `withdrawn`."""
+    rows = list(ledger.db.query("SELECT * FROM resolutions ORDER BY seq"))
+    by_event: dict[str, list[Decision]] = defaultdict(list)
+    for row in rows:
+        by_event[row["event_id"]].append(decision_from_row(row))
+    in_force = {
+        decision.id
+        for event_decisions in by_event.values()
+        for decision in rules.decisions_in_force(event_decisions).values()
+    }
+    for row in rows:
+        if row["withdrawn_at"] is not None:
+            row["state"] = "withdrawn"
+        else:
+            row["state"] = "in_force" if row["id"] in in_force else "superseded"
+    return rows
+
+
+def decisions_in_force(ledger: Ledger) -> list[dict]:
+    """The decision in force on each decided value (a dismissal is not a value)."""
+    return [
+        row
+        for row in decisions(ledger)
+        if row["state"] == "in_force" and row["field"] in rules.VALUE_FIELDS
+    ]
 
 
 def status_counts(ledger: Ledger) -> dict[str, int]:

@@ -11,6 +11,7 @@ from functools import cached_property
 from ..domain.records import FieldKey, FlowKey
 from .derived import decision_from_row, field_key
 from .ledger import Ledger
+from .queries import TO_REVIEW
 
 CATEGORY_WORDS = {"pows": "POWs", "bodies": "bodies", "civilians": "civilians", "other": "others"}
 
@@ -84,7 +85,7 @@ def review_queue(
 ) -> list[QueueEntry]:
     """Events in conflict or reopened, and events with a possible reversed direction;
     with `event_ids`, only those of these events that belong in the queue."""
-    where = "(status IN ('conflict', 'reopened') OR reversed != '[]')"
+    where = TO_REVIEW
     params: list[str] = []
     if event_ids is not None:
         params = sorted(set(event_ids))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..domain.dates import DateError, parse_claimed_date
 from ..domain.records import CATEGORIES, EVENT_TYPES
 from ..domain.rules import STATUSES
-from ..store.event_list import EventFilter
+from ..store.event_list import WARNING, EventFilter
 from ..store.ledger import Changes
 from .date_field import PartialDateEdit
 from .events_model import EventsModel
@@ -26,7 +26,7 @@ from .notifier import AfterPaint
 from .session import Session
 
 ALL = "All"
-OPEN = "conflict or reopened"
+OPEN = "to review"  # conflict, reopened or a standing warning
 
 
 def _labelled(label: str, widget: QWidget, parent: QWidget) -> QLabel:
@@ -140,7 +140,7 @@ class EventsPane(QWidget):
             dates.append(text)
         self.filter_error.hide()
         status = self.status_filter.currentText()
-        statuses = {"conflict", "reopened"} if status == OPEN else {status} - {ALL}
+        statuses = {"conflict", "reopened", WARNING} if status == OPEN else {status} - {ALL}
         return EventFilter(
             types=frozenset({self.type_filter.currentText()} - {ALL}),
             statuses=frozenset(statuses),
@@ -159,7 +159,7 @@ class EventsPane(QWidget):
         self.model.set_filter(event_filter)
         self._reselect()
 
-    def show_open_conflicts(self) -> None:
+    def show_to_review(self) -> None:
         self.status_filter.setCurrentText(OPEN)
 
     def clear_filters(self) -> None:

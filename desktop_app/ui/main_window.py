@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.sources_action = self._action("&Sources…", self.show_sources, "Ctrl+Shift+S")
         self.find_action = self._action("&Find", self.find, key.Find)
         self.conflicts_action = self._action(
-            "Show open &conflicts", self.events_pane.show_open_conflicts, "Ctrl+Shift+C"
+            "Show events to &review", self.events_pane.show_to_review, "Ctrl+Shift+C"
         )
         self.clear_filters_action = self._action(
             "C&lear filters", self.events_pane.clear_filters, "Ctrl+Shift+L"
@@ -255,11 +255,12 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         statuses = queries.status_counts(self.ledger)
-        open_conflicts = statuses.get("conflict", 0) + statuses.get("reopened", 0)
         reports = self.ledger.count("reports")
+        # Conflicts, reopened events and standing warnings: a doubt is never invisible.
+        to_review = queries.to_review_count(self.ledger)
         self.status_label.setText(
             f"{self.ledger.path.name}  ·  {sum(statuses.values()):,} events"
-            f"  ·  {reports:,} reports  ·  {open_conflicts:,} open conflicts"
+            f"  ·  {reports:,} reports  ·  {to_review:,} to review"
         )
 
     def _settle(self) -> None:

@@ -262,9 +262,8 @@ class ReviewPane(QWidget):
             kept = [e for e in self.queue_model.entries if e.event_id not in touched]
             entries = sort_queue(kept + fresh, self._sort())
         self.queue_model.set_entries(entries)
-        left = sum(1 for entry in entries if entry.disputed or entry.status == "reopened")
         warnings = sum(1 for entry in entries if entry.reversed)
-        text = f"<b>{left}</b> events left to review"
+        text = f"<b>{len(entries)}</b> to review"
         if warnings:
             text += f", {warnings} with a possible reversed direction"
         self.counter.setText(text)
@@ -332,7 +331,7 @@ class ReviewPane(QWidget):
         for warning in reversed_flows:  # the warning, then the two flows in doubt
             flow = warning.flow
             assert flow is not None
-            reverse = type(flow)(flow.to_party, flow.from_party, flow.category)
+            reverse = flow.reversed()
             order += [warning, FieldKey.count(flow), FieldKey.count(reverse)]
         doubtful = set(order)
         order += [field for field in candidates if field in flagged and field not in doubtful]
@@ -469,11 +468,8 @@ class ReviewPane(QWidget):
         if field.field == "direction":
             field = FieldKey.count(field.flow)  # type: ignore[arg-type]
             if stated_value(self.domain_reports[report["id"]], field) is None:
-                reverse = field.flow
-                assert reverse is not None
-                field = FieldKey.count(
-                    type(reverse)(reverse.to_party, reverse.from_party, reverse.category)
-                )
+                assert field.flow is not None
+                field = FieldKey.count(field.flow.reversed())
             self._choose_field(field)
         value = stated_value(self.domain_reports[report["id"]], field)
         if value is None:
