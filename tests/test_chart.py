@@ -279,7 +279,8 @@ def test_plotted_series_equal_the_balance_csv_for_the_example(
     assert_plots_the_balance(pane, cli, db_path)
     pane.set_category("bodies")
     series = pane.plotted_series()
-    assert series[UA].received.best.tolist() == [1212, 2412]
+    # 13 June as the article literally reads: 1,200 remains handed to Russia
+    assert series[UA].received.best.tolist() == [1212, 1212]
     assert series[RU].received.best.tolist() == [27, 1227]
 
 
@@ -454,7 +455,9 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
     text = pane.describe_day("2025-06-11")
     assert "Ukraine: received 1,212" in text and "Russia: received 27" in text
     assert "bodies-2025-06-11" in text and "Vladimir Medinsky" in text
-    assert "Online video of the handover" in text  # the month-only report is a source too
+    text = pane.describe_day("2025-06-13")
+    assert "Shamsail Saraliyev" in text  # a report without flows is a source too
+    assert "Online video of the remains transfer" in text  # and so is a month-only one
     # moving the pointer over the step shows the same in the details line and tooltip
     x, y = pane.party_items[UA].received.getOriginalDataset()
     point = widget_point(pane, x[1] + 0.5, y[1])  # half a day after the step
@@ -481,7 +484,7 @@ def test_adding_a_report_changes_the_curves_at_once(
     with qtbot.waitSignal(notifier.changed, timeout=1000):
         notifier.notify(changes)
     x, y = pane.party_items[UA].received.getOriginalDataset()
-    assert y[-2:].tolist() == [2912, 2912]
+    assert y[-2:].tolist() == [1712, 1712]  # 1,212 + 500
     assert iso_day(pane.day_of_x(x[-2])) == "2025-06-20"
     assert "Lubinets" in pane.describe_day("2025-06-20")
     assert_plots_the_balance(pane, cli, db_path)
@@ -507,11 +510,11 @@ def test_a_conflict_shows_a_band_and_a_marker_until_a_decision_removes_them(
     with qtbot.waitSignal(notifier.changed, timeout=1000):
         notifier.notify(changes)
     ukraine = pane.plotted_series()[UA]
-    assert ukraine.received.low.tolist() == [1212, 2412]
-    assert ukraine.received.high.tolist() == [1300, 2500]
+    assert ukraine.received.low.tolist() == [1212, 1212]
+    assert ukraine.received.high.tolist() == [1300, 1300]
     band = pane.party_items[UA].band
     assert band.has_band()
-    assert band.y.min() == 1212 and band.y.max() == 2500
+    assert band.y.min() == 1212 and band.y.max() == 1300
     found = pane.plotted_markers()
     assert found is not None and found.event_id.tolist() == ["bodies-2025-06-11"]
     assert found.status.tolist() == ["conflict"]
@@ -538,7 +541,7 @@ def test_a_conflict_shows_a_band_and_a_marker_until_a_decision_removes_them(
     with qtbot.waitSignal(notifier.changed, timeout=1000):
         notifier.notify(changes)
     ukraine = pane.plotted_series()[UA]
-    assert ukraine.received.best.tolist() == [1300, 2500]
+    assert ukraine.received.best.tolist() == [1300, 1300]
     assert ukraine.received.low.tolist() == ukraine.received.high.tolist()
     assert not pane.party_items[UA].band.has_band()
     assert not pane.party_items[UA].net_band.has_band()
@@ -573,7 +576,7 @@ def test_a_contradicting_report_after_a_decision_shows_a_reopened_marker(
     assert found is not None and found.status.tolist() == ["reopened"]
     assert len(pane.reopened_markers.getData()[0]) == 2
     # the decision stays in force while reopened: no band
-    assert pane.plotted_series()[UA].received.best.tolist() == [1212, 2412]
+    assert pane.plotted_series()[UA].received.best.tolist() == [1212, 1212]
     assert not pane.party_items[UA].band.has_band()
 
 
@@ -634,7 +637,7 @@ def test_agreement_targets_are_dashed_lines_with_the_share_reached(
     labels = [target_label(target) for target in pane.plotted_targets()]
     assert labels == [
         "Russia target 6,000 (agreement 2025-06-02) — 20% reached",
-        "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached",
+        "Ukraine target 6,000 (agreement 2025-06-02) — 20% reached",
     ]
     legend_texts = [label.text for _, label in pane.legend.items]
     assert set(labels) <= set(legend_texts)
