@@ -60,6 +60,7 @@ class PaintCounter(QObject):
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
+        self.widget = widget
         self.count = 0
         widget.installEventFilter(self)
 
@@ -82,7 +83,7 @@ def spin(until: Callable[[], bool], timeout: float = TIMEOUT) -> bool:
 
 
 def on_screen(widget: QWidget) -> bool:
-    """Shown, and not a dock tab behind another (Qt moves those off the window)."""
+    """Shown, and not in a workspace behind another."""
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
@@ -282,9 +283,7 @@ def measure_commits(
 ) -> dict:
     """Reports typed into the form and committed with Ctrl+Return."""
     settings.set_user_name(USER)
-    window.chart_dock.show()
-    window.chart_dock.raise_()
-    window.entry_dock.show()
+    window.show_workspace(0)  # the form shares its workspace with the events table
     window.activateWindow()
     spin(lambda: True)
     offered: list[int] = []
@@ -294,8 +293,10 @@ def measure_commits(
         return ""  # "Create a new event": the prompt would be modal
 
     window.form.ask_duplicate = new_event
-    painted_widget = chart_paints if chart_paints is not None else table
-    target = "chart" if chart_paints is not None else "events table (chart is a placeholder)"
+    spin(lambda: True)
+    chart_shown = chart_paints is not None and on_screen(chart_paints.widget)
+    painted_widget = chart_paints if chart_shown else table
+    target = "chart" if chart_shown else "events table (the chart is in another workspace)"
     listeners_done: list[float] = []
     window.notifier.changed.connect(lambda _changes: listeners_done.append(time.perf_counter()))
     before_reports = window.ledger.count("reports")

@@ -651,7 +651,7 @@ def window_rows(probes: list[dict[str, Any]]) -> list[Row]:
     panes = []
     for name in ("chart", "review"):
         kind = first[name]
-        visible = "painted" if first[f"{name}_visible"] else "filled, behind another dock tab"
+        visible = "painted" if first[f"{name}_visible"] else "filled, in another workspace"
         rows = first.get("review_rows") if name == "review" else None
         panes.append(f"{name}: {kind} ({visible}{f', {rows:,} rows' if rows else ''})")
     start_note = (

@@ -269,7 +269,7 @@ def test_a_contradicting_report_from_the_form_reopens_the_event(qtbot, tmp_path:
         window.review_pane.comparison.horizontalHeaderItem(c).text()
         for c in range(window.review_pane.comparison.columnCount())
     ]
-    assert headers[-1] == "3. Late source  ★ new"
+    assert headers[-1] == "Report 3  ★ new"
 
 
 def test_an_agreeing_report_does_not_reopen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -400,14 +400,18 @@ def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, path)
     window.resize(window.minimumSizeHint().width() + 11, 701)
     size = (window.width(), window.height())
-    window.chart_dock.hide()
+    window.splitter.setSizes([300, 200])
+    sizes = window.splitter.sizes()
+    window.show_workspace(2)  # the balance
     window.close()
     again = MainWindow(Ledger.open(path))
     qtbot.addWidget(again)
     again.show()
     assert again.height() == size[1]
     assert abs(again.width() - size[0]) <= 16  # the offscreen platform rounds frames
-    assert not again.chart_dock.isVisible()
+    assert again.workspaces.currentWidget() is again.chart_pane
+    again.show_workspace(0)
+    assert again.splitter.sizes() == sizes
     third = again.open_file(tmp_path / "second.db")
     assert third is not None
     qtbot.addWidget(third)

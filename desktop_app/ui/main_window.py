@@ -9,12 +9,12 @@ from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +35,10 @@ from .review_pane import ReviewPane
 from .session import Session
 from .tasks import TaskRunner
 from .transfers import Transfers
+from .words import plural
 
 MAX_RECENT = 8
+RECORD, REVIEW, BALANCE = range(3)  # the workspaces, in their tabs' order
 OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
 
 
@@ -107,40 +109,53 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.event_pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.read_only_banner)
-        layout.addWidget(self.splitter)
-        self.setCentralWidget(central)
-        self.entry_dock = self._dock("Entry", self.form, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.record_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.record_splitter.setObjectName("RecordSplitter")
+        self.record_splitter.addWidget(self.splitter)
+        self.record_splitter.addWidget(self.form)
+        self.record_splitter.setStretchFactor(0, 1)
         self.review_pane = ReviewPane(self.session, self)
-        self.review_dock = self._dock(
-            "Review", self.review_pane, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
+        self.review_pane.wants_view.connect(lambda: self.show_workspace(REVIEW))
         # Party colours are data: written once, audited under the person's name if known.
         self.chart_pane = ChartPane(self.ledger, self.notifier, self, who=user_name)
         self.chart_pane.event_selected.connect(self.session.event_selected.emit)
         self.session.event_selected.connect(self.chart_pane.select_event)
-        self.chart_dock = self._dock(
-            "Chart", self.chart_pane, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self.tabifyDockWidget(self.review_dock, self.chart_dock)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        # Three jobs, three workspaces that each get the whole window (Zotero, Anki and
+        # QGIS give the task in hand the room): record, review, watch the balance.
+        self.workspaces = QTabWidget(self)
+        self.workspaces.setObjectName("Workspaces")
+        self.workspaces.setAccessibleName("Workspaces")
+        self.workspaces.setDocumentMode(True)
+        # No mnemonics in the titles: Alt+1…9 take a report's value in the review.
+        for index, (page, title) in enumerate(
+            ((self.record_splitter, "Record"), (self.review_pane, "Review"),
+             (self.chart_pane, "Balance")),
+        ):  # fmt: skip
+            self.workspaces.addTab(page, f"{title}  (Ctrl+{index + 1})")
+        self.workspaces.currentChanged.connect(self._workspace_shown)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.workspaces)
+        self.setCentralWidget(central)
         self.form.setEnabled(not self.ledger.read_only)
         self.event_pane.edit_requested.connect(self._edit_report)
         self.event_pane.new_report_requested.connect(self._new_report_for)
         self.event_pane.delete_requested.connect(self.delete_reports)
         self.events_pane.event_activated.connect(lambda _id: self.event_pane.table.setFocus())
-        self.resize(1280, 820)
+        self.resize(1280, 800)
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title}Dock")
-        dock.setWidget(widget)
-        dock.setAccessibleName(title)
-        self.addDockWidget(area, dock)
-        return dock
+    def show_workspace(self, index: int) -> None:
+        """Bring a workspace into view (a shortcut that acts on it calls this first)."""
+        self.workspaces.setCurrentIndex(index)
+
+    def _workspace_shown(self, index: int) -> None:
+        focus = {RECORD: self.events_pane.view, REVIEW: self.review_pane.queue}.get(index)
+        if focus is not None and not self.workspaces.currentWidget().isAncestorOf(
+            QApplication.focusWidget()
+        ):
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _action(
         self,
@@ -191,10 +206,20 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = self._action(
             "C&lear filters", self.events_pane.clear_filters, "Ctrl+Shift+L"
         )
-        self.focus_events_action = self._action("Go to &events", self._focus_events, "Ctrl+1")
-        self.focus_form_action = self._action("Go to the entry &form", self._focus_form, "Ctrl+2")
+        self.record_action = self._action(
+            "&Record: events, reports and the form", self._focus_events, "Ctrl+1"
+        )
+        self.review_action = self._action(
+            "Re&view: the queue and the reports side by side", self._focus_review, "Ctrl+2"
+        )
+        self.balance_action = self._action(
+            "&Balance: the chart", lambda: self.show_workspace(BALANCE), "Ctrl+3"
+        )
+        self.focus_form_action = self._action(
+            "Go to the entry &form", self._focus_form, "Ctrl+Shift+E"
+        )
         self.focus_reports_action = self._action(
-            "Go to the event's re&ports", self._focus_reports, "Ctrl+3"
+            "Go to the event's re&ports", self._focus_reports, "Ctrl+Shift+R"
         )
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About Exchange Ledger", self.show_about)
@@ -224,15 +249,13 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.sources_action)
         view_menu = bar.addMenu("&View")
-        for dock in (self.entry_dock, self.review_dock, self.chart_dock):
-            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addActions([self.record_action, self.review_action, self.balance_action])
         view_menu.addSeparator()
         view_menu.addActions(
             [
                 self.find_action,
                 self.conflicts_action,
                 self.clear_filters_action,
-                self.focus_events_action,
                 self.focus_form_action,
                 self.focus_reports_action,
             ]
@@ -246,6 +269,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Status")
         self.statusBar().addPermanentWidget(self.status_label)
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # ---- state --------------------------------------------------------------------
 
@@ -259,8 +283,8 @@ class MainWindow(QMainWindow):
         # Conflicts, reopened events and standing warnings: a doubt is never invisible.
         to_review = queries.to_review_count(self.ledger)
         self.status_label.setText(
-            f"{self.ledger.path.name}  ·  {sum(statuses.values()):,} events"
-            f"  ·  {reports:,} reports  ·  {to_review:,} to review"
+            f"{self.ledger.path.name}  ·  {plural(sum(statuses.values()), 'event')}"
+            f"  ·  {plural(reports, 'report')}  ·  {to_review:,} to review"
         )
 
     def _settle(self) -> None:
@@ -296,35 +320,36 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         settings = _settings()
         geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        splitter = settings.value("window/splitter")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        else:
-            # First start: half the height for the chart and the review queue.
-            self.splitter.setSizes([200, 120])
-            QTimer.singleShot(0, self._default_dock_sizes)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        # First start: the events table gets the room (10 rows and more), the form 440 px.
+        self.splitter.setSizes([420, 220])
+        self.record_splitter.setSizes([self.width() - 440, 440])
+        for name, splitter in self._splitters().items():
+            state = settings.value(f"window/{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        self.workspaces.setCurrentIndex(int(settings.value("window/workspace", RECORD) or 0))
 
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.entry_dock], [440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.chart_dock], [self.height() * 3 // 5], Qt.Orientation.Vertical)
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "splitter": self.splitter,
+            "record": self.record_splitter,
+            "review": self.review_pane.splitter,
+        }
 
     def save_layout(self) -> None:
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.splitter.saveState())
+        for name, splitter in self._splitters().items():
+            settings.setValue(f"window/{name}", splitter.saveState())
+        settings.setValue("window/workspace", self.workspaces.currentIndex())
         settings.sync()
 
     # ---- actions ------------------------------------------------------------------
 
     def new_event(self) -> None:
-        self.entry_dock.show()
-        self.entry_dock.raise_()
+        self.show_workspace(RECORD)
         self.form.new_event()
 
     def new_report(self) -> None:
@@ -335,13 +360,11 @@ class MainWindow(QMainWindow):
         self._new_report_for(event_id)
 
     def _new_report_for(self, event_id: str) -> None:
-        self.entry_dock.show()
-        self.entry_dock.raise_()
+        self.show_workspace(RECORD)
         self.form.new_report_for(event_id)
 
     def _edit_report(self, report: dict) -> None:
-        self.entry_dock.show()
-        self.entry_dock.raise_()
+        self.show_workspace(RECORD)
         self.form.edit_report(report)
 
     def delete_selection(self) -> None:
@@ -362,11 +385,12 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Delete",
-            f"Delete {what} {len(report_ids)} report(s)? Undo (Ctrl+Z) brings them back.",
+            f"Delete {what} {plural(len(report_ids), 'report')}? Undo (Ctrl+Z) brings"
+            " them back.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        text = "Delete event" if whole_event else f"Delete {len(report_ids)} report(s)"
+        text = "Delete event" if whole_event else f"Delete {plural(len(report_ids), 'report')}"
         self.session.execute(DeleteReports(self.session, report_ids, text))
 
     def show_sources(self) -> None:
@@ -376,14 +400,19 @@ class MainWindow(QMainWindow):
         self.events_pane.focus_search()
 
     def _focus_events(self) -> None:
+        self.show_workspace(RECORD)
         self.events_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _focus_review(self) -> None:
+        self.show_workspace(REVIEW)
+        self.review_pane.queue.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _focus_form(self) -> None:
-        self.entry_dock.show()
-        self.entry_dock.raise_()
+        self.show_workspace(RECORD)
         self.form.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_reports(self) -> None:
+        self.show_workspace(RECORD)
         self.event_pane.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def shortcut_actions(self) -> list[QAction]:

@@ -4,6 +4,7 @@ decisions a reviewer takes field by field, each with a rationale, all traceable.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -34,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey
+from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey, Report
 from ..domain.rules import DISMISSED, decisions_in_force, stated_value
 from ..domain.validation import Invalid
 from ..store.derived import field_key, load_inputs
@@ -114,6 +117,7 @@ class ReviewPane(QWidget):
     """Field by field: pick a report's value (Alt+1…9) or type one, write why, decide."""
 
     decided = Signal(str)  # event id
+    wants_view = Signal()  # a shortcut acts on the pane: the window brings it into view
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +157,12 @@ class ReviewPane(QWidget):
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
         self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Wrapped text needs the columns' final widths: rows are measured again whenever
+        # the columns change width (the workspace shown, the window or splitter resized).
+        self.comparison.horizontalHeader().sectionResized.connect(self._fit_rows_later)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.timeout.connect(self.comparison.resizeRowsToContents)
         self.field_choice = QComboBox(self)
         self.field_choice.currentIndexChanged.connect(self._field_changed)
         self.value = QLineEdit(self)
@@ -183,7 +193,11 @@ class ReviewPane(QWidget):
             widget.setAccessibleName(label)
             grid.addWidget(caption, row, 0)
             grid.addWidget(widget, row, 1)
-        grid.addWidget(self.picked_label, 1, 2)
+        # A long source name wraps here; it must never widen the window.
+        self.picked_label.setWordWrap(True)
+        self.picked_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        grid.addWidget(self.picked_label, 3, 1)
+        grid.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.decide_button)
         buttons.addWidget(self.dismiss_button)
@@ -204,12 +218,14 @@ class ReviewPane(QWidget):
         right_layout.addWidget(self.comparison, 5)
         right_layout.addLayout(grid)
         right_layout.addLayout(buttons)
-        right_layout.addWidget(self.history, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        right_layout.addWidget(self.history, 1)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("ReviewSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([420, 800])  # the queue's "largest disagreement" needs room
+        splitter.setStretchFactor(1, 3)
+        # The comparison gets most of the width: three reports' names, grades and quotes.
+        splitter.setSizes([380, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -222,7 +238,7 @@ class ReviewPane(QWidget):
             item = QAction(text, self)
             item.setShortcut(QKeySequence(keys))
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            item.triggered.connect(lambda _checked=False: slot())
+            item.triggered.connect(lambda _checked=False: self._in_view(slot))
             self.addAction(item)
             self.review_actions.append(item)
             return item
@@ -244,6 +260,11 @@ class ReviewPane(QWidget):
                 f"Alt+{number}",
                 lambda number=number: self.pick_report(number),
             )
+
+    def _in_view(self, slot: Callable[[], object]) -> None:
+        """Nothing is decided unseen: the pane is brought into view before it acts."""
+        self.wants_view.emit()
+        slot()
 
     # ---- the queue ------------------------------------------------------------------
 
@@ -339,7 +360,7 @@ class ReviewPane(QWidget):
         self.fields = [
             (field, self._field_state(field, flagged | doubtful, decided)) for field in order
         ]
-        self._fill_comparison(candidates, flagged)
+        self._fill_comparison(candidates, flagged | doubtful)
         current = self.field_choice.currentIndex()
         self.field_choice.blockSignals(True)
         self.field_choice.clear()
@@ -359,17 +380,26 @@ class ReviewPane(QWidget):
         return "quiet"
 
     def _fill_comparison(self, fields: list[FieldKey], disputed: set[FieldKey]) -> None:
+        """Reports as columns whose text wraps; the fields in question first (the
+        reviewer's job), then who each source is, then the fields nobody disputes."""
+        in_question = [field for field, state in self.fields if state not in ("quiet", "warning")]
+        quiet = [field for field in fields if field not in in_question]
         table = self.comparison
         table.clear()
         table.setColumnCount(len(self.reports))
-        table.setRowCount(len(INFO_ROWS) + len(fields))
-        headers = []
-        for number, report in enumerate(self.reports, start=1):
-            new = "  ★ new" if report["id"] in self.new_reports else ""
-            headers.append(f"{number}. {report['source_name']}{new}")
-        table.setHorizontalHeaderLabels(headers)
-        table.setVerticalHeaderLabels([*INFO_ROWS, *(field.label() for field in fields)])
+        table.setRowCount(len(in_question) + len(INFO_ROWS) + len(quiet))
+        table.setHorizontalHeaderLabels(
+            [
+                f"Report {number}" + ("  ★ new" if report["id"] in self.new_reports else "")
+                for number, report in enumerate(self.reports, start=1)
+            ]
+        )
+        labels = [field.label() for field in in_question]
+        table.setVerticalHeaderLabels([*labels, *INFO_ROWS, *(f.label() for f in quiet)])
         for column, report in enumerate(self.reports):
+            domain_report = self.domain_reports[report["id"]]
+            for row, field in enumerate(in_question):
+                table.setItem(row, column, self._value_item(domain_report, field, disputed))
             info = (
                 report["source_name"],
                 report["source_party"] or "independent",
@@ -380,24 +410,31 @@ class ReviewPane(QWidget):
                 report["url"] or "—",
                 report["quote"],
             )
-            for row, text in enumerate(info):
+            for offset, text in enumerate(info):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
-                item.setForeground(QBrush(QColor("#666666")))
-                table.setItem(row, column, item)
-            domain_report = self.domain_reports[report["id"]]
-            for offset, field in enumerate(fields):
-                value = stated_value(domain_report, field)
-                item = QTableWidgetItem(value if value is not None else "—")
-                if field in disputed and value is not None:
-                    item.setBackground(QBrush(DISPUTED))
-                    font = QFont()
-                    font.setBold(True)
-                    item.setFont(font)
-                else:
-                    item.setForeground(QBrush(QColor("#888888")))
-                table.setItem(len(INFO_ROWS) + offset, column, item)
+                table.setItem(len(in_question) + offset, column, item)
+            first_quiet = len(in_question) + len(INFO_ROWS)
+            for offset, field in enumerate(quiet):
+                item = self._value_item(domain_report, field, disputed)
+                table.setItem(first_quiet + offset, column, item)
         table.resizeRowsToContents()
+
+    def _fit_rows_later(self, *_args: object) -> None:
+        self._fit_rows.start(0)
+
+    @staticmethod
+    def _value_item(report: Report, field: FieldKey, disputed: set[FieldKey]) -> QTableWidgetItem:
+        value = stated_value(report, field)
+        item = QTableWidgetItem(value if value is not None else "—")
+        if field in disputed and value is not None:
+            item.setBackground(QBrush(DISPUTED))
+            font = QFont()
+            font.setBold(True)
+            item.setFont(font)
+        else:
+            item.setForeground(QBrush(QColor("#666666")))
+        return item
 
     def _fill_history(self) -> None:
         lines = ["<b>Decisions</b>"]
@@ -454,10 +491,18 @@ class ReviewPane(QWidget):
             self._fill_history()
 
     def step_field(self, step: int) -> None:
-        if self.fields:
-            index = (self.field_choice.currentIndex() + step) % len(self.fields)
-            self.field_choice.setCurrentIndex(index)
-            self.value.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """F6 / Shift+F6: the next disputed field or warning; undisputed ones are skipped
+        (they stay in the field list for a reviewer who wants to decide one anyway)."""
+        flagged = [i for i, (_field, state) in enumerate(self.fields) if state != "quiet"]
+        if not flagged:
+            return
+        current = self.field_choice.currentIndex()
+        if step > 0:
+            index = next((i for i in flagged if i > current), flagged[0])
+        else:
+            index = next((i for i in reversed(flagged) if i < current), flagged[-1])
+        self.field_choice.setCurrentIndex(index)
+        self.value.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def pick_report(self, number: int) -> None:
         """Take report `number`'s value for the current field (Alt+number)."""

@@ -1,0 +1,175 @@
+"""The window at 1280x800 as a researcher sees it: three workspaces (record, review, the
+balance) that each get the room, shortcuts that bring their pane into view before they
+act, and no widget that makes the window grow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPORTS_HEADER, write_csv, write_reports_csv
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QTableView, QTableWidget, QWidget
+from ui_helpers import open_window, shortcut
+
+from desktop_app.domain.records import FieldKey, FlowKey
+from desktop_app.store.importer import apply_import, plan_import
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui.main_window import MainWindow
+
+LONG_SOURCE = "Coordination Headquarters for the Treatment of Prisoners of War"
+
+
+def three_reports_csv(path: Path) -> Path:
+    """One exchange, three sources (one with a long name) disagreeing on a count."""
+    rows = []
+    for source, party, count, grade in (
+        (LONG_SOURCE, "Ukraine", "207", "B"),
+        ("Ministry of Defence of the Russian Federation", "Russia", "195", "C"),
+        ("Independent monitor", "", "207", "F"),
+    ):
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(
+            event_id="swap", event_type="exchange", event_date="2024-10-18",
+            category="pows", from_party="Russia", to_party="Ukraine", count=count,
+            source_name=source, source_kind="official", source_party=party,
+            reliability=grade, credibility="2", quote=f"{source} reported {count} returned.",
+        )  # fmt: skip
+        rows.append(list(row.values()))
+    return write_csv(path, REPORTS_HEADER, rows)
+
+
+def ledger_with(path: Path, *csv_files: Path) -> Path:
+    with Ledger.open(path) as ledger:
+        for csv_path in csv_files:
+            plan = plan_import(ledger, csv_path, "importer")
+            assert not plan.errors, plan.errors
+            apply_import(ledger, plan, "importer")
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    path = ledger_with(
+        tmp_path / "ledger.db",
+        write_reports_csv(tmp_path / "many.csv", 60),
+        three_reports_csv(tmp_path / "swap.csv"),
+    )
+    opened = open_window(qtbot, path)
+    opened.resize(1280, 800)
+    QApplication.processEvents()
+    return opened
+
+
+def rows_shown(view: QTableView) -> float:
+    return view.viewport().height() / max(1, view.rowHeight(0))
+
+
+def in_view(widget: QWidget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def fits(table: QTableWidget, row: int, column: int) -> bool:
+    """The cell's text is drawn whole (wrapped, never elided) in the cell's rectangle."""
+    item = table.item(row, column)
+    rect = table.visualItemRect(item)
+    needed = table.fontMetrics().boundingRect(
+        QRect(0, 0, rect.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+    )
+    return needed.height() <= rect.height() and needed.width() <= rect.width()
+
+
+def test_record_shows_ten_events_and_three_reports(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    assert window.workspaces.currentWidget() is window.record_splitter
+    assert rows_shown(window.events_pane.view) >= 10
+    window.events_pane.view.selectRow(window.events_pane.model.rowCount() - 1)
+    qtbot.waitUntil(lambda: len(window.event_pane.reports) >= 3)
+    assert rows_shown(window.event_pane.table) >= 3
+
+
+def test_review_compares_three_reports_on_half_the_window_or_more(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+) -> None:
+    shortcut(qtbot, window, "Ctrl+2")
+    pane = window.review_pane
+    assert in_view(pane.comparison)
+    pane.show_event("swap")
+    qtbot.wait(50)  # the rows are measured once the columns have their widths
+    table = pane.comparison
+    assert table.width() >= window.width() / 2
+    assert table.verticalHeaderItem(0).text() == "pows Russia → Ukraine"  # disputed first
+    labels = [table.verticalHeaderItem(row).text() for row in range(table.rowCount())]
+    for label in ("Source", "Party", "Reliability", "Credibility"):
+        row = labels.index(label)
+        for column in range(3):
+            assert fits(table, row, column), (label, table.item(row, column).text())
+
+
+def test_taking_a_long_named_report_does_not_widen_the_window(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+) -> None:
+    width = window.width()
+    pane = window.review_pane
+    pane.show_event("swap")
+    shortcut(qtbot, window, "Alt+1")
+    assert LONG_SOURCE in pane.picked_label.text()
+    QApplication.processEvents()
+    assert window.width() == width
+    assert pane.rationale.height() >= 50
+
+
+@pytest.mark.parametrize("keys", ["F8", "Shift+F8", "F6", "Shift+F6", "Alt+1", "Alt+W"])
+def test_a_review_shortcut_brings_the_review_into_view_first(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+    keys: str,
+) -> None:
+    window.review_pane.show_event("swap")
+    window.events_pane.view.setFocus()
+    assert not in_view(window.review_pane.comparison)
+    shortcut(qtbot, window, keys)
+    assert in_view(window.review_pane.comparison)
+    assert in_view(window.review_pane.value)
+
+
+def test_ctrl_1_2_3_switch_workspaces_and_focus_their_work(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    shortcut(qtbot, window, "Ctrl+3")
+    assert in_view(window.chart_pane) and not in_view(window.events_pane.view)
+    shortcut(qtbot, window, "Ctrl+2")
+    assert in_view(window.review_pane.queue)
+    assert QApplication.focusWidget() is window.review_pane.queue
+    shortcut(qtbot, window, "Ctrl+1")
+    assert in_view(window.events_pane.view) and in_view(window.form)
+    assert QApplication.focusWidget() is window.events_pane.view
+    shortcut(qtbot, window, "Ctrl+Shift+R")
+    assert QApplication.focusWidget() is window.event_pane.table
+    shortcut(qtbot, window, "Ctrl+Shift+E")
+    assert QApplication.focusWidget() is window.form.event_type
+
+
+def test_f6_visits_only_the_disputed_fields_and_warnings(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pane = window.review_pane
+    pane.show_event("swap")
+    disputed = FieldKey.count(FlowKey("Russia", "Ukraine", "pows"))
+    seen = set()
+    for _ in range(4):
+        shortcut(qtbot, window, "F6")
+        seen.add(pane.current_field())
+    assert seen == {disputed}  # never the undisputed date or location
+    shortcut(qtbot, window, "Shift+F6")
+    assert pane.current_field() == disputed
+
+
+def test_undo_says_what_it_undid(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    pane = window.review_pane
+    pane.show_event("swap")
+    shortcut(qtbot, window, "Alt+1")
+    shortcut(qtbot, window, "Alt+W")
+    qtbot.keyClicks(pane.rationale, "the count of two sources")
+    qtbot.keyClick(pane.rationale, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Saved: Decide pows Russia → Ukraine: 207."
+    shortcut(qtbot, window, "Ctrl+1")
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert window.statusBar().currentMessage() == "Undone: Decide pows Russia → Ukraine: 207."
