@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from conftest import EXAMPLE_CSV
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_text, when_modal
 
+from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 
 MEDINSKY_QUOTE = (
@@ -124,8 +126,20 @@ def test_the_11_june_exchange_is_entered_with_the_keyboard_only(qtbot, tmp_path:
     assert window.events_pane.model.rowCount() == 1
     qtbot.waitUntil(lambda: window.events_pane.selected_event() == report["event_id"])
 
-    # A second report of the same exchange, from another source, through the prompt.
-    when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))
+    # A second report of the same exchange, from another source, through the prompt:
+    # Enter goes back to the form (the safe choice), Alt+A adds it to the offered event.
+    prompts: list[str] = []
+
+    def back_then_add(dialog: QWidget) -> None:
+        prompts.append(dialog.list.item(0).text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        assert window.ledger.count("reports") == 1
+        when_modal(
+            lambda again: qtbot.keyClick(again, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        )
+        QTimer.singleShot(100, window.form.commit)
+
+    when_modal(back_then_add)
     enter_report(
         qtbot,
         window,
@@ -138,8 +152,13 @@ def test_the_11_june_exchange_is_entered_with_the_keyboard_only(qtbot, tmp_path:
         credibility="2",
         flows=[("Russia", "Ukraine", "1212")],
     )
+    qtbot.waitUntil(lambda: len(stored_reports(path)) == 2)
+    assert prompts[0].splitlines() == [
+        "2025-06-11 · no location · 1 report · single",
+        "bodies Russia→Ukraine 1,212; bodies Ukraine→Russia 27",
+        "sources: Vladimir Medinsky",
+    ]
     reports = stored_reports(path)
-    assert len(reports) == 2
     assert reports[1]["event_id"] == reports[0]["event_id"]
     assert reports[1]["source"] == "Ukrainian Coordination Headquarters"
     assert window.events_pane.model.rowCount() == 1
@@ -248,12 +267,29 @@ def test_a_required_source_is_asked_for_when_committing(qtbot, tmp_path: Path) -
     assert window.ledger.count("reports") == 0
 
 
-def test_escape_clears_the_form(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [(QMessageBox.StandardButton.Cancel, "Someone"), (QMessageBox.StandardButton.Discard, "")],
+)
+def test_escape_asks_before_it_clears_a_typed_report(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    kept: str,
+) -> None:
     window = open_window(qtbot, tmp_path / "ledger.db")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or answer)
+    press(qtbot, Qt.Key.Key_Escape)  # nothing typed: nothing to ask
     window.form.source.setFocus()
     type_text(qtbot, "Someone")
+    window.form.quote.setFocus()
+    type_text(qtbot, "a half-typed quote")
     press(qtbot, Qt.Key.Key_Escape)
-    assert window.form.source.text() == ""
+    assert asked == ["Discard this report?"]
+    assert window.form.source.text() == kept
+    assert bool(window.form.quote.toPlainText()) == bool(kept)
     assert window.ledger.count("reports") == 0
 
 
@@ -411,3 +447,31 @@ def test_opening_a_file_that_is_not_a_database_shows_a_dialog_and_keeps_the_wind
     window.form.source.setFocus()
     type_text(qtbot, "Still usable")
     assert QApplication.focusWidget() is window.form.source
+
+
+def test_picking_a_source_completion_reuses_that_source(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Picking "Vladimir Medinsky (Russia)" from the popup must not create a source named
+    exactly that: the field becomes the name, the party field the party."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    form = window.form
+    form.refresh_completions()
+    sources_before = window.ledger.count("sources")
+    form.source.setFocus()
+    type_text(qtbot, "Medin")
+    completer = form.source.completer()
+    qtbot.waitUntil(lambda: completer.popup().isVisible())
+    popup = completer.popup()
+    popup.setCurrentIndex(completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.source.text() == "Vladimir Medinsky")
+    assert form.source_party.text() == "Russia"
+    # Offscreen, focus does not come back from the popup: type into the field itself.
+    qtbot.keyClicks(form.claimed_date.line, "2025-06-12")
+    qtbot.keyClick(form.claimed_date.line, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    visible = {k: e.text() for k, e in form.errors.items() if e.text()}
+    assert window.ledger.count("reports") == 7, visible
+    assert window.ledger.count("sources") == sources_before
+    assert "Saved: Add report from Vladimir Medinsky." in window.statusBar().currentMessage()

@@ -61,7 +61,9 @@ def similar_events(
     flow_marks = ",".join("(?, ?, ?)" for _ in keys)
     flow_values = [value for key in sorted(keys) for value in key]
     candidates = ledger.db.query(
-        "SELECT es.event_id, es.date, es.flows_text, es.n_reports, es.status"
+        "SELECT es.event_id, es.date, es.location, es.flows_text, es.n_reports, es.status,"
+        " (SELECT group_concat(name, '; ') FROM (SELECT DISTINCT s.name FROM reports r"
+        "   JOIN sources s ON s.id = r.source_id WHERE r.event_id = es.event_id)) AS sources"
         " FROM event_state es"
         " WHERE +es.type = ? AND (es.chart_day BETWEEN ? AND ?"
         "   OR (es.chart_day BETWEEN ? AND ? AND length(es.date) < 10))"

@@ -21,6 +21,7 @@ from ..domain.records import CREDIBILITY, RELIABILITY
 from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
 from .session import Session
+from .words import plural
 
 REPORT_COLUMNS = (
     "Source",
@@ -123,7 +124,7 @@ class EventPane(QWidget):
         return (
             f"<b>{state['type']}</b> · {state['date'] or 'no date'}"
             f" · {state['location'] or 'no location'} · <b>{state['status']}</b>"
-            f" · {state['n_reports']} reports<br>{state['flows_text'] or 'no flows'}"
+            f" · {plural(state['n_reports'], 'report')}<br>{state['flows_text'] or 'no flows'}"
             f"<br><span style='color:palette(mid)'>event {state['event_id']}</span>{warning}"
         )
 

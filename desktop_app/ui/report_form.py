@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
 from .notifier import AfterPaint
 from .session import Session
+from .words import plural
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -57,7 +58,10 @@ def source_label(name: str, party: str | None) -> str:
 
 
 class DuplicatePrompt(QDialog):
-    """Before creating an event that looks like an existing one: add the report there?"""
+    """Before creating an event that looks like an existing one: add the report there?
+
+    Enter is the safe choice, back to the form: filing a report under the wrong event is
+    the mistake this dialog exists to prevent, so it is never the default."""
 
     def __init__(self, candidates: list[dict], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,10 +69,14 @@ class DuplicatePrompt(QDialog):
         self.choice: str | None = None
         self.list = QListWidget(self)
         self.list.setAccessibleName("Similar events")
+        self.list.setWordWrap(True)
         for candidate in candidates:
+            reports = plural(candidate["n_reports"], "report")
             item = QListWidgetItem(
-                f"{candidate['date']} · {candidate['flows_text']} · "
-                f"{candidate['n_reports']} reports · {candidate['status']}"
+                f"{candidate['date']} · {candidate['location'] or 'no location'}"
+                f" · {reports} · {candidate['status']}\n"
+                f"{candidate['flows_text'] or 'no flows'}\n"
+                f"sources: {candidate['sources'] or '—'}"
             )
             item.setData(Qt.ItemDataRole.UserRole, candidate["event_id"])
             self.list.addItem(item)
@@ -80,22 +88,27 @@ class DuplicatePrompt(QDialog):
         self.new_button = buttons.addButton(
             "Create a &new event", QDialogButtonBox.ButtonRole.YesRole
         )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button.setDefault(True)
+        self.back_button = buttons.addButton(
+            "&Back to the form", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        for button in (self.add_button, self.new_button):
+            button.setAutoDefault(False)
+        self.back_button.setDefault(True)
         self.add_button.clicked.connect(self._add)
         self.new_button.clicked.connect(self._new)
-        buttons.rejected.connect(self.reject)
-        self.list.itemActivated.connect(lambda _item: self._add())
+        self.back_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
                 "Events of the same type, within three days, with a flow between the same"
-                " parties in the same category:",
+                " parties in the same category. Compare the date, the place and the sources"
+                " before you add the report to one:",
                 self,
             )
         )
         layout.addWidget(self.list)
         layout.addWidget(buttons)
+        self.resize(640, 320)
 
     def _add(self) -> None:
         item = self.list.currentItem()
@@ -144,8 +157,11 @@ class ReportForm(QWidget):
         completer = QCompleter(self.sources_model, self.source)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._source_chosen)
         self.source.setCompleter(completer)
+        # A picked completion reads "Name (Party)": whether Qt's own slot writes that
+        # label before or after ours, the label becomes that source's name and party.
+        completer.activated.connect(self._source_chosen)
+        self.source.textChanged.connect(self._source_chosen)
         self.source_party = QLineEdit(self)
         self.source_party.setCompleter(self.parties_completer)
         self.source_party.setPlaceholderText("blank if independent")
@@ -295,10 +311,15 @@ class ReportForm(QWidget):
 
     def _source_chosen(self, label: str) -> None:
         row = self._sources.get(label)
-        if row is None:
+        if row is None or label == row["name"]:
             return
-        self.source.setText(row["name"])
-        self.source_party.setText(row["party"] or "")
+        QTimer.singleShot(0, lambda: self._use_source(label, row))
+
+    def _use_source(self, label: str, row: dict) -> None:
+        """The picked source, unless the field was typed on meanwhile."""
+        if self.source.text() in (label, row["name"]):
+            self.source.setText(row["name"])
+            self.source_party.setText(row["party"] or "")
 
     def _edited(self, key: str) -> None:
         self._touched.add(key)
@@ -429,8 +450,29 @@ class ReportForm(QWidget):
         self._update_heading()
         self.validate()
 
+    def has_typed_content(self) -> bool:
+        texts = (self.source, self.source_party, self.location, self.url)
+        return (
+            any(edit.text().strip() for edit in texts)
+            or bool(self.quote.toPlainText().strip())
+            or bool(self.claimed_date.text().strip())
+            or bool(self.flows.rows)
+        )
+
     def cancel(self) -> None:
+        """Esc: a half-typed report is lost only after the person says so."""
+        if self.has_typed_content():
+            answer = QMessageBox.question(
+                self,
+                "Discard this report?",
+                "Discard what you typed in the form? It has not been saved.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
         self.clear()
+        self.session.message.emit("Form cleared.")
         self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_heading(self) -> None:

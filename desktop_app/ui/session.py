@@ -16,6 +16,7 @@ class Session(QObject):
     """The ledger of one window and the single door through which panes change it."""
 
     event_selected = Signal(str)  # any pane selects an event; the others follow
+    message = Signal(str)  # a short sentence for the status bar: what was just done
 
     def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,7 @@ class Session(QObject):
         command.skip_redo = True
         self.undo_stack.push(command)
         self.notifier.notify(changes)
+        self.message.emit(f"Saved: {command.text()}.")
         return changes
 
     def notify_all(self) -> None:
@@ -81,6 +83,8 @@ class LedgerCommand(QUndoCommand):
             self.skip_redo = False
             return
         self.session.notifier.notify(self.redo_change())
+        self.session.message.emit(f"Redone: {self.text()}.")
 
     def undo(self) -> None:
         self.session.notifier.notify(self.undo_change())
+        self.session.message.emit(f"Undone: {self.text()}.")
