@@ -385,8 +385,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Delete",
-            f"Delete {what} {plural(len(report_ids), 'report')}? Undo (Ctrl+Z) brings"
-            " them back.",
+            f"Delete {what} {plural(len(report_ids), 'report')}? Undo (Ctrl+Z) brings them back.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
