@@ -453,3 +453,30 @@ def test_a_name_key_ignores_spacing_and_case(words: list[str]) -> None:
     plain = " ".join(words)
     messy = "  " + "   \t".join(word.upper() for word in words) + " \n"
     assert name_key(messy) == name_key(plain) == name_key(plain.lower())
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("1,245", 1245),
+        ("1 245", 1245),
+        ("1.245", 1245),
+        ("1\u00a0245", 1245),
+        ("1\u202f245", 1245),
+        ("6,000,000", 6_000_000),
+        (" 27 ", 27),
+    ],
+)
+def test_the_form_reads_counts_grouped_as_articles_print_them(typed: str, value: int) -> None:
+    assert validation.typed_count(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["1,24", "1,2345", "1,245.000", "1.245,000", "1,245 678", "-5"])
+def test_a_count_grouped_wrongly_is_still_refused(typed: str) -> None:
+    with pytest.raises(validation.Invalid, match="a whole number such as 1245 or 1,245"):
+        validation.typed_count(typed)
+
+
+def test_csv_counts_stay_plain_digits() -> None:
+    with pytest.raises(validation.Invalid, match="1212, not 1,212"):
+        validation.count("1,245")

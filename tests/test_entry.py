@@ -475,3 +475,21 @@ def test_picking_a_source_completion_reuses_that_source(qtbot, tmp_path: Path) -
     assert window.ledger.count("reports") == 7, visible
     assert window.ledger.count("sources") == sources_before
     assert "Saved: Add report from Vladimir Medinsky." in window.statusBar().currentMessage()
+
+
+def test_a_count_typed_as_the_article_prints_it_is_read(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    enter_report(
+        qtbot,
+        window,
+        source="Coordination Headquarters",
+        party="Ukraine",
+        kind="official",
+        reliability="B",
+        date="2025-06-11",
+        quote="1,245 bodies",
+        credibility="2",
+        flows=[("Russia", "Ukraine", "1,245")],
+    )
+    assert stored_reports(path)[0]["flows"] == [("Russia", "Ukraine", "bodies", 1245)]

@@ -102,6 +102,22 @@ def count(text: str) -> int:
     return number
 
 
+# A count as an article prints it: groups of three digits after a comma, a dot, a space,
+# a no-break or a thin space ("1,245", "1.245", "1 245"). One separator kind per number.
+_GROUPED_COUNT = re.compile(r"\d{1,3}(?:([,. \u00a0\u202f\u2009])\d{3})(?:\1\d{3})*")
+
+
+def typed_count(text: str) -> int:
+    """A count typed by a person: as `count`, or grouped by thousands as printed. Only
+    the window accepts this; CSV files keep to plain digits (PRODUCT.md)."""
+    value = tidy(text)
+    if _GROUPED_COUNT.fullmatch(value):
+        return count(re.sub(r"\D", "", value))
+    if value and not _COUNT_PATTERN.fullmatch(value):
+        raise Invalid(f"count is '{value}': a whole number such as 1245 or 1,245")
+    return count(value)
+
+
 def required_name(text: str, what: str) -> str:
     value = tidy(text)
     if not value:

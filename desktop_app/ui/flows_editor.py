@@ -57,7 +57,7 @@ class FlowRow:
     def flow(self) -> Flow:
         """The flow this row describes; Invalid (with a reason) if it describes none."""
         from_party, to_party = validation.parties(self.from_party.text(), self.to_party.text())
-        count = validation.count(self.count.text())
+        count = validation.typed_count(self.count.text())
         key = FlowKey(from_party, to_party, self.category.currentText())
         return Flow(key, count, self.qualifier.currentText())
 
