@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from .. import system
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.database import inspect_early
 
@@ -156,14 +157,24 @@ def run_app(argv: Sequence[str]) -> int:
     if not has_display():
         print(
             f"{PROG}: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a"
-            " desktop session, or set QT_QPA_PLATFORM=offscreen with --screenshot.",
+            " desktop session, under Xvfb with `xvfb-run -a bash tools/app.sh` (Debian"
+            " packages: xvfb xauth), or render the window into a file with --screenshot"
+            " FILE.png, which needs no display.",
             file=sys.stderr,
         )
         return 1
+    lacking = system.problem(system.platform_purpose())
+    if lacking is not None:
+        print(f"{PROG}: {lacking}", file=sys.stderr)
+        return 1
     if args.db:
         inspect_early(Path(args.db))  # beside the imports of Qt below
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    try:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as error:  # a library the checks above do not know of
+        print(f"{PROG}: {system.import_problem(error)}", file=sys.stderr)
+        return 1
 
     from ..store.database import LedgerFileError
     from . import build_main_window
