@@ -39,7 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="render the window once painted into FILE.png, then exit (works offscreen)",
     )
+    parser.add_argument(
+        "--size",
+        metavar="WIDTHxHEIGHT",
+        type=_size,
+        help="the window's size in pixels, e.g. 1280x800 (for screenshots of a known size)",
+    )
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and min(int(width), int(height)) >= 200):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1280x800")
+    return int(width), int(height)
 
 
 def has_display() -> bool:
@@ -195,6 +208,8 @@ def run_app(argv: Sequence[str]) -> int:
         return 1
     if not args.demo:
         remember_file(path)
+    if args.size:
+        window.resize(*args.size)
     window.show()
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
