@@ -152,6 +152,32 @@ def platform_purpose(environ: Mapping[str, str] = os.environ) -> str:
     return "offscreen"
 
 
+def display_problem(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The sentence when the window would go to an X display that does not answer (Qt
+    would abort with a core dump), or None."""
+    display = environ.get("DISPLAY", "")
+    if platform_purpose(environ) != "window" or not display:
+        return None
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None  # the libraries' check names the package
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    failed = xcb.xcb_connection_has_error(connection)
+    xcb.xcb_disconnect(connection)
+    if not failed:
+        return None
+    return (
+        f"Exchange Ledger cannot open its window: no X display answers at DISPLAY={display};"
+        " run it in a desktop session, under Xvfb with `xvfb-run -a bash tools/app.sh`, or"
+        " render the window into a file with --screenshot FILE.png, which needs no display."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m desktop_app.system packages tests|window`: the Debian packages of that
     README line; `python -m desktop_app.system check tests|offscreen|window`: exit 1 with

@@ -148,3 +148,14 @@ def test_without_a_display_the_sentence_names_xvfb_run(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     assert "xvfb-run -a bash tools/app.sh" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_display_that_does_not_answer_is_the_sentence(tmp_path: Path) -> None:
+    """DISPLAY names an X server that is not there: Qt would abort with a core dump."""
+    env = _env_hiding(tmp_path, display=":87")
+    result = _run([sys.executable, "-m", "desktop_app", str(tmp_path / "x.db")], env)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "no X display answers at DISPLAY=:87" in result.stderr
+    assert "xvfb-run -a bash tools/app.sh" in result.stderr
+    assert not (tmp_path / "x.db").exists()
