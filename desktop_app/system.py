@@ -147,9 +147,11 @@ def platform_purpose(environ: Mapping[str, str] = os.environ) -> str:
     platform = environ.get("QT_QPA_PLATFORM", "")
     if platform.startswith(("offscreen", "minimal", "wayland", "eglfs", "vnc")):
         return "offscreen"
-    if platform.startswith("xcb") or environ.get("DISPLAY"):
+    if platform.startswith("xcb"):
         return "window"
-    return "offscreen"
+    if environ.get("DISPLAY") and not (environ.get("WAYLAND_DISPLAY") and not platform):
+        return "window"
+    return "offscreen"  # or Qt's Wayland plugin, which needs no more than offscreen
 
 
 def display_problem(environ: Mapping[str, str] = os.environ) -> str | None:

@@ -159,3 +159,11 @@ def test_a_display_that_does_not_answer_is_the_sentence(tmp_path: Path) -> None:
     assert "no X display answers at DISPLAY=:87" in result.stderr
     assert "xvfb-run -a bash tools/app.sh" in result.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_the_libraries_checked_follow_the_platform_qt_will_use() -> None:
+    assert system.platform_purpose({}) == "offscreen"
+    assert system.platform_purpose({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":0"}) == "offscreen"
+    assert system.platform_purpose({"DISPLAY": ":0"}) == "window"
+    assert system.platform_purpose({"QT_QPA_PLATFORM": "xcb"}) == "window"
+    assert system.platform_purpose({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}) == "offscreen"
