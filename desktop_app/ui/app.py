@@ -176,7 +176,7 @@ def run_app(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 1
-    lacking = system.problem(system.platform_purpose()) or system.display_problem()
+    lacking = system.display_problem() or system.problem(system.platform_purpose())
     if lacking is not None:
         print(f"{PROG}: {lacking}", file=sys.stderr)
         return 1
