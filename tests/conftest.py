@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pytest
 
-# Before anything imports Qt: no display here, and no settings in the real home.
+from desktop_app import system
+
+# Before anything imports Qt: a library it lacks is one sentence naming the Debian
+# package (pytest-qt would stop on it with an INTERNALERROR), then no display here, and
+# no settings in the real home.
+_LACKING = system.problem("offscreen")
+if _LACKING is not None:
+    sys.stderr.write(_LACKING + "\n")
+    raise SystemExit(1)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="exchange-ledger-tests-"))

@@ -327,7 +327,10 @@ def test_the_progress_dialog_drops_cancel_for_a_last_step_that_cannot_stop(qtbot
     assert result.value == "done" and not result.cancelled
     assert (10, True) in seen and (0, False) in seen
     assert seen.index((0, False)) > seen.index((10, True))
-    assert (0, True) not in seen
+    # Before the first step is counted the dialog is an empty bar with Cancel (a tick of
+    # the timer may see it on a busy machine); once counted, Cancel never stays beside
+    # the busy bar of the last step.
+    assert (0, True) not in seen[seen.index((10, True)) :]
 
 
 def test_dropping_a_csv_file_on_the_window_starts_an_import(qtbot, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from .. import system
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.database import inspect_early
 
@@ -38,7 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="render the window once painted into FILE.png, then exit (works offscreen)",
     )
+    parser.add_argument(
+        "--size",
+        metavar="WIDTHxHEIGHT",
+        type=_size,
+        help="the window's size in pixels, e.g. 1280x800 (for screenshots of a known size)",
+    )
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and min(int(width), int(height)) >= 200):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1280x800")
+    return int(width), int(height)
 
 
 def has_display() -> bool:
@@ -156,14 +170,24 @@ def run_app(argv: Sequence[str]) -> int:
     if not has_display():
         print(
             f"{PROG}: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a"
-            " desktop session, or set QT_QPA_PLATFORM=offscreen with --screenshot.",
+            " desktop session, under Xvfb with `xvfb-run -a bash tools/app.sh` (Debian"
+            " packages: xvfb xauth), or render the window into a file with --screenshot"
+            " FILE.png, which needs no display.",
             file=sys.stderr,
         )
         return 1
+    lacking = system.display_problem() or system.problem(system.platform_purpose())
+    if lacking is not None:
+        print(f"{PROG}: {lacking}", file=sys.stderr)
+        return 1
     if args.db:
         inspect_early(Path(args.db))  # beside the imports of Qt below
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    try:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as error:  # a library the checks above do not know of
+        print(f"{PROG}: {system.import_problem(error)}", file=sys.stderr)
+        return 1
 
     from ..store.database import LedgerFileError
     from . import build_main_window
@@ -184,6 +208,8 @@ def run_app(argv: Sequence[str]) -> int:
         return 1
     if not args.demo:
         remember_file(path)
+    if args.size:
+        window.resize(*args.size)
     window.show()
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))

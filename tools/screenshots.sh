@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Render the README's screenshot of the window on the example data, as a reader would
+# see it after `bash tools/app.sh`: docs/screenshots/window.png, 1280x800, offscreen (no
+# display needed), in English, with settings in a throwaway home so that nothing
+# remembered from your own runs (window layout, last file) shows in it.
+#   bash tools/screenshots.sh [DIR]    writes DIR/window.png (default: docs/screenshots)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+out=${1:-docs/screenshots}
+mkdir -p "$out"
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+  XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+  LANGUAGE=en .venv/bin/exchange-ledger --demo --size 1280x800 --screenshot "$out/window.png"
+echo "wrote $out/window.png"
