@@ -3,7 +3,8 @@
 # see it after `bash tools/app.sh`: docs/screenshots/window.png, 1280x800, offscreen (no
 # display needed), in English, with settings in a throwaway home so that nothing
 # remembered from your own runs (window layout, last file) shows in it.
-#   bash tools/screenshots.sh [DIR]    writes DIR/window.png (default: docs/screenshots)
+#   bash tools/screenshots.sh [DIR]    writes DIR/window.png, review.png and balance.png
+#                                      (default DIR: docs/screenshots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -15,3 +16,11 @@ env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/sha
   XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 \
   LANGUAGE=en .venv/bin/exchange-ledger --demo --size 1280x800 --screenshot "$out/window.png"
 echo "wrote $out/window.png"
+# Each workspace as it first opens on the example (record is the picture above).
+for workspace in review balance; do
+  env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+    LANGUAGE=en .venv/bin/exchange-ledger --demo --size 1280x800 --workspace "$workspace" \
+    --screenshot "$out/$workspace.png"
+  echo "wrote $out/$workspace.png"
+done

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 PROG = "exchange-ledger"
 DEMO_NAME = "demo.exchange-ledger.db"
+WORKSPACES = ("record", "review", "balance")  # in the order of their tabs
 DEFAULT_NAME = "ledger.exchange-ledger.db"
 
 
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WIDTHxHEIGHT",
         type=_size,
         help="the window's size in pixels, e.g. 1280x800 (for screenshots of a known size)",
+    )
+    parser.add_argument(
+        "--workspace",
+        choices=WORKSPACES,
+        help="the workspace to show: record (the default on a first run), review or balance",
     )
     return parser
 
@@ -210,6 +216,8 @@ def run_app(argv: Sequence[str]) -> int:
         remember_file(path)
     if args.size:
         window.resize(*args.size)
+    if args.workspace:
+        window.show_workspace(WORKSPACES.index(args.workspace))
     window.show()
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
