@@ -219,8 +219,8 @@ def test_each_bad_field_shows_its_reason_beside_it_and_blocks_the_commit(
 @pytest.mark.parametrize(
     ("from_party", "to_party", "count", "message"),
     [
-        ("Russia", "Ukraine", "1,212", "plain non-negative whole number"),
-        ("Russia", "Ukraine", "-5", "plain non-negative whole number"),
+        ("Russia", "Ukraine", "1,21", "a whole number such as 1245 or 1,245"),
+        ("Russia", "Ukraine", "-5", "a whole number such as 1245 or 1,245"),
         ("Russia", "Russia", "5", "a flow goes between two parties"),
         ("", "Ukraine", "5", "from party is required"),
         ("Russia", "Ukraine", "", "count is required"),
@@ -425,11 +425,17 @@ def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
 
     dialog = ShortcutsDialog(window.shortcut_actions(), window)
     qtbot.addWidget(dialog)
-    listed = {dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())}
+    table = dialog.table
+    cells = [table.item(r, c) for r in range(table.rowCount()) for c in range(4)]
+    listed = {cell.text() for column, cell in enumerate(cells) if cell and column % 2}
     for keys in ("Ctrl+N", "Ctrl+Z", "Ctrl+F", "Del", "Ctrl+Q", "Ctrl+Enter", "Ctrl+I"):
         assert keys in listed
-    names = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    names = {cell.text() for column, cell in enumerate(cells) if cell and not column % 2}
     assert "New event" in names and "Undo" in names
+    assert not any("Return" in keys for keys in listed)  # Ctrl+Enter, once
+    dialog.show()
+    last = table.visualItemRect(table.item(table.rowCount() - 1, 0))
+    assert last.bottom() <= table.viewport().height()  # the last row is not cut
 
 
 def test_opening_a_file_that_is_not_a_database_shows_a_dialog_and_keeps_the_window(
@@ -493,3 +499,18 @@ def test_a_count_typed_as_the_article_prints_it_is_read(qtbot, tmp_path: Path) -
         flows=[("Russia", "Ukraine", "1,245")],
     )
     assert stored_reports(path)[0]["flows"] == [("Russia", "Ukraine", "bodies", 1245)]
+
+
+def test_the_form_names_the_event_for_people_not_by_id(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    enter_report(
+        qtbot, window, source="A", party="Russia", kind="official", reliability="C",
+        date="2025-06-11", quote="q", credibility="3", flows=[("Russia", "Ukraine", "10")],
+    )  # fmt: skip
+    event_id = stored_reports(path)[0]["event_id"]
+    qtbot.waitUntil(lambda: window.events_pane.selected_event() == event_id)
+    shortcut(qtbot, window, "Ctrl+Shift+N")
+    heading = window.form.heading.text()
+    assert "New report</b> for the exchange of 2025-06-11 (bodies Russia→Ukraine 10)" in heading
+    assert event_id not in heading

@@ -349,6 +349,10 @@ def test_the_history_lists_every_decision_in_order(qtbot, tmp_path: Path) -> Non
     assert first < second
     assert "— → 40" in text and "40 → 44" in text
     assert "Where civilians Russia → Ukraine comes from: best 44" in text
+    # reports are named for people: their number and source, never their id
+    assert "following report 1 (Other 1)" in text
+    assert "report 2 (Other 2), graded F6: 44 exact" in text
+    assert "S1" not in text and "S2" not in text
 
 
 def test_the_queue_sorts_by_spread_and_says_what_is_left(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -38,6 +38,23 @@ def event_summary(ledger: Ledger, event_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def event_title(ledger: Ledger, event_id: str) -> str:
+    """An event named for people: its date, type, place and main flow, never its id
+    (ids the program makes are UUIDs)."""
+    row = ledger.conn.execute(
+        "SELECT date, type, location, flows_text FROM event_state WHERE event_id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return event_id
+    day, event_type, location, flows_text = row
+    title = f"the {event_type} of {day or 'an unknown date'}"
+    if location:
+        title += f" in {location}"
+    main_flow = (flows_text or "").split(";")[0].strip()
+    return f"{title} ({main_flow})" if main_flow else title
+
+
 def similar_events(
     ledger: Ledger, event_type: str, claimed_date: str, flows: Iterable[FlowKey]
 ) -> list[dict]:

@@ -60,9 +60,8 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(520, 560)
         rows = [
-            (action.text().replace("&", ""), action.shortcut().toString())
+            (action.text().replace("&", ""), shortcut_text(action))
             for action in actions
             if not action.shortcut().isEmpty()
         ]
@@ -73,21 +72,41 @@ class ShortcutsDialog(QDialog):
             ("Open the calendar (in a date field)", "Alt+Down"),
             ("Field labels", "Alt + the underlined letter"),
         ]
-        table = QTableWidget(len(rows), 2, self)
+        # Two pairs of columns, so that every row is in sight at once: none cut in half.
+        half = (len(rows) + 1) // 2
+        table = QTableWidget(half, 4, self)
         table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.setHorizontalHeaderLabels(["Action", "Keys", "Action", "Keys"])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for row, (name, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(name))
-            table.setItem(row, 1, QTableWidgetItem(keys))
+        for column in (0, 2):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for index, (name, keys) in enumerate(rows):
+            row, column = index % half, 2 * (index // half)
+            table.setItem(row, column, QTableWidgetItem(name))
+            table.setItem(row, column + 1, QTableWidgetItem(keys))
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        for column in (1, 3):
+            table.resizeColumnToContents(column)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
+        # Every row in sight when the screen allows: no last row cut in half.
+        rows_height = table.verticalHeader().length() + table.horizontalHeader().height()
+        self.resize(980, min(rows_height + 80, 760))
+
+
+def shortcut_text(action: QAction) -> str:
+    """An action's keys as a person reads them: Ctrl+Return and Ctrl+Enter are one key."""
+    keys: list[str] = []
+    for sequence in action.shortcuts():
+        text = sequence.toString().replace("Return", "Enter")
+        if text not in keys:
+            keys.append(text)
+    return " or ".join(keys)
 
 
 class SourcesDialog(QDialog):

@@ -3,6 +3,7 @@ quote, URL, published, credibility and flows — validated in place, committed a
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -36,7 +37,7 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.validation import Invalid
-from ..store.events import similar_events
+from ..store.events import event_title, similar_events
 from ..store.ledger import Changes, ReportInput
 from ..store.sources import source_choices
 from .commands import AddReport, EditReport
@@ -476,10 +477,11 @@ class ReportForm(QWidget):
         self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_heading(self) -> None:
+        title = event_title(self.session.ledger, self.target_event) if self.target_event else ""
         if self.editing_report:
-            text = f"<b>Editing a report</b> of event {self.target_event}"
+            text = f"<b>Editing a report</b> of {html.escape(title)}"
         elif self.target_event:
-            text = f"<b>New report</b> for event {self.target_event}"
+            text = f"<b>New report</b> for {html.escape(title)}"
         else:
             text = "<b>New event</b> with its first report"
         if self.session.ledger.read_only:

@@ -3,6 +3,7 @@ decisions a reviewer takes field by field, each with a rationale, all traceable.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from typing import Any
@@ -444,7 +445,9 @@ class ReviewPane(QWidget):
         for entry in history:
             state = " <i>(withdrawn)</i>" if entry["withdrawn"] else ""
             merged = " <i>(merged)</i>" if entry["merged"] else ""
-            follows = f", following report {entry['report_id']}" if entry["report_id"] else ""
+            follows = (
+                f", following {self._report_name(entry['report_id'])}" if entry["report_id"] else ""
+            )
             lines.append(
                 f"{entry['resolved_at']} · {entry['resolved_by']} · {entry['label']}:"
                 f" {entry['old'] or '—'} → <b>{entry['value']}</b>{follows}{state}{merged}"
@@ -459,8 +462,8 @@ class ReviewPane(QWidget):
             )
             for report in origin["reports"]:
                 lines.append(
-                    f"report {report['report_id']} ({report['source']},"
-                    f" {report['reliability']}{report['credibility']}): {report['count']}"
+                    f"{self._report_name(report['report_id'])}, graded"
+                    f" {report['reliability']}{report['credibility']}: {report['count']}"
                     f" {report['qualifier']}"
                 )
             if origin["decision"]:
@@ -470,6 +473,13 @@ class ReviewPane(QWidget):
                     f" at {decision['resolved_at']}"
                 )
         self.history.setHtml("<br>".join(lines))
+
+    def _report_name(self, report_id: str) -> str:
+        """A report named for people: its number in the comparison and its source."""
+        for number, report in enumerate(self.reports, start=1):
+            if report["id"] == report_id:
+                return f"report {number} ({html.escape(report['source_name'])})"
+        return "a report no longer in the file"
 
     # ---- deciding -------------------------------------------------------------------
 
