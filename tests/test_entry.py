@@ -209,6 +209,9 @@ def test_each_bad_field_shows_its_reason_beside_it_and_blocks_the_commit(
     widget.setFocus()
     widget.selectAll()
     type_text(qtbot, text)
+    assert not form.errors[field].isVisible()  # not while it is being typed
+    assert not form.commit_button.isEnabled()
+    tab(qtbot)  # the field is left: its reason shows
     assert message in form.errors[field].text()
     assert form.errors[field].isVisible()
     assert not form.commit_button.isEnabled()
@@ -249,6 +252,7 @@ def test_a_bad_flow_shows_its_reason_and_blocks_the_commit(
         else:
             type_text(qtbot, "x")
             press(qtbot, Qt.Key.Key_Backspace)
+    tab(qtbot)  # the count is left
     assert message in row.error.text()
     assert not form.commit_button.isEnabled()
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

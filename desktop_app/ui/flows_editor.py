@@ -45,8 +45,17 @@ class FlowRow:
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Flow error")
+        self.left = False  # a field of the row was left: its reason may show
         for widget, name in zip(self.inputs(), HEADERS, strict=True):
             widget.setAccessibleName(name)
+        # Wide enough for a party's name and a count as printed ("Ukraine", "1,212,000").
+        metrics = self.count.fontMetrics()
+        for edit, sample in (
+            (self.from_party, "Ukraine  "),
+            (self.to_party, "Ukraine  "),
+            (self.count, "1,212,000"),
+        ):
+            edit.setMinimumWidth(metrics.horizontalAdvance(sample) + 16)
 
     def inputs(self) -> tuple[QWidget, ...]:
         return (self.category, self.from_party, self.to_party, self.count, self.qualifier)
@@ -102,6 +111,8 @@ class FlowsEditor(QWidget):
         for widget in row.inputs():
             signal = getattr(widget, "textChanged", None) or widget.currentIndexChanged
             signal.connect(self.changed)
+        for edit in (row.from_party, row.to_party, row.count):
+            edit.editingFinished.connect(lambda row=row: self._left(row))
         row.remove.clicked.connect(lambda: self.remove_row(row))
         self._layout_rows()
         for widget in (*row.inputs(), row.remove):
@@ -109,6 +120,10 @@ class FlowsEditor(QWidget):
         row.category.setFocus(Qt.FocusReason.OtherFocusReason)
         self.rows_changed.emit()
         return row
+
+    def _left(self, row: FlowRow) -> None:
+        row.left = True
+        self.changed.emit()
 
     def remove_row(self, row: FlowRow) -> None:
         index = self.rows.index(row)
@@ -145,7 +160,8 @@ class FlowsEditor(QWidget):
         return chain
 
     def validate(self, show: bool) -> tuple[tuple[Flow, ...], bool]:
-        """The flows, and whether all rows are valid; with `show`, reasons appear."""
+        """The flows, and whether all rows are valid. A row's reason appears once one of
+        its fields was left, or for every row with `show` (a commit was tried)."""
         flows: list[Flow] = []
         ok = True
         seen: set[FlowKey] = set()
@@ -161,6 +177,8 @@ class FlowsEditor(QWidget):
             except Invalid as error:
                 message = str(error)
             ok = ok and not message
-            row.error.setText(message if show else "")
-            row.error.setVisible(bool(message) and show)
+            row.left = row.left or show
+            visible = row.left
+            row.error.setText(message if visible else "")
+            row.error.setVisible(bool(message) and visible)
         return tuple(flows), ok

@@ -482,6 +482,7 @@ class MainWindow(QMainWindow):
         for timer in self.findChildren(QTimer):  # polling, deferred updates: all of them
             timer.stop()
         self.notifier.blockSignals(True)  # late notifications must not reach a closed file
+        self.form.setEnabled(False)  # its fields lose focus now, while the file is open
         self.ledger.close()
         OPEN_WINDOWS.discard(self)
         super().closeEvent(event)

@@ -251,10 +251,14 @@ class ReportForm(QWidget):
             ("url", self.url),
             ("published", self.published),
         ):
-            widget.textChanged.connect(lambda _text, key=key: self._edited(key))
+            # Validated on every keystroke (Commit follows at once); a field's reason
+            # shows once it is left, not while it is still being typed.
+            widget.textChanged.connect(lambda _text: self.validate())
+            line = getattr(widget, "line", widget)
+            line.editingFinished.connect(lambda key=key: self._edited(key))
         self.quote.textChanged.connect(lambda: self._edited("quote"))
         self.event_type.currentIndexChanged.connect(lambda _i: self.validate())
-        self.flows.changed.connect(lambda: self._edited("flows"))
+        self.flows.changed.connect(self.validate)
         self.flows.rows_changed.connect(self._flows_rows_changed)
         self.commit_button.clicked.connect(self.commit)
         self.cancel_button.clicked.connect(self.cancel)
@@ -323,6 +327,7 @@ class ReportForm(QWidget):
             self.source_party.setText(row["party"] or "")
 
     def _edited(self, key: str) -> None:
+        """A field was left (or the quote typed): its reason may show from now on."""
         self._touched.add(key)
         self.validate()
 
@@ -335,7 +340,10 @@ class ReportForm(QWidget):
     # ---- validation -----------------------------------------------------------------
 
     def validate(self, show_all: bool = False) -> ReportInput | None:
-        """The report the form describes, or None; reasons appear beside touched fields."""
+        """The report the form describes, or None; reasons appear beside the fields that
+        were left, and beside all of them once a commit was tried (`show_all`)."""
+        if show_all:
+            self._touched.update(self.errors)
         self._update_source_note()
         problems: dict[str, str] = {}
         values: dict[str, object] = {}
@@ -355,7 +363,7 @@ class ReportForm(QWidget):
             visible = bool(message) and (show_all or key in self._touched)
             label.setText(message if visible else "")
             label.setVisible(visible)
-        flows, flows_ok = self.flows.validate(show_all or "flows" in self._touched)
+        flows, flows_ok = self.flows.validate(show_all)
         ok = not problems and flows_ok and not self.session.ledger.read_only
         self.commit_button.setEnabled(ok)
         if not ok:
