@@ -454,7 +454,9 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
 
     text = pane.describe_day("2025-06-11")
     assert "Ukraine: received 1,212" in text and "Russia: received 27" in text
-    assert "bodies-2025-06-11" in text and "Vladimir Medinsky" in text
+    assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in text
+    assert "Vladimir Medinsky" in text
+    assert "In force: Ukraine target 6,000 (agreement 2025-06-02) — 20% reached" in text
     text = pane.describe_day("2025-06-13")
     assert "Shamsail Saraliyev" in text  # a report without flows is a source too
     assert "Online video of the remains transfer" in text  # and so is a month-only one
@@ -462,7 +464,7 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
     x, y = pane.party_items[UA].received.getOriginalDataset()
     point = widget_point(pane, x[1] + 0.5, y[1])  # half a day after the step
     pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(point))
-    assert "bodies-2025-06-11" in pane.details_label.text()
+    assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in pane.details_label.text()
     assert pane.graphics.toolTip() == pane.details_label.text()
     assert pane.hover_lines[0].isVisible()
 
@@ -639,8 +641,7 @@ def test_agreement_targets_are_dashed_lines_with_the_share_reached(
         "Russia target 6,000 (agreement 2025-06-02) — 20% reached",
         "Ukraine target 6,000 (agreement 2025-06-02) — 20% reached",
     ]
-    legend_texts = [label.text for _, label in pane.legend.items]
-    assert set(labels) <= set(legend_texts)
+    assert set(labels) <= set(pane.legend.texts())
     for _, item in pane.target_items:
         x, y = item.getOriginalDataset()
         assert y.tolist() == [6000, 6000]
@@ -738,7 +739,7 @@ def test_export_writes_a_png_and_a_valid_svg_with_title_and_legend(
     text = " ".join(root.itertext())
     assert "data up to 2025-06-13" in text
     assert "Ukraine target 6,000 (agreement 2025-06-02)" in text
-    assert "Persons received, cumulative" in text
+    assert "Received, cumulative" in text
     # the chart's context menu offers both (in place of pyqtgraph's own "Export…")
     plot = pane.received_plot
     menu = pane.graphics.scene().addParentContextMenus(
