@@ -456,7 +456,10 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
     assert "Ukraine: received 1,212" in text and "Russia: received 27" in text
     assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in text
     assert "Vladimir Medinsky" in text
-    assert "In force: Ukraine target 6,000 (agreement 2025-06-02) — 20% reached" in text
+    assert (
+        "Ukraine: received 1,212 · handed over 27 · net +1,185 · target 6,000"
+        " (agreement 2025-06-02) — 20% reached"
+    ) in text
     text = pane.describe_day("2025-06-13")
     assert "Shamsail Saraliyev" in text  # a report without flows is a source too
     assert "Online video of the remains transfer" in text  # and so is a month-only one
@@ -990,7 +993,9 @@ def test_thousands_of_agreements_stay_one_target_line_per_party(
     texts = pane.legend.texts()
     assert len(texts) <= 8
     assert texts[-1] == "5,000 earlier targets: point at a day to see the one in force"
-    assert f"In force: {target_label(latest)}" in pane.describe_day(iso_day(latest.day))
+    in_force = target_label(latest).removeprefix(f"{UA} ")
+    assert in_force.startswith("target ")
+    assert f" · {in_force}" in pane.describe_day(iso_day(latest.day)).split("\n")[2]
 
 
 def test_the_details_line_never_keeps_the_numbers_of_before_a_change(

@@ -147,12 +147,14 @@ class ChartPane(ChartExport, QWidget):
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setText(chart_text.PROMPT)
+        self.details_label.setContentsMargins(8, 2, 8, 2)
         # A fixed height, so that the chart does not jump as the pointer moves.
         self.details_area = QScrollArea(self)
         self.details_area.setWidget(self.details_label)
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        # Four lines: the day, two parties' totals with their targets, the day's event.
+        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 8)
         layout.addWidget(self.details_area)
         self._build_plots()
         scene = self.graphics.scene()

@@ -40,14 +40,21 @@ def day_text(
 ) -> str:
     """A day's totals per party, the targets in force, its events and their sources."""
     lines = [iso_day(day)]
-    for party, party_series in sorted(series.items()):
-        index = party_series.index_at(day)
-        received = estimate_text(*party_series.received.at(index))
-        sent = estimate_text(*party_series.sent.at(index))
-        net = signed(party_series.net, index)
-        lines.append(f"{party}: received {received} · handed over {sent} · net {net}")
+    in_force: dict[str, list[str]] = {}
     for target in targets_in_force(chart_targets, day):
-        lines.append(f"In force: {target_label(target)}")
+        # "Ukraine target 6,000 (…)" beside Ukraine's totals: "target 6,000 (…)"
+        in_force.setdefault(target.party, []).append(target_label(target)[len(target.party) + 1 :])
+    for party in sorted(set(series) | set(in_force)):
+        parts = []
+        if party in series:
+            party_series = series[party]
+            index = party_series.index_at(day)
+            received = estimate_text(*party_series.received.at(index))
+            sent = estimate_text(*party_series.sent.at(index))
+            net = signed(party_series.net, index)
+            parts.append(f"received {received} · handed over {sent} · net {net}")
+        parts += in_force.get(party, [])
+        lines.append(f"{party}: {' · '.join(parts)}")
     for event in events[:MAX_HOVER_EVENTS]:
         lines.append(f"• {event_text(event)}")
     if len(events) > MAX_HOVER_EVENTS:
