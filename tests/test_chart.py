@@ -895,7 +895,7 @@ def test_the_y_range_follows_the_data_and_names_the_targets_above_it(
     assert top_data <= top and (top_data - 0) / (top - bottom) >= 0.8
     assert pane.off_scale_texts() == ["↑ Russia target 6,000", "↑ Ukraine target 6,000"]
     view = vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
-    labels = [label for label in pane.off_scale.labels if label.isVisible()]
+    labels = [label for label in pane.target_layer.labels.labels if label.isVisible()]
     assert len(labels) == 2
     rects = [label.sceneBoundingRect() for label in labels]
     for rect in rects:
@@ -984,7 +984,7 @@ def test_thousands_of_agreements_stay_one_target_line_per_party(
     # the line holds, on each day, the target in force: the latest agreement's level
     ukraine = [t for t in pane.plotted_targets() if t.party == UA]
     latest = max(ukraine, key=lambda t: (t.day, t.event_id))
-    line = pane._target_lines[UA]
+    line = pane.target_layer.lines[UA]
     x, y = line.getOriginalDataset()
     assert y[-1] == sum(t.level - t.baseline for t in ukraine if t.day == latest.day) + (
         latest.baseline
@@ -992,7 +992,7 @@ def test_thousands_of_agreements_stay_one_target_line_per_party(
     # the legend names the target in force and counts the others, in a few entries
     texts = pane.legend.texts()
     assert len(texts) <= 8
-    assert texts[-1] == "5,000 earlier targets: point at a day to see the one in force"
+    assert texts[-1] == "+5,000 earlier targets (point at a day)"
     in_force = target_label(latest).removeprefix(f"{UA} ")
     assert in_force.startswith("target ")
     assert f" · {in_force}" in pane.describe_day(iso_day(latest.day)).split("\n")[2]

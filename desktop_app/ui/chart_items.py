@@ -1,5 +1,4 @@
-"""What the chart draws besides plain curves: the low–high bands, the target lines (kept
-out of the y range unless asked), and the labels of targets above the plot's top edge."""
+"""What the chart draws for each party besides plain curves: the low–high bands."""
 
 from __future__ import annotations
 
@@ -50,24 +49,6 @@ class BandItem(QGraphicsPathItem):
         return (float(values.min()), float(values.max()))
 
 
-class TargetLine(pg.PlotDataItem):
-    """A party's target in force, as a dashed step line. Its levels take no part in the
-    y range unless `fit` is set: a target of 6,000 would squash 1,212 received to the
-    bottom of the plot (labels at the top edge say where it is instead)."""
-
-    fit = False
-
-    def dataBounds(  # noqa: N802 - pyqtgraph's protocol for auto-range
-        self,
-        ax: int,
-        frac: float = 1.0,
-        orthoRange: object = None,  # noqa: N803
-    ) -> tuple[float | None, float | None]:
-        if ax == 1 and not self.fit:
-            return (None, None)
-        return super().dataBounds(ax, frac, orthoRange)
-
-
 @dataclass
 class PartyItems:
     """What the chart draws for one party."""
@@ -76,69 +57,3 @@ class PartyItems:
     band: BandItem
     net: pg.PlotDataItem
     net_band: BandItem
-
-
-@dataclass(frozen=True)
-class OffScale:
-    """A target line above the view's top: where its label goes and what it says."""
-
-    party: str
-    x: float  # where the line's part above the view begins (or the view's left edge)
-    text: str
-
-
-def off_scale(
-    lines: dict[str, tuple[np.ndarray, np.ndarray]],
-    x_range: tuple[float, float],
-    top: float,
-    end_x: float,
-) -> list[OffScale]:
-    """Per party, the last step of its target line inside the x range that lies above
-    `top`: lines[party] is (x, levels) of its steps, running on to `end_x`."""
-    left, right = x_range
-    found = []
-    for party, (xs, levels) in sorted(lines.items()):
-        if not len(xs):
-            continue
-        stops = np.append(xs[1:], max(end_x, float(xs[-1])))
-        visible = (stops > left) & (xs < right) & (levels > top)
-        if not visible.any():
-            continue
-        index = int(np.flatnonzero(visible)[-1])
-        x = max(float(xs[index]), left)
-        found.append(OffScale(party, x, f"↑ {party} target {int(levels[index]):,}"))
-    return found
-
-
-class OffScaleLabels:
-    """Labels at the top edge of a plot for the target lines above it, one per party,
-    stacked so that two parties with the same target do not overprint each other."""
-
-    def __init__(self, plot: pg.PlotItem) -> None:
-        self.plot = plot
-        self.labels: list[pg.TextItem] = []
-        self.shown: list[OffScale] = []
-
-    def show(self, wanted: list[OffScale], colors: dict[str, QColor], background: QColor) -> None:
-        fill = QColor(background)
-        fill.setAlpha(215)
-        while len(self.labels) < len(wanted):
-            label = pg.TextItem(anchor=(0, 0))
-            label.setZValue(25)
-            self.plot.addItem(label, ignoreBounds=True)
-            self.labels.append(label)
-        top = self.plot.vb.viewRange()[1][1]
-        for index, label in enumerate(self.labels):
-            if index >= len(wanted):
-                label.hide()
-                continue
-            item = wanted[index]
-            label.setText(item.text, color=colors.get(item.party, QColor("#808080")))
-            label.fill = pg.mkBrush(fill)
-            label.setAnchor((0, -index))  # the index-th label one text height lower
-            label.setPos(item.x, top)
-            label.show()
-        self.shown = list(wanted)
-
-    def texts(self) -> list[str]:
-        return [item.text for item in self.shown]

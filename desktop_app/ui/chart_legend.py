@@ -107,7 +107,7 @@ class ChartLegend(pg.GraphicsWidget):
 def _paint_sample(painter: QPainter, entry: LegendEntry, box: QRectF) -> None:
     color = QColor(entry.color)
     if entry.kind == "band":
-        color.setAlpha(BAND_ALPHA)
+        color.setAlpha(max(BAND_ALPHA, 110))  # a grey sample: darker than a band
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRect(box.adjusted(2, 0, -2, 0))

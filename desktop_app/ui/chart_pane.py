@@ -23,7 +23,7 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,7 +49,6 @@ from ..domain.series import (
     iso_day,
     step_xy,
     target_label,
-    target_steps,
     targets,
 )
 from ..store import chart_data
@@ -57,8 +56,9 @@ from ..store.ledger import Changes, Ledger
 from . import chart_hit, chart_text
 from .chart_axes import LANES, CountAxis, DayAxis, LaneAxis
 from .chart_export import ChartExport
-from .chart_items import BandItem, OffScaleLabels, PartyItems, TargetLine, off_scale
+from .chart_items import BandItem, PartyItems
 from .chart_legend import ChartLegend, LegendEntry
+from .chart_targets import TargetLayer
 from .notifier import LedgerNotifier
 
 ALL = "all"
@@ -106,10 +106,6 @@ class ChartPane(ChartExport, QWidget):
         self.state = ChartState()
         self.colors: dict[str, str] = {}
         self.party_items: dict[str, PartyItems] = {}
-        self.target_items: list[tuple[Target, pg.PlotDataItem]] = []
-        self._target_lines: dict[str, TargetLine] = {}  # per party: the target in force
-        self._target_steps: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # x, levels
-        self._target_drawn: dict[str, tuple[object, ...]] = {}  # what each party's line shows
         self.selected_event_id: str | None = None
         # What the details line describes: ("day", day number), ("event", id) or None.
         self._details_subject: tuple[str, object] | None = None
@@ -230,7 +226,7 @@ class ChartPane(ChartExport, QWidget):
             plot.vb.setLimits(minXRange=3)  # days
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
-        self.off_scale = OffScaleLabels(self.received_plot)
+        self.target_layer = TargetLayer(self.received_plot)
         self.received_plot.vb.sigRangeChanged.connect(lambda *_: self._place_off_scale())
 
         # One tick per open event, in its status's lane: a rug stays quick to redraw and
@@ -282,7 +278,7 @@ class ChartPane(ChartExport, QWidget):
         # Neutral ticks, apart from every party colour; the lane tells the status.
         for rug in (self.conflict_markers, self.reopened_markers):
             rug.setPen(pg.mkPen(self.foreground, width=3))
-        self._target_drawn.clear()  # the target lines with the new colours
+        self.target_layer.restyle()  # the target lines with the new colours
 
     # ---- public API -----------------------------------------------------------------
 
@@ -312,12 +308,17 @@ class ChartPane(ChartExport, QWidget):
     def plotted_targets(self) -> list[Target]:
         return list(self.state.targets)
 
+    @property
+    def target_items(self) -> list[tuple[Target, pg.PlotDataItem]]:
+        """Every target drawn, with the line that draws it (one line per party)."""
+        return list(self.target_layer.items)
+
     def plotted_markers(self) -> Markers | None:
         return self.state.markers
 
     def off_scale_texts(self) -> list[str]:
         """The labels at the top edge naming target lines above the view."""
-        return self.off_scale.texts()
+        return self.target_layer.labels.texts()
 
     def describe_day(self, day: str) -> str:
         """What hovering over the step on `day` shows: totals, targets, events, sources."""
@@ -379,8 +380,7 @@ class ChartPane(ChartExport, QWidget):
         self.received_plot.enableAutoRange()
 
     def _on_fit_targets(self, fit: bool) -> None:
-        for line in self._target_lines.values():
-            line.fit = fit
+        self.target_layer.set_fit(fit)
         self.received_plot.vb.updateAutoRange()
         self.received_plot.enableAutoRange(axis="y")
         self._place_off_scale()
@@ -411,7 +411,7 @@ class ChartPane(ChartExport, QWidget):
         for party, party_series in sorted(series.items()):
             items = self.party_items.get(party) or self._add_party(party)
             self._set_party_data(items, party_series, start, end or int(party_series.days[-1]))
-        self._set_targets(chart_targets, end)
+        self.target_layer.set_targets(chart_targets, end, self.origin, self.colors)
         self.state.markers = found
         markers_key = (category, self.data.open_version, self.origin)
         if self._markers_key != markers_key:
@@ -455,7 +455,7 @@ class ChartPane(ChartExport, QWidget):
         self.colors = colors
         for party, items in self.party_items.items():
             self._style_party(party, items)
-        self._target_drawn.clear()
+        self.target_layer.restyle()
         if wrote:
             QTimer.singleShot(0, self, self._announce_colors)
 
@@ -514,57 +514,11 @@ class ChartPane(ChartExport, QWidget):
         x, y, connect = band_polygons(series.days, net.low, net.high, end)
         items.net_band.set_polygons(x - self.origin, y, connect)
 
-    def _set_targets(self, chart_targets: list[Target], end: int | None) -> None:
-        """Per party one dashed step line: the target in force, from each agreement's day
-        until the party's next agreement. Thousands of agreements stay one line each,
-        not a block of overlapping lines that would read as an uncertainty band."""
-        by_party: dict[str, list[Target]] = {}
-        for target in chart_targets:
-            by_party.setdefault(target.party, []).append(target)
-        for party in [party for party in self._target_lines if party not in by_party]:
-            self.received_plot.removeItem(self._target_lines.pop(party))
-            self._target_drawn.pop(party, None)
-            self._target_steps.pop(party, None)
-        parties = sorted(self.colors)
-        self.target_items = []
-        for party, party_targets in sorted(by_party.items()):
-            item = self._target_lines.get(party)
-            if item is None:
-                item = TargetLine()
-                item.fit = self.fit_targets_box.isChecked()
-                item.setZValue(5)
-                self.received_plot.addItem(item)
-                self._target_lines[party] = item
-            days, levels = target_steps(party_targets)
-            x, y = step_xy(days, levels, max(end or 0, int(days[-1]) + 1))
-            self._target_steps[party] = (x[:-1] - self.origin, levels.astype(np.float64))
-            drawn = (tuple(x.tolist()), tuple(y.tolist()), tuple(parties), self.origin)
-            if self._target_drawn.get(party) != drawn:
-                self._target_drawn[party] = drawn
-                pen = QPen(self._color(party), 2.0)
-                pen.setCosmetic(True)
-                pen.setDashPattern([5.0, 5.0])
-                # Two parties promised the same number share one line: dashes alternate.
-                position = parties.index(party) if party in parties else 0
-                pen.setDashOffset(5.0 * (position % 2))
-                item.setData(x - self.origin, y, stepMode="right")
-                item.setPen(pen)
-            self.target_items += [(target, item) for target in party_targets]
-
     def _place_off_scale(self) -> None:
-        """Name, at the plot's top edge, each party's target line that runs above it."""
-        vb = self.received_plot.vb
-        (left, right), (_, top) = vb.viewRange()
         end = self.state.end_day
+        right = self.received_plot.vb.viewRange()[0][1]
         end_x = float(self.x_of_day(end)) if end is not None else right
-        wanted = (
-            []
-            if self.fit_targets_box.isChecked()
-            else off_scale(self._target_steps, (left, right), top, end_x)
-        )
-        if wanted or self.off_scale.shown:
-            colors = {party: self._color(party) for party in self._target_steps}
-            self.off_scale.show(wanted, colors, self.background)
+        self.target_layer.place_labels(end_x, self.colors, self.background)
 
     def _set_markers(self, found: Markers) -> None:
         for rug, status in (
@@ -584,11 +538,9 @@ class ChartPane(ChartExport, QWidget):
         entries: list[LegendEntry] = []
         for party in sorted(self.party_items):
             entries.append(LegendEntry(f"{party} received (best)", self.colors[party], "line"))
-        for party in sorted(self.party_items):
-            items = self.party_items[party]
-            if items.band.has_band() or items.net_band.has_band():
-                text = f"{party} low–high (undecided)"
-                entries.append(LegendEntry(text, self.colors[party], "band"))
+        # One entry for every band: each is shaded in its party's colour.
+        if any(i.band.has_band() or i.net_band.has_band() for i in self.party_items.values()):
+            entries.append(LegendEntry("shaded: low–high where undecided", "#808080", "band"))
         # The target in force per receiving party: the latest agreement's.
         latest: dict[str, Target] = {}
         for target, _ in self.target_items:
@@ -599,7 +551,7 @@ class ChartPane(ChartExport, QWidget):
             entries.append(LegendEntry(target_label(latest[party]), color, "dashed"))
         older = len(self.target_items) - len(latest)
         if older:
-            text = f"{older:,} earlier targets: point at a day to see the one in force"
+            text = f"+{older:,} earlier targets (point at a day)"
             entries.append(LegendEntry(text, "", "note"))
         self.legend.set_entries(entries)
 
