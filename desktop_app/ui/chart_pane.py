@@ -228,6 +228,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
         self.target_layer = TargetLayer(self.received_plot)
         self.received_plot.vb.sigRangeChanged.connect(lambda *_: self._place_off_scale())
+        self.received_plot.vb.sigResized.connect(lambda *_: self._make_room())
 
         # One tick per open event, in its status's lane: a rug stays quick to redraw and
         # readable with thousands of open events.
@@ -380,7 +381,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.received_plot.enableAutoRange()
 
     def _on_fit_targets(self, fit: bool) -> None:
-        self.target_layer.set_fit(fit)
+        self.target_layer.set_fit(fit or not self.state.series)
+        self._make_room()
         self.received_plot.vb.updateAutoRange()
         self.received_plot.enableAutoRange(axis="y")
         self._place_off_scale()
@@ -411,6 +413,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         for party, party_series in sorted(series.items()):
             items = self.party_items.get(party) or self._add_party(party)
             self._set_party_data(items, party_series, start, end or int(party_series.days[-1]))
+        # Without any exchange to fit, the range is the targets'.
+        self.target_layer.set_fit(self.fit_targets_box.isChecked() or not series)
         self.target_layer.set_targets(chart_targets, end, self.origin, self.colors)
         self.state.markers = found
         markers_key = (category, self.data.open_version, self.origin)
@@ -421,6 +425,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self._update_title()
         self._place_selection()
         self._show_empty_or_chart()
+        self._make_room()
         self._place_off_scale()
         self._refresh_details()
 
@@ -520,6 +525,16 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         end_x = float(self.x_of_day(end)) if end is not None else right
         self.target_layer.place_labels(end_x, self.colors, self.background)
 
+    def _make_room(self) -> None:
+        """Room above the data for the labels of the targets above it."""
+        state = self.state
+        tops = [float(s.received.high.max()) for s in state.series.values() if len(s.days)]
+        if state.start_day is None or state.end_day is None or not tops:
+            self.target_layer.make_room(None, 0.0, 0.0)
+            return
+        start, end = self.x_of_day(state.start_day), self.x_of_day(state.end_day)
+        self.target_layer.make_room(max(tops), float(start), float(end))
+
     def _set_markers(self, found: Markers) -> None:
         for rug, status in (
             (self.conflict_markers, "conflict"),
@@ -551,7 +566,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             entries.append(LegendEntry(target_label(latest[party]), color, "dashed"))
         older = len(self.target_items) - len(latest)
         if older:
-            text = f"+{older:,} earlier targets (point at a day)"
+            text = f"+{older:,} earlier target{'s' if older > 1 else ''} (point at a day)"
             entries.append(LegendEntry(text, "", "note"))
         self.legend.set_entries(entries)
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from ..domain.series import Target, step_xy, target_steps
+
+MAX_LABEL_SHARE = 0.3  # of the plot's height, at most, kept free for the labels
 
 
 class TargetLine(pg.PlotDataItem):
@@ -59,39 +61,82 @@ def off_scale(
             continue
         index = int(np.flatnonzero(visible)[-1])
         x = max(float(xs[index]), left)
-        found.append(OffScale(party, x, f"↑ {party} target {int(levels[index]):,}"))
+        found.append(OffScale(party, x, f"↑ {party} target line at {int(levels[index]):,}"))
     return found
+
+
+def label_rows(
+    xs: list[float], widths: list[float], x_range: tuple[float, float], gap: float
+) -> list[tuple[float, int]]:
+    """Where labels go along the top edge: each at its x (moved left to end inside the
+    range, right past the label before it), in the first row where it overlaps none;
+    (x, row) per label, in the order given."""
+    left, right = x_range
+    row_ends: list[float] = []
+    placed = []
+    for x, width in zip(xs, widths, strict=True):
+        x = max(left, min(x, right - width))
+        row = next((i for i, end in enumerate(row_ends) if x >= end), None)
+        if row is None:
+            # beside the last label of the first row, if that still fits
+            if row_ends and row_ends[0] + width <= right:
+                row, x = 0, row_ends[0]
+            else:
+                row = len(row_ends)
+                row_ends.append(left)
+        row_ends[row] = x + width + gap
+        placed.append((x, row))
+    return placed
 
 
 class OffScaleLabels:
     """Labels at the top edge of a plot for the target lines above it, one per party,
-    stacked so that two parties with the same target do not overprint each other."""
+    side by side where there is room, else in rows, never over each other."""
 
     def __init__(self, plot: pg.PlotItem) -> None:
         self.plot = plot
         self.labels: list[pg.TextItem] = []
         self.shown: list[OffScale] = []
+        self.font = QFont()
+
+    def layout(self, wanted: list[OffScale]) -> list[tuple[float, int]]:
+        """(x, row) of each label at the current x range."""
+        (left, right), _ = self.plot.vb.viewRange()
+        pixel = self.plot.vb.viewPixelSize()[0] or 1.0
+        metrics = QFontMetricsF(self.font)
+        widths = [(metrics.horizontalAdvance(item.text) + 12.0) * pixel for item in wanted]
+        return label_rows([item.x for item in wanted], widths, (left, right), 8.0 * pixel)
+
+    def rows(self, wanted: list[OffScale]) -> int:
+        return 1 + max((row for _, row in self.layout(wanted)), default=-1)
 
     def show(self, wanted: list[OffScale], colors: dict[str, QColor], background: QColor) -> None:
         fill = QColor(background)
         fill.setAlpha(215)
         while len(self.labels) < len(wanted):
             label = pg.TextItem(anchor=(0, 0))
+            label.setFont(self.font)
             label.setZValue(25)
             self.plot.addItem(label, ignoreBounds=True)
             self.labels.append(label)
         top = self.plot.vb.viewRange()[1][1]
+        places = self.layout(wanted)
         for index, label in enumerate(self.labels):
             if index >= len(wanted):
                 label.hide()
                 continue
             item = wanted[index]
+            x, row = places[index]
             label.setText(item.text, color=colors.get(item.party, QColor("#808080")))
             label.fill = pg.mkBrush(fill)
-            label.setAnchor((0, -index))  # the index-th label one text height lower
-            label.setPos(item.x, top)
+            label.setAnchor((0, -row))  # a row lower: one text height down
+            label.setPos(x, top)
             label.show()
         self.shown = list(wanted)
+
+    def line_height(self) -> float:
+        """The height of one row of labels (text and margin), in pixels."""
+        return QFontMetricsF(self.font).height() + 4.0
 
     def texts(self) -> list[str]:
         return [item.text for item in self.shown]
@@ -108,6 +153,11 @@ class TargetLayer:
         self.items: list[tuple[Target, TargetLine]] = []  # every target, with its line
         self.labels = OffScaleLabels(plot)
         self._drawn: dict[str, tuple[object, ...]] = {}  # what each party's line shows
+        # An invisible point above the data: room at the top edge for the labels.
+        self.headroom = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=1, symbolPen=None, symbolBrush=(0, 0, 0, 0)
+        )
+        plot.addItem(self.headroom)
 
     def restyle(self) -> None:
         """Draw every line again with the current colours at the next `set_targets`."""
@@ -155,6 +205,21 @@ class TargetLayer:
                 line.setData(x - origin, y, stepMode="right")
                 line.setPen(pen)
             self.items += [(target, line) for target in party_targets]
+
+    def make_room(self, data_top: float | None, x: float, end_x: float) -> None:
+        """Raise the y range above the data's top (`data_top`) by the height of the labels
+        of the lines above it, so that the labels at the top edge never cover the data."""
+        height = self.plot.vb.height()
+        if self.fit or data_top is None or data_top <= 0 or height <= 0:
+            self.headroom.setData([], [])
+            return
+        above = off_scale(self.steps, (-np.inf, np.inf), data_top, end_x)
+        rows = self.labels.rows(above)
+        share = min(MAX_LABEL_SHARE, rows * self.labels.line_height() / height)
+        if not above:
+            self.headroom.setData([], [])
+            return
+        self.headroom.setData([x], [data_top / (1.0 - share)])
 
     def place_labels(self, end_x: float, colors: dict[str, str], background: QColor) -> None:
         """Name, at the plot's top edge, each party's line that runs above it."""
