@@ -529,11 +529,11 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         """Room above the data for the labels of the targets above it."""
         state = self.state
         tops = [float(s.received.high.max()) for s in state.series.values() if len(s.days)]
-        if state.start_day is None or state.end_day is None or not tops:
+        if state.start_day is None or state.end_day is None:
             self.target_layer.make_room(None, 0.0, 0.0)
             return
         start, end = self.x_of_day(state.start_day), self.x_of_day(state.end_day)
-        self.target_layer.make_room(max(tops), float(start), float(end))
+        self.target_layer.make_room(max(tops, default=0.0), float(start), float(end))
 
     def _set_markers(self, found: Markers) -> None:
         for rug, status in (

@@ -210,6 +210,9 @@ class TargetLayer:
         """Raise the y range above the data's top (`data_top`) by the height of the labels
         of the lines above it, so that the labels at the top edge never cover the data."""
         height = self.plot.vb.height()
+        if data_top is not None and data_top <= 0 and self.steps:
+            self.headroom.setData([x], [0.0])  # targets alone: counted from 0 all the same
+            return
         if self.fit or data_top is None or data_top <= 0 or height <= 0:
             self.headroom.setData([], [])
             return
