@@ -754,11 +754,19 @@ def test_export_writes_a_png_and_a_valid_svg_with_title_and_legend(
 
 
 def test_export_works_before_the_pane_is_ever_shown(
-    example: Ledger, make_pane: Callable[[Ledger], ChartPane], tmp_path: Path
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], tmp_path: Path, qtbot: QtBot
 ) -> None:
     pane = make_pane(example)
-    assert pane.export_png(tmp_path / "hidden.png").stat().st_size > 10_000
+    png = pane.export_png(tmp_path / "hidden.png")
+    assert png.stat().st_size > 10_000
+    # laid out at a size of its own, not squeezed into a strip under the title
+    image = QImage(str(png))
+    assert image.width() >= 1200 and image.height() >= 0.6 * image.width()
+    assert pane.received_plot.vb.height() > 250
     ET.parse(pane.export_svg(tmp_path / "hidden.svg"))
+    # shown afterwards, it takes the window's size
+    shown_at(qtbot, pane, 800, 500)
+    assert viewport_rect(pane).contains(pane.net_plot.sceneBoundingRect())
 
 
 # ---- speed ----------------------------------------------------------------------------

@@ -100,8 +100,9 @@ class ChartExport:
 
     def _prepare_export(self) -> None:
         """Lay the chart out before exporting, even if it was never shown."""
-        if not self.graphics.isVisible() and self.graphics.width() < 400:
-            self.graphics.resize(1000, 650)
+        if not self.graphics.isVisible():
+            # A hidden view gets no resize event: lay its scene out at a size of its own.
+            self.graphics.ci.setGeometry(QRectF(0, 0, 1000, 650))
         # twice: the legend's height follows from the width the first pass gives it
         self.graphics.ci.layout.activate()
         self.graphics.ci.layout.activate()
