@@ -1,4 +1,5 @@
-"""What the chart draws for each party besides plain curves: the low–high bands."""
+"""What the chart draws for each party: its received and net curves (steps), each with
+its low–high band where a number is undecided."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
+
+from ..domain.series import PartySeries, band_polygons, step_xy
 
 BAND_ALPHA = 70
 
@@ -57,3 +60,54 @@ class PartyItems:
     band: BandItem
     net: pg.PlotDataItem
     net_band: BandItem
+
+
+def add_party_items(received_plot: pg.PlotItem, net_plot: pg.PlotItem, color: QColor) -> PartyItems:
+    """A party's received and net curves, each with its band, added to their plots."""
+    received = pg.PlotDataItem()
+    net = pg.PlotDataItem()
+    items = PartyItems(received, BandItem(color), net, BandItem(color))
+    received_plot.addItem(items.band)
+    received_plot.addItem(received)
+    net_plot.addItem(items.net_band)
+    net_plot.addItem(net)
+    # After addItem, which hands the plot's own settings down to the curve.
+    for curve in (received, net):
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
+        curve.setZValue(10)
+    style_party_items(items, color)
+    return items
+
+
+def style_party_items(items: PartyItems, color: QColor) -> None:
+    pen = pg.mkPen(color, width=2.2)
+    items.received.setPen(pen)
+    items.net.setPen(pen)
+    items.band.set_color(color)
+    items.net_band.set_color(color)
+
+
+def remove_party_items(
+    received_plot: pg.PlotItem, net_plot: pg.PlotItem, items: PartyItems
+) -> None:
+    received_plot.removeItem(items.received)
+    received_plot.removeItem(items.band)
+    net_plot.removeItem(items.net)
+    net_plot.removeItem(items.net_band)
+
+
+def set_party_data(
+    items: PartyItems, series: PartySeries, start: int | None, end: int, origin: int
+) -> None:
+    """Curves hold: (chart's first day, 0), one point per step, (end day, last value);
+    x counted in days from `origin`."""
+    received, net = series.received, series.net
+    x, y = step_xy(series.days, received.best, end, start)
+    items.received.setData(x - origin, y, stepMode="right")
+    x, y, connect = band_polygons(series.days, received.low, received.high, end)
+    items.band.set_polygons(x - origin, y, connect)
+    x, y = step_xy(series.days, net.best, end, start)
+    items.net.setData(x - origin, y, stepMode="right")
+    x, y, connect = band_polygons(series.days, net.low, net.high, end)
+    items.net_band.set_polygons(x - origin, y, connect)

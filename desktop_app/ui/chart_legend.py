@@ -14,12 +14,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
-from .chart_items import BAND_ALPHA
+from ..domain.series import Target, target_label
+from .chart_items import BAND_ALPHA, PartyItems
 
 SAMPLE_WIDTH = 24.0
 SAMPLE_GAP = 6.0
 ENTRY_GAP = 22.0
 ROW_PADDING = 4.0
+GREY = "#808080"
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,34 @@ class ChartLegend(pg.GraphicsWidget):
             text_rect = QRectF(text_left, rect.top(), rect.right() - text_left, rect.height())
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(text_rect, int(flags), entry.text)
+
+
+def legend_entries(
+    party_items: dict[str, PartyItems],
+    colors: dict[str, str],
+    target_items: list[tuple[Target, object]],
+) -> list[LegendEntry]:
+    """Each party's line, one entry for the bands, each party's latest target (the one
+    in force at the end) and a count of the earlier ones."""
+    entries = [
+        LegendEntry(f"{party} received (best)", colors.get(party, GREY), "line")
+        for party in sorted(party_items)
+    ]
+    # One entry for every band: each is shaded in its party's colour.
+    if any(i.band.has_band() or i.net_band.has_band() for i in party_items.values()):
+        entries.append(LegendEntry("shaded: low–high where undecided", GREY, "band"))
+    latest: dict[str, Target] = {}
+    for target, _ in target_items:
+        if target.party not in latest or target.day >= latest[target.party].day:
+            latest[target.party] = target
+    for party in sorted(latest):
+        color = colors.get(party, GREY)
+        entries.append(LegendEntry(target_label(latest[party]), color, "dashed"))
+    older = len(target_items) - len(latest)
+    if older:
+        text = f"+{older:,} earlier target{'s' if older > 1 else ''} (point at a day)"
+        entries.append(LegendEntry(text, "", "note"))
+    return entries
 
 
 def _paint_sample(painter: QPainter, entry: LegendEntry, box: QRectF) -> None:

@@ -42,12 +42,9 @@ from ..domain.series import (
     PartySeries,
     Target,
     balance_series,
-    band_polygons,
     chart_end,
     chart_start,
     day_number,
-    step_xy,
-    target_label,
     targets,
 )
 from ..store import chart_data
@@ -56,8 +53,14 @@ from . import chart_text
 from .chart_axes import LANES, CountAxis, DayAxis, LaneAxis
 from .chart_export import ChartExport
 from .chart_hover import ChartHover
-from .chart_items import BandItem, PartyItems
-from .chart_legend import ChartLegend, LegendEntry
+from .chart_items import (
+    PartyItems,
+    add_party_items,
+    remove_party_items,
+    set_party_data,
+    style_party_items,
+)
+from .chart_legend import ChartLegend, legend_entries
 from .chart_targets import TargetLayer
 from .notifier import LedgerNotifier
 
@@ -412,7 +415,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
                 self._remove_party(party)
         for party, party_series in sorted(series.items()):
             items = self.party_items.get(party) or self._add_party(party)
-            self._set_party_data(items, party_series, start, end or int(party_series.days[-1]))
+            last = end or int(party_series.days[-1])
+            set_party_data(items, party_series, start, last, self.origin)
         # Without any exchange to fit, the range is the targets'.
         self.target_layer.set_fit(self.fit_targets_box.isChecked() or not series)
         self.target_layer.set_targets(chart_targets, end, self.origin, self.colors)
@@ -459,7 +463,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             colors, wrote = chart_data.assign_party_colors(self.ledger, "", persist=False)
         self.colors = colors
         for party, items in self.party_items.items():
-            self._style_party(party, items)
+            style_party_items(items, self._color(party))
         self.target_layer.restyle()
         if wrote:
             QTimer.singleShot(0, self, self._announce_colors)
@@ -473,51 +477,12 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             self._announcing_colors = False
 
     def _add_party(self, party: str) -> PartyItems:
-        received = pg.PlotDataItem(name=party)
-        net = pg.PlotDataItem(name=f"{party} net")
-        color = self._color(party)
-        items = PartyItems(received, BandItem(color), net, BandItem(color))
-        self.received_plot.addItem(items.band)
-        self.received_plot.addItem(received)
-        self.net_plot.addItem(items.net_band)
-        self.net_plot.addItem(net)
-        # After addItem, which hands the plot's own settings down to the curve.
-        for curve in (received, net):
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
-            curve.setZValue(10)
-        self._style_party(party, items)
+        items = add_party_items(self.received_plot, self.net_plot, self._color(party))
         self.party_items[party] = items
         return items
 
-    def _style_party(self, party: str, items: PartyItems) -> None:
-        color = self._color(party)
-        pen = pg.mkPen(color, width=2.2)
-        items.received.setPen(pen)
-        items.net.setPen(pen)
-        items.band.set_color(color)
-        items.net_band.set_color(color)
-
     def _remove_party(self, party: str) -> None:
-        items = self.party_items.pop(party)
-        self.received_plot.removeItem(items.received)
-        self.received_plot.removeItem(items.band)
-        self.net_plot.removeItem(items.net)
-        self.net_plot.removeItem(items.net_band)
-
-    def _set_party_data(
-        self, items: PartyItems, series: PartySeries, start: int | None, end: int
-    ) -> None:
-        """Curves hold: (chart's first day, 0), one point per step, (end day, last value)."""
-        received, net = series.received, series.net
-        x, y = step_xy(series.days, received.best, end, start)
-        items.received.setData(x - self.origin, y, stepMode="right")
-        x, y, connect = band_polygons(series.days, received.low, received.high, end)
-        items.band.set_polygons(x - self.origin, y, connect)
-        x, y = step_xy(series.days, net.best, end, start)
-        items.net.setData(x - self.origin, y, stepMode="right")
-        x, y, connect = band_polygons(series.days, net.low, net.high, end)
-        items.net_band.set_polygons(x - self.origin, y, connect)
+        remove_party_items(self.received_plot, self.net_plot, self.party_items.pop(party))
 
     def _place_off_scale(self) -> None:
         end = self.state.end_day
@@ -550,25 +515,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             rug.setVisible(bool(mask.any()))
 
     def _update_legend(self) -> None:
-        entries: list[LegendEntry] = []
-        for party in sorted(self.party_items):
-            entries.append(LegendEntry(f"{party} received (best)", self.colors[party], "line"))
-        # One entry for every band: each is shaded in its party's colour.
-        if any(i.band.has_band() or i.net_band.has_band() for i in self.party_items.values()):
-            entries.append(LegendEntry("shaded: low–high where undecided", "#808080", "band"))
-        # The target in force per receiving party: the latest agreement's.
-        latest: dict[str, Target] = {}
-        for target, _ in self.target_items:
-            if target.party not in latest or target.day >= latest[target.party].day:
-                latest[target.party] = target
-        for party in sorted(latest):
-            color = self.colors.get(party, "#808080")
-            entries.append(LegendEntry(target_label(latest[party]), color, "dashed"))
-        older = len(self.target_items) - len(latest)
-        if older:
-            text = f"+{older:,} earlier target{'s' if older > 1 else ''} (point at a day)"
-            entries.append(LegendEntry(text, "", "note"))
-        self.legend.set_entries(entries)
+        self.legend.set_entries(legend_entries(self.party_items, self.colors, self.target_items))
 
     def _update_title(self) -> None:
         self.title_item.setText(html.escape(self.title_text()), color=self.foreground.name())
