@@ -1109,3 +1109,40 @@ def test_hover_names_events_by_date_type_location_and_flow_and_sources_by_name(
     assert "disputed pows Russia→Ukraine: 84 / 90" in text
     assert "sources: Coordination Headquarters, Lubinets" in text
     assert event_id not in text and event_id not in pane.graphics.toolTip()
+
+
+def test_the_target_in_force_and_event_names_are_pure_functions() -> None:
+    from desktop_app.domain.series import Target, event_title, target_steps, targets_in_force
+
+    def target(event_id: str, day: int, best: int, baseline: int) -> Target:
+        return Target(event_id, iso_day(day), day, UA, (best, best, best), baseline, (0, 0, 0))
+
+    agreed = [target("a", 10, 500, 0), target("b", 20, 300, 400), target("c", 20, 100, 400)]
+    days, levels = target_steps(agreed)
+    # one step per day; agreements of one day add up on their shared baseline
+    assert days.tolist() == [10, 20] and levels.tolist() == [500, 800]
+    assert [t.event_id for t in targets_in_force(agreed, 15)] == ["a"]
+    assert [t.event_id for t in targets_in_force(agreed, 25)] == ["b", "c"]
+    assert targets_in_force(agreed, 5) == []
+    flows = (("pows", RU, UA, 84, 84, 90), ("pows", UA, RU, 79, 79, 79))
+    assert event_title("2025-06-20", "exchange", "", flows) == (
+        "2025-06-20 exchange: pows Russia→Ukraine 84 (84–90) (+1 more flow)"
+    )
+    assert event_title("2025-06", "talks", "Istanbul", ()) == "2025-06 talks, Istanbul"
+
+
+def test_labels_at_the_top_edge_go_side_by_side_then_in_rows_inside_the_view() -> None:
+    from desktop_app.ui.chart_targets import label_rows, off_scale
+
+    # two labels at one x: the second beside the first; a third that does not fit: a row
+    assert label_rows([0.0, 0.0, 0.0], [30.0, 30.0, 50.0], (0.0, 100.0), 2.0) == [
+        (0.0, 0),
+        (32.0, 0),
+        (0.0, 1),
+    ]
+    # one that would end past the right edge is moved in
+    assert label_rows([90.0], [30.0], (0.0, 100.0), 2.0) == [(70.0, 0)]
+    steps = {UA: (np.array([0.0, 10.0]), np.array([500.0, 900.0]))}
+    found = off_scale(steps, (0.0, 30.0), 600.0, 30.0)
+    assert [(item.x, item.text) for item in found] == [(10.0, "↑ Ukraine target line at 900")]
+    assert off_scale(steps, (0.0, 30.0), 1000.0, 30.0) == []
