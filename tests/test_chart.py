@@ -892,9 +892,9 @@ def test_the_y_range_follows_the_data_and_names_the_targets_above_it(
     width: int,
     height: int,
 ) -> None:
-    pane = shown_at(qtbot, make_pane(example), width, height)
-    pane.set_category("bodies")
-    pane.grab()
+    pane = make_pane(example)
+    pane.set_category("bodies")  # before it is shown: laid out before its first x range
+    shown_at(qtbot, pane, width, height)
     vb = pane.received_plot.vb
     top_data = max(int(s.received.high.max()) for s in pane.plotted_series().values())
     assert top_data == 1227
@@ -913,6 +913,9 @@ def test_the_y_range_follows_the_data_and_names_the_targets_above_it(
     for rect in rects:
         assert view.contains(rect) and rect.top() - view.top() < 3 * rect.height()
     assert not rects[0].intersects(rects[1])
+    if width >= 1200:  # room for both side by side: one row, and the data keeps 80%
+        assert rects[0].top() == rects[1].top()
+        assert top_data / (top - bottom) >= 0.8
     # the labels sit above the data's top, in room made for them: they cover no line
     data_top = vb.mapViewToScene(QPointF(0, top_data)).y()
     assert all(rect.bottom() <= data_top + 1 for rect in rects)

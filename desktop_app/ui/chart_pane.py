@@ -231,7 +231,9 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
         self.target_layer = TargetLayer(self.received_plot)
         self.received_plot.vb.sigRangeChanged.connect(lambda *_: self._place_off_scale())
+        # The room depends on the labels' widths in days: on the width and the x range.
         self.received_plot.vb.sigResized.connect(lambda *_: self._make_room())
+        self.received_plot.vb.sigXRangeChanged.connect(lambda *_: self._make_room())
 
         # One tick per open event, in its status's lane: a rug stays quick to redraw and
         # readable with thousands of open events.
