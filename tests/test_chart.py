@@ -24,8 +24,8 @@ import pytest
 from conftest import EXAMPLE_CSV, CliResult, write_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -454,7 +454,12 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
 
     text = pane.describe_day("2025-06-11")
     assert "Ukraine: received 1,212" in text and "Russia: received 27" in text
-    assert "bodies-2025-06-11" in text and "Vladimir Medinsky" in text
+    assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in text
+    assert "Vladimir Medinsky" in text
+    assert (
+        "Ukraine: received 1,212 · handed over 27 · net +1,185 · target 6,000"
+        " (agreement 2025-06-02) — 20% reached"
+    ) in text
     text = pane.describe_day("2025-06-13")
     assert "Shamsail Saraliyev" in text  # a report without flows is a source too
     assert "Online video of the remains transfer" in text  # and so is a month-only one
@@ -462,7 +467,7 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
     x, y = pane.party_items[UA].received.getOriginalDataset()
     point = widget_point(pane, x[1] + 0.5, y[1])  # half a day after the step
     pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(point))
-    assert "bodies-2025-06-11" in pane.details_label.text()
+    assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in pane.details_label.text()
     assert pane.graphics.toolTip() == pane.details_label.text()
     assert pane.hover_lines[0].isVisible()
 
@@ -639,8 +644,7 @@ def test_agreement_targets_are_dashed_lines_with_the_share_reached(
         "Russia target 6,000 (agreement 2025-06-02) — 20% reached",
         "Ukraine target 6,000 (agreement 2025-06-02) — 20% reached",
     ]
-    legend_texts = [label.text for _, label in pane.legend.items]
-    assert set(labels) <= set(legend_texts)
+    assert set(labels) <= set(pane.legend.texts())
     for _, item in pane.target_items:
         x, y = item.getOriginalDataset()
         assert y.tolist() == [6000, 6000]
@@ -738,7 +742,7 @@ def test_export_writes_a_png_and_a_valid_svg_with_title_and_legend(
     text = " ".join(root.itertext())
     assert "data up to 2025-06-13" in text
     assert "Ukraine target 6,000 (agreement 2025-06-02)" in text
-    assert "Persons received, cumulative" in text
+    assert "Received, cumulative" in text
     # the chart's context menu offers both (in place of pyqtgraph's own "Export…")
     plot = pane.received_plot
     menu = pane.graphics.scene().addParentContextMenus(
@@ -750,11 +754,19 @@ def test_export_writes_a_png_and_a_valid_svg_with_title_and_legend(
 
 
 def test_export_works_before_the_pane_is_ever_shown(
-    example: Ledger, make_pane: Callable[[Ledger], ChartPane], tmp_path: Path
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], tmp_path: Path, qtbot: QtBot
 ) -> None:
     pane = make_pane(example)
-    assert pane.export_png(tmp_path / "hidden.png").stat().st_size > 10_000
+    png = pane.export_png(tmp_path / "hidden.png")
+    assert png.stat().st_size > 10_000
+    # laid out at a size of its own, not squeezed into a strip under the title
+    image = QImage(str(png))
+    assert image.width() >= 1200 and image.height() >= 0.6 * image.width()
+    assert pane.received_plot.vb.height() > 250
     ET.parse(pane.export_svg(tmp_path / "hidden.svg"))
+    # shown afterwards, it takes the window's size
+    shown_at(qtbot, pane, 800, 500)
+    assert viewport_rect(pane).contains(pane.net_plot.sceneBoundingRect())
 
 
 # ---- speed ----------------------------------------------------------------------------
@@ -810,3 +822,330 @@ def test_at_100000_events_edits_update_the_chart_day_by_day_to_the_full_sums(
         assert series.days.tolist() == full[party].days.tolist()
         assert series.received.high.tolist() == full[party].received.high.tolist()
         assert series.sent.best.tolist() == full[party].sent.best.tolist()
+
+
+# ---- readable at the sizes of the window (issue 15) ----------------------------------
+
+SIZES = ((1270, 700), (800, 500))
+
+
+def shown_at(qtbot: QtBot, pane: ChartPane, width: int, height: int) -> ChartPane:
+    """The pane at a size of the window's chart area, laid out and painted."""
+    pane.resize(width, height)
+    shown(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.graphics.width() == width or not pane.graphics.isVisible())
+    return settled(qtbot, pane)
+
+
+def settled(qtbot: QtBot, pane: ChartPane) -> ChartPane:
+    """Once the legend has taken the height its entries need at this width (the layout
+    gives it that height on the next turn of the event loop), painted."""
+    legend = pane.legend
+    qtbot.waitUntil(lambda: abs(legend.size().height() - legend.minimumHeight()) < 0.5)
+    pane.grab()
+    return pane
+
+
+def viewport_rect(pane: ChartPane) -> QRectF:
+    """What the chart's view shows, in scene coordinates."""
+    return pane.graphics.mapToScene(pane.graphics.viewport().rect()).boundingRect()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_legend_sits_outside_the_plot_and_every_entry_is_shown_in_full(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    width: int,
+    height: int,
+) -> None:
+    pane = shown_at(qtbot, make_pane(example), width, height)
+    for category in ("all", "bodies"):
+        pane.set_category(category)
+        settled(qtbot, pane)
+        texts = pane.legend.texts()
+        assert "Ukraine target 6,000 (agreement 2025-06-02) — 20% reached" in texts
+        assert "Ukraine received (best)" in texts
+        legend = pane.legend.sceneBoundingRect()
+        view = viewport_rect(pane)
+        for plot in pane.plots:
+            assert not legend.intersects(plot.vb.sceneBoundingRect()), category
+        rects = pane.legend.entry_scene_rects()
+        metrics = QFontMetricsF(pane.legend.font)
+        for text, rect in zip(texts, rects, strict=True):
+            # the whole text fits in its entry, the entry in the legend, the legend in view
+            assert rect.width() >= metrics.horizontalAdvance(text), text
+            assert legend.adjusted(-0.5, -0.5, 0.5, 0.5).contains(rect), text
+            assert view.contains(rect), (text, rect, view)
+        for index, rect in enumerate(rects):
+            assert not any(rect.intersects(other) for other in rects[index + 1 :])
+        # the plot keeps most of the room: the legend is a row or three, not a wall
+        assert legend.height() <= 3 * pane.legend.rects[0].height() + 1
+        assert pane.received_plot.vb.height() >= 0.25 * height
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_y_range_follows_the_data_and_names_the_targets_above_it(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    width: int,
+    height: int,
+) -> None:
+    pane = make_pane(example)
+    pane.set_category("bodies")  # before it is shown: laid out before its first x range
+    shown_at(qtbot, pane, width, height)
+    vb = pane.received_plot.vb
+    top_data = max(int(s.received.high.max()) for s in pane.plotted_series().values())
+    assert top_data == 1227
+    (_, _), (bottom, top) = vb.viewRange()
+    # the data (0 to 1,227) fills most of the plot's height, not its bottom fifth (the
+    # rest is room for the labels of the targets above it)
+    assert top_data <= top and (top_data - 0) / (top - bottom) >= 0.65
+    assert pane.off_scale_texts() == [
+        "↑ Russia target line at 6,000",
+        "↑ Ukraine target line at 6,000",
+    ]
+    view = vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+    labels = [label for label in pane.target_layer.labels.labels if label.isVisible()]
+    assert len(labels) == 2
+    rects = [label.sceneBoundingRect() for label in labels]
+    for rect in rects:
+        assert view.contains(rect) and rect.top() - view.top() < 3 * rect.height()
+    assert not rects[0].intersects(rects[1])
+    if width >= 1200:  # room for both side by side: one row, and the data keeps 80%
+        assert rects[0].top() == rects[1].top()
+        assert top_data / (top - bottom) >= 0.8
+    # the labels sit above the data's top, in room made for them: they cover no line
+    data_top = vb.mapViewToScene(QPointF(0, top_data)).y()
+    assert all(rect.bottom() <= data_top + 1 for rect in rects)
+    # asked to, the range takes the targets in, and the labels go
+    pane.fit_targets_box.click()
+    pane.grab()
+    assert vb.viewRange()[1][1] >= 6000
+    assert pane.off_scale_texts() == []
+    pane.fit_targets_box.click()
+    pane.grab()
+    assert vb.viewRange()[1][1] == pytest.approx(top, rel=0.02)
+    assert len(pane.off_scale_texts()) == 2
+
+
+def test_an_empty_ledger_shows_a_sentence_not_empty_axes(
+    ledger: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+) -> None:
+    pane = shown_at(qtbot, make_pane(ledger), 1270, 700)
+    assert pane.empty_label.isVisible()
+    assert "No exchanges recorded yet" in pane.empty_label.text()
+    assert "Ctrl+N" in pane.empty_label.text() and "Ctrl+I" in pane.empty_label.text()
+    assert not pane.graphics.isVisible() and not pane.details_area.isVisible()
+    assert pane.empty_label.height() > 300  # the sentence has the pane's room
+    # the first exchange brings the chart
+    _, changes = ledger.add_report(exchange("2025-06-20", ((RU, UA, "pows", 5),), "L"), WHO)
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    pane.grab()
+    assert pane.graphics.isVisible() and not pane.empty_label.isVisible()
+    assert pane.category_combo.isVisible()
+    # a category with nothing in it says so, and how to get back
+    pane.set_category("civilians")
+    assert pane.empty_label.isVisible() and not pane.graphics.isVisible()
+    assert "No exchanges of civilians" in pane.empty_label.text()
+    assert pane.category_combo.isVisible()
+    pane.set_category("pows")
+    assert pane.graphics.isVisible()
+
+
+def agreements_csv(path: Path, n_agreements: int, seed: int) -> Path:
+    """Agreements between Russia and Ukraine, each promising both a number of persons."""
+    rng = random.Random(seed)
+    rows = []
+    for index in range(n_agreements):
+        day = (date(2022, 3, 1) + timedelta(days=rng.randrange(900))).isoformat()
+        for source, to in ((RU, UA), (UA, RU)):
+            cells = {
+                "event_id": f"agreement-{index}",
+                "event_type": "agreement",
+                "event_date": day,
+                "category": "pows",
+                "from_party": source,
+                "to_party": to,
+                "count": str(rng.randrange(50, 1000)),
+                "count_qualifier": "exact",
+                "source_name": "Ministry R",
+                "source_kind": "official",
+                "source_party": RU,
+                "reliability": "C",
+                "credibility": "3",
+                "quote": f"agreed {index}",
+            }
+            rows.append([cells.get(column, "") for column in REPORT_COLUMNS])
+    return write_csv(path, list(REPORT_COLUMNS), rows)
+
+
+def test_thousands_of_agreements_stay_one_target_line_per_party(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot, tmp_path: Path
+) -> None:
+    import_csv(ledger, generated_csv(tmp_path / "exchanges.csv", 300, seed=2))
+    import_csv(ledger, agreements_csv(tmp_path / "agreements.csv", 2500, seed=4))
+    pane = shown_at(qtbot, make_pane(ledger), 1270, 700)
+    assert len(pane.plotted_targets()) == 2 * 2500 + 2
+    lines = {id(item): item for _, item in pane.target_items}
+    assert len(lines) == 2  # one line per receiving party
+    for item in lines.values():
+        x, y = item.getOriginalDataset()
+        # a step line: each day once, left to right, no segments stacked on each other
+        assert np.all(np.diff(x) > 0) and len(x) == len(y)
+        assert item.opts["stepMode"] == "right"
+    # the line holds, on each day, the target in force: the latest agreement's level
+    ukraine = [t for t in pane.plotted_targets() if t.party == UA]
+    latest = max(ukraine, key=lambda t: (t.day, t.event_id))
+    line = pane.target_layer.lines[UA]
+    x, y = line.getOriginalDataset()
+    assert y[-1] == sum(t.level - t.baseline for t in ukraine if t.day == latest.day) + (
+        latest.baseline
+    )
+    # the legend names the target in force and counts the others, in a few entries
+    texts = pane.legend.texts()
+    assert len(texts) <= 8
+    assert texts[-1] == "+5,000 earlier targets (point at a day)"
+    in_force = target_label(latest).removeprefix(f"{UA} ")
+    assert in_force.startswith("target ")
+    assert f" · {in_force}" in pane.describe_day(iso_day(latest.day)).split("\n")[2]
+
+
+def test_the_details_line_never_keeps_the_numbers_of_before_a_change(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    pane = shown_at(qtbot, make_pane(example), 1270, 700)
+    x, y = pane.party_items[UA].received.getOriginalDataset()
+    point = widget_point(pane, x[2] + 0.5, y[2])  # Ukraine's step of 13 June
+    pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(point))
+    assert "Ukraine: received 1,212 ·" in pane.details_label.text()
+    # an import adds a million persons received on 12 June: the same day, described afresh
+    rows = [
+        [
+            {
+                "event_id": "big-2025-06-12",
+                "event_type": "exchange",
+                "event_date": "2025-06-12",
+                "category": "pows",
+                "from_party": RU,
+                "to_party": UA,
+                "count": "1000000",
+                "count_qualifier": "exact",
+                "source_name": "Lubinets",
+                "source_kind": "official",
+                "source_party": UA,
+                "reliability": "C",
+                "credibility": "3",
+                "quote": "a million",
+            }.get(column, "")
+            for column in REPORT_COLUMNS
+        ]
+    ]
+    changes = import_csv(example, write_csv(tmp_path / "big.csv", list(REPORT_COLUMNS), rows))
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    text = pane.details_label.text()
+    assert "2025-06-13" in text and "Ukraine: received 1,001,212 ·" in text
+    assert "received 1,212 ·" not in text
+    # a category without that day's step: the prompt, not the numbers of another view
+    pane.set_category("civilians")
+    pane.set_category("pows")
+    assert pane.details_label.text() == "Point at a step to see its totals, events and sources."
+    assert not pane.hover_lines[0].isVisible()
+
+
+def test_hover_names_events_by_date_type_location_and_flow_and_sources_by_name(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+) -> None:
+    pane = shown_at(qtbot, make_pane(example), 1270, 700)
+    report = ReportInput(
+        "exchange",
+        "Coordination Headquarters",
+        "2025-06-20",
+        source_party=UA,
+        location="Belarus–Ukraine border",
+        flows=(
+            Flow(FlowKey(RU, UA, "pows"), 84),
+            Flow(FlowKey(UA, RU, "pows"), 84 - 5),
+        ),
+    )
+    _, changes = example.add_report(report, WHO)  # a new event: the window gives it a UUID
+    (event_id,) = changes.events
+    _, more = example.add_report(
+        exchange("2025-06-20", ((RU, UA, "pows", 90),), "Lubinets"), WHO, event_id=event_id
+    )
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes | more)
+    assert len(event_id) >= 32  # a UUID, which no person should have to read
+    name = "2025-06-20 exchange, Belarus–Ukraine border: pows Russia→Ukraine 84 (84–90)"
+    text = pane.describe_day("2025-06-20")
+    assert f"• {name} [in conflict]" in text
+    assert "Coordination Headquarters, Lubinets" in text
+    assert event_id not in text
+    # the step's hover and tooltip, and the open event's tick, say the same
+    pane.grab()  # the view takes in the new day
+    x, y = pane.party_items[UA].received.getOriginalDataset()
+    point = widget_point(pane, x[-2] + 0.3, y[-2])
+    pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(point))
+    assert name in pane.details_label.text() and event_id not in pane.graphics.toolTip()
+    assert pane.graphics.toolTip() == pane.details_label.text()
+    found = pane.plotted_markers()
+    assert found is not None and found.event_id.tolist() == [event_id]
+    tick = pane.graphics.mapFromScene(
+        pane.events_plot.vb.mapViewToScene(QPointF(pane.x_of_day(found.day[0]), 0.0))
+    )
+    pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(tick))
+    text = pane.details_label.text()
+    assert text.startswith(f"{name} (+1 more flow) [in conflict]\n")
+    assert "disputed pows Russia→Ukraine: 84 / 90" in text
+    assert "sources: Coordination Headquarters, Lubinets" in text
+    assert event_id not in text and event_id not in pane.graphics.toolTip()
+
+
+def test_the_target_in_force_and_event_names_are_pure_functions() -> None:
+    from desktop_app.domain.series import Target, event_title, target_steps, targets_in_force
+
+    def target(event_id: str, day: int, best: int, baseline: int) -> Target:
+        return Target(event_id, iso_day(day), day, UA, (best, best, best), baseline, (0, 0, 0))
+
+    agreed = [target("a", 10, 500, 0), target("b", 20, 300, 400), target("c", 20, 100, 400)]
+    days, levels = target_steps(agreed)
+    # one step per day; agreements of one day add up on their shared baseline
+    assert days.tolist() == [10, 20] and levels.tolist() == [500, 800]
+    assert [t.event_id for t in targets_in_force(agreed, 15)] == ["a"]
+    assert [t.event_id for t in targets_in_force(agreed, 25)] == ["b", "c"]
+    assert targets_in_force(agreed, 5) == []
+    flows = (("pows", RU, UA, 84, 84, 90), ("pows", UA, RU, 79, 79, 79))
+    assert event_title("2025-06-20", "exchange", "", flows) == (
+        "2025-06-20 exchange: pows Russia→Ukraine 84 (84–90) (+1 more flow)"
+    )
+    assert event_title("2025-06", "talks", "Istanbul", ()) == "2025-06 talks, Istanbul"
+
+
+def test_labels_at_the_top_edge_go_side_by_side_then_in_rows_inside_the_view() -> None:
+    from desktop_app.ui.chart_targets import label_rows, off_scale
+
+    # two labels at one x: the second beside the first; a third that does not fit: a row
+    assert label_rows([0.0, 0.0, 0.0], [30.0, 30.0, 50.0], (0.0, 100.0), 2.0) == [
+        (0.0, 0),
+        (32.0, 0),
+        (0.0, 1),
+    ]
+    # one that would end past the right edge is moved in
+    assert label_rows([90.0], [30.0], (0.0, 100.0), 2.0) == [(70.0, 0)]
+    steps = {UA: (np.array([0.0, 10.0]), np.array([500.0, 900.0]))}
+    found = off_scale(steps, (0.0, 30.0), 600.0, 30.0)
+    assert [(item.x, item.text) for item in found] == [(10.0, "↑ Ukraine target line at 900")]
+    assert off_scale(steps, (0.0, 30.0), 1000.0, 30.0) == []

@@ -365,6 +365,47 @@ def target_label(target: Target) -> str:
     return f"{text} — {reached}"
 
 
+def target_steps(party_targets: Sequence[Target]) -> tuple[np.ndarray, np.ndarray]:
+    """The target in force for one party, as a step line: from each agreement's day until
+    the party's next agreement, the level that agreement sets (agreements of one day are
+    added up, as they share the baseline). Days (increasing) and levels, equal lengths;
+    with 2,500 agreements this stays one line rather than 2,500 overlapping ones."""
+    levels: dict[int, int] = {}
+    baselines: dict[int, int] = {}
+    for target in party_targets:
+        baselines[target.day] = target.baseline
+        levels[target.day] = levels.get(target.day, 0) + target.target[0]
+    days = np.array(sorted(levels), dtype=np.int64)
+    values = np.array([baselines[day] + levels[day] for day in days.tolist()], dtype=np.int64)
+    return days, values
+
+
+def targets_in_force(chart_targets: Iterable[Target], day: int) -> list[Target]:
+    """Per party, the targets of its latest agreement day on or before `day`."""
+    latest: dict[str, int] = {}
+    chosen = [target for target in chart_targets if target.day <= day]
+    for target in chosen:
+        latest[target.party] = max(latest.get(target.party, target.day), target.day)
+    return [target for target in chosen if target.day == latest[target.party]]
+
+
+def event_title(
+    date: str, event_type: str, location: str, flows: Sequence[tuple[str, str, str, int, int, int]]
+) -> str:
+    """An event named for people: date, type, location and its main (largest) flow, e.g.
+    "2025-06-11 exchange, Istanbul: bodies Russia→Ukraine 1,212 (+1 more flow)"."""
+    text = f"{date} {event_type}"
+    if location:
+        text += f", {location}"
+    if flows:
+        category, source, to, best, low, high = max(flows, key=lambda flow: flow[3])
+        text += f": {category} {source}→{to} {estimate_text(best, low, high)}"
+        more = len(flows) - 1
+        if more:
+            text += f" (+{more} more flow{'s' if more > 1 else ''})"
+    return text
+
+
 # ---- open events ---------------------------------------------------------------------
 
 

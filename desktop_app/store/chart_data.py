@@ -224,6 +224,8 @@ class DayEvent:
     date: str
     flows: tuple[tuple[str, str, str, int, int, int], ...]  # category, from, to, b, l, h
     sources: tuple[str, ...]
+    event_type: str = "exchange"
+    location: str = ""
 
 
 def events_on_day(
@@ -244,7 +246,7 @@ def events_on_day(
         conditions += " AND (fs.from_party = ? OR fs.to_party = ?)"
         params += [party, party]
     rows = ledger.conn.execute(
-        "SELECT es.event_id, es.status, es.date FROM event_state es"
+        "SELECT es.event_id, es.status, es.date, es.location FROM event_state es"
         " WHERE es.chart_day = ? AND es.type = 'exchange' AND EXISTS ("
         f"SELECT 1 FROM flow_state fs WHERE fs.event_id = es.event_id{conditions})"
         " ORDER BY es.first_seq, es.event_id LIMIT ?",
@@ -277,8 +279,10 @@ def events_on_day(
             date or day,
             tuple(flows.get(event_id, ())),
             tuple(sources.get(event_id, ())),
+            "exchange",
+            location or "",
         )
-        for event_id, status, date in rows
+        for event_id, status, date, location in rows
     ]
 
 
@@ -292,15 +296,18 @@ class EventSummary:
     date: str
     disputes: tuple[tuple[str, tuple[str, ...]], ...]  # (field label, distinct values)
     sources: tuple[str, ...]
+    location: str = ""
+    flows: tuple[tuple[str, str, str, int, int, int], ...] = ()  # category, from, to, b, l, h
 
 
 def event_summary(ledger: Ledger, event_id: str) -> EventSummary | None:
     row = ledger.conn.execute(
-        "SELECT type, status, date, disputes FROM event_state WHERE event_id = ?", (event_id,)
+        "SELECT type, status, date, disputes, location FROM event_state WHERE event_id = ?",
+        (event_id,),
     ).fetchone()
     if row is None:
         return None
-    event_type, status, date, disputes_json = row
+    event_type, status, date, disputes_json, location = row
     disputes = []
     for dispute in json.loads(disputes_json):
         label = dispute["field"]
@@ -319,7 +326,16 @@ def event_summary(ledger: Ledger, event_id: str) -> EventSummary | None:
             )
         )
     )
-    return EventSummary(event_id, event_type, status, date or "", tuple(disputes), sources)
+    flows = tuple(
+        ledger.conn.execute(
+            "SELECT category, from_party, to_party, best, low, high FROM flow_state"
+            " WHERE event_id = ? ORDER BY category, from_party, to_party",
+            (event_id,),
+        )
+    )
+    return EventSummary(
+        event_id, event_type, status, date or "", tuple(disputes), sources, location or "", flows
+    )
 
 
 def event_day(ledger: Ledger, event_id: str) -> str | None:

@@ -1,43 +1,33 @@
 """The live chart: cumulative received per party, the net balance, targets and open events.
 
-Above, one step line per party of the cumulative count received (best), with a translucent
-low–high band wherever an undecided number leaves the total uncertain; dashed lines for
-agreement targets. Beneath, a strip of ticks marks the events still in conflict or reopened,
-and, on the same linked time axis, the net balance (received − handed over). Redrawn on
-every change the notifier reports; the sums come from `store.chart_data`, the series from
-`domain.series`.
+Above, a legend in a row of its own (never over the data); beneath it one step line per
+party of the cumulative count received (best), with a translucent low–high band wherever
+an undecided number leaves the total uncertain, and a dashed step line per party for the
+agreement target in force. The y range follows the data: a target above it is named by a
+label at the plot's top edge (or, with "Fit targets", taken into the range). Then a strip
+of ticks marks the events still in conflict or reopened, and, on the same linked time
+axis, the net balance (received − handed over). An empty ledger shows a sentence instead.
+Redrawn on every change the notifier reports; the sums come from `store.chart_data`, the
+series from `domain.series`; axes, items, legend, words, hit-testing and export live in
+the `chart_*` modules beside this one.
 """
 
 from __future__ import annotations
 
 import html
 import sqlite3
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
-from pyqtgraph.graphicsItems.DateAxisItem import (
-    DAY_SPACING,
-    YEAR_MONTH_ZOOM_LEVEL,
-    TickSpec,
-    ZoomLevel,
-    makeSStepper,
-)
-from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
-    QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -48,159 +38,40 @@ from PySide6.QtWidgets import (
 
 from ..domain.records import CATEGORIES
 from ..domain.series import (
-    Estimates,
     Markers,
     PartySeries,
     Target,
     balance_series,
-    band_polygons,
     chart_end,
     chart_start,
     day_number,
-    estimate_text,
-    iso_day,
-    step_xy,
-    target_label,
     targets,
 )
 from ..store import chart_data
 from ..store.ledger import Changes, Ledger
+from . import chart_text
+from .chart_axes import LANES, CountAxis, DayAxis, LaneAxis
+from .chart_export import ChartExport
+from .chart_hover import ChartHover
+from .chart_items import (
+    PartyItems,
+    add_party_items,
+    remove_party_items,
+    set_party_data,
+    style_party_items,
+)
+from .chart_legend import ChartLegend, legend_entries
+from .chart_targets import TargetLayer
 from .notifier import LedgerNotifier
 
 ALL = "all"
 CATEGORY_CHOICES = (ALL, *CATEGORIES)
 # Beyond this many touched events a change is read again whole rather than day by day.
 INCREMENTAL_LIMIT = 2000
-CLICK_TOLERANCE_PX = 8.0
-BAND_ALPHA = 70
-MAX_HOVER_EVENTS = 5
-LANES = ("conflict", "reopened")  # the rows of the open-events strip, bottom up
 MARKER_HALF_HEIGHT = 0.32
+FIT_TARGETS = "Fit targets"
 
-
-class DayAxis(pg.DateAxisItem):
-    """A date axis in whole days, UTC: years and months, or ISO days when zoomed in.
-
-    The chart's x values are days counted from `origin` (a day number), not seconds since
-    1970: Qt's SVG generator writes 6 significant digits, which would move every line of
-    an exported SVG by hours or days. The axis turns them back into dates."""
-
-    def __init__(self) -> None:
-        super().__init__(orientation="bottom", utcOffset=0)
-        self.origin = 0
-        # One level of ISO days: month labels beside day labels would overlap.
-        days = ZoomLevel(
-            [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%Y-%m-%d", autoSkip=[1, 2, 7, 14])],
-            "0000-00-00",
-        )
-        self.zoomLevels = OrderedDict([(np.inf, YEAR_MONTH_ZOOM_LEVEL), (5 * DAY_SPACING, days)])
-
-    def set_origin(self, origin: int) -> None:
-        self.origin = origin
-        self.picture = None
-        self.update()
-
-    def _seconds(self, x: float) -> float:
-        return (x + self.origin) * DAY_SPACING
-
-    def tickValues(  # noqa: N802 - pyqtgraph's API
-        self,
-        minVal: float,
-        maxVal: float,
-        size: float,  # noqa: N803
-    ) -> list[tuple[float, list[float]]]:
-        levels = super().tickValues(self._seconds(minVal), self._seconds(maxVal), size)
-        return [
-            (spacing / DAY_SPACING, [value / DAY_SPACING - self.origin for value in values])
-            for spacing, values in levels
-        ]
-
-    def tickStrings(  # noqa: N802 - pyqtgraph's API
-        self, values: list[float], scale: float, spacing: float
-    ) -> list[str]:
-        seconds = [self._seconds(value) for value in values]
-        return super().tickStrings(seconds, scale, round(spacing * DAY_SPACING))
-
-
-class CountAxis(pg.AxisItem):
-    """Counts with thousands separators (500,000 rather than 500000)."""
-
-    def __init__(self) -> None:
-        super().__init__(orientation="left")
-        self.enableAutoSIPrefix(False)
-
-    def tickStrings(  # noqa: N802 - pyqtgraph's API
-        self, values: list[float], scale: float, spacing: float
-    ) -> list[str]:
-        if spacing >= 1:
-            return [f"{value * scale:,.0f}".replace("-", "−") for value in values]
-        return super().tickStrings(values, scale, spacing)
-
-
-class LaneAxis(pg.AxisItem):
-    """The lanes of the open-events strip, by name."""
-
-    def __init__(self) -> None:
-        super().__init__(orientation="left")
-        self.setTicks([[(float(index), name) for index, name in enumerate(LANES)], []])
-
-
-class BandItem(QGraphicsPathItem):
-    """The low–high band of one party: step-shaped polygons, only where uncertain."""
-
-    def __init__(self, color: QColor) -> None:
-        super().__init__()
-        self.opts: dict[str, object] = {}
-        self.x = np.zeros(0)
-        self.y = np.zeros(0)
-        self.set_color(color)
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-
-    def set_color(self, color: QColor) -> None:
-        fill = QColor(color)
-        fill.setAlpha(BAND_ALPHA)
-        self.setBrush(QBrush(fill))
-
-    def set_polygons(self, x: np.ndarray, y: np.ndarray, connect: np.ndarray) -> None:
-        self.x, self.y = x, y
-        self.setPath(pg.arrayToQPath(x, y, connect=connect) if len(x) else QPainterPath())
-        self.setVisible(len(x) > 0)
-
-    def has_band(self) -> bool:
-        return len(self.x) > 0
-
-    def dataBounds(  # noqa: N802 - pyqtgraph's protocol for auto-range
-        self,
-        axis: int,
-        frac: float = 1.0,
-        orthoRange: object = None,  # noqa: N803
-    ) -> tuple[float | None, float | None]:
-        values = self.x if axis == 0 else self.y
-        if not len(values):
-            return (None, None)
-        return (float(values.min()), float(values.max()))
-
-
-class _Sample(ItemSample):
-    """Legend samples: a filled square for a band, pyqtgraph's own for everything else."""
-
-    def paint(self, painter: QPainter, *args: object) -> None:
-        if isinstance(self.item, BandItem):
-            painter.setPen(QPen(Qt.PenStyle.NoPen))
-            painter.setBrush(self.item.brush())
-            painter.drawRect(2, 4, 16, 14)
-            return
-        super().paint(painter, *args)
-
-
-@dataclass
-class PartyItems:
-    """What the chart draws for one party."""
-
-    received: pg.PlotDataItem
-    band: BandItem
-    net: pg.PlotDataItem
-    net_band: BandItem
+__all__ = ["ALL", "CATEGORY_CHOICES", "ChartPane", "ChartState", "PartyItems"]
 
 
 @dataclass
@@ -214,8 +85,11 @@ class ChartState:
     start_day: int | None = None
     end_day: int | None = None
 
+    def is_empty(self) -> bool:
+        return not self.series and not self.targets and not len(self.markers or ())
 
-class ChartPane(QWidget):
+
+class ChartPane(ChartHover, ChartExport, QWidget):
     """The chart pane. Emits `event_selected(event_id)` when a step or marker is clicked."""
 
     event_selected = Signal(str)
@@ -235,18 +109,11 @@ class ChartPane(QWidget):
         self.state = ChartState()
         self.colors: dict[str, str] = {}
         self.party_items: dict[str, PartyItems] = {}
-        self.target_items: list[tuple[Target, pg.PlotDataItem]] = []
-        self._legend_note = pg.PlotDataItem(pen=None)  # a legend line with no sample
-        self._target_lines: dict[str, pg.PlotDataItem] = {}  # per party, all its targets
-        # An invisible point above the lines: auto-range keeps room for the legend.
-        self._headroom = pg.PlotDataItem(
-            pen=None, symbol="o", symbolSize=1, symbolPen=None, symbolBrush=(0, 0, 0, 0)
-        )
-        self._target_drawn: dict[str, tuple[object, ...]] = {}  # what each party's line shows
         self.selected_event_id: str | None = None
+        # What the details line describes: ("day", day number), ("event", id) or None.
+        self._details_subject: tuple[str, object] | None = None
         self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
         self._announcing_colors = False
-        self._legend_key: tuple[object, ...] = ()
         self._markers_key: tuple[str | None, int, int] | None = None
         self.origin = day_number(date.today().isoformat())  # x = day number − origin
         self._origin_fixed = False
@@ -260,18 +127,18 @@ class ChartPane(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        controls = QHBoxLayout()
-        self.category_label = QLabel("Category", self)
-        self.category_combo = QComboBox(self)
-        self.category_combo.setAccessibleName("Category")
-        self.category_combo.addItems(CATEGORY_CHOICES)
-        self.category_label.setBuddy(self.category_combo)
-        self.category_combo.currentTextChanged.connect(self._on_category_chosen)
-        controls.addWidget(self.category_label)
-        controls.addWidget(self.category_combo)
-        controls.addStretch(1)
-        layout.addLayout(controls)
-
+        layout.addLayout(self._build_controls())
+        self.empty_label = QLabel(chart_text.EMPTY_LEDGER, self)
+        self.empty_label.setAccessibleName("Chart message")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.empty_label.setMargin(32)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_label.setFont(font)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label, 1)
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setAccessibleName("Exchange balance chart")
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -281,30 +148,58 @@ class ChartPane(QWidget):
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_label.setText("Point at a step to see its totals, events and sources.")
+        self.details_label.setText(chart_text.PROMPT)
+        self.details_label.setContentsMargins(8, 2, 8, 2)
         # A fixed height, so that the chart does not jump as the pointer moves.
         self.details_area = QScrollArea(self)
         self.details_area.setWidget(self.details_label)
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        # Four lines: the day, two parties' totals with their targets, the day's event.
+        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 8)
         layout.addWidget(self.details_area)
+        self._build_plots()
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        self._add_export_actions()
 
+    def _build_controls(self) -> QHBoxLayout:
+        controls = QHBoxLayout()
+        controls.setContentsMargins(6, 4, 6, 0)
+        self.category_label = QLabel("Category", self)
+        self.category_combo = QComboBox(self)
+        self.category_combo.setAccessibleName("Category")
+        self.category_combo.addItems(CATEGORY_CHOICES)
+        self.category_label.setBuddy(self.category_combo)
+        self.category_combo.currentTextChanged.connect(self._on_category_chosen)
+        # Targets stay out of the y range unless asked: they would squash the data.
+        self.fit_targets_box = QCheckBox(FIT_TARGETS, self)
+        self.fit_targets_box.setAccessibleName(FIT_TARGETS)
+        self.fit_targets_box.setToolTip(
+            "Take the agreement targets into the vertical range (else the range follows"
+            " the data and a label at the top edge names a target above it)"
+        )
+        self.fit_targets_box.toggled.connect(self._on_fit_targets)
+        controls.addWidget(self.category_label)
+        controls.addWidget(self.category_combo)
+        controls.addSpacing(16)
+        controls.addWidget(self.fit_targets_box)
+        controls.addStretch(1)
+        return controls
+
+    def _build_plots(self) -> None:
         ci = self.graphics.ci
-        ci.setContentsMargins(8, 8, 8, 8)
-        self.title_item = pg.LabelItem("", size="12pt")
+        ci.setContentsMargins(8, 6, 12, 6)
+        ci.layout.setVerticalSpacing(4)
+        self.title_item = pg.LabelItem("", size="11pt")
         ci.addItem(self.title_item, row=0, col=0)
+        # The legend has a row of its own, above the plot: it never covers the data.
+        self.legend = ChartLegend()
+        ci.addItem(self.legend, row=1, col=0)
         self.received_plot = ci.addPlot(
             row=2, col=0, axisItems={"bottom": DayAxis(), "left": CountAxis()}
         )
-        # The legend floats in the plot's top left corner, where cumulative curves start
-        # low: a row of its own would take the height the curves need in a docked pane.
-        self.legend = pg.LegendItem(colCount=2, sampleType=_Sample, labelTextSize="9pt")
-        self.legend.setParentItem(self.received_plot.vb)
-        self.received_plot.addItem(self._headroom)
-        self.received_plot.vb.sigResized.connect(lambda _vb: self._set_headroom())
-        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(6, 4))
-        self.legend.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the steps
         self.events_plot = ci.addPlot(
             row=3, col=0, axisItems={"bottom": DayAxis(), "left": LaneAxis()}
         )
@@ -315,18 +210,17 @@ class ChartPane(QWidget):
         self.day_axes = tuple(plot.getAxis("bottom") for plot in self.plots)
         for axis in self.day_axes:
             axis.set_origin(self.origin)
-        ci.layout.setRowStretchFactor(2, 5)
-        ci.layout.setRowStretchFactor(4, 3)
-        self.events_plot.setFixedHeight(44)
+        ci.layout.setRowStretchFactor(2, 2)
+        ci.layout.setRowStretchFactor(4, 1)
+        self.events_plot.setFixedHeight(40)
         self.events_plot.getAxis("bottom").setStyle(showValues=False)
         self.received_plot.getAxis("bottom").setStyle(showValues=False)  # the net plot has them
         self.events_plot.setYRange(-0.7, 1.7, padding=0)
         self.events_plot.vb.setMouseEnabled(x=True, y=False)
         for plot in (self.events_plot, self.net_plot):
             plot.setXLink(self.received_plot)
-        self.received_plot.setLabel("left", "Persons received, cumulative")
+        self.received_plot.setLabel("left", "Received, cumulative")
         self.net_plot.setLabel("left", "Net balance")
-        self.net_plot.setTitle("Net balance: received − handed over", size="9pt")
         self.net_plot.setLabel("bottom", "Charting day (UTC)")
         for plot in self.plots:
             # pyqtgraph's trap: stepMode="center" breaks with these; the curves use "right".
@@ -338,6 +232,11 @@ class ChartPane(QWidget):
             plot.vb.setLimits(minXRange=3)  # days
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
+        self.target_layer = TargetLayer(self.received_plot)
+        self.received_plot.vb.sigRangeChanged.connect(lambda *_: self._place_off_scale())
+        # The room depends on the labels' widths in days: on the width and the x range.
+        self.received_plot.vb.sigResized.connect(lambda *_: self._make_room())
+        self.received_plot.vb.sigXRangeChanged.connect(lambda *_: self._make_room())
 
         # One tick per open event, in its status's lane: a rug stays quick to redraw and
         # readable with thousands of open events.
@@ -357,24 +256,9 @@ class ChartPane(QWidget):
                 line.hide()
                 plot.addItem(line, ignoreBounds=True)
 
-        scene = self.graphics.scene()
-        scene.sigMouseMoved.connect(self._on_mouse_moved)
-        scene.sigMouseClicked.connect(self._on_mouse_clicked)
-        self._add_export_actions()
-
-    def _add_export_actions(self) -> None:
-        self.export_png_action = QAction("Export chart as PNG…", self)
-        self.export_png_action.triggered.connect(lambda: self._ask_export("png"))
-        self.export_svg_action = QAction("Export chart as SVG…", self)
-        self.export_svg_action.triggered.connect(lambda: self._ask_export("svg"))
-        # In place of pyqtgraph's own "Export…", whose SVG export fails on Qt 6.11's paths;
-        # the scene adds these to the context menu of everything in the chart.
-        self.graphics.scene().contextMenu = [self.export_png_action, self.export_svg_action]
-        self.addActions([self.export_png_action, self.export_svg_action])
-
     # ---- palette --------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's API
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
@@ -388,17 +272,12 @@ class ChartPane(QWidget):
         self.muted.setAlpha(140)
         self.graphics.setBackground(self.background)
         for plot in self.plots:
-            plot.titleLabel.setText(plot.titleLabel.text, color=self.foreground.name())
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setPen(pg.mkPen(self.foreground))
                 axis.setTextPen(pg.mkPen(self.foreground))
         self.zero_line.setPen(pg.mkPen(self.muted, width=1, style=Qt.PenStyle.DashLine))
-        legend_background = QColor(self.background)
-        legend_background.setAlpha(230)
-        self.legend.setBrush(pg.mkBrush(legend_background))
-        self.legend.setPen(pg.mkPen(self.muted))
-        self.legend.setLabelTextColor(self.foreground)
+        self.legend.set_text_color(self.foreground)
         selection = QColor(self.foreground)
         selection.setAlpha(190)
         for line in self.selection_lines:
@@ -408,8 +287,7 @@ class ChartPane(QWidget):
         # Neutral ticks, apart from every party colour; the lane tells the status.
         for rug in (self.conflict_markers, self.reopened_markers):
             rug.setPen(pg.mkPen(self.foreground, width=3))
-        self._legend_key = ()  # rebuilt with the new text colour
-        self._target_drawn.clear()  # and the target lines with the new colours
+        self.target_layer.restyle()  # the target lines with the new colours
 
     # ---- public API -----------------------------------------------------------------
 
@@ -432,61 +310,6 @@ class ChartPane(QWidget):
         self.selected_event_id = event_id or None
         self._place_selection()
 
-    def export_png(self, path: Path | str) -> Path:
-        """Write the chart (title, legend, axes, date of the data) as a PNG image."""
-        path = Path(path)
-        self._prepare_export()
-        exporter = pg.exporters.ImageExporter(self.graphics.ci)
-        width = int(self.graphics.ci.boundingRect().width())
-        exporter.parameters()["width"] = max(width, 1200)
-        exporter.parameters()["background"] = self.background
-        with self._hover_hidden():
-            exporter.export(str(path))
-        return path
-
-    def export_svg(self, path: Path | str) -> Path:
-        """Write the chart (title, legend, axes, date of the data) as an SVG drawing.
-
-        Rendered with Qt's own SVG generator: pyqtgraph 0.14's SVGExporter fails on the
-        closed paths ("… Z") that Qt 6.11 writes (pyqtgraph issue #3495).
-        """
-        path = Path(path)
-        self._prepare_export()
-        with self._origin_at_view():
-            self._render_svg(path)
-        return path
-
-    def _render_svg(self, path: Path) -> None:
-        source = self.graphics.ci.sceneBoundingRect()
-        target = QRectF(0, 0, source.width(), source.height())
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(target.size().toSize())
-        generator.setViewBox(target)
-        # pyqtgraph's axes replay QPictures recorded at the screen's resolution.
-        generator.setResolution(self.logicalDpiX())
-        generator.setTitle(self.title_text())
-        generator.setDescription("Exchange Ledger chart")
-        painter = QPainter(generator)
-        try:
-            painter.fillRect(target, self.background)
-            with self._hover_hidden():
-                self.graphics.scene().render(painter, target, source)
-        finally:
-            painter.end()
-
-    @contextmanager
-    def _origin_at_view(self) -> Iterator[None]:
-        """Count x from the left edge of the view while exporting, so that the SVG's
-        6-digit numbers stay precise whatever part of the time line is shown."""
-        previous = self.origin
-        left = self.received_plot.vb.viewRange()[0][0]
-        self.set_origin(self.day_of_x(left))
-        try:
-            yield
-        finally:
-            self.set_origin(previous)
-
     def plotted_series(self) -> dict[str, PartySeries]:
         """Per party, the series drawn now (days, received, sent, net as numpy arrays)."""
         return dict(self.state.series)
@@ -494,11 +317,20 @@ class ChartPane(QWidget):
     def plotted_targets(self) -> list[Target]:
         return list(self.state.targets)
 
+    @property
+    def target_items(self) -> list[tuple[Target, pg.PlotDataItem]]:
+        """Every target drawn, with the line that draws it (one line per party)."""
+        return list(self.target_layer.items)
+
     def plotted_markers(self) -> Markers | None:
         return self.state.markers
 
+    def off_scale_texts(self) -> list[str]:
+        """The labels at the top edge naming target lines above the view."""
+        return self.target_layer.labels.texts()
+
     def describe_day(self, day: str) -> str:
-        """What hovering over the step on `day` shows: totals, events and sources."""
+        """What hovering over the step on `day` shows: totals, targets, events, sources."""
         return self._describe(day_number(day))
 
     def x_of_day(self, days: np.ndarray | int) -> np.ndarray:
@@ -524,6 +356,13 @@ class ChartPane(QWidget):
         if not auto:
             vb.setXRange(left - delta, right - delta, padding=0)
 
+    def title_text(self) -> str:
+        """The chart's title: category, date of the data, file."""
+        category = "all categories" if self.category == ALL else self.category
+        last = self.data.last_day()
+        when = f"data up to {last}" if last else "no exchanges recorded yet"
+        return f"Exchange balance — {category} · {when} · {self.ledger.path.name}"
+
     # ---- reacting to changes -------------------------------------------------------
 
     @Slot(object)
@@ -540,13 +379,21 @@ class ChartPane(QWidget):
         elif changes.events:
             self.data.update(changes.events)
         elif not changes.parties:
-            return  # sources only: nothing drawn changes (hover reads them afresh)
+            self._refresh_details()  # sources only: names in the details may have changed
+            return
         self.redraw()
 
     def _on_category_chosen(self, _text: str) -> None:
         self._hover_cache.clear()
         self.redraw()
         self.received_plot.enableAutoRange()
+
+    def _on_fit_targets(self, fit: bool) -> None:
+        self.target_layer.set_fit(fit or not self.state.series)
+        self._make_room()
+        self.received_plot.vb.updateAutoRange()
+        self.received_plot.enableAutoRange(axis="y")
+        self._place_off_scale()
 
     # ---- drawing --------------------------------------------------------------------
 
@@ -573,31 +420,41 @@ class ChartPane(QWidget):
                 self._remove_party(party)
         for party, party_series in sorted(series.items()):
             items = self.party_items.get(party) or self._add_party(party)
-            self._set_party_data(items, party_series, start, end or int(party_series.days[-1]))
-        self._set_targets(chart_targets, end)
+            last = end or int(party_series.days[-1])
+            set_party_data(items, party_series, start, last, self.origin)
+        # Without any exchange to fit, the range is the targets'.
+        self.target_layer.set_fit(self.fit_targets_box.isChecked() or not series)
+        self.target_layer.set_targets(chart_targets, end, self.origin, self.colors)
         self.state.markers = found
         markers_key = (category, self.data.open_version, self.origin)
         if self._markers_key != markers_key:
             self._markers_key = markers_key
             self._set_markers(found)
         self._update_legend()
-        self._set_headroom()
         self._update_title()
         self._place_selection()
+        self._show_empty_or_chart()
+        self._make_room()
+        self._place_off_scale()
+        self._refresh_details()
 
-    def _set_headroom(self) -> None:
-        """Room above the highest line and target for the legend that floats there."""
-        series, start = self.state.series, self.state.start_day
-        tops = [float(s.received.high.max()) for s in series.values() if len(s.days)]
-        tops += [float(target.level) for target in self.state.targets]
-        top = max(tops, default=0.0)
-        if start is None or top <= 0:
-            self._headroom.setData([], [])
-            return
-        legend_share = min(
-            0.6, self.legend.boundingRect().height() / max(1.0, self.received_plot.vb.height())
-        )
-        self._headroom.setData(self.x_of_day([start]), [top / (1.0 - legend_share - 0.05)])
+    def _show_empty_or_chart(self) -> None:
+        """A sentence in place of empty axes when there is nothing to draw."""
+        empty = self.state.is_empty()
+        if empty:
+            everything = not len(self.data.deltas()) and not self.data.agreement_flows()
+            self.empty_label.setText(
+                chart_text.EMPTY_LEDGER
+                if everything or self.category == ALL
+                else chart_text.empty_category(self.category)
+            )
+        self.empty_label.setVisible(empty)
+        # Nothing to choose between in an empty ledger; nothing to fit without targets.
+        self.category_label.setVisible(not empty or self.category != ALL)
+        self.category_combo.setVisible(not empty or self.category != ALL)
+        self.fit_targets_box.setVisible(bool(self.state.targets))
+        self.graphics.setVisible(not empty)
+        self.details_area.setVisible(not empty)
 
     def _color(self, party: str) -> QColor:
         return QColor(self.colors.get(party, "#808080"))
@@ -611,7 +468,8 @@ class ChartPane(QWidget):
             colors, wrote = chart_data.assign_party_colors(self.ledger, "", persist=False)
         self.colors = colors
         for party, items in self.party_items.items():
-            self._style_party(party, items)
+            style_party_items(items, self._color(party))
+        self.target_layer.restyle()
         if wrote:
             QTimer.singleShot(0, self, self._announce_colors)
 
@@ -624,91 +482,28 @@ class ChartPane(QWidget):
             self._announcing_colors = False
 
     def _add_party(self, party: str) -> PartyItems:
-        received = pg.PlotDataItem(name=party)
-        net = pg.PlotDataItem(name=f"{party} net")
-        color = self._color(party)
-        items = PartyItems(received, BandItem(color), net, BandItem(color))
-        self.received_plot.addItem(items.band)
-        self.received_plot.addItem(received)
-        self.net_plot.addItem(items.net_band)
-        self.net_plot.addItem(net)
-        # After addItem, which hands the plot's own settings down to the curve.
-        for curve in (received, net):
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
-            curve.setZValue(10)
-        self._style_party(party, items)
+        items = add_party_items(self.received_plot, self.net_plot, self._color(party))
         self.party_items[party] = items
         return items
 
-    def _style_party(self, party: str, items: PartyItems) -> None:
-        color = self._color(party)
-        pen = pg.mkPen(color, width=2.2)
-        items.received.setPen(pen)
-        items.net.setPen(pen)
-        items.band.set_color(color)
-        items.net_band.set_color(color)
-
     def _remove_party(self, party: str) -> None:
-        items = self.party_items.pop(party)
-        self.received_plot.removeItem(items.received)
-        self.received_plot.removeItem(items.band)
-        self.net_plot.removeItem(items.net)
-        self.net_plot.removeItem(items.net_band)
+        remove_party_items(self.received_plot, self.net_plot, self.party_items.pop(party))
 
-    def _set_party_data(
-        self, items: PartyItems, series: PartySeries, start: int | None, end: int
-    ) -> None:
-        """Curves hold: (chart's first day, 0), one point per step, (end day, last value)."""
-        received, net = series.received, series.net
-        x, y = step_xy(series.days, received.best, end, start)
-        items.received.setData(x - self.origin, y, stepMode="right")
-        x, y, connect = band_polygons(series.days, received.low, received.high, end)
-        items.band.set_polygons(x - self.origin, y, connect)
-        x, y = step_xy(series.days, net.best, end, start)
-        items.net.setData(x - self.origin, y, stepMode="right")
-        x, y, connect = band_polygons(series.days, net.low, net.high, end)
-        items.net_band.set_polygons(x - self.origin, y, connect)
+    def _place_off_scale(self) -> None:
+        end = self.state.end_day
+        right = self.received_plot.vb.viewRange()[0][1]
+        end_x = float(self.x_of_day(end)) if end is not None else right
+        self.target_layer.place_labels(end_x, self.colors, self.background)
 
-    def _set_targets(self, chart_targets: list[Target], end: int | None) -> None:
-        """One dashed line per agreement target, drawn as one item per party: a file with
-        hundreds of agreements would otherwise paint hundreds of curves on every change."""
-        by_party: dict[str, list[Target]] = {}
-        for target in chart_targets:
-            by_party.setdefault(target.party, []).append(target)
-        for party in [party for party in self._target_lines if party not in by_party]:
-            self.received_plot.removeItem(self._target_lines.pop(party))
-            self._target_drawn.pop(party, None)
-        parties = sorted(self.colors)
-        self.target_items = []
-        for party, party_targets in sorted(by_party.items()):
-            item = self._target_lines.get(party)
-            if item is None:
-                item = pg.PlotDataItem()
-                item.setZValue(5)
-                self.received_plot.addItem(item)
-                # Segments come in pairs: clipping or downsampling would split them.
-                item.setDownsampling(ds=1, auto=False)
-                item.setClipToView(False)
-                self._target_lines[party] = item
-            days: list[int] = []
-            levels: list[int] = []
-            for target in party_targets:
-                stop = max(end if end is not None else target.day, target.day + 1)
-                days += [target.day, stop]
-                levels += [target.level, target.level]
-            drawn = (tuple(days), tuple(levels), tuple(parties), self.origin)
-            if self._target_drawn.get(party) != drawn:
-                self._target_drawn[party] = drawn
-                pen = QPen(self._color(party), 2.0)
-                pen.setCosmetic(True)
-                pen.setDashPattern([5.0, 5.0])
-                # Two parties promised the same number share one line: dashes alternate.
-                position = parties.index(party) if party in parties else 0
-                pen.setDashOffset(5.0 * (position % 2))
-                item.setData(self.x_of_day(days), levels, connect="pairs")
-                item.setPen(pen)
-            self.target_items += [(target, item) for target in party_targets]
+    def _make_room(self) -> None:
+        """Room above the data for the labels of the targets above it."""
+        state = self.state
+        tops = [float(s.received.high.max()) for s in state.series.values() if len(s.days)]
+        if state.start_day is None or state.end_day is None:
+            self.target_layer.make_room(None, 0.0, 0.0)
+            return
+        start, end = self.x_of_day(state.start_day), self.x_of_day(state.end_day)
+        self.target_layer.make_room(max(tops, default=0.0), float(start), float(end))
 
     def _set_markers(self, found: Markers) -> None:
         for rug, status in (
@@ -725,41 +520,7 @@ class ChartPane(QWidget):
             rug.setVisible(bool(mask.any()))
 
     def _update_legend(self) -> None:
-        entries: list[tuple[object, str]] = []
-        for party in sorted(self.party_items):
-            items = self.party_items[party]
-            entries.append((items.received, f"{party} received (best)"))
-        if any(items.band.has_band() for items in self.party_items.values()):
-            for party in sorted(self.party_items):
-                items = self.party_items[party]
-                if items.band.has_band() or items.net_band.has_band():
-                    entries.append((items.band, f"{party} low–high (undecided)"))
-        # The latest agreement per receiving party: a legend of every agreement in a
-        # large file would be unreadable and costs a redraw of dozens of labels per edit.
-        latest: dict[str, tuple[Target, object]] = {}
-        for target, item in self.target_items:
-            if target.party not in latest or target.day >= latest[target.party][0].day:
-                latest[target.party] = (target, item)
-        for party in sorted(latest):
-            target, item = latest[party]
-            entries.append((item, target_label(target)))
-        older = len(self.target_items) - len(latest)
-        if older:
-            entries.append((self._legend_note, f"and {older} earlier targets (point at a line)"))
-        key = tuple((id(item), label) for item, label in entries)
-        if key == self._legend_key:
-            return
-        self._legend_key = key
-        self.legend.clear()
-        for item, label in entries:
-            self.legend.addItem(item, label)
-
-    def title_text(self) -> str:
-        """The chart's title: category, date of the data, file."""
-        category = "all categories" if self.category == ALL else self.category
-        last = self.data.last_day()
-        when = f"data up to {last}" if last else "no exchanges recorded yet"
-        return f"Exchange balance — {category} · {when} · {self.ledger.path.name}"
+        self.legend.set_entries(legend_entries(self.party_items, self.colors, self.target_items))
 
     def _update_title(self) -> None:
         self.title_item.setText(html.escape(self.title_text()), color=self.foreground.name())
@@ -773,211 +534,6 @@ class ChartPane(QWidget):
             else:
                 line.setPos(float(self.x_of_day(day_number(day))))
                 line.show()
-
-    @contextmanager
-    def _hover_hidden(self) -> Iterator[None]:
-        """The pointer's line is no part of an exported image."""
-        shown = [line for line in self.hover_lines if line.isVisible()]
-        for line in shown:
-            line.hide()
-        try:
-            yield
-        finally:
-            for line in shown:
-                line.show()
-
-    def _prepare_export(self) -> None:
-        """Lay the chart out before exporting, even if it was never shown."""
-        if not self.isVisible() and self.graphics.width() < 400:
-            self.graphics.resize(1000, 650)
-        self.graphics.ci.layout.activate()
-
-    def _ask_export(self, kind: str) -> None:
-        name = f"exchange-balance-{self.category}.{kind}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, f"Export chart as {kind.upper()}", name, f"{kind.upper()} image (*.{kind})"
-        )
-        if path:
-            (self.export_png if kind == "png" else self.export_svg)(Path(path))
-
-    # ---- hover and click -------------------------------------------------------------
-
-    def _plot_at(self, scene_pos: QPointF) -> pg.PlotItem | None:
-        for plot in self.plots:
-            if plot.vb.sceneBoundingRect().contains(scene_pos):
-                return plot
-        return None
-
-    def _step_day_at(self, x: float) -> int | None:
-        """The day of the step under x: the latest step on or before it, any party."""
-        days = [s.days for s in self.state.series.values() if len(s.days)]
-        if not days:
-            return None
-        all_days = np.unique(np.concatenate(days))
-        index = int(np.searchsorted(all_days, self.day_of_x(x), side="right")) - 1
-        return int(all_days[index]) if index >= 0 else None
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        plot = self._plot_at(scene_pos)
-        day = None
-        text = ""
-        if plot is self.events_plot:
-            hit = self._marker_hit(plot.vb.mapSceneToView(scene_pos))
-            summary = chart_data.event_summary(self.ledger, hit[0]) if hit else None
-            if hit is not None and summary is not None:
-                day = hit[1]
-                text = _summary_text(summary)
-        elif plot is not None:
-            x = plot.vb.mapSceneToView(scene_pos).x()
-            day = self._step_day_at(x)
-            if self.state.end_day is not None and self.day_of_x(x) > self.state.end_day:
-                day = None
-            if day is not None:
-                text = self._describe(day)
-        for line in self.hover_lines:
-            if day is None:
-                line.hide()
-            else:
-                line.setPos(float(self.x_of_day(day)))
-                line.show()
-        if day is None:
-            self.graphics.setToolTip("")
-            return
-        self.details_label.setText(text)
-        self.graphics.setToolTip(text)
-
-    def _events_on(self, day: int, party: str | None = None) -> list[chart_data.DayEvent]:
-        category = self.state.category
-        if party is not None:
-            return chart_data.events_on_day(self.ledger, iso_day(day), category, party)
-        key = (iso_day(day), category)
-        if key not in self._hover_cache:
-            self._hover_cache[key] = chart_data.events_on_day(self.ledger, key[0], category)
-        return self._hover_cache[key]
-
-    def _describe(self, day: int) -> str:
-        lines = [iso_day(day)]
-        for party, series in sorted(self.state.series.items()):
-            index = series.index_at(day)
-            received = estimate_text(*series.received.at(index))
-            sent = estimate_text(*series.sent.at(index))
-            net = _signed(series.net, index)
-            lines.append(f"{party}: received {received} · handed over {sent} · net {net}")
-        events = self._events_on(day)
-        for event in events[:MAX_HOVER_EVENTS]:
-            flows = "; ".join(
-                f"{category} {source}→{to} {estimate_text(best, low, high)}"
-                for category, source, to, best, low, high in event.flows
-            )
-            sources = ", ".join(event.sources) or "no source"
-            lines.append(f"• {event.event_id} [{event.status}] {flows} — sources: {sources}")
-        if len(events) > MAX_HOVER_EVENTS:
-            lines.append(f"… and {len(events) - MAX_HOVER_EVENTS} more events that day")
-        return "\n".join(lines)
-
-    def _on_mouse_clicked(self, event: object) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or event.double():  # type: ignore[attr-defined]
-            return
-        scene_pos = event.scenePos()  # type: ignore[attr-defined]
-        event_id = self.event_at(scene_pos)
-        if event_id is not None:
-            self.select_event(event_id)
-            self.event_selected.emit(event_id)
-
-    def event_at(self, scene_pos: QPointF) -> str | None:
-        """The event behind the marker or step at a scene position, if any."""
-        plot = self._plot_at(scene_pos)
-        if plot is None:
-            return None
-        vb = plot.vb
-        view_pos = vb.mapSceneToView(scene_pos)
-        if plot is self.events_plot:
-            return self._marker_at(view_pos)
-        found = self._step_at(plot, view_pos)
-        if found is None:
-            return None
-        party, day = found
-        candidates = self._events_on(day, party)
-        if not candidates:
-            return None
-        if plot is self.received_plot:
-            receiving = [e for e in candidates if any(flow[2] == party for flow in e.flows)]
-            candidates = receiving or candidates
-        return candidates[0].event_id
-
-    def _marker_at(self, pos: QPointF) -> str | None:
-        hit = self._marker_hit(pos)
-        return hit[0] if hit else None
-
-    def _marker_hit(self, pos: QPointF) -> tuple[str, int] | None:
-        """The open event (and its day) whose tick is nearest to a view position of the
-        strip, within a few pixels."""
-        found = self.state.markers
-        if found is None or not len(found):
-            return None
-        lane = round(pos.y())
-        if not 0 <= lane < len(LANES) or abs(pos.y() - lane) > 0.5:
-            return None
-        in_lane = found.status == LANES[lane]
-        xs = self.x_of_day(found.day[in_lane])
-        if not len(xs):
-            return None
-        size_x = self.events_plot.vb.viewPixelSize()[0] or 1.0
-        nearest = int(np.argmin(np.abs(xs - pos.x())))
-        if abs(xs[nearest] - pos.x()) / size_x > CLICK_TOLERANCE_PX:
-            return None
-        return str(found.event_id[in_lane][nearest]), int(found.day[in_lane][nearest])
-
-    def _step_at(self, plot: pg.PlotItem, pos: QPointF) -> tuple[str, int] | None:
-        """The (party, day) of the step nearest to a view position, within a few pixels."""
-        size_x, size_y = plot.vb.viewPixelSize()
-        if not size_x or not size_y:
-            return None
-        best: tuple[float, str, int] | None = None
-        for party, series in self.state.series.items():
-            if not len(series.days):
-                continue
-            values = (series.received if plot is self.received_plot else series.net).best
-            end = self.state.end_day if self.state.end_day is not None else int(series.days[-1])
-            xs = self.x_of_day(np.append(series.days, end))
-            index = int(np.searchsorted(xs[:-1], pos.x(), side="right")) - 1
-            candidates: list[tuple[float, int]] = []
-            if index >= 0 and pos.x() <= xs[-1]:
-                candidates.append((abs(pos.y() - values[index]) / size_y, index))
-            for riser in (index, index + 1):
-                if 0 <= riser < len(values):
-                    below = values[riser - 1] if riser > 0 else 0
-                    low, high = sorted((below, values[riser]))
-                    if (
-                        low - size_y * CLICK_TOLERANCE_PX
-                        <= pos.y()
-                        <= high + size_y * CLICK_TOLERANCE_PX
-                    ):
-                        candidates.append((abs(pos.x() - xs[riser]) / size_x, riser))
-            for distance, step in candidates:
-                if distance <= CLICK_TOLERANCE_PX and (best is None or distance < best[0]):
-                    best = (distance, party, int(series.days[step]))
-        return None if best is None else (best[1], best[2])
-
-
-def _summary_text(summary: chart_data.EventSummary) -> str:
-    lines = [f"{summary.event_id} [{summary.status}] {summary.event_type}, {summary.date}"]
-    for label, values in summary.disputes:
-        lines.append(f"disputed {label}: {' / '.join(values)}")
-    lines.append(f"sources: {', '.join(summary.sources) or 'none'}")
-    return "\n".join(lines)
-
-
-def _signed(net: Estimates, index: int) -> str:
-    """A net balance with its sign: "+1,185", or "−1,185 (−1,273 to −1,185)"."""
-
-    def signed(value: int) -> str:
-        return f"+{value:,}" if value > 0 else f"{value:,}".replace("-", "−")
-
-    best, low, high = net.at(index)
-    if low == high:
-        return signed(best)
-    return f"{signed(best)} ({signed(low)} to {signed(high)})"
 
 
 def _user_name() -> str:

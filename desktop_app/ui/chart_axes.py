@@ -1,0 +1,85 @@
+"""The chart's axes: days (as dates), counts with thousands separators, the lanes of the
+open-events strip."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    DAY_SPACING,
+    YEAR_MONTH_ZOOM_LEVEL,
+    TickSpec,
+    ZoomLevel,
+    makeSStepper,
+)
+
+LANES = ("conflict", "reopened")  # the rows of the open-events strip, bottom up
+
+
+class DayAxis(pg.DateAxisItem):
+    """A date axis in whole days, UTC: years and months, or ISO days when zoomed in.
+
+    The chart's x values are days counted from `origin` (a day number), not seconds since
+    1970: Qt's SVG generator writes 6 significant digits, which would move every line of
+    an exported SVG by hours or days. The axis turns them back into dates."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom", utcOffset=0)
+        self.origin = 0
+        # One level of ISO days: month labels beside day labels would overlap.
+        days = ZoomLevel(
+            [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%Y-%m-%d", autoSkip=[1, 2, 7, 14])],
+            "0000-00-00",
+        )
+        self.zoomLevels = OrderedDict([(np.inf, YEAR_MONTH_ZOOM_LEVEL), (5 * DAY_SPACING, days)])
+
+    def set_origin(self, origin: int) -> None:
+        self.origin = origin
+        self.picture = None
+        self.update()
+
+    def _seconds(self, x: float) -> float:
+        return (x + self.origin) * DAY_SPACING
+
+    def tickValues(  # noqa: N802 - pyqtgraph's API
+        self,
+        minVal: float,
+        maxVal: float,
+        size: float,  # noqa: N803
+    ) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(self._seconds(minVal), self._seconds(maxVal), size)
+        return [
+            (spacing / DAY_SPACING, [value / DAY_SPACING - self.origin for value in values])
+            for spacing, values in levels
+        ]
+
+    def tickStrings(  # noqa: N802 - pyqtgraph's API
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        seconds = [self._seconds(value) for value in values]
+        return super().tickStrings(seconds, scale, round(spacing * DAY_SPACING))
+
+
+class CountAxis(pg.AxisItem):
+    """Counts with thousands separators (500,000 rather than 500000)."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="left")
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(  # noqa: N802 - pyqtgraph's API
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        if spacing >= 1:
+            return [f"{value * scale:,.0f}".replace("-", "−") for value in values]
+        return super().tickStrings(values, scale, spacing)
+
+
+class LaneAxis(pg.AxisItem):
+    """The lanes of the open-events strip, by name."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="left")
+        self.setTicks([[(float(index), name) for index, name in enumerate(LANES)], []])

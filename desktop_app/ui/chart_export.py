@@ -1,0 +1,119 @@
+"""Exporting the chart as PNG or SVG, with its title, legend and axes.
+
+A mixin of the chart pane: it draws the pane's graphics scene (`graphics`), without the
+pointer's line, and counts x from the view's left edge while writing an SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyqtgraph as pg
+import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog
+
+
+class ChartExport:
+    """Export actions and the PNG/SVG writers (mixed into `ChartPane`)."""
+
+    def _add_export_actions(self) -> None:
+        self.export_png_action = QAction("Export chart as PNG…", self)
+        self.export_png_action.triggered.connect(lambda: self._ask_export("png"))
+        self.export_svg_action = QAction("Export chart as SVG…", self)
+        self.export_svg_action.triggered.connect(lambda: self._ask_export("svg"))
+        # In place of pyqtgraph's own "Export…", whose SVG export fails on Qt 6.11's paths;
+        # the scene adds these to the context menu of everything in the chart.
+        self.graphics.scene().contextMenu = [self.export_png_action, self.export_svg_action]
+        self.addActions([self.export_png_action, self.export_svg_action])
+
+    def export_png(self, path: Path | str) -> Path:
+        """Write the chart (title, legend, axes, date of the data) as a PNG image."""
+        path = Path(path)
+        self._prepare_export()
+        exporter = pg.exporters.ImageExporter(self.graphics.ci)
+        width = int(self.graphics.ci.boundingRect().width())
+        exporter.parameters()["width"] = max(width, 1200)
+        exporter.parameters()["background"] = self.background
+        with self._hover_hidden():
+            exporter.export(str(path))
+        return path
+
+    def export_svg(self, path: Path | str) -> Path:
+        """Write the chart (title, legend, axes, date of the data) as an SVG drawing.
+
+        Rendered with Qt's own SVG generator: pyqtgraph 0.14's SVGExporter fails on the
+        closed paths ("… Z") that Qt 6.11 writes (pyqtgraph issue #3495).
+        """
+        path = Path(path)
+        self._prepare_export()
+        with self._origin_at_view():
+            self._render_svg(path)
+        return path
+
+    def _render_svg(self, path: Path) -> None:
+        source = self.graphics.ci.sceneBoundingRect()
+        target = QRectF(0, 0, source.width(), source.height())
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(target.size().toSize())
+        generator.setViewBox(target)
+        # pyqtgraph's axes replay QPictures recorded at the screen's resolution.
+        generator.setResolution(self.logicalDpiX())
+        generator.setTitle(self.title_text())
+        generator.setDescription("Exchange Ledger chart")
+        painter = QPainter(generator)
+        try:
+            painter.fillRect(target, self.background)
+            with self._hover_hidden():
+                self.graphics.scene().render(painter, target, source)
+        finally:
+            painter.end()
+
+    @contextmanager
+    def _origin_at_view(self) -> Iterator[None]:
+        """Count x from the left edge of the view while exporting, so that the SVG's
+        6-digit numbers stay precise whatever part of the time line is shown."""
+        previous = self.origin
+        left = self.received_plot.vb.viewRange()[0][0]
+        self.set_origin(self.day_of_x(left))
+        try:
+            yield
+        finally:
+            self.set_origin(previous)
+
+    @contextmanager
+    def _hover_hidden(self) -> Iterator[None]:
+        """The pointer's line is no part of an exported image."""
+        shown = [line for line in self.hover_lines if line.isVisible()]
+        for line in shown:
+            line.hide()
+        try:
+            yield
+        finally:
+            for line in shown:
+                line.show()
+
+    def _prepare_export(self) -> None:
+        """Lay the chart out before exporting, even if it was never shown."""
+        if not self.graphics.isVisible():
+            # A hidden view gets no resize event: lay its scene out at a size of its own.
+            self.graphics.ci.setGeometry(QRectF(0, 0, 1000, 650))
+        # twice: the legend's height follows from the width the first pass gives it
+        self.graphics.ci.layout.activate()
+        self.graphics.ci.layout.activate()
+
+    def _ask_export(self, kind: str) -> None:
+        name = f"exchange-balance-{self.category}.{kind}"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            f"Export chart as {kind.upper()}",
+            name,
+            f"{kind.upper()} image (*.{kind})",
+        )
+        if path:
+            (self.export_png if kind == "png" else self.export_svg)(Path(path))

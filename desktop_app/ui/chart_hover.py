@@ -1,0 +1,141 @@
+"""Hover and click: what the pointer points at, in words under the chart and in the
+tooltip, and which event a click selects. A mixin of the chart pane, reading what it
+draws (`state`, `plots`) and its ledger."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+
+from ..domain.series import iso_day
+from ..store import chart_data
+from . import chart_hit, chart_text
+
+
+class ChartHover:
+    """The pointer's line, the details line and tooltip, and clicks (mixed into
+    `ChartPane`)."""
+
+    def _plot_at(self, scene_pos: QPointF) -> pg.PlotItem | None:
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                return plot
+        return None
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        plot = self._plot_at(scene_pos)
+        day = None
+        subject: tuple[str, object] | None = None
+        if plot is self.events_plot:
+            pos = plot.vb.mapSceneToView(scene_pos)
+            hit = chart_hit.marker_hit(
+                self.state.markers, pos.x(), pos.y(), plot.vb.viewPixelSize()[0], self.x_of_day
+            )
+            if hit is not None:
+                day, subject = hit[1], ("event", hit[0])
+        elif plot is not None:
+            x = plot.vb.mapSceneToView(scene_pos).x()
+            day = chart_hit.step_day_at(self.state.series, self.day_of_x(x))
+            if self.state.end_day is not None and self.day_of_x(x) > self.state.end_day:
+                day = None
+            if day is not None:
+                subject = ("day", day)
+        text = self._subject_text(subject)
+        if text is None:
+            day = None
+        self._show_hover_line(day)
+        if text is None:
+            self.graphics.setToolTip("")
+            return
+        self._details_subject = subject
+        self.details_label.setText(text)
+        self.graphics.setToolTip(text)
+
+    def _show_hover_line(self, day: int | None) -> None:
+        for line in self.hover_lines:
+            if day is None:
+                line.hide()
+            else:
+                line.setPos(float(self.x_of_day(day)))
+                line.show()
+
+    def _subject_text(self, subject: tuple[str, object] | None) -> str | None:
+        if subject is None:
+            return None
+        kind, value = subject
+        if kind == "event":
+            summary = chart_data.event_summary(self.ledger, str(value))
+            return chart_text.summary_text(summary) if summary is not None else None
+        return self._describe(int(value))  # type: ignore[call-overload]
+
+    def _refresh_details(self) -> None:
+        """After a change, the details line says what is true now: the same day or event
+        described afresh, or the prompt when it is gone; never the numbers of before."""
+        subject = self._details_subject
+        day = subject[1] if subject and subject[0] == "day" else None
+        series = self.state.series
+        if isinstance(day, int) and chart_hit.step_day_at(series, day) != day:
+            subject = None  # no step on that day any more (another category, an edit)
+        text = self._subject_text(subject)
+        if text is None:
+            self._details_subject = None
+            self._show_hover_line(None)
+            text = chart_text.PROMPT
+        self.details_label.setText(text)
+        if self.graphics.toolTip():
+            self.graphics.setToolTip(text if subject is not None else "")
+
+    def _events_on(self, day: int, party: str | None = None) -> list[chart_data.DayEvent]:
+        category = self.state.category
+        if party is not None:
+            return chart_data.events_on_day(self.ledger, iso_day(day), category, party)
+        key = (iso_day(day), category)
+        if key not in self._hover_cache:
+            self._hover_cache[key] = chart_data.events_on_day(self.ledger, key[0], category)
+        return self._hover_cache[key]
+
+    def _describe(self, day: int) -> str:
+        state = self.state
+        return chart_text.day_text(day, state.series, state.targets, self._events_on(day))
+
+    def _on_mouse_clicked(self, event: object) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():  # type: ignore[attr-defined]
+            return
+        scene_pos = event.scenePos()  # type: ignore[attr-defined]
+        event_id = self.event_at(scene_pos)
+        if event_id is not None:
+            self.select_event(event_id)
+            self.event_selected.emit(event_id)
+
+    def event_at(self, scene_pos: QPointF) -> str | None:
+        """The event behind the marker or step at a scene position, if any."""
+        plot = self._plot_at(scene_pos)
+        if plot is None:
+            return None
+        vb = plot.vb
+        pos = vb.mapSceneToView(scene_pos)
+        if plot is self.events_plot:
+            hit = chart_hit.marker_hit(
+                self.state.markers, pos.x(), pos.y(), vb.viewPixelSize()[0], self.x_of_day
+            )
+            return hit[0] if hit else None
+        received = plot is self.received_plot
+        found = chart_hit.step_at(
+            self.state.series,
+            received,
+            self.state.end_day,
+            pos.x(),
+            pos.y(),
+            vb.viewPixelSize(),
+            self.x_of_day,
+        )
+        if found is None:
+            return None
+        party, day = found
+        candidates = self._events_on(day, party)
+        if not candidates:
+            return None
+        if received:
+            receiving = [e for e in candidates if any(flow[2] == party for flow in e.flows)]
+            candidates = receiving or candidates
+        return candidates[0].event_id
