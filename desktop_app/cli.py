@@ -7,7 +7,10 @@ person, never a traceback), 2 on bad usage (argparse).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -19,7 +22,7 @@ from .domain.validation import Invalid
 from .store import queries
 from .store.check import check, repair
 from .store.csvio import rows_text
-from .store.database import LedgerFileError
+from .store.database import LedgerFileError, copy_to, is_disk_full
 from .store.exporter import export_all
 from .store.importer import apply_import, plan_import
 from .store.ledger import Ledger
@@ -39,11 +42,16 @@ def user_name() -> str:
     return settings_user_name()
 
 
+# The ledgers this command opened, for the warning after it (see `_warn_unsaved`).
+_OPENED: list[Ledger] = []
+
+
 def _open(path: str, *, write: bool, create: bool = False) -> Ledger:
     db_path = Path(path)
     if not create and not db_path.exists():
         raise CommandError(f"{db_path} does not exist.")
     ledger = Ledger.open(db_path, read_only=not write, create=create, snapshot=not write)
+    _OPENED.append(ledger)
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only: nothing was changed.")
@@ -60,11 +68,25 @@ def cmd_import(args: argparse.Namespace) -> int:
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             ledger = stack.enter_context(Ledger.open(scratch / "empty.db"))
         else:
-            ledger = stack.enter_context(
-                _open(args.db, write=not args.dry_run, create=not args.dry_run)
-            )
+            created = not Path(args.db).exists()
+            ledger = _open(args.db, write=not args.dry_run, create=not args.dry_run)
+            code = 1
+            try:
+                code = _import(ledger, csv_path, args)
+            finally:
+                ledger.close()
+                if created and code != 0:
+                    _remove_new_ledger(Path(args.db))
+            return code
         return _import(ledger, csv_path, args)
     return 1  # unreachable; keeps type checkers calm
+
+
+def _remove_new_ledger(path: Path) -> None:
+    """A refused import into a file that did not exist leaves nothing behind: the file
+    this command created for it is removed again."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
@@ -210,6 +232,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_copy(args: argparse.Namespace) -> int:
+    target = Path(args.out)
+    if target.exists() or target.is_symlink():
+        raise CommandError(f"{target} already exists: choose a name that is not taken.")
+    with _open(args.db, write=False) as ledger:
+        copy_to(ledger.conn, target)
+    print(f"Copied {args.db} into {target}: one file that holds every commit.")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args.db, write=args.repair) as ledger:
         report = check(ledger)
@@ -265,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("merge", cmd_merge, "merge another ledger file into DB")
     sub.add_argument("other", metavar="OTHER.db")
 
+    sub = command("copy", cmd_copy, "write a self-contained copy of DB into OUT.db (new file)")
+    sub.add_argument("out", metavar="OUT.db")
+
     sub = command("check", cmd_check, "check the file; never writes unless --repair")
     sub.add_argument("--repair", action="store_true", help="rebuild the derived state")
     return parser
@@ -272,11 +307,49 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    _OPENED.clear()
     try:
         return int(args.handler(args))
     except (CommandError, LedgerFileError, Invalid) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"{PROG}: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+    except sqlite3.Error as error:
+        print(f"{PROG}: {_sqlite_sentence(args.db, error)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): nothing more to say to it.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return 1
+    except OSError as error:
+        print(f"{PROG}: {_os_sentence(error)}", file=sys.stderr)
+        return 1
+    finally:
+        _warn_unsaved()
+
+
+def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:
+    if is_disk_full(error):
+        return f"{db}: there is not enough space on the disk; nothing was changed."
+    return f"{db} could not be used: {error} (nothing was changed)."
+
+
+def _os_sentence(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        reason = "there is not enough space on the disk"
+    return f"{error.filename}: {reason}." if error.filename else f"{reason}."
+
+
+def _warn_unsaved() -> None:
+    """A commit that a full disk kept in the -wal is safe there, but the main file alone
+    does not hold it yet: say so, since people copy just the `.db`."""
+    for ledger in _OPENED:
+        wal = Path(f"{ledger.path}-wal")
+        if ledger.checkpoint_failed and wal.exists() and wal.stat().st_size:
+            print(
+                f"warning: {ledger.path}: the changes are saved in {wal.name}, but could not"
+                f" be copied into {ledger.path.name} ({ledger.checkpoint_failed}); keep both"
+                " files together until there is space again.",
+                file=sys.stderr,
+            )
+    _OPENED.clear()

@@ -8,9 +8,12 @@ file is copied with SQLite's backup API before it is migrated.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +46,25 @@ class ReadOnlyError(LedgerFileError):
     pass
 
 
+class DiskFullError(LedgerFileError):
+    """A write failed for lack of space and was rolled back."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """SQLite's SQLITE_FULL, or the system's ENOSPC."""
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+    return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+def disk_full_error(path: Path) -> DiskFullError:
+    return DiskFullError(
+        f"{path}: there is not enough space on the disk; nothing was changed."
+        " Free some space and try again."
+    )
+
+
 @dataclass(frozen=True)
 class FileInspection:
     exists: bool
@@ -51,15 +73,55 @@ class FileInspection:
 
 
 def _uri(path: Path, mode: str, snapshot: bool = False) -> str:
-    """A `file:` URI. A snapshot of a file with no -wal or -shm beside it is opened
-    immutable, so that reading it leaves no trace (SQLite would create both)."""
+    """A `file:` URI. A snapshot of a file with no -shm and no commits in a -wal beside
+    it is opened immutable, so that reading it leaves no trace (SQLite would create both)."""
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
-    side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    side_files = _wal_pending(path) or Path(f"{path}-shm").exists()
     return uri + ("&immutable=1" if snapshot and not side_files else "")
 
 
+def _wal_pending(path: Path) -> bool:
+    """Whether a -wal beside the file may hold commits the main file lacks."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _needs_private_recovery(path: Path) -> bool:
+    """A -wal with commits but no -shm beside it (a copy of both, read-only media, a
+    crash after the -shm was removed): SQLite can read it only by creating a -shm, which
+    a read-only reader must not do (and cannot, on read-only media)."""
+    return _wal_pending(path) and not Path(f"{path}-shm").exists()
+
+
+def _recovered_copy(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a private copy of the file and its -wal, recovered by
+    SQLite in a temporary folder and already unlinked: nothing is written beside `path`.
+    Costs one copy of the file, only for a -wal without its -shm."""
+    with tempfile.TemporaryDirectory(prefix="exchange-ledger-") as folder:
+        copy = Path(folder) / "recovered.db"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        writer = sqlite3.connect(str(copy), isolation_level=None)
+        try:
+            writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            writer.close()
+        connection = sqlite3.connect(
+            f"file:{quote(str(copy))}?mode=ro&immutable=1", uri=True, isolation_level=None
+        )
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # opens the file
+    return connection
+
+
 def _check_header(path: Path) -> None:
-    """Catch the cheap cases before SQLite sees the file: not SQLite, or truncated."""
+    """Catch the cheap cases before SQLite sees the file: not SQLite, or truncated.
+
+    The size the header gives is judged only without commits in a -wal beside the file:
+    a checkpoint killed midway (or stopped by a full disk) leaves the main file shorter
+    than its header says, and SQLite's recovery from the -wal makes it whole again.
+    """
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
@@ -72,7 +134,7 @@ def _check_header(path: Path) -> None:
         raise DamagedFileError(f"{path} is damaged: its header names an impossible page size.")
     page_count, change_counter = struct.unpack(">I", header[28:32])[0], header[24:28]
     size_is_valid = header[92:96] == change_counter and page_count > 0
-    if size_is_valid and path.stat().st_size < page_count * page_size:
+    if size_is_valid and path.stat().st_size < page_count * page_size and not _wal_pending(path):
         raise DamagedFileError(f"{path} is damaged: the file is shorter than it should be.")
 
 
@@ -111,6 +173,11 @@ def _inspect(path: Path) -> FileInspection:
     version, tables, problems = _read_inspection(path)
     if problems != ["ok"]:
         raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
+    if version < 0:
+        raise NotADatabaseError(
+            f"{path} is not an Exchange Ledger file (its schema version, {version},"
+            " is not one this program writes)."
+        )
     if version > SCHEMA_VERSION:
         raise NewerVersionError(
             f"{path} was written by a newer version of Exchange Ledger (schema {version}; "
@@ -129,8 +196,13 @@ def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
     through them, since its last commits may live there.
     """
     try:
-        connection = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
-    except sqlite3.Error as error:
+        if _needs_private_recovery(path):
+            connection = _recovered_copy(path)
+        else:
+            connection = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
+    except sqlite3.DatabaseError as error:
+        raise DamagedFileError(f"{path} is damaged or not a database: {error}.") from error
+    except (sqlite3.Error, OSError) as error:
         raise LedgerFileError(f"{path} cannot be opened: {error}.") from error
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -146,7 +218,9 @@ def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
 def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode: transactions are begun and ended explicitly.
     A `snapshot` reads the file as it is now and leaves nothing beside it."""
-    if read_only:
+    if read_only and _needs_private_recovery(path):
+        connection = _recovered_copy(path)
+    elif read_only:
         uri = _uri(path, "ro", snapshot)
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
@@ -176,31 +250,27 @@ def backup(path: Path, target: Path) -> None:
 
 
 def migrate(connection: sqlite3.Connection, from_version: int) -> None:
-    """Run every migration step after `from_version`, each in its own transaction, then
-    rebuild the derived state if a step asked for it (a new file has none to rebuild)."""
+    """Run every migration step after `from_version` and then the rebuild of the derived
+    state a step asked for (a new file has none to rebuild), all in one transaction: a
+    kill or a full disk anywhere in between leaves the file as it was before, never at
+    the new version with stale derived state."""
     steps = MIGRATIONS[from_version:]
-    for version, step in enumerate(steps, start=from_version + 1):
-        _in_transaction(connection, [*step.statements, f"PRAGMA user_version = {version}"])
-    if from_version > 0 and any(step.rebuild_derived for step in steps):
-        from .derived import rebuild
-
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            rebuild(connection)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-
-
-def _in_transaction(connection: sqlite3.Connection, statements: list[str]) -> None:
+    if not steps:
+        return
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for statement in statements:
-            connection.execute(statement)
+        for version, step in enumerate(steps, start=from_version + 1):
+            for statement in step.statements:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version}")
+        if from_version > 0 and any(step.rebuild_derived for step in steps):
+            from .derived import rebuild
+
+            rebuild(connection)
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
 
 
@@ -273,3 +343,44 @@ def indexes_dropped_for(connection: sqlite3.Connection, table: str, adding: int)
     for name, _ in indexes:
         connection.execute(f'DROP INDEX "{name}"')
     return [sql for _, sql in indexes]
+
+
+def copy_to(connection: sqlite3.Connection, target: Path) -> None:
+    """A self-contained, consistent copy of an open ledger in `target` (SQLite's `VACUUM
+    INTO`): one file, every commit in it, also while other programs have the ledger open.
+    Written under a temporary name beside `target` and linked into place, so that
+    `target` never exists half-written and an existing file is never replaced."""
+    if target.exists() or target.is_symlink():
+        raise LedgerFileError(f"{target} already exists: choose a name that is not taken.")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise LedgerFileError(f"{folder} is not a folder: the copy was not written.")
+    handle, scratch_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".partial", dir=folder
+    )
+    os.close(handle)
+    scratch = Path(scratch_name)
+    scratch.unlink()  # VACUUM INTO writes only into a file that is empty or absent
+    try:
+        connection.execute("VACUUM INTO ?", (str(scratch),))
+        try:
+            os.link(scratch, target)
+        except FileExistsError:
+            raise LedgerFileError(
+                f"{target} already exists: choose a name that is not taken."
+            ) from None
+    except sqlite3.Error as error:
+        if is_disk_full(error):
+            raise LedgerFileError(
+                f"{target}: there is not enough space on the disk; the copy was not written."
+            ) from error
+        raise LedgerFileError(f"{target} could not be written: {error}.") from error
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise LedgerFileError(
+                f"{target}: there is not enough space on the disk; the copy was not written."
+            ) from error
+        raise
+    finally:
+        for leftover in (scratch, Path(f"{scratch}-journal"), Path(f"{scratch}-wal")):
+            leftover.unlink(missing_ok=True)
