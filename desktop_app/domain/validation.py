@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import DateError, check_not_future, parse_claimed_date, parse_timestamp
+from .dates import DateError, check_not_future, parse_claimed_date, parse_timestamp, utc_now
 from .records import (
     CATEGORIES,
     CREDIBILITY,
@@ -152,6 +152,16 @@ def timestamp(text: str) -> str:
         parse_timestamp(value)
     except DateError as error:
         raise Invalid(str(error)) from None
+    return value
+
+
+def past_timestamp(text: str, now: str | None = None) -> str:
+    """A UTC time not after now: a time in the future would make a report win every
+    later merge against the user's own corrections."""
+    value = timestamp(text)
+    now = now or utc_now()
+    if value > now:  # one fixed form: comparing the texts compares the times
+        raise Invalid(f"'{value}' is in the future (it is now {now})")
     return value
 
 

@@ -69,6 +69,9 @@ def _all_urls(given: pa.Array) -> bool:
 def _all_timestamps(given: pa.Array) -> bool:
     if pc.all(pc.match_substring_regex(given, dates.TIMESTAMP_FORM)).as_py() is False:
         return False
+    latest = pc.max(given).as_py()
+    if latest is not None and latest > dates.utc_now():
+        return False  # a time in the future: each text checked alone names it
     days = _distinct(pc.utf8_slice_codeunits(given, 0, 10))
     return dates.real_days_and_times(days, _distinct(pc.utf8_slice_codeunits(given, 11, 19)))
 

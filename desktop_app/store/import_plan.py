@@ -95,7 +95,7 @@ COLUMN_CHECKS: dict[str, Callable[[str], object]] = {
     "reliability": validation.reliability,
     "credibility": validation.credibility,
     "location": validation.location,
-    "recorded_at": lambda text: validation.timestamp(text) if text else None,
+    "recorded_at": lambda text: validation.past_timestamp(text) if text else None,
 }
 FLOW_CHECKS: dict[str, Callable[[str], object]] = {
     "category": validation.category,

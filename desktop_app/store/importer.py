@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -285,23 +286,28 @@ def _plan_rows(
     _check_against_ledger(plan, ledger, planned)
 
 
+HEADER_PROBLEMS_SHOWN = 20  # a header of 100,000 unknown columns is not 100,000 lines
+
+
 def _check_header(plan: ImportPlan, header: list[str]) -> bool:
-    ok = True
-    for column in header:
-        if column not in REPORT_COLUMNS:
-            plan.errors.append(FieldProblem(1, column, f"unknown column '{column}'"))
-            ok = False
+    """Unknown, missing and repeated columns, found in time linear in the header and
+    reported up to HEADER_PROBLEMS_SHOWN, then counted."""
+    problems = []
+    given = Counter(header)
     for column in REQUIRED_COLUMNS:
-        if column not in header:
-            plan.errors.append(
-                FieldProblem(1, column, f"the required column '{column}' is missing")
-            )
-            ok = False
-    duplicated = {column for column in header if header.count(column) > 1}
-    for column in sorted(duplicated):
-        plan.errors.append(FieldProblem(1, column, f"the column '{column}' appears twice"))
-        ok = False
-    return ok
+        if column not in given:
+            problems.append(FieldProblem(1, column, f"the required column '{column}' is missing"))
+    for column in sorted(column for column, times in given.items() if times > 1):
+        problems.append(FieldProblem(1, column, f"the column '{column}' appears twice"))
+    known = set(REPORT_COLUMNS)
+    for column in header:
+        if column not in known:
+            problems.append(FieldProblem(1, column, f"unknown column '{column}'"))
+    plan.errors.extend(problems[:HEADER_PROBLEMS_SHOWN])
+    if len(problems) > HEADER_PROBLEMS_SHOWN:
+        more = len(problems) - HEADER_PROBLEMS_SHOWN
+        plan.errors.append(FieldProblem(1, "", f"and {more} more problems with the columns"))
+    return not problems
 
 
 def _add_row(
