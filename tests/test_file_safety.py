@@ -457,3 +457,29 @@ def test_a_header_of_100000_columns_is_refused_quickly_in_a_few_lines(
     assert "the column 'event_id' appears twice" in result.err
     assert "more problems with the columns" in lines[-1]
     assert not (tmp_path / "ledger.db").exists()
+
+
+def test_file_save_a_copy_in_the_window_writes_one_file_and_never_replaces_one(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from ui_helpers import open_window
+
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 12))
+    window = open_window(qtbot, db)
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "Save a &copy…")
+    out = tmp_path / "sent" / "for a colleague.db"
+    out.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *a: warnings.append(text))
+    action.trigger()
+    assert not warnings
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
+    assert report_ids(out) == {f"r{i}" for i in range(12)}
+    before = sha256(out)
+    action.trigger()  # the same name again: refused, with a sentence
+    assert len(warnings) == 1 and "already exists" in warnings[0]
+    assert sha256(out) == before
