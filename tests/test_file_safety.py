@@ -460,7 +460,9 @@ def test_a_header_of_100000_columns_is_refused_quickly_in_a_few_lines(
 
 
 def test_file_save_a_copy_in_the_window_writes_one_file_and_never_replaces_one(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
     from ui_helpers import open_window
