@@ -63,7 +63,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not csv_path.is_file():
         raise CommandError(f"{csv_path} is not a file.")
     with ExitStack() as stack:
-        if args.dry_run and not Path(args.db).exists():
+        if args.dry_run and (not Path(args.db).exists() or Path(args.db).stat().st_size == 0):
             # A dry run writes nothing: a missing file is checked against an empty ledger.
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             ledger = stack.enter_context(Ledger.open(scratch / "empty.db"))

@@ -485,3 +485,90 @@ def test_file_save_a_copy_in_the_window_writes_one_file_and_never_replaces_one(
     action.trigger()  # the same name again: refused, with a sentence
     assert len(warnings) == 1 and "already exists" in warnings[0]
     assert sha256(out) == before
+
+
+# ---- refused means untouched, and nothing created; a sentence, never a traceback ---------------
+
+
+def _empty_sqlite(path: Path) -> Path:
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 0")
+    connection.execute("VACUUM")  # a real SQLite file, with no tables
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["zero-length", "no-tables"])
+def test_an_empty_file_is_refused_by_every_reading_and_writing_command_untouched(
+    kind: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    empty = folder / "empty.db"
+    if kind == "zero-length":
+        empty.write_bytes(b"")
+    else:
+        _empty_sqlite(empty)
+    ledger = folder / "ledger.db"
+    import_rows(ledger, write_reports_csv(tmp_path / "rows.csv", 6))
+    before = {p.name: sha256(p) for p in folder.iterdir()}
+    for args in (
+        ("check", empty),
+        ("balance", empty),
+        ("conflicts", empty),
+        ("export", empty, tmp_path / "out"),
+        ("copy", empty, tmp_path / "copy.db"),
+        ("resolve", empty, "e", "--date", "2024-01-01", "--rationale", "why"),
+        ("merge", ledger, empty),
+    ):
+        result = cli(*args)
+        assert_sentence(result)
+        assert "holds no Exchange Ledger" in result.err, (args, result.err)
+        assert {p.name: sha256(p) for p in folder.iterdir()} == before, args
+    assert not (tmp_path / "out").exists() and not (tmp_path / "copy.db").exists()
+
+
+def test_a_file_of_someone_else_at_the_backup_name_is_kept_and_the_upgrade_goes_on(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    db = tmp_path / "old.db"
+    shutil.copyfile(V1_FIXTURE, db)
+    squatter = tmp_path / "old.db.v1.bak"
+    squatter.write_text("my notes, not a database")
+    result = cli("check", db)
+    assert result.code == 0, result.err
+    assert squatter.read_text() == "my notes, not a database"
+    second = tmp_path / "old.db.v1.2.bak"
+    probe = sqlite3.connect(f"file:{second}?mode=ro", uri=True)
+    assert probe.execute("PRAGMA user_version").fetchone()[0] == 1
+    probe.close()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_newer_file_with_a_wal_is_refused_without_a_shm_created_beside_it(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    made = tmp_path / "made"
+    made.mkdir()
+    db, _ = held_in_the_wal(made, 30)
+    # A newer version wrote this -wal: its last commit says so.
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for name in ("", "-wal"):
+        shutil.copyfile(f"{db}{name}", folder / f"newer.db{name}")
+    newer = folder / "newer.db"
+    connection = sqlite3.connect(newer)
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.commit()
+    held = {name: Path(f"{newer}{name}").read_bytes() for name in ("", "-wal")}
+    connection.close()  # the last connection: SQLite checkpoints; put the -wal back
+    for name, data in held.items():
+        Path(f"{newer}{name}").write_bytes(data)
+    Path(f"{newer}-shm").unlink(missing_ok=True)
+    before = {p.name: sha256(p) for p in folder.iterdir()}
+    assert sorted(before) == ["newer.db", "newer.db-wal"]
+    result = cli("balance", newer)
+    assert_sentence(result)
+    assert "newer version" in result.err
+    assert {p.name: sha256(p) for p in folder.iterdir()} == before

@@ -237,16 +237,45 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
+def free_backup_path(path: Path, version: int) -> Path:
+    """`backup_path`, or where something already lies there (an earlier backup, a file
+    of the person's own), the first free `NAME.vV.N.bak`: a backup never replaces a file."""
+    target = backup_path(path, version)
+    number = 2
+    while target.exists() or target.is_symlink():
+        target = path.with_name(f"{path.name}.v{version}.{number}.bak")
+        number += 1
+    return target
+
+
 def backup(path: Path, target: Path) -> None:
-    source = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
+    """Copy the ledger with SQLite's backup API into a new file `target`, written under a
+    temporary name and linked into place: never over an existing file, never half."""
+    handle, scratch_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+    )
+    os.close(handle)
+    scratch = Path(scratch_name)
     try:
-        destination = sqlite3.connect(str(target))
+        source = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
         try:
-            source.backup(destination)
+            destination = sqlite3.connect(str(scratch))
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         finally:
-            destination.close()
+            source.close()
+        os.link(scratch, target)
+    except sqlite3.Error as error:
+        if is_disk_full(error):
+            raise DiskFullError(
+                f"{path} must be upgraded behind a backup copy, but there is not enough"
+                " space on the disk for the copy; nothing was changed."
+            ) from error
+        raise
     finally:
-        source.close()
+        scratch.unlink(missing_ok=True)
 
 
 def migrate(connection: sqlite3.Connection, from_version: int) -> None:
@@ -292,6 +321,14 @@ def open_connection(
     inspection = inspect_file(path)
     if not inspection.exists and not create:
         raise LedgerFileError(f"{path} does not exist.")
+    if inspection.exists and inspection.version == 0 and (read_only or not create):
+        # An empty file, or SQLite's with no tables: only a writer that may create a
+        # ledger (the window, an import) makes one of it; nothing else touches it.
+        empty = path.stat().st_size == 0
+        raise NotADatabaseError(
+            f"{path} is {'an empty file' if empty else 'an empty SQLite database'}:"
+            " it holds no Exchange Ledger."
+        )
     older = 0 < inspection.version < SCHEMA_VERSION
     if read_only and older and inspection.writable and upgrade:
         _upgrade(path, inspection.version).close()
@@ -313,12 +350,14 @@ def open_connection(
 def _upgrade(path: Path, version: int) -> sqlite3.Connection:
     """A writable connection on a file brought to the current schema (backup first)."""
     if 0 < version < SCHEMA_VERSION:
-        backup(path, backup_path(path, version))
+        backup(path, free_backup_path(path, version))
     connection = connect(path, read_only=False)
     try:
         migrate(connection, version)
-    except BaseException:
+    except BaseException as error:
         connection.close()
+        if is_disk_full(error):
+            raise disk_full_error(path) from error
         raise
     return connection
 
