@@ -55,7 +55,50 @@ def _open(path: str, *, write: bool, create: bool = False) -> Ledger:
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only: nothing was changed.")
+    ledger.on_wait = _waiting_notice(db_path)
     return ledger
+
+
+def _waiting_notice(path: Path) -> Callable[[float], None]:
+    """Said once when a write must wait for another program's: for whom, and how long
+    at most (the command would otherwise be silent for up to a minute)."""
+    said = False
+
+    def notice(waited: float) -> None:
+        nonlocal said
+        if said:
+            return
+        said = True
+        from .store.ledger import WAIT_LIMIT
+
+        holders = _holders(path)
+        who = f" ({'; '.join(holders)})" if holders else ""
+        print(
+            f"{PROG}: waiting for another program that is writing {path}{who};"
+            f" giving up after {WAIT_LIMIT:.0f} s.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return notice
+
+
+def _holders(path: Path) -> list[str]:
+    """The other processes that have the file open, as `NAME, pid N`: read from /proc
+    where there is one, else nothing."""
+    targets = {str(path.resolve()), f"{path.resolve()}-wal"}
+    found = []
+    proc = Path("/proc")
+    for entry in proc.iterdir() if proc.is_dir() else ():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) in targets for fd in (entry / "fd").iterdir()):
+                name = (entry / "comm").read_text().strip()
+                found.append(f"{name}, pid {entry.name}")
+        except OSError:
+            continue
+    return found[:5]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -321,7 +364,9 @@ def run_command(argv: Sequence[str]) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
         return 1
     except OSError as error:
-        print(f"{PROG}: {_os_sentence(error)}", file=sys.stderr)
+        # Without a file name of its own, the error is about what the command writes.
+        written = getattr(args, "dir", None) or getattr(args, "out", None) or args.db
+        print(f"{PROG}: {_os_sentence(error, written)}", file=sys.stderr)
         return 1
     finally:
         _warn_unsaved()
@@ -333,11 +378,11 @@ def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:
     return f"{db} could not be used: {error} (nothing was changed)."
 
 
-def _os_sentence(error: OSError) -> str:
+def _os_sentence(error: OSError, written: str) -> str:
     reason = error.strerror or str(error)
     if error.errno == errno.ENOSPC:
         reason = "there is not enough space on the disk"
-    return f"{error.filename}: {reason}." if error.filename else f"{reason}."
+    return f"{error.filename or written}: {reason}."
 
 
 def _warn_unsaved() -> None:

@@ -572,3 +572,65 @@ def test_a_newer_file_with_a_wal_is_refused_without_a_shm_created_beside_it(
     assert_sentence(result)
     assert "newer version" in result.err
     assert {p.name: sha256(p) for p in folder.iterdir()} == before
+
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import sqlite3, sys, time
+    connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+    connection.execute("BEGIN IMMEDIATE")
+    print("held", flush=True)
+    time.sleep(1.5)
+    connection.execute("COMMIT")
+    """
+)
+
+
+def test_a_command_waiting_for_another_writer_says_for_whom_and_how_long(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    db = tmp_path / "shared.db"
+    import_rows(db, write_reports_csv(tmp_path / "first.csv", 3))
+    more = write_reports_csv(tmp_path / "more.csv", 3, prefix="m")
+    with subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(db)], stdout=subprocess.PIPE
+    ) as holder:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == b"held"
+        result = cli("import", db, more)
+        holder.wait(timeout=30)
+    assert result.code == 0, result.err
+    assert f"waiting for another program that is writing {db}" in result.err
+    assert f", pid {holder.pid})" in result.err
+    assert "giving up after 60 s" in result.err
+    assert result.err.count("waiting for another program") == 1
+    assert len(report_ids(db)) == 6
+
+
+def test_an_export_onto_a_full_disk_names_the_folder_in_one_sentence(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 2000))
+    disk = tmp_path / "disk"
+    with mounted(disk, tmpfs(disk, "256k")):
+        result = cli("export", db, disk / "out")
+    assert_sentence(result)
+    assert f"{disk / 'out'}" in result.err and "not enough space" in result.err, result.err
+
+
+def test_output_cut_off_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 300, per_event=1))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "balance", str(db)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # `| head` that has read enough
+    err = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in err and ": :" not in err, err
+    assert err == ""
