@@ -634,3 +634,29 @@ def test_output_cut_off_by_its_reader_ends_quietly(tmp_path: Path) -> None:
     process.wait(timeout=60)
     assert "Traceback" not in err and ": :" not in err, err
     assert err == ""
+
+
+# ---- an import does not bring back what the user deleted ---------------------------------------
+
+
+@pytest.mark.parametrize("again", ["the-whole-file", "only-the-deleted-report"])
+def test_importing_a_file_again_does_not_bring_back_a_deleted_report(
+    again: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """The whole file again names reports that are here (read carefully); the deleted
+    report alone is a clean new file (read a column at a time first)."""
+    rows = write_reports_csv(tmp_path / "rows.csv", 9)
+    db = tmp_path / "ledger.db"
+    first = cli("import", db, rows)
+    assert first.code == 0, first.err
+    with Ledger.open(db) as ledger:
+        ledger.delete_report("r4", "tester")
+    if again == "only-the-deleted-report":
+        lines = rows.read_bytes().split(b"\r\n")
+        rows = tmp_path / "r4.csv"
+        rows.write_bytes(b"\r\n".join([lines[0], lines[5], b""]))
+        assert b"r4," in rows.read_bytes()
+    result = cli("import", db, rows)
+    assert result.code == 0, result.err
+    assert "report r4 was deleted from this ledger; it is not brought back" in result.err
+    assert report_ids(db) == {f"r{i}" for i in range(9)} - {"r4"}

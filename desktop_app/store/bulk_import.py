@@ -30,6 +30,7 @@ from ..domain.records import Flow, FlowKey, name_key, source_key
 from ..domain.validation import Invalid
 from .import_plan import (
     COLUMN_CHECKS,
+    DELETED_REPORTS,
     FLOW_CHECKS,
     FLOW_COLUMNS,
     REPORT_COLUMNS,
@@ -264,6 +265,8 @@ class _Reading:
             raise _GiveUp()
         if lookup(self.ledger.conn, "SELECT id, id FROM reports", self.report_ids()):
             raise _GiveUp()
+        if lookup(self.ledger.conn, DELETED_REPORTS, self.report_ids()):
+            raise _GiveUp()  # deleted reports: the careful reading says which
         self.new_events = {
             event_id: kind for event_id, kind in event_types.items() if event_id not in stored
         }

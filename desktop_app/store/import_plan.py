@@ -173,6 +173,10 @@ class ImportPlan:
         return text
 
 
+# The ids of reports deleted from a ledger, for `lookup`: an import does not bring them back.
+DELETED_REPORTS = "SELECT id, id FROM (SELECT id FROM tombstones WHERE entity = 'report')"
+
+
 def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[str, str]:
     """`select` ("SELECT id, value FROM table") for these ids only, a chunk at a time;
     nothing to look up in an empty table (the first import of a large file)."""

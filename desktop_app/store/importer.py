@@ -28,6 +28,7 @@ from .database import indexes_dropped_for
 from .derived import Derivation, EventInputs
 from .import_plan import (
     COLUMN_CHECKS,
+    DELETED_REPORTS,
     FLOW_CHECKS,
     FLOW_COLUMNS,
     REPORT_COLUMNS,
@@ -386,11 +387,23 @@ def _check_against_ledger(
         ledger.conn, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
     )
     stored_reports = lookup(ledger.conn, "SELECT id, id FROM reports", set(planned))
+    deleted = lookup(ledger.conn, DELETED_REPORTS, set(planned))
     event_types: dict[str, tuple[str, int]] = {}
     source_first: dict[str, tuple[str, str, int]] = {}
     for report in planned.values():
         _check_event_type(plan, stored_types, report, event_types)
         if report.report_id in stored_reports and _exists(plan, ledger, report):
+            continue
+        if report.report_id in deleted:
+            # Deleted here on purpose: importing the file again does not undo that.
+            plan.warnings.append(
+                FieldProblem(
+                    report.row,
+                    "report_id",
+                    f"report {report.report_id} was deleted from this ledger;"
+                    " it is not brought back",
+                )
+            )
             continue
         _check_source(plan, ledger, report, source_first)
         plan.reports.append(_new_report(report))
