@@ -660,3 +660,44 @@ def test_importing_a_file_again_does_not_bring_back_a_deleted_report(
     assert result.code == 0, result.err
     assert "report r4 was deleted from this ledger; it is not brought back" in result.err
     assert report_ids(db) == {f"r{i}" for i in range(9)} - {"r4"}
+
+
+# ---- deleting an event: one transaction, one undo step -----------------------------------
+
+
+def test_deleting_an_event_with_several_reports_is_one_transaction_and_one_undo_step(
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui_helpers import open_window
+
+    from desktop_app.ui.commands import DeleteReports
+
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 3, per_event=3))
+    window = open_window(qtbot, db)
+    session, ledger = window.session, window.ledger
+    ids = sorted(report_ids(db))
+    assert len(ids) == 3
+    real_delete = ledger.delete_report
+    calls: list[str] = []
+
+    def fails_at_the_third(report_id: str, who: str):  # noqa: ANN202
+        calls.append(report_id)
+        if len(calls) == 3:
+            raise OSError("the disk went away")  # a failure (or a kill) midway
+        return real_delete(report_id, who)
+
+    monkeypatch.setattr(ledger, "delete_report", fails_at_the_third)
+    with pytest.raises(OSError):
+        session.execute(DeleteReports(session, ids, "Delete event"))
+    assert sorted(report_ids(db)) == ids  # nothing deleted, not two of three
+    monkeypatch.setattr(ledger, "delete_report", real_delete)
+
+    steps = session.undo_stack.count()
+    session.execute(DeleteReports(session, ids, "Delete event"))
+    assert report_ids(db) == set()
+    assert session.undo_stack.count() == steps + 1
+    session.undo_stack.undo()
+    assert sorted(report_ids(db)) == ids
