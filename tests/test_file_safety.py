@@ -701,3 +701,88 @@ def test_deleting_an_event_with_several_reports_is_one_transaction_and_one_undo_
     assert session.undo_stack.count() == steps + 1
     session.undo_stack.undo()
     assert sorted(report_ids(db)) == ids
+
+
+# ---- names that look the same are the same -----------------------------------------------------
+
+LOOK_ALIKES = {
+    "zero-width-space": "Rus\u200bsia",
+    "soft-hyphen": "Rus\u00adsia",
+    "fullwidth": "\uff32\uff55\uff53\uff53\uff49\uff41",
+    "case-and-spaces": "  RUSSIA ",
+    "word-joiner": "Russia\u2060",
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(LOOK_ALIKES))
+def test_a_party_spelled_to_look_the_same_is_the_same_party(spelling: str, tmp_path: Path) -> None:
+    from desktop_app.domain.records import Flow, FlowKey
+    from desktop_app.store.ledger import ReportInput
+
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+
+        def add(party: str, source: str) -> None:
+            flow = Flow(FlowKey(party, "Ukraine", "pows"), 5)
+            given = ReportInput("exchange", source, "2024-05-01", party, flows=(flow,))
+            ledger.add_report(given, "tester")
+
+        add("Russia", "TASS")
+        add(LOOK_ALIKES[spelling], "TA\u200bSS")
+        assert ledger.parties() == ["Russia", "Ukraine"]
+        assert ledger.count("sources") == 1
+
+
+@pytest.mark.parametrize("column", ["from_party", "source_party", "source_name"])
+@pytest.mark.parametrize("again", ["bulk-reading", "careful-reading"])
+def test_a_word_mixing_latin_and_cyrillic_letters_is_an_input_error_naming_the_letter(
+    column: str, again: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    rows = write_reports_csv(tmp_path / "rows.csv", 4).read_bytes().decode().split("\r\n")
+    header = rows[0].split(",")
+    at = header.index(column)
+    cells = rows[2].split(",")
+    cells[at] = "Russi\u0430" if column != "source_name" else "Sour\u0441e 1"
+    rows[2] = ",".join(cells)
+    if again == "careful-reading":
+        rows.append(rows[1])  # the same report id twice: only the careful reading takes it
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("\r\n".join(rows).encode())
+    db = tmp_path / "ledger.db"
+    result = cli("import", db, path)
+    assert result.code == 1, result.out
+    assert f"row 3, column {column}:" in result.err, result.err
+    assert "mixes Latin and Cyrillic letters" in result.err
+    if column == "source_name":
+        assert "'\u0441' (U+0441 CYRILLIC SMALL LETTER ES)" in result.err, result.err
+    else:
+        assert "'\u0430' (U+0430 CYRILLIC SMALL LETTER A)" in result.err, result.err
+    assert not db.exists()
+
+
+def test_names_wholly_in_one_script_or_in_two_words_are_fine() -> None:
+    from desktop_app.domain import validation
+
+    for name in ("Україна", "Russia", "ТАСС (TASS)", "Київ/Kyiv", "Ｒｕｓｓｉａ"):
+        assert validation.party(name) == name
+
+
+def test_an_upgrade_rekeys_the_names_so_look_alikes_find_the_party_that_is_there(
+    tmp_path: Path,
+) -> None:
+    from desktop_app.domain.records import Flow, FlowKey
+    from desktop_app.store.ledger import ReportInput
+
+    db = tmp_path / "v7.db"
+    with Ledger.open(db) as ledger:
+        flow = Flow(FlowKey("Ukraine", "Rus\u200bsia", "pows"), 5)
+        ledger.add_report(ReportInput("exchange", "HQ", "2024-05-01", flows=(flow,)), "t")
+    connection = sqlite3.connect(db)
+    # keys as version 7 computed them (NFC, case folded): the zero-width space kept
+    connection.execute("UPDATE parties SET key = 'rus\u200bsia' WHERE name = 'Rus\u200bsia'")
+    connection.execute("PRAGMA user_version = 7")
+    connection.commit()
+    connection.close()
+    with Ledger.open(db) as ledger:
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert ledger.find_party("Russia") == "Rus\u200bsia"
+        assert check(ledger).ok

@@ -63,6 +63,16 @@ def _all_kept(given: pa.Array) -> bool:
     return True
 
 
+# A text with both Latin and Cyrillic letters somewhere: its words are checked one by one
+# (validation.one_script), as are all texts when any has such a mix.
+BOTH_SCRIPTS = r"\p{Latin}.*\p{Cyrillic}|\p{Cyrillic}.*\p{Latin}"
+
+
+def _all_kept_in_one_script(given: pa.Array) -> bool:
+    """A source's name is kept as it is unless a word in it mixes Latin and Cyrillic."""
+    return pc.any(pc.match_substring_regex(given, BOTH_SCRIPTS)).as_py() is not True
+
+
 def _all_urls(given: pa.Array) -> bool:
     return pc.all(pc.match_substring_regex(given, URL_FORM)).as_py() is not False
 
@@ -82,7 +92,7 @@ def _all_timestamps(given: pa.Array) -> bool:
 # check keeps each non-empty text as it is. Otherwise each distinct text is checked alone.
 WHOLE_COLUMN_CHECKS: dict[str, Callable[[pa.Array], bool]] = {
     "event_id": _all_kept,
-    "source_name": _all_kept,
+    "source_name": _all_kept_in_one_script,
     "source_url": _all_urls,
     "recorded_at": _all_timestamps,
 }

@@ -291,6 +291,8 @@ def migrate(connection: sqlite3.Connection, from_version: int) -> None:
         for version, step in enumerate(steps, start=from_version + 1):
             for statement in step.statements:
                 connection.execute(statement)
+            if step.python is not None:
+                step.python(connection)
             connection.execute(f"PRAGMA user_version = {version}")
         if from_version > 0 and any(step.rebuild_derived for step in steps):
             from .derived import rebuild

@@ -7,6 +7,8 @@ all steps have run. Never edit a released step: add a new one.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 class Migration:
     statements: list[str]
     rebuild_derived: bool = False
+    # Python run after the statements, in the same transaction (what SQL cannot say).
+    python: Callable[[sqlite3.Connection], None] | None = None
 
 
 SCHEMA_V1 = [
@@ -228,6 +232,45 @@ SCHEMA_V6 = [
 # the doubt), and a file written before that rule holds lows that ignore it.
 SCHEMA_V7: list[str] = []
 
+# Version 8: names that look the same are the same. The keys of parties and sources are
+# computed again as `name_key` now does (NFKC, default-ignorable characters removed, case
+# folded): in each group of names that now share a key, the one whose key already is the
+# new one keeps it, or else the oldest takes it; the others keep their old keys, so that no
+# party or source is merged behind the person's back (the Sources dialog merges sources).
+# Locations are compared by the same key: the derived state is rebuilt.
+SCHEMA_V8: list[str] = []
+
+
+def rekey_names(connection: sqlite3.Connection) -> None:
+    from ..domain.records import name_key, source_key
+
+    parties = connection.execute(
+        "SELECT rowid, name, key FROM parties ORDER BY created_at, rowid"
+    ).fetchall()
+    _rekey(connection, "parties", [(rowid, key, name_key(name)) for rowid, name, key in parties])
+    sources = connection.execute(
+        "SELECT rowid, name, party, key FROM sources ORDER BY created_at, rowid"
+    ).fetchall()
+    _rekey(
+        connection,
+        "sources",
+        [(rowid, key, source_key(name, party)) for rowid, name, party, key in sources],
+    )
+
+
+def _rekey(connection: sqlite3.Connection, table: str, rows: list[tuple[int, str, str]]) -> None:
+    """rows: (rowid, stored key, new key), oldest first."""
+    taken = {new for _, stored, new in rows if stored == new}
+    for rowid, stored, new in rows:
+        if stored == new or new in taken:
+            continue
+        taken.add(new)
+        try:
+            connection.execute(f"UPDATE {table} SET key = ? WHERE rowid = ?", (new, rowid))
+        except sqlite3.IntegrityError:
+            continue  # another row still holds that key under the old rule: keep this one's
+
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -236,5 +279,6 @@ MIGRATIONS = [
     Migration(SCHEMA_V5),
     Migration(SCHEMA_V6),
     Migration(SCHEMA_V7, rebuild_derived=True),
+    Migration(SCHEMA_V8, rebuild_derived=True, python=rekey_names),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

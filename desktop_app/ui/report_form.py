@@ -318,7 +318,8 @@ class ReportForm(QWidget):
         problems: dict[str, str] = {}
         values: dict[str, object] = {}
         checks: dict[str, Callable[[], object]] = {
-            "source": lambda: validation.required_name(self.source.text(), "source"),
+            "source": lambda: validation.source_name(self.source.text(), "source"),
+            "source_party": lambda: validation.optional_party(self.source_party.text()),
             "claimed_date": lambda: validation.claimed_date(self.claimed_date.text()),
             "url": lambda: validation.url(self.url.text()),
             "published": lambda: validation.optional_date(self.published.text()),
@@ -342,7 +343,7 @@ class ReportForm(QWidget):
         return ReportInput(
             event_type=self.event_type.currentText(),
             source_name=str(values["source"]),
-            source_party=validation.optional_party(self.source_party.text()),
+            source_party=values["source_party"],  # type: ignore[arg-type]
             claimed_date=str(values["claimed_date"]),
             location=validation.location(self.location.text()),
             quote=self.quote.toPlainText(),
