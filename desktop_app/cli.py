@@ -24,7 +24,7 @@ from .store.check import check, repair
 from .store.csvio import rows_text
 from .store.database import LedgerFileError, copy_to, is_disk_full
 from .store.exporter import export_all
-from .store.importer import apply_import, plan_import
+from .store.importer import PlanOutdated, apply_import, plan_import
 from .store.ledger import Ledger
 from .store.merge import merge_file
 
@@ -134,7 +134,21 @@ def _remove_new_ledger(path: Path) -> None:
 
 def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     who = user_name()
+    for attempt in range(3):
+        try:
+            return _import_once(ledger, csv_path, args, who)
+        except PlanOutdated:
+            if attempt == 2:
+                raise
+    return 1  # unreachable
+
+
+def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: str) -> int:
+    """Plan, then write; another program's write in between (PlanOutdated) plans again,
+    so that what is printed and audited is what this import added."""
     plan = plan_import(ledger, csv_path, who)
+    if not plan.errors and not args.dry_run and plan.reports:
+        apply_import(ledger, plan, who)  # before any word: a PlanOutdated plans again
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if plan.errors:
@@ -147,7 +161,6 @@ def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     elif not plan.reports:
         print(f"Nothing new in {csv_path.name}: added {plan.summary()}.")
     else:
-        apply_import(ledger, plan, who)
         print(f"Imported {csv_path.name} into {args.db}: added {plan.summary()}.")
     return 0
 

@@ -786,3 +786,66 @@ def test_an_upgrade_rekeys_the_names_so_look_alikes_find_the_party_that_is_there
         assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert ledger.find_party("Russia") == "Rus\u200bsia"
         assert check(ledger).ok
+
+
+# ---- two imports at the same time ---------------------------------------------------------------
+
+
+def _graded_csv(path: Path, prefix: str, reliability: str) -> Path:
+    import csv
+
+    from conftest import REPORTS_HEADER
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(REPORTS_HEADER)
+        for index in range(4):
+            row = dict.fromkeys(REPORTS_HEADER, "")
+            row.update(
+                report_id=f"{prefix}{index}",
+                event_id=f"{prefix}-event",
+                event_type="exchange",
+                event_date="2024-03-02",
+                category="pows",
+                from_party="Russia",
+                to_party="Ukraine",
+                count=str(10 + index),
+                source_name=f"Outlet {index}",
+                source_party="Ukraine",
+                reliability=reliability,
+            )
+            writer.writerow([row[column] for column in REPORTS_HEADER])
+    return path
+
+
+def test_an_import_overtaken_by_another_says_and_audits_only_what_it_added(
+    tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app import cli as cli_module
+
+    db = tmp_path / "ledger.db"
+    Ledger.open(db).close()
+    first = _graded_csv(tmp_path / "first.csv", "a", "B")
+    second = _graded_csv(tmp_path / "second.csv", "b", "C")
+    real_plan = cli_module.plan_import
+    overtaken: list[bool] = []
+
+    def plan_then_overtaken(ledger: Ledger, path: Path, who: str):  # noqa: ANN202
+        plan = real_plan(ledger, path, who)
+        if not overtaken:  # the other import commits between this plan and its write
+            overtaken.append(True)
+            import_rows(db, first)
+        return plan
+
+    monkeypatch.setattr(cli_module, "plan_import", plan_then_overtaken)
+    result = cli("import", db, second)
+    assert result.code == 0, result.err
+    assert "0 sources" in result.out and "0 parties" in result.out, result.out
+    assert result.err.count("warning:") == 4, result.err  # the grades differ from the first's
+    with Ledger.open(db, read_only=True) as ledger:
+        counts = [
+            row[0]
+            for row in ledger.conn.execute("SELECT counts FROM operations ORDER BY at, rowid")
+        ]
+        assert ledger.count("sources") == 4
+    assert '"sources": 0' in counts[-1], counts

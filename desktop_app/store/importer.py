@@ -581,19 +581,35 @@ def apply_import(
         state.known = _write_reports(ledger, plan, who, operation_id, progress)
 
 
+class PlanOutdated(Invalid):
+    """Another program changed the ledger between the plan and its write: planned again,
+    the import says and audits what it really adds, with the warnings that now apply."""
+
+
 def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
-    """The events as the plan read them before this transaction: another program may
-    have deleted one it adds reports to (which foreign keys, not enforced here, would
-    have caught: the plan's other references are made by this write), or created one it
-    would create."""
+    """The ledger as the plan read it before this transaction: another program may have
+    deleted an event it adds reports to (which foreign keys, not enforced here, would
+    have caught: the plan's other references are made by this write), or created an
+    event, a source, a party or a report it would create (another import of the same
+    file, say), so that its counts and its source warnings would be wrong."""
     named = {report.event_id for report in plan.reports}.difference(plan.new_events)
     missing = named.difference(lookup(ledger.conn, "SELECT id, id FROM events", named))
     created = lookup(ledger.conn, "SELECT id, id FROM events", plan.new_events)
     for event_ids, what in ((missing, "deleted"), (created, "created")):
         if event_ids:
-            raise Invalid(
+            raise PlanOutdated(
                 f"event {min(event_ids)} was {what} by another program while the file was"
                 " read; nothing was imported: import the file again"
+            )
+    reports = lookup(ledger.conn, "SELECT id, id FROM reports", {r.report_id for r in plan.reports})
+    by_key = "SELECT id, id FROM (SELECT key AS id FROM {})"
+    sources = lookup(ledger.conn, by_key.format("sources"), plan.new_sources)
+    parties = lookup(ledger.conn, by_key.format("parties"), map(name_key, plan.new_parties))
+    for found, what in ((reports, "report"), (sources, "source"), (parties, "party")):
+        if found:
+            raise PlanOutdated(
+                f"another program added {what} {min(found)!r} while the file was read;"
+                " nothing was imported: import the file again"
             )
 
 
