@@ -386,7 +386,7 @@ def run_command(argv: Sequence[str]) -> int:
 
 
 def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:
-    if is_disk_full(error):
+    if is_disk_full(error, Path(db)):
         return f"{db}: there is not enough space on the disk; nothing was changed."
     return f"{db} could not be used: {error} (nothing was changed)."
 

@@ -8,6 +8,7 @@ file while a `-wal` beside it holds commits.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
@@ -849,3 +850,51 @@ def test_an_import_overtaken_by_another_says_and_audits_only_what_it_added(
         ]
         assert ledger.count("sources") == 4
     assert '"sources": 0' in counts[-1], counts
+
+
+def _fill(folder: Path) -> Path:
+    """Fill the file system of `folder` to the last byte."""
+    filler = folder / "filler"
+    handle = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        for size in (65536, 512, 1):
+            try:
+                while True:
+                    os.write(handle, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(handle)
+    return filler
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["resolve", "merge", "import"])
+def test_a_write_on_a_full_disk_is_a_sentence_and_works_once_space_is_freed(
+    command: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    other = tmp_path / "other.db"
+    import_rows(other, write_reports_csv(tmp_path / "other.csv", 300, prefix="o"))
+    more = write_reports_csv(tmp_path / "more.csv", 300, prefix="m")
+    disk = tmp_path / "disk"
+    with mounted(disk, tmpfs(disk, "4m")):
+        db = disk / "ledger.db"
+        import_rows(db, write_reports_csv(tmp_path / "rows.csv", 30))
+        args = {
+            "resolve": ("resolve", db, "r-event-0", "--count", "Russia", "Ukraine", "pows", "10")
+            + ("--rationale", "the official count"),
+            "merge": ("merge", db, other),
+            "import": ("import", db, more),
+        }[command]
+        before = report_ids(db)
+        filler = _fill(disk)
+        result = cli(*args)
+        assert_sentence(result)
+        assert "not enough space" in result.err, result.err
+        filler.unlink()
+        assert report_ids(db) == before
+        with Ledger.open(db) as ledger:
+            assert check(ledger).ok
+            assert ledger.count("resolutions") == 0
+        again = cli(*args)
+        assert again.code == 0, again.err

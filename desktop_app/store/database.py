@@ -50,12 +50,23 @@ class DiskFullError(LedgerFileError):
     """A write failed for lack of space and was rolled back."""
 
 
-def is_disk_full(error: BaseException) -> bool:
-    """SQLite's SQLITE_FULL, or the system's ENOSPC."""
+def is_disk_full(error: BaseException, path: Path | None = None) -> bool:
+    """SQLite's SQLITE_FULL, the system's ENOSPC, or SQLite's "disk I/O error" on a file
+    system without free space (growing the -shm fails so, not as SQLITE_FULL)."""
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
-        return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+        if code == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+            return True
+        io_error = code is not None and code & 0xFF == sqlite3.SQLITE_IOERR
+        return io_error and path is not None and _no_space_left(path)
     return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+def _no_space_left(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent if str(path.parent) else Path(".")).free < 65536
+    except OSError:
+        return False
 
 
 def disk_full_error(path: Path) -> DiskFullError:
@@ -225,11 +236,17 @@ def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.C
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
         connection = sqlite3.connect(str(path), isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as error:
+        connection.close()
+        if is_disk_full(error, path):
+            raise disk_full_error(path) from error
+        raise
     return connection
 
 
@@ -358,7 +375,7 @@ def _upgrade(path: Path, version: int) -> sqlite3.Connection:
         migrate(connection, version)
     except BaseException as error:
         connection.close()
-        if is_disk_full(error):
+        if is_disk_full(error, path):
             raise disk_full_error(path) from error
         raise
     return connection

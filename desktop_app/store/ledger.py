@@ -204,7 +204,7 @@ class Ledger:
                 state.known.close()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if is_disk_full(error):
+            if is_disk_full(error, self.path):
                 raise disk_full_error(self.path) from error
             raise
         finally:
