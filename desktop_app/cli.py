@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
+from .domain.dates import DateError
 from .domain.records import CATEGORIES, FieldKey, FlowKey
 from .domain.validation import Invalid
 from .store import queries
@@ -372,6 +373,19 @@ def run_command(argv: Sequence[str]) -> int:
     except sqlite3.Error as error:
         print(f"{PROG}: {_sqlite_sentence(args.db, error)}", file=sys.stderr)
         return 1
+    except (DateError, TypeError, ValueError, KeyError):
+        # A value another program stored (the sqlite3 shell)? Named by table, row and
+        # column; anything else is a bug of ours, and its traceback is for us.
+        problems = _unreadable(args.db)
+        if not problems:
+            raise
+        more = f" (and {len(problems) - 1} more: '{PROG} check' lists them)" if problems[1:] else ""
+        print(
+            f"{PROG}: {args.db} holds a value this program cannot read: {problems[0]}{more};"
+            " nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:
         # The reader of our output went away (`| head`): nothing more to say to it.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
@@ -383,6 +397,20 @@ def run_command(argv: Sequence[str]) -> int:
         return 1
     finally:
         _warn_unsaved()
+
+
+def _unreadable(db: str) -> list[str]:
+    from .store.database import connect
+    from .store.values import unreadable_values
+
+    try:
+        connection = connect(Path(db), read_only=True, snapshot=True)
+        try:
+            return unreadable_values(connection)
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError):
+        return []
 
 
 def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:

@@ -898,3 +898,50 @@ def test_a_write_on_a_full_disk_is_a_sentence_and_works_once_space_is_freed(
             assert ledger.count("resolutions") == 0
         again = cli(*args)
         assert again.code == 0, again.err
+
+
+# ---- values another program stored --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sql", "where"),
+    [
+        (
+            "UPDATE reports SET claimed_date = 'banana' WHERE id = 'r1'",
+            "table reports, row id 'r1', column claimed_date: 'banana' is not a date",
+        ),
+        (
+            "UPDATE reports SET credibility = 9 WHERE id = 'r2'",
+            "table reports, row id 'r2', column credibility: 9 is not one of 1, 2, 3, 4, 5, 6",
+        ),
+        (
+            "UPDATE flows SET count = 'many' WHERE report_id = 'r0'",
+            "table flows, row report_id 'r0', column count: 'many' is not a count",
+        ),
+        (
+            "UPDATE sources SET kind = 'blog' WHERE rowid = 1",
+            "column kind: 'blog' is not one of official",
+        ),
+        (
+            "UPDATE events SET type = 'battle' WHERE id = 'r-event-0'",
+            "table events, row id 'r-event-0', column type: 'battle' is not one of exchange",
+        ),
+    ],
+)
+def test_values_another_program_stored_are_named_by_table_row_and_column(
+    sql: str, where: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    subprocess.run(["sqlite3", str(db), sql], check=True)  # the sqlite3 shell, as people do
+    result = cli("check", db)
+    assert result.code == 1
+    assert "Traceback" not in result.out + result.err
+    assert where in result.out, result.out
+    repaired = cli("check", db, "--repair")
+    assert repaired.code == 1 and "Traceback" not in repaired.out + repaired.err
+    for args in (("conflicts", db), ("balance", db), ("export", db, tmp_path / "out")):
+        outcome = cli(*args)
+        assert "Traceback" not in outcome.out + outcome.err, args
+    resolve = cli("resolve", db, "r-event-0", "--date", "2024-01-01", "--rationale", "why")
+    assert "Traceback" not in resolve.out + resolve.err
