@@ -945,3 +945,27 @@ def test_values_another_program_stored_are_named_by_table_row_and_column(
         assert "Traceback" not in outcome.out + outcome.err, args
     resolve = cli("resolve", db, "r-event-0", "--date", "2024-01-01", "--rationale", "why")
     assert "Traceback" not in resolve.out + resolve.err
+
+
+# ---- the forked child of an import is waited for within a time limit -----------------------------
+
+
+def test_an_import_whose_deriving_child_hangs_goes_on_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.store import derived
+
+    def hangs(derive: object, pipe: int) -> None:
+        time.sleep(3600)  # a lock held at the fork, say: never sends its rows
+        os._exit(1)
+
+    monkeypatch.setattr(derived, "_derive_in_child", hangs)
+    monkeypatch.setattr(derived, "CHILD_TIME_LIMIT", 1.0, raising=False)
+    rows = write_reports_csv(tmp_path / "rows.csv", derived.PARALLEL_MINIMUM + 10, per_event=1)
+    db = tmp_path / "ledger.db"
+    started = time.monotonic()
+    import_rows(db, rows)
+    assert time.monotonic() - started < 60
+    with Ledger.open(db) as ledger:
+        assert ledger.count("events") == derived.PARALLEL_MINIMUM + 10
+        assert check(ledger).ok
