@@ -969,3 +969,35 @@ def test_an_import_whose_deriving_child_hangs_goes_on_without_it(
     with Ledger.open(db) as ledger:
         assert ledger.count("events") == derived.PARALLEL_MINIMUM + 10
         assert check(ledger).ok
+
+
+def test_a_write_asked_for_while_another_waits_for_the_lock_does_not_begin(
+    tmp_path: Path,
+) -> None:
+    """The window keeps painting while a write waits (on_wait); a timer that fires then
+    must not begin a second write on the same connection."""
+    from desktop_app.store.ledger import LedgerBusyError
+
+    db = tmp_path / "shared.db"
+    import_rows(db, write_reports_csv(tmp_path / "first.csv", 3))
+    with Ledger.open(db) as ledger:
+        nested: list[BaseException] = []
+
+        def timer_fires(_waited: float) -> None:
+            if not nested:
+                try:
+                    ledger.delete_report("r1", "timer")
+                except BaseException as error:  # noqa: BLE001 - what it raised is checked
+                    nested.append(error)
+
+        ledger.on_wait = timer_fires
+        with subprocess.Popen(
+            [sys.executable, "-c", LOCK_HOLDER, str(db)], stdout=subprocess.PIPE
+        ) as holder:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == b"held"
+            ledger.delete_report("r2", "person")
+            holder.wait(timeout=30)
+        assert len(nested) == 1 and isinstance(nested[0], LedgerBusyError), nested
+        assert "still waiting to be saved" in str(nested[0])
+    assert report_ids(db) == {"r0", "r1"}

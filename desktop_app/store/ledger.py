@@ -118,6 +118,7 @@ class Ledger:
         self.path = path
         self.read_only = read_only
         self._write_state: _Write | None = None
+        self._beginning = False  # a write waits for the lock (see `_begin`)
         # Why the last checkpoint failed (a full disk): the commits wait in the -wal.
         self.checkpoint_failed: str | None = None
         # Called while a write waits for another process; the window shows it.
@@ -192,6 +193,13 @@ class Ledger:
         if self._write_state is not None:
             yield self._write_state
             return
+        if self._beginning:
+            # Asked from inside `on_wait` (the window keeps painting, and a timer fired):
+            # a second write must not begin while the first one waits for the lock.
+            raise LedgerBusyError(
+                f"{self.path}: another change is still waiting to be saved; nothing was"
+                " changed. Try again in a moment."
+            )
         self._begin()
         state = _Write(who, operation_id)
         self._write_state = state
@@ -256,6 +264,7 @@ class Ledger:
         """
         started = time.monotonic()
         self.conn.execute(f"PRAGMA busy_timeout = {WAIT_SLICE_MS}")
+        self._beginning = True
         try:
             while True:
                 try:
@@ -273,6 +282,7 @@ class Ledger:
                     if self.on_wait is not None:
                         self.on_wait(waited)
         finally:
+            self._beginning = False
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def changes_of(self, state: _Write) -> Changes:
