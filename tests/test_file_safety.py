@@ -915,8 +915,8 @@ def test_a_write_on_a_full_disk_is_a_sentence_and_works_once_space_is_freed(
             "table reports, row id 'r2', column credibility: 9 is not one of 1, 2, 3, 4, 5, 6",
         ),
         (
-            "UPDATE flows SET count = 'many' WHERE report_id = 'r0'",
-            "table flows, row report_id 'r0', column count: 'many' is not a count",
+            "UPDATE flows SET count = -4 WHERE report_id = 'r0'",
+            "table flows, row report_id 'r0', column count: -4 is not a count",
         ),
         (
             "UPDATE sources SET kind = 'blog' WHERE rowid = 1",
@@ -933,7 +933,8 @@ def test_values_another_program_stored_are_named_by_table_row_and_column(
 ) -> None:
     db = tmp_path / "ledger.db"
     import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
-    subprocess.run(["sqlite3", str(db), sql], check=True)  # the sqlite3 shell, as people do
+    # the sqlite3 shell, as people use it, told to ignore the file's CHECK constraints
+    subprocess.run(["sqlite3", str(db), f"PRAGMA ignore_check_constraints = ON; {sql}"], check=True)
     result = cli("check", db)
     assert result.code == 1
     assert "Traceback" not in result.out + result.err
@@ -1001,3 +1002,70 @@ def test_a_write_asked_for_while_another_waits_for_the_lock_does_not_begin(
         assert len(nested) == 1 and isinstance(nested[0], LedgerBusyError), nested
         assert "still waiting to be saved" in str(nested[0])
     assert report_ids(db) == {"r0", "r1"}
+
+
+# ---- every table STRICT, with CHECK constraints ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE reports SET claimed_date = 'banana'",
+        "UPDATE reports SET claimed_date = '2024-02-30'",
+        "UPDATE reports SET published = '2024-13'",
+        "UPDATE reports SET credibility = 7",
+        "UPDATE reports SET credibility = 'high'",
+        "UPDATE flows SET count = -1",
+        "UPDATE flows SET count = 'many'",
+        "UPDATE flows SET category = 'tanks'",
+        "UPDATE flows SET qualifier = 'roughly'",
+        "UPDATE flows SET to_party = from_party",
+        "UPDATE sources SET kind = 'blog'",
+        "UPDATE sources SET reliability = 'G'",
+        "UPDATE events SET type = 'battle'",
+        "UPDATE event_state SET status = 'fine'",
+        "INSERT INTO resolutions (id, event_id, field, value, rationale, resolved_by,"
+        " resolved_at, seq) VALUES ('x', 'r-event-0', 'count', 'lots', 'why', 'me', 'now', 1)",
+    ],
+)
+def test_another_program_cannot_store_what_this_one_cannot_read(sql: str, tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    before = sha256(db)
+    result = subprocess.run(["sqlite3", str(db), sql], capture_output=True, text=True)
+    assert result.returncode != 0, sql
+    assert "constraint failed" in result.stderr or "cannot store" in result.stderr, result.stderr
+    assert sha256(db) == before
+
+
+def test_every_table_is_strict_after_an_upgrade(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copyfile(V1_FIXTURE, db)
+    with Ledger.open(db) as ledger:
+        tables = ledger.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'event_search%'"
+        ).fetchall()
+        assert check(ledger).ok
+        assert ledger.count("reports") == 4
+    assert tables
+    assert all("STRICT" in sql for _, sql in tables), [name for name, sql in tables]
+
+
+def test_an_older_file_holding_a_value_the_rules_refuse_is_refused_untouched(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    db = folder / "old.db"
+    shutil.copyfile(V1_FIXTURE, db)
+    subprocess.run(
+        ["sqlite3", str(db), "UPDATE reports SET claimed_date = 'banana' WHERE rowid = 1"],
+        check=True,
+    )
+    before = {p.name: sha256(p) for p in folder.iterdir()}
+    result = cli("check", db)
+    assert_sentence(result)
+    assert "cannot be upgraded" in result.err and "'banana' is not a date" in result.err
+    assert "table reports, row id" in result.err
+    assert {p.name: sha256(p) for p in folder.iterdir()} == before  # no backup either

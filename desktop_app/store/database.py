@@ -46,6 +46,10 @@ class ReadOnlyError(LedgerFileError):
     pass
 
 
+class UpgradeRefused(LedgerFileError):
+    """An older file this version cannot take as it is; str() says why, without the path."""
+
+
 class DiskFullError(LedgerFileError):
     """A write failed for lack of space and was rolled back."""
 
@@ -303,6 +307,22 @@ def migrate(connection: sqlite3.Connection, from_version: int) -> None:
     steps = MIGRATIONS[from_version:]
     if not steps:
         return
+    # A step that replaces tables runs with foreign keys off (SQLite's way to alter a
+    # table: dropping the old one must not cascade to the rows that refer to it); the
+    # pragma is taken only outside a transaction. They are checked before the commit.
+    keys_off = any(step.rebuilds_tables for step in steps)
+    if keys_off:
+        connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _migrate_steps(connection, from_version, steps, check_keys=keys_off)
+    finally:
+        if keys_off:
+            connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate_steps(
+    connection: sqlite3.Connection, from_version: int, steps: list, *, check_keys: bool
+) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
         for version, step in enumerate(steps, start=from_version + 1):
@@ -315,6 +335,8 @@ def migrate(connection: sqlite3.Connection, from_version: int) -> None:
             from .derived import rebuild
 
             rebuild(connection)
+        if check_keys and connection.execute("PRAGMA foreign_key_check").fetchone():
+            raise UpgradeRefused("its references do not hold: a record names one that is gone")
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
@@ -366,9 +388,29 @@ def open_connection(
     return _upgrade(path, inspection.version), False
 
 
+def _check_values_before_upgrade(path: Path) -> None:
+    """The upgrade makes every table STRICT, with CHECK constraints: a value that another
+    program stored and the rules refuse would stop it midway. Looked for first, through
+    a read-only connection, so that such a file is refused untouched (no backup either)."""
+    from .values import unreadable_values
+
+    connection = connect(path, read_only=True, snapshot=True)
+    try:
+        problems = unreadable_values(connection)
+    finally:
+        connection.close()
+    if problems:
+        raise UpgradeRefused(
+            f"{path} cannot be upgraded: it holds a value this version cannot keep:"
+            f" {problems[0]}. Correct it (the sqlite3 shell can) and open the file again;"
+            " nothing was changed."
+        )
+
+
 def _upgrade(path: Path, version: int) -> sqlite3.Connection:
     """A writable connection on a file brought to the current schema (backup first)."""
     if 0 < version < SCHEMA_VERSION:
+        _check_values_before_upgrade(path)
         backup(path, free_backup_path(path, version))
     connection = connect(path, read_only=False)
     try:
@@ -377,6 +419,8 @@ def _upgrade(path: Path, version: int) -> sqlite3.Connection:
         connection.close()
         if is_disk_full(error, path):
             raise disk_full_error(path) from error
+        if isinstance(error, UpgradeRefused):
+            raise UpgradeRefused(f"{path} cannot be upgraded: {error}.") from error
         raise
     return connection
 
