@@ -1069,3 +1069,35 @@ def test_an_older_file_holding_a_value_the_rules_refuse_is_refused_untouched(
     assert "cannot be upgraded" in result.err and "'banana' is not a date" in result.err
     assert "table reports, row id" in result.err
     assert {p.name: sha256(p) for p in folder.iterdir()} == before  # no backup either
+
+
+@pytest.mark.slow
+def test_a_form_commit_on_a_full_disk_says_so_keeps_the_form_and_commits_later(
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+    from test_faults import _fill_form
+    from ui_helpers import open_window
+
+    warnings: list[str] = []
+    for kind in ("warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _w, title, text, *a: warnings.append(text))
+    disk = tmp_path / "disk"
+    with mounted(disk, tmpfs(disk, "4m")):
+        db = disk / "ledger.db"
+        import_rows(db, write_reports_csv(tmp_path / "rows.csv", 3))
+        window = open_window(qtbot, db)
+        _fill_form(window, qtbot)
+        filler = _fill(disk)
+        qtbot.keyClick(window.form.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert len(warnings) == 1 and "not enough space" in warnings[0], warnings
+        assert window.ledger.count("reports") == 3
+        assert window.form.source.text() == "Coordination HQ"  # what was typed is kept
+        filler.unlink()
+        qtbot.keyClick(window.form.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert len(warnings) == 1, warnings
+        assert window.ledger.count("reports") == 4
+        window.close()

@@ -36,6 +36,7 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.validation import Invalid
+from ..store.database import LedgerFileError
 from ..store.events import similar_events
 from ..store.ledger import Changes, ReportInput
 from ..store.sources import source_choices
@@ -452,7 +453,9 @@ class ReportForm(QWidget):
             return
         try:
             event_id = self._commit(report)
-        except Invalid as error:
+        except (Invalid, LedgerFileError) as error:
+            # LedgerFileError: a full disk, another program busy too long. The write was
+            # rolled back; the form keeps what was typed, to commit once it can.
             QMessageBox.warning(self, "Not committed", str(error))
             return
         if event_id is None:
