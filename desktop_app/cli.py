@@ -112,25 +112,30 @@ def cmd_import(args: argparse.Namespace) -> int:
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             ledger = stack.enter_context(Ledger.open(scratch / "empty.db"))
         else:
-            created = not Path(args.db).exists()
+            db = Path(args.db)
+            existed, was_empty = db.exists(), db.exists() and db.stat().st_size == 0
             ledger = _open(args.db, write=not args.dry_run, create=not args.dry_run)
             code = 1
             try:
                 code = _import(ledger, csv_path, args)
             finally:
                 ledger.close()
-                if created and code != 0:
-                    _remove_new_ledger(Path(args.db))
+                if code != 0 and (not existed or was_empty):
+                    _remove_new_ledger(db, keep_empty_file=existed)
             return code
         return _import(ledger, csv_path, args)
     return 1  # unreachable; keeps type checkers calm
 
 
-def _remove_new_ledger(path: Path) -> None:
-    """A refused import into a file that did not exist leaves nothing behind: the file
-    this command created for it is removed again."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+def _remove_new_ledger(path: Path, *, keep_empty_file: bool) -> None:
+    """A refused import leaves nothing behind: the ledger this command made for it, in a
+    file that did not exist (removed again) or was empty (emptied again)."""
+    for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if keep_empty_file:
+        path.write_bytes(b"")
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:

@@ -1101,3 +1101,20 @@ def test_a_form_commit_on_a_full_disk_says_so_keeps_the_form_and_commits_later(
         assert len(warnings) == 1, warnings
         assert window.ledger.count("reports") == 4
         window.close()
+
+
+@pytest.mark.parametrize("before", ["missing", "zero-length"])
+def test_a_refused_import_leaves_no_ledger_behind(
+    before: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("event_id,event_type,event_date,source_name\r\ne1,battle,2024-01-01,X\r\n")
+    db = tmp_path / "ledger.db"
+    if before == "zero-length":
+        db.write_bytes(b"")
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    result = cli("import", db, bad)
+    assert result.code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    if before == "zero-length":
+        assert db.read_bytes() == b""

@@ -215,7 +215,9 @@ def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
             connection = _recovered_copy(path)
         else:
             connection = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
-    except sqlite3.DatabaseError as error:
+    except sqlite3.OperationalError as error:
+        raise LedgerFileError(f"{path} cannot be opened: {error}.") from error
+    except sqlite3.DatabaseError as error:  # the private recovery read it: not a database
         raise DamagedFileError(f"{path} is damaged or not a database: {error}.") from error
     except (sqlite3.Error, OSError) as error:
         raise LedgerFileError(f"{path} cannot be opened: {error}.") from error
@@ -289,7 +291,7 @@ def backup(path: Path, target: Path) -> None:
             source.close()
         os.link(scratch, target)
     except sqlite3.Error as error:
-        if is_disk_full(error):
+        if is_disk_full(error, target):
             raise DiskFullError(
                 f"{path} must be upgraded behind a backup copy, but there is not enough"
                 " space on the disk for the copy; nothing was changed."
@@ -472,7 +474,7 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
                 f"{target} already exists: choose a name that is not taken."
             ) from None
     except sqlite3.Error as error:
-        if is_disk_full(error):
+        if is_disk_full(error, target):
             raise LedgerFileError(
                 f"{target}: there is not enough space on the disk; the copy was not written."
             ) from error
