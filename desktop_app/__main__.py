@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("import", "export", "conflicts", "balance", "resolve", "merge", "check")
+COMMANDS = ("import", "export", "conflicts", "balance", "resolve", "merge", "check", "copy")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

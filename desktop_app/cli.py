@@ -7,22 +7,26 @@ person, never a traceback), 2 on bad usage (argparse).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
+from .domain.dates import DateError
 from .domain.records import CATEGORIES, FieldKey, FlowKey
 from .domain.rules import DISMISSED
 from .domain.validation import Invalid
 from .store import queries
 from .store.check import check, repair
 from .store.csvio import rows_text
-from .store.database import LedgerFileError
+from .store.database import LedgerFileError, copy_to, is_disk_full
 from .store.exporter import export_all
-from .store.importer import apply_import, plan_import
+from .store.importer import PlanOutdated, apply_import, plan_import
 from .store.ledger import Ledger
 from .store.merge import merge_file
 
@@ -40,15 +44,63 @@ def user_name() -> str:
     return settings_user_name()
 
 
+# The ledgers this command opened, for the warning after it (see `_warn_unsaved`).
+_OPENED: list[Ledger] = []
+
+
 def _open(path: str, *, write: bool, create: bool = False) -> Ledger:
     db_path = Path(path)
     if not create and not db_path.exists():
         raise CommandError(f"{db_path} does not exist.")
     ledger = Ledger.open(db_path, read_only=not write, create=create, snapshot=not write)
+    _OPENED.append(ledger)
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only: nothing was changed.")
+    ledger.on_wait = _waiting_notice(db_path)
     return ledger
+
+
+def _waiting_notice(path: Path) -> Callable[[float], None]:
+    """Said once when a write must wait for another program's: for whom, and how long
+    at most (the command would otherwise be silent for up to a minute)."""
+    said = False
+
+    def notice(waited: float) -> None:
+        nonlocal said
+        if said:
+            return
+        said = True
+        from .store.ledger import WAIT_LIMIT
+
+        holders = _holders(path)
+        who = f" ({'; '.join(holders)})" if holders else ""
+        print(
+            f"{PROG}: waiting for another program that is writing {path}{who};"
+            f" giving up after {WAIT_LIMIT:.0f} s.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return notice
+
+
+def _holders(path: Path) -> list[str]:
+    """The other processes that have the file open, as `NAME, pid N`: read from /proc
+    where there is one, else nothing."""
+    targets = {str(path.resolve()), f"{path.resolve()}-wal"}
+    found = []
+    proc = Path("/proc")
+    for entry in proc.iterdir() if proc.is_dir() else ():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) in targets for fd in (entry / "fd").iterdir()):
+                name = (entry / "comm").read_text().strip()
+                found.append(f"{name}, pid {entry.name}")
+        except OSError:
+            continue
+    return found[:5]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -56,21 +108,54 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not csv_path.is_file():
         raise CommandError(f"{csv_path} is not a file.")
     with ExitStack() as stack:
-        if args.dry_run and not Path(args.db).exists():
+        if args.dry_run and (not Path(args.db).exists() or Path(args.db).stat().st_size == 0):
             # A dry run writes nothing: a missing file is checked against an empty ledger.
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             ledger = stack.enter_context(Ledger.open(scratch / "empty.db"))
         else:
-            ledger = stack.enter_context(
-                _open(args.db, write=not args.dry_run, create=not args.dry_run)
-            )
+            db = Path(args.db)
+            existed, was_empty = db.exists(), db.exists() and db.stat().st_size == 0
+            ledger = _open(args.db, write=not args.dry_run, create=not args.dry_run)
+            code = 1
+            try:
+                code = _import(ledger, csv_path, args)
+            finally:
+                ledger.close()
+                if code != 0 and (not existed or was_empty):
+                    _remove_new_ledger(db, keep_empty_file=existed)
+            return code
         return _import(ledger, csv_path, args)
     return 1  # unreachable; keeps type checkers calm
 
 
+def _remove_new_ledger(path: Path, *, keep_empty_file: bool) -> None:
+    """A refused import leaves nothing behind: the ledger this command made for it, in a
+    file that did not exist (removed again) or was empty (emptied again)."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if keep_empty_file:
+        path.write_bytes(b"")
+    else:
+        path.unlink(missing_ok=True)
+
+
 def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     who = user_name()
+    for attempt in range(3):
+        try:
+            return _import_once(ledger, csv_path, args, who)
+        except PlanOutdated:
+            if attempt == 2:
+                raise
+    return 1  # unreachable
+
+
+def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: str) -> int:
+    """Plan, then write; another program's write in between (PlanOutdated) plans again,
+    so that what is printed and audited is what this import added."""
     plan = plan_import(ledger, csv_path, who)
+    if not plan.errors and not args.dry_run and plan.reports:
+        apply_import(ledger, plan, who)  # before any word: a PlanOutdated plans again
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if plan.errors:
@@ -83,7 +168,6 @@ def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     elif not plan.reports:
         print(f"Nothing new in {csv_path.name}: added {plan.summary()}.")
     else:
-        apply_import(ledger, plan, who)
         print(f"Imported {csv_path.name} into {args.db}: added {plan.summary()}.")
     return 0
 
@@ -240,6 +324,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_copy(args: argparse.Namespace) -> int:
+    target = Path(args.out)
+    if target.exists() or target.is_symlink():
+        raise CommandError(f"{target} already exists: choose a name that is not taken.")
+    with _open(args.db, write=False) as ledger:
+        copy_to(ledger.conn, target)
+    print(f"Copied {args.db} into {target}: one file that holds every commit.")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args.db, write=args.repair) as ledger:
         report = check(ledger)
@@ -305,6 +399,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("merge", cmd_merge, "merge another ledger file into DB")
     sub.add_argument("other", metavar="OTHER.db")
 
+    sub = command("copy", cmd_copy, "write a self-contained copy of DB into OUT.db (new file)")
+    sub.add_argument("out", metavar="OUT.db")
+
     sub = command("check", cmd_check, "check the file; never writes unless --repair")
     sub.add_argument("--repair", action="store_true", help="rebuild the derived state")
     return parser
@@ -312,11 +409,78 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    _OPENED.clear()
     try:
         return int(args.handler(args))
     except (CommandError, LedgerFileError, Invalid) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"{PROG}: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+    except sqlite3.Error as error:
+        print(f"{PROG}: {_sqlite_sentence(args.db, error)}", file=sys.stderr)
         return 1
+    except (DateError, TypeError, ValueError, KeyError):
+        # A value another program stored (the sqlite3 shell)? Named by table, row and
+        # column; anything else is a bug of ours, and its traceback is for us.
+        problems = _unreadable(args.db)
+        if not problems:
+            raise
+        more = f" (and {len(problems) - 1} more: '{PROG} check' lists them)" if problems[1:] else ""
+        print(
+            f"{PROG}: {args.db} holds a value this program cannot read: {problems[0]}{more};"
+            " nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): nothing more to say to it.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return 1
+    except OSError as error:
+        # Without a file name of its own, the error is about what the command writes.
+        written = getattr(args, "dir", None) or getattr(args, "out", None) or args.db
+        print(f"{PROG}: {_os_sentence(error, written)}", file=sys.stderr)
+        return 1
+    finally:
+        _warn_unsaved()
+
+
+def _unreadable(db: str) -> list[str]:
+    from .store.database import connect
+    from .store.values import unreadable_values
+
+    try:
+        connection = connect(Path(db), read_only=True, snapshot=True)
+        try:
+            return unreadable_values(connection)
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError):
+        return []
+
+
+def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:
+    if is_disk_full(error, Path(db)):
+        return f"{db}: there is not enough space on the disk; nothing was changed."
+    return f"{db} could not be used: {error} (nothing was changed)."
+
+
+def _os_sentence(error: OSError, written: str) -> str:
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        reason = "there is not enough space on the disk"
+    return f"{error.filename or written}: {reason}."
+
+
+def _warn_unsaved() -> None:
+    """A commit that a full disk kept in the -wal is safe there, but the main file alone
+    does not hold it yet: say so, since people copy just the `.db`."""
+    for ledger in _OPENED:
+        wal = Path(f"{ledger.path}-wal")
+        if ledger.checkpoint_failed and wal.exists() and wal.stat().st_size:
+            print(
+                f"warning: {ledger.path}: the changes are saved in {wal.name}, but could not"
+                f" be copied into {ledger.path.name} ({ledger.checkpoint_failed}); keep both"
+                " files together until there is space again.",
+                file=sys.stderr,
+            )
+    _OPENED.clear()

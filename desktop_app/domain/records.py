@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -41,10 +42,51 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters that
+# show nothing, such as the zero-width space U+200B and the soft hyphen U+00AD.
+DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """The comparison key of a name: Unicode NFC, trimmed, spaces collapsed, casefolded."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    """The comparison key of a name, so that names that look the same are the same:
+    default-ignorable characters removed, Unicode NFKC (`Ｒｕｓｓｉａ` is `Russia`), trimmed,
+    inner spaces collapsed, case folded (and NFKC again, which folding can undo)."""
+    folded = " ".join(unicodedata.normalize("NFKC", DEFAULT_IGNORABLE.sub("", text)).split())
+    return unicodedata.normalize("NFKC", folded.casefold())
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def mixed_script_letter(text: str) -> tuple[str, str] | None:
+    """The first letter of a word that mixes Latin and Cyrillic letters (a Cyrillic `а`
+    in `Russia`), with that word; None if every word keeps to one of the two."""
+    plain = unicodedata.normalize("NFKC", DEFAULT_IGNORABLE.sub("", text))
+    for word in _LETTERS.findall(plain):
+        first_script = None
+        for letter in word:
+            script = _script(letter)
+            if script is None:
+                continue
+            if first_script is None:
+                first_script = script
+            elif script != first_script:
+                return letter, word
+    return None
+
+
+def _script(letter: str) -> str | None:
+    name = unicodedata.name(letter, "")
+    if name.startswith("LATIN "):
+        return "Latin"
+    if name.startswith("CYRILLIC "):
+        return "Cyrillic"
+    return None
 
 
 def source_key(name: str, party: str | None) -> str:

@@ -8,10 +8,11 @@ Each validator takes the text as given and returns the value to store, or raises
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import DateError, check_not_future, parse_claimed_date, parse_timestamp
+from .dates import DateError, check_not_future, parse_claimed_date, parse_timestamp, utc_now
 from .records import (
     CATEGORIES,
     CREDIBILITY,
@@ -23,6 +24,8 @@ from .records import (
     QUALIFIERS,
     RELIABILITY,
     SOURCE_KINDS,
+    mixed_script_letter,
+    name_key,
     tidy,
 )
 
@@ -125,18 +128,37 @@ def required_name(text: str, what: str) -> str:
     return value
 
 
+def one_script(value: str, what: str) -> str:
+    """A party's or a source's name whose words each keep to one alphabet: a word that
+    mixes Latin and Cyrillic letters looks like another name but is not the same."""
+    mixed = mixed_script_letter(value)
+    if mixed is not None:
+        letter, word = mixed
+        script = "Cyrillic" if unicodedata.name(letter, "").startswith("CYRILLIC") else "Latin"
+        raise Invalid(
+            f"{what} '{value}' mixes Latin and Cyrillic letters: the word '{word}' has the"
+            f" {script} letter '{letter}' (U+{ord(letter):04X} {unicodedata.name(letter, '')})"
+        )
+    return value
+
+
+def source_name(text: str, what: str = "source") -> str:
+    return one_script(required_name(text, what), what)
+
+
 def party(text: str, what: str = "party") -> str:
-    return required_name(text, what)
+    return one_script(required_name(text, what), what)
 
 
-def optional_party(text: str) -> str | None:
-    return tidy(text) or None
+def optional_party(text: str, what: str = "source party") -> str | None:
+    value = tidy(text)
+    return one_script(value, what) if value else None
 
 
 def parties(from_text: str, to_text: str) -> tuple[str, str]:
     """A flow goes from one party to another, never to the same one."""
     from_party, to_party = party(from_text, "from party"), party(to_text, "to party")
-    if from_party.casefold() == to_party.casefold():
+    if name_key(from_party) == name_key(to_party):
         raise Invalid(f"from and to are both '{from_party}': a flow goes between two parties")
     return from_party, to_party
 
@@ -168,6 +190,16 @@ def timestamp(text: str) -> str:
         parse_timestamp(value)
     except DateError as error:
         raise Invalid(str(error)) from None
+    return value
+
+
+def past_timestamp(text: str, now: str | None = None) -> str:
+    """A UTC time not after now: a time in the future would make a report win every
+    later merge against the user's own corrections."""
+    value = timestamp(text)
+    now = now or utc_now()
+    if value > now:  # one fixed form: comparing the texts compares the times
+        raise Invalid(f"'{value}' is in the future (it is now {now})")
     return value
 
 

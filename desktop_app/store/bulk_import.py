@@ -29,6 +29,7 @@ from ..domain.records import Flow, FlowKey, name_key, source_key
 from ..domain.validation import Invalid
 from .import_plan import (
     COLUMN_CHECKS,
+    DELETED_REPORTS,
     FLOW_CHECKS,
     FLOW_COLUMNS,
     REPORT_COLUMNS,
@@ -61,6 +62,16 @@ def _all_kept(given: pa.Array) -> bool:
     return True
 
 
+# A text with both Latin and Cyrillic letters somewhere: its words are checked one by one
+# (validation.one_script), as are all texts when any has such a mix.
+BOTH_SCRIPTS = r"\p{Latin}.*\p{Cyrillic}|\p{Cyrillic}.*\p{Latin}"
+
+
+def _all_kept_in_one_script(given: pa.Array) -> bool:
+    """A source's name is kept as it is unless a word in it mixes Latin and Cyrillic."""
+    return pc.any(pc.match_substring_regex(given, BOTH_SCRIPTS)).as_py() is not True
+
+
 def _all_urls(given: pa.Array) -> bool:
     return pc.all(pc.match_substring_regex(given, URL_FORM)).as_py() is not False
 
@@ -68,6 +79,9 @@ def _all_urls(given: pa.Array) -> bool:
 def _all_timestamps(given: pa.Array) -> bool:
     if pc.all(pc.match_substring_regex(given, dates.TIMESTAMP_FORM)).as_py() is False:
         return False
+    latest = pc.max(given).as_py()
+    if latest is not None and latest > dates.utc_now():
+        return False  # a time in the future: each text checked alone names it
     days = _distinct(pc.utf8_slice_codeunits(given, 0, 10))
     return dates.real_days_and_times(days, _distinct(pc.utf8_slice_codeunits(given, 11, 19)))
 
@@ -77,7 +91,7 @@ def _all_timestamps(given: pa.Array) -> bool:
 # check keeps each non-empty text as it is. Otherwise each distinct text is checked alone.
 WHOLE_COLUMN_CHECKS: dict[str, Callable[[pa.Array], bool]] = {
     "event_id": _all_kept,
-    "source_name": _all_kept,
+    "source_name": _all_kept_in_one_script,
     "source_url": _all_urls,
     "recorded_at": _all_timestamps,
 }
@@ -277,6 +291,8 @@ class _Reading:
             raise _GiveUp()
         if lookup(self.ledger.conn, "SELECT id, id FROM reports", self.report_ids()):
             raise _GiveUp()
+        if lookup(self.ledger.conn, DELETED_REPORTS, self.report_ids()):
+            raise _GiveUp()  # deleted reports: the careful reading says which
         self.new_events = {
             event_id: kind for event_id, kind in event_types.items() if event_id not in stored
         }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from . import derived
 from .ledger import Ledger
 from .schema import EXCHANGE_DAYS_SELECT, SCHEMA_VERSION
+from .values import unreadable_values
 
 COUNTED = ("events", "reports", "flows", "sources", "parties", "resolutions", "audit")
 
@@ -17,10 +18,12 @@ class CheckReport:
     integrity: list[str]
     counts: dict[str, int]
     differences: list[str] = field(default_factory=list)
+    # Values another program stored that this one cannot read (table, row, column).
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.differences
+        return self.integrity == ["ok"] and not self.differences and not self.unreadable
 
     def lines(self) -> list[str]:
         lines = [
@@ -28,7 +31,11 @@ class CheckReport:
             f"integrity_check: {'; '.join(self.integrity)}",
             "counts: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()),
         ]
-        if self.differences:
+        if self.unreadable:
+            lines.append(f"stored values this program cannot read: {len(self.unreadable)}")
+            lines.extend(f"  {problem}" for problem in self.unreadable)
+            lines.append("derived state: not compared until those values are corrected")
+        elif self.differences:
             lines.append(f"derived state: {len(self.differences)} differences")
             lines.extend(f"  {difference}" for difference in self.differences[:50])
         else:
@@ -88,6 +95,9 @@ def check(ledger: Ledger) -> CheckReport:
     version = ledger.conn.execute("PRAGMA user_version").fetchone()[0]
     integrity = [row[0] for row in ledger.conn.execute("PRAGMA integrity_check(20)")]
     counts = {name: ledger.count(name) for name in COUNTED}
+    unreadable = unreadable_values(ledger.conn)
+    if unreadable:
+        return CheckReport(version, integrity, counts, unreadable=unreadable)
     stored_events, stored_flows = _stored(ledger)
     rebuilt_events, rebuilt_flows = _rebuilt(ledger)
     differences = _compare("event", stored_events, rebuilt_events)

@@ -8,9 +8,12 @@ file is copied with SQLite's backup API before it is migrated.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +46,40 @@ class ReadOnlyError(LedgerFileError):
     pass
 
 
+class UpgradeRefused(LedgerFileError):
+    """An older file this version cannot take as it is; str() says why, without the path."""
+
+
+class DiskFullError(LedgerFileError):
+    """A write failed for lack of space and was rolled back."""
+
+
+def is_disk_full(error: BaseException, path: Path | None = None) -> bool:
+    """SQLite's SQLITE_FULL, the system's ENOSPC, or SQLite's "disk I/O error" on a file
+    system without free space (growing the -shm fails so, not as SQLITE_FULL)."""
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+            return True
+        io_error = code is not None and code & 0xFF == sqlite3.SQLITE_IOERR
+        return io_error and path is not None and _no_space_left(path)
+    return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+def _no_space_left(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent if str(path.parent) else Path(".")).free < 65536
+    except OSError:
+        return False
+
+
+def disk_full_error(path: Path) -> DiskFullError:
+    return DiskFullError(
+        f"{path}: there is not enough space on the disk; nothing was changed."
+        " Free some space and try again."
+    )
+
+
 @dataclass(frozen=True)
 class FileInspection:
     exists: bool
@@ -51,15 +88,55 @@ class FileInspection:
 
 
 def _uri(path: Path, mode: str, snapshot: bool = False) -> str:
-    """A `file:` URI. A snapshot of a file with no -wal or -shm beside it is opened
-    immutable, so that reading it leaves no trace (SQLite would create both)."""
+    """A `file:` URI. A snapshot of a file with no -shm and no commits in a -wal beside
+    it is opened immutable, so that reading it leaves no trace (SQLite would create both)."""
     uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
-    side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    side_files = _wal_pending(path) or Path(f"{path}-shm").exists()
     return uri + ("&immutable=1" if snapshot and not side_files else "")
 
 
+def _wal_pending(path: Path) -> bool:
+    """Whether a -wal beside the file may hold commits the main file lacks."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _needs_private_recovery(path: Path) -> bool:
+    """A -wal with commits but no -shm beside it (a copy of both, read-only media, a
+    crash after the -shm was removed): SQLite can read it only by creating a -shm, which
+    a read-only reader must not do (and cannot, on read-only media)."""
+    return _wal_pending(path) and not Path(f"{path}-shm").exists()
+
+
+def _recovered_copy(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a private copy of the file and its -wal, recovered by
+    SQLite in a temporary folder and already unlinked: nothing is written beside `path`.
+    Costs one copy of the file, only for a -wal without its -shm."""
+    with tempfile.TemporaryDirectory(prefix="exchange-ledger-") as folder:
+        copy = Path(folder) / "recovered.db"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        writer = sqlite3.connect(str(copy), isolation_level=None)
+        try:
+            writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            writer.close()
+        connection = sqlite3.connect(
+            f"file:{quote(str(copy))}?mode=ro&immutable=1", uri=True, isolation_level=None
+        )
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # opens the file
+    return connection
+
+
 def _check_header(path: Path) -> None:
-    """Catch the cheap cases before SQLite sees the file: not SQLite, or truncated."""
+    """Catch the cheap cases before SQLite sees the file: not SQLite, or truncated.
+
+    The size the header gives is judged only without commits in a -wal beside the file:
+    a checkpoint killed midway (or stopped by a full disk) leaves the main file shorter
+    than its header says, and SQLite's recovery from the -wal makes it whole again.
+    """
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
@@ -72,7 +149,7 @@ def _check_header(path: Path) -> None:
         raise DamagedFileError(f"{path} is damaged: its header names an impossible page size.")
     page_count, change_counter = struct.unpack(">I", header[28:32])[0], header[24:28]
     size_is_valid = header[92:96] == change_counter and page_count > 0
-    if size_is_valid and path.stat().st_size < page_count * page_size:
+    if size_is_valid and path.stat().st_size < page_count * page_size and not _wal_pending(path):
         raise DamagedFileError(f"{path} is damaged: the file is shorter than it should be.")
 
 
@@ -111,6 +188,11 @@ def _inspect(path: Path) -> FileInspection:
     version, tables, problems = _read_inspection(path)
     if problems != ["ok"]:
         raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
+    if version < 0:
+        raise NotADatabaseError(
+            f"{path} is not an Exchange Ledger file (its schema version, {version},"
+            " is not one this program writes)."
+        )
     if version > SCHEMA_VERSION:
         raise NewerVersionError(
             f"{path} was written by a newer version of Exchange Ledger (schema {version}; "
@@ -129,8 +211,15 @@ def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
     through them, since its last commits may live there.
     """
     try:
-        connection = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
-    except sqlite3.Error as error:
+        if _needs_private_recovery(path):
+            connection = _recovered_copy(path)
+        else:
+            connection = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
+    except sqlite3.OperationalError as error:
+        raise LedgerFileError(f"{path} cannot be opened: {error}.") from error
+    except sqlite3.DatabaseError as error:  # the private recovery read it: not a database
+        raise DamagedFileError(f"{path} is damaged or not a database: {error}.") from error
+    except (sqlite3.Error, OSError) as error:
         raise LedgerFileError(f"{path} cannot be opened: {error}.") from error
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -146,16 +235,24 @@ def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
 def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode: transactions are begun and ended explicitly.
     A `snapshot` reads the file as it is now and leaves nothing beside it."""
-    if read_only:
+    if read_only and _needs_private_recovery(path):
+        connection = _recovered_copy(path)
+    elif read_only:
         uri = _uri(path, "ro", snapshot)
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
         connection = sqlite3.connect(str(path), isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as error:
+        connection.close()
+        if is_disk_full(error, path):
+            raise disk_full_error(path) from error
+        raise
     return connection
 
 
@@ -163,44 +260,89 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
+def free_backup_path(path: Path, version: int) -> Path:
+    """`backup_path`, or where something already lies there (an earlier backup, a file
+    of the person's own), the first free `NAME.vV.N.bak`: a backup never replaces a file."""
+    target = backup_path(path, version)
+    number = 2
+    while target.exists() or target.is_symlink():
+        target = path.with_name(f"{path.name}.v{version}.{number}.bak")
+        number += 1
+    return target
+
+
 def backup(path: Path, target: Path) -> None:
-    source = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
+    """Copy the ledger with SQLite's backup API into a new file `target`, written under a
+    temporary name and linked into place: never over an existing file, never half."""
+    handle, scratch_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+    )
+    os.close(handle)
+    scratch = Path(scratch_name)
     try:
-        destination = sqlite3.connect(str(target))
+        source = sqlite3.connect(_uri(path, "ro", snapshot=True), uri=True)
         try:
-            source.backup(destination)
+            destination = sqlite3.connect(str(scratch))
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         finally:
-            destination.close()
+            source.close()
+        os.link(scratch, target)
+    except sqlite3.Error as error:
+        if is_disk_full(error, target):
+            raise DiskFullError(
+                f"{path} must be upgraded behind a backup copy, but there is not enough"
+                " space on the disk for the copy; nothing was changed."
+            ) from error
+        raise
     finally:
-        source.close()
+        scratch.unlink(missing_ok=True)
 
 
 def migrate(connection: sqlite3.Connection, from_version: int) -> None:
-    """Run every migration step after `from_version`, each in its own transaction, then
-    rebuild the derived state if a step asked for it (a new file has none to rebuild)."""
+    """Run every migration step after `from_version` and then the rebuild of the derived
+    state a step asked for (a new file has none to rebuild), all in one transaction: a
+    kill or a full disk anywhere in between leaves the file as it was before, never at
+    the new version with stale derived state."""
     steps = MIGRATIONS[from_version:]
-    for version, step in enumerate(steps, start=from_version + 1):
-        _in_transaction(connection, [*step.statements, f"PRAGMA user_version = {version}"])
-    if from_version > 0 and any(step.rebuild_derived for step in steps):
-        from .derived import rebuild
+    if not steps:
+        return
+    # A step that replaces tables runs with foreign keys off (SQLite's way to alter a
+    # table: dropping the old one must not cascade to the rows that refer to it); the
+    # pragma is taken only outside a transaction. They are checked before the commit.
+    keys_off = any(step.rebuilds_tables for step in steps)
+    if keys_off:
+        connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _migrate_steps(connection, from_version, steps, check_keys=keys_off)
+    finally:
+        if keys_off:
+            connection.execute("PRAGMA foreign_keys = ON")
 
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            rebuild(connection)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
 
-
-def _in_transaction(connection: sqlite3.Connection, statements: list[str]) -> None:
+def _migrate_steps(
+    connection: sqlite3.Connection, from_version: int, steps: list, *, check_keys: bool
+) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for statement in statements:
-            connection.execute(statement)
+        for version, step in enumerate(steps, start=from_version + 1):
+            for statement in step.statements:
+                connection.execute(statement)
+            if step.python is not None:
+                step.python(connection)
+            connection.execute(f"PRAGMA user_version = {version}")
+        if from_version > 0 and any(step.rebuild_derived for step in steps):
+            from .derived import rebuild
+
+            rebuild(connection)
+        if check_keys and connection.execute("PRAGMA foreign_key_check").fetchone():
+            raise UpgradeRefused("its references do not hold: a record names one that is gone")
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
 
 
@@ -222,6 +364,14 @@ def open_connection(
     inspection = inspect_file(path)
     if not inspection.exists and not create:
         raise LedgerFileError(f"{path} does not exist.")
+    if inspection.exists and inspection.version == 0 and (read_only or not create):
+        # An empty file, or SQLite's with no tables: only a writer that may create a
+        # ledger (the window, an import) makes one of it; nothing else touches it.
+        empty = path.stat().st_size == 0
+        raise NotADatabaseError(
+            f"{path} is {'an empty file' if empty else 'an empty SQLite database'}:"
+            " it holds no Exchange Ledger."
+        )
     older = 0 < inspection.version < SCHEMA_VERSION
     if read_only and older and inspection.writable and upgrade:
         _upgrade(path, inspection.version).close()
@@ -240,15 +390,39 @@ def open_connection(
     return _upgrade(path, inspection.version), False
 
 
+def _check_values_before_upgrade(path: Path) -> None:
+    """The upgrade makes every table STRICT, with CHECK constraints: a value that another
+    program stored and the rules refuse would stop it midway. Looked for first, through
+    a read-only connection, so that such a file is refused untouched (no backup either)."""
+    from .values import unreadable_values
+
+    connection = connect(path, read_only=True, snapshot=True)
+    try:
+        problems = unreadable_values(connection)
+    finally:
+        connection.close()
+    if problems:
+        raise UpgradeRefused(
+            f"{path} cannot be upgraded: it holds a value this version cannot keep:"
+            f" {problems[0]}. Correct it (the sqlite3 shell can) and open the file again;"
+            " nothing was changed."
+        )
+
+
 def _upgrade(path: Path, version: int) -> sqlite3.Connection:
     """A writable connection on a file brought to the current schema (backup first)."""
     if 0 < version < SCHEMA_VERSION:
-        backup(path, backup_path(path, version))
+        _check_values_before_upgrade(path)
+        backup(path, free_backup_path(path, version))
     connection = connect(path, read_only=False)
     try:
         migrate(connection, version)
-    except BaseException:
+    except BaseException as error:
         connection.close()
+        if is_disk_full(error, path):
+            raise disk_full_error(path) from error
+        if isinstance(error, UpgradeRefused):
+            raise UpgradeRefused(f"{path} cannot be upgraded: {error}.") from error
         raise
     return connection
 
@@ -273,3 +447,44 @@ def indexes_dropped_for(connection: sqlite3.Connection, table: str, adding: int)
     for name, _ in indexes:
         connection.execute(f'DROP INDEX "{name}"')
     return [sql for _, sql in indexes]
+
+
+def copy_to(connection: sqlite3.Connection, target: Path) -> None:
+    """A self-contained, consistent copy of an open ledger in `target` (SQLite's `VACUUM
+    INTO`): one file, every commit in it, also while other programs have the ledger open.
+    Written under a temporary name beside `target` and linked into place, so that
+    `target` never exists half-written and an existing file is never replaced."""
+    if target.exists() or target.is_symlink():
+        raise LedgerFileError(f"{target} already exists: choose a name that is not taken.")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise LedgerFileError(f"{folder} is not a folder: the copy was not written.")
+    handle, scratch_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".partial", dir=folder
+    )
+    os.close(handle)
+    scratch = Path(scratch_name)
+    scratch.unlink()  # VACUUM INTO writes only into a file that is empty or absent
+    try:
+        connection.execute("VACUUM INTO ?", (str(scratch),))
+        try:
+            os.link(scratch, target)
+        except FileExistsError:
+            raise LedgerFileError(
+                f"{target} already exists: choose a name that is not taken."
+            ) from None
+    except sqlite3.Error as error:
+        if is_disk_full(error, target):
+            raise LedgerFileError(
+                f"{target}: there is not enough space on the disk; the copy was not written."
+            ) from error
+        raise LedgerFileError(f"{target} could not be written: {error}.") from error
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise LedgerFileError(
+                f"{target}: there is not enough space on the disk; the copy was not written."
+            ) from error
+        raise
+    finally:
+        for leftover in (scratch, Path(f"{scratch}-journal"), Path(f"{scratch}-wal")):
+            leftover.unlink(missing_ok=True)

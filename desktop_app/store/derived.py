@@ -11,10 +11,12 @@ import contextlib
 import json
 import os
 import pickle
+import select
 import signal
 import sqlite3
 import sys
 import threading
+import time
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,6 +32,10 @@ from .schema import EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
 PARALLEL_MINIMUM = 2_000  # events derived beside the writer from this many on
+# How long the writer waits for the forked child's rows before it derives them itself: a
+# child that hangs (a lock held by another thread when it was forked) must not hang the
+# import. 300,000 events take the child about 20 s.
+CHILD_TIME_LIMIT = 300.0
 
 
 @dataclass(frozen=True)
@@ -295,8 +301,12 @@ class Derivation:
         return read_end
 
     def _receive(self, pipe: int) -> Derived:
-        with os.fdopen(pipe, "rb") as rows:
-            payload = rows.read()
+        payload = _read_until(pipe, time.monotonic() + CHILD_TIME_LIMIT, self._stop)
+        if payload is None:  # out of time: the child is stopped, its rows derived here
+            with self._child_lock:
+                if self._child is not None:
+                    os.kill(self._child, signal.SIGKILL)
+            payload = b""
         self._reap()
         try:
             return pickle.loads(payload)
@@ -337,6 +347,28 @@ class Derivation:
     def stopped(self) -> bool:
         """Closed, its thread (if it had one) ended, its child (if it had one) gone."""
         return self._stop.is_set() and self._pool is None and self._child is None
+
+
+def _read_until(pipe: int, deadline: float, stop: threading.Event) -> bytes | None:
+    """All that comes through the pipe until its writer closes it, or None at the
+    deadline; the pipe is closed either way."""
+    chunks = []
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([pipe], [], [], min(left, 0.5))
+            if not ready:
+                if stop.is_set():
+                    return None
+                continue
+            chunk = os.read(pipe, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(pipe)
 
 
 def _derive_in_child(derive: Callable[[], Derived], pipe: int) -> NoReturn:

@@ -87,15 +87,15 @@ COLUMN_CHECKS: dict[str, Callable[[str], object]] = {
     "event_id": lambda text: validation.required_name(text, "event_id"),
     "event_type": validation.event_type,
     "event_date": validation.claimed_date,
-    "source_name": lambda text: validation.required_name(text, "source_name"),
+    "source_name": lambda text: validation.source_name(text, "source_name"),
     "source_kind": validation.source_kind,
-    "source_party": validation.optional_party,
+    "source_party": lambda text: validation.optional_party(text, "source_party"),
     "source_url": validation.url,
     "published": validation.optional_date,
     "reliability": validation.reliability,
     "credibility": validation.credibility,
     "location": validation.location,
-    "recorded_at": lambda text: validation.timestamp(text) if text else None,
+    "recorded_at": lambda text: validation.past_timestamp(text) if text else None,
 }
 FLOW_CHECKS: dict[str, Callable[[str], object]] = {
     "category": validation.category,
@@ -171,6 +171,10 @@ class ImportPlan:
         if self.skipped:
             text += f"; {self.skipped} reports already present and identical, skipped"
         return text
+
+
+# The ids of reports deleted from a ledger, for `lookup`: an import does not bring them back.
+DELETED_REPORTS = "SELECT id, id FROM (SELECT id FROM tombstones WHERE entity = 'report')"
 
 
 def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from .database import indexes_dropped_for
 from .derived import Derivation, EventInputs
 from .import_plan import (
     COLUMN_CHECKS,
+    DELETED_REPORTS,
     FLOW_CHECKS,
     FLOW_COLUMNS,
     REPORT_COLUMNS,
@@ -285,23 +287,28 @@ def _plan_rows(
     _check_against_ledger(plan, ledger, planned)
 
 
+HEADER_PROBLEMS_SHOWN = 20  # a header of 100,000 unknown columns is not 100,000 lines
+
+
 def _check_header(plan: ImportPlan, header: list[str]) -> bool:
-    ok = True
-    for column in header:
-        if column not in REPORT_COLUMNS:
-            plan.errors.append(FieldProblem(1, column, f"unknown column '{column}'"))
-            ok = False
+    """Unknown, missing and repeated columns, found in time linear in the header and
+    reported up to HEADER_PROBLEMS_SHOWN, then counted."""
+    problems = []
+    given = Counter(header)
     for column in REQUIRED_COLUMNS:
-        if column not in header:
-            plan.errors.append(
-                FieldProblem(1, column, f"the required column '{column}' is missing")
-            )
-            ok = False
-    duplicated = {column for column in header if header.count(column) > 1}
-    for column in sorted(duplicated):
-        plan.errors.append(FieldProblem(1, column, f"the column '{column}' appears twice"))
-        ok = False
-    return ok
+        if column not in given:
+            problems.append(FieldProblem(1, column, f"the required column '{column}' is missing"))
+    for column in sorted(column for column, times in given.items() if times > 1):
+        problems.append(FieldProblem(1, column, f"the column '{column}' appears twice"))
+    known = set(REPORT_COLUMNS)
+    for column in header:
+        if column not in known:
+            problems.append(FieldProblem(1, column, f"unknown column '{column}'"))
+    plan.errors.extend(problems[:HEADER_PROBLEMS_SHOWN])
+    if len(problems) > HEADER_PROBLEMS_SHOWN:
+        more = len(problems) - HEADER_PROBLEMS_SHOWN
+        plan.errors.append(FieldProblem(1, "", f"and {more} more problems with the columns"))
+    return not problems
 
 
 def _add_row(
@@ -380,11 +387,23 @@ def _check_against_ledger(
         ledger.conn, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
     )
     stored_reports = lookup(ledger.conn, "SELECT id, id FROM reports", set(planned))
+    deleted = lookup(ledger.conn, DELETED_REPORTS, set(planned))
     event_types: dict[str, tuple[str, int]] = {}
     source_first: dict[str, tuple[str, str, int]] = {}
     for report in planned.values():
         _check_event_type(plan, stored_types, report, event_types)
         if report.report_id in stored_reports and _exists(plan, ledger, report):
+            continue
+        if report.report_id in deleted:
+            # Deleted here on purpose: importing the file again does not undo that.
+            plan.warnings.append(
+                FieldProblem(
+                    report.row,
+                    "report_id",
+                    f"report {report.report_id} was deleted from this ledger;"
+                    " it is not brought back",
+                )
+            )
             continue
         _check_source(plan, ledger, report, source_first)
         plan.reports.append(_new_report(report))
@@ -562,19 +581,35 @@ def apply_import(
         state.known = _write_reports(ledger, plan, who, operation_id, progress)
 
 
+class PlanOutdated(Invalid):
+    """Another program changed the ledger between the plan and its write: planned again,
+    the import says and audits what it really adds, with the warnings that now apply."""
+
+
 def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
-    """The events as the plan read them before this transaction: another program may
-    have deleted one it adds reports to (which foreign keys, not enforced here, would
-    have caught: the plan's other references are made by this write), or created one it
-    would create."""
+    """The ledger as the plan read it before this transaction: another program may have
+    deleted an event it adds reports to (which foreign keys, not enforced here, would
+    have caught: the plan's other references are made by this write), or created an
+    event, a source, a party or a report it would create (another import of the same
+    file, say), so that its counts and its source warnings would be wrong."""
     named = {report.event_id for report in plan.reports}.difference(plan.new_events)
     missing = named.difference(lookup(ledger.conn, "SELECT id, id FROM events", named))
     created = lookup(ledger.conn, "SELECT id, id FROM events", plan.new_events)
     for event_ids, what in ((missing, "deleted"), (created, "created")):
         if event_ids:
-            raise Invalid(
+            raise PlanOutdated(
                 f"event {min(event_ids)} was {what} by another program while the file was"
                 " read; nothing was imported: import the file again"
+            )
+    reports = lookup(ledger.conn, "SELECT id, id FROM reports", {r.report_id for r in plan.reports})
+    by_key = "SELECT id, id FROM (SELECT key AS id FROM {})"
+    sources = lookup(ledger.conn, by_key.format("sources"), plan.new_sources)
+    parties = lookup(ledger.conn, by_key.format("parties"), map(name_key, plan.new_parties))
+    for found, what in ((reports, "report"), (sources, "source"), (parties, "party")):
+        if found:
+            raise PlanOutdated(
+                f"another program added {what} {min(found)!r} while the file was read;"
+                " nothing was imported: import the file again"
             )
 
 

@@ -36,11 +36,19 @@ from ..domain.records import (
 from ..domain.rules import DISMISSED, decisions_in_force, possibly_reversed, stated_value
 from ..domain.validation import Invalid
 from . import derived
-from .database import BUSY_TIMEOUT_MS, LedgerFileError, ReadOnlyError, open_connection
+from .database import (
+    BUSY_TIMEOUT_MS,
+    LedgerFileError,
+    ReadOnlyError,
+    disk_full_error,
+    is_disk_full,
+    open_connection,
+)
 
 WAIT_SLICE_MS = 250
 LARGE_WRITE_CACHE_KIB = -262144  # negative: KiB, so 256 MiB while an import or merge writes
 WAIT_LIMIT = 60.0
+CHECKPOINT_WAIT_MS = 100  # how long a checkpoint waits for a reader to finish
 
 
 class LedgerBusyError(LedgerFileError):
@@ -111,6 +119,9 @@ class Ledger:
         self.path = path
         self.read_only = read_only
         self._write_state: _Write | None = None
+        self._beginning = False  # a write waits for the lock (see `_begin`)
+        # Why the last checkpoint failed (a full disk): the commits wait in the -wal.
+        self.checkpoint_failed: str | None = None
         # Called while a write waits for another process; the window shows it.
         self.on_wait: Callable[[float], None] | None = None
 
@@ -139,7 +150,33 @@ class Ledger:
         return cls(connection, path, read_only)
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            if not self.read_only:
+                self.checkpoint()
+        finally:
+            self.conn.close()
+
+    def checkpoint(self) -> bool:
+        """Copy every commit from the -wal into the main file and empty the -wal, so
+        that at rest the main file alone holds everything (a copy of just the `.db`, as
+        people e-mail it, loses nothing), also while other programs have the file open.
+
+        Waits only briefly for another program's reader to finish (then copies what it
+        can). A checkpoint that fails, for lack of space say, loses nothing: the commits
+        stay in the -wal, where SQLite finds them on the next opening. True if the main
+        file now holds every commit.
+        """
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+            try:
+                busy, log, done = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            self.checkpoint_failed = str(error)
+            return False
+        self.checkpoint_failed = None
+        return not busy or log == done
 
     def __enter__(self) -> Ledger:
         return self
@@ -157,6 +194,13 @@ class Ledger:
         if self._write_state is not None:
             yield self._write_state
             return
+        if self._beginning:
+            # Asked from inside `on_wait` (the window keeps painting, and a timer fired):
+            # a second write must not begin while the first one waits for the lock.
+            raise LedgerBusyError(
+                f"{self.path}: another change is still waiting to be saved; nothing was"
+                " changed. Try again in a moment."
+            )
         self._begin()
         state = _Write(who, operation_id)
         self._write_state = state
@@ -164,14 +208,17 @@ class Ledger:
             yield state
             derived.refresh(self.conn, state.touched, state.known)
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             if state.known is not None:
                 state.known.close()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if is_disk_full(error, self.path):
+                raise disk_full_error(self.path) from error
             raise
         finally:
             self._write_state = None
+        self.checkpoint()
 
     def insert(self, table: str, *records: dict) -> None:
         """Plain INSERTs of records with the same keys. sqlite-utils' insert() reads the
@@ -218,6 +265,7 @@ class Ledger:
         """
         started = time.monotonic()
         self.conn.execute(f"PRAGMA busy_timeout = {WAIT_SLICE_MS}")
+        self._beginning = True
         try:
             while True:
                 try:
@@ -235,6 +283,7 @@ class Ledger:
                     if self.on_wait is not None:
                         self.on_wait(waited)
         finally:
+            self._beginning = False
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def changes_of(self, state: _Write) -> Changes:

@@ -7,6 +7,8 @@ all steps have run. Never edit a released step: add a new one.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -14,6 +16,10 @@ from dataclasses import dataclass
 class Migration:
     statements: list[str]
     rebuild_derived: bool = False
+    # Python run after the statements, in the same transaction (what SQL cannot say).
+    python: Callable[[sqlite3.Connection], None] | None = None
+    # Tables copied and replaced: run with foreign keys off, checked before the commit.
+    rebuilds_tables: bool = False
 
 
 SCHEMA_V1 = [
@@ -228,6 +234,246 @@ SCHEMA_V6 = [
 # the doubt), and a file written before that rule holds lows that ignore it.
 SCHEMA_V7: list[str] = []
 
+# Version 8: names that look the same are the same. The keys of parties and sources are
+# computed again as `name_key` now does (NFKC, default-ignorable characters removed, case
+# folded): in each group of names that now share a key, the one whose key already is the
+# new one keeps it, or else the oldest takes it; the others keep their old keys, so that no
+# party or source is merged behind the person's back (the Sources dialog merges sources).
+# Locations are compared by the same key: the derived state is rebuilt.
+SCHEMA_V8: list[str] = []
+
+
+def rekey_names(connection: sqlite3.Connection) -> None:
+    from ..domain.records import name_key, source_key
+
+    parties = connection.execute(
+        "SELECT rowid, name, key FROM parties ORDER BY created_at, rowid"
+    ).fetchall()
+    _rekey(connection, "parties", [(rowid, key, name_key(name)) for rowid, name, key in parties])
+    sources = connection.execute(
+        "SELECT rowid, name, party, key FROM sources ORDER BY created_at, rowid"
+    ).fetchall()
+    _rekey(
+        connection,
+        "sources",
+        [(rowid, key, source_key(name, party)) for rowid, name, party, key in sources],
+    )
+
+
+def _rekey(connection: sqlite3.Connection, table: str, rows: list[tuple[int, str, str]]) -> None:
+    """rows: (rowid, stored key, new key), oldest first."""
+    taken = {new for _, stored, new in rows if stored == new}
+    for rowid, stored, new in rows:
+        if stored == new or new in taken:
+            continue
+        taken.add(new)
+        try:
+            connection.execute(f"UPDATE {table} SET key = ? WHERE rowid = ?", (new, rowid))
+        except sqlite3.IntegrityError:
+            continue  # another row still holds that key under the old rule: keep this one's
+
+
+# Version 9: every table STRICT, with CHECK constraints for what the rules refuse (dates,
+# grades, counts, kinds, categories, qualifiers, types, statuses), so that another
+# program writing the file cannot store a value this one cannot read. Each table is
+# copied into its STRICT twin and takes its place (SQLite cannot alter a table into
+# STRICT); the search index (a virtual table) stays as it is. The values are checked
+# first: a file holding one the rules refuse is not upgraded, and the message names it.
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"CHECK ({column} IN ({', '.join(repr(value) for value in values)}))"
+
+
+def _claimed(column: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD, a real month and a real day: with a modifier SQLite's
+    date() moves 2024-02-30 to March, so a day is real when it comes back unchanged."""
+    return (
+        f"({column} GLOB '[0-9][0-9][0-9][0-9]'"
+        f" OR ({column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'"
+        f" AND substr({column}, 6, 2) BETWEEN '01' AND '12')"
+        f" OR ({column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+        f" AND date({column}, '+0 days') IS {column}))"
+    )
+
+
+def _strict_tables() -> dict[str, str]:
+    from ..domain.records import CATEGORIES, EVENT_TYPES, QUALIFIERS, RELIABILITY, SOURCE_KINDS
+
+    statuses = ("single", "consistent", "conflict", "resolved", "reopened")
+    grades = tuple(RELIABILITY)
+    return {
+        "settings": """(
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT""",
+        "operations": f"""(
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL {_one_of("kind", ("import", "merge"))},
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            counts TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        ) STRICT""",
+        "parties": """(
+            name TEXT PRIMARY KEY CHECK (trim(name) <> ''),
+            key TEXT NOT NULL UNIQUE,
+            color TEXT,
+            created_at TEXT NOT NULL,
+            operation_id TEXT REFERENCES operations(id)
+        ) STRICT""",
+        "sources": f"""(
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL {_one_of("kind", SOURCE_KINDS)},
+            party TEXT REFERENCES parties(name) ON UPDATE CASCADE,
+            reliability TEXT NOT NULL {_one_of("reliability", grades)},
+            created_at TEXT NOT NULL,
+            operation_id TEXT REFERENCES operations(id)
+        ) STRICT""",
+        "events": f"""(
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL {_one_of("type", EVENT_TYPES)},
+            created_at TEXT NOT NULL,
+            operation_id TEXT REFERENCES operations(id)
+        ) STRICT""",
+        "reports": f"""(
+            id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            claimed_date TEXT NOT NULL CHECK {_claimed("claimed_date")},
+            location TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '' CHECK (published = '' OR {_claimed("published")}),
+            credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            operation_id TEXT REFERENCES operations(id)
+        ) STRICT""",
+        "flows": f"""(
+            report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            category TEXT NOT NULL {_one_of("category", CATEGORIES)},
+            from_party TEXT NOT NULL REFERENCES parties(name) ON UPDATE CASCADE,
+            to_party TEXT NOT NULL REFERENCES parties(name) ON UPDATE CASCADE,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            qualifier TEXT NOT NULL {_one_of("qualifier", QUALIFIERS)},
+            PRIMARY KEY (report_id, from_party, to_party, category),
+            CHECK (from_party <> to_party)
+        ) STRICT, WITHOUT ROWID""",
+        "resolutions": f"""(
+            id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            field TEXT NOT NULL {_one_of("field", ("date", "location", "count", "direction"))},
+            from_party TEXT NOT NULL DEFAULT '',
+            to_party TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            value TEXT NOT NULL,
+            report_id TEXT,
+            rationale TEXT NOT NULL CHECK (trim(rationale) <> ''),
+            resolved_by TEXT NOT NULL,
+            resolved_at TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            withdrawn_at TEXT,
+            withdrawn_by TEXT,
+            merged INTEGER NOT NULL DEFAULT 0 CHECK (merged IN (0, 1)),
+            operation_id TEXT REFERENCES operations(id),
+            CHECK (field <> 'date' OR {_claimed("value")}),
+            CHECK (field <> 'count' OR (value GLOB '[0-9]*' AND NOT value GLOB '*[^0-9]*'))
+        ) STRICT""",
+        "tombstones": """(
+            id TEXT PRIMARY KEY,
+            entity TEXT NOT NULL,
+            deleted_at TEXT NOT NULL
+        ) STRICT""",
+        "audit": """(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            operation_id TEXT REFERENCES operations(id)
+        ) STRICT""",
+        "event_state": f"""(
+            event_id TEXT PRIMARY KEY,
+            type TEXT NOT NULL {_one_of("type", EVENT_TYPES)},
+            status TEXT NOT NULL {_one_of("status", statuses)},
+            date TEXT,
+            chart_day TEXT,
+            location TEXT NOT NULL,
+            n_reports INTEGER NOT NULL,
+            disputes TEXT NOT NULL,
+            reopened TEXT NOT NULL,
+            reversed TEXT NOT NULL,
+            first_seq INTEGER NOT NULL,
+            flows_text TEXT NOT NULL DEFAULT '',
+            total_best INTEGER NOT NULL DEFAULT 0
+        ) STRICT""",
+        "flow_state": f"""(
+            event_id TEXT NOT NULL,
+            from_party TEXT NOT NULL,
+            to_party TEXT NOT NULL,
+            category TEXT NOT NULL {_one_of("category", CATEGORIES)},
+            best INTEGER NOT NULL,
+            low INTEGER NOT NULL,
+            high INTEGER NOT NULL,
+            n_reports INTEGER NOT NULL,
+            resolution_id TEXT,
+            PRIMARY KEY (event_id, from_party, to_party, category)
+        ) STRICT, WITHOUT ROWID""",
+        "exchange_days": f"""(
+            chart_day TEXT NOT NULL,
+            category TEXT NOT NULL {_one_of("category", CATEGORIES)},
+            from_party TEXT NOT NULL,
+            to_party TEXT NOT NULL,
+            best INTEGER NOT NULL,
+            low INTEGER NOT NULL,
+            high INTEGER NOT NULL,
+            PRIMARY KEY (chart_day, category, from_party, to_party)
+        ) STRICT, WITHOUT ROWID""",
+    }
+
+
+def make_strict(connection: sqlite3.Connection) -> None:
+    """Each table copied into its STRICT twin, which takes its name and its indexes.
+    Runs with foreign keys off (Migration.rebuilds_tables); they are checked after."""
+    from .database import UpgradeRefused
+    from .values import unreadable_values
+
+    problems = unreadable_values(connection)
+    if problems:
+        raise UpgradeRefused(
+            f"it holds a value this version cannot keep: {problems[0]}."
+            " Correct it (the sqlite3 shell can) and open the file again; nothing was changed"
+        )
+    for table, body in _strict_tables().items():
+        indexes = [
+            sql
+            for (sql,) in connection.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+                " AND sql IS NOT NULL",
+                (table,),
+            )
+        ]
+        old_columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+        connection.execute(f"CREATE TABLE {table}__strict {body}")
+        new_columns = {row[1] for row in connection.execute(f"PRAGMA table_info({table}__strict)")}
+        columns = ", ".join(column for column in old_columns if column in new_columns)
+        connection.execute(f"INSERT INTO {table}__strict ({columns}) SELECT {columns} FROM {table}")
+        connection.execute(f"DROP TABLE {table}")
+        connection.execute(f"ALTER TABLE {table}__strict RENAME TO {table}")
+        for sql in indexes:
+            connection.execute(sql)
+
+
+SCHEMA_V9: list[str] = []
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -236,5 +482,7 @@ MIGRATIONS = [
     Migration(SCHEMA_V5),
     Migration(SCHEMA_V6),
     Migration(SCHEMA_V7, rebuild_derived=True),
+    Migration(SCHEMA_V8, rebuild_derived=True, python=rekey_names),
+    Migration(SCHEMA_V9, python=make_strict, rebuilds_tables=True),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

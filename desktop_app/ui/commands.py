@@ -70,16 +70,21 @@ class DeleteReports(LedgerCommand):
         ]
         return self.redo_change()
 
+    # All the reports in one transaction: a failure or a kill midway deletes (or brings
+    # back) none of them, never an event with half its reports.
+
     def undo_change(self) -> Changes:
         changes = Changes()
-        for record in self.records:
-            changes |= self.ledger.restore_report(record, self.who())
+        with self.ledger.write(self.who()):
+            for record in self.records:
+                changes |= self.ledger.restore_report(record, self.who())
         return changes
 
     def redo_change(self) -> Changes:
         changes = Changes()
-        for record in self.records:
-            changes |= self.ledger.delete_report(record["id"], self.who())
+        with self.ledger.write(self.who()):
+            for record in self.records:
+                changes |= self.ledger.delete_report(record["id"], self.who())
         return changes
 
 

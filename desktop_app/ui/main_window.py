@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..settings import APPLICATION, ORGANIZATION, user_name
 from ..store import queries
-from ..store.database import LedgerFileError
+from ..store.database import LedgerFileError, copy_to
 from ..store.ledger import Changes, Ledger
 from .chart_pane import ChartPane
 from .commands import DeleteReports
@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.merge_action = self._action(
             "&Merge another file…", self.transfers.merge_dialog, "Ctrl+M", True
         )
+        self.save_copy_action = self._action("Save a &copy…", self.save_copy_dialog)
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(key.Undo))
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action, self.merge_action])
+        file_menu.addAction(self.save_copy_action)
         file_menu.addActions([self.chart_pane.export_png_action, self.chart_pane.export_svg_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -443,6 +445,32 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_file(Path(path))
+
+    def save_copy_dialog(self) -> None:
+        """File → Save a copy…: a self-contained copy of this ledger to send to someone."""
+        suggested = self.ledger.path.with_name(f"{self.ledger.path.stem} copy.db")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save a copy of the ledger",
+            str(suggested),
+            "Ledger files (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,  # a copy never replaces a file
+        )
+        if path:
+            self.save_copy(Path(path))
+
+    def save_copy(self, path: Path) -> bool:
+        """Write the copy (`VACUUM INTO`: one file, every commit); say where, or why not."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            copy_to(self.ledger.conn, path)
+        except LedgerFileError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "The copy was not saved", str(error))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Saved a copy of the ledger as {path}.", 10_000)
+        return True
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -37,6 +37,7 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.validation import Invalid
+from ..store.database import LedgerFileError
 from ..store.events import event_title, similar_events
 from ..store.ledger import Changes, ReportInput
 from ..store.sources import source_choices
@@ -348,7 +349,8 @@ class ReportForm(QWidget):
         problems: dict[str, str] = {}
         values: dict[str, object] = {}
         checks: dict[str, Callable[[], object]] = {
-            "source": lambda: validation.required_name(self.source.text(), "source"),
+            "source": lambda: validation.source_name(self.source.text(), "source"),
+            "source_party": lambda: validation.optional_party(self.source_party.text()),
             "claimed_date": lambda: validation.claimed_date(self.claimed_date.text()),
             "url": lambda: validation.url(self.url.text()),
             "published": lambda: validation.optional_date(self.published.text()),
@@ -372,7 +374,7 @@ class ReportForm(QWidget):
         return ReportInput(
             event_type=self.event_type.currentText(),
             source_name=str(values["source"]),
-            source_party=validation.optional_party(self.source_party.text()),
+            source_party=values["source_party"],  # type: ignore[arg-type]
             claimed_date=str(values["claimed_date"]),
             location=validation.location(self.location.text()),
             quote=self.quote.toPlainText(),
@@ -503,7 +505,9 @@ class ReportForm(QWidget):
             return
         try:
             event_id = self._commit(report)
-        except Invalid as error:
+        except (Invalid, LedgerFileError) as error:
+            # LedgerFileError: a full disk, another program busy too long. The write was
+            # rolled back; the form keeps what was typed, to commit once it can.
             QMessageBox.warning(self, "Not committed", str(error))
             return
         if event_id is None:
