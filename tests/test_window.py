@@ -527,3 +527,18 @@ def test_the_window_has_the_application_icon(qtbot) -> None:  # noqa: ANN001
     from desktop_app.ui.app import application_icon
 
     assert not application_icon().isNull()
+
+
+def test_the_progress_dialog_is_wide_enough_for_its_title(qtbot) -> None:  # noqa: ANN001
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner(parent)
+    title = "Importing reports-of-the-coordination-headquarters-2025-06.csv"
+    widths: list[tuple[int, int]] = []
+    runner.started.connect(
+        lambda dialog: widths.append(
+            (dialog.minimumWidth(), dialog.fontMetrics().horizontalAdvance(title))
+        )
+    )
+    runner.run(title, lambda progress: "done")
+    assert widths and widths[0][0] > widths[0][1]

@@ -74,6 +74,8 @@ class TaskRunner(QObject):
         self.cancel_event = cancel
         dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
         dialog.setWindowTitle(title)
+        # Wide enough for the title and its label whole ("Importing a-long-file-name.csv").
+        dialog.setMinimumWidth(max(420, dialog.fontMetrics().horizontalAdvance(title) + 160))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
