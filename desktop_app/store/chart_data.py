@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..domain.series import (
-    PARTY_COLORS,
     AgreementFlow,
     DayDeltas,
     DeltaRow,
@@ -23,7 +22,9 @@ from ..domain.series import (
     day_numbers,
     iso_day,
     markers,
+    party_palette,
 )
+from .colors import stored_colors
 from .ledger import Ledger
 
 OPEN_STATUSES = ("conflict", "reopened")
@@ -193,9 +194,6 @@ class ChartData:
         self.open_version += 1
         self._markers = {}
 
-    def open_events(self) -> list[OpenEvent]:
-        return sorted(self._open.values(), key=lambda event: (event.day, event.event_id))
-
     def open_markers(self, category: str | None = None) -> Markers:
         """The markers of the open events shown for a category (kept until they change)."""
         if category not in self._markers:
@@ -351,32 +349,11 @@ def event_day(ledger: Ledger, event_id: str) -> str | None:
 
 def party_colors(ledger: Ledger) -> dict[str, str | None]:
     """Each party's stored colour (None until one is assigned), in order of appearance."""
-    return dict(ledger.conn.execute("SELECT name, color FROM parties ORDER BY created_at, name"))
+    return stored_colors(ledger.conn)
 
 
-def assign_party_colors(
-    ledger: Ledger, who: str, palette: Sequence[str] = PARTY_COLORS, persist: bool = True
-) -> tuple[dict[str, str], bool]:
-    """Every party's colour. A party without one gets the first palette colour no party
-    uses yet (the least used, once all are taken), stored in `parties.color` in one
-    audited transaction, so it keeps its colour across sessions. A read-only file gets
-    the same colours, kept in memory only (as with `persist=False`). Returns the colours
-    and whether it wrote."""
-    stored = party_colors(ledger)
-    colors = {name: color for name, color in stored.items() if color}
-    new = {}
-    for name, color in stored.items():
-        if color:
-            continue
-        used = list(colors.values())
-        color = min(palette, key=lambda c: (used.count(c), palette.index(c)))
-        colors[name] = new[name] = color
-    if not new or ledger.read_only or not persist:
-        return colors, False
-    with ledger.write(who):
-        for name, color in new.items():
-            ledger.conn.execute(
-                "UPDATE parties SET color = ? WHERE name = ? AND color IS NULL", (color, name)
-            )
-            ledger.audit("edit", "party", name, old={"color": None}, new={"color": color})
-    return colors, True
+def chart_colors(ledger: Ledger) -> dict[str, str]:
+    """The colour to draw each party in. Every write stores new parties' colours
+    (`colors.color_new_parties`); a file written before that, or open read-only, gets the
+    same colours computed here, without writing: the chart only reads."""
+    return party_palette(stored_colors(ledger.conn))

@@ -36,6 +36,7 @@ from ..domain.records import (
 from ..domain.rules import DISMISSED, decisions_in_force, possibly_reversed, stated_value
 from ..domain.validation import Invalid
 from . import derived
+from .colors import color_new_parties
 from .database import (
     BUSY_TIMEOUT_MS,
     LedgerFileError,
@@ -207,6 +208,7 @@ class Ledger:
         try:
             yield state
             derived.refresh(self.conn, state.touched, state.known)
+            color_new_parties(self.conn)
             self.conn.execute("COMMIT")
         except BaseException as error:
             if state.known is not None:

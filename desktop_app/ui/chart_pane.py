@@ -15,14 +15,12 @@ the `chart_*` modules beside this one.
 from __future__ import annotations
 
 import html
-import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -99,12 +97,10 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         ledger: Ledger,
         notifier: LedgerNotifier,
         parent: QWidget | None = None,
-        who: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.notifier = notifier
-        self._who = who or _user_name
         self.data = chart_data.ChartData(ledger)
         self.state = ChartState()
         self.colors: dict[str, str] = {}
@@ -113,7 +109,6 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         # What the details line describes: ("day", day number), ("event", id) or None.
         self._details_subject: tuple[str, object] | None = None
         self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
-        self._announcing_colors = False
         self._markers_key: tuple[str | None, int, int] | None = None
         self.origin = day_number(date.today().isoformat())  # x = day number − origin
         self._origin_fixed = False
@@ -369,8 +364,6 @@ class ChartPane(ChartHover, ChartExport, QWidget):
     def _on_changed(self, changes: Changes) -> None:
         """Redraw after a write: the touched events' days are summed again (a large
         import, a merge or `everything` reads all again); parties may bring new colours."""
-        if self._announcing_colors:
-            return
         self._hover_cache.clear()
         if changes.parties:
             self.colors = {}
@@ -460,26 +453,13 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         return QColor(self.colors.get(party, "#808080"))
 
     def _ensure_colors(self, parties: set[str]) -> None:
+        """The parties' colours, read: writes store them (the chart never writes)."""
         if self.colors and parties <= set(self.colors):
             return
-        try:
-            colors, wrote = chart_data.assign_party_colors(self.ledger, self._who())
-        except sqlite3.Error:  # a busy or failing file: draw now, store the colours later
-            colors, wrote = chart_data.assign_party_colors(self.ledger, "", persist=False)
-        self.colors = colors
+        self.colors = chart_data.chart_colors(self.ledger)
         for party, items in self.party_items.items():
             style_party_items(items, self._color(party))
         self.target_layer.restyle()
-        if wrote:
-            QTimer.singleShot(0, self, self._announce_colors)
-
-    def _announce_colors(self) -> None:
-        """Colours are data: tell the other panes, as after every write."""
-        self._announcing_colors = True
-        try:
-            self.notifier.notify(Changes(parties=True))
-        finally:
-            self._announcing_colors = False
 
     def _add_party(self, party: str) -> PartyItems:
         items = add_party_items(self.received_plot, self.net_plot, self._color(party))
@@ -534,9 +514,3 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             else:
                 line.setPos(float(self.x_of_day(day_number(day))))
                 line.show()
-
-
-def _user_name() -> str:
-    from ..settings import user_name
-
-    return user_name()

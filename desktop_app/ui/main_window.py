@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..settings import APPLICATION, ORGANIZATION, user_name
+from ..settings import APPLICATION, ORGANIZATION
 from ..store import queries
 from ..store.database import LedgerFileError, copy_to
 from ..store.ledger import Changes, Ledger
@@ -116,8 +116,7 @@ class MainWindow(QMainWindow):
         self.record_splitter.setStretchFactor(0, 1)
         self.review_pane = ReviewPane(self.session, self)
         self.review_pane.wants_view.connect(lambda: self.show_workspace(REVIEW))
-        # Party colours are data: written once, audited under the person's name if known.
-        self.chart_pane = ChartPane(self.ledger, self.notifier, self, who=user_name)
+        self.chart_pane = ChartPane(self.ledger, self.notifier, self)
         self.chart_pane.event_selected.connect(self.session.event_selected.emit)
         self.session.event_selected.connect(self.chart_pane.select_event)
         # Three jobs, three workspaces that each get the whole window (Zotero, Anki and
