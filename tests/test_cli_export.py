@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_CSV, REPO, REPORTS_HEADER, CliResult, sha256, write_csv
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 Cli = Callable[..., CliResult]
 
@@ -1016,3 +1018,22 @@ def test_the_real_process_exits_like_the_command_line_promises(
     done = cli_process("conflicts", scenario_db, "--json")
     assert done.returncode == 0
     assert {event["event_id"] for event in json.loads(done.stdout)} == {"ex-1", "ex-4"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("=+-@'\t\r\n\",; aЯ😀"), max_size=8))
+def test_the_sql_formula_guard_and_quoting_are_the_python_ones(value: str) -> None:
+    """Text cells are finished by SQLite for speed (exporter._text); they must equal what
+    csvio's escape_cell and Python's csv writer make of the same value."""
+    import sqlite3
+
+    from desktop_app.store.csvio import escape_cell, writer
+    from desktop_app.store.exporter import _text
+
+    connection = sqlite3.connect(":memory:")
+    (made_by_sql,) = connection.execute(
+        f"WITH v(x) AS (SELECT ?) SELECT {_text('x')} FROM v", (value,)
+    ).fetchone()
+    buffer = io.StringIO()
+    writer(buffer).writerow([escape_cell(value), ""])  # a second cell: no lone-field rule
+    assert made_by_sql + ",\r\n" == buffer.getvalue()

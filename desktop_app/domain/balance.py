@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 BALANCE_COLUMNS = (
     "date",
@@ -36,6 +37,20 @@ class ExchangedFlow:
     high: int
 
 
+N = TypeVar("N", bound=Any)  # an int, or a numpy array of them
+
+
+def net(received: tuple[N, N, N], sent: tuple[N, N, N]) -> tuple[N, N, N]:
+    """Net = received − handed over, as best, low, high: the net low takes the most that
+    may have been handed over, the net high the least. One rule for the balance and for
+    the chart's arrays (numbers or numpy arrays alike)."""
+    (received_best, received_low, received_high), (sent_best, sent_low, sent_high) = (
+        received,
+        sent,
+    )
+    return received_best - sent_best, received_low - sent_high, received_high - sent_low
+
+
 @dataclass(frozen=True)
 class BalanceRow:
     date: str
@@ -49,16 +64,21 @@ class BalanceRow:
     sent_high: int
 
     @property
+    def net(self) -> tuple[int, int, int]:
+        received = (self.received_best, self.received_low, self.received_high)
+        return net(received, (self.sent_best, self.sent_low, self.sent_high))
+
+    @property
     def net_best(self) -> int:
-        return self.received_best - self.sent_best
+        return self.net[0]
 
     @property
     def net_low(self) -> int:
-        return self.received_low - self.sent_high
+        return self.net[1]
 
     @property
     def net_high(self) -> int:
-        return self.received_high - self.sent_low
+        return self.net[2]
 
     def as_tuple(self) -> tuple[str | int, ...]:
         return tuple(getattr(self, column) for column in BALANCE_COLUMNS)

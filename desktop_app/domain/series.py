@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .balance import net
+
 EPOCH = np.datetime64("1970-01-01", "D")
 
 # Okabe & Ito (2008), a palette people with any common colour-vision deficiency can tell
@@ -32,6 +34,21 @@ PARTY_COLORS = (
     "#F0E442",  # yellow
     "#000000",  # black
 )
+
+
+def party_palette(
+    stored: dict[str, str | None], palette: Sequence[str] = PARTY_COLORS
+) -> dict[str, str]:
+    """Every party's colour, in order of appearance: a stored colour is kept; a party
+    without one gets the first palette colour no party uses yet (the least used, once all
+    are taken)."""
+    colors = {name: color for name, color in stored.items() if color}
+    for name, color in stored.items():
+        if not color:
+            used = list(colors.values())
+            colors[name] = min(palette, key=lambda c: (used.count(c), palette.index(c)))
+    return {name: colors[name] for name in stored}
+
 
 DeltaRow = tuple[str, str, str, str, int, int, int]  # day, category, from, to, best, low, high
 
@@ -128,10 +145,9 @@ class PartySeries:
 
     @property
     def net(self) -> Estimates:
+        received, sent = self.received, self.sent
         return Estimates(
-            self.received.best - self.sent.best,
-            self.received.low - self.sent.high,
-            self.received.high - self.sent.low,
+            *net((received.best, received.low, received.high), (sent.best, sent.low, sent.high))
         )
 
     def index_at(self, day: int) -> int:

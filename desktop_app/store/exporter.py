@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..domain.balance import BALANCE_COLUMNS
 from . import queries
-from .csvio import escape_cell, open_for_export, writer
+from .csvio import FORMULA_STARTS, escape_cell, open_for_export, writer
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
 
@@ -53,7 +53,7 @@ RESOLUTION_COLUMNS = (
 def _text(column: str) -> str:
     """A free-text cell, finished by SQLite: the formula guard of csvio.escape_cell, then
     RFC 4180 quoting as Python's csv.writer (QUOTE_MINIMAL) does it."""
-    starts = "'=', '+', '-', '@', char(9), char(13), ''''"
+    starts = ", ".join(f"char({ord(start)})" for start in FORMULA_STARTS)
     value = f"COALESCE({column}, '')"
     guarded = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN '''' ELSE '' END || {value})"
     return (

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..domain.records import FieldKey, FlowKey
-from .derived import decision_from_row, field_key
+from .derived import decision_from_row
 from .ledger import Ledger
 from .queries import TO_REVIEW
 
@@ -59,12 +59,6 @@ class QueueEntry:
     def spread(self) -> float:
         """(high − low) / high of the most disputed count; 0 without counts."""
         return self._largest[1]
-
-
-def dispute_field(dispute: dict) -> FieldKey:
-    return field_key(
-        dispute["field"], dispute["from_party"], dispute["to_party"], dispute["category"]
-    )
 
 
 def describe_dispute(dispute: dict) -> tuple[str, float]:

@@ -207,10 +207,6 @@ class SourcesDialog(QDialog):
         self.kind.setCurrentText(source["kind"])
         self.reliability.setCurrentIndex(list(RELIABILITY).index(source["reliability"]))
 
-    def select_source(self, source_id: str) -> None:
-        ids = [source["id"] for source in self.sources]
-        self.table.setCurrentCell(ids.index(source_id), 0)
-
     def save(self) -> None:
         source = self.selected()
         if source is None:

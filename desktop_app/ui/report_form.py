@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,7 +125,6 @@ class DuplicatePrompt(QDialog):
 class ReportForm(QWidget):
     """Committing writes to the file at once; there is no Save."""
 
-    committed = Signal(str)  # the event the report was added to or edited in
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -513,7 +512,6 @@ class ReportForm(QWidget):
         if event_id is None:
             return
         self.clear()
-        self.committed.emit(event_id)
         # The panes show the new report first; every pane then selects its event.
         self._select_later = event_id
         self._selection_later.start()

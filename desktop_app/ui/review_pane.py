@@ -117,7 +117,6 @@ class QueueModel(QAbstractTableModel):
 class ReviewPane(QWidget):
     """Field by field: pick a report's value (Alt+1…9) or type one, write why, decide."""
 
-    decided = Signal(str)  # event id
     wants_view = Signal()  # a shortcut acts on the pane: the window brings it into view
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -579,7 +578,6 @@ class ReviewPane(QWidget):
             QMessageBox.warning(self, "Not decided", str(error))
             return
         self.rationale.clear()
-        self.decided.emit(event_id)
         self._after_decision(event_id)
 
     def _after_decision(self, event_id: str) -> None:
