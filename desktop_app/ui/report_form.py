@@ -125,7 +125,6 @@ class DuplicatePrompt(QDialog):
 class ReportForm(QWidget):
     """Committing writes to the file at once; there is no Save."""
 
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
