@@ -278,3 +278,26 @@ def test_the_window_counts_the_warning_and_the_chart_shows_the_doubt(
     qtbot.waitUntil(lambda: "0 to review" in window.status_label.text())
     window.events_pane.show_to_review()
     assert window.events_pane.model.rowCount() == 0
+
+
+def test_the_review_takes_the_warning_and_its_two_flows_first(garbled: Path) -> None:
+    """fields_to_decide: the store orders an event's fields for the pane (no Qt)."""
+    from desktop_app.domain.records import FieldKey, FlowKey
+    from desktop_app.store.review import fields_to_decide
+
+    ru_ua, ua_ru = FlowKey("Russia", "Ukraine", "bodies"), FlowKey("Ukraine", "Russia", "bodies")
+    with Ledger.open(garbled, read_only=True) as ledger:
+        review = fields_to_decide(ledger, EVENT)
+        assert fields_to_decide(ledger, "no-such-event") is None
+    assert review is not None
+    assert review.fields == [
+        (FieldKey.direction(ru_ua), "warning"),
+        (FieldKey.count(ru_ua), "open"),
+        (FieldKey.count(ua_ru), "open"),
+        (FieldKey.date(), "quiet"),
+        (FieldKey.location(), "quiet"),
+    ]
+    assert review.in_question == {FieldKey.count(ru_ua), FieldKey.count(ua_ru),
+                                  FieldKey.direction(ru_ua)}  # fmt: skip
+    assert [r["source_name"] for r in review.reports][0].startswith("Article:")
+    assert set(review.domain_reports) == {r["id"] for r in review.reports}

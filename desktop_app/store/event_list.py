@@ -33,6 +33,10 @@ ROW_COLUMNS = (
     "status",
     "reversed",
 )
+# What each row holds; `reversed` is whether a possible reversed direction stands (0/1).
+ROW_EXPRESSIONS = [
+    "es.reversed != '[]'" if column == "reversed" else f"es.{column}" for column in ROW_COLUMNS
+]
 
 
 # Not a status: in a filter's statuses, the events with a standing possible reversed
@@ -116,7 +120,7 @@ class EventList:
     def page(self, offset: int, limit: int) -> list[dict[str, Any]]:
         where, params = self.filter.where()
         sql = (
-            f"SELECT {', '.join('es.' + column for column in ROW_COLUMNS)}"
+            f"SELECT {', '.join(ROW_EXPRESSIONS)}"
             f" FROM event_state es{where} ORDER BY {self._order()} LIMIT ? OFFSET ?"
         )
         cursor = self.ledger.conn.execute(sql, [*params, limit, offset])

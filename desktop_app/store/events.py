@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from ..domain.dates import parse_claimed_date
 from ..domain.records import FlowKey
@@ -12,7 +13,7 @@ from .ledger import Ledger
 NEAR_DAYS = 3
 
 
-def event_reports(ledger: Ledger, event_id: str) -> list[dict]:
+def event_reports(ledger: Ledger, event_id: str) -> list[dict[str, Any]]:
     """The reports of an event in write order, each with its source and its flows."""
     reports = list(
         ledger.db.query(
@@ -33,9 +34,15 @@ def event_reports(ledger: Ledger, event_id: str) -> list[dict]:
     return reports
 
 
-def event_summary(ledger: Ledger, event_id: str) -> dict | None:
+def event_summary(ledger: Ledger, event_id: str) -> dict[str, Any] | None:
+    """The event's derived state; `reversed` is whether a possible reversed direction
+    stands (the JSON behind it stays in the store)."""
     rows = list(ledger.db.query("SELECT * FROM event_state WHERE event_id = ?", [event_id]))
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    summary = rows[0]
+    summary["reversed"] = summary["reversed"] != "[]"
+    return summary
 
 
 def event_title(ledger: Ledger, event_id: str) -> str:
@@ -57,7 +64,7 @@ def event_title(ledger: Ledger, event_id: str) -> str:
 
 def similar_events(
     ledger: Ledger, event_type: str, claimed_date: str, flows: Iterable[FlowKey]
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Events that look like the one about to be created: same type, date periods within
     three days of each other, and a flow with the same from, to and category."""
     keys = {

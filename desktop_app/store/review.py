@@ -7,9 +7,12 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from ..domain.records import FieldKey, FlowKey
-from .derived import decision_from_row
+from ..domain.records import FieldKey, FlowKey, Report
+from ..domain.rules import decisions_in_force
+from .derived import decision_from_row, field_key, load_inputs
+from .events import event_reports
 from .ledger import Ledger
 from .queries import TO_REVIEW
 
@@ -33,8 +36,9 @@ class QueueEntry:
         return self.disputes_json != "[]"
 
     @cached_property
-    def disputes(self) -> list[dict]:
-        return json.loads(self.disputes_json)
+    def disputes(self) -> list[dict[str, Any]]:
+        disputes: list[dict[str, Any]] = json.loads(self.disputes_json)
+        return disputes
 
     @property
     def n_disputes(self) -> int:
@@ -61,7 +65,7 @@ class QueueEntry:
         return self._largest[1]
 
 
-def describe_dispute(dispute: dict) -> tuple[str, float]:
+def describe_dispute(dispute: dict[str, Any]) -> tuple[str, float]:
     """The disagreement in words, and the relative spread of a count."""
     values = list(dispute["values"].values())
     if dispute["field"] == "count":
@@ -104,7 +108,7 @@ def sort_queue(queue: list[QueueEntry], sort: str) -> list[QueueEntry]:
     return sorted(queue, key=lambda entry: entry.order)
 
 
-def decision_history(ledger: Ledger, event_id: str) -> list[dict]:
+def decision_history(ledger: Ledger, event_id: str) -> list[dict[str, Any]]:
     """Every decision on the event in the order it was written, with the value in force
     on that field before it (old → new)."""
     rows = list(
@@ -127,7 +131,7 @@ def decision_history(ledger: Ledger, event_id: str) -> list[dict]:
     return history
 
 
-def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict:
+def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict[str, Any]:
     """Which reports and which decision make a flow's best, low and high."""
     state = ledger.conn.execute(
         "SELECT best, low, high, n_reports, resolution_id FROM flow_state"
@@ -156,3 +160,71 @@ def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict:
         "reports": reports,
         "decision": decision,
     }
+
+
+# ---- one event, field by field ------------------------------------------------------
+
+FIELD_STATES = ("warning", "open", "decided", "quiet")  # ⚠, ●, ✔, and fields nobody disputes
+
+
+@dataclass(frozen=True)
+class EventReview:
+    """What the review pane shows of one event, with no SQL or JSON left to the pane."""
+
+    event_id: str
+    reports: list[
+        dict[str, Any]
+    ]  # in write order, each with its source and flows (events.event_reports)
+    domain_reports: dict[str, Report]  # the same reports as the rules see them, by id
+    new_reports: frozenset[str]  # reports that reopened a decision (★ new)
+    fields: list[tuple[FieldKey, str]]  # every field in the order F6 visits it, with its state
+    candidates: list[FieldKey]  # date, location and every flow's count, in their own order
+    in_question: frozenset[FieldKey]  # disputed, reopened or doubtful: highlighted
+
+
+def fields_to_decide(ledger: Ledger, event_id: str) -> EventReview | None:
+    """The event's fields in the order a reviewer takes them: each possible reversed
+    direction with its two flows first, then the disputed and reopened fields, then the
+    rest; each with its state (warning, open, decided or quiet). None: no such event."""
+    row = ledger.conn.execute(
+        "SELECT disputes, reopened, reversed FROM event_state WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    inputs = next(load_inputs(ledger.conn, [event_id]), None)
+    if row is None or inputs is None:
+        return None
+    disputes_json, reopened_json, reversed_json = row
+    disputes = {_field_of(d) for d in json.loads(disputes_json)}
+    reopened = json.loads(reopened_json)
+    reopened_fields = {_field_of(entry) for entry in reopened}
+    flows = sorted({flow.key for report in inputs.reports for flow in report.flows})
+    candidates = [FieldKey.date(), FieldKey.location(), *(FieldKey.count(f) for f in flows)]
+    order: list[FieldKey] = []
+    for first in json.loads(reversed_json):  # the warning, then the two flows in doubt
+        flow = FlowKey(*first)
+        order += [FieldKey.direction(flow), FieldKey.count(flow), FieldKey.count(flow.reversed())]
+    doubtful = set(order)
+    flagged = disputes | reopened_fields
+    order += [field for field in candidates if field in flagged and field not in doubtful]
+    order += [field for field in candidates if field not in flagged and field not in doubtful]
+    decided = set(decisions_in_force(inputs.decisions)) - reopened_fields
+    return EventReview(
+        event_id=event_id,
+        reports=event_reports(ledger, event_id),
+        domain_reports={report.id: report for report in inputs.reports},
+        new_reports=frozenset(rid for entry in reopened for rid in entry["report_ids"]),
+        fields=[(field, _state(field, flagged | doubtful, decided)) for field in order],
+        candidates=candidates,
+        in_question=frozenset(flagged | doubtful),
+    )
+
+
+def _field_of(entry: dict[str, Any]) -> FieldKey:
+    return field_key(entry["field"], entry["from_party"], entry["to_party"], entry["category"])
+
+
+def _state(field: FieldKey, flagged: set[FieldKey], decided: set[FieldKey]) -> str:
+    if field.field == "direction":
+        return "warning"
+    if field in flagged:
+        return "decided" if field in decided else "open"
+    return "quiet"

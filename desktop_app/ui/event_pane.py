@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,7 +117,7 @@ class EventPane(QWidget):
     @staticmethod
     def _summary_text(state: dict) -> str:
         warning = ""
-        if json.loads(state["reversed"]):
+        if state["reversed"]:
             warning = "<br><span style='color:#d55e00'>⚠ Possible reversed direction</span>"
         return (
             f"<b>{state['type']}</b> · {state['date'] or 'no date'}"

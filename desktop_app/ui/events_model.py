@@ -6,7 +6,6 @@ by reading one page. Sorting and filtering go to SQL.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -111,8 +110,6 @@ class EventsModel(QAbstractTableModel):
             if len(self._pages) >= MAX_PAGES:
                 self._pages.pop(next(iter(self._pages)))
             page = self._list.page(number * PAGE, PAGE)
-            for record in page:
-                record["reversed"] = json.loads(record["reversed"])
             self._pages[number] = page
             self.pages_fetched += 1
         return page[position - number * PAGE]

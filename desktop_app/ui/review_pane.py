@@ -4,7 +4,6 @@ decisions a reviewer takes field by field, each with a rationale, all traceable.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -39,14 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey, Report
-from ..domain.rules import DISMISSED, decisions_in_force, stated_value
+from ..domain.rules import DISMISSED, stated_value
 from ..domain.validation import Invalid
-from ..store.derived import field_key, load_inputs
-from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
 from ..store.review import (
     QueueEntry,
     decision_history,
+    fields_to_decide,
     provenance,
     review_queue,
     sort_queue,
@@ -319,9 +317,8 @@ class ReviewPane(QWidget):
     # ---- one event ------------------------------------------------------------------
 
     def show_event(self, event_id: str) -> None:
-        self.event_id = event_id
-        state = event_summary(self.session.ledger, event_id) if event_id else None
-        if state is None:
+        review = fields_to_decide(self.session.ledger, event_id) if event_id else None
+        if review is None:
             self.event_id = ""
             self.reports = []
             self.fields = []
@@ -331,36 +328,12 @@ class ReviewPane(QWidget):
             self.field_choice.clear()
             self.history.clear()
             return
-        self.reports = event_reports(self.session.ledger, event_id)
-        inputs = next(load_inputs(self.session.ledger.conn, [event_id]))
-        self.domain_reports = {report.id: report for report in inputs.reports}
-        disputes = {
-            field_key(d["field"], d["from_party"], d["to_party"], d["category"])
-            for d in json.loads(state["disputes"])
-        }
-        reopened = json.loads(state["reopened"])
-        self.new_reports = {rid for entry in reopened for rid in entry["report_ids"]}
-        reversed_flows = [field_key("direction", *flow) for flow in json.loads(state["reversed"])]
-        flows = sorted({flow.key for report in inputs.reports for flow in report.flows})
-        candidates = [FieldKey.date(), FieldKey.location(), *(FieldKey.count(f) for f in flows)]
-        reopened_fields = {
-            field_key(e["field"], e["from_party"], e["to_party"], e["category"]) for e in reopened
-        }
-        decided = set(decisions_in_force(inputs.decisions)) - reopened_fields
-        flagged = disputes | reopened_fields
-        order: list[FieldKey] = []
-        for warning in reversed_flows:  # the warning, then the two flows in doubt
-            flow = warning.flow
-            assert flow is not None
-            reverse = flow.reversed()
-            order += [warning, FieldKey.count(flow), FieldKey.count(reverse)]
-        doubtful = set(order)
-        order += [field for field in candidates if field in flagged and field not in doubtful]
-        order += [field for field in candidates if field not in flagged and field not in doubtful]
-        self.fields = [
-            (field, self._field_state(field, flagged | doubtful, decided)) for field in order
-        ]
-        self._fill_comparison(candidates, flagged | doubtful)
+        self.event_id = event_id
+        self.reports = review.reports
+        self.domain_reports = review.domain_reports
+        self.new_reports = review.new_reports
+        self.fields = review.fields
+        self._fill_comparison(review.candidates, review.in_question)
         current = self.field_choice.currentIndex()
         self.field_choice.blockSignals(True)
         self.field_choice.clear()
@@ -371,15 +344,7 @@ class ReviewPane(QWidget):
         self._field_changed()
         self._fill_history()
 
-    @staticmethod
-    def _field_state(field: FieldKey, flagged: set[FieldKey], decided: set[FieldKey]) -> str:
-        if field.field == "direction":
-            return "warning"
-        if field in flagged:
-            return "decided" if field in decided else "open"
-        return "quiet"
-
-    def _fill_comparison(self, fields: list[FieldKey], disputed: set[FieldKey]) -> None:
+    def _fill_comparison(self, fields: list[FieldKey], disputed: frozenset[FieldKey]) -> None:
         """Reports as columns whose text wraps; the fields in question first (the
         reviewer's job), then who each source is, then the fields nobody disputes."""
         in_question = [field for field, state in self.fields if state not in ("quiet", "warning")]
@@ -424,7 +389,9 @@ class ReviewPane(QWidget):
         self._fit_rows.start(0)
 
     @staticmethod
-    def _value_item(report: Report, field: FieldKey, disputed: set[FieldKey]) -> QTableWidgetItem:
+    def _value_item(
+        report: Report, field: FieldKey, disputed: frozenset[FieldKey]
+    ) -> QTableWidgetItem:
         value = stated_value(report, field)
         item = QTableWidgetItem(value if value is not None else "—")
         if field in disputed and value is not None:
