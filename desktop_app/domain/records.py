@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import NamedTuple
 
 EVENT_TYPES = ("exchange", "agreement", "talks", "statement", "other")
@@ -115,7 +116,7 @@ class FlowKey(NamedTuple):
 
 class Flow(NamedTuple):
     key: FlowKey
-    count: int
+    count: int  # type: ignore[assignment]  # the number, not Sequence.count
     qualifier: str = DEFAULT_QUALIFIER
 
 
@@ -137,7 +138,7 @@ class FieldKey(NamedTuple):
         return FieldKey("location")
 
     @staticmethod
-    def count(flow: FlowKey) -> FieldKey:
+    def count(flow: FlowKey) -> FieldKey:  # type: ignore[override]  # not Sequence.count
         return FieldKey("count", flow)
 
     @staticmethod
@@ -197,4 +198,4 @@ class Dispute:
     """A field on which an event's reports disagree: the value each stating report gives."""
 
     field: FieldKey
-    values: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = dataclass_field(default_factory=dict)

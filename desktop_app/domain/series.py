@@ -125,7 +125,7 @@ class Estimates:
     high: np.ndarray
 
     def uncertain(self) -> np.ndarray:
-        return self.low != self.high
+        return np.asarray(self.low != self.high)
 
     def at(self, index: int) -> tuple[int, int, int]:
         if index < 0:

@@ -273,7 +273,7 @@ class _Reading:
         return cells
 
     def check_events(
-        self, cells: dict[str, pa.Array], values: dict[str, dict], at_firsts: _Picked
+        self, cells: dict[str, pa.Array], values: dict[str, dict[str, Any]], at_firsts: _Picked
     ) -> None:
         """One type per event, in the file and against the ledger."""
         types = values["event_type"]
@@ -301,7 +301,7 @@ class _Reading:
         return [report.report_id for report in self.reports]
 
     def check_sources(
-        self, cells: dict[str, pa.Array], values: dict[str, dict], keys: pa.Array
+        self, cells: dict[str, pa.Array], values: dict[str, dict[str, Any]], keys: pa.Array
     ) -> None:
         """Each source graded one way, by the file and by the ledger; the first mention
         of each gives its spelling."""
@@ -366,11 +366,11 @@ class _Picked:
             self._texts[column] = self.cells[column].take(self.rows).to_pylist()
         return self._texts[column]
 
-    def typed(self, column: str, values: dict[str, Any]) -> list:
+    def typed(self, column: str, values: dict[str, Any]) -> list[Any]:
         return _typed(self.texts(column), values)
 
 
-def _typed(texts: list[str], values: dict[str, Any]) -> list:
+def _typed(texts: list[str], values: dict[str, Any]) -> list[Any]:
     """The value of each text, as `_checked` gives them."""
     return list(map(values.get, texts, texts))
 
@@ -380,7 +380,8 @@ def _value_in(values: dict[str, Any]) -> Callable[[str], Any]:
 
 
 def _distinct(texts: pa.Array) -> list[str]:
-    return pc.unique(texts).to_pylist()
+    unique: list[str] = pc.unique(texts).to_pylist()
+    return unique
 
 
 def _encoded(texts: pa.Array) -> tuple[list[str], np.ndarray]:
@@ -401,7 +402,9 @@ def _mapped(texts: pa.Array, function: Callable[[str], object]) -> pa.Array:
     return images.take(encoded.indices)
 
 
-def _rows_of(cells: dict[str, pa.Array], columns: Sequence[str]) -> tuple[list[tuple], np.ndarray]:
+def _rows_of(
+    cells: dict[str, pa.Array], columns: Sequence[str]
+) -> tuple[list[tuple[Any, ...]], np.ndarray]:
     """The distinct combinations of these columns' cells, as tuples in the order they
     first appear, and each row's index into them."""
     texts = [cells[column] for column in columns]
@@ -414,7 +417,7 @@ def _rows_of(cells: dict[str, pa.Array], columns: Sequence[str]) -> tuple[list[t
 def _combinations(cells: dict[str, pa.Array], columns: list[str]) -> int:
     """How many distinct combinations of these columns' cells the rows hold."""
     table = pa.table({column: cells[column] for column in columns})
-    return table.group_by(columns).aggregate([]).num_rows
+    return int(table.group_by(columns).aggregate([]).num_rows)
 
 
 def _checked(
@@ -446,7 +449,7 @@ def _checked_texts(texts: Collection[str], check: Callable[[str], object]) -> di
 
 def _flows(
     cells: dict[str, pa.Array],
-) -> tuple[list[tuple[Flow, tuple] | None], np.ndarray]:
+) -> tuple[list[tuple[Flow, tuple[Any, ...]] | None], np.ndarray]:
     """The file's distinct flows, each with the key that tells two flows of one report
     apart (None for a row without a flow), and each row's index into them."""
     rows, codes = _rows_of(cells, FLOW_COLUMNS)
@@ -456,7 +459,7 @@ def _flows(
         for index, column in enumerate(FLOW_COLUMNS)
     ]
     keys: dict[tuple[str, str, str], FlowKey] = {}
-    flows: dict[tuple, tuple[Flow, tuple] | None] = dict.fromkeys(rows)
+    flows: dict[tuple[Any, ...], tuple[Flow, tuple[Any, ...]] | None] = dict.fromkeys(rows)
     for row in stated:
         category, from_party, to_party, count, qualifier = (
             column_values.get(text, text) for column_values, text in zip(values, row, strict=True)
@@ -502,11 +505,11 @@ def _check_levels(cells: dict[str, pa.Array], first_of_row: np.ndarray) -> None:
 def _flows_of_reports(
     report_codes: np.ndarray,
     reports: int,
-    flows: list[tuple[Flow, tuple] | None],
+    flows: list[tuple[Flow, tuple[Any, ...]] | None],
     flow_codes: np.ndarray,
 ) -> list[tuple[Flow, ...]]:
     """Each report's flows in row order; one flow stated twice by a report gives up."""
-    keys: dict[tuple, int] = {}
+    keys: dict[tuple[Any, ...], int] = {}
     key_codes = np.array(
         [-1 if flow is None else keys.setdefault(flow[1], len(keys)) for flow in flows]
     )[flow_codes]
@@ -529,7 +532,7 @@ def _source_keys(cells: dict[str, pa.Array]) -> pa.Array:
 
 def _new_reports(
     at_firsts: _Picked,
-    values: dict[str, dict],
+    values: dict[str, dict[str, Any]],
     report_ids: list[str],
     source_keys: pa.Array,
     flows_of: list[tuple[Flow, ...]],

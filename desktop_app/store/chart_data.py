@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.series import (
     AgreementFlow,
@@ -152,7 +153,9 @@ class ChartData:
         )
         return self._take_events(events, flows)
 
-    def _take_events(self, events: list[tuple], flow_rows: Iterable[tuple]) -> set[str]:
+    def _take_events(
+        self, events: list[tuple[Any, ...]], flow_rows: Iterable[tuple[Any, ...]]
+    ) -> set[str]:
         """Put these events' state and flows into the caches; return their exchange days."""
         days: set[str] = set()
         wanted: dict[str, tuple[str, str, str | None, str]] = {}
@@ -166,7 +169,7 @@ class ChartData:
                 wanted[event_id] = (event_type, status, date, day)
         flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
         for event_id, *flow in flow_rows:
-            flows.setdefault(event_id, []).append(tuple(flow))  # type: ignore[arg-type]
+            flows.setdefault(event_id, []).append(tuple(flow))
         for event_id, (event_type, status, date, day) in wanted.items():
             number = day_number(day)
             event_flows = flows.get(event_id, [])
@@ -260,7 +263,7 @@ def events_on_day(
         ids,
     ):
         if category is None or flow[0] == category:
-            flows.setdefault(event_id, []).append(tuple(flow))  # type: ignore[arg-type]
+            flows.setdefault(event_id, []).append(tuple(flow))
     sources: dict[str, list[str]] = {}
     for event_id, name in ledger.conn.execute(
         "SELECT r.event_id, s.name FROM reports r JOIN sources s ON s.id = r.source_id"

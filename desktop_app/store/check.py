@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import derived
 from .ledger import Ledger
@@ -43,7 +44,9 @@ class CheckReport:
         return lines
 
 
-def _stored(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
+def _stored(
+    ledger: Ledger,
+) -> tuple[dict[str, tuple[Any, ...]], dict[tuple[Any, ...], tuple[Any, ...]]]:
     events = {
         row[0]: tuple(row)
         for row in ledger.conn.execute(f"SELECT {derived.EVENT_STATE_COLUMNS} FROM event_state")
@@ -55,9 +58,11 @@ def _stored(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
     return events, flows
 
 
-def _rebuilt(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
-    events: dict[str, tuple] = {}
-    flows: dict[tuple, tuple] = {}
+def _rebuilt(
+    ledger: Ledger,
+) -> tuple[dict[str, tuple[Any, ...]], dict[tuple[Any, ...], tuple[Any, ...]]]:
+    events: dict[str, tuple[Any, ...]] = {}
+    flows: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     all_ids = [row[0] for row in ledger.conn.execute("SELECT id FROM events")]
     for inputs, state in derived.derive_all(ledger.conn, all_ids):
         events[state.event_id] = derived.event_state_row(inputs, state)
@@ -66,7 +71,9 @@ def _rebuilt(ledger: Ledger) -> tuple[dict[str, tuple], dict[tuple, tuple]]:
     return events, flows
 
 
-def _exchange_days(ledger: Ledger) -> tuple[dict[tuple, tuple], dict[tuple, tuple]]:
+def _exchange_days(
+    ledger: Ledger,
+) -> tuple[dict[tuple[Any, ...], tuple[Any, ...]], dict[tuple[Any, ...], tuple[Any, ...]]]:
     """The stored sums per day and direction, and the sums of the flows' derived state."""
     stored = {
         tuple(row[:4]): tuple(row) for row in ledger.conn.execute("SELECT * FROM exchange_days")
@@ -78,7 +85,7 @@ def _exchange_days(ledger: Ledger) -> tuple[dict[tuple, tuple], dict[tuple, tupl
     return stored, summed
 
 
-def _compare(kind: str, stored: dict, rebuilt: dict) -> list[str]:
+def _compare(kind: str, stored: dict[Any, Any], rebuilt: dict[Any, Any]) -> list[str]:
     differences = []
     for key in sorted(set(stored) | set(rebuilt), key=str):
         if key not in rebuilt:

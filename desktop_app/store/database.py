@@ -17,6 +17,7 @@ import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -323,7 +324,7 @@ def migrate(connection: sqlite3.Connection, from_version: int) -> None:
 
 
 def _migrate_steps(
-    connection: sqlite3.Connection, from_version: int, steps: list, *, check_keys: bool
+    connection: sqlite3.Connection, from_version: int, steps: list[Any], *, check_keys: bool
 ) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import NamedTuple, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
@@ -52,7 +52,7 @@ def field_key(field: str, from_party: str, to_party: str, category: str) -> Fiel
     return FieldKey(field)
 
 
-def decision_from_row(row: sqlite3.Row | dict) -> Decision:
+def decision_from_row(row: sqlite3.Row | dict[str, Any]) -> Decision:
     return Decision(
         id=row["id"],
         field=field_key(row["field"], row["from_party"], row["to_party"], row["category"]),
@@ -153,18 +153,18 @@ def _field_json(field: FieldKey) -> dict[str, str]:
     }
 
 
-def dispute_json(dispute: Dispute) -> dict:
+def dispute_json(dispute: Dispute) -> dict[str, Any]:
     return {**_field_json(dispute.field), "values": dispute.values}
 
 
-def _json_list(items: list) -> str:
+def _json_list(items: list[Any]) -> str:
     return json.dumps(items, sort_keys=True)
 
 
 _seq_of = attrgetter("seq")
 
 
-def event_state_row(inputs: EventInputs, state: EventState) -> tuple:
+def event_state_row(inputs: EventInputs, state: EventState) -> tuple[Any, ...]:
     # Most events have no disputes, reopened fields or reversed flows: "[]" is written
     # without building anything (this runs for 100,000 events in an import).
     return (
@@ -201,7 +201,7 @@ def flows_text(state: EventState) -> str:
     return "; ".join(parts)
 
 
-def flow_state_rows(state: EventState) -> list[tuple]:
+def flow_state_rows(state: EventState) -> list[tuple[Any, ...]]:
     return [
         (
             state.event_id,
@@ -231,8 +231,8 @@ class Derived(NamedTuple):
     """What a refresh writes for some events: their event_state and flow_state rows, and
     their search texts by event id."""
 
-    events: list[tuple]
-    flows: list[tuple]
+    events: list[tuple[Any, ...]]
+    flows: list[tuple[Any, ...]]
     texts: dict[str, str]
 
 
@@ -261,7 +261,7 @@ class Derivation:
         self._texts = texts
         self._stop = threading.Event()
         self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future | None = None
+        self._pending: Future[Any] | None = None
         self._child: int | None = None
         self._child_lock = threading.Lock()
 
@@ -309,7 +309,8 @@ class Derivation:
             payload = b""
         self._reap()
         try:
-            return pickle.loads(payload)
+            derived: Derived = pickle.loads(payload)
+            return derived
         except (pickle.UnpicklingError, EOFError, ValueError):
             pass  # the child failed (killed, out of memory) before it sent all its rows
         if self._stop.is_set():
@@ -321,7 +322,8 @@ class Derivation:
         with self._child_lock:
             # ChildProcessError: reaped already, by a handler of SIGCHLD the process set.
             with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._child, 0)
+                if self._child is not None:
+                    os.waitpid(self._child, 0)
             self._child = None
 
     def rows(self) -> Derived:
@@ -329,7 +331,8 @@ class Derivation:
         if self._pending is None:
             return self._derive()
         try:
-            return self._pending.result()
+            result: Derived = self._pending.result()
+            return result
         finally:
             self.close()
 
@@ -352,7 +355,7 @@ class Derivation:
 def _read_until(pipe: int, deadline: float, stop: threading.Event) -> bytes | None:
     """All that comes through the pipe until its writer closes it, or None at the
     deadline; the pipe is closed either way."""
-    chunks = []
+    chunks: list[bytes] = []
     try:
         while True:
             left = deadline - time.monotonic()
@@ -425,7 +428,9 @@ def _mark_refreshing(conn: sqlite3.Connection, ids: list[str], held: set[str]) -
         )
 
 
-def _store_state(conn: sqlite3.Connection, events: list[tuple], flows: list[tuple]) -> None:
+def _store_state(
+    conn: sqlite3.Connection, events: list[tuple[Any, ...]], flows: list[tuple[Any, ...]]
+) -> None:
     events.sort()  # in key order, the cheapest way into their tables' b-trees (in C, fast
     flows.sort()  # when a Derivation sorted its rows already)
     dropped = indexes_dropped_for(conn, "event_state", len(events))
@@ -453,7 +458,7 @@ STORED = "SELECT id FROM temp.refreshing WHERE NOT held"
 
 def _state_rows(
     derived: Iterable[tuple[EventInputs, EventState]],
-) -> tuple[list[tuple], list[tuple]]:
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     events, flows = [], []
     for inputs, state in derived:
         events.append(event_state_row(inputs, state))

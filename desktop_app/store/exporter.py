@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..domain.balance import BALANCE_COLUMNS
 from . import queries
@@ -219,7 +220,7 @@ def export_all(ledger: Ledger, directory: Path) -> dict[str, int]:
     return written
 
 
-def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable) -> int:
+def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Any]) -> int:
     handle_fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle_fd)
     try:
@@ -251,8 +252,10 @@ _ESCAPE_NOTE = (
 )
 
 
-def _field(name: str, type_: str = "string", description: str = "", **constraints: object) -> dict:
-    field: dict = {"name": name, "type": type_}
+def _field(
+    name: str, type_: str = "string", description: str = "", **constraints: object
+) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "type": type_}
     if description:
         field["description"] = description
     if type_ == "datetime":
@@ -262,11 +265,11 @@ def _field(name: str, type_: str = "string", description: str = "", **constraint
     return field
 
 
-def _count(name: str, description: str = "") -> dict:
+def _count(name: str, description: str = "") -> dict[str, Any]:
     return _field(name, "integer", description, minimum=0)
 
 
-FIELDS: dict[str, list[dict]] = {
+FIELDS: dict[str, list[dict[str, Any]]] = {
     "reports": [
         _field("report_id", description="Id of the report.", required=True),
         _field(
@@ -383,7 +386,7 @@ FIELDS: dict[str, list[dict]] = {
 }
 
 
-def datapackage() -> dict:
+def datapackage() -> dict[str, Any]:
     dialect = {
         "delimiter": ",",
         "lineTerminator": "\r\n",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from ..domain.dates import utc_now
 from ..domain.records import Flow, FlowKey, Report, name_key, source_key, tidy
@@ -135,7 +136,7 @@ class _Checker:
             values[column] = value
         return values if ok else None
 
-    def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict | None:
+    def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict[str, Any] | None:
         """The typed values of one row, its flow included, or None (errors noted)."""
         values = self.columns(plan, row, cells, COLUMN_CHECKS)
         has_flow = any(cells[column] for column in FLOW_COLUMNS)
@@ -160,7 +161,7 @@ class _Checker:
             )
             return None
         key = FlowKey(from_party, to_party, str(values["category"]))
-        return Flow(key, int(values["count"]), str(values["count_qualifier"]))  # type: ignore[arg-type]
+        return Flow(key, int(str(values["count"])), str(values["count_qualifier"]))
 
 
 def _report_id(cells: dict[str, str]) -> str:
@@ -316,7 +317,7 @@ def _add_row(
     planned: dict[str, PlannedReport],
     row: int,
     cells: dict[str, str],
-    values: dict,
+    values: dict[str, Any],
 ) -> None:
     report_id = _report_id(cells)
     level = {column: cells[column] for column in REPORT_LEVEL}
@@ -473,7 +474,7 @@ def _exists(plan: ImportPlan, ledger: Ledger, report: PlannedReport) -> bool:
     return True
 
 
-def _same_report(ledger: Ledger, record: dict, report: PlannedReport) -> bool:
+def _same_report(ledger: Ledger, record: dict[str, Any], report: PlannedReport) -> bool:
     """Identical to what is stored, in every value the file gives."""
     given = report.report
     flows = [
@@ -683,7 +684,7 @@ def _insert_rows(
 
 def _report_rows_in_id_order(
     plan: ImportPlan, first_seq: int, sources: dict[str, str], *, who: str, now: str, operation: str
-) -> tuple[list[NewReport], list[tuple]]:
+) -> tuple[list[NewReport], list[tuple[Any, ...]]]:
     """The plan's reports in id order, as rows go into the tables: each insertion lands
     next to the last in the b-trees; each report keeps the sequence number of its place
     in the file. One sort, of positions by id (a key of one string sorts fastest)."""
@@ -695,7 +696,7 @@ def _report_rows_in_id_order(
     return in_id_order, rows
 
 
-def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple]:
+def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple[Any, ...]]:
     """The rows for INSERT_FLOW of these reports' flows, parties as stored."""
     return [
         (
@@ -720,7 +721,7 @@ def _report_rows(
     who: str,
     now: str,
     operation: str,
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """The rows for INSERT_REPORT of these reports, in their order. Built a column at a
     time: zip and map run in C, a row at a time in Python took 0.5 s for 300,000 reports."""
     if not reports:
@@ -764,7 +765,12 @@ INSERT_FLOW = (
 
 
 def _insert(
-    ledger: Ledger, sql: str, rows: list[tuple], progress: Progress | None, done: int, total: int
+    ledger: Ledger,
+    sql: str,
+    rows: list[tuple[Any, ...]],
+    progress: Progress | None,
+    done: int,
+    total: int,
 ) -> int:
     """Insert rows a batch at a time, reporting progress (and taking a cancel) between."""
     for start in range(0, len(rows), BATCH):

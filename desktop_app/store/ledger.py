@@ -41,10 +41,16 @@ from .database import (
     BUSY_TIMEOUT_MS,
     LedgerFileError,
     ReadOnlyError,
+    copy_to,
     disk_full_error,
+    inspect_early,
     is_disk_full,
     open_connection,
 )
+
+# The one door to a ledger file for the window: what it needs of `database` comes
+# through here (the UI never imports `database`, `schema` or `derived`).
+__all__ = ["Changes", "Ledger", "LedgerFileError", "ReadOnlyError", "ReportInput", "inspect_early"]
 
 WAIT_SLICE_MS = 250
 LARGE_WRITE_CACHE_KIB = -262144  # negative: KiB, so 256 MiB while an import or merge writes
@@ -157,6 +163,10 @@ class Ledger:
         finally:
             self.conn.close()
 
+    def copy_to(self, target: Path) -> None:
+        """A self-contained, consistent copy of this ledger in `target` (VACUUM INTO)."""
+        copy_to(self.conn, target)
+
     def checkpoint(self) -> bool:
         """Copy every commit from the -wal into the main file and empty the -wal, so
         that at rest the main file alone holds everything (a copy of just the `.db`, as
@@ -222,7 +232,7 @@ class Ledger:
             self._write_state = None
         self.checkpoint()
 
-    def insert(self, table: str, *records: dict) -> None:
+    def insert(self, table: str, *records: dict[str, Any]) -> None:
         """Plain INSERTs of records with the same keys. sqlite-utils' insert() reads the
         table's schema on every call, which a form commit or an import pays per record."""
         if not records:
@@ -355,7 +365,7 @@ class Ledger:
         state.parties = True
         return name
 
-    def find_source(self, name: str, party: str | None) -> dict | None:
+    def find_source(self, name: str, party: str | None) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM sources WHERE key = ?", [source_key(name, party)]))
         return rows[0] if rows else None
 
@@ -377,7 +387,7 @@ class Ledger:
         derived_ids = {key: str(uuid.uuid5(SOURCE_NAMESPACE, key)) for key in keys}
         taken = self._source_ids_by("id", derived_ids.values())
         found: list[tuple[str, bool]] = []
-        records = []
+        records: list[dict[str, Any]] = []
         for (name, party, kind, reliability), key in zip(given, keys, strict=True):
             if key in ids:
                 found.append((ids[key], False))
@@ -454,7 +464,9 @@ class Ledger:
             )
         return event_id
 
-    def _insert_report(self, report_id: str, event_id: str, report: ReportInput, who: str) -> dict:
+    def _insert_report(
+        self, report_id: str, event_id: str, report: ReportInput, who: str
+    ) -> dict[str, Any]:
         state = self._write_state
         assert state is not None
         source_id, _ = self.ensure_source(
@@ -481,7 +493,7 @@ class Ledger:
         flows = self._insert_flows(report_id, report.flows)
         return {**public_record(record), "flows": flows}
 
-    def _insert_flows(self, report_id: str, flows: tuple[Flow, ...]) -> list[dict]:
+    def _insert_flows(self, report_id: str, flows: tuple[Flow, ...]) -> list[dict[str, Any]]:
         rows = []
         for position, flow in enumerate(flows):
             rows.append(
@@ -499,7 +511,7 @@ class Ledger:
             self.insert("flows", *rows)
         return [{k: v for k, v in row.items() if k != "report_id"} for row in rows]
 
-    def report_record(self, report_id: str) -> dict | None:
+    def report_record(self, report_id: str) -> dict[str, Any] | None:
         """A report with its flows, as audited and as undo restores it."""
         rows = list(self.db.query("SELECT * FROM reports WHERE id = ?", [report_id]))
         if not rows:
@@ -513,7 +525,7 @@ class Ledger:
         )
         return {**public_record(rows[0]), "flows": flows}
 
-    def report_content(self, record: dict) -> dict:
+    def report_content(self, record: dict[str, Any]) -> dict[Any, Any]:
         """What a report says, as import and merge compare it: the source by its key,
         locations and parties by their keys, flows as a sorted list."""
         source = self.conn.execute(
@@ -568,7 +580,9 @@ class Ledger:
             state.touched.add(event_id)
         return self.changes_of(state)
 
-    def replace_report(self, record: dict, who: str, event_type: str | None = None) -> Changes:
+    def replace_report(
+        self, record: dict[str, Any], who: str, event_type: str | None = None
+    ) -> Changes:
         """Undo or redo of an edit: the report's content as `report_record` gave it."""
         with self.write(who) as state:
             old = self.report_record(record["id"])
@@ -627,7 +641,7 @@ class Ledger:
             state.touched.add(old["event_id"])
         return self.changes_of(state)
 
-    def restore_report(self, record: dict, who: str) -> Changes:
+    def restore_report(self, record: dict[str, Any], who: str) -> Changes:
         """Put back a deleted report exactly as `report_record` gave it (undo)."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
@@ -776,9 +790,9 @@ class Ledger:
     # ---- reading --------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def audit_records(self) -> list[dict]:
+    def audit_records(self) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM audit ORDER BY id"))
 
 
@@ -817,7 +831,7 @@ def _normal(field: FieldKey, value: str) -> str:
     return value
 
 
-def public_record(record: dict) -> dict:
+def public_record(record: dict[str, Any]) -> dict[Any, Any]:
     """A record without bookkeeping columns, for the audit trail."""
     hidden = {"key", "operation_id", "seq"}
     return {k: v for k, v in dict(record).items() if k not in hidden}

@@ -13,6 +13,7 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain.dates import utc_now
 from ..domain.validation import Invalid
@@ -161,13 +162,13 @@ class _Merger:
                 self._reconcile(mine, theirs)
         self.result.counts["parties"] += self.ledger.count("parties") - parties_before
 
-    def _add_report(self, theirs: dict) -> None:
+    def _add_report(self, theirs: dict[str, Any]) -> None:
         if not self._ensure_event(theirs["event_id"]):
             return
         self._write_report(theirs, insert=True)
         self.result.counts["reports"] += 1
 
-    def _write_report(self, theirs: dict, *, insert: bool) -> None:
+    def _write_report(self, theirs: dict[str, Any], *, insert: bool) -> None:
         ledger = self.ledger
         state = ledger._write_state
         assert state is not None
@@ -204,7 +205,7 @@ class _Merger:
             )
         self.touched.add(theirs["event_id"])
 
-    def _reconcile(self, mine: dict, theirs: dict) -> None:
+    def _reconcile(self, mine: dict[str, Any], theirs: dict[Any, Any]) -> None:
         if self.ledger.report_content(mine) == self.other.report_content(theirs):
             return
         if mine["event_id"] != theirs["event_id"]:
@@ -220,7 +221,7 @@ class _Merger:
             self.ledger.audit("merge-kept-local", "report", mine["id"], old=theirs, new=mine)
             self.result.counts["kept"] += 1
 
-    def _already_recorded(self, report_id: str, theirs: dict) -> bool:
+    def _already_recorded(self, report_id: str, theirs: dict[str, Any]) -> bool:
         """Merging the same file twice must change nothing, the audit trail included."""
         old = json.dumps(theirs, sort_keys=True, ensure_ascii=False)
         row = self.ledger.conn.execute(

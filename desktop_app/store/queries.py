@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from ..domain import rules
 from ..domain.balance import BalanceRow, ExchangedFlow, cumulative_balance
@@ -33,7 +34,7 @@ def balance(ledger: Ledger, category: str | None = None) -> list[BalanceRow]:
 TO_REVIEW = "(status IN ('conflict', 'reopened') OR reversed != '[]')"
 
 
-def conflicts(ledger: Ledger) -> list[dict]:
+def conflicts(ledger: Ledger) -> list[dict[str, Any]]:
     """Events in conflict or reopened, and events with a standing warning: every field
     their reports disagree on, and each possible reversed direction with its count."""
     rows = list(
@@ -60,7 +61,7 @@ def conflicts(ledger: Ledger) -> list[dict]:
     ]
 
 
-def _reversed_warning(reports: list[Report], first: FlowKey) -> dict:
+def _reversed_warning(reports: list[Report], first: FlowKey) -> dict[str, Any]:
     return {
         "kind": "reversed_direction",
         "category": first.category,
@@ -76,7 +77,7 @@ def to_review_count(ledger: Ledger) -> int:
     )
 
 
-def decisions(ledger: Ledger) -> list[dict]:
+def decisions(ledger: Ledger) -> list[dict[str, Any]]:
     """Every decision in write order, each with its `state`: `in_force` (the latest on its
     field not withdrawn, by the domain's rule), `superseded` or `withdrawn`."""
     rows = list(ledger.db.query("SELECT * FROM resolutions ORDER BY seq"))
@@ -96,7 +97,7 @@ def decisions(ledger: Ledger) -> list[dict]:
     return rows
 
 
-def decisions_in_force(ledger: Ledger) -> list[dict]:
+def decisions_in_force(ledger: Ledger) -> list[dict[str, Any]]:
     """The decision in force on each decided value (a dismissal is not a value)."""
     return [
         row

@@ -7,6 +7,7 @@ another's key is refused: that is a merge, and a merge says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.records import source_key, tidy
 from ..domain.validation import Invalid
@@ -21,7 +22,7 @@ class SourceFields:
     reliability: str
 
 
-def all_sources(ledger: Ledger) -> list[dict]:
+def all_sources(ledger: Ledger) -> list[dict[str, Any]]:
     """Every source with its report count, in name order."""
     return list(
         ledger.db.query(
@@ -32,7 +33,7 @@ def all_sources(ledger: Ledger) -> list[dict]:
     )
 
 
-def source_choices(ledger: Ledger) -> list[dict]:
+def source_choices(ledger: Ledger) -> list[dict[str, Any]]:
     """Every source's name, party, kind and reliability, for autocompletion (no counts:
     the form refreshes this after every new source)."""
     return list(
@@ -40,7 +41,7 @@ def source_choices(ledger: Ledger) -> list[dict]:
     )
 
 
-def source(ledger: Ledger, source_id: str) -> dict:
+def source(ledger: Ledger, source_id: str) -> dict[str, Any]:
     rows = list(ledger.db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
     if not rows:
         raise Invalid(f"there is no source {source_id}")
@@ -88,7 +89,7 @@ def update_source(ledger: Ledger, source_id: str, fields: SourceFields, who: str
 
 def merge_sources(
     ledger: Ledger, keep_id: str, drop_id: str, who: str
-) -> tuple[dict, list[str], Changes]:
+) -> tuple[dict[str, Any], list[str], Changes]:
     """Move every report of `drop_id` to `keep_id` and delete `drop_id` (audited).
 
     Returns the dropped source and the moved report ids, which is what undo needs.
@@ -120,7 +121,7 @@ def merge_sources(
     return dropped, moved, ledger.changes_of(state)
 
 
-def unmerge_sources(ledger: Ledger, dropped: dict, moved: list[str], who: str) -> Changes:
+def unmerge_sources(ledger: Ledger, dropped: dict[str, Any], moved: list[str], who: str) -> Changes:
     """Undo a merge: the dropped source comes back and its reports return to it."""
     with ledger.write(who) as state:
         ledger.insert("sources", dropped)

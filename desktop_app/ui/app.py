@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import system
 from ..settings import APPLICATION, ORGANIZATION
-from ..store.database import inspect_early
+from ..store.ledger import inspect_early
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -195,7 +195,7 @@ def run_app(argv: Sequence[str]) -> int:
         print(f"{PROG}: {system.import_problem(error)}", file=sys.stderr)
         return 1
 
-    from ..store.database import LedgerFileError
+    from ..store.ledger import LedgerFileError
     from . import build_main_window
     from .main_window import remember_file
 

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..settings import APPLICATION, ORGANIZATION
 from ..store import queries
-from ..store.database import LedgerFileError, copy_to
-from ..store.ledger import Changes, Ledger
+from ..store.ledger import Changes, Ledger, LedgerFileError
 from .chart_pane import ChartPane
 from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
@@ -462,7 +461,7 @@ class MainWindow(QMainWindow):
         """Write the copy (`VACUUM INTO`: one file, every commit); say where, or why not."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            copy_to(self.ledger.conn, path)
+            self.ledger.copy_to(path)
         except LedgerFileError as error:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "The copy was not saved", str(error))

@@ -37,9 +37,8 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.validation import Invalid
-from ..store.database import LedgerFileError
 from ..store.events import event_title, similar_events
-from ..store.ledger import Changes, ReportInput
+from ..store.ledger import Changes, LedgerFileError, ReportInput
 from ..store.sources import source_choices
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit

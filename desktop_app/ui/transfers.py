@@ -8,10 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.validation import Invalid
-from ..store.database import LedgerFileError
 from ..store.exporter import export_all
 from ..store.importer import ImportPlan, apply_import, plan_import
-from ..store.ledger import Ledger
+from ..store.ledger import Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from .dialogs import ProblemsDialog
 from .session import Session
