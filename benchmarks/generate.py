@@ -23,6 +23,9 @@ from pathlib import Path
 from desktop_app.store.csvio import escape_cell
 from desktop_app.store.importer import REPORT_COLUMNS
 
+# What a researcher's file holds: no updated_at and seq, which only an export writes.
+GENERATED_COLUMNS = REPORT_COLUMNS[: REPORT_COLUMNS.index("recorded_at") + 1]
+
 # Bump when the generated data changes: cached files under benchmarks/out/ are keyed by it.
 GENERATOR_VERSION = 2
 DEFAULT_SEED = 20250611
@@ -222,7 +225,7 @@ def generate(path: Path, scale: float = 1.0, seed: int = DEFAULT_SEED) -> Genera
     next_source = 0  # the first len(sources) reports use every source once
     with temporary.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, lineterminator="\r\n")
-        out.writerow(REPORT_COLUMNS)
+        out.writerow(GENERATED_COLUMNS)
         for event in events:
             for index in range(event.n_reports):
                 if next_source < len(sources):

@@ -114,7 +114,7 @@ def flow_row(
         "recorded_by": "researcher",
         "recorded_at": "2025-06-20T09:00:00Z",
     }
-    return [values[column] for column in REPORTS_HEADER]
+    return [values.get(column, "") for column in REPORTS_HEADER]
 
 
 MEDINSKY = ("Vladimir Medinsky", "official", "Russia", "C")

@@ -7,6 +7,7 @@ source, formula escapes and trimming.
 
 from __future__ import annotations
 
+import csv
 import re
 import sqlite3
 import subprocess
@@ -78,7 +79,7 @@ def row(**values: str) -> list[str]:
     """One reports.csv row in HEADER order: the defaults with these values changed."""
     unknown = set(values) - set(HEADER)
     assert not unknown, unknown
-    return [values.get(column, DEFAULTS[column]) for column in HEADER]
+    return [values.get(column, DEFAULTS.get(column, "")) for column in HEADER]
 
 
 def no_flow(**values: str) -> list[str]:
@@ -197,6 +198,12 @@ BAD_CELLS = [
     pytest.param({"event_date": NEXT_YEAR}, "event_date", id="date-next-year"),
     pytest.param({"event_date": ""}, "event_date", id="date-required"),
     pytest.param({"published": TOMORROW.isoformat()}, "published", id="published-tomorrow"),
+    pytest.param(
+        {"updated_at": f"{TOMORROW.isoformat()}T00:00:00Z"}, "updated_at", id="updated-tomorrow"
+    ),
+    pytest.param({"updated_at": "2025-06-20 09:10"}, "updated_at", id="updated-at-not-utc"),
+    pytest.param({"seq": "-3"}, "seq", id="seq-negative"),
+    pytest.param({"seq": "7a"}, "seq", id="seq-not-a-number"),
     pytest.param({"published": NEXT_YEAR}, "published", id="published-next-year"),
     pytest.param({"published": "2025-02-29"}, "published", id="published-not-real"),
     pytest.param({"from_party": "Russia", "to_party": "Russia"}, "party", id="from-equals-to"),
@@ -972,3 +979,31 @@ def test_a_cancelled_import_writes_nothing(tmp_path: Path, phase: str) -> None:
         assert ledger.count("reports") == ledger.count("events") == 0
         assert ledger.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert sha256(db) == before, "a cancelled import changed the file"
+
+
+def test_updated_at_is_kept_or_taken_from_recorded_at_and_seq_is_ignored(
+    cli: Cli, tmp_path: Path
+) -> None:
+    rows = [
+        row(event_id="edited", quote="a", updated_at="2025-07-01T08:00:00Z", seq="900"),
+        row(event_id="never-edited", quote="b", seq="901"),
+    ]
+    db = tmp_path / "ledger.db"
+    assert cli("import", db, write_csv(tmp_path / "in.csv", HEADER, rows)).code == 0
+    stored = dict(query(db, "SELECT event_id, updated_at FROM reports"))
+    assert stored == {
+        "edited": "2025-07-01T08:00:00Z",
+        "never-edited": DEFAULTS["recorded_at"],
+    }
+    seqs = [seq for (seq,) in query(db, "SELECT seq FROM reports ORDER BY seq")]
+    assert 900 not in seqs and 901 not in seqs  # the ledger's own write order
+    out = tmp_path / "out"
+    assert cli("export", db, out).code == 0
+    with (out / "reports.csv").open(newline="", encoding="utf-8") as handle:
+        exported = {r["event_id"]: r for r in csv.DictReader(handle)}
+    assert exported["edited"]["updated_at"] == "2025-07-01T08:00:00Z"
+    assert [exported[e]["seq"] for e in ("edited", "never-edited")] == [str(s) for s in seqs]
+    # the exported file imported again changes nothing: its rows are identical
+    again = cli("import", db, out / "reports.csv")
+    assert again.code == 0, again.err
+    assert counts(db)["reports"] == 2

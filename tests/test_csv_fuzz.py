@@ -260,7 +260,7 @@ def populated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             source_party="Ukraine",
             quote="1,212 bodies",
         )
-        rows.append([row[column] for column in REPORT_COLUMNS])
+        rows.append([row.get(column, "") for column in REPORT_COLUMNS])
     csv_path = write_csv(folder / "seed.csv", list(REPORT_COLUMNS), rows)
     path = folder / "template.db"
     with Ledger.open(path) as ledger:
@@ -738,7 +738,7 @@ def consistent_files(draw: st.DrawFn) -> bytes:
         if draw(st.integers(0, 9)) == 0:  # one cell that breaks a rule between rows
             column = draw(st.sampled_from(list(VALID)))
             row[column] = draw(st.sampled_from(VALID[column]))
-        rows.append([row[column] for column in REPORT_COLUMNS])
+        rows.append([row.get(column, "") for column in REPORT_COLUMNS])
     return _quoted(list(REPORT_COLUMNS), rows, "\r\n").encode()
 
 

@@ -146,7 +146,7 @@ def reports_files(draw: st.DrawFn) -> list[list[str]]:
                     "source_kind": draw(st.sampled_from(KINDS)),
                     "reliability": draw(st.sampled_from(RELIABILITY)),
                 }
-                rows.append([values[column] for column in HEADER])
+                rows.append([values.get(column, "") for column in HEADER])
     return rows
 
 

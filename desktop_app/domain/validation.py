@@ -193,6 +193,14 @@ def timestamp(text: str) -> str:
     return value
 
 
+def write_position(text: str) -> int:
+    """A report's or a decision's `seq`: a plain non-negative integer."""
+    value = tidy(text)
+    if not _COUNT_PATTERN.fullmatch(value):
+        raise Invalid(f"seq is '{value}': a plain non-negative whole number")
+    return int(value)
+
+
 def past_timestamp(text: str, now: str | None = None) -> str:
     """A UTC time not after now: a time in the future would make a report win every
     later merge against the user's own corrections."""

@@ -86,6 +86,11 @@ def _all_timestamps(given: pa.Array) -> bool:
     return dates.real_days_and_times(days, _distinct(pc.utf8_slice_codeunits(given, 11, 19)))
 
 
+def _all_write_positions(given: pa.Array) -> bool:
+    """Plain digits throughout (a `seq` an export wrote; the import does not use it)."""
+    return pc.all(pc.match_substring_regex(given, r"^[0-9]+$")).as_py() is not False
+
+
 # Columns that may hold 100,000s of distinct texts (an id per event, a URL per article, a
 # time per report), checked a whole column at a time by Arrow: True says the column's
 # check keeps each non-empty text as it is. Otherwise each distinct text is checked alone.
@@ -94,6 +99,8 @@ WHOLE_COLUMN_CHECKS: dict[str, Callable[[pa.Array], bool]] = {
     "source_name": _all_kept_in_one_script,
     "source_url": _all_urls,
     "recorded_at": _all_timestamps,
+    "updated_at": _all_timestamps,
+    "seq": _all_write_positions,
 }
 # A cell that `csvio.unescape_cell` changes: a `'` guarding a formula.
 GUARDED = r"^'[=+\-@\t\r']"
@@ -549,6 +556,7 @@ def _new_reports(
         at_firsts.typed("credibility", values["credibility"]),
         [text or None for text in at_firsts.texts("recorded_by")],
         at_firsts.typed("recorded_at", values["recorded_at"]),
+        at_firsts.typed("updated_at", values["updated_at"]),
         flows_of,
     )
     return list(map(NewReport._make, zip(*columns, strict=True)))

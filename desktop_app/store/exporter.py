@@ -109,6 +109,8 @@ SELECT {
         _text("r.quote"),
         _text("r.recorded_by"),
         _plain("r.recorded_at"),
+        _plain("r.updated_at"),
+        _plain("r.seq"),
     )
 }
 FROM reports r
@@ -311,6 +313,17 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         _field("quote", description="Exactly as recorded." + _ESCAPE_NOTE),
         _field("recorded_by"),
         _field("recorded_at", "datetime"),
+        _field(
+            "updated_at",
+            "datetime",
+            "UTC time of the report's last edit (blank on import: recorded_at).",
+        ),
+        _field(
+            "seq",
+            "integer",
+            "Position of the report's last write in the exporting ledger's write order.",
+            minimum=0,
+        ),
     ],
     "events": [
         _field("event_id", required=True),

@@ -40,6 +40,8 @@ REPORT_COLUMNS = (
     "quote",
     "recorded_by",
     "recorded_at",
+    "updated_at",
+    "seq",
 )
 REQUIRED_COLUMNS = ("event_id", "event_type", "event_date", "source_name")
 FLOW_COLUMNS = ("category", "from_party", "to_party", "count", "count_qualifier")
@@ -57,6 +59,8 @@ REPORT_LEVEL = (
     "quote",
     "recorded_by",
     "recorded_at",
+    "updated_at",
+    "seq",
 )
 REPORT_NAMESPACE = uuid.UUID("0d6f5a2e-3c8b-5e47-9b1a-6a0c2f4e8d31")
 
@@ -96,6 +100,12 @@ COLUMN_CHECKS: dict[str, Callable[[str], object]] = {
     "credibility": validation.credibility,
     "location": validation.location,
     "recorded_at": lambda text: validation.past_timestamp(text) if text else None,
+    # The UTC time of the report's last edit (blank: recorded_at); a future one would let
+    # a file win every later merge.
+    "updated_at": lambda text: validation.past_timestamp(text) if text else None,
+    # A position in the exporting ledger's write order: checked, and ignored by the import
+    # of a single file (its reports come after everything in the ledger).
+    "seq": lambda text: validation.write_position(text) if text else None,
 }
 FLOW_CHECKS: dict[str, Callable[[str], object]] = {
     "category": validation.category,
@@ -120,6 +130,7 @@ class NewReport(NamedTuple):
     credibility: int
     recorded_by: str | None
     recorded_at: str | None
+    updated_at: str | None
     flows: tuple[Flow, ...]
 
 

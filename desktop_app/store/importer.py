@@ -68,6 +68,7 @@ class PlannedReport:
     report: ReportInput
     recorded_by: str | None
     recorded_at: str | None
+    updated_at: str | None
     flow_rows: dict[tuple[str, str, str], int] = field(default_factory=dict)
     grades: list[tuple[int, str, str]] = field(default_factory=list)  # row, kind, reliability
     flows: list[Flow] = field(default_factory=list)  # collected row by row
@@ -346,6 +347,7 @@ def _add_row(
             report,
             cells["recorded_by"] or None,
             values["recorded_at"],
+            values["updated_at"],
         )
         planned[report_id] = current
     else:
@@ -425,6 +427,7 @@ def _new_report(planned: PlannedReport) -> NewReport:
         given.credibility,
         planned.recorded_by,
         planned.recorded_at,
+        planned.updated_at,
         given.flows,
     )
 
@@ -496,6 +499,8 @@ def _same_report(ledger: Ledger, record: dict[str, Any], report: PlannedReport) 
         "recorded_at": report.recorded_at,
     }
     stored = ledger.report_content(record)
+    if report.updated_at is not None and report.updated_at != record["updated_at"]:
+        return False  # edited since (or elsewhere): edits travel by merge
     return all(stored[name] == value for name, value in content.items() if value is not None)
 
 
@@ -728,6 +733,8 @@ def _report_rows(
         return []
     column = dict(zip(NewReport._fields, zip(*reports, strict=True), strict=True))
     at = [time or now for time in column["recorded_at"]]
+    # A report never edited was last changed when it was recorded.
+    updated = [given or recorded for given, recorded in zip(column["updated_at"], at, strict=True)]
     return list(
         zip(
             column["report_id"],
@@ -741,7 +748,7 @@ def _report_rows(
             column["credibility"],
             [name or who for name in column["recorded_by"]],
             at,
-            at,  # updated_at: as recorded
+            updated,
             seqs,
             repeat(operation, len(reports)),
             strict=True,
