@@ -459,26 +459,52 @@ def _check_event_type(
 
 
 def _exists(plan: ImportPlan, ledger: Ledger, report: PlannedReport) -> bool:
-    """A report id already here: identical rows are skipped, different ones are an error."""
+    """A report id already here: identical rows are skipped, different ones are an error
+    that names each column that differs, with both values."""
     record = ledger.report_record(report.report_id)
     if record is None:
         return False
-    if _same_report(ledger, record, report):
+    differences = _differences(ledger, record, report)
+    if not differences:
         plan.skipped += 1
     else:
+        described = "; ".join(
+            f"{column} is {_shown(given)} in the file, {_shown(stored)} in the database"
+            for column, given, stored in differences
+        )
         plan.errors.append(
             FieldProblem(
                 report.row,
                 "report_id",
-                f"report {report.report_id} is already in the database with other content;"
-                " edits travel by merge, not import",
+                f"report {report.report_id} is already in the database with other content"
+                f" ({described}); edits travel by merge, not import",
             )
         )
     return True
 
 
-def _same_report(ledger: Ledger, record: dict[str, Any], report: PlannedReport) -> bool:
-    """Identical to what is stored, in every value the file gives."""
+# The file's column for each value a report is compared on.
+CONTENT_COLUMNS = {
+    "event_id": "event_id",
+    "event_type": "event_type",
+    "claimed_date": "event_date",
+    "location": "location",
+    "quote": "quote",
+    "url": "source_url",
+    "published": "published",
+    "credibility": "credibility",
+    "source": "source_name",
+    "flows": "flows",
+    "recorded_by": "recorded_by",
+    "recorded_at": "recorded_at",
+}
+
+
+def _differences(
+    ledger: Ledger, record: dict[str, Any], report: PlannedReport
+) -> list[tuple[str, object, object]]:
+    """(column, the file's value, the stored value) for every value the file gives that
+    differs from what is stored; none for an identical report."""
     given = report.report
     flows = [
         flow_content(f.key.from_party, f.key.to_party, f.key.category, f.count, f.qualifier)
@@ -499,9 +525,23 @@ def _same_report(ledger: Ledger, record: dict[str, Any], report: PlannedReport) 
         "recorded_at": report.recorded_at,
     }
     stored = ledger.report_content(record)
+    differences = [
+        (CONTENT_COLUMNS[name], value, stored[name])
+        for name, value in content.items()
+        if value is not None and stored[name] != value
+    ]
     if report.updated_at is not None and report.updated_at != record["updated_at"]:
-        return False  # edited since (or elsewhere): edits travel by merge
-    return all(stored[name] == value for name, value in content.items() if value is not None)
+        # edited since (or elsewhere): edits travel by merge
+        differences.append(("updated_at", report.updated_at, record["updated_at"]))
+    return differences
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    if isinstance(value, list):  # flows: (from, to, category, count, qualifier) by key
+        text = "; ".join(f"{c} {f}→{t} {n} {q}" for f, t, c, n, q in value) or "no flows"
+    else:
+        text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _check_source(
