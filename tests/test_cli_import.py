@@ -1025,3 +1025,26 @@ def test_updated_at_is_kept_or_taken_from_recorded_at_and_seq_is_ignored(
     again = cli("import", db, out / "reports.csv")
     assert again.code == 0, again.err
     assert counts(db)["reports"] == 2
+
+
+def test_likely_spreadsheet_damage_is_a_warning_at_its_row_and_column(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A legacy-encoding save ('?' for Cyrillic), a guarded CR come back as LF, a quote cut
+    at a cell's 32,767 characters: imported (they may be real), but never in silence."""
+    rows = [
+        row(event_id="fine", quote="an ordinary quote"),
+        row(event_id="encoded", source_name="??????? ?????", quote="???? ?? ??????"),
+        row(event_id="feed", quote="'\nstarted with a carriage return"),
+        row(event_id="cut", quote="x" * 32_767),
+    ]
+    db = tmp_path / "ledger.db"
+    result = cli("import", db, write_csv(tmp_path / "saved.csv", HEADER, rows))
+    assert result.code == 0, result.err
+    assert names_place(result.err, 3, "source_name") and names_place(result.err, 3, "quote")
+    assert "save as UTF-8" in result.err
+    assert names_place(result.err, 4, "quote") and "line feed" in result.err
+    assert names_place(result.err, 5, "quote") and "32,767" in result.err
+    assert not names_place(result.err, 2, "quote")
+    clean = cli("import", tmp_path / "clean.db", write_csv(tmp_path / "c.csv", HEADER, rows[:1]))
+    assert clean.code == 0 and clean.err == ""

@@ -8,8 +8,10 @@ as one audited operation that the records it adds point to.
 
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
+import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -208,7 +210,47 @@ def _plan(ledger: Ledger, path: Path, progress: Progress | None, bulk: bool) -> 
             plan = ImportPlan(path, "")
             _plan_records(plan, ledger, data, progress)
         plan.sha256 = digest.result()
+    plan.warnings.extend(spreadsheet_damage(data, plan))
     return plan
+
+
+SPREADSHEET_CELL_LIMIT = 32_767  # the most characters a LibreOffice or Excel cell holds
+
+
+def spreadsheet_damage(data: bytes, plan: ImportPlan) -> list[FieldProblem]:
+    """Warnings (never refusals) where a spreadsheet has likely damaged the file: letters
+    it could not encode saved as '?', a guarded carriage return turned into a line feed
+    (the guarding `'` then stays), a text cut at a cell's limit. The rows are looked for
+    only when a cheap test of the whole file finds a sign, so clean files pay nothing."""
+    cut = any(len(report.quote) == SPREADSHEET_CELL_LIMIT for report in plan.reports)
+    if not (b"???" in data or b"'\n" in data or b"'\r\n" in data or cut):
+        return []
+    text = data.decode("utf-8-sig", errors="replace")
+    rows = csv.reader(io.StringIO(text, newline=""))
+    header = next(rows, [])
+    warnings = []
+    for number, row in enumerate(rows, start=2):
+        for column, cell in zip(header, row, strict=False):
+            reason = _damage(cell)
+            if reason:
+                warnings.append(FieldProblem(number, column.strip(), reason))
+    return warnings
+
+
+def _damage(cell: str) -> str | None:
+    if "???" in cell:
+        return (
+            "'???' where there may have been letters: a spreadsheet saved in a legacy"
+            " encoding writes '?' for each letter it cannot hold; save as UTF-8 and import again"
+        )
+    if cell.startswith(("'\n", "'\r\n")):
+        return (
+            "a ' followed by a line feed: a spreadsheet turned the guarded carriage return"
+            " into a line feed, so the ' stays in the text"
+        )
+    if len(cell) == SPREADSHEET_CELL_LIMIT:
+        return f"exactly {SPREADSHEET_CELL_LIMIT:,} characters, all a spreadsheet cell holds: cut?"
+    return None
 
 
 def _plan_columns(plan: ImportPlan, ledger: Ledger, data: bytes, progress: Progress | None) -> bool:
