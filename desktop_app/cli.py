@@ -178,6 +178,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for name, rows in written.items():
         print(f"{name}: {rows} rows")
     print("datapackage.json")
+    print("README.txt")
     return 0
 
 
@@ -366,7 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FILE.csv")
     sub.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
 
-    sub = command("export", cmd_export, "write the CSV files and datapackage.json into DIR")
+    sub = command(
+        "export", cmd_export, "write the CSV files, datapackage.json and README.txt into DIR"
+    )
     sub.add_argument("dir", metavar="DIR")
 
     sub = command(

@@ -1,4 +1,5 @@
-"""Export: the five CSV files of PRODUCT.md and a `datapackage.json` describing them."""
+"""Export: the five CSV files of PRODUCT.md, a `datapackage.json` describing them and a
+`README.txt` for the person who receives them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from ..domain.balance import BALANCE_COLUMNS
 from . import queries
 from .csvio import escape_cell, open_for_export, writer
+from .export_readme import README_NAME, readme_bytes
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
 
@@ -216,6 +218,7 @@ def export_all(ledger: Ledger, directory: Path) -> dict[str, int]:
     finally:
         ledger.conn.execute("COMMIT")
     _write_text_atomically(directory / "datapackage.json", datapackage_json())
+    _write_bytes_atomically(directory / README_NAME, readme_bytes())
     return written
 
 
@@ -239,6 +242,12 @@ def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable) -> i
 def _write_text_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
     os.replace(temporary, path)
 
 
