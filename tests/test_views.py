@@ -416,3 +416,14 @@ def test_docs_formats_lists_each_views_columns(view: str, tmp_path: Path) -> Non
     with Ledger.open(tmp_path / "new.db") as ledger:
         names = [row[1] for row in ledger.conn.execute(f"PRAGMA table_info({view})")]
     assert found.group(1) == ",".join(names)
+
+
+def test_replaying_the_step_of_the_views_replaces_them(ledger_file: Path) -> None:
+    """A file whose user_version another program set back runs the step again."""
+    before = {view: select(ledger_file, f"SELECT * FROM {view}") for view in VIEWS}
+    with sqlite3.connect(ledger_file) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    connection.close()
+    with Ledger.open(ledger_file) as ledger:
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert {view: select(ledger_file, f"SELECT * FROM {view}") for view in VIEWS} == before
