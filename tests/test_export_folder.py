@@ -4,13 +4,17 @@ damage; files with the permissions of any new file; no link in the folder follow
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import GARBLED_CSV, CliResult
 
+from desktop_app.store import exporter
 from desktop_app.store.export_readme import FILES, README_NAME
+from desktop_app.store.ledger import Ledger
 
 Cli = Callable[..., CliResult]
 
@@ -95,3 +99,128 @@ def test_readme_replaces_an_older_one(cli: Cli, db: Path, tmp_path: Path) -> Non
     (out / README_NAME).write_text("an old note\n", encoding="utf-8")
     ok(cli("export", db, out))
     assert (out / README_NAME).read_text(encoding="utf-8").startswith("Exchange Ledger export")
+
+
+# ---- permissions and links ----------------------------------------------------------------
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process's umask for a test; the one before is restored after it."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield os.umask
+    os.umask(before)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_exported_files_have_the_permissions_of_any_new_file(
+    cli: Cli, db: Path, tmp_path: Path, umask: Callable[[int], None], mask: int, mode: int
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.csv").write_text("an older export\n", encoding="utf-8")
+    (out / "events.csv").chmod(0o600)  # replaced, not kept
+    umask(mask)
+    ok(cli("export", db, out))
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in out.iterdir()}
+    assert len(modes) == len(FILES)
+    assert modes == dict.fromkeys(FILES, mode)
+
+
+def outside_files(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    files = {}
+    for name in FILES:
+        target = folder / f"precious-{name}"
+        target.write_text(f"not yours: {name}\n", encoding="utf-8")
+        files[name] = target
+    return files
+
+
+def unchanged(files: dict[str, Path]) -> bool:
+    return all(
+        path.read_text(encoding="utf-8") == f"not yours: {name}\n" for name, path in files.items()
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges elsewhere")
+def test_a_link_planted_at_a_temporary_name_is_never_written_through(
+    cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names the export would use first (the old fixed `.NAME.tmp` among them, and the
+    random names it draws, made predictable here) all hold links to files outside DIR,
+    and one a link to a file that does not exist yet."""
+    out = tmp_path / "out"
+    out.mkdir()
+    outside = outside_files(tmp_path)
+    dangling = tmp_path / "outside" / "created-through-a-link"
+    drawn: list[Path] = []
+    real = exporter._temporary_name
+
+    def predictable(path: Path) -> Path:
+        planted = path.with_name(f".{path.name}.planted-{len(drawn)}.tmp")
+        if len(drawn) % 2:  # every other name is free: the export takes it
+            drawn.append(real(path))
+            return drawn[-1]
+        drawn.append(planted)
+        target = outside[path.name] if len(drawn) % 4 == 1 else dangling
+        planted.symlink_to(target)
+        return planted
+
+    monkeypatch.setattr(exporter, "_temporary_name", predictable)
+    for name in FILES:
+        (out / f".{name}.tmp").symlink_to(outside[name])
+    ok(cli("export", db, out))
+    assert unchanged(outside)
+    assert not dangling.exists()
+    assert len(drawn) == 2 * len(FILES)
+    for name in FILES:
+        final = out / name
+        assert final.is_file() and not final.is_symlink(), name
+        assert final.stat().st_size > 0
+    ours = {path.name for path in out.iterdir() if not path.is_symlink()}
+    assert ours == set(FILES)  # no temporary file left behind
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges elsewhere")
+def test_a_link_at_a_final_name_is_replaced_not_written_through(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    outside = outside_files(tmp_path)
+    for name, target in outside.items():
+        (out / name).symlink_to(target)
+    ok(cli("export", db, out))
+    assert unchanged(outside)
+    for name in FILES:
+        assert (out / name).is_file() and not (out / name).is_symlink(), name
+    assert (out / "events.csv").read_text(encoding="utf-8").startswith("event_id,")
+
+
+def test_a_failed_export_leaves_no_temporary_file(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails midway (a full disk) takes its temporary file away."""
+    real = exporter.export_tables
+
+    def failing(ledger: Ledger) -> dict:
+        tables = real(ledger)
+        columns, _ = tables["balance.csv"]
+
+        def batches() -> Iterator[list[str]]:
+            yield ["2025-06-11,bodies,Russia,0,0,0,1,1,1\r\n"]
+            raise OSError(28, "No space left on device")
+
+        tables["balance.csv"] = (columns, batches)
+        return tables
+
+    monkeypatch.setattr(exporter, "export_tables", failing)
+    out = tmp_path / "out"
+    with Ledger.open(db, read_only=True) as ledger, pytest.raises(OSError, match="No space"):
+        exporter.export_all(ledger, out)
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["events.csv", "reports.csv", "sources.csv"]  # written before; no leftovers
