@@ -4,16 +4,20 @@ damage; files with the permissions of any new file; no link in the folder follow
 
 from __future__ import annotations
 
+import csv
 import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
-from conftest import GARBLED_CSV, CliResult
+from conftest import GARBLED_CSV, REPORTS_HEADER, CliResult, write_csv
+from openpyxl.utils.escape import unescape
 
 from desktop_app.store import exporter
-from desktop_app.store.export_readme import FILES, README_NAME
+from desktop_app.store.csvio import unescape_cell
+from desktop_app.store.export_readme import FILES, README_NAME, WORKBOOK_NAME
 from desktop_app.store.ledger import Ledger
 
 Cli = Callable[..., CliResult]
@@ -51,7 +55,7 @@ def test_readme_names_every_file_of_the_folder_and_says_what_it_is(
     for name in names:
         assert name in text, name
         assert name in printed, name  # the command says what it wrote
-    assert set(FILES) == set(names)  # one description for each file, no more
+    assert set(names) == set(FILES) - {WORKBOOK_NAME}  # one description for each file
 
 
 def test_readme_says_how_to_read_the_files_without_damage(
@@ -123,7 +127,7 @@ def test_exported_files_have_the_permissions_of_any_new_file(
     (out / "events.csv").write_text("an older export\n", encoding="utf-8")
     (out / "events.csv").chmod(0o600)  # replaced, not kept
     umask(mask)
-    ok(cli("export", db, out))
+    ok(cli("export", db, out, "--xlsx"))
     modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in out.iterdir()}
     assert len(modes) == len(FILES)
     assert modes == dict.fromkeys(FILES, mode)
@@ -173,7 +177,7 @@ def test_a_link_planted_at_a_temporary_name_is_never_written_through(
     monkeypatch.setattr(exporter, "_temporary_name", predictable)
     for name in FILES:
         (out / f".{name}.tmp").symlink_to(outside[name])
-    ok(cli("export", db, out))
+    ok(cli("export", db, out, "--xlsx"))
     assert unchanged(outside)
     assert not dangling.exists()
     assert len(drawn) == 2 * len(FILES)
@@ -194,7 +198,7 @@ def test_a_link_at_a_final_name_is_replaced_not_written_through(
     outside = outside_files(tmp_path)
     for name, target in outside.items():
         (out / name).symlink_to(target)
-    ok(cli("export", db, out))
+    ok(cli("export", db, out, "--xlsx"))
     assert unchanged(outside)
     for name in FILES:
         assert (out / name).is_file() and not (out / name).is_symlink(), name
@@ -224,3 +228,110 @@ def test_a_failed_export_leaves_no_temporary_file(
         exporter.export_all(ledger, out)
     names = sorted(path.name for path in out.iterdir())
     assert names == ["events.csv", "reports.csv", "sources.csv"]  # written before; no leftovers
+
+
+# ---- export --xlsx ------------------------------------------------------------------------
+
+HOSTILE = [
+    {
+        "report_id": "007",
+        "event_id": "=1+1",
+        "event_date": "2024-03",
+        "location": "-Kharkiv ",
+        "category": "pows",
+        "from_party": "Россия",
+        "to_party": "Україна",
+        "count": "12",
+        "source_name": "@source 😀",
+        "quote": "line one\r\nline two =cmd|' /C calc'!A0 and a literal _x000D_",
+        "recorded_at": "2025-01-02T03:04:05Z",
+    },
+    {
+        "report_id": "0008",
+        "event_id": "=1+1",
+        "event_date": "2024-03-05",
+        "category": "pows",
+        "from_party": "Россия",
+        "to_party": "Україна",
+        "count": "15",
+        "source_name": "+1 555 0100",
+        "quote": "'quoted, then too long for a cell: " + "x" * 40_000,
+    },
+]
+
+
+@pytest.fixture
+def hostile_db(cli: Cli, tmp_path: Path) -> Path:
+    rows = []
+    for values in HOSTILE:
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(event_type="exchange", source_kind="media", recorded_by="tests", **values)
+        rows.append([row[column] for column in REPORTS_HEADER])
+    path = tmp_path / "hostile.db"
+    ok(cli("import", path, write_csv(tmp_path / "hostile.csv", REPORTS_HEADER, rows)))
+    ok(cli("import", path, GARBLED_CSV))
+    return path
+
+
+def csv_cells(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [[unescape_cell(cell) for cell in row] for row in csv.reader(handle)]
+
+
+def test_the_workbook_has_a_sheet_per_file_with_every_cell_typed(
+    cli: Cli, hostile_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = ok(cli("export", hostile_db, out, "--xlsx"))
+    assert WORKBOOK_NAME in result.out
+    book = openpyxl.load_workbook(out / WORKBOOK_NAME)
+    assert book.sheetnames == ["reports", "events", "sources", "balance", "resolutions"]
+    numbers = {
+        resource["name"]: {
+            field["name"] for field in resource["schema"]["fields"] if field["type"] == "integer"
+        }
+        for resource in exporter.datapackage()["resources"]
+    }
+    assert numbers["reports"] == {"count", "credibility"}
+    for sheet in book:
+        expected = csv_cells(out / f"{sheet.title}.csv")
+        header, *rows = expected
+        assert [cell.value for cell in sheet[1]] == header
+        read = list(sheet.iter_rows(min_row=2))
+        assert len(read) == len(rows) > 0 or sheet.title == "resolutions"
+        for row, cells in zip(rows, read, strict=True):
+            for column, value, cell in zip(header, row, cells, strict=True):
+                assert cell.data_type != "f", (sheet.title, column)  # never a formula
+                if column in numbers[sheet.title]:
+                    assert cell.value == (int(value) if value else None), (sheet.title, column)
+                    assert value == "" or cell.data_type == "n"
+                    continue
+                assert cell.number_format == "@", (sheet.title, column)  # typed as Text
+                text = unescape(cell.value) if cell.value is not None else ""
+                assert text == value[:32_767], (sheet.title, column)
+    reports = {row[0].value: row for row in book["reports"].iter_rows(min_row=2)}
+    first = [cell.value for cell in reports["007"]]
+    assert first[:5] == ["007", "=1+1", "exchange", "2024-03", "-Kharkiv"]  # zeros kept
+    assert isinstance(first[REPORTS_HEADER.index("count")], int)
+    assert first[REPORTS_HEADER.index("recorded_at")] == "2025-01-02T03:04:05Z"  # ISO text
+    quote = unescape(first[REPORTS_HEADER.index("quote")])
+    assert quote == HOSTILE[0]["quote"]  # the carriage return and the literal escape kept
+    assert ("0008" in reports) and "x" * 100 in reports["0008"][17].value
+
+
+def test_a_quote_longer_than_a_cell_is_cut_in_the_workbook_with_a_warning(
+    cli: Cli, hostile_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = ok(cli("export", hostile_db, out, "--xlsx"))
+    assert "warning: reports.csv row 3, column quote: 40,035 characters" in result.err
+    assert "cut to 32,767 in the workbook" in result.err
+    book = openpyxl.load_workbook(out / WORKBOOK_NAME)
+    assert len(book["reports"]["R3"].value) == 32_767
+    assert len(csv_cells(out / "reports.csv")[2][17]) == len(HOSTILE[1]["quote"])  # whole
+
+
+def test_without_xlsx_no_workbook_is_written(cli: Cli, db: Path, tmp_path: Path) -> None:
+    result = ok(cli("export", db, tmp_path / "out"))
+    assert not (tmp_path / "out" / WORKBOOK_NAME).exists()
+    assert WORKBOOK_NAME not in result.out

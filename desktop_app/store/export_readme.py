@@ -8,6 +8,7 @@ exporting a ledger restored from an export folder, writes the same bytes.
 from __future__ import annotations
 
 README_NAME = "README.txt"
+WORKBOOK_NAME = "exchange-ledger.xlsx"  # written with `export --xlsx` only
 
 # Each file of an export folder, and what it is.
 FILES = {
@@ -36,6 +37,12 @@ FILES = {
         " units and allowed values."
     ),
     README_NAME: "This file.",
+    WORKBOOK_NAME: (
+        "Only when asked for (export --xlsx): the CSV files above as one workbook, a sheet"
+        " per file, every id and text cell typed as text (no formula runs, leading zeros"
+        " stay), dates as ISO text, numbers as numbers. Open this one in a spreadsheet"
+        " rather than the CSV files."
+    ),
 }
 
 

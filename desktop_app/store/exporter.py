@@ -204,11 +204,14 @@ def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
     }
 
 
-def export_all(ledger: Ledger, directory: Path) -> dict[str, int]:
+def export_all(
+    ledger: Ledger, directory: Path, *, xlsx: bool = False, warnings: list[str] | None = None
+) -> dict[str, int]:
     """Write every file into `directory` (created if missing); returns rows per file.
 
     Each file is written beside its final name and renamed into place, so a reader
-    never sees half a file.
+    never sees half a file. `xlsx`: the CSV files also as one workbook; what it could not
+    hold as the files do is added to `warnings`.
     """
     directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, int] = {}
@@ -220,6 +223,11 @@ def export_all(ledger: Ledger, directory: Path) -> dict[str, int]:
         ledger.conn.execute("COMMIT")
     _write_text_atomically(directory / "datapackage.json", datapackage_json())
     _write_bytes_atomically(directory / README_NAME, readme_bytes())
+    if xlsx:
+        from .workbook import save_workbook  # openpyxl only for those who ask for it
+
+        said = warnings if warnings is not None else []
+        save_workbook(directory, FIELDS, _new_temporary, said.append)
     return written
 
 

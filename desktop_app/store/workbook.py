@@ -1,0 +1,116 @@
+"""`export --xlsx`: the exported CSV files as one workbook, a sheet per file, for recipients
+who work in a spreadsheet. A CSV cannot say which cells are text: a spreadsheet opening
+one guesses, runs `=…` as a formula, drops the zeros of `007` and turns names into dates.
+In the workbook each cell has its type: numbers (the codebook's integer columns) are
+numbers, every other cell — ids, names, quotes, dates and times (ISO text) — is a text
+cell in the Text format, so no formula can run and nothing is guessed. Text cells hold
+the values as recorded: the leading `'` the CSV files add against formulas is not needed.
+
+The sheets are read from the CSV files the export has just written, so the workbook
+holds exactly what they hold.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from .csvio import unescape_cell
+from .export_readme import WORKBOOK_NAME
+
+CELL_LIMIT = 32_767  # characters a spreadsheet cell holds (Excel's limit; LibreOffice's too)
+TEXT_FORMAT = "@"  # the spreadsheet's "Text" number format: what is typed in stays text
+
+
+def write_workbook(
+    directory: Path,
+    fields: dict[str, list[dict]],
+    handle: BinaryIO,
+    warn: Callable[[str], None],
+) -> None:
+    """Write into `handle` a sheet for each `NAME.csv` in `directory` that `fields` (the
+    codebook: columns and types per file) describes, in its order."""
+    book = Workbook(write_only=True)
+    for name, columns in fields.items():
+        numeric = [column["type"] in ("integer", "number") for column in columns]
+        sheet = book.create_sheet(title=name)
+        rows = _csv_rows(directory / f"{name}.csv")
+        header = next(rows)
+        sheet.append([_text_cell(sheet, column, bold=True) for column in header])
+        for number, row in enumerate(rows, start=2):
+            cells = []
+            for column, is_number, value in zip(header, numeric, row, strict=True):
+                if is_number:
+                    cells.append(int(value) if value else None)
+                else:
+                    cells.append(_text_cell(sheet, _fit(value, name, number, column, warn)))
+            sheet.append(cells)
+    book.save(handle)
+
+
+def _csv_rows(path: Path) -> Iterator[list[str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            yield [unescape_cell(cell) for cell in row]
+
+
+_BOLD = Font(bold=True)
+
+
+def _text_cell(sheet: object, value: str, *, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"  # openpyxl makes a formula of a text that begins with '='
+    cell.number_format = TEXT_FORMAT
+    if bold:
+        cell.font = _BOLD
+    return cell
+
+
+# Characters XML cannot hold, or holds only in a changed form (a carriage return comes back
+# as a line feed), are written as OOXML escapes, `_xHHHH_`, which spreadsheets decode;
+# a text that holds such an escape literally has its `_` escaped in turn (`_x005F_`).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def _ooxml_escape(text: str) -> str:
+    text = _LOOKS_ESCAPED.sub("_x005F_", text)
+    return _UNSAFE.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
+
+
+def _fit(value: str, name: str, row: int, column: str, warn: Callable[[str], None]) -> str:
+    """A text as a cell holds it; a text too long for a cell is cut, with a warning."""
+    if len(value) > CELL_LIMIT:
+        warn(
+            f"{name}.csv row {row}, column {column}: {len(value):,} characters, more than"
+            f" a spreadsheet cell holds; cut to {CELL_LIMIT:,} in the workbook (the CSV file"
+            " holds it whole)"
+        )
+        value = value[:CELL_LIMIT]
+    return _ooxml_escape(value) if "_x" in value or _UNSAFE.search(value) else value
+
+
+def save_workbook(
+    directory: Path,
+    fields: dict[str, list[dict]],
+    open_new: Callable[[Path], tuple[int, Path]],
+    warn: Callable[[str], None],
+) -> None:
+    """The workbook written beside its final name by `open_new` and renamed into place."""
+    path = directory / WORKBOOK_NAME
+    handle_fd, temporary = open_new(path)
+    try:
+        with os.fdopen(handle_fd, "wb") as handle:
+            write_workbook(directory, fields, handle, warn)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
