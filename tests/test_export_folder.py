@@ -335,3 +335,15 @@ def test_without_xlsx_no_workbook_is_written(cli: Cli, db: Path, tmp_path: Path)
     result = ok(cli("export", db, tmp_path / "out"))
     assert not (tmp_path / "out" / WORKBOOK_NAME).exists()
     assert WORKBOOK_NAME not in result.out
+
+
+def test_a_sheet_longer_than_a_spreadsheet_shows_is_warned_about(
+    cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.store import workbook
+
+    monkeypatch.setattr(workbook, "ROW_LIMIT", 4)
+    result = ok(cli("export", db, tmp_path / "out", "--xlsx"))
+    rows = len(csv_cells(tmp_path / "out" / "reports.csv"))
+    assert f"warning: reports.csv: {rows:,} rows, more than a spreadsheet shows" in result.err
+    assert "resolutions.csv" not in result.err  # its header alone

@@ -27,6 +27,7 @@ from .csvio import unescape_cell
 from .export_readme import WORKBOOK_NAME
 
 CELL_LIMIT = 32_767  # characters a spreadsheet cell holds (Excel's limit; LibreOffice's too)
+ROW_LIMIT = 1_048_576  # rows a sheet holds in Excel and LibreOffice, the header included
 TEXT_FORMAT = "@"  # the spreadsheet's "Text" number format: what is typed in stays text
 
 
@@ -45,6 +46,7 @@ def write_workbook(
         rows = _csv_rows(directory / f"{name}.csv")
         header = next(rows)
         sheet.append([_text_cell(sheet, column, bold=True) for column in header])
+        number = 1
         for number, row in enumerate(rows, start=2):
             cells = []
             for column, is_number, value in zip(header, numeric, row, strict=True):
@@ -53,6 +55,11 @@ def write_workbook(
                 else:
                     cells.append(_text_cell(sheet, _fit(value, name, number, column, warn)))
             sheet.append(cells)
+        if number > ROW_LIMIT:
+            warn(
+                f"{name}.csv: {number:,} rows, more than a spreadsheet shows in one sheet"
+                f" ({ROW_LIMIT:,}); the CSV file holds them all"
+            )
     book.save(handle)
 
 
