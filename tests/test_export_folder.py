@@ -347,3 +347,20 @@ def test_a_sheet_longer_than_a_spreadsheet_shows_is_warned_about(
     rows = len(csv_cells(tmp_path / "out" / "reports.csv"))
     assert f"warning: reports.csv: {rows:,} rows, more than a spreadsheet shows" in result.err
     assert "resolutions.csv" not in result.err  # its header alone
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges elsewhere")
+def test_the_workbook_never_reads_through_a_link_put_in_place_of_a_csv_file(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """Its sheets are read back from the folder: a link swapped in there since is refused."""
+    from desktop_app.store import workbook
+
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    secret = tmp_path / "secret.csv"
+    secret.write_text("not,yours\r\n", encoding="utf-8")
+    (out / "sources.csv").unlink()
+    (out / "sources.csv").symlink_to(secret)
+    with (tmp_path / "book.xlsx").open("wb") as handle, pytest.raises(OSError):
+        workbook.write_workbook(out, exporter.FIELDS, handle, print)

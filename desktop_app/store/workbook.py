@@ -64,7 +64,10 @@ def write_workbook(
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
+    """The cells of a file the export wrote, unescaped; a link put in its place since is
+    not followed (O_NOFOLLOW), so nothing from outside the folder enters the workbook."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with open(descriptor, newline="", encoding="utf-8") as handle:
         for row in csv.reader(handle):
             yield [unescape_cell(cell) for cell in row]
 
