@@ -12,12 +12,13 @@ holds exactly what they hold.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -39,37 +40,53 @@ def write_workbook(
 ) -> None:
     """Write into `handle` a sheet for each `NAME.csv` in `directory` that `fields` (the
     codebook: columns and types per file) describes, in its order."""
-    book = Workbook(write_only=True)
-    for name, columns in fields.items():
-        numeric = [column["type"] in ("integer", "number") for column in columns]
-        sheet = book.create_sheet(title=name)
-        rows = _csv_rows(directory / f"{name}.csv")
-        header = next(rows)
-        sheet.append([_text_cell(sheet, column, bold=True) for column in header])
-        number = 1
-        for number, row in enumerate(rows, start=2):
-            cells = []
-            for column, is_number, value in zip(header, numeric, row, strict=True):
-                if is_number:
-                    cells.append(int(value) if value else None)
-                else:
-                    cells.append(_text_cell(sheet, _fit(value, name, number, column, warn)))
-            sheet.append(cells)
-        if number > ROW_LIMIT:
-            warn(
-                f"{name}.csv: {number:,} rows, more than a spreadsheet shows in one sheet"
-                f" ({ROW_LIMIT:,}); the CSV file holds them all"
-            )
-    book.save(handle)
+    with contextlib.ExitStack() as files:
+        # Every file opened before the first sheet is begun: one that cannot be (a link
+        # put in its place) stops the workbook before anything is written.
+        opened = {
+            name: files.enter_context(_open_csv(directory / f"{name}.csv")) for name in fields
+        }
+        book = Workbook(write_only=True)
+        try:
+            for name, columns in fields.items():
+                _write_sheet(book, name, columns, opened[name], warn)
+            book.save(handle)
+        except BaseException:
+            for sheet in book.worksheets:  # their writers stopped now, not when collected
+                with contextlib.suppress(Exception):
+                    sheet.close()
+            raise
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
-    """The cells of a file the export wrote, unescaped; a link put in its place since is
-    not followed (O_NOFOLLOW), so nothing from outside the folder enters the workbook."""
+def _write_sheet(
+    book: Workbook, name: str, columns: list[dict], source: IO[str], warn: Callable[[str], None]
+) -> None:
+    numeric = [column["type"] in ("integer", "number") for column in columns]
+    sheet = book.create_sheet(title=name)
+    rows = ([unescape_cell(cell) for cell in row] for row in csv.reader(source))
+    header = next(rows)
+    sheet.append([_text_cell(sheet, column, bold=True) for column in header])
+    number = 1
+    for number, row in enumerate(rows, start=2):
+        cells = []
+        for column, is_number, value in zip(header, numeric, row, strict=True):
+            if is_number:
+                cells.append(int(value) if value else None)
+            else:
+                cells.append(_text_cell(sheet, _fit(value, name, number, column, warn)))
+        sheet.append(cells)
+    if number > ROW_LIMIT:
+        warn(
+            f"{name}.csv: {number:,} rows, more than a spreadsheet shows in one sheet"
+            f" ({ROW_LIMIT:,}); the CSV file holds them all"
+        )
+
+
+def _open_csv(path: Path) -> IO[str]:
+    """A file the export wrote, for reading; a link put in its place since is not followed
+    (O_NOFOLLOW), so nothing from outside the folder enters the workbook."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with open(descriptor, newline="", encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            yield [unescape_cell(cell) for cell in row]
+    return open(descriptor, newline="", encoding="utf-8")
 
 
 _BOLD = Font(bold=True)
