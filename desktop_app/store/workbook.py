@@ -18,11 +18,12 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+# openpyxl ships no type information (its stubs are a separate package).
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import Font  # type: ignore[import-untyped]
 
 from .csvio import unescape_cell
 from .export_readme import WORKBOOK_NAME
@@ -34,7 +35,7 @@ TEXT_FORMAT = "@"  # the spreadsheet's "Text" number format: what is typed in st
 
 def write_workbook(
     directory: Path,
-    fields: dict[str, list[dict]],
+    fields: dict[str, list[dict[str, Any]]],
     handle: BinaryIO,
     warn: Callable[[str], None],
 ) -> None:
@@ -59,7 +60,11 @@ def write_workbook(
 
 
 def _write_sheet(
-    book: Workbook, name: str, columns: list[dict], source: IO[str], warn: Callable[[str], None]
+    book: Workbook,
+    name: str,
+    columns: list[dict[str, Any]],
+    source: IO[str],
+    warn: Callable[[str], None],
 ) -> None:
     numeric = [column["type"] in ("integer", "number") for column in columns]
     sheet = book.create_sheet(title=name)
@@ -127,7 +132,7 @@ def _fit(value: str, name: str, row: int, column: str, warn: Callable[[str], Non
 
 def save_workbook(
     directory: Path,
-    fields: dict[str, list[dict]],
+    fields: dict[str, list[dict[str, Any]]],
     open_new: Callable[[Path], tuple[int, Path]],
     warn: Callable[[str], None],
 ) -> None:
