@@ -25,6 +25,7 @@ from .store import queries
 from .store.check import check, repair
 from .store.csvio import rows_text
 from .store.database import LedgerFileError, copy_to, is_disk_full
+from .store.export_readme import WORKBOOK_NAME
 from .store.exporter import export_all
 from .store.importer import PlanOutdated, apply_import, plan_import
 from .store.ledger import Ledger
@@ -173,11 +174,17 @@ def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: 
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    warnings: list[str] = []
     with _open(args.db, write=False) as ledger:
-        written = export_all(ledger, Path(args.dir))
+        written = export_all(ledger, Path(args.dir), xlsx=args.xlsx, warnings=warnings)
     for name, rows in written.items():
         print(f"{name}: {rows} rows")
     print("datapackage.json")
+    print("README.txt")
+    if args.xlsx:
+        print(WORKBOOK_NAME)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -366,8 +373,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FILE.csv")
     sub.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
 
-    sub = command("export", cmd_export, "write the CSV files and datapackage.json into DIR")
+    sub = command(
+        "export", cmd_export, "write the CSV files, datapackage.json and README.txt into DIR"
+    )
     sub.add_argument("dir", metavar="DIR")
+    sub.add_argument(
+        "--xlsx",
+        action="store_true",
+        help=f"also write {WORKBOOK_NAME}: a sheet per file, ids and text typed as text",
+    )
 
     sub = command(
         "conflicts",

@@ -220,12 +220,14 @@ def assert_unchanged_refusal(result: CliResult, db: Path, before: str | None, co
 # ---- the files -------------------------------------------------------------------------
 
 
-def test_export_writes_five_files_and_a_datapackage_into_a_new_folder(
+def test_export_writes_five_files_a_datapackage_and_a_readme_into_a_new_folder(
     cli: Cli, scenario_db: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "does" / "not" / "exist"
     export(cli, scenario_db, target)
-    assert sorted(path.name for path in target.iterdir()) == sorted([*HEADERS, "datapackage.json"])
+    assert sorted(path.name for path in target.iterdir()) == sorted(
+        [*HEADERS, "datapackage.json", "README.txt"]
+    )
 
 
 def test_exported_files_are_utf8_without_bom_with_crlf_line_ends(

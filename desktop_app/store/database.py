@@ -329,10 +329,13 @@ def _migrate_steps(
     connection.execute("BEGIN IMMEDIATE")
     try:
         for version, step in enumerate(steps, start=from_version + 1):
+            views = _views_taken_away(connection) if step.rebuilds_tables else []
             for statement in step.statements:
                 connection.execute(statement)
             if step.python is not None:
                 step.python(connection)
+            for sql in views:
+                connection.execute(sql)
             connection.execute(f"PRAGMA user_version = {version}")
         if from_version > 0 and any(step.rebuild_derived for step in steps):
             from .derived import rebuild
@@ -345,6 +348,18 @@ def _migrate_steps(
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+
+
+def _views_taken_away(connection: sqlite3.Connection) -> list[str]:
+    """Drop every view; return the statements that create them again. A step that rebuilds
+    a table (copy, drop, rename the copy) needs them gone: SQLite refuses the rename while
+    a view names the dropped table ("error in view v_events: no such table")."""
+    views = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _ in views:
+        connection.execute(f'DROP VIEW "{name}"')
+    return [sql for _, sql in views]
 
 
 def open_connection(

@@ -1,18 +1,21 @@
-"""Export: the five CSV files of PRODUCT.md and a `datapackage.json` describing them."""
+"""Export: the five CSV files of PRODUCT.md, a `datapackage.json` describing them and a
+`README.txt` for the person who receives them."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..domain.balance import BALANCE_COLUMNS
 from . import queries
-from .csvio import FORMULA_STARTS, escape_cell, open_for_export, writer
+from .csvio import FORMULA_STARTS, escape_cell, writer
+from .export_readme import README_NAME, readme_bytes
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
 
@@ -204,11 +207,14 @@ def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
     }
 
 
-def export_all(ledger: Ledger, directory: Path) -> dict[str, int]:
+def export_all(
+    ledger: Ledger, directory: Path, *, xlsx: bool = False, warnings: list[str] | None = None
+) -> dict[str, int]:
     """Write every file into `directory` (created if missing); returns rows per file.
 
     Each file is written beside its final name and renamed into place, so a reader
-    never sees half a file.
+    never sees half a file. `xlsx`: the CSV files also as one workbook; what it could not
+    hold as the files do is added to `warnings`.
     """
     directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, int] = {}
@@ -219,14 +225,52 @@ def export_all(ledger: Ledger, directory: Path) -> dict[str, int]:
     finally:
         ledger.conn.execute("COMMIT")
     _write_text_atomically(directory / "datapackage.json", datapackage_json())
+    _write_bytes_atomically(directory / README_NAME, readme_bytes())
+    if xlsx:
+        from .workbook import save_workbook  # openpyxl only for those who ask for it
+
+        said = warnings if warnings is not None else []
+        save_workbook(directory, FIELDS, _new_temporary, said.append)
     return written
 
 
+# Flags of a new temporary file: created here or not at all (O_EXCL: never a file or a
+# link that is already there, even a dangling one), a link never followed (O_NOFOLLOW).
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _temporary_name(path: Path) -> Path:
+    """A hidden name beside `path` that nobody can guess ahead of the export."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+
+
+def _new_temporary(path: Path) -> tuple[int, Path]:
+    """A new, empty file beside `path`, open for writing. Mode 0666 less the umask: the
+    permissions of any new file the person creates (mkstemp's 0600 kept colleagues on a
+    shared folder out). A name taken already, by a file or a link planted there, is
+    passed over: nothing outside the folder is ever written through a link."""
+    for _ in range(100):
+        temporary = _temporary_name(path)
+        try:
+            return os.open(temporary, _NEW_FILE, 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name beside it", str(path))
+
+
 def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Any]) -> int:
-    handle_fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle_fd)
+    """Write under a new temporary name and rename into place: a reader never sees half a
+    file, and a link at the final name is replaced, never written through."""
+    handle_fd, temporary = _new_temporary(path)
     try:
-        with open_for_export(Path(temporary)) as handle:
+        with os.fdopen(handle_fd, "w", encoding="utf-8", newline="") as handle:
             writer(handle).writerow(columns)
             count = 0
             for lines in rows:
@@ -234,15 +278,24 @@ def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Any])
                 count += len(lines)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return count
 
 
 def _write_text_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    _write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    handle_fd, temporary = _new_temporary(path)
+    try:
+        with os.fdopen(handle_fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 # ---- datapackage.json (Frictionless Table Schema) ------------------------------------

@@ -474,6 +474,111 @@ def make_strict(connection: sqlite3.Connection) -> None:
 
 SCHEMA_V9: list[str] = []
 
+# Version 10: views for other programs (sqlite3, Datasette, R, pandas), so that the file can
+# be read without this program's source: an event's status, date and best/low/high live in
+# derived tables with JSON columns. Each view gives what an exported file gives: `v_events`
+# the event's state (and the period of its date), `v_flows` the rows of events.csv that
+# have a flow, `v_balance` the rows of balance.csv. A later step that rebuilds tables keeps
+# them (`database._migrate_steps` takes them away and puts them back).
+#
+# `reversed_direction` on both flows of a standing warning: event_state.reversed names each
+# doubtful pair by its first flow, [from, to, category] (as events.csv's warnings column).
+# json_extract rather than ->>, and no newer syntax: every SQLite that reads STRICT tables
+# (3.37) must read these views, or it could not open the file at all.
+_V_FLOW_WARNING = """CASE WHEN es.reversed = '[]' THEN '' ELSE
+    (SELECT CASE WHEN COUNT(*) THEN 'reversed_direction' ELSE '' END
+     FROM json_each(es.reversed) pair
+     WHERE json_extract(pair.value, '$[2]') = fs.category
+       AND ((json_extract(pair.value, '$[0]') = fs.from_party
+             AND json_extract(pair.value, '$[1]') = fs.to_party)
+         OR (json_extract(pair.value, '$[0]') = fs.to_party
+             AND json_extract(pair.value, '$[1]') = fs.from_party)))
+END"""
+
+SCHEMA_V10 = [
+    # Dropped first: a file may hold them already (a current file whose user_version
+    # another program set back; tests do so to replay the steps).
+    "DROP VIEW IF EXISTS v_events",
+    "DROP VIEW IF EXISTS v_flows",
+    "DROP VIEW IF EXISTS v_balance",
+    """CREATE VIEW v_events AS
+SELECT
+    es.event_id AS event_id,
+    es.type AS event_type,
+    es.date AS date,
+    CASE length(es.date)
+        WHEN 10 THEN es.date
+        WHEN 7 THEN es.date || '-01'
+        WHEN 4 THEN es.date || '-01-01'
+    END AS date_start,
+    CASE length(es.date)
+        WHEN 10 THEN es.date
+        WHEN 7 THEN date(es.date || '-01', '+1 month', '-1 day')
+        WHEN 4 THEN es.date || '-12-31'
+    END AS date_end,
+    CASE length(es.date) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' END
+        AS date_precision,
+    es.location AS location,
+    es.status AS status,
+    CASE WHEN es.reversed = '[]' THEN '' ELSE 'reversed_direction' END AS warnings,
+    es.n_reports AS n_reports,
+    (SELECT COUNT(DISTINCT r.source_id) FROM reports r WHERE r.event_id = es.event_id)
+        AS n_sources,
+    (SELECT MAX(max(r.updated_at, r.recorded_at)) FROM reports r WHERE r.event_id = es.event_id)
+        AS updated_at
+FROM event_state es
+ORDER BY es.chart_day, es.first_seq""",
+    f"""CREATE VIEW v_flows AS
+SELECT
+    fs.event_id AS event_id,
+    es.type AS event_type,
+    es.date AS date,
+    fs.category AS category,
+    fs.from_party AS from_party,
+    fs.to_party AS to_party,
+    fs.best AS best,
+    fs.low AS low,
+    fs.high AS high,
+    fs.n_reports AS n_reports,
+    fs.resolution_id IS NOT NULL AS decided,
+    fs.resolution_id AS resolution_id,
+    es.status AS status,
+    {_V_FLOW_WARNING} AS warnings
+FROM flow_state fs
+JOIN event_state es ON es.event_id = fs.event_id
+ORDER BY es.chart_day, es.first_seq, fs.category, fs.from_party, fs.to_party""",
+    # exchange_days holds the flows of exchange events summed per charting day and
+    # direction: each is received by its to_party and handed over by its from_party.
+    """CREATE VIEW v_balance AS
+WITH moves AS (
+    SELECT chart_day AS date, category, to_party AS party,
+        best AS received_best, low AS received_low, high AS received_high,
+        0 AS sent_best, 0 AS sent_low, 0 AS sent_high
+    FROM exchange_days
+    UNION ALL
+    SELECT chart_day, category, from_party, 0, 0, 0, best, low, high
+    FROM exchange_days
+),
+days AS (
+    SELECT date, category, party,
+        SUM(received_best) AS received_best, SUM(received_low) AS received_low,
+        SUM(received_high) AS received_high, SUM(sent_best) AS sent_best,
+        SUM(sent_low) AS sent_low, SUM(sent_high) AS sent_high
+    FROM moves
+    GROUP BY date, category, party
+)
+SELECT date, category, party,
+    SUM(received_best) OVER running AS received_best,
+    SUM(received_low) OVER running AS received_low,
+    SUM(received_high) OVER running AS received_high,
+    SUM(sent_best) OVER running AS sent_best,
+    SUM(sent_low) OVER running AS sent_low,
+    SUM(sent_high) OVER running AS sent_high
+FROM days
+WINDOW running AS (PARTITION BY category, party ORDER BY date ROWS UNBOUNDED PRECEDING)
+ORDER BY date, category, party""",
+]
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -484,5 +589,6 @@ MIGRATIONS = [
     Migration(SCHEMA_V7, rebuild_derived=True),
     Migration(SCHEMA_V8, rebuild_derived=True, python=rekey_names),
     Migration(SCHEMA_V9, python=make_strict, rebuilds_tables=True),
+    Migration(SCHEMA_V10),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

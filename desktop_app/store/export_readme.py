@@ -1,0 +1,136 @@
+"""README.txt of an export folder: for the person who receives it, what each file is, how
+to read the files without damaging them, and how to send corrections back.
+
+The same text every time (no date, no counts), so that exporting a ledger twice, or
+exporting a ledger restored from an export folder, writes the same bytes.
+"""
+
+from __future__ import annotations
+
+README_NAME = "README.txt"
+WORKBOOK_NAME = "exchange-ledger.xlsx"  # written with `export --xlsx` only
+
+# Each file of an export folder, and what it is.
+FILES = {
+    "reports.csv": (
+        "One row per flow of a report (a report without flows is one row with the flow"
+        " columns empty): what each source said about an event, as recorded. This is also"
+        " the file Exchange Ledger imports."
+    ),
+    "events.csv": (
+        "One row per event flow (or per event without flows): the event's date, location"
+        " and status (single, consistent, conflict, resolved, reopened), and best, low and"
+        " high of each flow - the decided value, else the median, minimum and maximum of"
+        " the reports - with the decision in force and any warning."
+    ),
+    "sources.csv": "One row per source: name, kind, party, reliability (A-F), reports.",
+    "balance.csv": (
+        "Cumulative persons received and handed over per date, category and party, over"
+        " exchange events only, in best, low and high."
+    ),
+    "resolutions.csv": (
+        "Every reviewer's decision with its rationale, who and when, and its state"
+        " (in_force, superseded or withdrawn)."
+    ),
+    "datapackage.json": (
+        "A Frictionless Data Package: every column of every file described, with its type,"
+        " units and allowed values."
+    ),
+    README_NAME: "This file.",
+    WORKBOOK_NAME: (
+        "Only when asked for (export --xlsx): the CSV files above as one workbook, a sheet"
+        " per file, every id and text cell typed as text (no formula runs, leading zeros"
+        " stay), dates as ISO text, numbers as numbers. Open this one in a spreadsheet"
+        " rather than the CSV files."
+    ),
+}
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(indent) + len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
+
+
+def _files() -> str:
+    column = max(map(len, FILES)) + 2
+    lines = []
+    for name, what in FILES.items():
+        first, *rest = _wrap(what, 78, " " * column)
+        lines.append(name.ljust(column) + first)
+        lines.extend(" " * column + line for line in rest)
+    return "\n".join(lines)
+
+
+README_TEXT = f"""\
+Exchange Ledger export
+======================
+
+This folder was written by Exchange Ledger (exchange-ledger export). It holds
+sourced reports of exchanges of prisoners of war, bodies and civilians between
+the parties of a conflict, the events they describe, the reviewers' decisions
+and the cumulative balance of each party.
+
+The files
+---------
+{_files()}
+
+All CSV files: UTF-8 without BOM, comma-separated, CRLF line ends, RFC 4180
+quoting, a header row. Dates are YYYY-MM-DD, or YYYY-MM / YYYY where a source
+was vaguer; times are UTC, YYYY-MM-DDTHH:MM:SSZ; counts are whole numbers.
+
+Reading the files without damage
+--------------------------------
+Read every cell as text and let no program guess: ids such as 007 lose their
+zeros, "NA" or "null" become missing values, names become dates or numbers.
+
+- pandas:
+    pandas.read_csv("events.csv", dtype=str, keep_default_na=False)
+  then convert the columns you compute with (best, low, high, counts).
+- frictionless: "frictionless validate datapackage.json" checks every file
+  against its description; Data Package readers take the types from it.
+- LibreOffice Calc: open the file as "Text CSV", Character set "Unicode
+  (UTF-8)", separated by Comma, and set the column type of the id and text
+  columns (report_id, event_id, source_id, names, parties, location, quote,
+  rationale) to "Text" before pressing OK. Excel: Data > From Text/CSV, File
+  origin "65001: Unicode (UTF-8)", then set those columns to Text.
+- When you save a CSV from a spreadsheet, choose UTF-8 again: a default such as
+  Windows-1252 turns letters it cannot hold (Cyrillic, for one) into "?".
+  A cell holds at most 32,767 characters: a longer quote is cut.
+
+The leading ' rule
+------------------
+A cell that begins with =, +, -, @, a tab, a carriage return or ' is written
+with one more ' in front of it, so that no spreadsheet runs it as a formula.
+To get the value as recorded, remove the first ' of a cell where the next
+character is one of those. Exchange Ledger's import does this itself, so leave
+the ' in place in a file you send back.
+
+Sending corrections back
+------------------------
+- New reports (a source the ledger lacks, another account of an event): add
+  rows to reports.csv with report_id blank (or an id of your own) and the
+  event_id of the event they describe, and send the file back. Its owner
+  imports it (exchange-ledger import LEDGER.db reports.csv): rows already in
+  the ledger are skipped, the new reports join their events by event_id, and
+  any disagreement goes to the review queue.
+- Changes to a report: edit its rows in reports.csv, keep its report_id as it
+  is, and set its updated_at to the time of your edit (UTC). A changed report
+  is not imported over the one the ledger holds (the import refuses it, so
+  nothing is overwritten by mistake): import the file into a ledger of your own
+  (exchange-ledger import MINE.db reports.csv) and send MINE.db; the owner
+  merges it (exchange-ledger merge LEDGER.db MINE.db), which keeps the newer
+  edit of each report, by updated_at, and records the other.
+- If you keep a ledger of your own, send a copy of it (exchange-ledger copy
+  MINE.db COPY.db) to be merged the same way.
+"""
+
+
+def readme_bytes() -> bytes:
+    """README.txt as written: UTF-8, CRLF line ends like the CSV files beside it."""
+    return README_TEXT.replace("\n", "\r\n").encode("utf-8")
