@@ -292,7 +292,7 @@ def test_the_workbook_has_a_sheet_per_file_with_every_cell_typed(
         }
         for resource in exporter.datapackage()["resources"]
     }
-    assert numbers["reports"] == {"count", "credibility"}
+    assert numbers["reports"] == {"count", "credibility", "seq"}
     for sheet in book:
         expected = csv_cells(out / f"{sheet.title}.csv")
         header, *rows = expected
