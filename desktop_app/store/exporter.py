@@ -18,6 +18,7 @@ from .csvio import FORMULA_STARTS, escape_cell, writer
 from .export_readme import README_NAME, readme_bytes
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
+from .schema import FLOW_WARNING_SQL
 
 EVENT_COLUMNS = (
     "event_id",
@@ -77,17 +78,9 @@ def _csv_lines(*cells: str) -> str:
     return " || ',' || ".join(cells)
 
 
-# `reversed_direction` on the rows of both flows of a standing warning. The event's state
-# names each doubtful pair by its first flow ([from, to, category]); most events have none.
-_REVERSED_WARNING = """CASE WHEN es.reversed = '[]' OR fs.category IS NULL THEN '' ELSE
-    (SELECT CASE WHEN COUNT(*) THEN 'reversed_direction' ELSE '' END
-     FROM json_each(es.reversed) pair
-     WHERE json_extract(pair.value, '$[2]') = fs.category
-       AND ((json_extract(pair.value, '$[0]') = fs.from_party
-             AND json_extract(pair.value, '$[1]') = fs.to_party)
-         OR (json_extract(pair.value, '$[0]') = fs.to_party
-             AND json_extract(pair.value, '$[1]') = fs.from_party)))
-END"""
+# `reversed_direction` on the rows of both flows of a standing warning, as v_flows has it
+# (one expression for both); an event's row without flows has none.
+_REVERSED_WARNING = f"CASE WHEN fs.category IS NULL THEN '' ELSE {FLOW_WARNING_SQL} END"
 
 REPORTS_SQL = f"""
 SELECT {

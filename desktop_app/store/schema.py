@@ -485,7 +485,7 @@ SCHEMA_V9: list[str] = []
 # doubtful pair by its first flow, [from, to, category] (as events.csv's warnings column).
 # json_extract rather than ->>, and no newer syntax: every SQLite that reads STRICT tables
 # (3.37) must read these views, or it could not open the file at all.
-_V_FLOW_WARNING = """CASE WHEN es.reversed = '[]' THEN '' ELSE
+FLOW_WARNING_SQL = """CASE WHEN es.reversed = '[]' THEN '' ELSE
     (SELECT CASE WHEN COUNT(*) THEN 'reversed_direction' ELSE '' END
      FROM json_each(es.reversed) pair
      WHERE json_extract(pair.value, '$[2]') = fs.category
@@ -543,7 +543,7 @@ SELECT
     fs.resolution_id IS NOT NULL AS decided,
     fs.resolution_id AS resolution_id,
     es.status AS status,
-    {_V_FLOW_WARNING} AS warnings
+    {FLOW_WARNING_SQL} AS warnings
 FROM flow_state fs
 JOIN event_state es ON es.event_id = fs.event_id
 ORDER BY es.chart_day, es.first_seq, fs.category, fs.from_party, fs.to_party""",
