@@ -70,11 +70,13 @@ def _reversed_warning(reports: list[Report], first: FlowKey) -> dict[str, Any]:
     }
 
 
-def to_review_count(ledger: Ledger) -> int:
-    """How many events the review queue holds (conflicts, reopened, standing warnings)."""
-    return int(
-        ledger.conn.execute(f"SELECT COUNT(*) FROM event_state WHERE {TO_REVIEW}").fetchone()[0]
-    )
+def event_counts(ledger: Ledger) -> tuple[int, int]:
+    """How many events the file holds, and how many of them the review queue holds
+    (conflicts, reopened, standing warnings): one pass, for the status bar."""
+    total, to_review = ledger.conn.execute(
+        f"SELECT COUNT(*), COALESCE(SUM({TO_REVIEW}), 0) FROM event_state"
+    ).fetchone()
+    return int(total), int(to_review)
 
 
 def decisions(ledger: Ledger) -> list[dict[str, Any]]:

@@ -164,8 +164,6 @@ def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict[str, Any]:
 
 # ---- one event, field by field ------------------------------------------------------
 
-FIELD_STATES = ("warning", "open", "decided", "quiet")  # ⚠, ●, ✔, and fields nobody disputes
-
 
 @dataclass(frozen=True)
 class EventReview:

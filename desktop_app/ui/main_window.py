@@ -278,12 +278,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.ledger.path.name}{suffix} — Exchange Ledger")
 
     def _update_status(self) -> None:
-        statuses = queries.status_counts(self.ledger)
-        reports = self.ledger.count("reports")
         # Conflicts, reopened events and standing warnings: a doubt is never invisible.
-        to_review = queries.to_review_count(self.ledger)
+        events, to_review = queries.event_counts(self.ledger)
+        reports = self.ledger.count("reports")
         self.status_label.setText(
-            f"{self.ledger.path.name}  ·  {plural(sum(statuses.values()), 'event')}"
+            f"{self.ledger.path.name}  ·  {plural(events, 'event')}"
             f"  ·  {plural(reports, 'report')}  ·  {to_review:,} to review"
         )
 
