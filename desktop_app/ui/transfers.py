@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.validation import Invalid
@@ -13,10 +14,44 @@ from ..store.importer import ImportPlan, apply_import, plan_import
 from ..store.ledger import Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from .dialogs import ProblemsDialog
+from .i18n import number
 from .session import Session
 from .tasks import Progress, TaskRunner
+from .words import message_text, plural
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
+translate = QCoreApplication.translate
+
+
+def import_summary(plan: ImportPlan) -> str:
+    """What an import added, in the window's words (the command line prints the store's)."""
+    counts = plan.counts()
+    text = translate(
+        "Transfers",
+        "{events} events, {reports} reports, {flows} flows, {sources} sources and"
+        " {parties} parties",
+    ).format(
+        **{key: number(counts[key]) for key in ("events", "reports", "flows", "sources", "parties")}
+    )
+    if plan.new_parties:
+        text += translate("Transfers", " (new parties: {parties})").format(
+            parties=", ".join(plan.new_parties)
+        )
+    if plan.skipped:
+        text += translate(
+            "Transfers", "; {count} reports already present and identical, skipped"
+        ).format(count=number(plan.skipped))
+    return text
+
+
+def merge_summary(merged: MergeResult) -> str:
+    c = {key: number(value) for key, value in merged.counts.items()}
+    return translate(
+        "Transfers",
+        "{events} events, {reports} reports, {sources} sources, {parties} parties and"
+        " {resolutions} decisions added; {updated} reports updated to a newer edit,"
+        " {kept} kept where ours was newer",
+    ).format(**c)
 
 
 class Transfers:
@@ -37,7 +72,9 @@ class Transfers:
     def _refuse_read_only(self) -> bool:
         if self.session.ledger.read_only:
             QMessageBox.information(
-                self.window, "Read-only", "This file is read-only: nothing can be changed."
+                self.window,
+                translate("Transfers", "Read-only"),
+                translate("Transfers", "This file is read-only: nothing can be changed."),
             )
             return True
         return False
@@ -46,7 +83,10 @@ class Transfers:
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import reports.csv", "", "CSV files (*.csv);;All files (*)"
+            self.window,
+            translate("Transfers", "Import reports.csv"),
+            "",
+            translate("Transfers", "CSV files (*.csv);;All files (*)"),
         )
         if path:
             self.import_file(Path(path))
@@ -65,30 +105,38 @@ class Transfers:
                     apply_import(ledger, plan, who, progress)
                 return plan
 
-        result = self.tasks.run(f"Importing {csv_path.name}", work)
+        name = csv_path.name
+        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
         if result.cancelled:
-            self._status(f"Import of {csv_path.name} cancelled: nothing was imported.")
+            self._status(
+                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                    file=name
+                )
+            )
             return None
         if result.error is not None:
-            self._show_error("Import failed", result.error)
+            self._show_error(translate("Transfers", "Import failed"), result.error)
             return None
         plan: ImportPlan = result.value
         if plan.errors:
             ProblemsDialog(
-                "Nothing imported",
-                f"{csv_path.name} has {len(plan.errors)} problems; nothing was imported."
-                " Fix them and import again.",
+                translate("Transfers", "Nothing imported"),
+                plural.import_problems(len(plan.errors)).format(file=name),
                 [str(problem) for problem in plan.errors],
                 self.window,
             ).exec()
             return plan
         self.session.notify_all()
-        self._status(f"Imported {csv_path.name}: added {plan.summary()}.")
+        added = translate("Transfers", "Imported {file}: added {summary}.").format(
+            file=name, summary=import_summary(plan)
+        )
+        self._status(added)
         if plan.warnings:
+            warning = translate("Transfers", "warning: {problem}")
             ProblemsDialog(
-                "Imported, with warnings",
-                f"Imported {csv_path.name}: added {plan.summary()}.",
-                [f"warning: {problem}" for problem in plan.warnings],
+                translate("Transfers", "Imported, with warnings"),
+                added,
+                [warning.format(problem=problem) for problem in plan.warnings],
                 self.window,
             ).exec()
         return plan
@@ -96,7 +144,9 @@ class Transfers:
     # ---- export -------------------------------------------------------------------
 
     def export_dialog(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self.window, "Export the CSV files into")
+        directory = QFileDialog.getExistingDirectory(
+            self.window, translate("Transfers", "Export the CSV files into")
+        )
         if directory:
             self.export_to(Path(directory))
 
@@ -108,19 +158,23 @@ class Transfers:
             with Ledger.open(db_path, read_only=read_only) as ledger:
                 return export_all(ledger, directory)
 
-        result = self.tasks.run("Exporting", work)
+        result = self.tasks.run(translate("Transfers", "Exporting"), work)
         if result.error is not None:
-            self._show_error("Export failed", result.error)
+            self._show_error(translate("Transfers", "Export failed"), result.error)
             return None
         written: dict[str, int] = result.value
-        self._status(f"Exported {sum(written.values()):,} rows into {directory}.")
+        rows = sum(written.values())
+        self._status(plural.exported_rows(rows).format(folder=directory))
         return written
 
     # ---- merge --------------------------------------------------------------------
 
     def merge_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Merge another ledger file", "", "Ledger files (*.db);;All files (*)"
+            self.window,
+            translate("Transfers", "Merge another ledger file"),
+            "",
+            translate("Transfers", "Ledger files (*.db);;All files (*)"),
         )
         if path:
             self.merge_file(Path(path))
@@ -129,7 +183,11 @@ class Transfers:
         if self._refuse_read_only():
             return None
         if other.resolve() == self.path.resolve():
-            QMessageBox.warning(self.window, "Merge", "A file cannot be merged into itself.")
+            QMessageBox.warning(
+                self.window,
+                translate("Transfers", "Merge"),
+                translate("Transfers", "A file cannot be merged into itself."),
+            )
             return None
         who = self.session.who(self.window)
         db_path = self.path
@@ -138,20 +196,29 @@ class Transfers:
             with Ledger.open(db_path) as ledger:
                 return merge_file(ledger, other, who)
 
-        result = self.tasks.run(f"Merging {other.name}", work)
+        title = translate("Transfers", "Merging {file}").format(file=other.name)
+        result = self.tasks.run(title, work)
         if result.error is not None:
-            self._show_error("Nothing merged", result.error)
+            self._show_error(translate("Transfers", "Nothing merged"), result.error)
             return None
         merged: MergeResult = result.value
         self.session.notify_all()
         if merged.changed:
-            self._status(f"Merged {other.name}: {merged.summary()}.")
+            self._status(
+                translate("Transfers", "Merged {file}: {summary}.").format(
+                    file=other.name, summary=merge_summary(merged)
+                )
+            )
         else:
-            self._status(f"Nothing to merge: this file already holds everything in {other.name}.")
+            self._status(
+                translate(
+                    "Transfers", "Nothing to merge: this file already holds everything in {file}."
+                ).format(file=other.name)
+            )
         return merged
 
     def _show_error(self, title: str, error: BaseException) -> None:
         if isinstance(error, EXPECTED):
-            QMessageBox.warning(self.window, title, str(error))
+            QMessageBox.warning(self.window, title, message_text(str(error)))
             return
         raise error
