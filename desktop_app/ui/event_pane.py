@@ -139,10 +139,11 @@ class EventPane(QWidget):
             )
         flows = flows_text(state["flows_text"]) or translate("EventPane", "no flows")
         event = translate("EventPane", "event {id}").format(id=state["event_id"])
+        date = state["date"] or translate("EventPane", "no date")
+        location = state["location"] or translate("EventPane", "no location")
         return (
             f"<b>{event_type_name(state['type'])}</b>"
-            f" · {state['date'] or translate('EventPane', 'no date')}"
-            f" · {state['location'] or translate('EventPane', 'no location')}"
+            f" · {date} · {location}"
             f" · <b>{status_name(state['status'])}</b>"
             f" · {reports_text(state['n_reports'])}<br>{flows}"
             f"<br><span style='color:palette(mid)'>{event}</span>{warning}"

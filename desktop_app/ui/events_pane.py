@@ -139,8 +139,8 @@ class EventsPane(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
         for column, width in enumerate((90, 80, 110, 0, 60, 190)):
-            if width:
-                header.resizeSection(column, width)
+            if width:  # never narrower than the header's words in the window's language
+                header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.doubleClicked.connect(

@@ -185,7 +185,8 @@ class ReviewPane(QWidget):
         self.queue.verticalHeader().setVisible(False)
         self.queue.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((84, 84, 60)):
-            self.queue.setColumnWidth(column, width)
+            header_width = self.queue.horizontalHeader().sectionSizeHint(column)
+            self.queue.setColumnWidth(column, max(width, header_width))
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
         self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))

@@ -442,6 +442,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>event {id}</source>
         <translation>событие {id}</translation>
     </message>
+    <message>
+        <source>no date</source>
+        <translation>дата не указана</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>место не указано</translation>
+    </message>
 </context>
 <context>
     <name>EventsModel</name>

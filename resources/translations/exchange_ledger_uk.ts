@@ -442,6 +442,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>event {id}</source>
         <translation>подія {id}</translation>
     </message>
+    <message>
+        <source>no date</source>
+        <translation>дату не вказано</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>місце не вказано</translation>
+    </message>
 </context>
 <context>
     <name>EventsModel</name>
