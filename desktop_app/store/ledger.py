@@ -149,10 +149,16 @@ class Ledger:
         create: bool = True,
         upgrade: bool = True,
         snapshot: bool = False,
+        quick_check: bool = True,
     ) -> Ledger:
         path = Path(path)
         connection, read_only = open_connection(
-            path, read_only=read_only, create=create, upgrade=upgrade, snapshot=snapshot
+            path,
+            read_only=read_only,
+            create=create,
+            upgrade=upgrade,
+            snapshot=snapshot,
+            quick_check=quick_check,
         )
         return cls(connection, path, read_only)
 
