@@ -21,15 +21,18 @@ budget; the table is printed and written as JSON (benchmarks/out/results.json, o
 Budgets are checked here, by reading the output, never by timed assertions in tests.
 
 | figure | budget |
-| import of reports.csv | ≤ 4× a plain executemany of the same rows, same run |
+| import of reports.csv | ≤ 3× a plain executemany of the same rows: the median of the ratios of
+  back-to-back pairs (which of the two runs first alternates) |
 | open: process start → window painted, table/queue/chart filled | ≤ 1.0 s beyond the bare
   `import PySide6.QtWidgets, pyqtgraph` process, same run |
 | one report committed through the form → data set / next paint | ≤ 50 ms / ≤ 100 ms |
 | conflict queue (queries.conflicts) | ≤ 200 ms |
 | balance of one category, whole history | ≤ 200 ms |
-| export_all | ≥ 0.5× the rows/s of the sqlite3 shell writing the same rows as CSV |
-| scroll the events table top → bottom; jump to a random row | each ≤ 100 ms |
-| peak RSS with the window open on the file | ≤ 300 MB |
+| export_all | ≥ 200,000 CSV rows written per second (the sqlite3 shell's rate for the same
+  rows is printed beside it) |
+| `conflicts DB --json`, `balance DB --csv` | each ≤ 0.5 s from process start, warm cache |
+| scroll the events table top → bottom; jump to a random row | each ≤ 100 ms, worst jump included |
+| peak RSS with the window open on the file | ≤ 200 MB |
 
 The window figures come from benchmarks/open_probe.py, run as a separate process
 (QT_QPA_PLATFORM=offscreen, a scratch HOME) on a copy of the cached file. The export
@@ -88,6 +91,13 @@ BALANCE_CATEGORY = "pows"
 PROBE = REPO / "benchmarks" / "open_probe.py"
 PROBE_TIMEOUT = 900.0  # seconds: a window process that hangs is killed
 BARE_IMPORT = "import PySide6.QtWidgets, pyqtgraph; print('ready', flush=True)"
+# The budgets of issue 20 (README, "Benchmark").
+IMPORT_RATIO_BUDGET = 3.0  # × the plain executemany, median of back-to-back pairs
+EXPORT_RATE_BUDGET = 200_000  # CSV rows written per second
+JUMP_BUDGET_S = 0.1  # every jump, the worst included
+PEAK_RSS_BUDGET_MB = 200
+CLI_BUDGET_S = 0.5  # wall time from process start, warm cache
+CLI_COMMANDS = (("conflicts", "--json"), ("balance", "--csv"))
 
 
 # ---- measuring ------------------------------------------------------------------------
@@ -381,32 +391,47 @@ def prepare_db(space: Workspace, meta: dict[str, Any], imported: Path | None) ->
 
 
 def measure_import(space: Workspace, runs: int, keep_first: bool) -> tuple[Row, Path | None]:
+    """Pairs of runs back to back, baseline and product alternating which goes first, and
+    the median of the per-pair ratios: a slow minute of a shared machine hits both sides of
+    a pair, where a ratio of two medians taken minutes apart moves with the machine's load."""
     product: list[dict[str, float]] = []
     baseline: list[float] = []
     kept: Path | None = None
     for run in range(runs):
         target = space.folder / f"import-run-{run}.db"
-        baseline.append(baseline_import(space.csv, space.folder / "baseline.db"))
-        print(f"  import run {run + 1}/{runs}: baseline {baseline[-1]:.2f} s…", flush=True)
+        baseline_first = run % 2 == 0
+        if baseline_first:
+            baseline.append(baseline_import(space.csv, space.folder / "baseline.db"))
         product.append(import_file(space.csv, target))
-        print(f"  import run {run + 1}/{runs}: product {product[-1]['total_s']:.2f} s", flush=True)
+        if not baseline_first:
+            baseline.append(baseline_import(space.csv, space.folder / "baseline.db"))
+        print(
+            f"  import pair {run + 1}/{runs}: baseline {baseline[-1]:.2f} s, product"
+            f" {product[-1]['total_s']:.2f} s = {product[-1]['total_s'] / baseline[-1]:.2f}×",
+            flush=True,
+        )
         if keep_first and kept is None:
             kept = target
         else:
             remove_db(target)
+    ratios = [times["total_s"] / base for times, base in zip(product, baseline, strict=True)]
+    ratio = median(ratios)
     total = median([times["total_s"] for times in product])
-    base = median(baseline)
-    ratio = total / base
     parts = {key: median([t[key] for t in product]) for key in ("open_s", "plan_s", "apply_s")}
     rows = space.read_meta().get("generated", {}).get("rows", 0)
+    pairs = ", ".join(
+        f"{t['total_s']:.1f}/{b:.1f} s" for t, b in zip(product, baseline, strict=True)
+    )
     return (
         Row(
             f"import of the generated reports.csv ({rows:,} rows)",
-            f"{total:.2f} s = {ratio:.1f}× baseline {base:.2f} s",
-            "≤ 4× a plain executemany of the same rows",
-            ratio <= 4.0,
-            f"plan {parts['plan_s']:.1f} s, apply {parts['apply_s']:.1f} s; {runs} run(s)",
-            {"product_s": product, "baseline_s": baseline, "ratio": ratio},
+            f"{total:.2f} s; {ratio:.2f}× baseline (median of {runs} pair ratios,"
+            f" {min(ratios):.2f}–{max(ratios):.2f}×)",
+            f"≤ {IMPORT_RATIO_BUDGET:g}× a plain executemany of the same rows, run beside it",
+            ratio <= IMPORT_RATIO_BUDGET,
+            f"pairs product/baseline: {pairs}; plan {parts['plan_s']:.1f} s,"
+            f" apply {parts['apply_s']:.1f} s",
+            {"product_s": product, "baseline_s": baseline, "ratios": ratios, "ratio": ratio},
         ),
         kept,
     )
@@ -534,13 +559,14 @@ def measure_export(space: Workspace, runs: int) -> Row:
     total = sum(written.values())
     product_rate = total / median(product_times)
     figure = "export of all CSV files"
+    budget = f"≥ {EXPORT_RATE_BUDGET:,} rows/s"
     if not shell:
         return Row(
             figure,
             f"{product_rate:,.0f} rows/s",
-            "≥ 0.5× sqlite3 shell",
-            None,
-            "sqlite3 shell not found: apt-get install sqlite3",
+            budget,
+            product_rate >= EXPORT_RATE_BUDGET,
+            "no sqlite3 shell to compare with: apt-get install sqlite3",
             {"product_s": product_times, "rows": written},
         )
     shell_rate = sum(shell_rows.values()) / median(shell_times)
@@ -558,9 +584,9 @@ def measure_export(space: Workspace, runs: int) -> Row:
         note += f"; row counts differ (product, shell): {mismatched}"
     return Row(
         figure,
-        f"{product_rate:,.0f} rows/s = {ratio:.2f}× shell",
-        "≥ 0.5× the sqlite3 shell's rows/s",
-        ratio >= 0.5,
+        f"{product_rate:,.0f} rows/s ({ratio:.2f}× the sqlite3 shell)",
+        budget,
+        product_rate >= EXPORT_RATE_BUDGET,
         note,
         {
             "product_s": product_times,
@@ -573,6 +599,33 @@ def measure_export(space: Workspace, runs: int) -> Row:
 
 
 # ---- figures measured in child processes ----------------------------------------------
+
+
+def measure_cli(space: Workspace, runs: int) -> list[Row]:
+    """Wall time of the command line from process start, warm cache: one run first to warm
+    the page cache and the bytecode, then the median of `runs`."""
+    rows = []
+    for command in CLI_COMMANDS:
+        argv = [sys.executable, "-m", "desktop_app", command[0], str(space.db), *command[1:]]
+        env = os.environ.copy()
+        times = []
+        for run in range(runs + 1):
+            with stopwatch() as took:
+                subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env, cwd=REPO)
+            if run:
+                times.append(took[0])
+        took_s = median(times)
+        rows.append(
+            Row(
+                f"command line: `{' '.join(command[:1] + ('DB',) + command[1:])}`",
+                f"{took_s:.2f} s",
+                f"≤ {CLI_BUDGET_S:g} s from process start, warm cache",
+                took_s <= CLI_BUDGET_S,
+                f"runs {', '.join(f'{t:.2f}' for t in times)} s",
+                {"times_s": times},
+            )
+        )
+    return rows
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -699,9 +752,9 @@ def window_rows(probes: list[dict[str, Any]]) -> list[Row]:
         rows.append(
             Row(
                 "scroll the events table top → bottom; jump to a random row",
-                f"{bottom * 1000:.0f} ms; {jump * 1000:.0f} ms",
-                "each ≤ 100 ms",
-                bottom <= 0.1 and jump <= 0.1,
+                f"{bottom * 1000:.0f} ms; {jump * 1000:.0f} ms median, {worst * 1000:.0f} ms worst",
+                "each ≤ 100 ms, the worst jump included",
+                bottom <= JUMP_BUDGET_S and worst <= JUMP_BUDGET_S,
                 f"{scrolls[0]['rows']:,} rows; until the next paint of the table; jumps:"
                 f" median of {len(scrolls[0]['jumps_s'])} per run, worst {worst * 1000:.0f} ms",
                 {"scrolls": scrolls},
@@ -714,8 +767,8 @@ def window_rows(probes: list[dict[str, Any]]) -> list[Row]:
             Row(
                 "peak memory (RSS) with the window open on the file",
                 f"{peak:.0f} MB",
-                "≤ 300 MB",
-                peak <= 300,
+                f"≤ {PEAK_RSS_BUDGET_MB} MB",
+                peak <= PEAK_RSS_BUDGET_MB,
                 "VmHWM of the window process after painting, scrolling, jumps and commits"
                 " (largest of the runs)",
                 {"vm_hwm_kb": memory},
@@ -809,7 +862,9 @@ def main(argv: list[str] | None = None) -> int:
     reads = measure_reads(space, args.runs)
     print("Export…", flush=True)
     export = measure_export(space, args.runs)
-    rows += window[1:2] + reads + [export] + window[2:]
+    print("Command line…", flush=True)
+    cli = measure_cli(space, args.runs)
+    rows += window[1:2] + reads + [export] + cli + window[2:]
 
     title = (
         f"Exchange Ledger benchmark — scale {args.scale:g}: {meta['db_counts']['events']:,}"

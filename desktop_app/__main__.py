@@ -12,12 +12,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """A command name first runs that command headless; anything else opens the window."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
+        _inspect_early(args[1:])
         from .cli import run_command
 
         return run_command(args)
     from .ui.app import run_app
 
     return run_app(args)
+
+
+def _inspect_early(args: list[str]) -> None:
+    """Every command inspects its DB (the first argument that is not an option) first,
+    and SQLite's quick_check reads every page of it: most of a reading command's time on a
+    large file. Started now, in a thread, it runs while the command line is imported."""
+    from pathlib import Path
+
+    named = next((arg for arg in args if not arg.startswith("-")), None)
+    if named is not None and Path(named).is_file():
+        from .store.database import inspect_early
+
+        inspect_early(Path(named))
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .domain.dates import DateError
@@ -24,7 +24,7 @@ from .domain.validation import Invalid
 from .store import queries
 from .store.check import check, repair
 from .store.csvio import rows_text
-from .store.database import LedgerFileError, copy_to, is_disk_full
+from .store.database import LedgerFileError, copy_to, inspect_early, inspect_file, is_disk_full
 from .store.export_readme import WORKBOOK_NAME
 from .store.exporter import export_all
 from .store.importer import PlanOutdated, apply_import, plan_import
@@ -49,17 +49,36 @@ def user_name() -> str:
 _OPENED: list[Ledger] = []
 
 
-def _open(path: str, *, write: bool, create: bool = False) -> Ledger:
+def _open(path: str, *, write: bool, create: bool = False, quick_check: bool = True) -> Ledger:
     db_path = Path(path)
     if not create and not db_path.exists():
         raise CommandError(f"{db_path} does not exist.")
-    ledger = Ledger.open(db_path, read_only=not write, create=create, snapshot=not write)
+    ledger = Ledger.open(
+        db_path, read_only=not write, create=create, snapshot=not write, quick_check=quick_check
+    )
     _OPENED.append(ledger)
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only: nothing was changed.")
     ledger.on_wait = _waiting_notice(db_path)
     return ledger
+
+
+@contextmanager
+def _reading(path: str) -> Iterator[Ledger]:
+    """A printing command's ledger, read while SQLite's quick_check of the whole file runs
+    in a thread beside it (it reads every page: 0.4 s of a 300 MB file). The block is
+    left only once the check has passed, so nothing is printed from a damaged file, and
+    an error met while reading one is reported as the damage it is."""
+    db_path = Path(path)
+    if not db_path.exists():
+        raise CommandError(f"{db_path} does not exist.")
+    inspect_early(db_path)
+    try:
+        with _open(path, write=False, quick_check=False) as ledger:
+            yield ledger
+    finally:
+        inspect_file(db_path)
 
 
 def _waiting_notice(path: Path) -> Callable[[float], None]:
@@ -188,6 +207,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _json_lines(items: list[dict]) -> str:
+    """A JSON array with one item per line: as easy to read and to diff as an indented
+    one, and written by json's C encoder (an indent makes json fall back to pure Python,
+    half a second for 8,500 events)."""
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return f"[\n{lines}\n]" if items else "[]"
+
+
 def _dispute_json(dispute: dict) -> dict:
     entry: dict = {"field": dispute["field"]}
     if dispute["field"] == "count":
@@ -215,7 +242,7 @@ def _warning_label(warning: dict) -> str:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    with _open(args.db, write=False) as ledger:
+    with _reading(args.db) as ledger:
         events = queries.conflicts(ledger)
     if args.json:
         payload = [
@@ -227,7 +254,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             }
             for event in events
         ]
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(_json_lines(payload))
         return 0
     if not events:
         print("No events in conflict and no warnings.")
@@ -253,7 +280,7 @@ def _events(n: int) -> str:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    with _open(args.db, write=False) as ledger:
+    with _reading(args.db) as ledger:
         rows = queries.balance(ledger, args.category)
     if args.csv:
         from .domain.balance import BALANCE_COLUMNS

@@ -19,6 +19,8 @@ FIGURES = [
     "conflict queue",
     "balance for one category",
     "export of all CSV files",
+    "command line: `conflicts DB --json`",
+    "command line: `balance DB --csv`",
     "scroll the events table",
     "peak memory",
 ]

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.balance import ExchangedFlow, cumulative_balance
+from desktop_app.domain.palette import PARTY_COLORS
 from desktop_app.domain.records import CATEGORIES, FieldKey, Flow, FlowKey
 from desktop_app.domain.series import (
-    PARTY_COLORS,
     DayDeltas,
     balance_series,
     band_polygons,

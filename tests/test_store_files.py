@@ -301,6 +301,8 @@ def test_unusable_file_is_refused_by_every_command(
             problems.append(f"exit {result.code}")
         if "Traceback" in result.err + result.out:
             problems.append("traceback")
+        if result.out.strip():  # conflicts and balance read while the check runs beside
+            problems.append(f"printed {result.out.strip()[:80]!r}")
         if db.name not in result.err or words not in result.err:
             problems.append(f"message {result.err.strip()!r}")
         if sha256(db) != before:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.palette import party_palette
 from ..domain.series import (
     AgreementFlow,
     DayDeltas,
@@ -23,7 +24,6 @@ from ..domain.series import (
     day_numbers,
     iso_day,
     markers,
-    party_palette,
 )
 from .colors import stored_colors
 from .ledger import Ledger

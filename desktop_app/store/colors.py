@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.series import party_palette
+from ..domain.palette import party_palette
 
 
 def stored_colors(conn: sqlite3.Connection) -> dict[str, str | None]:

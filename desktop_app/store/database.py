@@ -170,13 +170,17 @@ def inspect_early(path: Path) -> None:
         pool.shutdown(wait=False)  # the thread ends with the inspection
 
 
-def inspect_file(path: Path) -> FileInspection:
-    """Look at a file without writing to it; raise LedgerFileError if it is unusable."""
+def inspect_file(path: Path, *, quick_check: bool = True) -> FileInspection:
+    """Look at a file without writing to it; raise LedgerFileError if it is unusable.
+    Without `quick_check`, the pages are not read: the caller runs the check itself
+    (`inspect_early`, then this function again) before it trusts what it read."""
+    if not quick_check:
+        return _inspect(path, quick_check=False)
     early = _EARLY.pop(path.resolve(), None)
     return early.result() if early is not None else _inspect(path)
 
 
-def _inspect(path: Path) -> FileInspection:
+def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
     if not path.exists():
         parent = path.parent if path.parent != Path("") else Path(".")
         return FileInspection(False, 0, os.access(parent, os.W_OK))
@@ -186,7 +190,7 @@ def _inspect(path: Path) -> FileInspection:
     if path.stat().st_size == 0:
         return FileInspection(True, 0, writable)
     _check_header(path)
-    version, tables, problems = _read_inspection(path)
+    version, tables, problems = _read_inspection(path, quick_check)
     if problems != ["ok"]:
         raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
     if version < 0:
@@ -204,7 +208,7 @@ def _inspect(path: Path) -> FileInspection:
     return FileInspection(True, version, writable)
 
 
-def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
+def _read_inspection(path: Path, quick_check: bool = True) -> tuple[int, set[str], list[str]]:
     """user_version, table names and quick_check, read without leaving a trace.
 
     A file without -wal and -shm beside it is read as immutable, so that SQLite creates
@@ -225,7 +229,9 @@ def _read_inspection(path: Path) -> tuple[int, set[str], list[str]]:
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+        problems = ["ok"]
+        if quick_check:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
         raise DamagedFileError(f"{path} is damaged or not a database: {error}.") from error
     finally:
@@ -369,6 +375,7 @@ def open_connection(
     create: bool = True,
     upgrade: bool = True,
     snapshot: bool = False,
+    quick_check: bool = True,
 ) -> tuple[sqlite3.Connection, bool]:
     """Open a ledger file, creating or migrating it as needed.
 
@@ -376,8 +383,9 @@ def open_connection(
     cannot be written). A file of an older version is migrated behind a backup copy even
     when only reading is asked for, if it can be written and `upgrade` allows it.
     A read-only `snapshot` leaves no -wal or -shm file beside a file that had none.
+    Without `quick_check` (only for reading), the caller checks the pages itself.
     """
-    inspection = inspect_file(path)
+    inspection = inspect_file(path, quick_check=quick_check or not read_only)
     if not inspection.exists and not create:
         raise LedgerFileError(f"{path} does not exist.")
     if inspection.exists and inspection.version == 0 and (read_only or not create):

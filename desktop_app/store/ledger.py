@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -114,6 +116,26 @@ class _Write:
     parties: bool = False
 
 
+def _sqlite_utils() -> ModuleType:
+    """sqlite_utils, imported without pandas and numpy: it imports them whenever they are
+    installed (pandas is, beside the tests), only to map their types, which we never
+    pass; pandas alone costs 0.3-0.8 s of every command and of the window's opening.
+    A `None` in sys.modules makes such an import fail, for sqlite_utils alone, for
+    this moment only."""
+    if "sqlite_utils" not in sys.modules:
+        blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
+        for name in blocked:
+            sys.modules[name] = None  # type: ignore[assignment]
+        try:
+            import sqlite_utils
+        finally:
+            for name in blocked:
+                del sys.modules[name]
+    import sqlite_utils
+
+    return sqlite_utils
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -136,9 +158,8 @@ class Ledger:
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils over the same connection, for rows as dicts. Imported when first
         needed: the import alone costs a tenth of a second of the window's opening."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
+        database: sqlite_utils.Database = _sqlite_utils().Database(self.conn)
+        return database
 
     @classmethod
     def open(
@@ -149,10 +170,16 @@ class Ledger:
         create: bool = True,
         upgrade: bool = True,
         snapshot: bool = False,
+        quick_check: bool = True,
     ) -> Ledger:
         path = Path(path)
         connection, read_only = open_connection(
-            path, read_only=read_only, create=create, upgrade=upgrade, snapshot=snapshot
+            path,
+            read_only=read_only,
+            create=create,
+            upgrade=upgrade,
+            snapshot=snapshot,
+            quick_check=quick_check,
         )
         return cls(connection, path, read_only)
 
