@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox
 
 from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey
-from .i18n import current_language, number
+from .i18n import current_language, install_language, number
 
 translate = QCoreApplication.translate
 
@@ -121,6 +121,12 @@ class Plural(QObject):
     """Counted nouns through Qt's plural forms: Ukrainian and Russian have three, English
     two (its own .qm holds them). `%Ln` is the count grouped as the language groups it.
     Each text is a `self.tr` of its own: the one call lupdate reads as a plural."""
+
+    def tr(self, text: str, disambiguation: str | None = None, count: int = -1) -> str:
+        """The plural forms need the language installed (a pane built on its own, before
+        any window, installs it here)."""
+        install_language()
+        return super().tr(text, disambiguation, count)
 
     def reports(self, count: int) -> str:
         return self.tr("%Ln report(s)", "", count)
