@@ -1207,7 +1207,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Largest disagreement</source>
-        <translation>Наибольшее расхождение</translation>
+        <translation>Расхождение</translation>
     </message>
     <message>
         <source>Source</source>

@@ -1207,7 +1207,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Largest disagreement</source>
-        <translation>Найбільша розбіжність</translation>
+        <translation>Розбіжність</translation>
     </message>
     <message>
         <source>Source</source>
