@@ -294,9 +294,9 @@ def test_every_field_is_described_with_its_type_and_text_columns_name_the_rule(
     assert len(fields) == 22 + 16 + 6 + 9 + 12  # every column of the five files
     for (resource, name), field in fields.items():
         assert field.get("description"), (resource, name)
-        if field["type"] == "string" and "enum" not in field.get("constraints", {}):
-            if "pattern" not in field.get("constraints", {}):
-                assert "one more leading '" in field["description"], (resource, name)
+        constraints = field.get("constraints", {})
+        if field["type"] == "string" and not {"enum", "pattern"} & set(constraints):
+            assert "one more leading '" in field["description"], (resource, name)
     assert "exactly as recorded" not in fields[("reports", "quote")]["description"]
     for name in ("count", "best", "low", "high", "received_best", "sent_high"):
         unit = next(field["unit"] for (_, n), field in fields.items() if n == name)
