@@ -17,7 +17,7 @@ from ..domain.rules import DISMISSED
 from ..domain.validation import FieldProblem, Invalid
 from .csvio import CsvRows, cell_problem, unescape_cell
 from .exporter import RESOLUTION_COLUMNS, SOURCE_COLUMNS
-from .import_plan import REPORT_COLUMNS, blank_report_id
+from .import_plan import blank_report_id
 
 REPORTS = "reports.csv"
 SOURCES = "sources.csv"
@@ -173,14 +173,29 @@ def _checked(
 def report_seqs(path: Path) -> dict[str, tuple[int, int | None]]:
     """Each report's first row and `seq` (None where blank), by report id as the import
     reads it (a blank id: the UUID-5 of the values its rows share). The file has passed
-    the import's checks already, so every seq given is a valid number."""
+    the import's checks already: only the six columns needed are read, without checks."""
+    records = CsvRows(path.read_bytes()).read()
+    header = [tidy(unescape_cell(cell)) for cell in records[0]]
+    wanted = ("report_id", "event_id", "source_name", "event_date", "quote", "seq")
+    where = {column: header.index(column) if column in header else None for column in wanted}
+
+    def cell(record: list[str], column: str) -> str:
+        index = where[column]
+        text = unescape_cell(record[index]) if index is not None else ""
+        return text if column == "quote" else text.strip()
+
     found: dict[str, tuple[int, int | None]] = {}
-    for row, cells in read_table(path, REPORT_COLUMNS, (), Problems()):
-        report_id = cells["report_id"] or blank_report_id(
-            cells["event_id"], cells["source_name"], cells["event_date"], cells["quote"]
+    for row, record in enumerate(records[1:], start=2):
+        if len(record) != len(header) or not any(text.strip() for text in record):
+            continue
+        report_id = cell(record, "report_id") or blank_report_id(
+            cell(record, "event_id"),
+            cell(record, "source_name"),
+            cell(record, "event_date"),
+            cell(record, "quote"),
         )
         if report_id not in found:
-            seq = cells["seq"]
+            seq = cell(record, "seq")
             found[report_id] = (row, int(seq) if seq.isdigit() else None)
     return found
 
