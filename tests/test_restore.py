@@ -479,3 +479,26 @@ def test_readme_says_how_to_restore_the_folder(cli: Cli, tmp_path: Path) -> None
     ok(cli("export", db, tmp_path / "out"))
     flat = " ".join((tmp_path / "out" / "README.txt").read_text("utf-8").split())
     assert "exchange-ledger import NEW.db DIR" in flat
+
+
+def test_a_status_a_merge_gave_that_the_folder_cannot_carry_is_warned_about(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A merged decision that overrode a differing one reopens its field in the merged
+    ledger; resolutions.csv does not say which decisions were merged, so the restored
+    event is `resolved`, and the import says so rather than keep silent."""
+    mine, theirs = tmp_path / "mine.db", tmp_path / "theirs.db"
+    for db in (mine, theirs):
+        ok(cli("import", db, GARBLED_CSV))
+    disputed = ("bodies-2025-06-11", "--location")
+    ok(cli("resolve", mine, *disputed, "Istanbul", "--rationale", "mine", "--by", "me"))
+    ok(cli("resolve", theirs, *disputed, "Ankara", "--rationale", "theirs", "--by", "them"))
+    ok(cli("merge", mine, theirs))
+    out = tmp_path / "out"
+    ok(cli("export", mine, out))
+    assert statuses(out)["bodies-2025-06-11"] == "reopened"
+    result = ok(cli("import", tmp_path / "restored.db", out))
+    assert "warning: events.csv: event bodies-2025-06-11 comes back resolved, not reopened" in (
+        result.err
+    )
+    assert "a merge brought" in result.err

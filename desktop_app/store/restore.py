@@ -570,9 +570,10 @@ class _Restore:
                     EVENTS,
                     0,
                     "",
-                    f"event {event_id} comes back {now}, not {status} (a decision that a merge"
-                    " brought into the exported ledger reopens a field there; the folder does"
-                    " not say which)",
+                    f"event {event_id} comes back {now}, not {status}: the folder was edited,"
+                    " or a merge brought one of its decisions into the exported ledger (a"
+                    " merged decision that differs reopens its field; the folder does not"
+                    " say which decisions were merged)",
                 )
 
 
