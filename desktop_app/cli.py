@@ -30,6 +30,7 @@ from .store.exporter import export_all
 from .store.importer import PlanOutdated, apply_import, plan_import
 from .store.ledger import Ledger
 from .store.merge import merge_file
+from .store.restore import import_folder, is_export_folder
 
 PROG = "exchange-ledger"
 
@@ -125,8 +126,8 @@ def _holders(path: Path) -> list[str]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     csv_path = Path(args.file)
-    if not csv_path.is_file():
-        raise CommandError(f"{csv_path} is not a file.")
+    if not csv_path.is_file() and not is_export_folder(csv_path):
+        raise CommandError(f"{csv_path} is neither a file nor a folder.")
     with ExitStack() as stack:
         if args.dry_run and (not Path(args.db).exists() or Path(args.db).stat().st_size == 0):
             # A dry run writes nothing: a missing file is checked against an empty ledger.
@@ -161,6 +162,8 @@ def _remove_new_ledger(path: Path, *, keep_empty_file: bool) -> None:
 
 def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     who = user_name()
+    if is_export_folder(csv_path):
+        return _import_folder(ledger, csv_path, args, who)
     for attempt in range(3):
         try:
             return _import_once(ledger, csv_path, args, who)
@@ -189,6 +192,28 @@ def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: 
         print(f"Nothing new in {csv_path.name}: added {plan.summary()}.")
     else:
         print(f"Imported {csv_path.name} into {args.db}: added {plan.summary()}.")
+    return 0
+
+
+def _import_folder(ledger: Ledger, folder: Path, args: argparse.Namespace, who: str) -> int:
+    """An export folder: restored into a new or empty ledger, else added to it."""
+    result = import_folder(ledger, folder, who, dry_run=args.dry_run)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if result.errors:
+        print(f"{folder.name}: {len(result.errors)} errors, nothing imported:", file=sys.stderr)
+        for error in result.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    how = "restore" if result.restored else "add"
+    if args.dry_run:
+        print(f"Dry run, nothing written. {folder.name} would {how} {result.summary()}.")
+    elif not result.changed:
+        print(f"Nothing new in {folder.name}: added {result.summary()}.")
+    elif result.restored:
+        print(f"Restored {folder.name} into {args.db}: {result.summary()}.")
+    else:
+        print(f"Imported {folder.name} into {args.db}: added {result.summary()}.")
     return 0
 
 
@@ -396,8 +421,13 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("db", metavar="DB", help="the ledger file")
         return sub
 
-    sub = command("import", cmd_import, "validate a reports.csv file, then import it atomically")
-    sub.add_argument("file", metavar="FILE.csv")
+    sub = command(
+        "import",
+        cmd_import,
+        "validate a reports.csv file or an export folder, then import it atomically"
+        " (a folder into a new or empty ledger restores it)",
+    )
+    sub.add_argument("file", metavar="(FILE.csv | DIR)")
     sub.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
 
     sub = command(

@@ -33,8 +33,9 @@ FILES = {
         " (in_force, superseded or withdrawn)."
     ),
     "datapackage.json": (
-        "A Frictionless Data Package: every column of every file described, with its type,"
-        " units and allowed values."
+        "A Frictionless Data Package, the codebook: every column of every file described,"
+        " with its type, units and allowed values; each file's keys; the ledger's schema"
+        " version and the time of the export."
     ),
     README_NAME: "This file.",
     WORKBOOK_NAME: (
@@ -128,6 +129,14 @@ Sending corrections back
   edit of each report, by updated_at, and records the other.
 - If you keep a ledger of your own, send a copy of it (exchange-ledger copy
   MINE.db COPY.db) to be merged the same way.
+
+Restoring the ledger
+--------------------
+This folder holds the whole ledger. exchange-ledger import NEW.db DIR (DIR is
+this folder) restores it into a new file: every source, report and decision as
+it was, each event's status included; exporting that file again writes the
+same files. Imported into a ledger that already has data, the folder adds its
+reports, then its decisions, to it.
 """
 
 

@@ -41,6 +41,11 @@ RECORD, REVIEW, BALANCE = range(3)  # the workspaces, in their tabs' order
 OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
 
 
+def _importable(path: str) -> bool:
+    """A file or folder the window imports when dropped: a CSV file or an export folder."""
+    return path.lower().endswith(".csv") or (bool(path) and Path(path).is_dir())
+
+
 def _settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 
@@ -177,7 +182,15 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import CSV…", self.transfers.import_dialog, "Ctrl+I", True
         )
+        self.import_folder_action = self._action(
+            "Import an export &folder…", self.transfers.import_folder_dialog, "Ctrl+Shift+I", True
+        )
         self.export_action = self._action("&Export CSV…", self.transfers.export_dialog, "Ctrl+E")
+        # A choice the export remembers: the CSV files also as one workbook (export --xlsx).
+        self.workbook_action = QAction("Export also &writes a workbook (.xlsx)", self)
+        self.workbook_action.setCheckable(True)
+        self.workbook_action.setChecked(self.transfers.workbook_wanted)
+        self.workbook_action.toggled.connect(self.transfers.set_workbook_wanted)
         self.merge_action = self._action(
             "&Merge another file…", self.transfers.merge_dialog, "Ctrl+M", True
         )
@@ -230,7 +243,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.merge_action])
+        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addActions([self.export_action, self.workbook_action, self.merge_action])
         file_menu.addAction(self.save_copy_action)
         file_menu.addActions([self.chart_pane.export_png_action, self.chart_pane.export_svg_action])
         file_menu.addSeparator()
@@ -492,12 +506,12 @@ class MainWindow(QMainWindow):
         return window
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(url.toLocalFile().lower().endswith(".csv") for url in event.mimeData().urls()):
+        if any(_importable(url.toLocalFile()) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [url.toLocalFile() for url in event.mimeData().urls()]
-        csv_files = [Path(path) for path in paths if path.lower().endswith(".csv")]
+        csv_files = [Path(path) for path in paths if _importable(path)]
         if csv_files:
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.transfers.import_file(csv_files[0]))
