@@ -858,6 +858,14 @@ class Ledger:
         state.touched.add(self._event_of(item.report_id))
         return True
 
+    def restore_evidence(self, item: Evidence, who: str) -> Changes:
+        """Put back a link as `evidence_record` gave it (undo of a removal, redo of an
+        add), with who added it and when (audited as an add)."""
+        with self.write(who) as state:
+            if not self.add_evidence_record(item):
+                raise Invalid(f"report {item.report_id} has evidence {item.sha256} already")
+        return self.changes_of(state)
+
     def remove_evidence(self, report_id: str, sha256: str, who: str) -> Changes:
         """Take a file off a report (audited, and not brought back by a merge). The stored
         bytes stay: another report may use them, and evidence is never deleted silently."""
