@@ -16,12 +16,13 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from .domain.dates import DateError
 from .domain.records import CATEGORIES, FieldKey, FlowKey
 from .domain.rules import DISMISSED
 from .domain.validation import Invalid
-from .store import queries
+from .store import evidence, queries
 from .store.check import check, repair
 from .store.csvio import rows_text
 from .store.database import LedgerFileError, copy_to, inspect_early, inspect_file, is_disk_full
@@ -220,9 +221,15 @@ def _import_folder(ledger: Ledger, folder: Path, args: argparse.Namespace, who: 
 def cmd_export(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     with _open(args.db, write=False) as ledger:
-        written = export_all(ledger, Path(args.dir), xlsx=args.xlsx, warnings=warnings)
+        written = export_all(
+            ledger,
+            Path(args.dir),
+            xlsx=args.xlsx,
+            warnings=warnings,
+            with_evidence=args.with_evidence,
+        )
     for name, rows in written.items():
-        print(f"{name}: {rows} rows")
+        print(f"{name}: {rows} files" if name.endswith("/") else f"{name}: {rows} rows")
     print("datapackage.json")
     print("README.txt")
     if args.xlsx:
@@ -405,6 +412,78 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    with _open(args.db, write=True) as ledger:
+        item, added, _ = evidence.attach_file(
+            ledger,
+            args.report_id,
+            source,
+            user_name(),
+            accessed=args.accessed or "",
+            archive_url=args.archive_url or "",
+            note=args.note or "",
+        )
+    if added:
+        print(
+            f"Added {item.file_name} ({item.media_type}, {evidence.human_size(item.size)})"
+            f" to report {item.report_id}: SHA-256 {item.sha256}."
+        )
+    else:
+        print(
+            f"Report {item.report_id} already has this file ({item.file_name},"
+            f" SHA-256 {item.sha256}): nothing was changed."
+        )
+    return 0
+
+
+def cmd_evidence_list(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        if args.report_id is not None and not ledger.report_exists(args.report_id):
+            raise CommandError(f"there is no report {args.report_id}.")
+        items = evidence.evidence_of(ledger, None if args.report_id is None else [args.report_id])
+    if not items:
+        print(
+            "No evidence."
+            if args.report_id is None
+            else f"Report {args.report_id} has no evidence."
+        )
+        return 0
+    for item in items:
+        details = ", ".join(
+            part
+            for part in (
+                item.media_type,
+                evidence.human_size(item.size),
+                f"accessed {item.accessed}" if item.accessed else "",
+                item.archive_url,
+            )
+            if part
+        )
+        print(f"{item.report_id}  {item.sha256}  {item.file_name} ({details})")
+        if item.note:
+            print(f"    {item.note}")
+    return 0
+
+
+def cmd_evidence_verify(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        checks = evidence.verify(ledger)
+        folder = evidence.evidence_folder(ledger.path)
+    failed = [item for item in checks if item.state != evidence.VERIFIED]
+    for item in failed:
+        names = ", ".join(item.names) or "no report uses it"
+        print(f"{item.state}: {folder / item.sha256} ({names})")
+    if failed:
+        print(
+            f"{len(failed)} of {len(checks)} evidence files are missing or altered.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"All {len(checks)} evidence files are as they were added.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -434,6 +513,11 @@ def build_parser() -> argparse.ArgumentParser:
         "export", cmd_export, "write the CSV files, datapackage.json and README.txt into DIR"
     )
     sub.add_argument("dir", metavar="DIR")
+    sub.add_argument(
+        "--with-evidence",
+        action="store_true",
+        help="also copy the evidence files, as DIR/evidence/SHA256",
+    )
     sub.add_argument(
         "--xlsx",
         action="store_true",
@@ -475,7 +559,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("check", cmd_check, "check the file; never writes unless --repair")
     sub.add_argument("--repair", action="store_true", help="rebuild the derived state")
+
+    _evidence_commands(commands)
     return parser
+
+
+def _evidence_commands(commands: Any) -> None:
+    text = "attach files to reports, list them, check them against their hashes"
+    group = commands.add_parser("evidence", help=text, description=text)
+    actions = group.add_subparsers(dest="action", required=True, metavar="(add|list|verify)")
+
+    def action(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("db", metavar="DB", help="the ledger file")
+        return sub
+
+    sub = action("add", cmd_evidence_add, "copy FILE into the ledger's evidence and attach it")
+    sub.add_argument("report_id", metavar="REPORT_ID")
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--accessed", metavar="DATE", help="the day you accessed it, YYYY-MM-DD")
+    sub.add_argument("--archive-url", metavar="URL", help="an archived copy's address")
+    sub.add_argument("--note", metavar="TEXT", help="where it came from, what it shows")
+    sub = action("list", cmd_evidence_list, "list the evidence of every report, or of one")
+    sub.add_argument("report_id", metavar="REPORT_ID", nargs="?")
+    action(
+        "verify", cmd_evidence_verify, "re-hash every stored file; name those missing or altered"
+    )
 
 
 def run_command(argv: Sequence[str]) -> int:

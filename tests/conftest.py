@@ -87,6 +87,8 @@ DATA_TABLES = (
     "resolutions",
     "tombstones",
     "audit",
+    "evidence",
+    "report_evidence",
 )
 EXAMPLE_CSV = Path(str(example_reports()))
 

@@ -32,6 +32,11 @@ FILES = {
         "Every reviewer's decision with its rationale, who and when, and its state"
         " (in_force, superseded or withdrawn)."
     ),
+    "evidence.csv": (
+        "One row per evidence file of a report: its SHA-256, original name, media type,"
+        " size, the day the researcher accessed the source, an archive URL and a note as"
+        " they typed them, who added it and when."
+    ),
     "datapackage.json": (
         "A Frictionless Data Package, the codebook: every column of every file described,"
         " with its type, units and allowed values; each file's keys; the ledger's schema"
@@ -103,6 +108,16 @@ zeros, "NA" or "null" become missing values, names become dates or numbers.
 - When you save a CSV from a spreadsheet, choose UTF-8 again: a default such as
   Windows-1252 turns letters it cannot hold (Cyrillic, for one) into "?".
   A cell holds at most 32,767 characters: a longer quote is cut.
+
+Evidence files
+--------------
+With export --with-evidence, the folder evidence/ holds the files that back the
+reports (saved pages, screenshots, videos), each named by the SHA-256 of its
+bytes; evidence.csv says which report each backs. To check them:
+    sha256sum evidence/*
+and compare each hash with the file's name. A matching hash proves the bytes
+are those the researcher added; it does not prove that the source published
+them, nor when: the accessed date and archive URL in evidence.csv record that.
 
 The leading ' rule
 ------------------

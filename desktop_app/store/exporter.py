@@ -1,4 +1,4 @@
-"""Export: the five CSV files of PRODUCT.md, a `datapackage.json` describing them and a
+"""Export: the six CSV files of PRODUCT.md, a `datapackage.json` describing them and a
 `README.txt` for the person who receives them."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..domain.records import (
 from ..domain.rules import STATUSES
 from . import queries
 from .csvio import FORMULA_STARTS, escape_cell, writer
+from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, EVIDENCE_ORDER, export_files
 from .export_readme import README_NAME, readme_bytes
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
@@ -168,6 +169,27 @@ FROM sources s
 ORDER BY s.key, s.id
 """
 
+EVIDENCE_SQL = f"""
+SELECT {
+    _csv_lines(
+        _text("l.report_id"),
+        _plain("l.sha256"),
+        _text("l.file_name"),
+        _text("e.media_type"),
+        _plain("e.size"),
+        _plain("l.accessed"),
+        _text("l.archive_url"),
+        _text("l.note"),
+        _text("l.added_by"),
+        _plain("l.added_at"),
+    )
+}
+FROM report_evidence l
+JOIN evidence e ON e.sha256 = l.sha256
+JOIN reports r ON r.id = l.report_id
+{EVIDENCE_ORDER}
+"""
+
 # Each exported file: its columns, and a function that yields batches of finished CSV
 # lines (formula guard, quoting and CRLF included).
 Batches = Callable[[], Iterable[list[str]]]
@@ -207,17 +229,24 @@ def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
                 for row in queries.decisions(ledger)
             ),
         ),
+        "evidence.csv": (EVIDENCE_COLUMNS, lambda: _sql_lines(ledger, EVIDENCE_SQL)),
     }
 
 
 def export_all(
-    ledger: Ledger, directory: Path, *, xlsx: bool = False, warnings: list[str] | None = None
+    ledger: Ledger,
+    directory: Path,
+    *,
+    xlsx: bool = False,
+    warnings: list[str] | None = None,
+    with_evidence: bool = False,
 ) -> dict[str, int]:
     """Write every file into `directory` (created if missing); returns rows per file.
 
     Each file is written beside its final name and renamed into place, so a reader
     never sees half a file. `xlsx`: the CSV files also as one workbook; what it could not
-    hold as the files do is added to `warnings`.
+    hold as the files do is added to `warnings`. `with_evidence`: the evidence files too,
+    in `DIR/evidence/` (their count under that name).
     """
     directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, int] = {}
@@ -229,11 +258,13 @@ def export_all(
         ledger.conn.execute("COMMIT")
     _write_text_atomically(directory / "datapackage.json", datapackage_json(utc_now()))
     _write_bytes_atomically(directory / README_NAME, readme_bytes())
+    said = warnings if warnings is not None else []
     if xlsx:
         from .workbook import save_workbook  # openpyxl only for those who ask for it
 
-        said = warnings if warnings is not None else []
         save_workbook(directory, FIELDS, _new_temporary, said.append)
+    if with_evidence:
+        written[f"{EVIDENCE_FOLDER}/"] = export_files(ledger, directory, said)
     return written
 
 
@@ -550,6 +581,31 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
             "Position of the decision in the exporting ledger's write order (shared with"
             " reports.csv); the import of an export folder keeps it.",
         ),
+    ],
+    "evidence": [
+        _field("report_id", description="The report the file backs.", required=True),
+        _field(
+            "sha256",
+            description="SHA-256 of the file's bytes, in hexadecimal; with export"
+            " --with-evidence the file is evidence/SHA256 in this folder.",
+            required=True,
+            pattern="^[0-9a-f]{64}$",
+        ),
+        _field("file_name", description="The file's name when it was added."),
+        _field("media_type", description="Media type, such as application/pdf or video/mp4."),
+        _count("size", "Size of the file in bytes."),
+        _field(
+            "accessed",
+            description="Day the researcher accessed the source, YYYY-MM-DD; blank if not given.",
+            pattern=r"^$|^\d{4}-\d{2}-\d{2}$",
+        ),
+        _field(
+            "archive_url",
+            description="An archived copy's URL as the researcher typed it (never fetched).",
+        ),
+        _field("note", description="The researcher's note." + _ESCAPE_NOTE),
+        _field("added_by"),
+        _field("added_at", "datetime"),
     ],
 }
 
