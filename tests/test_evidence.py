@@ -508,12 +508,17 @@ def test_an_export_folder_brings_its_evidence_back_into_a_new_ledger(
     assert cli("export", example_db, out, "--with-evidence").code == 0
     restored = tmp_path / "restored" / "new.db"
     restored.parent.mkdir()
-    assert cli("import", restored, out / "reports.csv").code == 0
-    with Ledger.open(restored) as ledger, ledger.write("me", None):
-        assert evidence.import_evidence_folder(ledger, out) == (1, 1)
+    done = cli("import", restored, out)
+    assert done.code == 0, done.err
+    assert "1 evidence records, 1 evidence files" in done.out
     again = tmp_path / "again"
-    assert cli("export", restored, again).code == 0
-    assert (again / "evidence.csv").read_bytes() == (out / "evidence.csv").read_bytes()
+    assert cli("export", restored, again, "--with-evidence").code == 0
+    for name in ("reports.csv", "evidence.csv", "resolutions.csv", "events.csv"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    assert sorted(p.name for p in (again / "evidence").iterdir()) == _stored(example_db)
+    assert cli("import", restored, out).code == 0  # again: nothing new
+    with Ledger.open(restored, read_only=True) as ledger:
+        assert len(evidence.evidence_of(ledger)) == 1
     assert cli("evidence", "verify", restored).code == 0
     assert _stored(restored) == [hashlib.sha256(PDF).hexdigest()]
 
@@ -527,10 +532,14 @@ def test_an_export_folder_with_altered_evidence_is_refused_whole(
     (out / "evidence" / hashlib.sha256(PDF).hexdigest()).write_bytes(b"tampered")
     restored = tmp_path / "restored" / "new.db"
     restored.parent.mkdir()
-    assert cli("import", restored, out / "reports.csv").code == 0
-    with Ledger.open(restored) as ledger:
-        with pytest.raises(Invalid, match="do not match its SHA-256"), ledger.write("me"):
-            evidence.import_evidence_folder(ledger, out)
+    refused = cli("import", restored, out)
+    assert refused.code == 1
+    assert "do not match its SHA-256" in refused.err, refused.err
+    assert not restored.exists()
+    assert cli("import", restored, out / "reports.csv").code == 0  # the reports alone
+    refused = cli("import", restored, out)
+    assert refused.code == 1 and "do not match its SHA-256" in refused.err
+    with Ledger.open(restored, read_only=True) as ledger:
         assert evidence.evidence_of(ledger) == []
     assert _stored(restored) == []
 

@@ -30,7 +30,14 @@ from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.store.ledger import Ledger, ReportInput
 
 Cli = Callable[..., CliResult]
-CSV_FILES = ("reports.csv", "events.csv", "sources.csv", "balance.csv", "resolutions.csv")
+CSV_FILES = (
+    "reports.csv",
+    "events.csv",
+    "sources.csv",
+    "balance.csv",
+    "resolutions.csv",
+    "evidence.csv",
+)
 POWS = FlowKey("Russia", "Ukraine", "pows")
 
 
@@ -49,10 +56,10 @@ def refused(result: CliResult) -> CliResult:
 def round_trip(cli: Cli, db: Path, work: Path) -> tuple[Path, Path, Path]:
     """export → import DIR into a new file → export; both folders and the new ledger."""
     first, second, restored = work / "out1", work / "out2", work / "restored.db"
-    ok(cli("export", db, first))
+    ok(cli("export", db, first, "--with-evidence"))
     result = ok(cli("import", restored, first))
     assert f"Restored {first.name} into {restored}" in result.out
-    ok(cli("export", restored, second))
+    ok(cli("export", restored, second, "--with-evidence"))
     return first, second, restored
 
 
@@ -60,6 +67,10 @@ def assert_identical(first: Path, second: Path) -> None:
     for name in (*CSV_FILES, "README.txt"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     assert codebook(first) == codebook(second)
+    files = sorted(path.name for path in (first / "evidence").glob("*"))
+    assert files == sorted(path.name for path in (second / "evidence").glob("*"))
+    for name in files:
+        assert (first / "evidence" / name).read_bytes() == (second / "evidence" / name).read_bytes()
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -162,6 +173,14 @@ def hostile_ledger(cli: Cli, tmp_path: Path, db: Path) -> Path:
             "--rationale", "=SUM(A1) 🎉\r\nsecond line", "--report", "'@r2", "--by", "@rev",
         )
     )  # fmt: skip
+    page = tmp_path / "=сторінка 🎉.html"
+    page.write_bytes("<html>Обмін полоненими</html>".encode())
+    ok(
+        cli(
+            "evidence", "add", db, "=1+1", page, "--accessed", "2025-06-11",
+            "--archive-url", "https://archive.ph/x", "--note", "@note\r\nдругий рядок",
+        )
+    )  # fmt: skip
     return db
 
 
@@ -206,6 +225,10 @@ def test_a_hostile_file_round_trips_byte_for_byte(cli: Cli, tmp_path: Path) -> N
         assert (record["event_id"], record["location"]) == ("@x", "-3")
     rationale = read_rows(second / "resolutions.csv")[0]["rationale"]
     assert rationale == "'=SUM(A1) 🎉\r\nsecond line"
+    [item] = read_rows(second / "evidence.csv")
+    assert (item["report_id"], item["file_name"]) == ("'=1+1", "'=сторінка 🎉.html")
+    assert item["note"] == "'@note\r\nдругий рядок"
+    assert ok(cli("evidence", "verify", restored))
 
 
 def test_the_restored_ledger_keeps_ids_times_and_who(cli: Cli, tmp_path: Path) -> None:
@@ -242,7 +265,7 @@ def test_the_import_is_one_audited_operation_naming_the_folder_and_its_files(
     assert new["folder"] == str(first)
     assert new["files"] == {
         name: sha256(first / name)
-        for name in ("reports.csv", "sources.csv", "resolutions.csv", "events.csv")
+        for name in ("reports.csv", "sources.csv", "resolutions.csv", "events.csv", "evidence.csv")
     }
     assert new["counts"]["reports"] == 10 and new["counts"]["decisions"] == 4
     assert [(kind, file) for _, kind, file, _ in operations] == [("import", "out1/")]
@@ -291,7 +314,7 @@ def test_every_field_is_described_with_its_type_and_text_columns_name_the_rule(
         for resource in package["resources"]
         for field in resource["schema"]["fields"]
     }
-    assert len(fields) == 22 + 16 + 6 + 9 + 12  # every column of the five files
+    assert len(fields) == 22 + 16 + 6 + 9 + 12 + 10  # every column of the six files
     for (resource, name), field in fields.items():
         assert field.get("description"), (resource, name)
         constraints = field.get("constraints", {})
@@ -463,14 +486,20 @@ def test_a_folder_imported_into_an_empty_file_restores_it(cli: Cli, tmp_path: Pa
     assert_identical(out, tmp_path / "again")
 
 
-def test_evidence_and_unknown_files_in_the_folder_are_ignored(cli: Cli, tmp_path: Path) -> None:
+def test_unknown_files_are_ignored_and_a_bad_evidence_file_refuses_the_folder(
+    cli: Cli, tmp_path: Path
+) -> None:
     db = tmp_path / "example.db"
     ok(cli("import", db, EXAMPLE_CSV))
     out = tmp_path / "out"
     ok(cli("export", db, out))
-    (out / "evidence.csv").write_text("something,else\r\n1,2\r\n", encoding="utf-8")
     shutil.copy(out / "README.txt", out / "copy of README.txt")
+    (out / "notes.csv").write_text("something,else\r\n1,2\r\n", encoding="utf-8")
     ok(cli("import", tmp_path / "new.db", out))
+    (out / "evidence.csv").write_text("something,else\r\n1,2\r\n", encoding="utf-8")
+    refused = cli("import", tmp_path / "other.db", out)
+    assert refused.code == 1 and "evidence.csv: the header lacks the columns" in refused.err
+    assert not (tmp_path / "other.db").exists()
 
 
 def test_readme_says_how_to_restore_the_folder(cli: Cli, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from .import_plan import Cancelled
 
 if TYPE_CHECKING:
     from .ledger import Changes, Ledger
+    from .restore import FolderResult
 
 CHUNK_SIZE = 1 << 20  # bytes read, hashed and written at a time
 EVIDENCE_COLUMNS = (
@@ -544,21 +545,41 @@ def _media_type(text: str) -> str:
     return value
 
 
-def import_evidence_folder(
-    ledger: Ledger, directory: Path, progress: Progress | None = None
-) -> tuple[int, int]:
-    """Inside an open write of `ledger`: the evidence records of an export folder, and
-    the files of `DIR/evidence/` that the locker lacks, each checked against its SHA-256
-    before it is accepted (bytes that do not match refuse the import with a sentence).
-    A record whose report this ledger lacks, or which it holds already, is passed over.
-    Returns (records added, files copied)."""
-    assert ledger._write_state is not None, "import_evidence_folder outside a write"
-    items = [item for item in read_evidence_csv(directory) if ledger.report_exists(item.report_id)]
-    copied = copy_missing_files(
-        ledger, {item.sha256: item.size for item in items}, directory / EVIDENCE_FOLDER, progress
-    )
-    added = sum(ledger.add_evidence_record(item) for item in items)
-    return added, copied
+class FolderEvidence:
+    """The evidence of an export folder, as `restore.import_folder` restores it: its
+    `evidence.csv` checked with the folder's other files; its records (each report's
+    that this ledger holds, none it holds already) written after the reports, with the
+    files of `DIR/evidence/` the locker lacks, each checked against its SHA-256 before it
+    is accepted (bytes that do not match refuse the whole import). A dry run copies no
+    file."""
+
+    file_name = EVIDENCE_FILE
+
+    def __init__(self) -> None:
+        self.items: list[Evidence] = []
+        self.added = 0
+        self.copied = 0
+
+    def read(self, ledger: Ledger, folder: FolderResult) -> None:
+        try:
+            self.items = read_evidence_csv(folder.directory)
+        except Invalid as error:
+            message = str(error).removeprefix(f"{EVIDENCE_FILE}: ")
+            folder.problems.error(EVIDENCE_FILE, 0, "", message)
+
+    def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None:
+        items = [item for item in self.items if ledger.report_exists(item.report_id)]
+        if not folder.dry_run:
+            wanted = {item.sha256: item.size for item in items}
+            try:
+                self.copied = copy_missing_files(ledger, wanted, folder.directory / EVIDENCE_FOLDER)
+            except Invalid as error:
+                folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
+                return
+        self.added = sum(ledger.add_evidence_record(item) for item in items)
+
+    def counts(self) -> dict[str, int]:
+        return {"evidence records": self.added, "evidence files": self.copied}
 
 
 def copy_missing_files(

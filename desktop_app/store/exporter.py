@@ -583,29 +583,30 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "evidence": [
-        _field("report_id", description="The report the file backs.", required=True),
+        _text_field("report_id", "Id of the report the file backs.", required=True),
         _field(
             "sha256",
-            description="SHA-256 of the file's bytes, in hexadecimal; with export"
-            " --with-evidence the file is evidence/SHA256 in this folder.",
+            "string",
+            "SHA-256 of the file's bytes, in hexadecimal: the file's name in the ledger's"
+            " evidence folder, and in evidence/ of this folder with export --with-evidence.",
             required=True,
             pattern="^[0-9a-f]{64}$",
         ),
-        _field("file_name", description="The file's name when it was added."),
-        _field("media_type", description="Media type, such as application/pdf or video/mp4."),
-        _count("size", "Size of the file in bytes."),
+        _text_field("file_name", "The file's name when it was added."),
+        _text_field("media_type", "Media type, such as application/pdf or video/mp4."),
+        _number_of("size", "bytes", "Size of the file."),
         _field(
             "accessed",
-            description="Day the researcher accessed the source, YYYY-MM-DD; blank if not given.",
+            "string",
+            "Day the researcher accessed the source, YYYY-MM-DD; blank if not given.",
             pattern=r"^$|^\d{4}-\d{2}-\d{2}$",
         ),
-        _field(
-            "archive_url",
-            description="An archived copy's URL as the researcher typed it (never fetched).",
+        _text_field(
+            "archive_url", "An archived copy's URL as the researcher typed it (never fetched)."
         ),
-        _field("note", description="The researcher's note." + _ESCAPE_NOTE),
-        _field("added_by"),
-        _field("added_at", "datetime"),
+        _text_field("note", "The researcher's note (free text, never trimmed)."),
+        _text_field("added_by", "Who added the file."),
+        _time("added_at", "When the file was added.", required=True),
     ],
 }
 
@@ -619,11 +620,15 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "sources": ["source_id"],
     "balance": ["date", "category", "party"],
     "resolutions": ["seq"],
+    "evidence": ["report_id", "sha256"],
 }
 FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
     "reports": [
         {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},
         {"fields": ["source_name"], "reference": {"resource": "sources", "fields": ["name"]}},
+    ],
+    "evidence": [
+        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}},
     ],
 }
 

@@ -27,6 +27,7 @@ from ..domain.dates import utc_now
 from ..domain.records import FieldKey
 from ..domain.validation import Invalid
 from . import derived, queries
+from .evidence import FolderEvidence
 from .folder_files import (
     EVENTS,
     REPORTS,
@@ -64,7 +65,7 @@ class FolderPart(Protocol):
 
 # Makers of the parts that restore further files; a file no part names is ignored (so is
 # README.txt, datapackage.json, balance.csv, which is derived, and the workbook).
-FOLDER_PARTS: list[Callable[[], FolderPart]] = []
+FOLDER_PARTS: list[Callable[[], FolderPart]] = [FolderEvidence]
 
 
 def is_export_folder(path: Path) -> bool:
@@ -93,7 +94,7 @@ class FolderResult:
 
     @property
     def changed(self) -> bool:
-        return bool(self.counts.get("reports") or self.counts.get("decisions"))
+        return any(n for what, n in self.counts.items() if "skipped" not in what)
 
     def summary(self) -> str:
         c = self.counts
