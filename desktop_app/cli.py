@@ -25,7 +25,7 @@ from .domain.validation import Invalid
 from .store import evidence, queries
 from .store.check import check, repair
 from .store.csvio import rows_text
-from .store.database import LedgerFileError, copy_to, inspect_early, inspect_file, is_disk_full
+from .store.database import LedgerFileError, inspect_early, inspect_file, is_disk_full
 from .store.export_readme import WORKBOOK_NAME
 from .store.exporter import export_all
 from .store.importer import PlanOutdated, apply_import, plan_import
@@ -395,8 +395,12 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if target.exists() or target.is_symlink():
         raise CommandError(f"{target} already exists: choose a name that is not taken.")
     with _open(args.db, write=False) as ledger:
-        copy_to(ledger.conn, target)
-    print(f"Copied {args.db} into {target}: one file that holds every commit.")
+        problems = ledger.copy_to(target)
+        files = ledger.count("evidence")
+    beside = f", and its evidence files into {evidence.evidence_folder(target)}" if files else ""
+    print(f"Copied {args.db} into {target}: one file that holds every commit{beside}.")
+    for problem in problems:  # as export --with-evidence does: warned, the copy stands
+        print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 

@@ -445,6 +445,30 @@ def test_export_with_evidence_says_which_files_it_could_not_copy(
     assert list((tmp_path / "out" / "evidence").iterdir()) == []
 
 
+def test_copy_takes_the_evidence_files_along_checked_and_says_which_it_could_not(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    reports = _report_ids(example_db)
+    assert cli("evidence", "add", example_db, reports[0], page).code == 0
+    other = tmp_path / "other.txt"
+    other.write_bytes(b"a second file")
+    assert cli("evidence", "add", example_db, reports[1], other).code == 0
+    copied = cli("copy", example_db, tmp_path / "sent" / "copy.db")
+    assert copied.code == 1  # no such folder: nothing written
+    (tmp_path / "sent").mkdir()
+    copied = cli("copy", example_db, tmp_path / "sent" / "copy.db")
+    assert copied.code == 0 and "evidence files into" in copied.out, copied.err
+    assert _stored(tmp_path / "sent" / "copy.db") == _stored(example_db)
+    assert cli("evidence", "verify", tmp_path / "sent" / "copy.db").code == 0
+    digest = hashlib.sha256(PDF).hexdigest()
+    altered = example_db.parent / "ledger.evidence" / digest
+    altered.chmod(0o644)
+    altered.write_bytes(b"altered")
+    copied = cli("copy", example_db, tmp_path / "sent" / "again.db")
+    assert copied.code == 0 and f"warning: {altered}: its bytes do not match" in copied.err
+    assert _stored(tmp_path / "sent" / "again.db") == [hashlib.sha256(b"a second file").hexdigest()]
+
+
 def _other_ledger(cli: Cli, tmp_path: Path, page: Path) -> tuple[Path, str]:
     other = tmp_path / "colleague" / "theirs.db"
     other.parent.mkdir()

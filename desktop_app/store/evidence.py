@@ -582,6 +582,26 @@ class FolderEvidence:
         return {"evidence records": self.added, "evidence files": self.copied}
 
 
+def copy_locker(ledger: Ledger, target_db: Path) -> list[str]:
+    """Every evidence file of `ledger` into the folder beside `target_db`, its copy, each
+    checked against its SHA-256 as it is copied. A file missing or altered here is not
+    copied; the sentences returned name each one."""
+    rows = ledger.conn.execute("SELECT sha256, size FROM evidence ORDER BY sha256").fetchall()
+    source, target = evidence_folder(ledger.path), evidence_folder(target_db)
+    problems = []
+    for sha256, size in rows:
+        path = source / sha256
+        if not _is_plain_file(path):
+            problems.append(f"{path} is missing: it was not copied")
+            continue
+        try:
+            with path.open("rb") as handle:
+                store_stream(target, handle.read, size, str(path), None, sha256)
+        except Invalid as error:
+            problems.append(str(error))
+    return problems
+
+
 def copy_missing_files(
     ledger: Ledger, wanted: dict[str, int], source_folder: Path, progress: Progress | None = None
 ) -> int:

@@ -49,7 +49,7 @@ from .database import (
     is_disk_full,
     open_connection,
 )
-from .evidence import Description, Evidence, StoredFile
+from .evidence import Description, Evidence, StoredFile, copy_locker
 
 # The one door to a ledger file for the window: what it needs of `database` comes
 # through here (the UI never imports `database`, `schema` or `derived`).
@@ -191,9 +191,12 @@ class Ledger:
         finally:
             self.conn.close()
 
-    def copy_to(self, target: Path) -> None:
-        """A self-contained, consistent copy of this ledger in `target` (VACUUM INTO)."""
+    def copy_to(self, target: Path, *, with_evidence: bool = True) -> list[str]:
+        """A self-contained, consistent copy of this ledger in `target` (VACUUM INTO),
+        with its evidence files beside it (`TARGET.evidence/`), each checked as it is
+        copied. Returns a sentence for each evidence file that could not be copied."""
         copy_to(self.conn, target)
+        return copy_locker(self, target) if with_evidence else []
 
     def checkpoint(self) -> bool:
         """Copy every commit from the -wal into the main file and empty the -wal, so

@@ -133,7 +133,7 @@ def import_folder(
         # A dry run does the work on a copy: the file itself is never written.
         with tempfile.TemporaryDirectory() as scratch:
             copy = Path(scratch) / "dry-run.db"
-            ledger.copy_to(copy)
+            ledger.copy_to(copy, with_evidence=False)
             with Ledger.open(copy) as trial:
                 return import_folder(trial, directory, who, dry_run=True, progress=progress)
     result = FolderResult(directory, dry_run=dry_run)

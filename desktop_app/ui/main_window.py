@@ -534,12 +534,19 @@ class MainWindow(QMainWindow):
         """Write the copy (`VACUUM INTO`: one file, every commit); say where, or why not."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.ledger.copy_to(path)
+            problems = self.ledger.copy_to(path)
         except LedgerFileError as error:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "The copy was not saved", str(error))
             return False
         QApplication.restoreOverrideCursor()
+        if problems:
+            QMessageBox.warning(
+                self,
+                "Some evidence files were not copied",
+                f"The copy {path} holds every commit, but these evidence files could not be"
+                " copied beside it:\n\n" + "\n".join(problems),
+            )
         self.statusBar().showMessage(f"Saved a copy of the ledger as {path}.", 10_000)
         return True
 
