@@ -142,8 +142,18 @@ def event_text(event: chart_data.DayEvent) -> str:
     if others := flows:
         title += translate("ChartText", "; also ") + "; ".join(flow_text(*flow) for flow in others)
     sources = ", ".join(event.sources) or translate("ChartText", "no source")
-    return translate("ChartText", "{event} — sources: {sources}").format(
+    text = translate("ChartText", "{event} — sources: {sources}").format(
         event=title, sources=sources
+    )
+    return text + evidence_text(event)
+
+
+def evidence_text(event: chart_data.DayEvent) -> str:
+    """How many of the reports behind the event have an evidence file."""
+    if not event.n_reports:
+        return ""
+    return plural.evidence_of_reports(event.n_reports).format(
+        with_evidence=number(event.n_with_evidence)
     )
 
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from ..domain.records import FieldKey, Report
 from ..domain.rules import DISMISSED, stated_value
 from ..domain.validation import Invalid
+from ..store import evidence
 from ..store.ledger import Changes
 from ..store.review import (
     QueueEntry,
@@ -53,6 +54,7 @@ from ..store.review import (
 )
 from . import i18n
 from .commands import Decide
+from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_evidence
 from .session import Session
 from .words import (
     credibility_text,
@@ -88,6 +90,7 @@ INFO_ROWS = (
     QT_TRANSLATE_NOOP("ReviewPane", "Published"),
     QT_TRANSLATE_NOOP("ReviewPane", "URL"),
     QT_TRANSLATE_NOOP("ReviewPane", "Quote"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Evidence"),
 )
 
 
@@ -189,6 +192,8 @@ class ReviewPane(QWidget):
             self.queue.setColumnWidth(column, max(width, header_width))
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
+        self.evidence_rows = -1
+        self.evidence_items: dict[str, list[evidence.Evidence]] = {}
         self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
@@ -423,7 +428,13 @@ class ReviewPane(QWidget):
         labels = [field_label(field) for field in in_question]
         info_rows = [translate("ReviewPane", row) for row in INFO_ROWS]
         table.setVerticalHeaderLabels([*labels, *info_rows, *(field_label(f) for f in quiet)])
+        self.evidence_rows = len(in_question) + INFO_ROWS.index("Evidence")
+        self.evidence_items: dict[str, list[evidence.Evidence]] = {}
+        for item in evidence.evidence_of(self.session.ledger, [r["id"] for r in self.reports]):
+            self.evidence_items.setdefault(item.report_id, []).append(item)
         for column, report in enumerate(self.reports):
+            files = self.evidence_items.get(report["id"], [])
+            path = self.session.ledger.path
             domain_report = self.domain_reports[report["id"]]
             for row, field in enumerate(in_question):
                 table.setItem(row, column, self._value_item(domain_report, field, disputed))
@@ -436,6 +447,7 @@ class ReviewPane(QWidget):
                 report["published"] or "—",
                 report["url"] or "—",
                 report["quote"],
+                "\n".join(evidence_line(path, item) for item in files) or "—",
             )
             for offset, text in enumerate(info):
                 item = QTableWidgetItem(text)
@@ -446,6 +458,30 @@ class ReviewPane(QWidget):
                 item = self._value_item(domain_report, field, disputed)
                 table.setItem(first_quiet + offset, column, item)
         table.resizeRowsToContents()
+
+    def enable_evidence(self, attacher: EvidenceAttacher) -> None:
+        """Files dropped on a report's column back that report; a double click on the
+        Evidence row opens its first file with the system's viewer."""
+        self.comparison.cellDoubleClicked.connect(self._open_evidence)
+        FileDrops(
+            self.comparison.viewport(),
+            lambda point: self._report_of_column(self.comparison.columnAt(point.x())),
+            attacher.attach,
+            self.session.ledger.read_only,
+        )
+
+    def _report_of_column(self, column: int) -> str | None:
+        return self.reports[column]["id"] if 0 <= column < len(self.reports) else None
+
+    def current_report_id(self) -> str | None:
+        """The report of the comparison's current column (the first if none is current)."""
+        return self._report_of_column(max(self.comparison.currentColumn(), 0))
+
+    def _open_evidence(self, row: int, column: int) -> None:
+        report_id = self._report_of_column(column)
+        files = self.evidence_items.get(report_id or "", [])
+        if row == self.evidence_rows and files:
+            open_evidence(self.session.ledger.path, files[0])
 
     def _fit_rows_later(self, *_args: object) -> None:
         self._fit_rows.start(0)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.validation import Invalid
+from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import export_all
 from ..store.importer import ImportPlan, apply_import, plan_import
 from ..store.ledger import Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
+from ..store.restore import FolderResult, import_folder
 from .dialogs import ProblemsDialog
 from .i18n import number
 from .session import Session
@@ -20,6 +22,7 @@ from .tasks import Progress, TaskRunner
 from .words import message_text, plural
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
+WORKBOOK_SETTING = "export/xlsx"  # the export also writes the workbook: the last choice
 translate = QCoreApplication.translate
 
 
@@ -52,6 +55,51 @@ def merge_summary(merged: MergeResult) -> str:
         " {resolutions} decisions added; {updated} reports updated to a newer edit,"
         " {kept} kept where ours was newer",
     ).format(**c)
+
+
+# What each restored part of a folder counts (`FolderPart.counts`), in the window's words.
+PART_COUNTS = {
+    "evidence records": QT_TRANSLATE_NOOP("Transfers", "{count} evidence records"),
+    "evidence files": QT_TRANSLATE_NOOP("Transfers", "{count} evidence files"),
+}
+SKIPPED = {
+    (True, True): QT_TRANSLATE_NOOP(
+        "Transfers",
+        "; {reports} reports and {decisions} decisions already present and identical, skipped",
+    ),
+    (True, False): QT_TRANSLATE_NOOP(
+        "Transfers", "; {reports} reports already present and identical, skipped"
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Transfers", "; {decisions} decisions already present and identical, skipped"
+    ),
+}
+
+
+def folder_summary(done: FolderResult) -> str:
+    """What an import of an export folder restored or added, in the window's words (the
+    store's `summary()` is the command line's)."""
+    counts = done.counts
+    keys = ("events", "reports", "flows", "sources", "parties", "decisions")
+    text = translate(
+        "Transfers",
+        "{events} events, {reports} reports, {flows} flows, {sources} sources, {parties}"
+        " parties and {decisions} decisions",
+    ).format(**{key: number(counts.get(key, 0)) for key in keys})
+    for part in done.parts:
+        for what, count in part.counts().items():
+            template = PART_COUNTS.get(what)
+            text += ", " + (
+                translate("Transfers", template).format(count=number(count))
+                if template
+                else f"{number(count)} {what}"
+            )
+    reports, decisions = counts.get("skipped", 0), counts.get("decisions_skipped", 0)
+    if reports or decisions:
+        text += translate("Transfers", SKIPPED[bool(reports), bool(decisions)]).format(
+            reports=number(reports), decisions=number(decisions)
+        )
+    return text
 
 
 class Transfers:
@@ -91,8 +139,18 @@ class Transfers:
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, csv_path: Path) -> ImportPlan | None:
-        """Validate and import a file; a bad file imports nothing, a cancel neither."""
+    def import_folder_dialog(self) -> None:
+        directory = QFileDialog.getExistingDirectory(
+            self.window, translate("Transfers", "Import an export folder")
+        )
+        if directory:
+            self.import_folder(Path(directory))
+
+    def import_file(self, csv_path: Path) -> ImportPlan | FolderResult | None:
+        """Validate and import a file; a bad file imports nothing, a cancel neither. A
+        folder is an export folder (`import_folder`)."""
+        if csv_path.is_dir():
+            return self.import_folder(csv_path)
         if self._refuse_read_only():
             return None
         who = self.session.who(self.window)
@@ -141,7 +199,70 @@ class Transfers:
             ).exec()
         return plan
 
+    def import_folder(self, directory: Path) -> FolderResult | None:
+        """Restore an export folder into this ledger if it is empty, else add its reports
+        and decisions; a folder with any error imports nothing."""
+        if self._refuse_read_only():
+            return None
+        who = self.session.who(self.window)
+        db_path = self.path
+
+        def work(progress: Progress) -> FolderResult:
+            with Ledger.open(db_path) as ledger:
+                return import_folder(ledger, directory, who, progress=progress)
+
+        name = directory.name
+        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
+        if result.cancelled:
+            self._status(
+                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                    file=name
+                )
+            )
+            return None
+        if result.error is not None:
+            self._show_error(translate("Transfers", "Import failed"), result.error)
+            return None
+        done: FolderResult = result.value
+        if done.errors:
+            ProblemsDialog(
+                translate("Transfers", "Nothing imported"),
+                plural.import_problems(len(done.errors)).format(file=name),
+                [str(problem) for problem in done.errors],
+                self.window,
+            ).exec()
+            return done
+        self.session.notify_all()
+        if not done.changed:
+            message = translate("Transfers", "Nothing new in {file}: this file holds all of it.")
+        elif done.restored:
+            message = translate("Transfers", "Restored {file}: {summary}.")
+        else:
+            message = translate("Transfers", "Imported {file}: added {summary}.")
+        message = message.format(file=name, summary=folder_summary(done))
+        self._status(message)
+        if done.warnings:
+            warning = translate("Transfers", "warning: {problem}")
+            ProblemsDialog(
+                translate("Transfers", "Imported, with warnings"),
+                message,
+                [warning.format(problem=problem) for problem in done.warnings],
+                self.window,
+            ).exec()
+        return done
+
     # ---- export -------------------------------------------------------------------
+
+    @property
+    def workbook_wanted(self) -> bool:
+        """Whether an export also writes the workbook (`export --xlsx`), as last chosen."""
+        value = QSettings(ORGANIZATION, APPLICATION).value(WORKBOOK_SETTING, False)
+        return value in (True, "true", "1", 1)
+
+    def set_workbook_wanted(self, wanted: bool) -> None:
+        settings = QSettings(ORGANIZATION, APPLICATION)
+        settings.setValue(WORKBOOK_SETTING, bool(wanted))
+        settings.sync()
 
     def export_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(
@@ -151,12 +272,15 @@ class Transfers:
             self.export_to(Path(directory))
 
     def export_to(self, directory: Path) -> dict[str, int] | None:
+        """The CSV files, and the workbook too if the person asked for it last time."""
         db_path = self.path
         read_only = self.session.ledger.read_only
+        xlsx = self.workbook_wanted
+        warnings: list[str] = []
 
         def work(progress: Progress) -> dict[str, int]:
             with Ledger.open(db_path, read_only=read_only) as ledger:
-                return export_all(ledger, directory)
+                return export_all(ledger, directory, xlsx=xlsx, warnings=warnings)
 
         result = self.tasks.run(translate("Transfers", "Exporting"), work)
         if result.error is not None:
@@ -164,7 +288,17 @@ class Transfers:
             return None
         written: dict[str, int] = result.value
         rows = sum(written.values())
-        self._status(plural.exported_rows(rows).format(folder=directory))
+        exported = plural.exported_rows_and_workbook if xlsx else plural.exported_rows
+        message = exported(rows).format(folder=directory)
+        self._status(message)
+        if warnings:
+            warning = translate("Transfers", "warning: {problem}")
+            ProblemsDialog(
+                translate("Transfers", "Exported, with warnings"),
+                message,
+                [warning.format(problem=problem) for problem in warnings],
+                self.window,
+            ).exec()
         return written
 
     # ---- merge --------------------------------------------------------------------

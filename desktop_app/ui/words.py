@@ -166,6 +166,22 @@ class Plural(QObject):
     def earlier_targets(self, count: int) -> str:
         return self.tr("+%Ln earlier target(s) (point at a day)", "", count)
 
+    def exported_rows_and_workbook(self, count: int) -> str:
+        return self.tr("Exported %Ln row(s) and a workbook into {folder}.", "", count)
+
+    def evidence_files(self, count: int) -> str:
+        return self.tr("Evidence of this report: %Ln file(s)", "", count)
+
+    def evidence_of_reports(self, count: int) -> str:
+        """The chart's hover: how many of the event's reports have an evidence file."""
+        return self.tr(" — evidence: {with_evidence} of %Ln report(s)", "", count)
+
+    def evidence_not_matching(self, count: int) -> str:
+        return self.tr("%Ln evidence file(s) of {total} no longer match what was added:", "", count)
+
+    def evidence_verified(self, count: int) -> str:
+        return self.tr("All %Ln evidence file(s) are as they were added.", "", count)
+
 
 plural = Plural()
 
