@@ -150,9 +150,11 @@ def test_plural_forms_of_events(language: str, count: int, form: str) -> None:
 
 
 # Words that may stay in Latin letters in the Ukrainian and Russian windows: the program's
-# name, the example's parties and places, file formats, keys, the languages' own names.
+# name, the example's parties and places, file formats, keys, the languages' own names,
+# the hash's name (SHA-256), and "OK", which Qt's own qtbase_uk / qtbase_ru keep.
 ALLOWED = {
     "Exchange", "Ledger", "English", "Russia", "Ukraine", "Istanbul", "CSV", "PNG", "SVG",
+    "xlsx", "SHA", "OK",
     "URL", "UTC", "Ctrl", "Alt", "Shift", "Esc", "Enter", "Del", "Delete", "Down", "Return",
     "PgUp", "PgDown", "Up", "Left", "Right", "Backspace", "db", "csv", "reports", "demo",
     "http", "https", "exchange", "ledger",
@@ -176,7 +178,8 @@ def data_strings(database: Path) -> list[str]:
 def english_left(texts: list[str], data: list[str]) -> list[str]:
     left = []
     for text in texts:
-        plain = re.sub(r"<[^>]+>|&(?=\w)|&nbsp;", " ", text)
+        # Web addresses (an example archive URL) are addresses, not English.
+        plain = re.sub(r"<[^>]+>|&(?=\w)|&nbsp;|https?://\S+", " ", text)
         for value in data:
             if len(value) > 1:
                 plain = plain.replace(value, " ")

@@ -1,7 +1,8 @@
 """Run in a subprocess by tests/test_translations.py: open the window the way the program
 does (its start-up, the language from LANG, the example data), open its dialogs, and print
 as JSON every text a person reads or hears (text, titles, tooltips, placeholders, menu
-actions, header data, tab texts, combo items, accessible names)."""
+actions, header data, tab texts, combo items, accessible names). One report has an
+evidence file attached, so its list, check marks and the evidence dialog are read too."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -22,10 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import settings
+from desktop_app.store import evidence
 from desktop_app.ui import build_main_window
 from desktop_app.ui.app import fresh_demo, start_application
 from desktop_app.ui.dialogs import ShortcutsDialog, SourcesDialog
+from desktop_app.ui.evidence_ui import EvidenceDialog, evidence_line
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.report_form import DuplicatePrompt
+
+PDF = b"%PDF-1.4\nthe statement as published, saved\n"
 
 
 def widget_texts(widget: QWidget) -> list[str]:
@@ -70,6 +78,39 @@ def all_texts(root: QWidget) -> list[str]:
     return texts
 
 
+def attach_evidence(window: MainWindow, folder: Path) -> tuple[Path, str]:
+    """A file attached to the first report of the first event (selected, so the event
+    pane lists it), the way the window attaches one: copied, checked, recorded."""
+    window.events_pane.view.selectRow(0)
+    QApplication.processEvents()
+    report_id = window.event_pane.reports[0]["id"]
+    settings.set_user_name("Оксана")  # who adds it (asked once, kept in the settings)
+    page = folder / "statement.pdf"
+    page.write_bytes(PDF)
+    description = evidence.describe(
+        page.name, "2025-06-12", "https://web.archive.org/web/2025/https://example.org/s", ""
+    )
+    assert window.evidence.attach(report_id, page, description) is not None
+    return page, report_id
+
+
+def evidence_texts(window: MainWindow, page: Path, report_id: str) -> list[str]:
+    """The evidence list of the event pane and the dialog, with a problem beside a field."""
+    pane = window.event_pane
+    assert pane.evidence_table.rowCount() == 1, "the evidence list shows the attached file"
+    texts = all_texts(pane)
+    texts += [evidence_line(window.ledger.path, item) for item in pane.evidence_table.items]
+    dialog = EvidenceDialog(page, window.evidence._report_label(report_id), window)
+    texts += all_texts(dialog)
+    dialog.archive_url.setText("архів сторінки")  # not an address: the dialog says why
+    dialog.accept()
+    texts.append(dialog.problem.text())
+    assert dialog.problem.text(), "the dialog shows what is wrong with the archive URL"
+    window.verify_evidence()  # its message in the status bar
+    texts.append(window.statusBar().currentMessage())
+    return texts
+
+
 def main() -> int:
     app = start_application()
     folder = Path(sys.argv[1])
@@ -77,7 +118,9 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    page, report_id = attach_evidence(window, folder)
     texts = all_texts(window)
+    texts += evidence_texts(window, page, report_id)
     texts.append(window.chart_pane.title_text())
     texts += window.chart_pane.legend.texts()
     for index in range(3):  # every workspace painted once

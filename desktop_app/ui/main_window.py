@@ -36,7 +36,7 @@ from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
-from .evidence_ui import SHORTCUT, EvidenceAttacher, FileDrops
+from .evidence_ui import SHORTCUT, EvidenceAttacher, FileDrops, state_word
 from .i18n import (
     LANGUAGES,
     chosen_language,
@@ -564,7 +564,8 @@ class MainWindow(QMainWindow):
         self.event_pane.show_evidence()
         if failed:
             lines = "\n".join(
-                f"{check.state}: {', '.join(check.names) or check.sha256}" for check in failed
+                f"{state_word(check.state)}: {', '.join(check.names) or check.sha256}"
+                for check in failed
             )
             QMessageBox.warning(
                 self,

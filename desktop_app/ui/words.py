@@ -169,6 +169,9 @@ class Plural(QObject):
     def exported_rows_and_workbook(self, count: int) -> str:
         return self.tr("Exported %Ln row(s) and a workbook into {folder}.", "", count)
 
+    def byte_count(self, count: int) -> str:
+        return self.tr("%Ln byte(s)", "", count)
+
     def evidence_files(self, count: int) -> str:
         return self.tr("Evidence of this report: %Ln file(s)", "", count)
 
@@ -328,6 +331,39 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"no report states (?P<flow>.+)",
         QT_TRANSLATE_NOOP("Messages", "no report states {flow}"),
     ),
+    # Evidence: what the researcher says of a file, and the file itself.
+    (
+        r"accessed date '(?P<value>.*)' must be a day, YYYY-MM-DD",
+        QT_TRANSLATE_NOOP("Messages", "accessed date '{value}' must be a day, YYYY-MM-DD"),
+    ),
+    (
+        r"accessed date: (?P<inner>.+)",
+        QT_TRANSLATE_NOOP("Messages", "accessed date: {inner}"),
+    ),
+    (
+        r"archive URL '(?P<value>.*)' must start with http:// or https:// and hold no spaces",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "archive URL '{value}' must start with http:// or https:// and hold no spaces",
+        ),
+    ),
+    (
+        r"the evidence file needs a name",
+        QT_TRANSLATE_NOOP("Messages", "the evidence file needs a name"),
+    ),
+    (r"(?P<path>.+) does not exist", QT_TRANSLATE_NOOP("Messages", "{path} does not exist")),
+    (
+        r"(?P<path>.+) is a folder, not a file",
+        QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a file"),
+    ),
+    (
+        r"(?P<path>.+) cannot be read: permission denied",
+        QT_TRANSLATE_NOOP("Messages", "{path} cannot be read: permission denied"),
+    ),
+    (
+        r"(?P<path>.+) is not a regular file",
+        QT_TRANSLATE_NOOP("Messages", "{path} is not a regular file"),
+    ),
 )
 _COMPILED = tuple((re.compile(pattern), template) for pattern, template in _MESSAGES)
 # Words inside messages that are themselves translated (a field's name, a script's).
@@ -354,6 +390,8 @@ def message_text(message: str) -> str:
         }
         if "flow" in parts:
             parts["flow"] = field_label_text(parts["flow"])
+        if "inner" in parts:  # a message inside a message: "accessed date: '…' is in the future"
+            parts["inner"] = message_text(parts["inner"])
         return translate("Messages", template).format(**parts)
     return message
 

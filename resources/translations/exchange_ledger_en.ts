@@ -73,5 +73,47 @@
             <numerusform>+%Ln earlier targets (point at a day)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) and a workbook into {folder}.</source>
+        <translation>
+            <numerusform>Exported %Ln row and a workbook into {folder}.</numerusform>
+            <numerusform>Exported %Ln rows and a workbook into {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence of this report: %Ln file(s)</source>
+        <translation>
+            <numerusform>Evidence of this report: %Ln file</numerusform>
+            <numerusform>Evidence of this report: %Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — evidence: {with_evidence} of %Ln report(s)</source>
+        <translation>
+            <numerusform> — evidence: {with_evidence} of %Ln report</numerusform>
+            <numerusform> — evidence: {with_evidence} of %Ln reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln evidence file(s) of {total} no longer match what was added:</source>
+        <translation>
+            <numerusform>%Ln evidence file of {total} no longer matches what was added:</numerusform>
+            <numerusform>%Ln evidence files of {total} no longer match what was added:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln evidence file(s) are as they were added.</source>
+        <translation>
+            <numerusform>%Ln evidence file is as it was added.</numerusform>
+            <numerusform>All %Ln evidence files are as they were added.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -419,6 +419,22 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Сообщения</translation>
     </message>
     <message>
+        <source>Evidence of the report</source>
+        <translation>Доказательства сообщения</translation>
+    </message>
+    <message>
+        <source>Add evidence… ({shortcut})</source>
+        <translation>Добавить доказательство… ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation>Открыть доказательство</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Добавить доказательство</translation>
+    </message>
+    <message>
         <source>New report for this event</source>
         <translation>Новое сообщение к этому событию</translation>
     </message>
@@ -429,6 +445,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Delete report</source>
         <translation>Удалить сообщение</translation>
+    </message>
+    <message>
+        <source>No evidence yet: drop a file on the report</source>
+        <translation>Доказательств пока нет: перетащите файл на сообщение</translation>
     </message>
     <message>
         <source>Possible reversed direction</source>
@@ -546,6 +566,161 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <source>✓ verified</source>
+        <translation>✓ проверено</translation>
+    </message>
+    <message>
+        <source>✗ altered</source>
+        <translation>✗ изменён</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ отсутствует</translation>
+    </message>
+    <message>
+        <source>… not checked yet</source>
+        <translation>… ещё не проверено</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Дата обращения</translation>
+    </message>
+    <message>
+        <source>Archive URL</source>
+        <translation>Архивная ссылка</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Добавить доказательство</translation>
+    </message>
+    <message>
+        <source>Accessed on</source>
+        <translation>Дата обращения</translation>
+    </message>
+    <message>
+        <source>https://web.archive.org/… (typed, never fetched)</source>
+        <translation>https://web.archive.org/… (вводится вручную, программа ничего не загружает)</translation>
+    </message>
+    <message>
+        <source>where it came from, what it shows</source>
+        <translation>откуда файл и что он показывает</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;for {report}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;к: {report}</translation>
+    </message>
+    <message>
+        <source>Add evidence {file}</source>
+        <translation>Добавить доказательство {file}</translation>
+    </message>
+    <message>
+        <source>Remove evidence {file}</source>
+        <translation>Убрать доказательство {file}</translation>
+    </message>
+    <message>
+        <source>Add evidence to the report</source>
+        <translation>Добавить доказательство к сообщению</translation>
+    </message>
+    <message>
+        <source>This file is read-only: no evidence can be added.</source>
+        <translation>Этот файл только для чтения: доказательства добавить нельзя.</translation>
+    </message>
+    <message>
+        <source>Select a report first: evidence backs one report.</source>
+        <translation>Сначала выберите сообщение: доказательство подкрепляет одно сообщение.</translation>
+    </message>
+    <message>
+        <source>Copying {file}</source>
+        <translation>Копирование {file}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {file} was not added.</source>
+        <translation>Отменено: {file} не добавлен.</translation>
+    </message>
+    <message>
+        <source>The report already has this file ({file}).</source>
+        <translation>У сообщения уже есть этот файл ({file}).</translation>
+    </message>
+    <message>
+        <source>Evidence not added</source>
+        <translation>Доказательство не добавлено</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}.</source>
+        <translation>{file}: {problem}.</translation>
+    </message>
+    <message>
+        <source>report {id}</source>
+        <translation>сообщение {id}</translation>
+    </message>
+    <message>
+        <source>the report of {source} ({date})</source>
+        <translation>сообщение от {source} ({date})</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
+        <source>accessed {date}</source>
+        <translation>дата обращения {date}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <source>SHA-256 {hash}</source>
+        <translation>Хэш SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>{file} is missing from the evidence folder.</source>
+        <translation>Файла {file} нет в папке доказательств.</translation>
+    </message>
+</context>
+<context>
     <name>FlowsEditor</name>
     <message>
         <source>Category</source>
@@ -647,6 +822,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Экспорт CSV…</translation>
     </message>
     <message>
+        <source>Import an export &amp;folder…</source>
+        <translation>Импорт &amp;папки экспорта…</translation>
+    </message>
+    <message>
+        <source>Export also &amp;writes a workbook (.xlsx)</source>
+        <translation>Экспорт также &amp;записывает рабочую книгу (.xlsx)</translation>
+    </message>
+    <message>
         <source>&amp;Merge another file…</source>
         <translation>&amp;Объединить с другим файлом…</translation>
     </message>
@@ -727,6 +910,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;О программе Exchange Ledger</translation>
     </message>
     <message>
+        <source>Add &amp;evidence to the report…</source>
+        <translation>Добавить &amp;доказательство к сообщению…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify evidence files</source>
+        <translation>Про&amp;верить файлы доказательств</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -783,6 +974,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Удалить событие</translation>
     </message>
     <message>
+        <source>Verifying evidence files</source>
+        <translation>Проверка файлов доказательств</translation>
+    </message>
+    <message>
+        <source>Evidence files missing or altered</source>
+        <translation>Файлы доказательств отсутствуют или изменены</translation>
+    </message>
+    <message>
         <source>About Exchange Ledger</source>
         <translation>О программе Exchange Ledger</translation>
     </message>
@@ -833,6 +1032,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>The copy was not saved</source>
         <translation>Копия не сохранена</translation>
+    </message>
+    <message>
+        <source>Some evidence files were not copied</source>
+        <translation>Некоторые файлы доказательств не скопированы</translation>
+    </message>
+    <message>
+        <source>The copy {path} holds every commit, but these evidence files could not be copied beside it:</source>
+        <translation>Копия {path} содержит все зафиксированные изменения, но эти файлы доказательств не удалось скопировать рядом с ней:</translation>
     </message>
     <message>
         <source>Saved a copy of the ledger as {path}.</source>
@@ -916,6 +1123,38 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>no report states {flow}</source>
         <translation>ни одно сообщение не содержит {flow}</translation>
+    </message>
+    <message>
+        <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
+        <translation>дата обращения «{value}» должна быть днём: ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>accessed date: {inner}</source>
+        <translation>дата обращения: {inner}</translation>
+    </message>
+    <message>
+        <source>archive URL &apos;{value}&apos; must start with http:// or https:// and hold no spaces</source>
+        <translation>архивная ссылка «{value}» должна начинаться с http:// или https:// и не содержать пробелов</translation>
+    </message>
+    <message>
+        <source>the evidence file needs a name</source>
+        <translation>у файла доказательства должно быть имя</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} не существует</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} — это папка, а не файл</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied</source>
+        <translation>{path} не удаётся прочитать: доступ запрещён</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path} не является обычным файлом</translation>
     </message>
     <message>
         <source>source</source>
@@ -1049,6 +1288,54 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
             <numerusform>ещё %Ln прежняя цель (наведите на день)</numerusform>
             <numerusform>ещё %Ln прежние цели (наведите на день)</numerusform>
             <numerusform>ещё %Ln прежних целей (наведите на день)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) and a workbook into {folder}.</source>
+        <translation>
+            <numerusform>Экспортирована %Ln строка и рабочая книга в {folder}.</numerusform>
+            <numerusform>Экспортировано %Ln строки и рабочая книга в {folder}.</numerusform>
+            <numerusform>Экспортировано %Ln строк и рабочая книга в {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln байт</numerusform>
+            <numerusform>%Ln байта</numerusform>
+            <numerusform>%Ln байт</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence of this report: %Ln file(s)</source>
+        <translation>
+            <numerusform>Доказательства сообщения: %Ln файл</numerusform>
+            <numerusform>Доказательства сообщения: %Ln файла</numerusform>
+            <numerusform>Доказательства сообщения: %Ln файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — evidence: {with_evidence} of %Ln report(s)</source>
+        <translation>
+            <numerusform> — доказательства: у {with_evidence} из %Ln сообщения</numerusform>
+            <numerusform> — доказательства: у {with_evidence} из %Ln сообщений</numerusform>
+            <numerusform> — доказательства: у {with_evidence} из %Ln сообщений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln evidence file(s) of {total} no longer match what was added:</source>
+        <translation>
+            <numerusform>%Ln файл доказательств из {total} больше не совпадает с добавленным:</numerusform>
+            <numerusform>%Ln файла доказательств из {total} больше не совпадают с добавленным:</numerusform>
+            <numerusform>%Ln файлов доказательств из {total} больше не совпадают с добавленным:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln evidence file(s) are as they were added.</source>
+        <translation>
+            <numerusform>%Ln файл доказательств такой, каким его добавили.</numerusform>
+            <numerusform>Все %Ln файла доказательств такие, какими их добавили.</numerusform>
+            <numerusform>Все %Ln файлов доказательств такие, какими их добавили.</numerusform>
         </translation>
     </message>
 </context>
@@ -1240,6 +1527,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Quote</source>
         <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
     </message>
     <message>
         <source>Possible reversed direction: decide the doubtful flow or dismiss the warning</source>
@@ -1471,6 +1762,30 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>добавлено событий: {events}, сообщений: {reports}, источников: {sources}, сторон: {parties}, решений: {resolutions}; обновлено до более новой редакции сообщений: {updated}, оставлено наших, так как они новее: {kept}</translation>
     </message>
     <message>
+        <source>{count} evidence records</source>
+        <translation>записей о доказательствах: {count}</translation>
+    </message>
+    <message>
+        <source>{count} evidence files</source>
+        <translation>файлов доказательств: {count}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports and {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено уже имеющихся и не отличающихся: сообщений — {reports}, решений — {decisions}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports already present and identical, skipped</source>
+        <translation>; пропущено сообщений, которые уже есть и не отличаются: {reports}</translation>
+    </message>
+    <message>
+        <source>; {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено решений, которые уже есть и не отличаются: {decisions}</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {flows} flows, {sources} sources, {parties} parties and {decisions} decisions</source>
+        <translation>событий: {events}, сообщений: {reports}, передач: {flows}, источников: {sources}, сторон: {parties}, решений: {decisions}</translation>
+    </message>
+    <message>
         <source>Read-only</source>
         <translation>Только для чтения</translation>
     </message>
@@ -1485,6 +1800,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import an export folder</source>
+        <translation>Импортировать папку экспорта</translation>
     </message>
     <message>
         <source>Importing {file}</source>
@@ -1515,6 +1834,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Импортировано с предупреждениями</translation>
     </message>
     <message>
+        <source>Nothing new in {file}: this file holds all of it.</source>
+        <translation>В {file} ничего нового: этот файл уже содержит всё это.</translation>
+    </message>
+    <message>
+        <source>Restored {file}: {summary}.</source>
+        <translation>Восстановлено из {file}: {summary}.</translation>
+    </message>
+    <message>
         <source>Export the CSV files into</source>
         <translation>Экспортировать файлы CSV в папку</translation>
     </message>
@@ -1525,6 +1852,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>Exported, with warnings</source>
+        <translation>Экспортировано с предупреждениями</translation>
     </message>
     <message>
         <source>Merge another ledger file</source>

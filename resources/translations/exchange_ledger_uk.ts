@@ -419,6 +419,22 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Повідомлення</translation>
     </message>
     <message>
+        <source>Evidence of the report</source>
+        <translation>Докази повідомлення</translation>
+    </message>
+    <message>
+        <source>Add evidence… ({shortcut})</source>
+        <translation>Додати доказ… ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation>Відкрити доказ</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Додати доказ</translation>
+    </message>
+    <message>
         <source>New report for this event</source>
         <translation>Нове повідомлення до цієї події</translation>
     </message>
@@ -429,6 +445,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Delete report</source>
         <translation>Видалити повідомлення</translation>
+    </message>
+    <message>
+        <source>No evidence yet: drop a file on the report</source>
+        <translation>Доказів ще немає: перетягніть файл на повідомлення</translation>
     </message>
     <message>
         <source>Possible reversed direction</source>
@@ -546,6 +566,161 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <source>✓ verified</source>
+        <translation>✓ перевірено</translation>
+    </message>
+    <message>
+        <source>✗ altered</source>
+        <translation>✗ змінено</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ відсутній</translation>
+    </message>
+    <message>
+        <source>… not checked yet</source>
+        <translation>… ще не перевірено</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>перевірено</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>змінено</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>відсутній</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Розмір</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Дата доступу</translation>
+    </message>
+    <message>
+        <source>Archive URL</source>
+        <translation>Архівне посилання</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Додати доказ</translation>
+    </message>
+    <message>
+        <source>Accessed on</source>
+        <translation>Дата доступу</translation>
+    </message>
+    <message>
+        <source>https://web.archive.org/… (typed, never fetched)</source>
+        <translation>https://web.archive.org/… (вводиться вручну, програма нічого не завантажує)</translation>
+    </message>
+    <message>
+        <source>where it came from, what it shows</source>
+        <translation>звідки файл і що він показує</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;for {report}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;до: {report}</translation>
+    </message>
+    <message>
+        <source>Add evidence {file}</source>
+        <translation>Додати доказ {file}</translation>
+    </message>
+    <message>
+        <source>Remove evidence {file}</source>
+        <translation>Прибрати доказ {file}</translation>
+    </message>
+    <message>
+        <source>Add evidence to the report</source>
+        <translation>Додати доказ до повідомлення</translation>
+    </message>
+    <message>
+        <source>This file is read-only: no evidence can be added.</source>
+        <translation>Цей файл лише для читання: докази додати не можна.</translation>
+    </message>
+    <message>
+        <source>Select a report first: evidence backs one report.</source>
+        <translation>Спершу виберіть повідомлення: доказ підтверджує одне повідомлення.</translation>
+    </message>
+    <message>
+        <source>Copying {file}</source>
+        <translation>Копіювання {file}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {file} was not added.</source>
+        <translation>Скасовано: {file} не додано.</translation>
+    </message>
+    <message>
+        <source>The report already has this file ({file}).</source>
+        <translation>Повідомлення вже має цей файл ({file}).</translation>
+    </message>
+    <message>
+        <source>Evidence not added</source>
+        <translation>Доказ не додано</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}.</source>
+        <translation>{file}: {problem}.</translation>
+    </message>
+    <message>
+        <source>report {id}</source>
+        <translation>повідомлення {id}</translation>
+    </message>
+    <message>
+        <source>the report of {source} ({date})</source>
+        <translation>повідомлення від {source} ({date})</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
+        <source>accessed {date}</source>
+        <translation>дата доступу {date}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Докази</translation>
+    </message>
+    <message>
+        <source>SHA-256 {hash}</source>
+        <translation>Хеш SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>{file} is missing from the evidence folder.</source>
+        <translation>Файлу {file} немає в папці доказів.</translation>
+    </message>
+</context>
+<context>
     <name>FlowsEditor</name>
     <message>
         <source>Category</source>
@@ -647,6 +822,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Експорт CSV…</translation>
     </message>
     <message>
+        <source>Import an export &amp;folder…</source>
+        <translation>Імпорт &amp;папки експорту…</translation>
+    </message>
+    <message>
+        <source>Export also &amp;writes a workbook (.xlsx)</source>
+        <translation>Експорт також &amp;записує робочу книгу (.xlsx)</translation>
+    </message>
+    <message>
         <source>&amp;Merge another file…</source>
         <translation>&amp;Об’єднати з іншим файлом…</translation>
     </message>
@@ -727,6 +910,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Про Exchange Ledger</translation>
     </message>
     <message>
+        <source>Add &amp;evidence to the report…</source>
+        <translation>Додати д&amp;оказ до повідомлення…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify evidence files</source>
+        <translation>Перев&amp;ірити файли доказів</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -783,6 +974,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Видалити подію</translation>
     </message>
     <message>
+        <source>Verifying evidence files</source>
+        <translation>Перевірка файлів доказів</translation>
+    </message>
+    <message>
+        <source>Evidence files missing or altered</source>
+        <translation>Файли доказів відсутні або змінені</translation>
+    </message>
+    <message>
         <source>About Exchange Ledger</source>
         <translation>Про Exchange Ledger</translation>
     </message>
@@ -833,6 +1032,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>The copy was not saved</source>
         <translation>Копію не збережено</translation>
+    </message>
+    <message>
+        <source>Some evidence files were not copied</source>
+        <translation>Деякі файли доказів не скопійовано</translation>
+    </message>
+    <message>
+        <source>The copy {path} holds every commit, but these evidence files could not be copied beside it:</source>
+        <translation>Копія {path} містить усі зафіксовані зміни, але ці файли доказів не вдалося скопіювати поруч із нею:</translation>
     </message>
     <message>
         <source>Saved a copy of the ledger as {path}.</source>
@@ -916,6 +1123,38 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>no report states {flow}</source>
         <translation>жодне повідомлення не містить {flow}</translation>
+    </message>
+    <message>
+        <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
+        <translation>дата доступу «{value}» має бути днем: РРРР-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>accessed date: {inner}</source>
+        <translation>дата доступу: {inner}</translation>
+    </message>
+    <message>
+        <source>archive URL &apos;{value}&apos; must start with http:// or https:// and hold no spaces</source>
+        <translation>архівне посилання «{value}» має починатися з http:// або https:// і не містити пробілів</translation>
+    </message>
+    <message>
+        <source>the evidence file needs a name</source>
+        <translation>файл доказу повинен мати назву</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} не існує</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} — це папка, а не файл</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied</source>
+        <translation>{path} не вдається прочитати: доступ заборонено</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path} не є звичайним файлом</translation>
     </message>
     <message>
         <source>source</source>
@@ -1049,6 +1288,54 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
             <numerusform>ще %Ln попередня ціль (наведіть на день)</numerusform>
             <numerusform>ще %Ln попередні цілі (наведіть на день)</numerusform>
             <numerusform>ще %Ln попередніх цілей (наведіть на день)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) and a workbook into {folder}.</source>
+        <translation>
+            <numerusform>Експортовано %Ln рядок і робочу книгу до {folder}.</numerusform>
+            <numerusform>Експортовано %Ln рядки і робочу книгу до {folder}.</numerusform>
+            <numerusform>Експортовано %Ln рядків і робочу книгу до {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln байт</numerusform>
+            <numerusform>%Ln байти</numerusform>
+            <numerusform>%Ln байтів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence of this report: %Ln file(s)</source>
+        <translation>
+            <numerusform>Докази повідомлення: %Ln файл</numerusform>
+            <numerusform>Докази повідомлення: %Ln файли</numerusform>
+            <numerusform>Докази повідомлення: %Ln файлів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — evidence: {with_evidence} of %Ln report(s)</source>
+        <translation>
+            <numerusform> — докази: у {with_evidence} з %Ln повідомлення</numerusform>
+            <numerusform> — докази: у {with_evidence} з %Ln повідомлень</numerusform>
+            <numerusform> — докази: у {with_evidence} з %Ln повідомлень</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln evidence file(s) of {total} no longer match what was added:</source>
+        <translation>
+            <numerusform>%Ln файл доказів із {total} більше не збігається з доданим:</numerusform>
+            <numerusform>%Ln файли доказів із {total} більше не збігаються з доданим:</numerusform>
+            <numerusform>%Ln файлів доказів із {total} більше не збігаються з доданим:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln evidence file(s) are as they were added.</source>
+        <translation>
+            <numerusform>%Ln файл доказів такий, як його додали.</numerusform>
+            <numerusform>Усі %Ln файли доказів такі, як їх додали.</numerusform>
+            <numerusform>Усі %Ln файлів доказів такі, як їх додали.</numerusform>
         </translation>
     </message>
 </context>
@@ -1240,6 +1527,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Quote</source>
         <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Докази</translation>
     </message>
     <message>
         <source>Possible reversed direction: decide the doubtful flow or dismiss the warning</source>
@@ -1471,6 +1762,30 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>додано подій: {events}, повідомлень: {reports}, джерел: {sources}, сторін: {parties}, рішень: {resolutions}; оновлено до новішої редакції повідомлень: {updated}, залишено наших, бо вони новіші: {kept}</translation>
     </message>
     <message>
+        <source>{count} evidence records</source>
+        <translation>записів про докази: {count}</translation>
+    </message>
+    <message>
+        <source>{count} evidence files</source>
+        <translation>файлів доказів: {count}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports and {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено тих, що вже є й не відрізняються: повідомлень — {reports}, рішень — {decisions}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports already present and identical, skipped</source>
+        <translation>; пропущено повідомлень, які вже є й не відрізняються: {reports}</translation>
+    </message>
+    <message>
+        <source>; {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено рішень, які вже є й не відрізняються: {decisions}</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {flows} flows, {sources} sources, {parties} parties and {decisions} decisions</source>
+        <translation>подій: {events}, повідомлень: {reports}, передач: {flows}, джерел: {sources}, сторін: {parties}, рішень: {decisions}</translation>
+    </message>
+    <message>
         <source>Read-only</source>
         <translation>Лише для читання</translation>
     </message>
@@ -1485,6 +1800,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файли CSV (*.csv);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Import an export folder</source>
+        <translation>Імпортувати папку експорту</translation>
     </message>
     <message>
         <source>Importing {file}</source>
@@ -1515,8 +1834,16 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Імпортовано з попередженнями</translation>
     </message>
     <message>
+        <source>Nothing new in {file}: this file holds all of it.</source>
+        <translation>У {file} нічого нового: цей файл уже містить усе це.</translation>
+    </message>
+    <message>
+        <source>Restored {file}: {summary}.</source>
+        <translation>Відновлено з {file}: {summary}.</translation>
+    </message>
+    <message>
         <source>Export the CSV files into</source>
-        <translation>Експортувати файли CSV до теки</translation>
+        <translation>Експортувати файли CSV до папки</translation>
     </message>
     <message>
         <source>Exporting</source>
@@ -1525,6 +1852,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Export failed</source>
         <translation>Експорт не вдався</translation>
+    </message>
+    <message>
+        <source>Exported, with warnings</source>
+        <translation>Експортовано з попередженнями</translation>
     </message>
     <message>
         <source>Merge another ledger file</source>
