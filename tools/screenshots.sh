@@ -24,3 +24,12 @@ for workspace in review balance; do
     --screenshot "$out/$workspace.png"
   echo "wrote $out/$workspace.png"
 done
+# The same window in Ukrainian (README, "Languages"): the language from the locale, as a
+# Ukrainian desktop gives it.
+for workspace in record review balance; do
+  env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen LANG=uk_UA.UTF-8 LC_ALL= \
+    LANGUAGE= .venv/bin/exchange-ledger --demo --size 1280x800 --workspace "$workspace" \
+    --screenshot "$out/uk-$workspace.png"
+  echo "wrote $out/uk-$workspace.png"
+done

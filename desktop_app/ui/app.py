@@ -18,6 +18,7 @@ from ..store.ledger import inspect_early
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
 
@@ -122,15 +123,20 @@ def offer_example(window: MainWindow) -> None:
     """On a first run, the empty ledger offers the example data to look around with."""
     from importlib.resources import as_file
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from ..resources import example_reports
 
+    translate = QCoreApplication.translate
     answer = QMessageBox.question(
         window,
-        "Welcome to Exchange Ledger",
-        f"Your new ledger is {window.ledger.path}.\n\nLoad the example data (the Istanbul"
-        " talks article: an agreement, two exchanges and their sources) to look around?",
+        translate("App", "Welcome to Exchange Ledger"),
+        translate(
+            "App",
+            "Your new ledger is {path}.\n\nLoad the example data (the Istanbul talks"
+            " article: an agreement, two exchanges and their sources) to look around?",
+        ).format(path=window.ledger.path),
     )
     if answer == QMessageBox.StandardButton.Yes:
         with as_file(example_reports()) as example:
@@ -155,18 +161,39 @@ def install_crash_guard() -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         sys.stderr.write(details)
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is None:
             return
+        translate = QCoreApplication.translate
         box = QMessageBox(
-            QMessageBox.Icon.Critical, "Unexpected error", str(error) or kind.__name__
+            QMessageBox.Icon.Critical,
+            translate("App", "Unexpected error"),
+            str(error) or kind.__name__,
         )
-        box.setInformativeText("Everything already saved is safe. Copy the details for a report.")
+        box.setInformativeText(
+            translate("App", "Everything already saved is safe. Copy the details for a report.")
+        )
         box.setDetailedText(details)
         box.exec()
 
     sys.excepthook = hook
+
+
+def start_application() -> QApplication:
+    """The application, named and in the person's language (chosen, else the system's)."""
+    from PySide6.QtWidgets import QApplication
+
+    from .i18n import install_language
+
+    app = QApplication.instance() or QApplication([PROG])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setWindowIcon(application_icon())
+    install_language()
+    return app
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -189,8 +216,8 @@ def run_app(argv: Sequence[str]) -> int:
     if args.db:
         inspect_early(Path(args.db))  # beside the imports of Qt below
     try:
-        from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtCore import QCoreApplication, QTimer
+        from PySide6.QtWidgets import QMessageBox
     except ImportError as error:  # a library the checks above do not know of
         print(f"{PROG}: {system.import_problem(error)}", file=sys.stderr)
         return 1
@@ -199,10 +226,7 @@ def run_app(argv: Sequence[str]) -> int:
     from . import build_main_window
     from .main_window import remember_file
 
-    app = QApplication.instance() or QApplication([PROG])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setWindowIcon(application_icon())
+    app = start_application()
     install_crash_guard()
     try:
         path, first_run = start_path(args.db, args.demo)
@@ -210,7 +234,9 @@ def run_app(argv: Sequence[str]) -> int:
     except LedgerFileError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         if not args.screenshot:
-            QMessageBox.critical(None, "Cannot open the file", str(error))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("App", "Cannot open the file"), str(error)
+            )
         return 1
     if not args.demo:
         remember_file(path)

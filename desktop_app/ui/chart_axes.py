@@ -9,11 +9,16 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import (
     DAY_SPACING,
+    MONTH_SPACING,
     YEAR_MONTH_ZOOM_LEVEL,
     TickSpec,
     ZoomLevel,
+    makeMStepper,
     makeSStepper,
 )
+
+from .i18n import current_language, signed_number
+from .words import status_name
 
 LANES = ("conflict", "reopened")  # the rows of the open-events strip, bottom up
 
@@ -33,7 +38,16 @@ class DayAxis(pg.DateAxisItem):
             [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%Y-%m-%d", autoSkip=[1, 2, 7, 14])],
             "0000-00-00",
         )
-        self.zoomLevels = OrderedDict([(np.inf, YEAR_MONTH_ZOOM_LEVEL), (5 * DAY_SPACING, days)])
+        years = YEAR_MONTH_ZOOM_LEVEL
+        if current_language() != "en":  # "%b" names months in English whatever the window
+            years = ZoomLevel(
+                [
+                    years.tickSpecs[0],
+                    TickSpec(MONTH_SPACING, makeMStepper(1), "%m"),
+                ],
+                "YYYY",
+            )
+        self.zoomLevels = OrderedDict([(np.inf, years), (5 * DAY_SPACING, days)])
 
     def set_origin(self, origin: int) -> None:
         self.origin = origin
@@ -73,7 +87,7 @@ class CountAxis(pg.AxisItem):
         self, values: list[float], scale: float, spacing: float
     ) -> list[str]:
         if spacing >= 1:
-            return [f"{value * scale:,.0f}".replace("-", "−") for value in values]
+            return [signed_number(round(value * scale)).lstrip("+") for value in values]
         return super().tickStrings(values, scale, spacing)
 
 
@@ -82,4 +96,4 @@ class LaneAxis(pg.AxisItem):
 
     def __init__(self) -> None:
         super().__init__(orientation="left")
-        self.setTicks([[(float(index), name) for index, name in enumerate(LANES)], []])
+        self.setTicks([[(float(index), status_name(name)) for index, name in enumerate(LANES)], []])

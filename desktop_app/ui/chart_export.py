@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog
@@ -22,9 +22,10 @@ class ChartExport:
     """Export actions and the PNG/SVG writers (mixed into `ChartPane`)."""
 
     def _add_export_actions(self) -> None:
-        self.export_png_action = QAction("Export chart as PNG…", self)
+        translate = QCoreApplication.translate
+        self.export_png_action = QAction(translate("ChartExport", "Export chart as PNG…"), self)
         self.export_png_action.triggered.connect(lambda: self._ask_export("png"))
-        self.export_svg_action = QAction("Export chart as SVG…", self)
+        self.export_svg_action = QAction(translate("ChartExport", "Export chart as SVG…"), self)
         self.export_svg_action.triggered.connect(lambda: self._ask_export("svg"))
         # In place of pyqtgraph's own "Export…", whose SVG export fails on Qt 6.11's paths;
         # the scene adds these to the context menu of everything in the chart.
@@ -111,9 +112,13 @@ class ChartExport:
         name = f"exchange-balance-{self.category}.{kind}"
         path, _ = QFileDialog.getSaveFileName(
             self,
-            f"Export chart as {kind.upper()}",
+            QCoreApplication.translate("ChartExport", "Export chart as {kind}").format(
+                kind=kind.upper()
+            ),
             name,
-            f"{kind.upper()} image (*.{kind})",
+            QCoreApplication.translate("ChartExport", "{kind} image (*.{ext})").format(
+                kind=kind.upper(), ext=kind
+            ),
         )
         if path:
             (self.export_png if kind == "png" else self.export_svg)(Path(path))

@@ -80,7 +80,7 @@ class ChartHover:
         if text is None:
             self._details_subject = None
             self._show_hover_line(None)
-            text = chart_text.PROMPT
+            text = chart_text.prompt()
         self.details_label.setText(text)
         if self.graphics.toolTip():
             self.graphics.setToolTip(text if subject is not None else "")

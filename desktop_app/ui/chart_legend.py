@@ -10,12 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
-from ..domain.series import Target, target_label
+from ..domain.series import Target
 from .chart_items import BAND_ALPHA, PartyItems
+from .chart_text import target_label
+from .words import plural
+
+translate = QCoreApplication.translate
 
 SAMPLE_WIDTH = 24.0
 SAMPLE_GAP = 6.0
@@ -114,12 +118,17 @@ def legend_entries(
     """Each party's line, one entry for the bands, each party's latest target (the one
     in force at the end) and a count of the earlier ones."""
     entries = [
-        LegendEntry(f"{party} received (best)", colors.get(party, GREY), "line")
+        LegendEntry(
+            translate("ChartLegend", "{party} received (best)").format(party=party),
+            colors.get(party, GREY),
+            "line",
+        )
         for party in sorted(party_items)
     ]
     # One entry for every band: each is shaded in its party's colour.
     if any(i.band.has_band() or i.net_band.has_band() for i in party_items.values()):
-        entries.append(LegendEntry("shaded: low–high where undecided", GREY, "band"))
+        band = translate("ChartLegend", "shaded: low–high where undecided")
+        entries.append(LegendEntry(band, GREY, "band"))
     latest: dict[str, Target] = {}
     for target, _ in target_items:
         if target.party not in latest or target.day >= latest[target.party].day:
@@ -129,7 +138,7 @@ def legend_entries(
         entries.append(LegendEntry(target_label(latest[party]), color, "dashed"))
     older = len(target_items) - len(latest)
     if older:
-        text = f"+{older:,} earlier target{'s' if older > 1 else ''} (point at a day)"
+        text = plural.earlier_targets(older)
         entries.append(LegendEntry(text, "", "note"))
     return entries
 

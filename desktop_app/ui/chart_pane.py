@@ -20,7 +20,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,13 +61,19 @@ from .chart_items import (
 from .chart_legend import ChartLegend, legend_entries
 from .chart_targets import TargetLayer
 from .notifier import LedgerNotifier
+from .words import category_name, combo_value, fill_values, set_combo_value
 
 ALL = "all"
 CATEGORY_CHOICES = (ALL, *CATEGORIES)
 # Beyond this many touched events a change is read again whole rather than day by day.
 INCREMENTAL_LIMIT = 2000
 MARKER_HALF_HEIGHT = 0.32
-FIT_TARGETS = "Fit targets"
+translate = QCoreApplication.translate
+
+
+def _category_choice(value: str) -> str:
+    return translate("ChartPane", "all") if value == ALL else category_name(value)
+
 
 __all__ = ["ALL", "CATEGORY_CHOICES", "ChartPane", "ChartState", "PartyItems"]
 
@@ -123,8 +129,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_controls())
-        self.empty_label = QLabel(chart_text.EMPTY_LEDGER, self)
-        self.empty_label.setAccessibleName("Chart message")
+        self.empty_label = QLabel(chart_text.empty_ledger(), self)
+        self.empty_label.setAccessibleName(translate("ChartPane", "Chart message"))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -135,15 +141,15 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.empty_label.hide()
         layout.addWidget(self.empty_label, 1)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.graphics.setAccessibleName("Exchange balance chart")
+        self.graphics.setAccessibleName(translate("ChartPane", "Exchange balance chart"))
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.graphics, 1)
         self.details_label = QLabel(self)
-        self.details_label.setAccessibleName("Chart details")
+        self.details_label.setAccessibleName(translate("ChartPane", "Chart details"))
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_label.setText(chart_text.PROMPT)
+        self.details_label.setText(chart_text.prompt())
         self.details_label.setContentsMargins(8, 2, 8, 2)
         # A fixed height, so that the chart does not jump as the pointer moves.
         self.details_area = QScrollArea(self)
@@ -162,18 +168,22 @@ class ChartPane(ChartHover, ChartExport, QWidget):
     def _build_controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
         controls.setContentsMargins(6, 4, 6, 0)
-        self.category_label = QLabel("Category", self)
+        self.category_label = QLabel(translate("ChartPane", "Category"), self)
         self.category_combo = QComboBox(self)
-        self.category_combo.setAccessibleName("Category")
-        self.category_combo.addItems(CATEGORY_CHOICES)
+        self.category_combo.setAccessibleName(translate("ChartPane", "Category"))
+        fill_values(self.category_combo, CATEGORY_CHOICES, _category_choice)
         self.category_label.setBuddy(self.category_combo)
         self.category_combo.currentTextChanged.connect(self._on_category_chosen)
         # Targets stay out of the y range unless asked: they would squash the data.
-        self.fit_targets_box = QCheckBox(FIT_TARGETS, self)
-        self.fit_targets_box.setAccessibleName(FIT_TARGETS)
+        fit_targets = translate("ChartPane", "Fit targets")
+        self.fit_targets_box = QCheckBox(fit_targets, self)
+        self.fit_targets_box.setAccessibleName(fit_targets)
         self.fit_targets_box.setToolTip(
-            "Take the agreement targets into the vertical range (else the range follows"
-            " the data and a label at the top edge names a target above it)"
+            translate(
+                "ChartPane",
+                "Take the agreement targets into the vertical range (else the range follows"
+                " the data and a label at the top edge names a target above it)",
+            )
         )
         self.fit_targets_box.toggled.connect(self._on_fit_targets)
         controls.addWidget(self.category_label)
@@ -214,9 +224,9 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.events_plot.vb.setMouseEnabled(x=True, y=False)
         for plot in (self.events_plot, self.net_plot):
             plot.setXLink(self.received_plot)
-        self.received_plot.setLabel("left", "Received, cumulative")
-        self.net_plot.setLabel("left", "Net balance")
-        self.net_plot.setLabel("bottom", "Charting day (UTC)")
+        self.received_plot.setLabel("left", translate("ChartPane", "Received, cumulative"))
+        self.net_plot.setLabel("left", translate("ChartPane", "Net balance"))
+        self.net_plot.setLabel("bottom", translate("ChartPane", "Charting day (UTC)"))
         for plot in self.plots:
             # pyqtgraph's trap: stepMode="center" breaks with these; the curves use "right".
             plot.setDownsampling(auto=True, mode="peak")
@@ -289,7 +299,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
     @property
     def category(self) -> str:
         """The selected category: "all" or one of the categories."""
-        return self.category_combo.currentText()
+        return combo_value(self.category_combo)
 
     @Slot(str)
     def set_category(self, category: str) -> None:
@@ -297,7 +307,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         if category not in CATEGORY_CHOICES:
             raise ValueError(f"'{category}' is not a category: use one of {CATEGORY_CHOICES}")
         if category != self.category:
-            self.category_combo.setCurrentText(category)  # redraws
+            set_combo_value(self.category_combo, category)  # redraws
 
     @Slot(str)
     def select_event(self, event_id: str) -> None:
@@ -353,10 +363,18 @@ class ChartPane(ChartHover, ChartExport, QWidget):
 
     def title_text(self) -> str:
         """The chart's title: category, date of the data, file."""
-        category = "all categories" if self.category == ALL else self.category
+        if self.category == ALL:
+            category = translate("ChartPane", "all categories")
+        else:
+            category = category_name(self.category)
         last = self.data.last_day()
-        when = f"data up to {last}" if last else "no exchanges recorded yet"
-        return f"Exchange balance — {category} · {when} · {self.ledger.path.name}"
+        if last:
+            when = translate("ChartPane", "data up to {date}").format(date=last)
+        else:
+            when = translate("ChartPane", "no exchanges recorded yet")
+        return translate("ChartPane", "Exchange balance — {category} · {when} · {file}").format(
+            category=category, when=when, file=self.ledger.path.name
+        )
 
     # ---- reacting to changes -------------------------------------------------------
 
@@ -437,7 +455,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         if empty:
             everything = not len(self.data.deltas()) and not self.data.agreement_flows()
             self.empty_label.setText(
-                chart_text.EMPTY_LEDGER
+                chart_text.empty_ledger()
                 if everything or self.category == ALL
                 else chart_text.empty_category(self.category)
             )

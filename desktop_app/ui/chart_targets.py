@@ -8,9 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from ..domain.series import Target, step_xy, target_steps
+from .i18n import number
+
+translate = QCoreApplication.translate
 
 MAX_LABEL_SHARE = 0.3  # of the plot's height, at most, kept free for the labels
 
@@ -61,7 +65,15 @@ def off_scale(
             continue
         index = int(np.flatnonzero(visible)[-1])
         x = max(float(xs[index]), left)
-        found.append(OffScale(party, x, f"↑ {party} target line at {int(levels[index]):,}"))
+        found.append(
+            OffScale(
+                party,
+                x,
+                translate("ChartTargets", "↑ {party} target line at {count}").format(
+                    party=party, count=number(int(levels[index]))
+                ),
+            )
+        )
     return found
 
 

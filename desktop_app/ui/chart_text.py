@@ -1,35 +1,95 @@
 """What the chart says in words: the hover text of a day or of an open event, the empty
 chart's sentence. Events are named for people (date, type, location, main flow) and
-sources by name, never by their ids."""
+sources by name, never by their ids. Everything here is in the window's language."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.series import (
     Estimates,
     PartySeries,
     Target,
-    estimate_text,
-    event_title,
     iso_day,
-    target_label,
+    percent,
     targets_in_force,
 )
 from ..store import chart_data
+from .i18n import number, signed_number
+from .words import category_name, event_type_name, field_label_text, plural, status_name
 
+translate = QCoreApplication.translate
 MAX_HOVER_EVENTS = 5
-OPEN_WORDS = {"conflict": "in conflict", "reopened": "reopened"}
-PROMPT = "Point at a step to see its totals, events and sources."
-EMPTY_LEDGER = (
+OPEN_WORDS = {
+    "conflict": QT_TRANSLATE_NOOP("ChartText", "in conflict"),
+    "reopened": QT_TRANSLATE_NOOP("ChartText", "reopened"),
+}
+PROMPT = QT_TRANSLATE_NOOP("ChartText", "Point at a step to see its totals, events and sources.")
+EMPTY_LEDGER = QT_TRANSLATE_NOOP(
+    "ChartText",
     "No exchanges recorded yet: add a report (Ctrl+N) or import a CSV file (Ctrl+I)."
-    " The chart of the balance appears here with the first exchange."
+    " The chart of the balance appears here with the first exchange.",
 )
 
 
+def prompt() -> str:
+    return translate("ChartText", PROMPT)
+
+
+def empty_ledger() -> str:
+    return translate("ChartText", EMPTY_LEDGER)
+
+
 def empty_category(category: str) -> str:
-    return (
-        f"No exchanges of {category} recorded yet: choose another category, or “all”,"
-        " in the Category box."
+    return translate(
+        "ChartText",
+        "No exchanges of {category} recorded yet: choose another category, or “all”,"
+        " in the Category box.",
+    ).format(category=category_name(category))
+
+
+def estimate_text(best: int, low: int, high: int) -> str:
+    """`2,412`, or `2,412 (2,400–2,424)` where the reports leave it uncertain."""
+    if low == high:
+        return number(best)
+    return f"{number(best)} ({number(low)}–{number(high)})"
+
+
+def target_label(target: Target) -> str:
+    """E.g. "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached"."""
+    text = translate("ChartText", "{party} target {count} (agreement {date})").format(
+        party=target.party, count=estimate_text(*target.target), date=target.date
     )
+    share = target.share()
+    if share is None:
+        return text
+    best, low, high = (percent(value) for value in share)
+    reached = translate("ChartText", "{percent}% reached").format(percent=best)
+    if low != high:
+        reached += f" ({low}–{high}%)"
+    return f"{text} — {reached}"
+
+
+def flow_text(category: str, source: str, to: str, best: int, low: int, high: int) -> str:
+    return f"{category_name(category)} {source}→{to} {estimate_text(best, low, high)}"
+
+
+def event_title(
+    date: str, event_type: str, location: str, flows: Sequence[tuple[str, str, str, int, int, int]]
+) -> str:
+    """An event named for people: date, type, location and its main (largest) flow, e.g.
+    "2025-06-11 exchange, Istanbul: bodies Russia→Ukraine 1,212 (+1 more flow)"."""
+    text = f"{date} {event_type_name(event_type)}"
+    if location:
+        text += f", {location}"
+    if flows:
+        text += ": " + flow_text(*max(flows, key=lambda flow: flow[3]))
+        more = len(flows) - 1
+        if more:
+            text += " " + plural.more_flows(more)
+    return text
 
 
 def day_text(
@@ -49,59 +109,74 @@ def day_text(
         if party in series:
             party_series = series[party]
             index = party_series.index_at(day)
-            received = estimate_text(*party_series.received.at(index))
-            sent = estimate_text(*party_series.sent.at(index))
-            net = signed(party_series.net, index)
-            parts.append(f"received {received} · handed over {sent} · net {net}")
+            parts.append(
+                translate(
+                    "ChartText", "received {received} · handed over {sent} · net {net}"
+                ).format(
+                    received=estimate_text(*party_series.received.at(index)),
+                    sent=estimate_text(*party_series.sent.at(index)),
+                    net=signed(party_series.net, index),
+                )
+            )
         parts += in_force.get(party, [])
         lines.append(f"{party}: {' · '.join(parts)}")
     for event in events[:MAX_HOVER_EVENTS]:
         lines.append(f"• {event_text(event)}")
     if len(events) > MAX_HOVER_EVENTS:
-        lines.append(f"… and {len(events) - MAX_HOVER_EVENTS} more events that day")
+        more = len(events) - MAX_HOVER_EVENTS
+        lines.append(plural.more_events(more))
     return "\n".join(lines)
+
+
+def _open_word(status: str) -> str:
+    english = OPEN_WORDS.get(status)
+    return translate("ChartText", english) if english else status_name(status)
 
 
 def event_text(event: chart_data.DayEvent) -> str:
     flows = list(event.flows)
     main = [flows.pop(flows.index(max(flows, key=lambda flow: flow[3])))] if flows else []
     title = event_title(event.date, event.event_type, event.location, main)
-    status = OPEN_WORDS.get(event.status)
-    if status:
-        title += f" [{status}]"
+    if event.status in OPEN_WORDS:
+        title += f" [{_open_word(event.status)}]"
     if others := flows:
-        title += "; also " + "; ".join(
-            f"{category} {source}→{to} {estimate_text(best, low, high)}"
-            for category, source, to, best, low, high in others
-        )
-    sources = ", ".join(event.sources) or "no source"
-    return f"{title} — sources: {sources}{evidence_text(event)}"
+        title += translate("ChartText", "; also ") + "; ".join(flow_text(*flow) for flow in others)
+    sources = ", ".join(event.sources) or translate("ChartText", "no source")
+    text = translate("ChartText", "{event} — sources: {sources}").format(
+        event=title, sources=sources
+    )
+    return text + evidence_text(event)
 
 
 def evidence_text(event: chart_data.DayEvent) -> str:
     """How many of the reports behind the event have an evidence file."""
     if not event.n_reports:
         return ""
-    return f" — evidence: {event.n_with_evidence} of {event.n_reports} reports"
+    return plural.evidence_of_reports(event.n_reports).format(
+        with_evidence=number(event.n_with_evidence)
+    )
 
 
 def summary_text(summary: chart_data.EventSummary) -> str:
     """An open event's marker: what it is, what is disputed, who reports it."""
     title = event_title(summary.date, summary.event_type, summary.location, summary.flows)
-    lines = [f"{title} [{OPEN_WORDS.get(summary.status, summary.status)}]"]
+    lines = [f"{title} [{_open_word(summary.status)}]"]
     for label, values in summary.disputes:
-        lines.append(f"disputed {label}: {' / '.join(values)}")
-    lines.append(f"sources: {', '.join(summary.sources) or 'none'}")
+        lines.append(
+            translate("ChartText", "disputed {field}: {values}").format(
+                field=field_label_text(label), values=" / ".join(values)
+            )
+        )
+    sources = ", ".join(summary.sources) or translate("ChartText", "none")
+    lines.append(translate("ChartText", "sources: {sources}").format(sources=sources))
     return "\n".join(lines)
 
 
 def signed(net: Estimates, index: int) -> str:
     """A net balance with its sign: "+1,185", or "−1,185 (−1,273 to −1,185)"."""
-
-    def text(value: int) -> str:
-        return f"+{value:,}" if value > 0 else f"{value:,}".replace("-", "−")
-
     best, low, high = net.at(index)
     if low == high:
-        return text(best)
-    return f"{text(best)} ({text(low)} to {text(high)})"
+        return signed_number(best)
+    return translate("ChartText", "{best} ({low} to {high})").format(
+        best=signed_number(best), low=signed_number(low), high=signed_number(high)
+    )

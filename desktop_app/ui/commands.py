@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ..domain.records import FieldKey
 from ..store import sources
 from ..store.ledger import Changes, ReportInput
 from .session import LedgerCommand, Session
+from .words import field_label
+
+translate = QCoreApplication.translate
 
 
 class AddReport(LedgerCommand):
     """A new report, with a new event unless it joins `event_id`."""
 
     def __init__(self, session: Session, report: ReportInput, event_id: str | None) -> None:
-        super().__init__(session, f"Add report from {report.source_name}")
+        super().__init__(
+            session,
+            translate("Commands", "Add report from {source}").format(source=report.source_name),
+        )
         self.report = report
         self.event_id = event_id
         self.report_id = ""
@@ -35,7 +43,10 @@ class AddReport(LedgerCommand):
 
 class EditReport(LedgerCommand):
     def __init__(self, session: Session, report_id: str, report: ReportInput) -> None:
-        super().__init__(session, f"Edit report from {report.source_name}")
+        super().__init__(
+            session,
+            translate("Commands", "Edit report from {source}").format(source=report.source_name),
+        )
         self.report_id = report_id
         self.report = report
         self.before: dict = {}
@@ -90,7 +101,9 @@ class DeleteReports(LedgerCommand):
 
 class UpdateSource(LedgerCommand):
     def __init__(self, session: Session, source_id: str, fields: sources.SourceFields) -> None:
-        super().__init__(session, f"Edit source {fields.name}")
+        super().__init__(
+            session, translate("Commands", "Edit source {source}").format(source=fields.name)
+        )
         self.source_id = source_id
         self.fields = fields
         self.before: sources.SourceFields | None = None
@@ -143,7 +156,12 @@ class Decide(LedgerCommand):
         rationale: str,
         report_id: str | None,
     ) -> None:
-        super().__init__(session, f"Decide {field.label()}: {value}")
+        super().__init__(
+            session,
+            translate("Commands", "Decide {field}: {value}").format(
+                field=field_label(field), value=value
+            ),
+        )
         self.event_id = event_id
         self.field = field
         self.value = value

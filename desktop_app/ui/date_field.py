@@ -6,7 +6,7 @@ a line edit with a calendar popup can hold all three, always as ISO text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import DateError, parse_claimed_date
 
+translate = QCoreApplication.translate
+
 
 class PartialDateEdit(QWidget):
     textChanged = Signal(str)
@@ -27,14 +29,18 @@ class PartialDateEdit(QWidget):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
+        self.line.setPlaceholderText(translate("PartialDateEdit", "YYYY-MM-DD, YYYY-MM or YYYY"))
         self.line.setAccessibleName(label)
-        self.line.setToolTip("A day, a month or a year: 2025-06-11, 2025-06 or 2025")
+        self.line.setToolTip(
+            translate("PartialDateEdit", "A day, a month or a year: 2025-06-11, 2025-06 or 2025")
+        )
         self.line.textChanged.connect(self.textChanged)
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setAccessibleName(f"{label} calendar")
-        self.button.setToolTip("Pick a day (Alt+Down in the field)")
+        self.button.setAccessibleName(
+            translate("PartialDateEdit", "{field} calendar").format(field=label)
+        )
+        self.button.setToolTip(translate("PartialDateEdit", "Pick a day (Alt+Down in the field)"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -55,7 +61,7 @@ class PartialDateEdit(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
-        open_calendar = QAction("Open calendar", self.line)
+        open_calendar = QAction(translate("PartialDateEdit", "Open calendar"), self.line)
         open_calendar.setShortcut(QKeySequence("Alt+Down"))
         open_calendar.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_calendar.triggered.connect(self.button.showMenu)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,12 @@ from ..domain.validation import Invalid
 from ..store.ledger import Changes
 from ..store.sources import SourceFields, all_sources
 from .commands import MergeSources, UpdateSource
+from .i18n import number
 from .report_form import grade_items, source_label
 from .session import Session
+from .words import combo_value, fill_values, kind_name, message_text, party_name, set_combo_value
+
+translate = QCoreApplication.translate
 
 
 class ProblemsDialog(QDialog):
@@ -41,8 +45,8 @@ class ProblemsDialog(QDialog):
         self.resize(760, 420)
         self.text = QPlainTextEdit("\n".join(lines), self)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Problems")
-        copy = QPushButton("&Copy all", self)
+        self.text.setAccessibleName(translate("Dialogs", "Problems"))
+        copy = QPushButton(translate("Dialogs", "&Copy all"), self)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
@@ -59,24 +63,28 @@ class ProblemsDialog(QDialog):
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
         rows = [
             (action.text().replace("&", ""), shortcut_text(action))
             for action in actions
             if not action.shortcut().isEmpty()
         ]
         rows += [
-            ("Commit the form", "Ctrl+Enter"),
-            ("Clear the form", "Esc"),
-            ("Add a flow (in the form)", "Alt+A"),
-            ("Open the calendar (in a date field)", "Alt+Down"),
-            ("Field labels", "Alt + the underlined letter"),
+            (translate("Dialogs", "Commit the form"), "Ctrl+Enter"),
+            (translate("Dialogs", "Clear the form"), "Esc"),
+            (translate("Dialogs", "Add a flow (in the form)"), "Alt+A"),
+            (translate("Dialogs", "Open the calendar (in a date field)"), "Alt+Down"),
+            (
+                translate("Dialogs", "Field labels"),
+                translate("Dialogs", "Alt + the underlined letter"),
+            ),
         ]
         # Two pairs of columns, so that every row is in sight at once: none cut in half.
         half = (len(rows) + 1) // 2
         table = QTableWidget(half, 4, self)
-        table.setAccessibleName("Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Action", "Keys", "Action", "Keys"])
+        table.setAccessibleName(translate("Dialogs", "Keyboard shortcuts"))
+        action, keys = translate("Dialogs", "Action"), translate("Dialogs", "Keys")
+        table.setHorizontalHeaderLabels([action, keys, action, keys])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for column in (0, 2):
@@ -106,7 +114,7 @@ def shortcut_text(action: QAction) -> str:
         text = sequence.toString().replace("Return", "Enter")
         if text not in keys:
             keys.append(text)
-    return " or ".join(keys)
+    return translate("Dialogs", " or ").join(keys)
 
 
 class SourcesDialog(QDialog):
@@ -115,11 +123,19 @@ class SourcesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Sources")
+        self.setWindowTitle(translate("Dialogs", "Sources"))
         self.resize(820, 520)
         self.table = QTableWidget(0, 5, self)
-        self.table.setAccessibleName("Sources")
-        self.table.setHorizontalHeaderLabels(["Name", "Party", "Kind", "Reliability", "Reports"])
+        self.table.setAccessibleName(translate("Dialogs", "Sources"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Dialogs", "Name"),
+                translate("Dialogs", "Party"),
+                translate("Dialogs", "Kind"),
+                translate("Dialogs", "Reliability"),
+                translate("Dialogs", "Reports"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,22 +144,22 @@ class SourcesDialog(QDialog):
         self.name = QLineEdit(self)
         self.party = QLineEdit(self)
         self.kind = QComboBox(self)
-        self.kind.addItems(SOURCE_KINDS)
+        fill_values(self.kind, SOURCE_KINDS, kind_name)
         self.reliability = QComboBox(self)
         self.reliability.addItems(grade_items(RELIABILITY))
         self.merge_target = QComboBox(self)
         form = QFormLayout()
         for label, widget in (
-            ("&Name", self.name),
-            ("&Party", self.party),
-            ("&Kind", self.kind),
-            ("&Reliability", self.reliability),
-            ("Merge &into", self.merge_target),
+            (translate("Dialogs", "&Name"), self.name),
+            (translate("Dialogs", "&Party"), self.party),
+            (translate("Dialogs", "&Kind"), self.kind),
+            (translate("Dialogs", "&Reliability"), self.reliability),
+            (translate("Dialogs", "Merge &into"), self.merge_target),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
-        self.save_button = QPushButton("&Save source", self)
-        self.merge_button = QPushButton("&Merge into the chosen source", self)
+        self.save_button = QPushButton(translate("Dialogs", "&Save source"), self)
+        self.merge_button = QPushButton(translate("Dialogs", "&Merge into the chosen source"), self)
         for button in (self.save_button, self.merge_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self.save_button.clicked.connect(self.save)
@@ -177,10 +193,10 @@ class SourcesDialog(QDialog):
         for row, source in enumerate(self.sources):
             cells = [
                 source["name"],
-                source["party"] or "independent",
-                source["kind"],
+                party_name(source["party"]),
+                kind_name(source["kind"]),
                 source["reliability"],
-                str(source["n_reports"]),
+                number(source["n_reports"]),
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -204,7 +220,7 @@ class SourcesDialog(QDialog):
             return
         self.name.setText(source["name"])
         self.party.setText(source["party"] or "")
-        self.kind.setCurrentText(source["kind"])
+        set_combo_value(self.kind, source["kind"])
         self.reliability.setCurrentIndex(list(RELIABILITY).index(source["reliability"]))
 
     def save(self) -> None:
@@ -214,7 +230,7 @@ class SourcesDialog(QDialog):
         fields = SourceFields(
             self.name.text(),
             self.party.text().strip() or None,
-            self.kind.currentText(),
+            combo_value(self.kind),
             list(RELIABILITY)[self.reliability.currentIndex()],
         )
         self._execute(UpdateSource(self.session, source["id"], fields))
@@ -225,16 +241,22 @@ class SourcesDialog(QDialog):
         if source is None or not target:
             return
         if target == source["id"]:
-            QMessageBox.information(self, "Merge", "Choose another source to merge into.")
+            QMessageBox.information(
+                self,
+                translate("Dialogs", "Merge"),
+                translate("Dialogs", "Choose another source to merge into."),
+            )
             return
-        text = f"Merge source {source['name']} into {self.merge_target.currentText()}"
+        text = translate("Dialogs", "Merge source {source} into {target}").format(
+            source=source["name"], target=self.merge_target.currentText()
+        )
         self._execute(MergeSources(self.session, target, source["id"], text))
 
     def _execute(self, command: UpdateSource | MergeSources) -> None:
         try:
             self.session.execute(command)
         except Invalid as error:
-            QMessageBox.warning(self, "Not changed", str(error))
+            QMessageBox.warning(self, translate("Dialogs", "Not changed"), message_text(str(error)))
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's signature
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.name.hasFocus():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,32 +16,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.records import CREDIBILITY, RELIABILITY
 from ..store import evidence
 from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
 from .evidence_ui import SHORTCUT, EvidenceAttacher, EvidenceTable, FileDrops
+from .i18n import number
 from .session import Session
-from .words import plural
+from .words import (
+    category_name,
+    credibility_text,
+    event_type_name,
+    flows_text,
+    kind_name,
+    party_name,
+    plural,
+    qualifier_name,
+    reliability_text,
+    reports_text,
+    status_name,
+)
+
+translate = QCoreApplication.translate
 
 REPORT_COLUMNS = (
-    "Source",
-    "Party",
-    "Kind",
-    "Reliability",
-    "Credibility",
-    "Claimed date",
-    "Location",
-    "Flows",
-    "Quote",
-    "Recorded",
+    QT_TRANSLATE_NOOP("EventPane", "Source"),
+    QT_TRANSLATE_NOOP("EventPane", "Party"),
+    QT_TRANSLATE_NOOP("EventPane", "Kind"),
+    QT_TRANSLATE_NOOP("EventPane", "Reliability"),
+    QT_TRANSLATE_NOOP("EventPane", "Credibility"),
+    QT_TRANSLATE_NOOP("EventPane", "Claimed date"),
+    QT_TRANSLATE_NOOP("EventPane", "Location"),
+    QT_TRANSLATE_NOOP("EventPane", "Flows"),
+    QT_TRANSLATE_NOOP("EventPane", "Quote"),
+    QT_TRANSLATE_NOOP("EventPane", "Recorded"),
 )
+NO_EVENT = QT_TRANSLATE_NOOP("EventPane", "Select an event to see its reports.")
 
 
 def flows_line(flows: list[dict]) -> str:
     return "; ".join(
-        f"{f['category']} {f['from_party']}→{f['to_party']} {f['count']:,}"
-        + ("" if f["qualifier"] == "exact" else f" ({f['qualifier'].replace('_', ' ')})")
+        f"{category_name(f['category'])} {f['from_party']}→{f['to_party']} {number(f['count'])}"
+        + ("" if f["qualifier"] == "exact" else f" ({qualifier_name(f['qualifier'])})")
         for f in flows
     )
 
@@ -59,13 +74,15 @@ class EventPane(QWidget):
         self.attacher = attacher
         self.event_id = ""
         self.reports: list[dict] = []
-        self.summary = QLabel("Select an event to see its reports.", self)
+        self.summary = QLabel(translate("EventPane", NO_EVENT), self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName("Event summary")
+        self.summary.setAccessibleName(translate("EventPane", "Event summary"))
         self.table = QTableWidget(0, len(REPORT_COLUMNS), self)
-        self.table.setAccessibleName("Reports")
-        self.table.setHorizontalHeaderLabels(REPORT_COLUMNS)
+        self.table.setAccessibleName(translate("EventPane", "Reports"))
+        self.table.setHorizontalHeaderLabels(
+            [translate("EventPane", column) for column in REPORT_COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -75,7 +92,7 @@ class EventPane(QWidget):
         self.table.itemSelectionChanged.connect(self.show_evidence)
         # Evidence of the selected report; a file dropped on a report is attached to it.
         self.evidence_label = QLabel(self)
-        self.evidence_label.setAccessibleName("Evidence of the report")
+        self.evidence_label.setAccessibleName(translate("EventPane", "Evidence of the report"))
         # Its text is cut rather than widening the window.
         self.evidence_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.evidence_label.setAlignment(
@@ -83,10 +100,12 @@ class EventPane(QWidget):
         )
         self.evidence_table = EvidenceTable(session, attacher, self)
         self.evidence_table.setMaximumHeight(100)
-        self.evidence_button = QPushButton(f"Add evidence… ({SHORTCUT})", self)
-        self.open_evidence_button = QPushButton("Open evidence", self)
-        self.evidence_button.setAccessibleName("Add evidence")
-        self.open_evidence_button.setAccessibleName("Open evidence")
+        self.evidence_button = QPushButton(
+            translate("EventPane", "Add evidence… ({shortcut})").format(shortcut=SHORTCUT), self
+        )
+        self.open_evidence_button = QPushButton(translate("EventPane", "Open evidence"), self)
+        self.evidence_button.setAccessibleName(translate("EventPane", "Add evidence"))
+        self.open_evidence_button.setAccessibleName(self.open_evidence_button.text())
         self.evidence_button.clicked.connect(self.add_evidence)
         self.open_evidence_button.clicked.connect(self.evidence_table.open_selected)
         FileDrops(
@@ -98,9 +117,9 @@ class EventPane(QWidget):
             attacher.attach,
             session.ledger.read_only,
         )
-        self.new_button = QPushButton("New report for this event", self)
-        self.edit_button = QPushButton("Edit report", self)
-        self.delete_button = QPushButton("Delete report", self)
+        self.new_button = QPushButton(translate("EventPane", "New report for this event"), self)
+        self.edit_button = QPushButton(translate("EventPane", "Edit report"), self)
+        self.delete_button = QPushButton(translate("EventPane", "Delete report"), self)
         for button in (self.new_button, self.edit_button, self.delete_button):
             button.setAccessibleName(button.text())
         self.new_button.clicked.connect(lambda: self.new_report_requested.emit(self.event_id))
@@ -153,9 +172,9 @@ class EventPane(QWidget):
         items = evidence.evidence_of(self.session.ledger, [report_id]) if report_id else []
         self.evidence_table.show_items(items)
         self.evidence_label.setText(
-            f"Evidence of this report: {plural(len(items), 'file')}"
+            plural.evidence_files(len(items))
             if items
-            else "No evidence yet: drop a file on the report"
+            else translate("EventPane", "No evidence yet: drop a file on the report")
         )
         self.open_evidence_button.setEnabled(bool(items))
         # The reports keep the room while the selected one has no evidence to list.
@@ -167,7 +186,7 @@ class EventPane(QWidget):
         self.reports = event_reports(self.session.ledger, event_id) if state else []
         if state is None:
             self.event_id = ""
-            self.summary.setText("Select an event to see its reports.")
+            self.summary.setText(translate("EventPane", NO_EVENT))
         else:
             self.summary.setText(self._summary_text(state))
         self.table.setRowCount(len(self.reports))
@@ -190,22 +209,29 @@ class EventPane(QWidget):
     def _summary_text(state: dict) -> str:
         warning = ""
         if state["reversed"]:
-            warning = "<br><span style='color:#d55e00'>⚠ Possible reversed direction</span>"
+            warning = "<br><span style='color:#d55e00'>⚠ {}</span>".format(
+                translate("EventPane", "Possible reversed direction")
+            )
+        flows = flows_text(state["flows_text"]) or translate("EventPane", "no flows")
+        event = translate("EventPane", "event {id}").format(id=state["event_id"])
+        date = state["date"] or translate("EventPane", "no date")
+        location = state["location"] or translate("EventPane", "no location")
         return (
-            f"<b>{state['type']}</b> · {state['date'] or 'no date'}"
-            f" · {state['location'] or 'no location'} · <b>{state['status']}</b>"
-            f" · {plural(state['n_reports'], 'report')}<br>{state['flows_text'] or 'no flows'}"
-            f"<br><span style='color:palette(mid)'>event {state['event_id']}</span>{warning}"
+            f"<b>{event_type_name(state['type'])}</b>"
+            f" · {date} · {location}"
+            f" · <b>{status_name(state['status'])}</b>"
+            f" · {reports_text(state['n_reports'])}<br>{flows}"
+            f"<br><span style='color:palette(mid)'>{event}</span>{warning}"
         )
 
     @staticmethod
     def _cells(report: dict) -> list[str]:
         return [
             report["source_name"],
-            report["source_party"] or "independent",
-            report["source_kind"],
-            f"{report['reliability']} — {RELIABILITY[report['reliability']]}",
-            f"{report['credibility']} — {CREDIBILITY[report['credibility']]}",
+            party_name(report["source_party"]),
+            kind_name(report["source_kind"]),
+            reliability_text(report["reliability"]),
+            credibility_text(report["credibility"]),
             report["claimed_date"],
             report["location"],
             flows_line(report["flows"]),

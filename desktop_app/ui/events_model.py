@@ -8,20 +8,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ..store.event_list import EventFilter, EventList
 from ..store.ledger import Ledger
+from .i18n import number
+from .words import event_type_name, flows_text, status_name
 
 COLUMNS = (
-    ("date", "Date"),
-    ("type", "Type"),
-    ("location", "Location"),
-    ("flows", "Flows"),
-    ("reports", "Reports"),
-    ("status", "Status"),
+    ("date", QT_TRANSLATE_NOOP("EventsModel", "Date")),
+    ("type", QT_TRANSLATE_NOOP("EventsModel", "Type")),
+    ("location", QT_TRANSLATE_NOOP("EventsModel", "Location")),
+    ("flows", QT_TRANSLATE_NOOP("EventsModel", "Flows")),
+    ("reports", QT_TRANSLATE_NOOP("EventsModel", "Reports")),
+    ("status", QT_TRANSLATE_NOOP("EventsModel", "Status")),
 )
+translate = QCoreApplication.translate
 PAGE = 100
 MAX_PAGES = 20
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,13 +44,15 @@ STATUS_COLORS = {
     "single": "#7f7f7f",
 }
 STATUS_SYMBOLS = {
-    "conflict": "● conflict",
-    "reopened": "◆ reopened",
-    "resolved": "✔ resolved",
-    "consistent": "= consistent",
-    "single": "· single",
+    "conflict": "●",
+    "reopened": "◆",
+    "resolved": "✔",
+    "consistent": "=",
+    "single": "·",
 }
-REVERSED_HINT = "Possible reversed direction: two reports state opposite directions"
+REVERSED_HINT = QT_TRANSLATE_NOOP(
+    "EventsModel", "Possible reversed direction: two reports state opposite directions"
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,7 +77,7 @@ class EventsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return translate("EventsModel", COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,7 +92,9 @@ class EventsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return QBrush(QColor(STATUS_COLORS.get(row["status"], "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return REVERSED_HINT if row["reversed"] else row["flows_text"] or None
+            if row["reversed"]:
+                return translate("EventsModel", REVERSED_HINT)
+            return flows_text(row["flows_text"]) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "reports":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -88,12 +102,16 @@ class EventsModel(QAbstractTableModel):
     @staticmethod
     def _display(row: dict[str, Any], key: str) -> str:
         if key == "status":
-            text = STATUS_SYMBOLS.get(row["status"], row["status"])
-            return text + ("  ⚠ reversed?" if row["reversed"] else "")
+            symbol = STATUS_SYMBOLS.get(row["status"])
+            text = status_name(row["status"])
+            text = f"{symbol} {text}" if symbol else text
+            return text + (translate("EventsModel", "  ⚠ reversed?") if row["reversed"] else "")
         if key == "flows":
-            return row["flows_text"]
+            return flows_text(row["flows_text"])
+        if key == "type":
+            return event_type_name(row["type"])
         if key == "reports":
-            return str(row["n_reports"])
+            return number(row["n_reports"])
         return str(row[key] or "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

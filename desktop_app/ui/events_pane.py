@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,9 +31,34 @@ from .date_field import PartialDateEdit
 from .events_model import EventsModel
 from .notifier import AfterPaint
 from .session import Session
+from .words import (
+    category_name,
+    combo_value,
+    event_type_name,
+    fill_values,
+    message_text,
+    set_combo_value,
+    status_name,
+)
 
-ALL = "All"
+ALL = ""  # the value of "All" in each filter
 OPEN = "to review"  # conflict, reopened or a standing warning
+translate = QCoreApplication.translate
+FILTER_LABELS = (
+    QT_TRANSLATE_NOOP("EventsPane", "Type:"),
+    QT_TRANSLATE_NOOP("EventsPane", "Status:"),
+    QT_TRANSLATE_NOOP("EventsPane", "Category:"),
+    QT_TRANSLATE_NOOP("EventsPane", "From:"),
+    QT_TRANSLATE_NOOP("EventsPane", "To:"),
+)
+
+
+def _with_all(combo: QComboBox) -> None:
+    combo.addItem(translate("EventsPane", "All"), ALL)
+
+
+def _open_name(value: str) -> str:
+    return translate("EventsPane", "to review") if value == OPEN else status_name(value)
 
 
 def _labelled(label: str, widget: QWidget, parent: QWidget) -> QLabel:
@@ -52,41 +84,50 @@ class EventsPane(QWidget):
 
     def _build(self) -> None:
         self.type_filter = QComboBox(self)
-        self.type_filter.addItems([ALL, *EVENT_TYPES])
+        _with_all(self.type_filter)
+        fill_values(self.type_filter, EVENT_TYPES, event_type_name)
         self.status_filter = QComboBox(self)
-        self.status_filter.addItems([ALL, OPEN, *STATUSES])
+        _with_all(self.status_filter)
+        fill_values(self.status_filter, [OPEN, *STATUSES], _open_name)
         self.category_filter = QComboBox(self)
-        self.category_filter.addItems([ALL, *CATEGORIES])
-        self.date_from = PartialDateEdit("From", self)
-        self.date_to = PartialDateEdit("To", self)
+        _with_all(self.category_filter)
+        fill_values(self.category_filter, CATEGORIES, category_name)
+        self.date_from = PartialDateEdit(translate("EventsPane", "From"), self)
+        self.date_to = PartialDateEdit(translate("EventsPane", "To"), self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search quotes, sources, locations (Ctrl+F)")
+        self.search.setPlaceholderText(
+            translate("EventsPane", "Search quotes, sources, locations (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.filter_error = QLabel(self)
         self.filter_error.setStyleSheet("color: #b00020;")
-        self.filter_error.setAccessibleName("Filter error")
+        self.filter_error.setAccessibleName(translate("EventsPane", "Filter error"))
         search_bar = QHBoxLayout()
         search_bar.setContentsMargins(0, 0, 0, 0)
-        search_bar.addWidget(_labelled("Search:", self.search, self))
+        search_bar.addWidget(_labelled(translate("EventsPane", "Search:"), self.search, self))
         search_bar.addWidget(self.search, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
-            ("Type:", self.type_filter),
-            ("Status:", self.status_filter),
-            ("Category:", self.category_filter),
-            ("From:", self.date_from),
-            ("To:", self.date_to),
+        for label, widget in zip(
+            FILTER_LABELS,
+            (
+                self.type_filter,
+                self.status_filter,
+                self.category_filter,
+                self.date_from,
+                self.date_to,
+            ),
+            strict=True,
         ):
-            bar.addWidget(_labelled(label, widget, self))
+            bar.addWidget(_labelled(translate("EventsPane", label), widget, self))
             bar.addWidget(widget)
         bar.addStretch(1)
         for edit in (self.date_from, self.date_to):
             edit.setFixedWidth(120)
-            edit.line.setPlaceholderText("date")
+            edit.line.setPlaceholderText(translate("EventsPane", "date"))
         self.search.setMinimumWidth(220)
         self.view = QTableView(self)
-        self.view.setAccessibleName("Events")
+        self.view.setAccessibleName(translate("EventsPane", "Events"))
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -98,8 +139,8 @@ class EventsPane(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
         for column, width in enumerate((90, 80, 110, 0, 60, 190)):
-            if width:
-                header.resizeSection(column, width)
+            if width:  # never narrower than the header's words in the window's language
+                header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.doubleClicked.connect(
@@ -128,25 +169,26 @@ class EventsPane(QWidget):
     def current_filter(self) -> EventFilter | None:
         """The filter the controls describe, or None (with the reason shown) if a date is bad."""
         dates = []
-        for label, edit in (("From", self.date_from), ("To", self.date_to)):
+        for label, edit in (
+            (translate("EventsPane", "From"), self.date_from),
+            (translate("EventsPane", "To"), self.date_to),
+        ):
             text = edit.text().strip()
             if text:
                 try:
                     parse_claimed_date(text)
                 except DateError as error:
-                    self.filter_error.setText(f"{label}: {error}")
+                    self.filter_error.setText(f"{label}: {message_text(str(error))}")
                     self.filter_error.show()
                     return None
             dates.append(text)
         self.filter_error.hide()
-        status = self.status_filter.currentText()
+        status = combo_value(self.status_filter)
         statuses = {"conflict", "reopened", WARNING} if status == OPEN else {status} - {ALL}
         return EventFilter(
-            types=frozenset({self.type_filter.currentText()} - {ALL}),
+            types=frozenset({combo_value(self.type_filter)} - {ALL}),
             statuses=frozenset(statuses),
-            category=""
-            if self.category_filter.currentText() == ALL
-            else self.category_filter.currentText(),
+            category=combo_value(self.category_filter),
             date_from=dates[0],
             date_to=dates[1],
             text=self.search.text(),
@@ -160,7 +202,7 @@ class EventsPane(QWidget):
         self._reselect()
 
     def show_to_review(self) -> None:
-        self.status_filter.setCurrentText(OPEN)
+        set_combo_value(self.status_filter, OPEN)
 
     def clear_filters(self) -> None:
         for combo in (self.type_filter, self.status_filter, self.category_filter):

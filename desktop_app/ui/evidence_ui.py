@@ -5,9 +5,21 @@ their check marks, and dropping files on panes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,16 +43,33 @@ from ..store import evidence
 from ..store.evidence import Description, Evidence, StoredFile
 from ..store.import_plan import Cancelled
 from ..store.ledger import Changes
+from .i18n import LOCALES, current_language
 from .session import LedgerCommand, Session
 from .tasks import Progress, TaskRunner
+from .words import message_text, plural
+
+translate = QCoreApplication.translate
 
 MARKS = {
-    evidence.VERIFIED: "✓ verified",
-    evidence.ALTERED: "✗ altered",
-    evidence.MISSING: "✗ missing",
-    None: "… not checked yet",
+    evidence.VERIFIED: QT_TRANSLATE_NOOP("Evidence", "✓ verified"),
+    evidence.ALTERED: QT_TRANSLATE_NOOP("Evidence", "✗ altered"),
+    evidence.MISSING: QT_TRANSLATE_NOOP("Evidence", "✗ missing"),
+    None: QT_TRANSLATE_NOOP("Evidence", "… not checked yet"),
 }
-EVIDENCE_COLUMNS = ("File", "Type", "Size", "Accessed", "Archive URL", "Check")
+# A file's state as Edit → Verify evidence files lists it.
+STATE_WORDS = {
+    evidence.VERIFIED: QT_TRANSLATE_NOOP("Evidence", "verified"),
+    evidence.ALTERED: QT_TRANSLATE_NOOP("Evidence", "altered"),
+    evidence.MISSING: QT_TRANSLATE_NOOP("Evidence", "missing"),
+}
+EVIDENCE_COLUMNS = (
+    QT_TRANSLATE_NOOP("Evidence", "File"),
+    QT_TRANSLATE_NOOP("Evidence", "Type"),
+    QT_TRANSLATE_NOOP("Evidence", "Size"),
+    QT_TRANSLATE_NOOP("Evidence", "Accessed"),
+    QT_TRANSLATE_NOOP("Evidence", "Archive URL"),
+    QT_TRANSLATE_NOOP("Evidence", "Check"),
+)
 SHORTCUT = "Ctrl+Shift+E"
 
 
@@ -51,21 +80,23 @@ class EvidenceDialog(QDialog):
     def __init__(self, path: Path, report_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self.setWindowTitle("Add evidence")
-        self.accessed_known = QCheckBox("Accessed on", self)
+        self.setWindowTitle(translate("Evidence", "Add evidence"))
+        self.accessed_known = QCheckBox(translate("Evidence", "Accessed on"), self)
         self.accessed_known.setChecked(True)
         self.accessed = QDateEdit(QDate.currentDate(), self)
         self.accessed.setDisplayFormat("yyyy-MM-dd")
         self.accessed.setCalendarPopup(True)
         self.accessed.setMaximumDate(QDate.currentDate())
-        self.accessed.setAccessibleName("Accessed")
+        self.accessed.setAccessibleName(translate("Evidence", "Accessed"))
         self.accessed_known.toggled.connect(self.accessed.setEnabled)
         self.archive_url = QLineEdit(self)
-        self.archive_url.setPlaceholderText("https://web.archive.org/… (typed, never fetched)")
-        self.archive_url.setAccessibleName("Archive URL")
+        self.archive_url.setPlaceholderText(
+            translate("Evidence", "https://web.archive.org/… (typed, never fetched)")
+        )
+        self.archive_url.setAccessibleName(translate("Evidence", "Archive URL"))
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("where it came from, what it shows")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText(translate("Evidence", "where it came from, what it shows"))
+        self.note.setAccessibleName(translate("Evidence", "Note"))
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
@@ -75,12 +106,17 @@ class EvidenceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        heading = QLabel(f"<b>{path.name}</b><br>for {report_label}", self)
+        heading = QLabel(
+            translate("Evidence", "<b>{file}</b><br>for {report}").format(
+                file=escape(path.name), report=escape(report_label)
+            ),
+            self,
+        )
         heading.setTextFormat(Qt.TextFormat.RichText)
         form.addRow(heading)
         form.addRow(self.accessed_known, self.accessed)
-        form.addRow("Archive URL", self.archive_url)
-        form.addRow("Note", self.note)
+        form.addRow(translate("Evidence", "Archive URL"), self.archive_url)
+        form.addRow(translate("Evidence", "Note"), self.note)
         form.addRow(self.problem)
         form.addRow(buttons)
         self.setMinimumWidth(480)
@@ -98,7 +134,7 @@ class EvidenceDialog(QDialog):
         try:
             self.description_given = self.description()
         except Invalid as error:
-            text = str(error)
+            text = message_text(str(error))
             self.problem.setText(text[:1].upper() + text[1:] + ".")
             return
         super().accept()
@@ -110,7 +146,10 @@ class AddEvidence(LedgerCommand):
     def __init__(
         self, session: Session, report_id: str, stored: StoredFile, description: Description
     ) -> None:
-        super().__init__(session, f"Add evidence {description.file_name}")
+        super().__init__(
+            session,
+            translate("Evidence", "Add evidence {file}").format(file=description.file_name),
+        )
         self.report_id = report_id
         self.stored = stored
         self.description = description
@@ -133,7 +172,9 @@ class AddEvidence(LedgerCommand):
 
 class RemoveEvidence(LedgerCommand):
     def __init__(self, session: Session, item: Evidence) -> None:
-        super().__init__(session, f"Remove evidence {item.file_name}")
+        super().__init__(
+            session, translate("Evidence", "Remove evidence {file}").format(file=item.file_name)
+        )
         self.item = item
 
     def first_run(self) -> Changes:
@@ -158,16 +199,22 @@ class EvidenceAttacher(QObject):
     def choose(self, report_id: str | None) -> None:
         if not self._can_attach(report_id):
             return
-        name, _ = QFileDialog.getOpenFileName(self.window, "Add evidence to the report")
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, translate("Evidence", "Add evidence to the report")
+        )
         if name:
             self.attach(report_id or "", Path(name))
 
     def _can_attach(self, report_id: str | None) -> bool:
         if self.session.ledger.read_only:
-            self.session.message.emit("This file is read-only: no evidence can be added.")
+            self.session.message.emit(
+                translate("Evidence", "This file is read-only: no evidence can be added.")
+            )
             return False
         if not report_id:
-            self.session.message.emit("Select a report first: evidence backs one report.")
+            self.session.message.emit(
+                translate("Evidence", "Select a report first: evidence backs one report.")
+            )
             return False
         return True
 
@@ -192,9 +239,12 @@ class EvidenceAttacher(QObject):
 
             return evidence.store_file(folder, path, in_kib)
 
-        result = self.tasks.run(f"Copying {path.name}", work)
+        copying = translate("Evidence", "Copying {file}").format(file=path.name)
+        result = self.tasks.run(copying, work)
         if result.cancelled:
-            self.session.message.emit(f"Cancelled: {path.name} was not added.")
+            self.session.message.emit(
+                translate("Evidence", "Cancelled: {file} was not added.").format(file=path.name)
+            )
             return None
         if result.error is not None:
             self._refused(path, result.error)
@@ -202,7 +252,11 @@ class EvidenceAttacher(QObject):
         stored: StoredFile = result.value
         existing = self.session.ledger.evidence_record(report_id, stored.sha256)
         if existing is not None:
-            self.session.message.emit(f"The report already has this file ({existing.file_name}).")
+            self.session.message.emit(
+                translate("Evidence", "The report already has this file ({file}).").format(
+                    file=existing.file_name
+                )
+            )
             return existing
         command = AddEvidence(self.session, report_id, stored, description)
         try:
@@ -213,10 +267,14 @@ class EvidenceAttacher(QObject):
         return command.item
 
     def _refused(self, path: Path, error: BaseException) -> None:
-        text = str(error) if isinstance(error, Invalid | OSError) else repr(error)
+        text = message_text(str(error)) if isinstance(error, Invalid | OSError) else repr(error)
         if isinstance(error, Cancelled):
             return
-        QMessageBox.warning(self.window, "Evidence not added", f"{path.name}: {text}.")
+        QMessageBox.warning(
+            self.window,
+            translate("Evidence", "Evidence not added"),
+            translate("Evidence", "{file}: {problem}.").format(file=path.name, problem=text),
+        )
 
     def _report_label(self, report_id: str) -> str:
         row = self.session.ledger.conn.execute(
@@ -224,7 +282,11 @@ class EvidenceAttacher(QObject):
             " WHERE r.id = ?",
             (report_id,),
         ).fetchone()
-        return f"the report of {row[0]} ({row[1]})" if row else f"report {report_id}"
+        if row is None:
+            return translate("Evidence", "report {id}").format(id=report_id)
+        return translate("Evidence", "the report of {source} ({date})").format(
+            source=row[0], date=row[1]
+        )
 
     def remove(self, item: Evidence) -> None:
         if self.session.ledger.read_only:
@@ -240,19 +302,47 @@ def open_evidence(ledger_path: Path, item: Evidence) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def check_mark(ledger_path: Path, item: Evidence) -> str:
+def state_word(state: str) -> str:
+    """`missing`, `altered`, `verified` in the window's words."""
+    return translate("Evidence", STATE_WORDS[state]) if state in STATE_WORDS else state
+
+
+def size_text(size: int) -> str:
+    """A file's size as `evidence.human_size` writes it ("1.5 KB", decimal units), in the
+    window's language: its decimal separator and its units."""
+    if size < 1000:
+        return plural.byte_count(size)
+    value = float(size)
+    for unit in (
+        QT_TRANSLATE_NOOP("Evidence", "KB"),
+        QT_TRANSLATE_NOOP("Evidence", "MB"),
+        QT_TRANSLATE_NOOP("Evidence", "GB"),
+    ):
+        value /= 1000
+        if value < 1000 or unit == "GB":
+            break
+    shown = QLocale(LOCALES[current_language()]).toString(value, "f", 1)
+    return f"{shown} {translate('Evidence', unit)}"
+
+
+def _state(ledger_path: Path, item: Evidence) -> str | None:
     folder = evidence.evidence_folder(ledger_path)
-    return MARKS[evidence.known_state(folder, item.sha256, item.size)]
+    return evidence.known_state(folder, item.sha256, item.size)
+
+
+def check_mark(ledger_path: Path, item: Evidence) -> str:
+    return translate("Evidence", MARKS[_state(ledger_path, item)])
 
 
 def evidence_line(ledger_path: Path, item: Evidence) -> str:
     """One file as the review comparison lists it."""
-    accessed = f", accessed {item.accessed}" if item.accessed else ""
-    mark = check_mark(ledger_path, item)
-    mark = mark[:1] if mark == MARKS[evidence.VERIFIED] else f"{mark}:"
-    return (
-        f"{mark} {item.file_name} ({item.media_type}, {evidence.human_size(item.size)}{accessed})"
-    )
+    state = _state(ledger_path, item)
+    mark = translate("Evidence", MARKS[state])
+    mark = mark[:1] if state == evidence.VERIFIED else f"{mark}:"
+    details = [item.media_type, size_text(item.size)]
+    if item.accessed:
+        details.append(translate("Evidence", "accessed {date}").format(date=item.accessed))
+    return f"{mark} {item.file_name} ({', '.join(details)})"
 
 
 class EvidenceTable(QTableWidget):
@@ -264,8 +354,10 @@ class EvidenceTable(QTableWidget):
         self.session = session
         self.attacher = attacher
         self.items: list[Evidence] = []
-        self.setAccessibleName("Evidence")
-        self.setHorizontalHeaderLabels(EVIDENCE_COLUMNS)
+        self.setAccessibleName(translate("Evidence", "Evidence"))
+        self.setHorizontalHeaderLabels(
+            [translate("Evidence", column) for column in EVIDENCE_COLUMNS]
+        )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
@@ -282,14 +374,16 @@ class EvidenceTable(QTableWidget):
             cells = (
                 item.file_name,
                 item.media_type,
-                evidence.human_size(item.size),
+                size_text(item.size),
                 item.accessed or "—",
                 item.archive_url or "—",
                 check_mark(path, item),
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(item.note or f"SHA-256 {item.sha256}")
+                cell.setToolTip(
+                    item.note or translate("Evidence", "SHA-256 {hash}").format(hash=item.sha256)
+                )
                 self.setItem(row, column, cell)
 
     def selected(self) -> Evidence | None:
@@ -299,7 +393,11 @@ class EvidenceTable(QTableWidget):
     def open_selected(self) -> None:
         item = self.selected()
         if item is not None and not open_evidence(self.session.ledger.path, item):
-            self.session.message.emit(f"{item.file_name} is missing from the evidence folder.")
+            self.session.message.emit(
+                translate("Evidence", "{file} is missing from the evidence folder.").format(
+                    file=item.file_name
+                )
+            )
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

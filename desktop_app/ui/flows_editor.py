@@ -3,7 +3,7 @@ removed from the keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -18,8 +18,24 @@ from PySide6.QtWidgets import (
 from ..domain import validation
 from ..domain.records import CATEGORIES, QUALIFIERS, Flow, FlowKey
 from ..domain.validation import Invalid
+from .words import (
+    category_name,
+    combo_value,
+    fill_values,
+    flow_label,
+    message_text,
+    qualifier_name,
+    set_combo_value,
+)
 
-HEADERS = ("Category", "From", "To", "Count", "Qualifier")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FlowsEditor", "Category"),
+    QT_TRANSLATE_NOOP("FlowsEditor", "From"),
+    QT_TRANSLATE_NOOP("FlowsEditor", "To"),
+    QT_TRANSLATE_NOOP("FlowsEditor", "Count"),
+    QT_TRANSLATE_NOOP("FlowsEditor", "Qualifier"),
+)
+translate = QCoreApplication.translate
 
 
 class FlowRow:
@@ -27,7 +43,7 @@ class FlowRow:
 
     def __init__(self, parent: QWidget, parties: QCompleter) -> None:
         self.category = QComboBox(parent)
-        self.category.addItems(CATEGORIES)
+        fill_values(self.category, CATEGORIES, category_name)
         self.from_party = QLineEdit(parent)
         self.to_party = QLineEdit(parent)
         for edit in (self.from_party, self.to_party):
@@ -35,19 +51,21 @@ class FlowRow:
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             edit.setCompleter(completer)
         self.count = QLineEdit(parent)
-        self.count.setPlaceholderText("e.g. 1212")
+        self.count.setPlaceholderText(translate("FlowsEditor", "e.g. 1212"))
         self.qualifier = QComboBox(parent)
-        self.qualifier.addItems(QUALIFIERS)
-        self.remove = QPushButton("Remove", parent)
-        self.remove.setAccessibleName("Remove flow")
-        self.remove.setToolTip("Remove this flow (Ctrl+Delete in the row)")
+        fill_values(self.qualifier, QUALIFIERS, qualifier_name)
+        self.remove = QPushButton(translate("FlowsEditor", "Remove"), parent)
+        self.remove.setAccessibleName(translate("FlowsEditor", "Remove flow"))
+        self.remove.setToolTip(
+            translate("FlowsEditor", "Remove this flow (Ctrl+Delete in the row)")
+        )
         self.error = QLabel(parent)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Flow error")
+        self.error.setAccessibleName(translate("FlowsEditor", "Flow error"))
         self.left = False  # a field of the row was left: its reason may show
         for widget, name in zip(self.inputs(), HEADERS, strict=True):
-            widget.setAccessibleName(name)
+            widget.setAccessibleName(translate("FlowsEditor", name))
         # Wide enough for a party's name and a count as printed ("Ukraine", "1,212,000").
         metrics = self.count.fontMetrics()
         for edit, sample in (
@@ -67,17 +85,17 @@ class FlowRow:
         """The flow this row describes; Invalid (with a reason) if it describes none."""
         from_party, to_party = validation.parties(self.from_party.text(), self.to_party.text())
         count = validation.typed_count(self.count.text())
-        key = FlowKey(from_party, to_party, self.category.currentText())
-        return Flow(key, count, self.qualifier.currentText())
+        key = FlowKey(from_party, to_party, combo_value(self.category))
+        return Flow(key, count, combo_value(self.qualifier))
 
     def set_flow(
         self, category: str, from_party: str, to_party: str, count: int, qualifier: str
     ) -> None:
-        self.category.setCurrentText(category)
+        set_combo_value(self.category, category)
         self.from_party.setText(from_party)
         self.to_party.setText(to_party)
         self.count.setText(str(count))
-        self.qualifier.setCurrentText(qualifier)
+        set_combo_value(self.qualifier, qualifier)
 
 
 class FlowsEditor(QWidget):
@@ -91,13 +109,16 @@ class FlowsEditor(QWidget):
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         for column, header in enumerate(HEADERS):
-            label = QLabel(f"<b>{header}</b>", self)
+            label = QLabel("<b>{}</b>".format(translate("FlowsEditor", header)), self)
             self.grid.addWidget(label, 0, column)
-        self.empty = QLabel("No flows: a report may state none (talks, statements).", self)
+        self.empty = QLabel(
+            translate("FlowsEditor", "No flows: a report may state none (talks, statements)."),
+            self,
+        )
         self.empty.setStyleSheet("color: palette(mid);")
-        self.add_button = QPushButton("Add flow", self)
-        self.add_button.setAccessibleName("Add flow")
-        self.add_button.setToolTip("Add a flow (Alt+A)")
+        self.add_button = QPushButton(translate("FlowsEditor", "Add flow"), self)
+        self.add_button.setAccessibleName(translate("FlowsEditor", "Add flow"))
+        self.add_button.setToolTip(translate("FlowsEditor", "Add a flow (Alt+A)"))
         self.add_button.clicked.connect(self.add_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -170,12 +191,14 @@ class FlowsEditor(QWidget):
             try:
                 flow = row.flow()
                 if flow.key in seen:
-                    message = f"this report already states {flow.key.label()}"
+                    message = translate("FlowsEditor", "this report already states {flow}").format(
+                        flow=flow_label(flow.key.category, flow.key.from_party, flow.key.to_party)
+                    )
                 else:
                     seen.add(flow.key)
                     flows.append(flow)
             except Invalid as error:
-                message = str(error)
+                message = message_text(str(error))
             ok = ok and not message
             row.left = row.left or show
             visible = row.left

@@ -3,10 +3,18 @@ session. The panes do the work; this module only composes them."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QProcess, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,18 +36,27 @@ from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
-from .evidence_ui import SHORTCUT, EvidenceAttacher, FileDrops
+from .evidence_ui import SHORTCUT, EvidenceAttacher, FileDrops, state_word
+from .i18n import (
+    LANGUAGES,
+    chosen_language,
+    current_language,
+    install_language,
+    number,
+    remember_language,
+)
 from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session
 from .tasks import Progress, TaskRunner
 from .transfers import Transfers
-from .words import plural
+from .words import events_text, plural, reports_text
 
 MAX_RECENT = 8
 RECORD, REVIEW, BALANCE = range(3)  # the workspaces, in their tabs' order
 OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
+translate = QCoreApplication.translate
 
 
 def _importable(path: str) -> bool:
@@ -69,6 +86,7 @@ def recent_files() -> list[str]:
 class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger) -> None:
         super().__init__()
+        install_language()  # once per process: the window is built in its language
         self.setObjectName("MainWindow")
         self.session = Session(ledger, self)
         self.ledger = ledger
@@ -102,9 +120,13 @@ class MainWindow(QMainWindow):
         self.event_pane = EventPane(self.session, self.evidence, self)
         self.form = ReportForm(self.session, self)
         self.read_only_banner = QLabel(
-            "This file is read-only: you can read, filter and export, but not change it.", self
+            translate(
+                "MainWindow",
+                "This file is read-only: you can read, filter and export, but not change it.",
+            ),
+            self,
         )
-        self.read_only_banner.setAccessibleName("Read-only banner")
+        self.read_only_banner.setAccessibleName(translate("MainWindow", "Read-only banner"))
         self.read_only_banner.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #ffe69c;"
         )
@@ -130,12 +152,13 @@ class MainWindow(QMainWindow):
         # QGIS give the task in hand the room): record, review, watch the balance.
         self.workspaces = QTabWidget(self)
         self.workspaces.setObjectName("Workspaces")
-        self.workspaces.setAccessibleName("Workspaces")
+        self.workspaces.setAccessibleName(translate("MainWindow", "Workspaces"))
         self.workspaces.setDocumentMode(True)
         # No mnemonics in the titles: Alt+1…9 take a report's value in the review.
         for index, (page, title) in enumerate(
-            ((self.record_splitter, "Record"), (self.review_pane, "Review"),
-             (self.chart_pane, "Balance")),
+            ((self.record_splitter, translate("MainWindow", "Record")),
+             (self.review_pane, translate("MainWindow", "Review")),
+             (self.chart_pane, translate("MainWindow", "Balance"))),
         ):  # fmt: skip
             self.workspaces.addTab(page, f"{title}  (Ctrl+{index + 1})")
         self.workspaces.currentChanged.connect(self._workspace_shown)
@@ -190,74 +213,127 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_file_action = self._action("&New file…", self.new_file, "Ctrl+Alt+N")
-        self.open_action = self._action("&Open…", self.open_dialog, key.Open)
+        self.new_file_action = self._action(
+            translate("MainWindow", "&New file…"), self.new_file, "Ctrl+Alt+N"
+        )
+        self.open_action = self._action(
+            translate("MainWindow", "&Open…"), self.open_dialog, key.Open
+        )
         self.import_action = self._action(
-            "&Import CSV…", self.transfers.import_dialog, "Ctrl+I", True
+            translate("MainWindow", "&Import CSV…"), self.transfers.import_dialog, "Ctrl+I", True
+        )
+        self.export_action = self._action(
+            translate("MainWindow", "&Export CSV…"), self.transfers.export_dialog, "Ctrl+E"
         )
         self.import_folder_action = self._action(
-            "Import an export &folder…", self.transfers.import_folder_dialog, "Ctrl+Shift+I", True
+            translate("MainWindow", "Import an export &folder…"),
+            self.transfers.import_folder_dialog,
+            "Ctrl+Shift+I",
+            True,
         )
-        self.export_action = self._action("&Export CSV…", self.transfers.export_dialog, "Ctrl+E")
         # A choice the export remembers: the CSV files also as one workbook (export --xlsx).
-        self.workbook_action = QAction("Export also &writes a workbook (.xlsx)", self)
+        self.workbook_action = QAction(
+            translate("MainWindow", "Export also &writes a workbook (.xlsx)"), self
+        )
         self.workbook_action.setCheckable(True)
         self.workbook_action.setChecked(self.transfers.workbook_wanted)
         self.workbook_action.toggled.connect(self.transfers.set_workbook_wanted)
         self.merge_action = self._action(
-            "&Merge another file…", self.transfers.merge_dialog, "Ctrl+M", True
+            translate("MainWindow", "&Merge another file…"),
+            self.transfers.merge_dialog,
+            "Ctrl+M",
+            True,
         )
-        self.save_copy_action = self._action("Save a &copy…", self.save_copy_dialog)
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.save_copy_action = self._action(
+            translate("MainWindow", "Save a &copy…"), self.save_copy_dialog
+        )
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, "Ctrl+Q")
+        self.undo_action = self.session.undo_stack.createUndoAction(
+            self, translate("MainWindow", "&Undo")
+        )
         self.undo_action.setShortcut(QKeySequence(key.Undo))
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.session.undo_stack.createRedoAction(
+            self, translate("MainWindow", "&Redo")
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
-        self.new_event_action = self._action("New &event", self.new_event, key.New, True)
+        self.new_event_action = self._action(
+            translate("MainWindow", "New &event"), self.new_event, key.New, True
+        )
         self.new_report_action = self._action(
-            "New &report for the selected event", self.new_report, "Ctrl+Shift+N", True
+            translate("MainWindow", "New &report for the selected event"),
+            self.new_report,
+            "Ctrl+Shift+N",
+            True,
         )
         self.edit_report_action = self._action(
-            "&Edit the selected report", self.event_pane.edit_selected, "F2", True
+            translate("MainWindow", "&Edit the selected report"),
+            self.event_pane.edit_selected,
+            "F2",
+            True,
         )
-        self.delete_action = self._action("&Delete", self.delete_selection, key.Delete, True)
-        self.sources_action = self._action("&Sources…", self.show_sources, "Ctrl+Shift+S")
-        self.find_action = self._action("&Find", self.find, key.Find)
+        self.delete_action = self._action(
+            translate("MainWindow", "&Delete"), self.delete_selection, key.Delete, True
+        )
+        self.sources_action = self._action(
+            translate("MainWindow", "&Sources…"), self.show_sources, "Ctrl+Shift+S"
+        )
+        self.find_action = self._action(translate("MainWindow", "&Find"), self.find, key.Find)
         self.conflicts_action = self._action(
-            "Show events to &review", self.events_pane.show_to_review, "Ctrl+Shift+C"
+            translate("MainWindow", "Show events to &review"),
+            self.events_pane.show_to_review,
+            "Ctrl+Shift+C",
         )
         self.clear_filters_action = self._action(
-            "C&lear filters", self.events_pane.clear_filters, "Ctrl+Shift+L"
+            translate("MainWindow", "C&lear filters"),
+            self.events_pane.clear_filters,
+            "Ctrl+Shift+L",
         )
         self.record_action = self._action(
-            "&Record: events, reports and the form", self._focus_events, "Ctrl+1"
+            translate("MainWindow", "&Record: events, reports and the form"),
+            self._focus_events,
+            "Ctrl+1",
         )
         self.review_action = self._action(
-            "Re&view: the queue and the reports side by side", self._focus_review, "Ctrl+2"
+            translate("MainWindow", "Re&view: the queue and the reports side by side"),
+            self._focus_review,
+            "Ctrl+2",
         )
         self.balance_action = self._action(
-            "&Balance: the chart", lambda: self.show_workspace(BALANCE), "Ctrl+3"
+            translate("MainWindow", "&Balance: the chart"),
+            lambda: self.show_workspace(BALANCE),
+            "Ctrl+3",
         )
         self.focus_form_action = self._action(
-            "Go to the entry &form", self._focus_form, "Ctrl+Shift+F"
+            translate("MainWindow", "Go to the entry &form"), self._focus_form, "Ctrl+Shift+F"
         )
         self.focus_reports_action = self._action(
-            "Go to the event's re&ports", self._focus_reports, "Ctrl+Shift+R"
+            translate("MainWindow", "Go to the event's re&ports"),
+            self._focus_reports,
+            "Ctrl+Shift+R",
+        )
+        self.shortcuts_action = self._action(
+            translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts, "F1"
+        )
+        self.about_action = self._action(
+            translate("MainWindow", "&About Exchange Ledger"), self.show_about
         )
         self.add_evidence_action = self._action(
-            "Add &evidence to the report…", self.add_evidence, SHORTCUT, True
+            translate("MainWindow", "Add &evidence to the report…"),
+            self.add_evidence,
+            SHORTCUT,
+            True,
         )
-        self.verify_evidence_action = self._action("&Verify evidence files", self.verify_evidence)
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
-        self.about_action = self._action("&About Exchange Ledger", self.show_about)
+        self.verify_evidence_action = self._action(
+            translate("MainWindow", "&Verify evidence files"), self.verify_evidence
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addActions([self.new_file_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.import_folder_action])
@@ -266,7 +342,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.chart_pane.export_png_action, self.chart_pane.export_svg_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions(
@@ -281,7 +357,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.add_evidence_action, self.verify_evidence_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.sources_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addActions([self.record_action, self.review_action, self.balance_action])
         view_menu.addSeparator()
         view_menu.addActions(
@@ -293,30 +369,38 @@ class MainWindow(QMainWindow):
                 self.focus_reports_action,
             ]
         )
-        review_menu = bar.addMenu("&Review")
+        view_menu.addSeparator()
+        self._build_language_menu(view_menu)
+        review_menu = bar.addMenu(translate("MainWindow", "&Review"))
         review_menu.addActions(self.review_pane.review_actions)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(translate("MainWindow", "Status"))
         self.statusBar().addPermanentWidget(self.status_label)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # ---- state --------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        suffix = " [read-only]" if self.ledger.read_only else ""
-        self.setWindowTitle(f"{self.ledger.path.name}{suffix} — Exchange Ledger")
+        if self.ledger.read_only:
+            title = translate("MainWindow", "{file} [read-only] — Exchange Ledger")
+        else:
+            title = translate("MainWindow", "{file} — Exchange Ledger")
+        self.setWindowTitle(title.format(file=self.ledger.path.name))
 
     def _update_status(self) -> None:
         # Conflicts, reopened events and standing warnings: a doubt is never invisible.
         events, to_review = queries.event_counts(self.ledger)
         reports = self.ledger.count("reports")
+        to_review_text = translate("MainWindow", "{count} to review").format(
+            count=number(to_review)
+        )
         self.status_label.setText(
-            f"{self.ledger.path.name}  ·  {plural(events, 'event')}"
-            f"  ·  {plural(reports, 'report')}  ·  {to_review:,} to review"
+            f"{self.ledger.path.name}  ·  {events_text(events)}"
+            f"  ·  {reports_text(reports)}  ·  {to_review_text}"
         )
 
     def _settle(self) -> None:
@@ -337,8 +421,11 @@ class MainWindow(QMainWindow):
         """A write waits for another program writing the same file: say so, keep painting."""
         self.waited_for_other_writer = seconds
         self.statusBar().showMessage(
-            f"Waiting for another program that is writing {self.ledger.path.name}"
-            f" ({seconds:.0f} s)… your change will be saved as soon as it is done."
+            translate(
+                "MainWindow",
+                "Waiting for another program that is writing {file} ({seconds} s)… your"
+                " change will be saved as soon as it is done.",
+            ).format(file=self.ledger.path.name, seconds=f"{seconds:.0f}")
         )
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
@@ -387,7 +474,7 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         event_id = self.events_pane.selected_event()
         if not event_id:
-            self.statusBar().showMessage("Select an event first.", 4000)
+            self.statusBar().showMessage(translate("MainWindow", "Select an event first."), 4000)
             return
         self._new_report_for(event_id)
 
@@ -413,15 +500,18 @@ class MainWindow(QMainWindow):
     def delete_reports(self, report_ids: list[str], whole_event: bool = False) -> None:
         if not report_ids or self.ledger.read_only:
             return
-        what = "this event and its" if whole_event else "the selected"
-        answer = QMessageBox.question(
-            self,
-            "Delete",
-            f"Delete {what} {plural(len(report_ids), 'report')}? Undo (Ctrl+Z) brings them back.",
-        )
+        count = len(report_ids)
+        if whole_event:
+            question = plural.delete_event_question(count)
+        else:
+            question = plural.delete_reports_question(count)
+        answer = QMessageBox.question(self, translate("MainWindow", "Delete"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        text = "Delete event" if whole_event else f"Delete {plural(len(report_ids), 'report')}"
+        if whole_event:
+            text = translate("MainWindow", "Delete event")
+        else:
+            text = plural.delete_reports(count)
         self.session.execute(DeleteReports(self.session, report_ids, text))
 
     def show_sources(self) -> None:
@@ -467,25 +557,24 @@ class MainWindow(QMainWindow):
                     reader, lambda done, total: progress(done // 1024, max(total // 1024, 1))
                 )
 
-        result = self.tasks.run("Verifying evidence files", work)
+        result = self.tasks.run(translate("MainWindow", "Verifying evidence files"), work)
         if result.cancelled or result.error is not None:
             return
         failed = [check for check in result.value if check.state != evidence.VERIFIED]
         self.event_pane.show_evidence()
         if failed:
             lines = "\n".join(
-                f"{check.state}: {', '.join(check.names) or check.sha256}" for check in failed
+                f"{state_word(check.state)}: {', '.join(check.names) or check.sha256}"
+                for check in failed
             )
             QMessageBox.warning(
                 self,
-                "Evidence files missing or altered",
-                f"{plural(len(failed), 'evidence file')} of {len(result.value)} no longer"
-                f" match what was added:\n{lines}",
+                translate("MainWindow", "Evidence files missing or altered"),
+                plural.evidence_not_matching(len(failed)).format(total=number(len(result.value)))
+                + f"\n{lines}",
             )
         else:
-            self.session.message.emit(
-                f"All {plural(len(result.value), 'evidence file')} are as they were added."
-            )
+            self.session.message.emit(plural.evidence_verified(len(result.value)))
 
     def shortcut_actions(self) -> list[QAction]:
         actions = self.actions() + self.review_pane.review_actions
@@ -497,34 +586,102 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About Exchange Ledger",
-            f"<b>Exchange Ledger</b> {__version__}<br>Sourced events of a war, their"
-            " conflicting reports, and the balance of exchanges. Works offline; every change"
-            " is committed at once and audited.",
+            translate("MainWindow", "About Exchange Ledger"),
+            translate(
+                "MainWindow",
+                "<b>Exchange Ledger</b> {version}<br>Sourced events of a war, their"
+                " conflicting reports, and the balance of exchanges. Works offline; every"
+                " change is committed at once and audited.",
+            ).format(version=__version__),
         )
+
+    # ---- language -----------------------------------------------------------------
+
+    def _build_language_menu(self, view_menu) -> None:  # noqa: ANN001 - a QMenu
+        """View → Language: each language named in itself; the choice is remembered and
+        takes effect when the program starts again (which it offers to do at once)."""
+        self.language_menu = view_menu.addMenu(translate("MainWindow", "&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        chosen = chosen_language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            self.language_actions[code] = action
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language; offer to restart into it when it is not the one shown."""
+        remember_language(code)
+        if code == current_language():
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("MainWindow", "Language"),
+            translate(
+                "MainWindow",
+                "The window will speak {language} when Exchange Ledger starts again."
+                " Restart now? Everything is already saved.",
+            ).format(language=LANGUAGES[code]),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restart()
+
+    def restart(self) -> bool:
+        """Start the program again on this file, then close this window."""
+        started = QProcess.startDetached(
+            sys.executable, ["-m", "desktop_app", str(self.ledger.path)]
+        )
+        if started[0] if isinstance(started, tuple) else started:
+            self.close()
+            QApplication.quit()
+            return True
+        QMessageBox.warning(
+            self,
+            translate("MainWindow", "Language"),
+            translate(
+                "MainWindow",
+                "Exchange Ledger could not be started again: please"
+                " close it and start it yourself.",
+            ),
+        )
+        return False
 
     # ---- files --------------------------------------------------------------------
 
     def new_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New ledger file", "", "Ledger files (*.db)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "New ledger file"),
+            "",
+            translate("MainWindow", "Ledger files (*.db)"),
+        )
         if path:
             self.open_file(Path(path))
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a ledger file", "", "Ledger files (*.db);;All files (*)"
+            self,
+            translate("MainWindow", "Open a ledger file"),
+            "",
+            translate("MainWindow", "Ledger files (*.db);;All files (*)"),
         )
         if path:
             self.open_file(Path(path))
 
     def save_copy_dialog(self) -> None:
         """File → Save a copy…: a self-contained copy of this ledger to send to someone."""
-        suggested = self.ledger.path.with_name(f"{self.ledger.path.stem} copy.db")
+        suggested = self.ledger.path.with_name(
+            translate("MainWindow", "{name} copy.db").format(name=self.ledger.path.stem)
+        )
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Save a copy of the ledger",
+            translate("MainWindow", "Save a copy of the ledger"),
             str(suggested),
-            "Ledger files (*.db);;All files (*)",
+            translate("MainWindow", "Ledger files (*.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # a copy never replaces a file
         )
         if path:
@@ -537,17 +694,25 @@ class MainWindow(QMainWindow):
             problems = self.ledger.copy_to(path)
         except LedgerFileError as error:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "The copy was not saved", str(error))
+            QMessageBox.warning(self, translate("MainWindow", "The copy was not saved"), str(error))
             return False
         QApplication.restoreOverrideCursor()
         if problems:
             QMessageBox.warning(
                 self,
-                "Some evidence files were not copied",
-                f"The copy {path} holds every commit, but these evidence files could not be"
-                " copied beside it:\n\n" + "\n".join(problems),
+                translate("MainWindow", "Some evidence files were not copied"),
+                translate(
+                    "MainWindow",
+                    "The copy {path} holds every commit, but these evidence files could not be"
+                    " copied beside it:",
+                ).format(path=path)
+                + "\n\n"
+                + "\n".join(problems),
             )
-        self.statusBar().showMessage(f"Saved a copy of the ledger as {path}.", 10_000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Saved a copy of the ledger as {path}.").format(path=path),
+            10_000,
+        )
         return True
 
     def _fill_recent(self) -> None:
@@ -556,7 +721,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(item)
             action.triggered.connect(lambda _checked=False, item=item: self.open_file(Path(item)))
         if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(translate("MainWindow", "(none)")).setEnabled(False)
 
     def open_file(self, path: Path) -> MainWindow | None:
         """Open another file in a new window that takes this one's place; a file that cannot
@@ -564,7 +729,7 @@ class MainWindow(QMainWindow):
         try:
             ledger = Ledger.open(path)
         except LedgerFileError as error:
-            QMessageBox.critical(self, "Cannot open the file", str(error))
+            QMessageBox.critical(self, translate("MainWindow", "Cannot open the file"), str(error))
             return None
         window = MainWindow(ledger)
         remember_file(path)

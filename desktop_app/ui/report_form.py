@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,7 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.validation import Invalid
-from ..store.events import event_title, similar_events
+from ..store.events import event_summary, similar_events
 from ..store.ledger import Changes, LedgerFileError, ReportInput
 from ..store.sources import source_choices
 from .commands import AddReport, EditReport
@@ -45,13 +45,58 @@ from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
 from .notifier import AfterPaint
 from .session import Session
-from .words import plural
+from .words import (
+    combo_value,
+    credibility_text,
+    event_type_name,
+    fill_values,
+    flows_text,
+    kind_name,
+    message_text,
+    reliability_text,
+    reports_text,
+    set_combo_value,
+    status_name,
+)
 
 ERROR_STYLE = "color: #b00020;"
+translate = QCoreApplication.translate
+FIELD_LABELS = {
+    "event_type": QT_TRANSLATE_NOOP("ReportForm", "Event &type"),
+    "source": QT_TRANSLATE_NOOP("ReportForm", "&Source"),
+    "source_party": QT_TRANSLATE_NOOP("ReportForm", "Source &party"),
+    "source_kind": QT_TRANSLATE_NOOP("ReportForm", "Source &kind"),
+    "reliability": QT_TRANSLATE_NOOP("ReportForm", "&Reliability"),
+    "claimed_date": QT_TRANSLATE_NOOP("ReportForm", "C&laimed date"),
+    "location": QT_TRANSLATE_NOOP("ReportForm", "L&ocation"),
+    "quote": QT_TRANSLATE_NOOP("ReportForm", "&Quote"),
+    "url": QT_TRANSLATE_NOOP("ReportForm", "&URL"),
+    "published": QT_TRANSLATE_NOOP("ReportForm", "Pu&blished"),
+    "credibility": QT_TRANSLATE_NOOP("ReportForm", "Cre&dibility"),
+}
 
 
 def grade_items(grades: dict) -> list[str]:
-    return [f"{grade} — {meaning}" for grade, meaning in grades.items()]
+    """The Admiralty grades with their meanings in the window's language."""
+    text = reliability_text if grades is RELIABILITY else credibility_text
+    return [text(grade) for grade in grades]
+
+
+def event_title(ledger, event_id: str) -> str:  # noqa: ANN001 - a Ledger
+    """An event named for people: its type, date, place and main flow, never its id."""
+    state = event_summary(ledger, event_id)
+    if state is None:
+        return event_id
+    title = translate("ReportForm", "the {type} of {date}").format(
+        type=event_type_name(state["type"]),
+        date=state["date"] or translate("ReportForm", "an unknown date"),
+    )
+    if state["location"]:
+        title = translate("ReportForm", "{title} in {location}").format(
+            title=title, location=state["location"]
+        )
+    main_flow = flows_text(state["flows_text"] or "").split(";")[0].strip()
+    return f"{title} ({main_flow})" if main_flow else title
 
 
 def source_label(name: str, party: str | None) -> str:
@@ -66,31 +111,36 @@ class DuplicatePrompt(QDialog):
 
     def __init__(self, candidates: list[dict], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("This may be an event already recorded")
+        self.setWindowTitle(translate("DuplicatePrompt", "This may be an event already recorded"))
         self.choice: str | None = None
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Similar events")
+        self.list.setAccessibleName(translate("DuplicatePrompt", "Similar events"))
         self.list.setWordWrap(True)
         for candidate in candidates:
-            reports = plural(candidate["n_reports"], "report")
+            reports = reports_text(candidate["n_reports"])
+            location = candidate["location"] or translate("DuplicatePrompt", "no location")
+            flows = flows_text(candidate["flows_text"]) or translate("DuplicatePrompt", "no flows")
+            sources = translate("DuplicatePrompt", "sources: {sources}").format(
+                sources=candidate["sources"] or "—"
+            )
             item = QListWidgetItem(
-                f"{candidate['date']} · {candidate['location'] or 'no location'}"
-                f" · {reports} · {candidate['status']}\n"
-                f"{candidate['flows_text'] or 'no flows'}\n"
-                f"sources: {candidate['sources'] or '—'}"
+                f"{candidate['date']} · {location} · {reports}"
+                f" · {status_name(candidate['status'])}\n{flows}\n{sources}"
             )
             item.setData(Qt.ItemDataRole.UserRole, candidate["event_id"])
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(self)
         self.add_button = buttons.addButton(
-            "&Add the report to this event", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("DuplicatePrompt", "&Add the report to this event"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.new_button = buttons.addButton(
-            "Create a &new event", QDialogButtonBox.ButtonRole.YesRole
+            translate("DuplicatePrompt", "Create a &new event"), QDialogButtonBox.ButtonRole.YesRole
         )
         self.back_button = buttons.addButton(
-            "&Back to the form", QDialogButtonBox.ButtonRole.RejectRole
+            translate("DuplicatePrompt", "&Back to the form"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         for button in (self.add_button, self.new_button):
             button.setAutoDefault(False)
@@ -101,9 +151,12 @@ class DuplicatePrompt(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Events of the same type, within three days, with a flow between the same"
-                " parties in the same category. Compare the date, the place and the sources"
-                " before you add the report to one:",
+                translate(
+                    "DuplicatePrompt",
+                    "Events of the same type, within three days, with a flow between the same"
+                    " parties in the same category. Compare the date, the place and the"
+                    " sources before you add the report to one:",
+                ),
                 self,
             )
         )
@@ -149,9 +202,9 @@ class ReportForm(QWidget):
         self.sources_model = QStringListModel(self)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("Form heading")
+        self.heading.setAccessibleName(translate("ReportForm", "Form heading"))
         self.event_type = QComboBox(self)
-        self.event_type.addItems(EVENT_TYPES)
+        fill_values(self.event_type, EVENT_TYPES, event_type_name)
         self.source = QLineEdit(self)
         completer = QCompleter(self.sources_model, self.source)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -163,55 +216,58 @@ class ReportForm(QWidget):
         self.source.textChanged.connect(self._source_chosen)
         self.source_party = QLineEdit(self)
         self.source_party.setCompleter(self.parties_completer)
-        self.source_party.setPlaceholderText("blank if independent")
+        self.source_party.setPlaceholderText(translate("ReportForm", "blank if independent"))
         self.source_kind = QComboBox(self)
-        self.source_kind.addItems(SOURCE_KINDS)
-        self.source_kind.setCurrentText(DEFAULT_KIND)
+        fill_values(self.source_kind, SOURCE_KINDS, kind_name)
+        set_combo_value(self.source_kind, DEFAULT_KIND)
         self.reliability = QComboBox(self)
         self.reliability.addItems(grade_items(RELIABILITY))
         self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
         self.source_note = QLabel(self)
         self.source_note.setStyleSheet("color: palette(mid);")
-        self.claimed_date = PartialDateEdit("Claimed date", self)
+        self.claimed_date = PartialDateEdit(translate("ReportForm", "Claimed date"), self)
         self.location = QLineEdit(self)
         self.quote = QPlainTextEdit(self)
         self.quote.setTabChangesFocus(True)
         self.quote.setFixedHeight(70)
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("https://…")
-        self.published = PartialDateEdit("Published", self)
+        self.published = PartialDateEdit(translate("ReportForm", "Published"), self)
         self.credibility = QComboBox(self)
         self.credibility.addItems(grade_items(CREDIBILITY))
         self.credibility.setCurrentIndex(DEFAULT_CREDIBILITY - 1)
         self.flows = FlowsEditor(self.parties_completer, self)
-        self.commit_button = QPushButton("&Commit  (Ctrl+Enter)", self)
-        self.commit_button.setAccessibleName("Commit")
-        self.cancel_button = QPushButton("Cancel  (Esc)", self)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.commit_button = QPushButton(translate("ReportForm", "&Commit  (Ctrl+Enter)"), self)
+        self.commit_button.setAccessibleName(translate("ReportForm", "Commit"))
+        self.cancel_button = QPushButton(translate("ReportForm", "Cancel  (Esc)"), self)
+        self.cancel_button.setAccessibleName(translate("ReportForm", "Cancel"))
         self.errors: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
-        fields: list[tuple[str, str, QWidget]] = [
-            ("event_type", "Event &type", self.event_type),
-            ("source", "&Source", self.source),
-            ("source_party", "Source &party", self.source_party),
-            ("source_kind", "Source &kind", self.source_kind),
-            ("reliability", "&Reliability", self.reliability),
-            ("claimed_date", "C&laimed date", self.claimed_date),
-            ("location", "L&ocation", self.location),
-            ("quote", "&Quote", self.quote),
-            ("url", "&URL", self.url),
-            ("published", "Pu&blished", self.published),
-            ("credibility", "Cre&dibility", self.credibility),
+        fields: list[tuple[str, QWidget]] = [
+            ("event_type", self.event_type),
+            ("source", self.source),
+            ("source_party", self.source_party),
+            ("source_kind", self.source_kind),
+            ("reliability", self.reliability),
+            ("claimed_date", self.claimed_date),
+            ("location", self.location),
+            ("quote", self.quote),
+            ("url", self.url),
+            ("published", self.published),
+            ("credibility", self.credibility),
         ]
-        for row, (key, label, widget) in enumerate(fields):
+        for row, (key, widget) in enumerate(fields):
+            label = translate("ReportForm", FIELD_LABELS[key])
             caption = QLabel(label, self)
             caption.setBuddy(widget.focusProxy() or widget)
             widget.setAccessibleName(label.replace("&", ""))
             error = QLabel(self)
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)
-            error.setAccessibleName(f"{label.replace('&', '')} error")
+            error.setAccessibleName(
+                translate("ReportForm", "{field} error").format(field=label.replace("&", ""))
+            )
             error.hide()
             self.errors[key] = error
             grid.addWidget(caption, 2 * row, 0)
@@ -223,7 +279,7 @@ class ReportForm(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
-        layout.addWidget(QLabel("<b>Flows</b>", body))
+        layout.addWidget(QLabel("<b>{}</b>".format(translate("ReportForm", "Flows")), body))
         layout.addWidget(self.flows)
         layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -356,7 +412,7 @@ class ReportForm(QWidget):
             try:
                 values[key] = check()
             except Invalid as error:
-                problems[key] = str(error)
+                problems[key] = message_text(str(error))
         for key, label in self.errors.items():
             message = problems.get(key, "")
             visible = bool(message) and (show_all or key in self._touched)
@@ -369,7 +425,7 @@ class ReportForm(QWidget):
             return None
         existing = self.existing_source()
         return ReportInput(
-            event_type=self.event_type.currentText(),
+            event_type=combo_value(self.event_type),
             source_name=str(values["source"]),
             source_party=values["source_party"],  # type: ignore[arg-type]
             claimed_date=str(values["claimed_date"]),
@@ -379,7 +435,7 @@ class ReportForm(QWidget):
             published=str(values["published"]),
             credibility=self.credibility.currentIndex() + 1,
             flows=flows,
-            source_kind=existing["kind"] if existing else self.source_kind.currentText(),
+            source_kind=existing["kind"] if existing else combo_value(self.source_kind),
             source_reliability=(
                 existing["reliability"]
                 if existing
@@ -392,11 +448,12 @@ class ReportForm(QWidget):
         for widget in (self.source_kind, self.reliability):
             widget.setEnabled(existing is None)
         if existing is not None:
-            self.source_kind.setCurrentText(existing["kind"])
+            set_combo_value(self.source_kind, existing["kind"])
             self.reliability.setCurrentIndex(list(RELIABILITY).index(existing["reliability"]))
-            self.source_note.setText("known source")
+            self.source_note.setText(translate("ReportForm", "known source"))
         else:
-            self.source_note.setText("new source" if self.source.text().strip() else "")
+            new = translate("ReportForm", "new source")
+            self.source_note.setText(new if self.source.text().strip() else "")
 
     # ---- actions ----------------------------------------------------------------------
 
@@ -409,7 +466,7 @@ class ReportForm(QWidget):
         self.clear()
         self.target_event = event_id
         event_type = self.session.ledger.event_type(event_id) or EVENT_TYPES[0]
-        self.event_type.setCurrentText(event_type)
+        set_combo_value(self.event_type, event_type)
         self.event_type.setEnabled(False)
         self._update_heading()
         self.source.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -419,7 +476,7 @@ class ReportForm(QWidget):
         self.clear()
         self.editing_report = report["id"]
         self.target_event = report["event_id"]
-        self.event_type.setCurrentText(self.session.ledger.event_type(report["event_id"]) or "")
+        set_combo_value(self.event_type, self.session.ledger.event_type(report["event_id"]) or "")
         self.source.setText(report["source_name"])
         self.source_party.setText(report["source_party"] or "")
         self.claimed_date.setText(report["claimed_date"])
@@ -452,7 +509,7 @@ class ReportForm(QWidget):
         self.quote.clear()
         self.credibility.setCurrentIndex(DEFAULT_CREDIBILITY - 1)
         self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
-        self.source_kind.setCurrentText(DEFAULT_KIND)
+        set_combo_value(self.source_kind, DEFAULT_KIND)
         self.flows.clear()
         self._touched.clear()
         self._update_heading()
@@ -472,27 +529,30 @@ class ReportForm(QWidget):
         if self.has_typed_content():
             answer = QMessageBox.question(
                 self,
-                "Discard this report?",
-                "Discard what you typed in the form? It has not been saved.",
+                translate("ReportForm", "Discard this report?"),
+                translate(
+                    "ReportForm", "Discard what you typed in the form? It has not been saved."
+                ),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self.clear()
-        self.session.message.emit("Form cleared.")
+        self.session.message.emit(translate("ReportForm", "Form cleared."))
         self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_heading(self) -> None:
         title = event_title(self.session.ledger, self.target_event) if self.target_event else ""
         if self.editing_report:
-            text = f"<b>Editing a report</b> of {html.escape(title)}"
+            text = translate("ReportForm", "<b>Editing a report</b> of {event}")
         elif self.target_event:
-            text = f"<b>New report</b> for {html.escape(title)}"
+            text = translate("ReportForm", "<b>New report</b> for {event}")
         else:
-            text = "<b>New event</b> with its first report"
+            text = translate("ReportForm", "<b>New event</b> with its first report")
+        text = text.replace("{event}", html.escape(title))
         if self.session.ledger.read_only:
-            text += " — <i>the file is read-only</i>"
+            text += translate("ReportForm", " — <i>the file is read-only</i>")
         self.heading.setText(text)
 
     def commit(self) -> None:
@@ -505,7 +565,9 @@ class ReportForm(QWidget):
         except (Invalid, LedgerFileError) as error:
             # LedgerFileError: a full disk, another program busy too long. The write was
             # rolled back; the form keeps what was typed, to commit once it can.
-            QMessageBox.warning(self, "Not committed", str(error))
+            QMessageBox.warning(
+                self, translate("ReportForm", "Not committed"), message_text(str(error))
+            )
             return
         if event_id is None:
             return

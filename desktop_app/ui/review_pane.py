@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey, Report
+from ..domain.records import FieldKey, Report
 from ..domain.rules import DISMISSED, stated_value
 from ..domain.validation import Invalid
 from ..store import evidence
@@ -50,26 +52,45 @@ from ..store.review import (
     review_queue,
     sort_queue,
 )
+from . import i18n
 from .commands import Decide
 from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_evidence
 from .session import Session
+from .words import (
+    credibility_text,
+    disagreement_text,
+    field_label,
+    field_label_text,
+    kind_name,
+    message_text,
+    party_name,
+    qualifier_name,
+    reliability_text,
+    status_name,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-QUEUE_COLUMNS = ("Date", "Status", "Disputes", "Largest disagreement")
+QUEUE_COLUMNS = (
+    QT_TRANSLATE_NOOP("ReviewPane", "Date"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Status"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Disputes"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Largest disagreement"),
+)
+translate = QCoreApplication.translate
 DISPUTED = QColor("#fde2c8")  # light orange: values that differ
 REOPENED = QColor("#cc79a7")
 # How a field shows in the field list: a warning, disputed and open, decided, quiet.
 FIELD_MARKS = {"warning": "⚠ ", "open": "● ", "decided": "✔ ", "quiet": ""}
 INFO_ROWS = (
-    "Source",
-    "Party",
-    "Kind",
-    "Reliability",
-    "Credibility",
-    "Published",
-    "URL",
-    "Quote",
-    "Evidence",
+    QT_TRANSLATE_NOOP("ReviewPane", "Source"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Party"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Kind"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Reliability"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Credibility"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Published"),
+    QT_TRANSLATE_NOOP("ReviewPane", "URL"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Quote"),
+    QT_TRANSLATE_NOOP("ReviewPane", "Evidence"),
 )
 
 
@@ -98,7 +119,7 @@ class QueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QUEUE_COLUMNS[section]
+            return translate("ReviewPane", QUEUE_COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,12 +128,14 @@ class QueueModel(QAbstractTableModel):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             status = entry.status if entry.disputed or entry.status == "reopened" else "warning"
-            return (
-                entry.date,
-                status + (" ⚠" if entry.reversed else ""),
-                str(entry.n_disputes),
-                entry.largest,
-            )[index.column()]
+            column = index.column()
+            if column == 0:
+                return entry.date
+            if column == 1:
+                return status_name(status) + (" ⚠" if entry.reversed else "")
+            if column == 2:
+                return i18n.number(entry.n_disputes)
+            return disagreement_text(entry.largest)
         if role == Qt.ItemDataRole.FontRole and entry.status == "reopened":
             font = QFont()
             font.setBold(True)
@@ -120,7 +143,10 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and entry.status == "reopened":
             return QBrush(REOPENED)
         if role == Qt.ItemDataRole.ToolTipRole and entry.reversed:
-            return "Possible reversed direction: decide the doubtful flow or dismiss the warning"
+            return translate(
+                "ReviewPane",
+                "Possible reversed direction: decide the doubtful flow or dismiss the warning",
+            )
         return None
 
 
@@ -146,26 +172,29 @@ class ReviewPane(QWidget):
 
     def _build(self) -> None:
         self.sort_order = QComboBox(self)
-        self.sort_order.addItems(["By date", "By spread of counts"])
-        self.sort_order.setAccessibleName("Sort queue")
+        self.sort_order.addItems(
+            [translate("ReviewPane", "By date"), translate("ReviewPane", "By spread of counts")]
+        )
+        self.sort_order.setAccessibleName(translate("ReviewPane", "Sort queue"))
         self.sort_order.currentIndexChanged.connect(lambda _i: self.reload_queue())
         self.counter = QLabel(self)
-        self.counter.setAccessibleName("Left to review")
+        self.counter.setAccessibleName(translate("ReviewPane", "Left to review"))
         self.queue_model = QueueModel()
         self.queue = QTableView(self)
-        self.queue.setAccessibleName("Review queue")
+        self.queue.setAccessibleName(translate("ReviewPane", "Review queue"))
         self.queue.setModel(self.queue_model)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().setVisible(False)
         self.queue.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((84, 84, 60)):
-            self.queue.setColumnWidth(column, width)
+            header_width = self.queue.horizontalHeader().sectionSizeHint(column)
+            self.queue.setColumnWidth(column, max(width, header_width))
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
         self.evidence_rows = -1
         self.evidence_items: dict[str, list[evidence.Evidence]] = {}
-        self.comparison.setAccessibleName("Reports side by side")
+        self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
         self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -182,23 +211,27 @@ class ReviewPane(QWidget):
         self.rationale = QPlainTextEdit(self)
         self.rationale.setTabChangesFocus(True)
         self.rationale.setFixedHeight(56)
-        self.rationale.setPlaceholderText("Why this value? (required)")
+        self.rationale.setPlaceholderText(translate("ReviewPane", "Why this value? (required)"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
-        self.error.setAccessibleName("Decision error")
-        self.decide_button = QPushButton("Decide  (Ctrl+Enter)", self)
+        self.error.setAccessibleName(translate("ReviewPane", "Decision error"))
+        self.decide_button = QPushButton(translate("ReviewPane", "Decide  (Ctrl+Enter)"), self)
         self.decide_button.clicked.connect(self.decide)
-        self.dismiss_button = QPushButton("Dismiss the warning", self)
+        self.dismiss_button = QPushButton(translate("ReviewPane", "Dismiss the warning"), self)
         self.dismiss_button.clicked.connect(self.dismiss_warning)
         self.picked_label = QLabel(self)
-        self.picked_label.setAccessibleName("Followed report")
+        self.picked_label.setAccessibleName(translate("ReviewPane", "Followed report"))
         self.history = QTextBrowser(self)
         self.history.setMinimumHeight(40)
         self.comparison.setMinimumHeight(60)
-        self.history.setAccessibleName("History and provenance")
+        self.history.setAccessibleName(translate("ReviewPane", "History and provenance"))
         grid = QGridLayout()
         for row, (label, widget) in enumerate(
-            (("Field", self.field_choice), ("Value", self.value), ("Rationale", self.rationale))
+            (
+                (translate("ReviewPane", "Field"), self.field_choice),
+                (translate("ReviewPane", "Value"), self.value),
+                (translate("ReviewPane", "Rationale"), self.rationale),
+            )
         ):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
@@ -255,12 +288,24 @@ class ReviewPane(QWidget):
             self.review_actions.append(item)
             return item
 
-        action("Review: next event", "F8", lambda: self.step_event(1))
-        action("Review: previous event", "Shift+F8", lambda: self.step_event(-1))
-        action("Review: next field", "F6", lambda: self.step_field(1))
-        action("Review: previous field", "Shift+F6", lambda: self.step_field(-1))
-        action("Review: write the rationale (why)", "Alt+W", self.focus_rationale)
-        decide = QAction("Review: decide", self)
+        action(translate("ReviewPane", "Review: next event"), "F8", lambda: self.step_event(1))
+        action(
+            translate("ReviewPane", "Review: previous event"),
+            "Shift+F8",
+            lambda: self.step_event(-1),
+        )
+        action(translate("ReviewPane", "Review: next field"), "F6", lambda: self.step_field(1))
+        action(
+            translate("ReviewPane", "Review: previous field"),
+            "Shift+F6",
+            lambda: self.step_field(-1),
+        )
+        action(
+            translate("ReviewPane", "Review: write the rationale (why)"),
+            "Alt+W",
+            self.focus_rationale,
+        )
+        decide = QAction(translate("ReviewPane", "Review: decide"), self)
         decide.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         decide.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         decide.triggered.connect(lambda _checked=False: self.decide())
@@ -268,7 +313,9 @@ class ReviewPane(QWidget):
         self.review_actions.append(decide)
         for number in range(1, 10):
             action(
-                f"Review: take report {number}'s value",
+                translate("ReviewPane", "Review: take report {number}'s value").format(
+                    number=number
+                ),
                 f"Alt+{number}",
                 lambda number=number: self.pick_report(number),
             )
@@ -296,9 +343,13 @@ class ReviewPane(QWidget):
             entries = sort_queue(kept + fresh, self._sort())
         self.queue_model.set_entries(entries)
         warnings = sum(1 for entry in entries if entry.reversed)
-        text = f"<b>{len(entries)}</b> to review"
+        text = translate("ReviewPane", "<b>{count}</b> to review").format(
+            count=i18n.number(len(entries))
+        )
         if warnings:
-            text += f", {warnings} with a possible reversed direction"
+            text += translate("ReviewPane", ", {count} with a possible reversed direction").format(
+                count=i18n.number(warnings)
+            )
         self.counter.setText(text)
         self._select_in_queue(self.event_id)
 
@@ -352,7 +403,7 @@ class ReviewPane(QWidget):
         self.field_choice.blockSignals(True)
         self.field_choice.clear()
         for field, state in self.fields:
-            self.field_choice.addItem(FIELD_MARKS[state] + field.label())
+            self.field_choice.addItem(FIELD_MARKS[state] + field_label(field))
         self.field_choice.blockSignals(False)
         self.field_choice.setCurrentIndex(current if 0 <= current < len(self.fields) else 0)
         self._field_changed()
@@ -369,12 +420,14 @@ class ReviewPane(QWidget):
         table.setRowCount(len(in_question) + len(INFO_ROWS) + len(quiet))
         table.setHorizontalHeaderLabels(
             [
-                f"Report {number}" + ("  ★ new" if report["id"] in self.new_reports else "")
+                translate("ReviewPane", "Report {number}").format(number=number)
+                + (translate("ReviewPane", "  ★ new") if report["id"] in self.new_reports else "")
                 for number, report in enumerate(self.reports, start=1)
             ]
         )
-        labels = [field.label() for field in in_question]
-        table.setVerticalHeaderLabels([*labels, *INFO_ROWS, *(f.label() for f in quiet)])
+        labels = [field_label(field) for field in in_question]
+        info_rows = [translate("ReviewPane", row) for row in INFO_ROWS]
+        table.setVerticalHeaderLabels([*labels, *info_rows, *(field_label(f) for f in quiet)])
         self.evidence_rows = len(in_question) + INFO_ROWS.index("Evidence")
         self.evidence_items: dict[str, list[evidence.Evidence]] = {}
         for item in evidence.evidence_of(self.session.ledger, [r["id"] for r in self.reports]):
@@ -387,10 +440,10 @@ class ReviewPane(QWidget):
                 table.setItem(row, column, self._value_item(domain_report, field, disputed))
             info = (
                 report["source_name"],
-                report["source_party"] or "independent",
-                report["source_kind"],
-                f"{report['reliability']} — {RELIABILITY[report['reliability']]}",
-                f"{report['credibility']} — {CREDIBILITY[report['credibility']]}",
+                party_name(report["source_party"]),
+                kind_name(report["source_kind"]),
+                reliability_text(report["reliability"]),
+                credibility_text(report["credibility"]),
                 report["published"] or "—",
                 report["url"] or "—",
                 report["quote"],
@@ -449,48 +502,77 @@ class ReviewPane(QWidget):
         return item
 
     def _fill_history(self) -> None:
-        lines = ["<b>Decisions</b>"]
+        lines = ["<b>{}</b>".format(translate("ReviewPane", "Decisions"))]
         history = decision_history(self.session.ledger, self.event_id)
         if not history:
-            lines.append("none yet")
+            lines.append(translate("ReviewPane", "none yet"))
         for entry in history:
-            state = " <i>(withdrawn)</i>" if entry["withdrawn"] else ""
-            merged = " <i>(merged)</i>" if entry["merged"] else ""
+            withdrawn = translate("ReviewPane", "(withdrawn)")
+            state = f" <i>{withdrawn}</i>" if entry["withdrawn"] else ""
+            merged = " <i>{}</i>".format(translate("ReviewPane", "(merged)"))
+            merged = merged if entry["merged"] else ""
             follows = (
-                f", following {self._report_name(entry['report_id'])}" if entry["report_id"] else ""
+                translate("ReviewPane", ", following {report}").format(
+                    report=self._report_name(entry["report_id"])
+                )
+                if entry["report_id"]
+                else ""
             )
+            label = field_label_text(entry["label"])
             lines.append(
-                f"{entry['resolved_at']} · {entry['resolved_by']} · {entry['label']}:"
-                f" {entry['old'] or '—'} → <b>{entry['value']}</b>{follows}{state}{merged}"
+                f"{entry['resolved_at']} · {entry['resolved_by']} · {label}:"
+                f" {entry['old'] or '—'} → <b>{self._value_text(entry['value'])}</b>"
+                f"{follows}{state}{merged}"
                 f"<br>&nbsp;&nbsp;“{entry['rationale']}”"
             )
         field = self.current_field()
         if field is not None and field.field == "count" and field.flow is not None:
             origin = provenance(self.session.ledger, self.event_id, field.flow)
             lines.append(
-                f"<br><b>Where {field.label()} comes from</b>: best {origin['best']},"
-                f" low {origin['low']}, high {origin['high']}"
+                translate(
+                    "ReviewPane",
+                    "<br><b>Where {field} comes from</b>: best {best}, low {low}, high {high}",
+                ).format(
+                    field=html.escape(field_label(field)),
+                    best=i18n.number(origin["best"]),
+                    low=i18n.number(origin["low"]),
+                    high=i18n.number(origin["high"]),
+                )
             )
             for report in origin["reports"]:
                 lines.append(
-                    f"{self._report_name(report['report_id'])}, graded"
-                    f" {report['reliability']}{report['credibility']}: {report['count']}"
-                    f" {report['qualifier']}"
+                    translate(
+                        "ReviewPane", "{report}, graded {grades}: {count} {qualifier}"
+                    ).format(
+                        report=self._report_name(report["report_id"]),
+                        grades=f"{report['reliability']}{report['credibility']}",
+                        count=i18n.number(report["count"]),
+                        qualifier=qualifier_name(report["qualifier"]),
+                    )
                 )
             if origin["decision"]:
                 decision = origin["decision"]
                 lines.append(
-                    f"decision in force: {decision['value']} by {decision['resolved_by']}"
-                    f" at {decision['resolved_at']}"
+                    translate("ReviewPane", "decision in force: {value} by {who} at {when}").format(
+                        value=decision["value"],
+                        who=decision["resolved_by"],
+                        when=decision["resolved_at"],
+                    )
                 )
         self.history.setHtml("<br>".join(lines))
+
+    @staticmethod
+    def _value_text(value: str) -> str:
+        return translate("ReviewPane", "dismissed") if value == DISMISSED else value
 
     def _report_name(self, report_id: str) -> str:
         """A report named for people: its number in the comparison and its source."""
         for number, report in enumerate(self.reports, start=1):
             if report["id"] == report_id:
-                return f"report {number} ({html.escape(report['source_name'])})"
-        return "a report no longer in the file"
+                return translate("ReviewPane", "report {number} ({source})").format(
+                    number=number, source=html.escape(report["source_name"])
+                )
+        return translate("ReviewPane", "a report no longer in the file")
 
     # ---- deciding -------------------------------------------------------------------
 
@@ -539,11 +621,19 @@ class ReviewPane(QWidget):
             self._choose_field(field)
         value = stated_value(self.domain_reports[report["id"]], field)
         if value is None:
-            self.error.setText(f"Report {number} does not state {field.label()}.")
+            self.error.setText(
+                translate("ReviewPane", "Report {number} does not state {field}.").format(
+                    number=number, field=field_label(field)
+                )
+            )
             return
         self.value.setText(value)
         self.picked_report = report["id"]
-        self.picked_label.setText(f"following report {number} ({report['source_name']})")
+        self.picked_label.setText(
+            translate("ReviewPane", "following report {number} ({source})").format(
+                number=number, source=report["source_name"]
+            )
+        )
         self.error.clear()
 
     def _choose_field(self, field: FieldKey) -> None:
@@ -553,7 +643,7 @@ class ReviewPane(QWidget):
 
     def _value_typed(self, _text: str) -> None:
         self.picked_report = None
-        self.picked_label.setText("a value of your own")
+        self.picked_label.setText(translate("ReviewPane", "a value of your own"))
 
     def focus_rationale(self) -> None:
         self.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -572,11 +662,15 @@ class ReviewPane(QWidget):
     def _execute(self, field: FieldKey, value: str, report_id: str | None) -> None:
         rationale = self.rationale.toPlainText()
         if not rationale.strip():
-            self.error.setText("A rationale is required: say why this value was decided.")
+            self.error.setText(
+                translate("ReviewPane", "A rationale is required: say why this value was decided.")
+            )
             self.rationale.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not value:
-            self.error.setText("Pick a report's value (Alt+1…9) or type a value.")
+            self.error.setText(
+                translate("ReviewPane", "Pick a report's value (Alt+1…9) or type a value.")
+            )
             self.value.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         event_id = self.event_id
@@ -584,10 +678,10 @@ class ReviewPane(QWidget):
         try:
             self.session.execute(command)
         except Invalid as error:
-            self.error.setText(str(error))
+            self.error.setText(message_text(str(error)))
             return
         except Exception as error:  # noqa: BLE001 - a file problem, shown to the person
-            QMessageBox.warning(self, "Not decided", str(error))
+            QMessageBox.warning(self, translate("ReviewPane", "Not decided"), str(error))
             return
         self.rationale.clear()
         self._after_decision(event_id)

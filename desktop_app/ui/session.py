@@ -3,13 +3,15 @@ and the person's name. Passed in to each pane; there is no global registry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from .. import settings
 from ..store.ledger import Changes, Ledger
 from .notifier import LedgerNotifier
+
+translate = QCoreApplication.translate
 
 
 class Session(QObject):
@@ -30,8 +32,8 @@ class Session(QObject):
         while not name:
             name, ok = QInputDialog.getText(
                 parent,
-                "Your name",
-                "Your name, recorded with every entry and decision you make:",
+                translate("Session", "Your name"),
+                translate("Session", "Your name, recorded with every entry and decision you make:"),
                 text=settings.user_name(),
             )
             name = name.strip() if ok else settings.user_name()
@@ -45,7 +47,7 @@ class Session(QObject):
         command.skip_redo = True
         self.undo_stack.push(command)
         self.notifier.notify(changes)
-        self.message.emit(f"Saved: {command.text()}.")
+        self.message.emit(translate("Session", "Saved: {change}.").format(change=command.text()))
         return changes
 
     def notify_all(self) -> None:
@@ -83,8 +85,12 @@ class LedgerCommand(QUndoCommand):
             self.skip_redo = False
             return
         self.session.notifier.notify(self.redo_change())
-        self.session.message.emit(f"Redone: {self.text()}.")
+        self.session.message.emit(
+            translate("Session", "Redone: {change}.").format(change=self.text())
+        )
 
     def undo(self) -> None:
         self.session.notifier.notify(self.undo_change())
-        self.session.message.emit(f"Undone: {self.text()}.")
+        self.session.message.emit(
+            translate("Session", "Undone: {change}.").format(change=self.text())
+        )

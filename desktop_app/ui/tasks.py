@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..store.import_plan import Cancelled
@@ -72,7 +80,8 @@ class TaskRunner(QObject):
     def run(self, title: str, work: Callable[[Progress], Any]) -> JobResult:
         cancel = threading.Event()
         self.cancel_event = cancel
-        dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        cancel_text = QCoreApplication.translate("Tasks", "Cancel")
+        dialog = QProgressDialog(title, cancel_text, 0, 0, self._parent)
         dialog.setWindowTitle(title)
         # Wide enough for the title and its label whole ("Importing a-long-file-name.csv").
         dialog.setMinimumWidth(max(420, dialog.fontMetrics().horizontalAdvance(title) + 160))
@@ -90,7 +99,9 @@ class TaskRunner(QObject):
             if total <= 0:  # a last step of unknown length, which cannot stop half-way
                 dialog.setRange(0, 0)  # a busy bar, not a full one
                 dialog.setCancelButton(None)  # type: ignore[arg-type]
-                dialog.setLabelText(f"{title}: finishing…")
+                dialog.setLabelText(
+                    QCoreApplication.translate("Tasks", "{task}: finishing…").format(task=title)
+                )
                 return
             dialog.setRange(0, total)
             dialog.setValue(min(done, total))

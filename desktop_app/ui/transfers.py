@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.validation import Invalid
@@ -16,11 +16,90 @@ from ..store.ledger import Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
 from .dialogs import ProblemsDialog
+from .i18n import number
 from .session import Session
 from .tasks import Progress, TaskRunner
+from .words import message_text, plural
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
 WORKBOOK_SETTING = "export/xlsx"  # the export also writes the workbook: the last choice
+translate = QCoreApplication.translate
+
+
+def import_summary(plan: ImportPlan) -> str:
+    """What an import added, in the window's words (the command line prints the store's)."""
+    counts = plan.counts()
+    text = translate(
+        "Transfers",
+        "{events} events, {reports} reports, {flows} flows, {sources} sources and"
+        " {parties} parties",
+    ).format(
+        **{key: number(counts[key]) for key in ("events", "reports", "flows", "sources", "parties")}
+    )
+    if plan.new_parties:
+        text += translate("Transfers", " (new parties: {parties})").format(
+            parties=", ".join(plan.new_parties)
+        )
+    if plan.skipped:
+        text += translate(
+            "Transfers", "; {count} reports already present and identical, skipped"
+        ).format(count=number(plan.skipped))
+    return text
+
+
+def merge_summary(merged: MergeResult) -> str:
+    c = {key: number(value) for key, value in merged.counts.items()}
+    return translate(
+        "Transfers",
+        "{events} events, {reports} reports, {sources} sources, {parties} parties and"
+        " {resolutions} decisions added; {updated} reports updated to a newer edit,"
+        " {kept} kept where ours was newer",
+    ).format(**c)
+
+
+# What each restored part of a folder counts (`FolderPart.counts`), in the window's words.
+PART_COUNTS = {
+    "evidence records": QT_TRANSLATE_NOOP("Transfers", "{count} evidence records"),
+    "evidence files": QT_TRANSLATE_NOOP("Transfers", "{count} evidence files"),
+}
+SKIPPED = {
+    (True, True): QT_TRANSLATE_NOOP(
+        "Transfers",
+        "; {reports} reports and {decisions} decisions already present and identical, skipped",
+    ),
+    (True, False): QT_TRANSLATE_NOOP(
+        "Transfers", "; {reports} reports already present and identical, skipped"
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Transfers", "; {decisions} decisions already present and identical, skipped"
+    ),
+}
+
+
+def folder_summary(done: FolderResult) -> str:
+    """What an import of an export folder restored or added, in the window's words (the
+    store's `summary()` is the command line's)."""
+    counts = done.counts
+    keys = ("events", "reports", "flows", "sources", "parties", "decisions")
+    text = translate(
+        "Transfers",
+        "{events} events, {reports} reports, {flows} flows, {sources} sources, {parties}"
+        " parties and {decisions} decisions",
+    ).format(**{key: number(counts.get(key, 0)) for key in keys})
+    for part in done.parts:
+        for what, count in part.counts().items():
+            template = PART_COUNTS.get(what)
+            text += ", " + (
+                translate("Transfers", template).format(count=number(count))
+                if template
+                else f"{number(count)} {what}"
+            )
+    reports, decisions = counts.get("skipped", 0), counts.get("decisions_skipped", 0)
+    if reports or decisions:
+        text += translate("Transfers", SKIPPED[bool(reports), bool(decisions)]).format(
+            reports=number(reports), decisions=number(decisions)
+        )
+    return text
 
 
 class Transfers:
@@ -41,7 +120,9 @@ class Transfers:
     def _refuse_read_only(self) -> bool:
         if self.session.ledger.read_only:
             QMessageBox.information(
-                self.window, "Read-only", "This file is read-only: nothing can be changed."
+                self.window,
+                translate("Transfers", "Read-only"),
+                translate("Transfers", "This file is read-only: nothing can be changed."),
             )
             return True
         return False
@@ -50,13 +131,18 @@ class Transfers:
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import reports.csv", "", "CSV files (*.csv);;All files (*)"
+            self.window,
+            translate("Transfers", "Import reports.csv"),
+            "",
+            translate("Transfers", "CSV files (*.csv);;All files (*)"),
         )
         if path:
             self.import_file(Path(path))
 
     def import_folder_dialog(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self.window, "Import an export folder")
+        directory = QFileDialog.getExistingDirectory(
+            self.window, translate("Transfers", "Import an export folder")
+        )
         if directory:
             self.import_folder(Path(directory))
 
@@ -77,30 +163,38 @@ class Transfers:
                     apply_import(ledger, plan, who, progress)
                 return plan
 
-        result = self.tasks.run(f"Importing {csv_path.name}", work)
+        name = csv_path.name
+        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
         if result.cancelled:
-            self._status(f"Import of {csv_path.name} cancelled: nothing was imported.")
+            self._status(
+                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                    file=name
+                )
+            )
             return None
         if result.error is not None:
-            self._show_error("Import failed", result.error)
+            self._show_error(translate("Transfers", "Import failed"), result.error)
             return None
         plan: ImportPlan = result.value
         if plan.errors:
             ProblemsDialog(
-                "Nothing imported",
-                f"{csv_path.name} has {len(plan.errors)} problems; nothing was imported."
-                " Fix them and import again.",
+                translate("Transfers", "Nothing imported"),
+                plural.import_problems(len(plan.errors)).format(file=name),
                 [str(problem) for problem in plan.errors],
                 self.window,
             ).exec()
             return plan
         self.session.notify_all()
-        self._status(f"Imported {csv_path.name}: added {plan.summary()}.")
+        added = translate("Transfers", "Imported {file}: added {summary}.").format(
+            file=name, summary=import_summary(plan)
+        )
+        self._status(added)
         if plan.warnings:
+            warning = translate("Transfers", "warning: {problem}")
             ProblemsDialog(
-                "Imported, with warnings",
-                f"Imported {csv_path.name}: added {plan.summary()}.",
-                [f"warning: {problem}" for problem in plan.warnings],
+                translate("Transfers", "Imported, with warnings"),
+                added,
+                [warning.format(problem=problem) for problem in plan.warnings],
                 self.window,
             ).exec()
         return plan
@@ -117,36 +211,42 @@ class Transfers:
             with Ledger.open(db_path) as ledger:
                 return import_folder(ledger, directory, who, progress=progress)
 
-        result = self.tasks.run(f"Importing {directory.name}", work)
+        name = directory.name
+        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
         if result.cancelled:
-            self._status(f"Import of {directory.name} cancelled: nothing was imported.")
+            self._status(
+                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                    file=name
+                )
+            )
             return None
         if result.error is not None:
-            self._show_error("Import failed", result.error)
+            self._show_error(translate("Transfers", "Import failed"), result.error)
             return None
         done: FolderResult = result.value
         if done.errors:
             ProblemsDialog(
-                "Nothing imported",
-                f"{directory.name} has {len(done.errors)} problems; nothing was imported."
-                " Fix them and import again.",
+                translate("Transfers", "Nothing imported"),
+                plural.import_problems(len(done.errors)).format(file=name),
                 [str(problem) for problem in done.errors],
                 self.window,
             ).exec()
             return done
         self.session.notify_all()
         if not done.changed:
-            message = f"Nothing new in {directory.name}: this file holds all of it."
+            message = translate("Transfers", "Nothing new in {file}: this file holds all of it.")
         elif done.restored:
-            message = f"Restored {directory.name}: {done.summary()}."
+            message = translate("Transfers", "Restored {file}: {summary}.")
         else:
-            message = f"Imported {directory.name}: added {done.summary()}."
+            message = translate("Transfers", "Imported {file}: added {summary}.")
+        message = message.format(file=name, summary=folder_summary(done))
         self._status(message)
         if done.warnings:
+            warning = translate("Transfers", "warning: {problem}")
             ProblemsDialog(
-                "Imported, with warnings",
+                translate("Transfers", "Imported, with warnings"),
                 message,
-                [f"warning: {problem}" for problem in done.warnings],
+                [warning.format(problem=problem) for problem in done.warnings],
                 self.window,
             ).exec()
         return done
@@ -165,7 +265,9 @@ class Transfers:
         settings.sync()
 
     def export_dialog(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self.window, "Export the CSV files into")
+        directory = QFileDialog.getExistingDirectory(
+            self.window, translate("Transfers", "Export the CSV files into")
+        )
         if directory:
             self.export_to(Path(directory))
 
@@ -180,19 +282,21 @@ class Transfers:
             with Ledger.open(db_path, read_only=read_only) as ledger:
                 return export_all(ledger, directory, xlsx=xlsx, warnings=warnings)
 
-        result = self.tasks.run("Exporting", work)
+        result = self.tasks.run(translate("Transfers", "Exporting"), work)
         if result.error is not None:
-            self._show_error("Export failed", result.error)
+            self._show_error(translate("Transfers", "Export failed"), result.error)
             return None
         written: dict[str, int] = result.value
-        workbook = " and a workbook" if xlsx else ""
-        message = f"Exported {sum(written.values()):,} rows{workbook} into {directory}."
+        rows = sum(written.values())
+        exported = plural.exported_rows_and_workbook if xlsx else plural.exported_rows
+        message = exported(rows).format(folder=directory)
         self._status(message)
         if warnings:
+            warning = translate("Transfers", "warning: {problem}")
             ProblemsDialog(
-                "Exported, with warnings",
+                translate("Transfers", "Exported, with warnings"),
                 message,
-                [f"warning: {warning}" for warning in warnings],
+                [warning.format(problem=problem) for problem in warnings],
                 self.window,
             ).exec()
         return written
@@ -201,7 +305,10 @@ class Transfers:
 
     def merge_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Merge another ledger file", "", "Ledger files (*.db);;All files (*)"
+            self.window,
+            translate("Transfers", "Merge another ledger file"),
+            "",
+            translate("Transfers", "Ledger files (*.db);;All files (*)"),
         )
         if path:
             self.merge_file(Path(path))
@@ -210,7 +317,11 @@ class Transfers:
         if self._refuse_read_only():
             return None
         if other.resolve() == self.path.resolve():
-            QMessageBox.warning(self.window, "Merge", "A file cannot be merged into itself.")
+            QMessageBox.warning(
+                self.window,
+                translate("Transfers", "Merge"),
+                translate("Transfers", "A file cannot be merged into itself."),
+            )
             return None
         who = self.session.who(self.window)
         db_path = self.path
@@ -219,20 +330,29 @@ class Transfers:
             with Ledger.open(db_path) as ledger:
                 return merge_file(ledger, other, who)
 
-        result = self.tasks.run(f"Merging {other.name}", work)
+        title = translate("Transfers", "Merging {file}").format(file=other.name)
+        result = self.tasks.run(title, work)
         if result.error is not None:
-            self._show_error("Nothing merged", result.error)
+            self._show_error(translate("Transfers", "Nothing merged"), result.error)
             return None
         merged: MergeResult = result.value
         self.session.notify_all()
         if merged.changed:
-            self._status(f"Merged {other.name}: {merged.summary()}.")
+            self._status(
+                translate("Transfers", "Merged {file}: {summary}.").format(
+                    file=other.name, summary=merge_summary(merged)
+                )
+            )
         else:
-            self._status(f"Nothing to merge: this file already holds everything in {other.name}.")
+            self._status(
+                translate(
+                    "Transfers", "Nothing to merge: this file already holds everything in {file}."
+                ).format(file=other.name)
+            )
         return merged
 
     def _show_error(self, title: str, error: BaseException) -> None:
         if isinstance(error, EXPECTED):
-            QMessageBox.warning(self.window, title, str(error))
+            QMessageBox.warning(self.window, title, message_text(str(error)))
             return
         raise error

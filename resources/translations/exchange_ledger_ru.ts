@@ -1,0 +1,2076 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>App</name>
+    <message>
+        <source>Welcome to Exchange Ledger</source>
+        <translation>Добро пожаловать в Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>Your new ledger is {path}.
+
+Load the example data (the Istanbul talks article: an agreement, two exchanges and their sources) to look around?</source>
+        <translation>Ваш новый реестр: {path}.
+
+Загрузить пример (статью о переговорах в Стамбуле: договорённость, два обмена и их источники), чтобы осмотреться?</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Everything already saved is safe. Copy the details for a report.</source>
+        <translation>Всё уже сохранённое в безопасности. Скопируйте подробности для отчёта об ошибке.</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Не удаётся открыть файл</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>Экспортировать график в PNG…</translation>
+    </message>
+    <message>
+        <source>Export chart as SVG…</source>
+        <translation>Экспортировать график в SVG…</translation>
+    </message>
+    <message>
+        <source>Export chart as {kind}</source>
+        <translation>Экспортировать график в {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} image (*.{ext})</source>
+        <translation>Изображение {kind} (*.{ext})</translation>
+    </message>
+</context>
+<context>
+    <name>ChartLegend</name>
+    <message>
+        <source>{party} received (best)</source>
+        <translation>{party} получила (лучшая оценка)</translation>
+    </message>
+    <message>
+        <source>shaded: low–high where undecided</source>
+        <translation>затенено: от минимума до максимума, где не решено</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPane</name>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>Chart message</source>
+        <translation>Сообщение графика</translation>
+    </message>
+    <message>
+        <source>Exchange balance chart</source>
+        <translation>График баланса обменов</translation>
+    </message>
+    <message>
+        <source>Chart details</source>
+        <translation>Подробности графика</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Fit targets</source>
+        <translation>Вместить цели</translation>
+    </message>
+    <message>
+        <source>Take the agreement targets into the vertical range (else the range follows the data and a label at the top edge names a target above it)</source>
+        <translation>Включить цели договорённостей в вертикальный диапазон (иначе диапазон следует за данными, а метка у верхнего края называет цель выше него)</translation>
+    </message>
+    <message>
+        <source>Received, cumulative</source>
+        <translation>Получено, нарастающим итогом</translation>
+    </message>
+    <message>
+        <source>Net balance</source>
+        <translation>Чистый баланс</translation>
+    </message>
+    <message>
+        <source>Charting day (UTC)</source>
+        <translation>День на графике (UTC)</translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation>все категории</translation>
+    </message>
+    <message>
+        <source>data up to {date}</source>
+        <translation>данные до {date}</translation>
+    </message>
+    <message>
+        <source>no exchanges recorded yet</source>
+        <translation>обменов ещё не записано</translation>
+    </message>
+    <message>
+        <source>Exchange balance — {category} · {when} · {file}</source>
+        <translation>Баланс обменов — {category} · {when} · {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTargets</name>
+    <message>
+        <source>↑ {party} target line at {count}</source>
+        <translation>↑ цель для {party}: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartText</name>
+    <message>
+        <source>in conflict</source>
+        <translation>противоречие</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>вновь открыто</translation>
+    </message>
+    <message>
+        <source>Point at a step to see its totals, events and sources.</source>
+        <translation>Наведите на ступеньку, чтобы увидеть итоги, события и источники.</translation>
+    </message>
+    <message>
+        <source>No exchanges recorded yet: add a report (Ctrl+N) or import a CSV file (Ctrl+I). The chart of the balance appears here with the first exchange.</source>
+        <translation>Обменов ещё не записано: добавьте сообщение (Ctrl+N) или импортируйте файл CSV (Ctrl+I). График баланса появится здесь вместе с первым обменом.</translation>
+    </message>
+    <message>
+        <source>No exchanges of {category} recorded yet: choose another category, or “all”, in the Category box.</source>
+        <translation>Обменов категории «{category}» ещё не записано: выберите другую категорию или «все» в поле «Категория».</translation>
+    </message>
+    <message>
+        <source>{party} target {count} (agreement {date})</source>
+        <translation>{party}: цель {count} (договорённость от {date})</translation>
+    </message>
+    <message>
+        <source>{percent}% reached</source>
+        <translation>достигнуто {percent}%</translation>
+    </message>
+    <message>
+        <source>received {received} · handed over {sent} · net {net}</source>
+        <translation>получено {received} · передано {sent} · чистый баланс {net}</translation>
+    </message>
+    <message>
+        <source>; also </source>
+        <translation>; также </translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>без источника</translation>
+    </message>
+    <message>
+        <source>{event} — sources: {sources}</source>
+        <translation>{event} — источники: {sources}</translation>
+    </message>
+    <message>
+        <source>disputed {field}: {values}</source>
+        <translation>спорное поле «{field}»: {values}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>sources: {sources}</source>
+        <translation>источники: {sources}</translation>
+    </message>
+    <message>
+        <source>{best} ({low} to {high})</source>
+        <translation>{best} (от {low} до {high})</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add report from {source}</source>
+        <translation>Добавить сообщение от {source}</translation>
+    </message>
+    <message>
+        <source>Edit report from {source}</source>
+        <translation>Изменить сообщение от {source}</translation>
+    </message>
+    <message>
+        <source>Edit source {source}</source>
+        <translation>Изменить источник {source}</translation>
+    </message>
+    <message>
+        <source>Decide {field}: {value}</source>
+        <translation>Решение по «{field}»: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation>&amp;Копировать всё</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Commit the form</source>
+        <translation>Внести форму</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>Очистить форму</translation>
+    </message>
+    <message>
+        <source>Add a flow (in the form)</source>
+        <translation>Добавить передачу (в форме)</translation>
+    </message>
+    <message>
+        <source>Open the calendar (in a date field)</source>
+        <translation>Открыть календарь (в поле даты)</translation>
+    </message>
+    <message>
+        <source>Field labels</source>
+        <translation>Подписи полей</translation>
+    </message>
+    <message>
+        <source>Alt + the underlined letter</source>
+        <translation>Alt + подчёркнутая буква</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> или </translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Надёжность</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>&amp;Party</source>
+        <translation>&amp;Сторона</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Надёжность</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into</source>
+        <translation>Объ&amp;единить с</translation>
+    </message>
+    <message>
+        <source>&amp;Save source</source>
+        <translation>Со&amp;хранить источник</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into the chosen source</source>
+        <translation>&amp;Объединить с выбранным источником</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <source>Choose another source to merge into.</source>
+        <translation>Выберите другой источник, с которым объединить.</translation>
+    </message>
+    <message>
+        <source>Merge source {source} into {target}</source>
+        <translation>Объединить источник {source} с {target}</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Не изменено</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePrompt</name>
+    <message>
+        <source>This may be an event already recorded</source>
+        <translation>Возможно, это событие уже записано</translation>
+    </message>
+    <message>
+        <source>Similar events</source>
+        <translation>Похожие события</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>место не указано</translation>
+    </message>
+    <message>
+        <source>no flows</source>
+        <translation>без передач</translation>
+    </message>
+    <message>
+        <source>sources: {sources}</source>
+        <translation>источники: {sources}</translation>
+    </message>
+    <message>
+        <source>&amp;Add the report to this event</source>
+        <translation>&amp;Добавить сообщение к этому событию</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new event</source>
+        <translation>Создать &amp;новое событие</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Вернуться к форме</translation>
+    </message>
+    <message>
+        <source>Events of the same type, within three days, with a flow between the same parties in the same category. Compare the date, the place and the sources before you add the report to one:</source>
+        <translation>События того же типа в пределах трёх дней, с передачей между теми же сторонами в той же категории. Сравните дату, место и источники, прежде чем добавить сообщение к одному из них:</translation>
+    </message>
+</context>
+<context>
+    <name>EventPane</name>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Надёжность</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Достоверность</translation>
+    </message>
+    <message>
+        <source>Claimed date</source>
+        <translation>Заявленная дата</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Передачи</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <source>Select an event to see its reports.</source>
+        <translation>Выберите событие, чтобы увидеть его сообщения.</translation>
+    </message>
+    <message>
+        <source>Event summary</source>
+        <translation>Сводка события</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Evidence of the report</source>
+        <translation>Доказательства сообщения</translation>
+    </message>
+    <message>
+        <source>Add evidence… ({shortcut})</source>
+        <translation>Добавить доказательство… ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation>Открыть доказательство</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Добавить доказательство</translation>
+    </message>
+    <message>
+        <source>New report for this event</source>
+        <translation>Новое сообщение к этому событию</translation>
+    </message>
+    <message>
+        <source>Edit report</source>
+        <translation>Изменить сообщение</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Удалить сообщение</translation>
+    </message>
+    <message>
+        <source>No evidence yet: drop a file on the report</source>
+        <translation>Доказательств пока нет: перетащите файл на сообщение</translation>
+    </message>
+    <message>
+        <source>Possible reversed direction</source>
+        <translation>Возможно, направление перепутано</translation>
+    </message>
+    <message>
+        <source>no flows</source>
+        <translation>без передач</translation>
+    </message>
+    <message>
+        <source>event {id}</source>
+        <translation>событие {id}</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>дата не указана</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>место не указано</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Передачи</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Possible reversed direction: two reports state opposite directions</source>
+        <translation>Возможно, направление перепутано: два сообщения указывают противоположные направления</translation>
+    </message>
+    <message>
+        <source>  ⚠ reversed?</source>
+        <translation>  ⚠ наоборот?</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPane</name>
+    <message>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Категория:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>к проверке</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Search quotes, sources, locations (Ctrl+F)</source>
+        <translation>Поиск по цитатам, источникам, местам (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter error</source>
+        <translation>Ошибка фильтра</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Поиск:</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>✓ verified</source>
+        <translation>✓ проверено</translation>
+    </message>
+    <message>
+        <source>✗ altered</source>
+        <translation>✗ изменён</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ отсутствует</translation>
+    </message>
+    <message>
+        <source>… not checked yet</source>
+        <translation>… ещё не проверено</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Дата обращения</translation>
+    </message>
+    <message>
+        <source>Archive URL</source>
+        <translation>Архивная ссылка</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Добавить доказательство</translation>
+    </message>
+    <message>
+        <source>Accessed on</source>
+        <translation>Дата обращения</translation>
+    </message>
+    <message>
+        <source>https://web.archive.org/… (typed, never fetched)</source>
+        <translation>https://web.archive.org/… (вводится вручную, программа ничего не загружает)</translation>
+    </message>
+    <message>
+        <source>where it came from, what it shows</source>
+        <translation>откуда файл и что он показывает</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;for {report}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;к: {report}</translation>
+    </message>
+    <message>
+        <source>Add evidence {file}</source>
+        <translation>Добавить доказательство {file}</translation>
+    </message>
+    <message>
+        <source>Remove evidence {file}</source>
+        <translation>Убрать доказательство {file}</translation>
+    </message>
+    <message>
+        <source>Add evidence to the report</source>
+        <translation>Добавить доказательство к сообщению</translation>
+    </message>
+    <message>
+        <source>This file is read-only: no evidence can be added.</source>
+        <translation>Этот файл только для чтения: доказательства добавить нельзя.</translation>
+    </message>
+    <message>
+        <source>Select a report first: evidence backs one report.</source>
+        <translation>Сначала выберите сообщение: доказательство подкрепляет одно сообщение.</translation>
+    </message>
+    <message>
+        <source>Copying {file}</source>
+        <translation>Копирование {file}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {file} was not added.</source>
+        <translation>Отменено: {file} не добавлен.</translation>
+    </message>
+    <message>
+        <source>The report already has this file ({file}).</source>
+        <translation>У сообщения уже есть этот файл ({file}).</translation>
+    </message>
+    <message>
+        <source>Evidence not added</source>
+        <translation>Доказательство не добавлено</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}.</source>
+        <translation>{file}: {problem}.</translation>
+    </message>
+    <message>
+        <source>report {id}</source>
+        <translation>сообщение {id}</translation>
+    </message>
+    <message>
+        <source>the report of {source} ({date})</source>
+        <translation>сообщение от {source} ({date})</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
+        <source>accessed {date}</source>
+        <translation>дата обращения {date}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <source>SHA-256 {hash}</source>
+        <translation>Хэш SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>{file} is missing from the evidence folder.</source>
+        <translation>Файла {file} нет в папке доказательств.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsEditor</name>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>От кого</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>e.g. 1212</source>
+        <translation>напр. 1212</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Remove flow</source>
+        <translation>Убрать передачу</translation>
+    </message>
+    <message>
+        <source>Remove this flow (Ctrl+Delete in the row)</source>
+        <translation>Убрать эту передачу (Ctrl+Delete в строке)</translation>
+    </message>
+    <message>
+        <source>Flow error</source>
+        <translation>Ошибка передачи</translation>
+    </message>
+    <message>
+        <source>No flows: a report may state none (talks, statements).</source>
+        <translation>Без передач: сообщение может их не содержать (переговоры, заявления).</translation>
+    </message>
+    <message>
+        <source>Add flow</source>
+        <translation>Добавить передачу</translation>
+    </message>
+    <message>
+        <source>Add a flow (Alt+A)</source>
+        <translation>Добавить передачу (Alt+A)</translation>
+    </message>
+    <message>
+        <source>this report already states {flow}</source>
+        <translation>это сообщение уже содержит {flow}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>This file is read-only: you can read, filter and export, but not change it.</source>
+        <translation>Этот файл только для чтения: его можно читать, фильтровать и экспортировать, но не изменять.</translation>
+    </message>
+    <message>
+        <source>Read-only banner</source>
+        <translation>Предупреждение о режиме только для чтения</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Рабочие области</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Баланс</translation>
+    </message>
+    <message>
+        <source>&amp;New file…</source>
+        <translation>&amp;Новый файл…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Импорт CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Import an export &amp;folder…</source>
+        <translation>Импорт &amp;папки экспорта…</translation>
+    </message>
+    <message>
+        <source>Export also &amp;writes a workbook (.xlsx)</source>
+        <translation>Экспорт также &amp;записывает рабочую книгу (.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge another file…</source>
+        <translation>&amp;Объединить с другим файлом…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Сохранить &amp;копию…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>New &amp;event</source>
+        <translation>Новое &amp;событие</translation>
+    </message>
+    <message>
+        <source>New &amp;report for the selected event</source>
+        <translation>Новое &amp;сообщение к выбранному событию</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the selected report</source>
+        <translation>&amp;Изменить выбранное сообщение</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>&amp;Источники…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>Show events to &amp;review</source>
+        <translation>Показать события к п&amp;роверке</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>С&amp;бросить фильтры</translation>
+    </message>
+    <message>
+        <source>&amp;Record: events, reports and the form</source>
+        <translation>&amp;Запись: события, сообщения и форма</translation>
+    </message>
+    <message>
+        <source>Re&amp;view: the queue and the reports side by side</source>
+        <translation>Пр&amp;оверка: очередь и сообщения рядом</translation>
+    </message>
+    <message>
+        <source>&amp;Balance: the chart</source>
+        <translation>&amp;Баланс: график</translation>
+    </message>
+    <message>
+        <source>Go to the entry &amp;form</source>
+        <translation>Перейти к &amp;форме ввода</translation>
+    </message>
+    <message>
+        <source>Go to the event&apos;s re&amp;ports</source>
+        <translation>Перейти к со&amp;общениям события</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About Exchange Ledger</source>
+        <translation>&amp;О программе Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>Add &amp;evidence to the report…</source>
+        <translation>Добавить &amp;доказательство к сообщению…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify evidence files</source>
+        <translation>Про&amp;верить файлы доказательств</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>Пр&amp;оверка</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>{file} [read-only] — Exchange Ledger</source>
+        <translation>{file} [только чтение] — Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>{file} — Exchange Ledger</source>
+        <translation>{file} — Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>{count} to review</source>
+        <translation>к проверке: {count}</translation>
+    </message>
+    <message>
+        <source>Waiting for another program that is writing {file} ({seconds} s)… your change will be saved as soon as it is done.</source>
+        <translation>Ожидание другой программы, которая записывает {file} ({seconds} с)… ваше изменение будет сохранено, как только она закончит.</translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation>Сначала выберите событие.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удаление</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Удалить событие</translation>
+    </message>
+    <message>
+        <source>Verifying evidence files</source>
+        <translation>Проверка файлов доказательств</translation>
+    </message>
+    <message>
+        <source>Evidence files missing or altered</source>
+        <translation>Файлы доказательств отсутствуют или изменены</translation>
+    </message>
+    <message>
+        <source>About Exchange Ledger</source>
+        <translation>О программе Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exchange Ledger&lt;/b&gt; {version}&lt;br&gt;Sourced events of a war, their conflicting reports, and the balance of exchanges. Works offline; every change is committed at once and audited.</source>
+        <translation>&lt;b&gt;Exchange Ledger&lt;/b&gt; {version}&lt;br&gt;События войны с источниками, противоречивые сообщения о них и баланс обменов. Работает без сети; каждое изменение сразу вносится и документируется.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>The window will speak {language} when Exchange Ledger starts again. Restart now? Everything is already saved.</source>
+        <translation>Язык интерфейса сменится на «{language}» после перезапуска Exchange Ledger. Перезапустить сейчас? Всё уже сохранено.</translation>
+    </message>
+    <message>
+        <source>Exchange Ledger could not be started again: please close it and start it yourself.</source>
+        <translation>Не удалось перезапустить Exchange Ledger: закройте программу и запустите её самостоятельно.</translation>
+    </message>
+    <message>
+        <source>New ledger file</source>
+        <translation>Новый файл реестра</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.db)</source>
+        <translation>Файлы реестра (*.db)</translation>
+    </message>
+    <message>
+        <source>Open a ledger file</source>
+        <translation>Открыть файл реестра</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.db);;All files (*)</source>
+        <translation>Файлы реестра (*.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>{name} copy.db</source>
+        <translation>{name} копия.db</translation>
+    </message>
+    <message>
+        <source>Save a copy of the ledger</source>
+        <translation>Сохранить копию реестра</translation>
+    </message>
+    <message>
+        <source>The copy was not saved</source>
+        <translation>Копия не сохранена</translation>
+    </message>
+    <message>
+        <source>Some evidence files were not copied</source>
+        <translation>Некоторые файлы доказательств не скопированы</translation>
+    </message>
+    <message>
+        <source>The copy {path} holds every commit, but these evidence files could not be copied beside it:</source>
+        <translation>Копия {path} содержит все зафиксированные изменения, но эти файлы доказательств не удалось скопировать рядом с ней:</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the ledger as {path}.</source>
+        <translation>Копия реестра сохранена как {path}.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Не удаётся открыть файл</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>«{text}» не является датой: пишите ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real date: there is no month {month}</source>
+        <translation>«{text}» не является настоящей датой: месяца {month} не существует</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real date: {month} has {days} days</source>
+        <translation>«{text}» не является настоящей датой: в {month} {days} дней</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real date</source>
+        <translation>«{text}» не является настоящей датой</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is in the future (today is {today})</source>
+        <translation>«{text}» — дата в будущем (сегодня {today})</translation>
+    </message>
+    <message>
+        <source>date is required (YYYY-MM-DD, YYYY-MM or YYYY)</source>
+        <translation>нужна дата (ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ)</translation>
+    </message>
+    <message>
+        <source>source is required</source>
+        <translation>нужен источник</translation>
+    </message>
+    <message>
+        <source>from party is required</source>
+        <translation>нужна сторона-отправитель</translation>
+    </message>
+    <message>
+        <source>to party is required</source>
+        <translation>нужна сторона-получатель</translation>
+    </message>
+    <message>
+        <source>count is required</source>
+        <translation>нужно количество</translation>
+    </message>
+    <message>
+        <source>count is &apos;{value}&apos;: a whole number such as 1245 or 1,245</source>
+        <translation>количество «{value}»: нужно целое число, напр. 1245 или 1 245</translation>
+    </message>
+    <message>
+        <source>count is {value}: more than {limit} is not a plausible count</source>
+        <translation>количество {value}: больше {limit} — неправдоподобное количество</translation>
+    </message>
+    <message>
+        <source>from and to are both &apos;{party}&apos;: a flow goes between two parties</source>
+        <translation>и «от кого», и «кому» — «{party}»: передача происходит между двумя сторонами</translation>
+    </message>
+    <message>
+        <source>URL &apos;{value}&apos; must start with http:// or https:// and hold no spaces</source>
+        <translation>URL «{value}» должен начинаться с http:// или https:// и не содержать пробелов</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{value}&apos; mixes Latin and Cyrillic letters: the word &apos;{word}&apos; has the {script} letter &apos;{letter}&apos; ({code} {name})</source>
+        <translation>{what} «{value}» смешивает латинские и кириллические буквы: в слове «{word}» есть {script} буква «{letter}» ({code} {name})</translation>
+    </message>
+    <message>
+        <source>a rationale is required: say why this value was decided</source>
+        <translation>нужно обоснование: объясните, почему принято это значение</translation>
+    </message>
+    <message>
+        <source>no report states {flow}</source>
+        <translation>ни одно сообщение не содержит {flow}</translation>
+    </message>
+    <message>
+        <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
+        <translation>дата обращения «{value}» должна быть днём: ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>accessed date: {inner}</source>
+        <translation>дата обращения: {inner}</translation>
+    </message>
+    <message>
+        <source>archive URL &apos;{value}&apos; must start with http:// or https:// and hold no spaces</source>
+        <translation>архивная ссылка «{value}» должна начинаться с http:// или https:// и не содержать пробелов</translation>
+    </message>
+    <message>
+        <source>the evidence file needs a name</source>
+        <translation>у файла доказательства должно быть имя</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} не существует</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} — это папка, а не файл</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied</source>
+        <translation>{path} не удаётся прочитать: доступ запрещён</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path} не является обычным файлом</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>source party</source>
+        <translation>сторона источника</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>сторона</translation>
+    </message>
+    <message>
+        <source>from party</source>
+        <translation>сторона-отправитель</translation>
+    </message>
+    <message>
+        <source>to party</source>
+        <translation>сторона-получатель</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>латинская</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>кириллическая</translation>
+    </message>
+</context>
+<context>
+    <name>PartialDateEdit</name>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>ГГГГ-ММ-ДД, ГГГГ-ММ или ГГГГ</translation>
+    </message>
+    <message>
+        <source>A day, a month or a year: 2025-06-11, 2025-06 or 2025</source>
+        <translation>День, месяц или год: 2025-06-11, 2025-06 или 2025</translation>
+    </message>
+    <message>
+        <source>{field} calendar</source>
+        <translation>Календарь: {field}</translation>
+    </message>
+    <message>
+        <source>Pick a day (Alt+Down in the field)</source>
+        <translation>Выбрать день (Alt+↓ в поле)</translation>
+    </message>
+    <message>
+        <source>Open calendar</source>
+        <translation>Открыть календарь</translation>
+    </message>
+</context>
+<context>
+    <name>Plural</name>
+    <message numerus="yes">
+        <source>%Ln report(s)</source>
+        <translation>
+            <numerusform>%Ln сообщение</numerusform>
+            <numerusform>%Ln сообщения</numerusform>
+            <numerusform>%Ln сообщений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln событие</numerusform>
+            <numerusform>%Ln события</numerusform>
+            <numerusform>%Ln событий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete this event and its %Ln report(s)? Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Удалить это событие и его %Ln сообщение? Отмена (Ctrl+Z) вернёт их.</numerusform>
+            <numerusform>Удалить это событие и его %Ln сообщения? Отмена (Ctrl+Z) вернёт их.</numerusform>
+            <numerusform>Удалить это событие и его %Ln сообщений? Отмена (Ctrl+Z) вернёт их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the selected %Ln report(s)? Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Удалить выбранное %Ln сообщение? Отмена (Ctrl+Z) вернёт его.</numerusform>
+            <numerusform>Удалить выбранные %Ln сообщения? Отмена (Ctrl+Z) вернёт их.</numerusform>
+            <numerusform>Удалить выбранные %Ln сообщений? Отмена (Ctrl+Z) вернёт их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln report(s)</source>
+        <translation>
+            <numerusform>Удалить %Ln сообщение</numerusform>
+            <numerusform>Удалить %Ln сообщения</numerusform>
+            <numerusform>Удалить %Ln сообщений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} has %Ln problem(s); nothing was imported. Fix them and import again.</source>
+        <translation>
+            <numerusform>В {file} %Ln проблема; ничего не импортировано. Исправьте её и импортируйте снова.</numerusform>
+            <numerusform>В {file} %Ln проблемы; ничего не импортировано. Исправьте их и импортируйте снова.</numerusform>
+            <numerusform>В {file} %Ln проблем; ничего не импортировано. Исправьте их и импортируйте снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) into {folder}.</source>
+        <translation>
+            <numerusform>Экспортирована %Ln строка в {folder}.</numerusform>
+            <numerusform>Экспортировано %Ln строки в {folder}.</numerusform>
+            <numerusform>Экспортировано %Ln строк в {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%Ln more flow(s))</source>
+        <translation>
+            <numerusform>(ещё %Ln передача)</numerusform>
+            <numerusform>(ещё %Ln передачи)</numerusform>
+            <numerusform>(ещё %Ln передач)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more event(s) that day</source>
+        <translation>
+            <numerusform>… и ещё %Ln событие в этот день</numerusform>
+            <numerusform>… и ещё %Ln события в этот день</numerusform>
+            <numerusform>… и ещё %Ln событий в этот день</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln earlier target(s) (point at a day)</source>
+        <translation>
+            <numerusform>ещё %Ln прежняя цель (наведите на день)</numerusform>
+            <numerusform>ещё %Ln прежние цели (наведите на день)</numerusform>
+            <numerusform>ещё %Ln прежних целей (наведите на день)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) and a workbook into {folder}.</source>
+        <translation>
+            <numerusform>Экспортирована %Ln строка и рабочая книга в {folder}.</numerusform>
+            <numerusform>Экспортировано %Ln строки и рабочая книга в {folder}.</numerusform>
+            <numerusform>Экспортировано %Ln строк и рабочая книга в {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln байт</numerusform>
+            <numerusform>%Ln байта</numerusform>
+            <numerusform>%Ln байт</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence of this report: %Ln file(s)</source>
+        <translation>
+            <numerusform>Доказательства сообщения: %Ln файл</numerusform>
+            <numerusform>Доказательства сообщения: %Ln файла</numerusform>
+            <numerusform>Доказательства сообщения: %Ln файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — evidence: {with_evidence} of %Ln report(s)</source>
+        <translation>
+            <numerusform> — доказательства: у {with_evidence} из %Ln сообщения</numerusform>
+            <numerusform> — доказательства: у {with_evidence} из %Ln сообщений</numerusform>
+            <numerusform> — доказательства: у {with_evidence} из %Ln сообщений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln evidence file(s) of {total} no longer match what was added:</source>
+        <translation>
+            <numerusform>%Ln файл доказательств из {total} больше не совпадает с добавленным:</numerusform>
+            <numerusform>%Ln файла доказательств из {total} больше не совпадают с добавленным:</numerusform>
+            <numerusform>%Ln файлов доказательств из {total} больше не совпадают с добавленным:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln evidence file(s) are as they were added.</source>
+        <translation>
+            <numerusform>%Ln файл доказательств такой, каким его добавили.</numerusform>
+            <numerusform>Все %Ln файла доказательств такие, какими их добавили.</numerusform>
+            <numerusform>Все %Ln файлов доказательств такие, какими их добавили.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Event &amp;type</source>
+        <translation>&amp;Тип события</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Источник</translation>
+    </message>
+    <message>
+        <source>Source &amp;party</source>
+        <translation>&amp;Сторона источника</translation>
+    </message>
+    <message>
+        <source>Source &amp;kind</source>
+        <translation>Т&amp;ип источника</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Надёжность</translation>
+    </message>
+    <message>
+        <source>C&amp;laimed date</source>
+        <translation>Заявленная д&amp;ата</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation</source>
+        <translation>&amp;Место</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Цитата</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>Pu&amp;blished</source>
+        <translation>&amp;Опубликовано</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dibility</source>
+        <translation>Дос&amp;товерность</translation>
+    </message>
+    <message>
+        <source>the {type} of {date}</source>
+        <translation>{type} от {date}</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>неизвестной даты</translation>
+    </message>
+    <message>
+        <source>{title} in {location}</source>
+        <translation>{title}, {location}</translation>
+    </message>
+    <message>
+        <source>Form heading</source>
+        <translation>Заголовок формы</translation>
+    </message>
+    <message>
+        <source>blank if independent</source>
+        <translation>пусто, если независимый</translation>
+    </message>
+    <message>
+        <source>Claimed date</source>
+        <translation>Заявленная дата</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <source>&amp;Commit  (Ctrl+Enter)</source>
+        <translation>&amp;Внести  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Внести</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Отмена  (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>{field} error</source>
+        <translation>Ошибка: {field}</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Передачи</translation>
+    </message>
+    <message>
+        <source>known source</source>
+        <translation>известный источник</translation>
+    </message>
+    <message>
+        <source>new source</source>
+        <translation>новый источник</translation>
+    </message>
+    <message>
+        <source>Discard this report?</source>
+        <translation>Отбросить это сообщение?</translation>
+    </message>
+    <message>
+        <source>Discard what you typed in the form? It has not been saved.</source>
+        <translation>Отбросить введённое в форму? Оно не сохранено.</translation>
+    </message>
+    <message>
+        <source>Form cleared.</source>
+        <translation>Форма очищена.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing a report&lt;/b&gt; of {event}</source>
+        <translation>&lt;b&gt;Редактирование сообщения&lt;/b&gt; о {event}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New report&lt;/b&gt; for {event}</source>
+        <translation>&lt;b&gt;Новое сообщение&lt;/b&gt; о {event}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New event&lt;/b&gt; with its first report</source>
+        <translation>&lt;b&gt;Новое событие&lt;/b&gt; с первым сообщением</translation>
+    </message>
+    <message>
+        <source> — &lt;i&gt;the file is read-only&lt;/i&gt;</source>
+        <translation> — &lt;i&gt;файл только для чтения&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Not committed</source>
+        <translation>Не внесено</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Disputes</source>
+        <translation>Спорные поля</translation>
+    </message>
+    <message>
+        <source>Largest disagreement</source>
+        <translation>Расхождение</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Надёжность</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Достоверность</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+    <message>
+        <source>Possible reversed direction: decide the doubtful flow or dismiss the warning</source>
+        <translation>Возможно, направление перепутано: примите решение по сомнительной передаче или отклоните предупреждение</translation>
+    </message>
+    <message>
+        <source>By date</source>
+        <translation>По дате</translation>
+    </message>
+    <message>
+        <source>By spread of counts</source>
+        <translation>По разбросу количеств</translation>
+    </message>
+    <message>
+        <source>Sort queue</source>
+        <translation>Сортировка очереди</translation>
+    </message>
+    <message>
+        <source>Left to review</source>
+        <translation>Осталось проверить</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Очередь проверки</translation>
+    </message>
+    <message>
+        <source>Reports side by side</source>
+        <translation>Сообщения рядом</translation>
+    </message>
+    <message>
+        <source>Why this value? (required)</source>
+        <translation>Почему именно это значение? (обязательно)</translation>
+    </message>
+    <message>
+        <source>Decision error</source>
+        <translation>Ошибка решения</translation>
+    </message>
+    <message>
+        <source>Decide  (Ctrl+Enter)</source>
+        <translation>Принять  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Dismiss the warning</source>
+        <translation>Отклонить предупреждение</translation>
+    </message>
+    <message>
+        <source>Followed report</source>
+        <translation>Сообщение, которому следует решение</translation>
+    </message>
+    <message>
+        <source>History and provenance</source>
+        <translation>История и происхождение</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Обоснование</translation>
+    </message>
+    <message>
+        <source>Review: next event</source>
+        <translation>Проверка: следующее событие</translation>
+    </message>
+    <message>
+        <source>Review: previous event</source>
+        <translation>Проверка: предыдущее событие</translation>
+    </message>
+    <message>
+        <source>Review: next field</source>
+        <translation>Проверка: следующее поле</translation>
+    </message>
+    <message>
+        <source>Review: previous field</source>
+        <translation>Проверка: предыдущее поле</translation>
+    </message>
+    <message>
+        <source>Review: write the rationale (why)</source>
+        <translation>Проверка: написать обоснование (почему)</translation>
+    </message>
+    <message>
+        <source>Review: decide</source>
+        <translation>Проверка: принять решение</translation>
+    </message>
+    <message>
+        <source>Review: take report {number}&apos;s value</source>
+        <translation>Проверка: взять значение сообщения {number}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; to review</source>
+        <translation>К проверке: &lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>, {count} with a possible reversed direction</source>
+        <translation>, с возможно перепутанным направлением: {count}</translation>
+    </message>
+    <message>
+        <source>Report {number}</source>
+        <translation>Сообщение {number}</translation>
+    </message>
+    <message>
+        <source>  ★ new</source>
+        <translation>  ★ новое</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Решения</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>пока нет</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>(отозвано)</translation>
+    </message>
+    <message>
+        <source>(merged)</source>
+        <translation>(из объединения)</translation>
+    </message>
+    <message>
+        <source>, following {report}</source>
+        <translation>, по {report}</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Where {field} comes from&lt;/b&gt;: best {best}, low {low}, high {high}</source>
+        <translation>&lt;br&gt;&lt;b&gt;Откуда «{field}»&lt;/b&gt;: лучшая оценка {best}, минимум {low}, максимум {high}</translation>
+    </message>
+    <message>
+        <source>{report}, graded {grades}: {count} {qualifier}</source>
+        <translation>{report}, оценка {grades}: {count} {qualifier}</translation>
+    </message>
+    <message>
+        <source>decision in force: {value} by {who} at {when}</source>
+        <translation>действующее решение: {value}, принял(а) {who}, {when}</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <source>report {number} ({source})</source>
+        <translation>сообщению {number} ({source})</translation>
+    </message>
+    <message>
+        <source>a report no longer in the file</source>
+        <translation>сообщению, которого уже нет в файле</translation>
+    </message>
+    <message>
+        <source>Report {number} does not state {field}.</source>
+        <translation>Сообщение {number} не содержит поля «{field}».</translation>
+    </message>
+    <message>
+        <source>following report {number} ({source})</source>
+        <translation>по сообщению {number} ({source})</translation>
+    </message>
+    <message>
+        <source>a value of your own</source>
+        <translation>собственное значение</translation>
+    </message>
+    <message>
+        <source>A rationale is required: say why this value was decided.</source>
+        <translation>Нужно обоснование: объясните, почему принято это значение.</translation>
+    </message>
+    <message>
+        <source>Pick a report&apos;s value (Alt+1…9) or type a value.</source>
+        <translation>Возьмите значение сообщения (Alt+1…9) или введите своё.</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>Решение не принято</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with every entry and decision you make:</source>
+        <translation>Ваше имя, которое будет записываться с каждой вашей записью и решением:</translation>
+    </message>
+    <message>
+        <source>Saved: {change}.</source>
+        <translation>Сохранено: {change}.</translation>
+    </message>
+    <message>
+        <source>Redone: {change}.</source>
+        <translation>Повторено: {change}.</translation>
+    </message>
+    <message>
+        <source>Undone: {change}.</source>
+        <translation>Отменено: {change}.</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>{task}: finishing…</source>
+        <translation>{task}: завершение…</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>{events} events, {reports} reports, {flows} flows, {sources} sources and {parties} parties</source>
+        <translation>событий: {events}, сообщений: {reports}, передач: {flows}, источников: {sources}, сторон: {parties}</translation>
+    </message>
+    <message>
+        <source> (new parties: {parties})</source>
+        <translation> (новые стороны: {parties})</translation>
+    </message>
+    <message>
+        <source>; {count} reports already present and identical, skipped</source>
+        <translation>; пропущено сообщений, которые уже есть и не отличаются: {count}</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {sources} sources, {parties} parties and {resolutions} decisions added; {updated} reports updated to a newer edit, {kept} kept where ours was newer</source>
+        <translation>добавлено событий: {events}, сообщений: {reports}, источников: {sources}, сторон: {parties}, решений: {resolutions}; обновлено до более новой редакции сообщений: {updated}, оставлено наших, так как они новее: {kept}</translation>
+    </message>
+    <message>
+        <source>{count} evidence records</source>
+        <translation>записей о доказательствах: {count}</translation>
+    </message>
+    <message>
+        <source>{count} evidence files</source>
+        <translation>файлов доказательств: {count}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports and {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено уже имеющихся и не отличающихся: сообщений — {reports}, решений — {decisions}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports already present and identical, skipped</source>
+        <translation>; пропущено сообщений, которые уже есть и не отличаются: {reports}</translation>
+    </message>
+    <message>
+        <source>; {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено решений, которые уже есть и не отличаются: {decisions}</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {flows} flows, {sources} sources, {parties} parties and {decisions} decisions</source>
+        <translation>событий: {events}, сообщений: {reports}, передач: {flows}, источников: {sources}, сторон: {parties}, решений: {decisions}</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только для чтения</translation>
+    </message>
+    <message>
+        <source>This file is read-only: nothing can be changed.</source>
+        <translation>Этот файл только для чтения: ничего нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Import reports.csv</source>
+        <translation>Импорт reports.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import an export folder</source>
+        <translation>Импортировать папку экспорта</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>Импорт {file}</translation>
+    </message>
+    <message>
+        <source>Import of {file} cancelled: nothing was imported.</source>
+        <translation>Импорт {file} отменён: ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Импорт не удался</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Ничего не импортировано</translation>
+    </message>
+    <message>
+        <source>Imported {file}: added {summary}.</source>
+        <translation>Импортирован {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>warning: {problem}</source>
+        <translation>предупреждение: {problem}</translation>
+    </message>
+    <message>
+        <source>Imported, with warnings</source>
+        <translation>Импортировано с предупреждениями</translation>
+    </message>
+    <message>
+        <source>Nothing new in {file}: this file holds all of it.</source>
+        <translation>В {file} ничего нового: этот файл уже содержит всё это.</translation>
+    </message>
+    <message>
+        <source>Restored {file}: {summary}.</source>
+        <translation>Восстановлено из {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>Export the CSV files into</source>
+        <translation>Экспортировать файлы CSV в папку</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>Exported, with warnings</source>
+        <translation>Экспортировано с предупреждениями</translation>
+    </message>
+    <message>
+        <source>Merge another ledger file</source>
+        <translation>Объединить с другим файлом реестра</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.db);;All files (*)</source>
+        <translation>Файлы реестра (*.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединение</translation>
+    </message>
+    <message>
+        <source>A file cannot be merged into itself.</source>
+        <translation>Файл нельзя объединить с самим собой.</translation>
+    </message>
+    <message>
+        <source>Merging {file}</source>
+        <translation>Объединение с {file}</translation>
+    </message>
+    <message>
+        <source>Nothing merged</source>
+        <translation>Ничего не объединено</translation>
+    </message>
+    <message>
+        <source>Merged {file}: {summary}.</source>
+        <translation>Объединено с {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: this file already holds everything in {file}.</source>
+        <translation>Нечего объединять: этот файл уже содержит всё, что есть в {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>bodies</source>
+        <translation>тела погибших</translation>
+    </message>
+    <message>
+        <source>pows</source>
+        <translation>военнопленные</translation>
+    </message>
+    <message>
+        <source>civilians</source>
+        <translation>мирные жители</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>обмен</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>договорённость</translation>
+    </message>
+    <message>
+        <source>talks</source>
+        <translation>переговоры</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>заявление</translation>
+    </message>
+    <message>
+        <source>other event</source>
+        <translation>другое событие</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>противоречие</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>вновь открыто</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>решено</translation>
+    </message>
+    <message>
+        <source>consistent</source>
+        <translation>согласовано</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>одно сообщение</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>официальный</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>СМИ</translation>
+    </message>
+    <message>
+        <source>ngo</source>
+        <translation>НКО</translation>
+    </message>
+    <message>
+        <source>social media</source>
+        <translation>соцсети</translation>
+    </message>
+    <message>
+        <source>footage</source>
+        <translation>видеозапись</translation>
+    </message>
+    <message>
+        <source>other source</source>
+        <translation>другой</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>точно</translation>
+    </message>
+    <message>
+        <source>approx</source>
+        <translation>приблизительно</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>не менее</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>не более</translation>
+    </message>
+    <message>
+        <source>Completely reliable</source>
+        <translation>Полностью надёжный</translation>
+    </message>
+    <message>
+        <source>Usually reliable</source>
+        <translation>Обычно надёжный</translation>
+    </message>
+    <message>
+        <source>Fairly reliable</source>
+        <translation>Довольно надёжный</translation>
+    </message>
+    <message>
+        <source>Not usually reliable</source>
+        <translation>Обычно ненадёжный</translation>
+    </message>
+    <message>
+        <source>Unreliable</source>
+        <translation>Ненадёжный</translation>
+    </message>
+    <message>
+        <source>Reliability cannot be judged</source>
+        <translation>Надёжность невозможно оценить</translation>
+    </message>
+    <message>
+        <source>Confirmed by other sources</source>
+        <translation>Подтверждено другими источниками</translation>
+    </message>
+    <message>
+        <source>Probably true</source>
+        <translation>Вероятно, правдиво</translation>
+    </message>
+    <message>
+        <source>Possibly true</source>
+        <translation>Возможно, правдиво</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>Сомнительно</translation>
+    </message>
+    <message>
+        <source>Improbable</source>
+        <translation>Маловероятно</translation>
+    </message>
+    <message>
+        <source>Truth cannot be judged</source>
+        <translation>Достоверность невозможно оценить</translation>
+    </message>
+    <message>
+        <source>independent</source>
+        <translation>независимый</translation>
+    </message>
+    <message>
+        <source>{category} {from_party} → {to_party}</source>
+        <translation>{category} {from_party} → {to_party}</translation>
+    </message>
+    <message>
+        <source>direction of {category} between {a} and {b}</source>
+        <translation>направление передачи ({category}) между {a} и {b}</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>место</translation>
+    </message>
+    <message>
+        <source>possible reversed direction</source>
+        <translation>возможно, направление перепутано</translation>
+    </message>
+    <message>
+        <source>{high} vs {low} {category} {from_party}→{to_party}</source>
+        <translation>{high} против {low}, {category} {from_party}→{to_party}</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> против </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2076 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>App</name>
+    <message>
+        <source>Welcome to Exchange Ledger</source>
+        <translation>Ласкаво просимо до Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>Your new ledger is {path}.
+
+Load the example data (the Istanbul talks article: an agreement, two exchanges and their sources) to look around?</source>
+        <translation>Ваш новий реєстр: {path}.
+
+Завантажити приклад (статтю про переговори в Стамбулі: домовленість, два обміни та їхні джерела), щоб ознайомитися?</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Неочікувана помилка</translation>
+    </message>
+    <message>
+        <source>Everything already saved is safe. Copy the details for a report.</source>
+        <translation>Усе вже збережене в безпеці. Скопіюйте подробиці для звіту про помилку.</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Не вдається відкрити файл</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>Експортувати графік у PNG…</translation>
+    </message>
+    <message>
+        <source>Export chart as SVG…</source>
+        <translation>Експортувати графік у SVG…</translation>
+    </message>
+    <message>
+        <source>Export chart as {kind}</source>
+        <translation>Експортувати графік у {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} image (*.{ext})</source>
+        <translation>Зображення {kind} (*.{ext})</translation>
+    </message>
+</context>
+<context>
+    <name>ChartLegend</name>
+    <message>
+        <source>{party} received (best)</source>
+        <translation>{party} отримала (найкраща оцінка)</translation>
+    </message>
+    <message>
+        <source>shaded: low–high where undecided</source>
+        <translation>затінено: від мінімуму до максимуму, де не вирішено</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPane</name>
+    <message>
+        <source>all</source>
+        <translation>усі</translation>
+    </message>
+    <message>
+        <source>Chart message</source>
+        <translation>Повідомлення графіка</translation>
+    </message>
+    <message>
+        <source>Exchange balance chart</source>
+        <translation>Графік балансу обмінів</translation>
+    </message>
+    <message>
+        <source>Chart details</source>
+        <translation>Подробиці графіка</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <source>Fit targets</source>
+        <translation>Умістити цілі</translation>
+    </message>
+    <message>
+        <source>Take the agreement targets into the vertical range (else the range follows the data and a label at the top edge names a target above it)</source>
+        <translation>Включити цілі домовленостей у вертикальний діапазон (інакше діапазон іде за даними, а мітка біля верхнього краю називає ціль, що вища за нього)</translation>
+    </message>
+    <message>
+        <source>Received, cumulative</source>
+        <translation>Отримано, наростаючим підсумком</translation>
+    </message>
+    <message>
+        <source>Net balance</source>
+        <translation>Чистий баланс</translation>
+    </message>
+    <message>
+        <source>Charting day (UTC)</source>
+        <translation>День на графіку (UTC)</translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation>усі категорії</translation>
+    </message>
+    <message>
+        <source>data up to {date}</source>
+        <translation>дані до {date}</translation>
+    </message>
+    <message>
+        <source>no exchanges recorded yet</source>
+        <translation>обмінів ще не записано</translation>
+    </message>
+    <message>
+        <source>Exchange balance — {category} · {when} · {file}</source>
+        <translation>Баланс обмінів — {category} · {when} · {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTargets</name>
+    <message>
+        <source>↑ {party} target line at {count}</source>
+        <translation>↑ ціль для {party}: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartText</name>
+    <message>
+        <source>in conflict</source>
+        <translation>суперечність</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>знову відкрито</translation>
+    </message>
+    <message>
+        <source>Point at a step to see its totals, events and sources.</source>
+        <translation>Наведіть на сходинку, щоб побачити підсумки, події та джерела.</translation>
+    </message>
+    <message>
+        <source>No exchanges recorded yet: add a report (Ctrl+N) or import a CSV file (Ctrl+I). The chart of the balance appears here with the first exchange.</source>
+        <translation>Обмінів ще не записано: додайте повідомлення (Ctrl+N) або імпортуйте файл CSV (Ctrl+I). Графік балансу з’явиться тут разом із першим обміном.</translation>
+    </message>
+    <message>
+        <source>No exchanges of {category} recorded yet: choose another category, or “all”, in the Category box.</source>
+        <translation>Обмінів категорії «{category}» ще не записано: виберіть іншу категорію або «усі» в полі «Категорія».</translation>
+    </message>
+    <message>
+        <source>{party} target {count} (agreement {date})</source>
+        <translation>{party}: ціль {count} (домовленість від {date})</translation>
+    </message>
+    <message>
+        <source>{percent}% reached</source>
+        <translation>досягнуто {percent}%</translation>
+    </message>
+    <message>
+        <source>received {received} · handed over {sent} · net {net}</source>
+        <translation>отримано {received} · передано {sent} · чистий баланс {net}</translation>
+    </message>
+    <message>
+        <source>; also </source>
+        <translation>; також </translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>без джерела</translation>
+    </message>
+    <message>
+        <source>{event} — sources: {sources}</source>
+        <translation>{event} — джерела: {sources}</translation>
+    </message>
+    <message>
+        <source>disputed {field}: {values}</source>
+        <translation>спірне поле «{field}»: {values}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>sources: {sources}</source>
+        <translation>джерела: {sources}</translation>
+    </message>
+    <message>
+        <source>{best} ({low} to {high})</source>
+        <translation>{best} (від {low} до {high})</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add report from {source}</source>
+        <translation>Додати повідомлення від {source}</translation>
+    </message>
+    <message>
+        <source>Edit report from {source}</source>
+        <translation>Змінити повідомлення від {source}</translation>
+    </message>
+    <message>
+        <source>Edit source {source}</source>
+        <translation>Змінити джерело {source}</translation>
+    </message>
+    <message>
+        <source>Decide {field}: {value}</source>
+        <translation>Рішення щодо «{field}»: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Problems</source>
+        <translation>Проблеми</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation>&amp;Копіювати все</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Клавіатурні скорочення</translation>
+    </message>
+    <message>
+        <source>Commit the form</source>
+        <translation>Внести форму</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>Очистити форму</translation>
+    </message>
+    <message>
+        <source>Add a flow (in the form)</source>
+        <translation>Додати передачу (у формі)</translation>
+    </message>
+    <message>
+        <source>Open the calendar (in a date field)</source>
+        <translation>Відкрити календар (у полі дати)</translation>
+    </message>
+    <message>
+        <source>Field labels</source>
+        <translation>Підписи полів</translation>
+    </message>
+    <message>
+        <source>Alt + the underlined letter</source>
+        <translation>Alt + підкреслена літера</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавіші</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> або </translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Джерела</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Надійність</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Назва</translation>
+    </message>
+    <message>
+        <source>&amp;Party</source>
+        <translation>&amp;Сторона</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Надійність</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into</source>
+        <translation>Об’&amp;єднати з</translation>
+    </message>
+    <message>
+        <source>&amp;Save source</source>
+        <translation>З&amp;берегти джерело</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into the chosen source</source>
+        <translation>&amp;Об’єднати з вибраним джерелом</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Об’єднання</translation>
+    </message>
+    <message>
+        <source>Choose another source to merge into.</source>
+        <translation>Виберіть інше джерело, з яким об’єднати.</translation>
+    </message>
+    <message>
+        <source>Merge source {source} into {target}</source>
+        <translation>Об’єднати джерело {source} з {target}</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Не змінено</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePrompt</name>
+    <message>
+        <source>This may be an event already recorded</source>
+        <translation>Можливо, цю подію вже записано</translation>
+    </message>
+    <message>
+        <source>Similar events</source>
+        <translation>Схожі події</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>місце не вказано</translation>
+    </message>
+    <message>
+        <source>no flows</source>
+        <translation>без передач</translation>
+    </message>
+    <message>
+        <source>sources: {sources}</source>
+        <translation>джерела: {sources}</translation>
+    </message>
+    <message>
+        <source>&amp;Add the report to this event</source>
+        <translation>&amp;Додати повідомлення до цієї події</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new event</source>
+        <translation>Створити &amp;нову подію</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Повернутися до форми</translation>
+    </message>
+    <message>
+        <source>Events of the same type, within three days, with a flow between the same parties in the same category. Compare the date, the place and the sources before you add the report to one:</source>
+        <translation>Події того самого типу в межах трьох днів, з передачею між тими самими сторонами в тій самій категорії. Порівняйте дату, місце та джерела, перш ніж додати повідомлення до однієї з них:</translation>
+    </message>
+</context>
+<context>
+    <name>EventPane</name>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Надійність</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Достовірність</translation>
+    </message>
+    <message>
+        <source>Claimed date</source>
+        <translation>Заявлена дата</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Передачі</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Записано</translation>
+    </message>
+    <message>
+        <source>Select an event to see its reports.</source>
+        <translation>Виберіть подію, щоб побачити її повідомлення.</translation>
+    </message>
+    <message>
+        <source>Event summary</source>
+        <translation>Зведення події</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Evidence of the report</source>
+        <translation>Докази повідомлення</translation>
+    </message>
+    <message>
+        <source>Add evidence… ({shortcut})</source>
+        <translation>Додати доказ… ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation>Відкрити доказ</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Додати доказ</translation>
+    </message>
+    <message>
+        <source>New report for this event</source>
+        <translation>Нове повідомлення до цієї події</translation>
+    </message>
+    <message>
+        <source>Edit report</source>
+        <translation>Змінити повідомлення</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Видалити повідомлення</translation>
+    </message>
+    <message>
+        <source>No evidence yet: drop a file on the report</source>
+        <translation>Доказів ще немає: перетягніть файл на повідомлення</translation>
+    </message>
+    <message>
+        <source>Possible reversed direction</source>
+        <translation>Можливо, напрямок переплутано</translation>
+    </message>
+    <message>
+        <source>no flows</source>
+        <translation>без передач</translation>
+    </message>
+    <message>
+        <source>event {id}</source>
+        <translation>подія {id}</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>дату не вказано</translation>
+    </message>
+    <message>
+        <source>no location</source>
+        <translation>місце не вказано</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Передачі</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Possible reversed direction: two reports state opposite directions</source>
+        <translation>Можливо, напрямок переплутано: два повідомлення вказують протилежні напрямки</translation>
+    </message>
+    <message>
+        <source>  ⚠ reversed?</source>
+        <translation>  ⚠ навпаки?</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPane</name>
+    <message>
+        <source>Type:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Категорія:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Від:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Усі</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>до перевірки</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Від</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Search quotes, sources, locations (Ctrl+F)</source>
+        <translation>Пошук у цитатах, джерелах, місцях (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter error</source>
+        <translation>Помилка фільтра</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Пошук:</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>✓ verified</source>
+        <translation>✓ перевірено</translation>
+    </message>
+    <message>
+        <source>✗ altered</source>
+        <translation>✗ змінено</translation>
+    </message>
+    <message>
+        <source>✗ missing</source>
+        <translation>✗ відсутній</translation>
+    </message>
+    <message>
+        <source>… not checked yet</source>
+        <translation>… ще не перевірено</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>перевірено</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>змінено</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>відсутній</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Розмір</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>Дата доступу</translation>
+    </message>
+    <message>
+        <source>Archive URL</source>
+        <translation>Архівне посилання</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Додати доказ</translation>
+    </message>
+    <message>
+        <source>Accessed on</source>
+        <translation>Дата доступу</translation>
+    </message>
+    <message>
+        <source>https://web.archive.org/… (typed, never fetched)</source>
+        <translation>https://web.archive.org/… (вводиться вручну, програма нічого не завантажує)</translation>
+    </message>
+    <message>
+        <source>where it came from, what it shows</source>
+        <translation>звідки файл і що він показує</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;for {report}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;до: {report}</translation>
+    </message>
+    <message>
+        <source>Add evidence {file}</source>
+        <translation>Додати доказ {file}</translation>
+    </message>
+    <message>
+        <source>Remove evidence {file}</source>
+        <translation>Прибрати доказ {file}</translation>
+    </message>
+    <message>
+        <source>Add evidence to the report</source>
+        <translation>Додати доказ до повідомлення</translation>
+    </message>
+    <message>
+        <source>This file is read-only: no evidence can be added.</source>
+        <translation>Цей файл лише для читання: докази додати не можна.</translation>
+    </message>
+    <message>
+        <source>Select a report first: evidence backs one report.</source>
+        <translation>Спершу виберіть повідомлення: доказ підтверджує одне повідомлення.</translation>
+    </message>
+    <message>
+        <source>Copying {file}</source>
+        <translation>Копіювання {file}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {file} was not added.</source>
+        <translation>Скасовано: {file} не додано.</translation>
+    </message>
+    <message>
+        <source>The report already has this file ({file}).</source>
+        <translation>Повідомлення вже має цей файл ({file}).</translation>
+    </message>
+    <message>
+        <source>Evidence not added</source>
+        <translation>Доказ не додано</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}.</source>
+        <translation>{file}: {problem}.</translation>
+    </message>
+    <message>
+        <source>report {id}</source>
+        <translation>повідомлення {id}</translation>
+    </message>
+    <message>
+        <source>the report of {source} ({date})</source>
+        <translation>повідомлення від {source} ({date})</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
+        <source>accessed {date}</source>
+        <translation>дата доступу {date}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Докази</translation>
+    </message>
+    <message>
+        <source>SHA-256 {hash}</source>
+        <translation>Хеш SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>{file} is missing from the evidence folder.</source>
+        <translation>Файлу {file} немає в папці доказів.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowsEditor</name>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Від кого</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>Точність</translation>
+    </message>
+    <message>
+        <source>e.g. 1212</source>
+        <translation>напр. 1212</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Прибрати</translation>
+    </message>
+    <message>
+        <source>Remove flow</source>
+        <translation>Прибрати передачу</translation>
+    </message>
+    <message>
+        <source>Remove this flow (Ctrl+Delete in the row)</source>
+        <translation>Прибрати цю передачу (Ctrl+Delete у рядку)</translation>
+    </message>
+    <message>
+        <source>Flow error</source>
+        <translation>Помилка передачі</translation>
+    </message>
+    <message>
+        <source>No flows: a report may state none (talks, statements).</source>
+        <translation>Без передач: повідомлення може їх не містити (переговори, заяви).</translation>
+    </message>
+    <message>
+        <source>Add flow</source>
+        <translation>Додати передачу</translation>
+    </message>
+    <message>
+        <source>Add a flow (Alt+A)</source>
+        <translation>Додати передачу (Alt+A)</translation>
+    </message>
+    <message>
+        <source>this report already states {flow}</source>
+        <translation>це повідомлення вже містить {flow}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>This file is read-only: you can read, filter and export, but not change it.</source>
+        <translation>Цей файл лише для читання: його можна читати, фільтрувати й експортувати, але не змінювати.</translation>
+    </message>
+    <message>
+        <source>Read-only banner</source>
+        <translation>Попередження про режим лише для читання</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Робочі простори</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Баланс</translation>
+    </message>
+    <message>
+        <source>&amp;New file…</source>
+        <translation>&amp;Новий файл…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Відкрити…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Імпорт CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Експорт CSV…</translation>
+    </message>
+    <message>
+        <source>Import an export &amp;folder…</source>
+        <translation>Імпорт &amp;папки експорту…</translation>
+    </message>
+    <message>
+        <source>Export also &amp;writes a workbook (.xlsx)</source>
+        <translation>Експорт також &amp;записує робочу книгу (.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge another file…</source>
+        <translation>&amp;Об’єднати з іншим файлом…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Зберегти &amp;копію…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Ви&amp;йти</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторити</translation>
+    </message>
+    <message>
+        <source>New &amp;event</source>
+        <translation>Нова &amp;подія</translation>
+    </message>
+    <message>
+        <source>New &amp;report for the selected event</source>
+        <translation>Нове &amp;повідомлення до вибраної події</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the selected report</source>
+        <translation>&amp;Змінити вибране повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Видалити</translation>
+    </message>
+    <message>
+        <source>&amp;Sources…</source>
+        <translation>&amp;Джерела…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Знайти</translation>
+    </message>
+    <message>
+        <source>Show events to &amp;review</source>
+        <translation>Показати події до п&amp;еревірки</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>С&amp;кинути фільтри</translation>
+    </message>
+    <message>
+        <source>&amp;Record: events, reports and the form</source>
+        <translation>&amp;Запис: події, повідомлення та форма</translation>
+    </message>
+    <message>
+        <source>Re&amp;view: the queue and the reports side by side</source>
+        <translation>Пе&amp;ревірка: черга й повідомлення поруч</translation>
+    </message>
+    <message>
+        <source>&amp;Balance: the chart</source>
+        <translation>&amp;Баланс: графік</translation>
+    </message>
+    <message>
+        <source>Go to the entry &amp;form</source>
+        <translation>Перейти до &amp;форми введення</translation>
+    </message>
+    <message>
+        <source>Go to the event&apos;s re&amp;ports</source>
+        <translation>Перейти до по&amp;відомлень події</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Клавіатурні скорочення</translation>
+    </message>
+    <message>
+        <source>&amp;About Exchange Ledger</source>
+        <translation>&amp;Про Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>Add &amp;evidence to the report…</source>
+        <translation>Додати д&amp;оказ до повідомлення…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify evidence files</source>
+        <translation>Перев&amp;ірити файли доказів</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Нещодавні файли</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Редагування</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>Пе&amp;ревірка</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>{file} [read-only] — Exchange Ledger</source>
+        <translation>{file} [лише читання] — Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>{file} — Exchange Ledger</source>
+        <translation>{file} — Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>{count} to review</source>
+        <translation>до перевірки: {count}</translation>
+    </message>
+    <message>
+        <source>Waiting for another program that is writing {file} ({seconds} s)… your change will be saved as soon as it is done.</source>
+        <translation>Очікування на іншу програму, що записує {file} ({seconds} с)… вашу зміну буде збережено, щойно вона завершить.</translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation>Спершу виберіть подію.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалення</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Видалити подію</translation>
+    </message>
+    <message>
+        <source>Verifying evidence files</source>
+        <translation>Перевірка файлів доказів</translation>
+    </message>
+    <message>
+        <source>Evidence files missing or altered</source>
+        <translation>Файли доказів відсутні або змінені</translation>
+    </message>
+    <message>
+        <source>About Exchange Ledger</source>
+        <translation>Про Exchange Ledger</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exchange Ledger&lt;/b&gt; {version}&lt;br&gt;Sourced events of a war, their conflicting reports, and the balance of exchanges. Works offline; every change is committed at once and audited.</source>
+        <translation>&lt;b&gt;Exchange Ledger&lt;/b&gt; {version}&lt;br&gt;Події війни з джерелами, суперечливі повідомлення про них і баланс обмінів. Працює без мережі; кожну зміну одразу внесено й задокументовано.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Мова</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source>The window will speak {language} when Exchange Ledger starts again. Restart now? Everything is already saved.</source>
+        <translation>Мову інтерфейсу буде змінено на «{language}» після перезапуску Exchange Ledger. Перезапустити зараз? Усе вже збережено.</translation>
+    </message>
+    <message>
+        <source>Exchange Ledger could not be started again: please close it and start it yourself.</source>
+        <translation>Не вдалося перезапустити Exchange Ledger: закрийте програму й запустіть її самостійно.</translation>
+    </message>
+    <message>
+        <source>New ledger file</source>
+        <translation>Новий файл реєстру</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.db)</source>
+        <translation>Файли реєстру (*.db)</translation>
+    </message>
+    <message>
+        <source>Open a ledger file</source>
+        <translation>Відкрити файл реєстру</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.db);;All files (*)</source>
+        <translation>Файли реєстру (*.db);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>{name} copy.db</source>
+        <translation>{name} копія.db</translation>
+    </message>
+    <message>
+        <source>Save a copy of the ledger</source>
+        <translation>Зберегти копію реєстру</translation>
+    </message>
+    <message>
+        <source>The copy was not saved</source>
+        <translation>Копію не збережено</translation>
+    </message>
+    <message>
+        <source>Some evidence files were not copied</source>
+        <translation>Деякі файли доказів не скопійовано</translation>
+    </message>
+    <message>
+        <source>The copy {path} holds every commit, but these evidence files could not be copied beside it:</source>
+        <translation>Копія {path} містить усі зафіксовані зміни, але ці файли доказів не вдалося скопіювати поруч із нею:</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the ledger as {path}.</source>
+        <translation>Копію реєстру збережено як {path}.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(немає)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Не вдається відкрити файл</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>«{text}» не є датою: пишіть РРРР-ММ-ДД, РРРР-ММ або РРРР</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real date: there is no month {month}</source>
+        <translation>«{text}» не є справжньою датою: місяця {month} не існує</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real date: {month} has {days} days</source>
+        <translation>«{text}» не є справжньою датою: у {month} {days} днів</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real date</source>
+        <translation>«{text}» не є справжньою датою</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is in the future (today is {today})</source>
+        <translation>«{text}» — дата в майбутньому (сьогодні {today})</translation>
+    </message>
+    <message>
+        <source>date is required (YYYY-MM-DD, YYYY-MM or YYYY)</source>
+        <translation>потрібна дата (РРРР-ММ-ДД, РРРР-ММ або РРРР)</translation>
+    </message>
+    <message>
+        <source>source is required</source>
+        <translation>потрібне джерело</translation>
+    </message>
+    <message>
+        <source>from party is required</source>
+        <translation>потрібна сторона-відправник</translation>
+    </message>
+    <message>
+        <source>to party is required</source>
+        <translation>потрібна сторона-отримувач</translation>
+    </message>
+    <message>
+        <source>count is required</source>
+        <translation>потрібна кількість</translation>
+    </message>
+    <message>
+        <source>count is &apos;{value}&apos;: a whole number such as 1245 or 1,245</source>
+        <translation>кількість «{value}»: потрібне ціле число, напр. 1245 або 1 245</translation>
+    </message>
+    <message>
+        <source>count is {value}: more than {limit} is not a plausible count</source>
+        <translation>кількість {value}: понад {limit} — неправдоподібна кількість</translation>
+    </message>
+    <message>
+        <source>from and to are both &apos;{party}&apos;: a flow goes between two parties</source>
+        <translation>і «від кого», і «кому» — «{party}»: передача відбувається між двома сторонами</translation>
+    </message>
+    <message>
+        <source>URL &apos;{value}&apos; must start with http:// or https:// and hold no spaces</source>
+        <translation>URL «{value}» має починатися з http:// або https:// і не містити пробілів</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{value}&apos; mixes Latin and Cyrillic letters: the word &apos;{word}&apos; has the {script} letter &apos;{letter}&apos; ({code} {name})</source>
+        <translation>{what} «{value}» змішує латинські й кириличні літери: у слові «{word}» є {script} літера «{letter}» ({code} {name})</translation>
+    </message>
+    <message>
+        <source>a rationale is required: say why this value was decided</source>
+        <translation>потрібне обґрунтування: поясніть, чому ухвалено це значення</translation>
+    </message>
+    <message>
+        <source>no report states {flow}</source>
+        <translation>жодне повідомлення не містить {flow}</translation>
+    </message>
+    <message>
+        <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
+        <translation>дата доступу «{value}» має бути днем: РРРР-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>accessed date: {inner}</source>
+        <translation>дата доступу: {inner}</translation>
+    </message>
+    <message>
+        <source>archive URL &apos;{value}&apos; must start with http:// or https:// and hold no spaces</source>
+        <translation>архівне посилання «{value}» має починатися з http:// або https:// і не містити пробілів</translation>
+    </message>
+    <message>
+        <source>the evidence file needs a name</source>
+        <translation>файл доказу повинен мати назву</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} не існує</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} — це папка, а не файл</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied</source>
+        <translation>{path} не вдається прочитати: доступ заборонено</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path} не є звичайним файлом</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>джерело</translation>
+    </message>
+    <message>
+        <source>source party</source>
+        <translation>сторона джерела</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>сторона</translation>
+    </message>
+    <message>
+        <source>from party</source>
+        <translation>сторона-відправник</translation>
+    </message>
+    <message>
+        <source>to party</source>
+        <translation>сторона-отримувач</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>латинська</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>кирилична</translation>
+    </message>
+</context>
+<context>
+    <name>PartialDateEdit</name>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>РРРР-ММ-ДД, РРРР-ММ або РРРР</translation>
+    </message>
+    <message>
+        <source>A day, a month or a year: 2025-06-11, 2025-06 or 2025</source>
+        <translation>День, місяць або рік: 2025-06-11, 2025-06 або 2025</translation>
+    </message>
+    <message>
+        <source>{field} calendar</source>
+        <translation>Календар: {field}</translation>
+    </message>
+    <message>
+        <source>Pick a day (Alt+Down in the field)</source>
+        <translation>Вибрати день (Alt+↓ у полі)</translation>
+    </message>
+    <message>
+        <source>Open calendar</source>
+        <translation>Відкрити календар</translation>
+    </message>
+</context>
+<context>
+    <name>Plural</name>
+    <message numerus="yes">
+        <source>%Ln report(s)</source>
+        <translation>
+            <numerusform>%Ln повідомлення</numerusform>
+            <numerusform>%Ln повідомлення</numerusform>
+            <numerusform>%Ln повідомлень</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln подія</numerusform>
+            <numerusform>%Ln події</numerusform>
+            <numerusform>%Ln подій</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete this event and its %Ln report(s)? Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Видалити цю подію та її %Ln повідомлення? Скасування (Ctrl+Z) поверне їх.</numerusform>
+            <numerusform>Видалити цю подію та її %Ln повідомлення? Скасування (Ctrl+Z) поверне їх.</numerusform>
+            <numerusform>Видалити цю подію та її %Ln повідомлень? Скасування (Ctrl+Z) поверне їх.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the selected %Ln report(s)? Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Видалити вибране %Ln повідомлення? Скасування (Ctrl+Z) поверне його.</numerusform>
+            <numerusform>Видалити вибрані %Ln повідомлення? Скасування (Ctrl+Z) поверне їх.</numerusform>
+            <numerusform>Видалити вибрані %Ln повідомлень? Скасування (Ctrl+Z) поверне їх.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln report(s)</source>
+        <translation>
+            <numerusform>Видалити %Ln повідомлення</numerusform>
+            <numerusform>Видалити %Ln повідомлення</numerusform>
+            <numerusform>Видалити %Ln повідомлень</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} has %Ln problem(s); nothing was imported. Fix them and import again.</source>
+        <translation>
+            <numerusform>У {file} %Ln проблема; нічого не імпортовано. Виправте її та імпортуйте знову.</numerusform>
+            <numerusform>У {file} %Ln проблеми; нічого не імпортовано. Виправте їх та імпортуйте знову.</numerusform>
+            <numerusform>У {file} %Ln проблем; нічого не імпортовано. Виправте їх та імпортуйте знову.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) into {folder}.</source>
+        <translation>
+            <numerusform>Експортовано %Ln рядок до {folder}.</numerusform>
+            <numerusform>Експортовано %Ln рядки до {folder}.</numerusform>
+            <numerusform>Експортовано %Ln рядків до {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%Ln more flow(s))</source>
+        <translation>
+            <numerusform>(ще %Ln передача)</numerusform>
+            <numerusform>(ще %Ln передачі)</numerusform>
+            <numerusform>(ще %Ln передач)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more event(s) that day</source>
+        <translation>
+            <numerusform>… і ще %Ln подія цього дня</numerusform>
+            <numerusform>… і ще %Ln події цього дня</numerusform>
+            <numerusform>… і ще %Ln подій цього дня</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln earlier target(s) (point at a day)</source>
+        <translation>
+            <numerusform>ще %Ln попередня ціль (наведіть на день)</numerusform>
+            <numerusform>ще %Ln попередні цілі (наведіть на день)</numerusform>
+            <numerusform>ще %Ln попередніх цілей (наведіть на день)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) and a workbook into {folder}.</source>
+        <translation>
+            <numerusform>Експортовано %Ln рядок і робочу книгу до {folder}.</numerusform>
+            <numerusform>Експортовано %Ln рядки і робочу книгу до {folder}.</numerusform>
+            <numerusform>Експортовано %Ln рядків і робочу книгу до {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln байт</numerusform>
+            <numerusform>%Ln байти</numerusform>
+            <numerusform>%Ln байтів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence of this report: %Ln file(s)</source>
+        <translation>
+            <numerusform>Докази повідомлення: %Ln файл</numerusform>
+            <numerusform>Докази повідомлення: %Ln файли</numerusform>
+            <numerusform>Докази повідомлення: %Ln файлів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — evidence: {with_evidence} of %Ln report(s)</source>
+        <translation>
+            <numerusform> — докази: у {with_evidence} з %Ln повідомлення</numerusform>
+            <numerusform> — докази: у {with_evidence} з %Ln повідомлень</numerusform>
+            <numerusform> — докази: у {with_evidence} з %Ln повідомлень</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln evidence file(s) of {total} no longer match what was added:</source>
+        <translation>
+            <numerusform>%Ln файл доказів із {total} більше не збігається з доданим:</numerusform>
+            <numerusform>%Ln файли доказів із {total} більше не збігаються з доданим:</numerusform>
+            <numerusform>%Ln файлів доказів із {total} більше не збігаються з доданим:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln evidence file(s) are as they were added.</source>
+        <translation>
+            <numerusform>%Ln файл доказів такий, як його додали.</numerusform>
+            <numerusform>Усі %Ln файли доказів такі, як їх додали.</numerusform>
+            <numerusform>Усі %Ln файлів доказів такі, як їх додали.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Event &amp;type</source>
+        <translation>&amp;Тип події</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Джерело</translation>
+    </message>
+    <message>
+        <source>Source &amp;party</source>
+        <translation>&amp;Сторона джерела</translation>
+    </message>
+    <message>
+        <source>Source &amp;kind</source>
+        <translation>Т&amp;ип джерела</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Надійність</translation>
+    </message>
+    <message>
+        <source>C&amp;laimed date</source>
+        <translation>Заявлена д&amp;ата</translation>
+    </message>
+    <message>
+        <source>L&amp;ocation</source>
+        <translation>&amp;Місце</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Цитата</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>Pu&amp;blished</source>
+        <translation>&amp;Опубліковано</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dibility</source>
+        <translation>Дос&amp;товірність</translation>
+    </message>
+    <message>
+        <source>the {type} of {date}</source>
+        <translation>{type} від {date}</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>невідомої дати</translation>
+    </message>
+    <message>
+        <source>{title} in {location}</source>
+        <translation>{title}, {location}</translation>
+    </message>
+    <message>
+        <source>Form heading</source>
+        <translation>Заголовок форми</translation>
+    </message>
+    <message>
+        <source>blank if independent</source>
+        <translation>порожньо, якщо незалежне</translation>
+    </message>
+    <message>
+        <source>Claimed date</source>
+        <translation>Заявлена дата</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Опубліковано</translation>
+    </message>
+    <message>
+        <source>&amp;Commit  (Ctrl+Enter)</source>
+        <translation>&amp;Внести  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Внести</translation>
+    </message>
+    <message>
+        <source>Cancel  (Esc)</source>
+        <translation>Скасувати  (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>{field} error</source>
+        <translation>Помилка: {field}</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Передачі</translation>
+    </message>
+    <message>
+        <source>known source</source>
+        <translation>відоме джерело</translation>
+    </message>
+    <message>
+        <source>new source</source>
+        <translation>нове джерело</translation>
+    </message>
+    <message>
+        <source>Discard this report?</source>
+        <translation>Відкинути це повідомлення?</translation>
+    </message>
+    <message>
+        <source>Discard what you typed in the form? It has not been saved.</source>
+        <translation>Відкинути введене у форму? Його не збережено.</translation>
+    </message>
+    <message>
+        <source>Form cleared.</source>
+        <translation>Форму очищено.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Editing a report&lt;/b&gt; of {event}</source>
+        <translation>&lt;b&gt;Редагування повідомлення&lt;/b&gt; про {event}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New report&lt;/b&gt; for {event}</source>
+        <translation>&lt;b&gt;Нове повідомлення&lt;/b&gt; про {event}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New event&lt;/b&gt; with its first report</source>
+        <translation>&lt;b&gt;Нова подія&lt;/b&gt; з першим повідомленням</translation>
+    </message>
+    <message>
+        <source> — &lt;i&gt;the file is read-only&lt;/i&gt;</source>
+        <translation> — &lt;i&gt;файл лише для читання&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Not committed</source>
+        <translation>Не внесено</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Disputes</source>
+        <translation>Спірні поля</translation>
+    </message>
+    <message>
+        <source>Largest disagreement</source>
+        <translation>Розбіжність</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Надійність</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Достовірність</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Опубліковано</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Докази</translation>
+    </message>
+    <message>
+        <source>Possible reversed direction: decide the doubtful flow or dismiss the warning</source>
+        <translation>Можливо, напрямок переплутано: ухваліть рішення щодо сумнівної передачі або відхиліть попередження</translation>
+    </message>
+    <message>
+        <source>By date</source>
+        <translation>За датою</translation>
+    </message>
+    <message>
+        <source>By spread of counts</source>
+        <translation>За розкидом кількостей</translation>
+    </message>
+    <message>
+        <source>Sort queue</source>
+        <translation>Сортування черги</translation>
+    </message>
+    <message>
+        <source>Left to review</source>
+        <translation>Залишилося перевірити</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Черга перевірки</translation>
+    </message>
+    <message>
+        <source>Reports side by side</source>
+        <translation>Повідомлення поруч</translation>
+    </message>
+    <message>
+        <source>Why this value? (required)</source>
+        <translation>Чому саме це значення? (обов’язково)</translation>
+    </message>
+    <message>
+        <source>Decision error</source>
+        <translation>Помилка рішення</translation>
+    </message>
+    <message>
+        <source>Decide  (Ctrl+Enter)</source>
+        <translation>Ухвалити  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Dismiss the warning</source>
+        <translation>Відхилити попередження</translation>
+    </message>
+    <message>
+        <source>Followed report</source>
+        <translation>Повідомлення, за яким іде рішення</translation>
+    </message>
+    <message>
+        <source>History and provenance</source>
+        <translation>Історія та походження</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значення</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Обґрунтування</translation>
+    </message>
+    <message>
+        <source>Review: next event</source>
+        <translation>Перевірка: наступна подія</translation>
+    </message>
+    <message>
+        <source>Review: previous event</source>
+        <translation>Перевірка: попередня подія</translation>
+    </message>
+    <message>
+        <source>Review: next field</source>
+        <translation>Перевірка: наступне поле</translation>
+    </message>
+    <message>
+        <source>Review: previous field</source>
+        <translation>Перевірка: попереднє поле</translation>
+    </message>
+    <message>
+        <source>Review: write the rationale (why)</source>
+        <translation>Перевірка: написати обґрунтування (чому)</translation>
+    </message>
+    <message>
+        <source>Review: decide</source>
+        <translation>Перевірка: ухвалити рішення</translation>
+    </message>
+    <message>
+        <source>Review: take report {number}&apos;s value</source>
+        <translation>Перевірка: взяти значення повідомлення {number}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; to review</source>
+        <translation>До перевірки: &lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>, {count} with a possible reversed direction</source>
+        <translation>, з можливо переплутаним напрямком: {count}</translation>
+    </message>
+    <message>
+        <source>Report {number}</source>
+        <translation>Повідомлення {number}</translation>
+    </message>
+    <message>
+        <source>  ★ new</source>
+        <translation>  ★ нове</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Рішення</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>поки немає</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>(відкликано)</translation>
+    </message>
+    <message>
+        <source>(merged)</source>
+        <translation>(з об’єднання)</translation>
+    </message>
+    <message>
+        <source>, following {report}</source>
+        <translation>, за {report}</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Where {field} comes from&lt;/b&gt;: best {best}, low {low}, high {high}</source>
+        <translation>&lt;br&gt;&lt;b&gt;Звідки «{field}»&lt;/b&gt;: найкраща оцінка {best}, мінімум {low}, максимум {high}</translation>
+    </message>
+    <message>
+        <source>{report}, graded {grades}: {count} {qualifier}</source>
+        <translation>{report}, оцінка {grades}: {count} {qualifier}</translation>
+    </message>
+    <message>
+        <source>decision in force: {value} by {who} at {when}</source>
+        <translation>чинне рішення: {value}, ухвалив(-ла) {who}, {when}</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>відхилено</translation>
+    </message>
+    <message>
+        <source>report {number} ({source})</source>
+        <translation>повідомленням {number} ({source})</translation>
+    </message>
+    <message>
+        <source>a report no longer in the file</source>
+        <translation>повідомленням, якого вже немає у файлі</translation>
+    </message>
+    <message>
+        <source>Report {number} does not state {field}.</source>
+        <translation>Повідомлення {number} не містить поля «{field}».</translation>
+    </message>
+    <message>
+        <source>following report {number} ({source})</source>
+        <translation>за повідомленням {number} ({source})</translation>
+    </message>
+    <message>
+        <source>a value of your own</source>
+        <translation>власне значення</translation>
+    </message>
+    <message>
+        <source>A rationale is required: say why this value was decided.</source>
+        <translation>Потрібне обґрунтування: поясніть, чому ухвалено це значення.</translation>
+    </message>
+    <message>
+        <source>Pick a report&apos;s value (Alt+1…9) or type a value.</source>
+        <translation>Візьміть значення повідомлення (Alt+1…9) або введіть своє.</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>Рішення не ухвалено</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше ім’я</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with every entry and decision you make:</source>
+        <translation>Ваше ім’я, яке записуватиметься з кожним вашим записом і рішенням:</translation>
+    </message>
+    <message>
+        <source>Saved: {change}.</source>
+        <translation>Збережено: {change}.</translation>
+    </message>
+    <message>
+        <source>Redone: {change}.</source>
+        <translation>Повторено: {change}.</translation>
+    </message>
+    <message>
+        <source>Undone: {change}.</source>
+        <translation>Скасовано: {change}.</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>{task}: finishing…</source>
+        <translation>{task}: завершення…</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>{events} events, {reports} reports, {flows} flows, {sources} sources and {parties} parties</source>
+        <translation>подій: {events}, повідомлень: {reports}, передач: {flows}, джерел: {sources}, сторін: {parties}</translation>
+    </message>
+    <message>
+        <source> (new parties: {parties})</source>
+        <translation> (нові сторони: {parties})</translation>
+    </message>
+    <message>
+        <source>; {count} reports already present and identical, skipped</source>
+        <translation>; пропущено повідомлень, які вже є й не відрізняються: {count}</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {sources} sources, {parties} parties and {resolutions} decisions added; {updated} reports updated to a newer edit, {kept} kept where ours was newer</source>
+        <translation>додано подій: {events}, повідомлень: {reports}, джерел: {sources}, сторін: {parties}, рішень: {resolutions}; оновлено до новішої редакції повідомлень: {updated}, залишено наших, бо вони новіші: {kept}</translation>
+    </message>
+    <message>
+        <source>{count} evidence records</source>
+        <translation>записів про докази: {count}</translation>
+    </message>
+    <message>
+        <source>{count} evidence files</source>
+        <translation>файлів доказів: {count}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports and {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено тих, що вже є й не відрізняються: повідомлень — {reports}, рішень — {decisions}</translation>
+    </message>
+    <message>
+        <source>; {reports} reports already present and identical, skipped</source>
+        <translation>; пропущено повідомлень, які вже є й не відрізняються: {reports}</translation>
+    </message>
+    <message>
+        <source>; {decisions} decisions already present and identical, skipped</source>
+        <translation>; пропущено рішень, які вже є й не відрізняються: {decisions}</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {flows} flows, {sources} sources, {parties} parties and {decisions} decisions</source>
+        <translation>подій: {events}, повідомлень: {reports}, передач: {flows}, джерел: {sources}, сторін: {parties}, рішень: {decisions}</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Лише для читання</translation>
+    </message>
+    <message>
+        <source>This file is read-only: nothing can be changed.</source>
+        <translation>Цей файл лише для читання: нічого не можна змінити.</translation>
+    </message>
+    <message>
+        <source>Import reports.csv</source>
+        <translation>Імпорт reports.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файли CSV (*.csv);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Import an export folder</source>
+        <translation>Імпортувати папку експорту</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>Імпорт {file}</translation>
+    </message>
+    <message>
+        <source>Import of {file} cancelled: nothing was imported.</source>
+        <translation>Імпорт {file} скасовано: нічого не імпортовано.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Імпорт не вдався</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Нічого не імпортовано</translation>
+    </message>
+    <message>
+        <source>Imported {file}: added {summary}.</source>
+        <translation>Імпортовано {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>warning: {problem}</source>
+        <translation>попередження: {problem}</translation>
+    </message>
+    <message>
+        <source>Imported, with warnings</source>
+        <translation>Імпортовано з попередженнями</translation>
+    </message>
+    <message>
+        <source>Nothing new in {file}: this file holds all of it.</source>
+        <translation>У {file} нічого нового: цей файл уже містить усе це.</translation>
+    </message>
+    <message>
+        <source>Restored {file}: {summary}.</source>
+        <translation>Відновлено з {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>Export the CSV files into</source>
+        <translation>Експортувати файли CSV до папки</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Експорт</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Експорт не вдався</translation>
+    </message>
+    <message>
+        <source>Exported, with warnings</source>
+        <translation>Експортовано з попередженнями</translation>
+    </message>
+    <message>
+        <source>Merge another ledger file</source>
+        <translation>Об’єднати з іншим файлом реєстру</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.db);;All files (*)</source>
+        <translation>Файли реєстру (*.db);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Об’єднання</translation>
+    </message>
+    <message>
+        <source>A file cannot be merged into itself.</source>
+        <translation>Файл не можна об’єднати із самим собою.</translation>
+    </message>
+    <message>
+        <source>Merging {file}</source>
+        <translation>Об’єднання з {file}</translation>
+    </message>
+    <message>
+        <source>Nothing merged</source>
+        <translation>Нічого не об’єднано</translation>
+    </message>
+    <message>
+        <source>Merged {file}: {summary}.</source>
+        <translation>Об’єднано з {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: this file already holds everything in {file}.</source>
+        <translation>Нічого об’єднувати: цей файл уже містить усе, що є в {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>bodies</source>
+        <translation>тіла загиблих</translation>
+    </message>
+    <message>
+        <source>pows</source>
+        <translation>військовополонені</translation>
+    </message>
+    <message>
+        <source>civilians</source>
+        <translation>цивільні</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>інше</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>обмін</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>домовленість</translation>
+    </message>
+    <message>
+        <source>talks</source>
+        <translation>переговори</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>заява</translation>
+    </message>
+    <message>
+        <source>other event</source>
+        <translation>інша подія</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>суперечність</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>знову відкрито</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>вирішено</translation>
+    </message>
+    <message>
+        <source>consistent</source>
+        <translation>узгоджено</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>одне повідомлення</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>попередження</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>офіційне</translation>
+    </message>
+    <message>
+        <source>media</source>
+        <translation>ЗМІ</translation>
+    </message>
+    <message>
+        <source>ngo</source>
+        <translation>НУО</translation>
+    </message>
+    <message>
+        <source>social media</source>
+        <translation>соцмережі</translation>
+    </message>
+    <message>
+        <source>footage</source>
+        <translation>відеозапис</translation>
+    </message>
+    <message>
+        <source>other source</source>
+        <translation>інше</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>точно</translation>
+    </message>
+    <message>
+        <source>approx</source>
+        <translation>приблизно</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>щонайменше</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>щонайбільше</translation>
+    </message>
+    <message>
+        <source>Completely reliable</source>
+        <translation>Цілком надійне</translation>
+    </message>
+    <message>
+        <source>Usually reliable</source>
+        <translation>Зазвичай надійне</translation>
+    </message>
+    <message>
+        <source>Fairly reliable</source>
+        <translation>Досить надійне</translation>
+    </message>
+    <message>
+        <source>Not usually reliable</source>
+        <translation>Зазвичай ненадійне</translation>
+    </message>
+    <message>
+        <source>Unreliable</source>
+        <translation>Ненадійне</translation>
+    </message>
+    <message>
+        <source>Reliability cannot be judged</source>
+        <translation>Надійність неможливо оцінити</translation>
+    </message>
+    <message>
+        <source>Confirmed by other sources</source>
+        <translation>Підтверджено іншими джерелами</translation>
+    </message>
+    <message>
+        <source>Probably true</source>
+        <translation>Імовірно правдиве</translation>
+    </message>
+    <message>
+        <source>Possibly true</source>
+        <translation>Можливо правдиве</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>Сумнівне</translation>
+    </message>
+    <message>
+        <source>Improbable</source>
+        <translation>Малоймовірне</translation>
+    </message>
+    <message>
+        <source>Truth cannot be judged</source>
+        <translation>Достовірність неможливо оцінити</translation>
+    </message>
+    <message>
+        <source>independent</source>
+        <translation>незалежне</translation>
+    </message>
+    <message>
+        <source>{category} {from_party} → {to_party}</source>
+        <translation>{category} {from_party} → {to_party}</translation>
+    </message>
+    <message>
+        <source>direction of {category} between {a} and {b}</source>
+        <translation>напрямок передачі ({category}) між {a} і {b}</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>місце</translation>
+    </message>
+    <message>
+        <source>possible reversed direction</source>
+        <translation>можливо, напрямок переплутано</translation>
+    </message>
+    <message>
+        <source>{high} vs {low} {category} {from_party}→{to_party}</source>
+        <translation>{high} проти {low}, {category} {from_party}→{to_party}</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> проти </translation>
+    </message>
+</context>
+</TS>

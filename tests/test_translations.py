@@ -1,0 +1,260 @@
+"""The window in Ukrainian and Russian (PRODUCT.md, "Languages"): every text has a
+finished translation in both, the .ts files are current with the source and the .qm files
+with the .ts, the window opened under LANG=uk_UA / ru_RU shows no English left, plural
+forms follow each language's rules, and the language chosen in the window is remembered."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.settings import APPLICATION, ORGANIZATION
+from desktop_app.ui import i18n
+
+REPO = Path(__file__).resolve().parent.parent
+FOLDER = REPO / "resources" / "translations"
+BIN = Path(sys.executable).parent
+LANGUAGES = ("uk", "ru")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%Ln|%n|<[^>]+>")
+# Letters one of the two languages has and the other lacks: a copy of one into the other
+# shows at once.
+ONLY_UKRAINIAN = set("іїєґІЇЄҐ")
+ONLY_RUSSIAN = set("ыэъёЫЭЪЁ")
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(path).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms if message.get("numerus") == "yes" else [translation.text or ""]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_text_has_a_finished_translation(language: str) -> None:
+    found = messages(FOLDER / f"exchange_ledger_{language}.ts")
+    assert len(found) > 300
+    other = ONLY_RUSSIAN if language == "uk" else ONLY_UKRAINIAN
+    for (context, source), message in found.items():
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, (context, source)
+        forms = translations(message)
+        assert all(form.strip() for form in forms), (context, source)
+        if message.get("numerus") == "yes":
+            assert len(forms) == 3, (context, source)  # one, few, many
+        for form in forms:
+            # Every placeholder kept: a lost {file} or %Ln would show nonsense.
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), (
+                context,
+                source,
+                form,
+            )
+            assert not set(form) & other, f"{language}: {form!r} has the other language's letters"
+
+
+def test_english_plural_forms_are_finished() -> None:
+    found = messages(FOLDER / "exchange_ledger_en.ts")
+    assert found and all(m.get("numerus") == "yes" for m in found.values())
+    for key, message in found.items():
+        forms = translations(message)
+        assert len(forms) == 2 and all("(s)" not in form for form in forms), key
+
+
+def run_lupdate_and_lrelease(target: Path) -> Path:
+    """The translations made again from the source, in a copy of the repository's files."""
+    shutil.copytree(REPO / "desktop_app", target / "desktop_app")
+    shutil.copytree(REPO / "tools", target / "tools")
+    shutil.copytree(FOLDER, target / "resources" / "translations")
+    subprocess.run(
+        ["bash", "tools/translations.sh"],
+        cwd=target,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYSIDE_BIN": str(BIN)},
+    )
+    return target / "resources" / "translations"
+
+
+@pytest.mark.slow
+def test_the_ts_and_qm_files_are_current(tmp_path: Path) -> None:
+    fresh = run_lupdate_and_lrelease(tmp_path)
+    for language in ("en", *LANGUAGES):
+        name = f"exchange_ledger_{language}"
+        committed, made = messages(FOLDER / f"{name}.ts"), messages(fresh / f"{name}.ts")
+        assert set(made) == set(committed), f"{name}.ts: run bash tools/translations.sh"
+        for key, message in made.items():  # a text new in the source arrives unfinished
+            assert message.find("translation").get("type") is None, key  # type: ignore[union-attr]
+        assert (fresh / f"{name}.qm").read_bytes() == (FOLDER / f"{name}.qm").read_bytes(), (
+            f"{name}.qm is older than {name}.ts: run bash tools/translations.sh"
+        )
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "form"),
+    [
+        ("uk", 1, "%Ln повідомлення"),
+        ("uk", 2, "%Ln повідомлення"),
+        ("uk", 5, "%Ln повідомлень"),
+        ("uk", 21, "%Ln повідомлення"),
+        ("ru", 1, "%Ln сообщение"),
+        ("ru", 2, "%Ln сообщения"),
+        ("ru", 5, "%Ln сообщений"),
+        ("ru", 21, "%Ln сообщение"),
+        ("uk", 11, "%Ln повідомлень"),
+        ("ru", 12, "%Ln сообщений"),
+        ("en", 1, "%Ln report"),
+        ("en", 21, "%Ln reports"),
+    ],
+)
+def test_plural_forms_follow_each_language(language: str, count: int, form: str) -> None:
+    translator = QTranslator()
+    assert translator.load(str(FOLDER / f"exchange_ledger_{language}.qm"))
+    assert translator.translate("Plural", "%Ln report(s)", "", count) == form
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "form"),
+    [
+        ("uk", 1, "%Ln подія"),
+        ("uk", 2, "%Ln події"),
+        ("uk", 5, "%Ln подій"),
+        ("uk", 21, "%Ln подія"),
+        ("ru", 1, "%Ln событие"),
+        ("ru", 2, "%Ln события"),
+        ("ru", 5, "%Ln событий"),
+        ("ru", 21, "%Ln событие"),
+    ],
+)
+def test_plural_forms_of_events(language: str, count: int, form: str) -> None:
+    translator = QTranslator()
+    assert translator.load(str(FOLDER / f"exchange_ledger_{language}.qm"))
+    assert translator.translate("Plural", "%Ln event(s)", "", count) == form
+
+
+# Words that may stay in Latin letters in the Ukrainian and Russian windows: the program's
+# name, the example's parties and places, file formats, keys, the languages' own names,
+# the hash's name (SHA-256), and "OK", which Qt's own qtbase_uk / qtbase_ru keep.
+ALLOWED = {
+    "Exchange", "Ledger", "English", "Russia", "Ukraine", "Istanbul", "CSV", "PNG", "SVG",
+    "xlsx", "SHA", "OK",
+    "URL", "UTC", "Ctrl", "Alt", "Shift", "Esc", "Enter", "Del", "Delete", "Down", "Return",
+    "PgUp", "PgDown", "Up", "Left", "Right", "Backspace", "db", "csv", "reports", "demo",
+    "http", "https", "exchange", "ledger",
+}  # fmt: skip
+
+
+def data_strings(database: Path) -> list[str]:
+    """Every text stored in the example ledger (names, quotes, ids): data, not window."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        texts: set[str] = set()
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            for row in conn.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    if isinstance(value, str):  # as stored, and on one line as tables show it
+                        texts.update((value, value.replace("\n", " ")))
+    return sorted(texts, key=len, reverse=True)
+
+
+def english_left(texts: list[str], data: list[str]) -> list[str]:
+    left = []
+    for text in texts:
+        # Web addresses (an example archive URL) are addresses, not English.
+        plain = re.sub(r"<[^>]+>|&(?=\w)|&nbsp;|https?://\S+", " ", text)
+        for value in data:
+            if len(value) > 1:
+                plain = plain.replace(value, " ")
+        words = {word for word in re.findall(r"[A-Za-z]{2,}", plain) if word not in ALLOWED}
+        if words:
+            left.append(f"{sorted(words)} in {text!r}")
+    return left
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", ["uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_the_window_shows_no_english_under_the_locale(tmp_path: Path, locale: str) -> None:
+    home = tmp_path / "home"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")
+    }
+    env.update(
+        LANG=locale,
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(REPO),
+    )
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tests" / "window_language_probe.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    texts = json.loads(result.stdout)
+    assert len(texts) > 150
+    assert not english_left(texts, data_strings(tmp_path / "demo.exchange-ledger.db"))
+    letters = ONLY_UKRAINIAN if locale.startswith("uk") else ONLY_RUSSIAN
+    assert any(set(text) & letters for text in texts)
+    grouped = "6\u00a0000"  # the agreement's 6,000, grouped as both languages group it
+    assert any(grouped in text for text in texts)
+    assert any("2025-06-11" in text for text in texts)  # dates stay ISO
+
+
+def test_the_language_chosen_in_the_window_is_remembered(qtbot, tmp_path, monkeypatch) -> None:
+    from ui_helpers import open_window
+
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    before = settings.value(i18n.LANGUAGE_KEY)
+    asked: list[str] = []
+
+    def answer_later(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        asked.append(text)
+        return QMessageBox.StandardButton.No  # restart later
+
+    monkeypatch.setattr(QMessageBox, "question", answer_later)
+    try:
+        window = open_window(qtbot, tmp_path / "ledger.db")
+        menu = window.language_menu
+        assert [action.text() for action in menu.actions()] == [
+            "English",
+            "Українська",
+            "Русский",
+        ]
+        window.language_actions["uk"].trigger()
+        assert i18n.stored_language() == "uk" and i18n.chosen_language() == "uk"
+        assert asked and "Українська" in asked[0]  # a restart was offered
+        assert window.language_actions["uk"].isChecked()
+        window.language_actions["ru"].trigger()
+        assert QSettings(ORGANIZATION, APPLICATION).value(i18n.LANGUAGE_KEY) == "ru"
+        window.language_actions["en"].trigger()  # the language shown: nothing to restart
+        assert i18n.stored_language() == "en" and len(asked) == 2
+    finally:
+        if before is None:
+            settings.remove(i18n.LANGUAGE_KEY)
+        else:
+            settings.setValue(i18n.LANGUAGE_KEY, before)
+        settings.sync()
