@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -258,3 +259,28 @@ def test_the_language_chosen_in_the_window_is_remembered(qtbot, tmp_path, monkey
         else:
             settings.setValue(i18n.LANGUAGE_KEY, before)
         settings.sync()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_the_window_fits_a_1280_pixel_screen_in_every_language(tmp_path: Path, locale: str) -> None:
+    """Asked for 1280×800, a window whose widgets need more grows wider (Ukrainian words
+    are longer than English ones): the screenshot's own size says which it did."""
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANGUAGE")}
+    env.update(
+        LANG=locale,
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(REPO),
+    )
+    shot = tmp_path / "window.png"
+    command = [sys.executable, "-m", "desktop_app", "--demo", "--size", "1280x800"]
+    result = subprocess.run(
+        [*command, "--screenshot", str(shot)], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    width, height = struct.unpack(">II", shot.read_bytes()[16:24])  # the PNG's IHDR
+    assert (width, height) == (1280, 800)

@@ -95,9 +95,7 @@ class EventPane(QWidget):
         self.evidence_label.setAccessibleName(translate("EventPane", "Evidence of the report"))
         # Its text is cut rather than widening the window.
         self.evidence_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.evidence_label.setAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
+        self.evidence_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.evidence_table = EvidenceTable(session, attacher, self)
         self.evidence_table.setMaximumHeight(100)
         self.evidence_button = QPushButton(
@@ -129,15 +127,20 @@ class EventPane(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.evidence_label)
-        buttons.addWidget(self.evidence_button)
-        buttons.addWidget(self.open_evidence_button)
+        # The evidence's own row, under the reports' buttons: one row for both would not
+        # fit a 1280-pixel screen in Ukrainian or Russian.
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.evidence_label, 1)
+        evidence_row.addWidget(self.evidence_button)
+        evidence_row.addWidget(self.open_evidence_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        layout.addLayout(evidence_row)
         layout.addWidget(self.evidence_table, 1)
+        self.evidence_table.setVisible(False)  # until a report with evidence is selected
         self._enable()
         session.event_selected.connect(self.show_event)
         session.notifier.changed.connect(self._on_changed)

@@ -37,6 +37,7 @@ from .words import (
     event_type_name,
     fill_values,
     message_text,
+    narrow_combo,
     set_combo_value,
     status_name,
 )
@@ -122,6 +123,8 @@ class EventsPane(QWidget):
             bar.addWidget(_labelled(translate("EventsPane", label), widget, self))
             bar.addWidget(widget)
         bar.addStretch(1)
+        for combo in (self.type_filter, self.status_filter, self.category_filter):
+            narrow_combo(combo, 7)
         for edit in (self.date_from, self.date_to):
             edit.setFixedWidth(120)
             edit.line.setPlaceholderText(translate("EventsPane", "date"))

@@ -116,6 +116,7 @@ class FlowsEditor(QWidget):
             self,
         )
         self.empty.setStyleSheet("color: palette(mid);")
+        self.empty.setWordWrap(True)  # not the form's width: longer in Ukrainian
         self.add_button = QPushButton(translate("FlowsEditor", "Add flow"), self)
         self.add_button.setAccessibleName(translate("FlowsEditor", "Add flow"))
         self.add_button.setToolTip(translate("FlowsEditor", "Add a flow (Alt+A)"))

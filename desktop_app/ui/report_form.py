@@ -53,6 +53,7 @@ from .words import (
     flows_text,
     kind_name,
     message_text,
+    narrow_combo,
     reliability_text,
     reports_text,
     set_combo_value,
@@ -236,6 +237,8 @@ class ReportForm(QWidget):
         self.credibility = QComboBox(self)
         self.credibility.addItems(grade_items(CREDIBILITY))
         self.credibility.setCurrentIndex(DEFAULT_CREDIBILITY - 1)
+        for combo in (self.event_type, self.source_kind, self.reliability, self.credibility):
+            narrow_combo(combo, 14)
         self.flows = FlowsEditor(self.parties_completer, self)
         self.commit_button = QPushButton(translate("ReportForm", "&Commit  (Ctrl+Enter)"), self)
         self.commit_button.setAccessibleName(translate("ReportForm", "Commit"))
@@ -508,6 +511,8 @@ class ReportForm(QWidget):
         self.published.clear()
         self.quote.clear()
         self.credibility.setCurrentIndex(DEFAULT_CREDIBILITY - 1)
+        for combo in (self.event_type, self.source_kind, self.reliability, self.credibility):
+            narrow_combo(combo, 14)
         self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
         set_combo_value(self.source_kind, DEFAULT_KIND)
         self.flows.clear()

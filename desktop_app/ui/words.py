@@ -408,6 +408,15 @@ def combo_value(combo: QComboBox) -> str:
     return str(value) if value is not None else combo.currentText()
 
 
+def narrow_combo(combo: QComboBox, letters: int) -> None:
+    """A box about `letters` wide, its list as wide as its longest item: the window must
+    fit a 1280-pixel screen in every language, and Ukrainian and Russian words are longer
+    than English ones. Call it once the box is filled."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
+
 def set_combo_value(combo: QComboBox, value: str) -> None:
     index = combo.findData(value)
     if index >= 0:
