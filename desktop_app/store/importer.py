@@ -12,8 +12,7 @@ import csv
 import gc
 import hashlib
 import io
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import repeat
@@ -26,7 +25,6 @@ from ..domain.records import Flow, FlowKey, Report, name_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from . import row_import
 from .csvio import cell_problem, unescape_cell
-from .database import indexes_dropped_for
 from .derived import Derivation, EventInputs
 from .import_plan import (
     FLOW_COLUMNS,
@@ -39,7 +37,7 @@ from .import_plan import (
     check_header,
     lookup,
 )
-from .ledger import Ledger, new_id
+from .ledger import Changes, Ledger, new_id
 
 __all__ = [
     "FLOW_COLUMNS",
@@ -154,12 +152,13 @@ def _sha256(data: bytes) -> str:
 
 def apply_import(
     ledger: Ledger, plan: ImportPlan, who: str, progress: Progress | None = None
-) -> None:
-    """Write a valid plan in one transaction, as one audited operation. A plan with
-    nothing new writes nothing, so importing the same file twice changes nothing."""
+) -> Changes:
+    """Write a valid plan in one transaction, as one audited operation, and say what
+    changed. A plan with nothing new writes nothing, so importing the same file twice
+    changes nothing."""
     assert not plan.errors, "a plan with errors imports nothing"
     if not plan.reports:
-        return
+        return Changes()
     operation_id = new_id()
     counts = plan.counts()
     with (
@@ -169,18 +168,7 @@ def apply_import(
         ledger.write(who, operation_id) as state,
     ):
         _check_events_unchanged(ledger, plan)
-        ledger.conn.execute(
-            "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
-            " VALUES (?, 'import', ?, ?, ?, ?, ?)",
-            (
-                operation_id,
-                plan.path.name,
-                plan.sha256,
-                json.dumps(counts, sort_keys=True),
-                who,
-                utc_now(),
-            ),
-        )
+        ledger.record_operation("import", plan.path.name, plan.sha256, counts)
         ledger.audit(
             "import",
             "operation",
@@ -189,6 +177,7 @@ def apply_import(
         )
         state.touched.update(report.event_id for report in plan.reports)
         state.known = _write_reports(ledger, plan, who, operation_id, progress)
+    return ledger.changes_of(state, everything=True)
 
 
 class PlanOutdated(Invalid):
@@ -270,23 +259,18 @@ def _insert_rows(
             now=now,
             operation=operation_id,
         )
-        ledger.conn.execute(
-            "INSERT INTO events (id, type, created_at, operation_id)"
-            " SELECT key, value, ?, ? FROM json_each(?) ORDER BY key",  # in key order
-            (now, operation_id, json.dumps(plan.new_events)),
-        )
+        ledger.insert_events(plan.new_events, at=now)
         in_id_order, reports = built.result()
     total = len(reports) + plan.n_flows
-    dropped = indexes_dropped_for(ledger.conn, "reports", len(reports))
-    done = _insert(ledger, INSERT_REPORT, reports, progress, 0, total)
+    dropped = ledger.indexes_dropped_for("reports", len(reports))
+    done = _insert(ledger.insert_reports, reports, progress, 0, total)
     # The flows' rows are built in a thread while the reports' indexes are built: those
     # statements run long without the GIL (beside executemany, a thread would not help).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-rows") as pool:
         flows = pool.submit(_flow_rows, in_id_order, parties)
-        for sql in dropped:
-            ledger.conn.execute(sql)
+        ledger.execute_all(dropped)
         flow_rows = flows.result()
-    _insert(ledger, INSERT_FLOW, flow_rows, progress, done, total)
+    _insert(ledger.insert_flows, flow_rows, progress, done, total)
     if progress:
         progress(0, 0)  # what is left, deriving every event's state, is not counted
 
@@ -306,7 +290,7 @@ def _report_rows_in_id_order(
 
 
 def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple[Any, ...]]:
-    """The rows for INSERT_FLOW of these reports' flows, parties as stored."""
+    """The rows for `Ledger.insert_flows` of these reports' flows, parties as stored."""
     return [
         (
             report.report_id,
@@ -331,7 +315,7 @@ def _report_rows(
     now: str,
     operation: str,
 ) -> list[tuple[Any, ...]]:
-    """The rows for INSERT_REPORT of these reports, in their order. Built a column at a
+    """The rows for `Ledger.insert_reports` of these reports, in their order. Built a column at a
     time: zip and map run in C, a row at a time in Python took 0.5 s for 300,000 reports."""
     if not reports:
         return []
@@ -364,20 +348,8 @@ _report_id_of = attrgetter("report_id")
 _source_key_of = attrgetter("source_key")
 
 
-INSERT_REPORT = (
-    "INSERT INTO reports (id, event_id, source_id, claimed_date, location, quote, url,"
-    " published, credibility, recorded_by, recorded_at, updated_at, seq, operation_id)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-INSERT_FLOW = (
-    "INSERT INTO flows (report_id, position, category, from_party, to_party, count, qualifier)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-
-
 def _insert(
-    ledger: Ledger,
-    sql: str,
+    insert: Callable[[Sequence[tuple[Any, ...]]], None],
     rows: list[tuple[Any, ...]],
     progress: Progress | None,
     done: int,
@@ -387,7 +359,7 @@ def _insert(
     for start in range(0, len(rows), BATCH):
         if progress and not progress(done + start, total):
             raise Cancelled()
-        ledger.conn.executemany(sql, rows[start : start + BATCH])
+        insert(rows[start : start + BATCH])
     return done + len(rows)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from ..domain.validation import Invalid
 from ..store.exporter import export_all
 from ..store.importer import ImportPlan, apply_import, plan_import
-from ..store.ledger import Ledger, LedgerFileError
+from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from .dialogs import ProblemsDialog
 from .session import Session
@@ -58,12 +58,12 @@ class Transfers:
         who = self.session.who(self.window)
         db_path = self.path
 
-        def work(progress: Progress) -> ImportPlan:
+        def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path) as ledger:
                 plan = plan_import(ledger, csv_path, who, progress)
-                if not plan.errors:
-                    apply_import(ledger, plan, who, progress)
-                return plan
+                if plan.errors:
+                    return plan, Changes()
+                return plan, apply_import(ledger, plan, who, progress)
 
         result = self.tasks.run(f"Importing {csv_path.name}", work)
         if result.cancelled:
@@ -72,7 +72,7 @@ class Transfers:
         if result.error is not None:
             self._show_error("Import failed", result.error)
             return None
-        plan: ImportPlan = result.value
+        plan, changes = result.value
         if plan.errors:
             ProblemsDialog(
                 "Nothing imported",
@@ -82,7 +82,7 @@ class Transfers:
                 self.window,
             ).exec()
             return plan
-        self.session.notify_all()
+        self.session.notifier.notify(changes)
         self._status(f"Imported {csv_path.name}: added {plan.summary()}.")
         if plan.warnings:
             ProblemsDialog(
@@ -143,7 +143,7 @@ class Transfers:
             self._show_error("Nothing merged", result.error)
             return None
         merged: MergeResult = result.value
-        self.session.notify_all()
+        self.session.notifier.notify(merged.changes)
         if merged.changed:
             self._status(f"Merged {other.name}: {merged.summary()}.")
         else:
