@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..store.event_list import EventFilter, EventList
+from ..store.event_list import EventFilter, EventList, EventRow
 from ..store.ledger import Ledger
 
 COLUMNS = (
@@ -50,7 +50,7 @@ class EventsModel(QAbstractTableModel):
         super().__init__()
         self._list = EventList(ledger)
         self._count = self._list.count()
-        self._pages: dict[int, list[dict[str, Any]]] = {}
+        self._pages: dict[int, list[EventRow]] = {}
         self.pages_fetched = 0  # for tests and the benchmark: pages read from the file
 
     # ---- what the view asks -------------------------------------------------------
@@ -76,25 +76,29 @@ class EventsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
         if role == EVENT_ID_ROLE:
-            return row["event_id"]
+            return row.event_id
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return QBrush(QColor(STATUS_COLORS.get(row["status"], "#000000")))
+            return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return REVERSED_HINT if row["reversed"] else row["flows_text"] or None
+            return REVERSED_HINT if row.reversed else row.flows_text or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "reports":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
-    def _display(row: dict[str, Any], key: str) -> str:
+    def _display(row: EventRow, key: str) -> str:
         if key == "status":
-            text = STATUS_SYMBOLS.get(row["status"], row["status"])
-            return text + ("  ⚠ reversed?" if row["reversed"] else "")
+            text = STATUS_SYMBOLS.get(row.status, row.status)
+            return text + ("  ⚠ reversed?" if row.reversed else "")
         if key == "flows":
-            return row["flows_text"]
+            return row.flows_text
         if key == "reports":
-            return str(row["n_reports"])
-        return str(row[key] or "")
+            return str(row.n_reports)
+        if key == "type":
+            return row.event_type or ""
+        if key == "location":
+            return row.location or ""
+        return row.date or ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._list.sort_key = COLUMNS[column][0]
@@ -103,7 +107,7 @@ class EventsModel(QAbstractTableModel):
 
     # ---- what the panes ask -------------------------------------------------------
 
-    def row(self, position: int) -> dict[str, Any]:
+    def row(self, position: int) -> EventRow:
         number = position // PAGE
         page = self._pages.get(number)
         if page is None:
@@ -115,7 +119,7 @@ class EventsModel(QAbstractTableModel):
         return page[position - number * PAGE]
 
     def event_id(self, position: int) -> str:
-        return str(self.row(position)["event_id"])
+        return self.row(position).event_id
 
     def position(self, event_id: str) -> int | None:
         return self._list.position(event_id)
