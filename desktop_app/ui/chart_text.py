@@ -4,12 +4,11 @@ sources by name, never by their ids."""
 
 from __future__ import annotations
 
+from ..domain.naming import estimate_text, event_title
 from ..domain.series import (
     Estimates,
     PartySeries,
     Target,
-    estimate_text,
-    event_title,
     iso_day,
     target_label,
     targets_in_force,
