@@ -439,12 +439,33 @@ class Ledger:
                     "operation_id": state.operation_id,
                 }
             )
-        self.insert("sources", *records)
+        self.insert_sources(*records)
         if state.operation_id is None:
             for record in records:
                 self.audit("create", "source", record["id"], new=public_record(record))
         state.sources = state.sources or bool(records)
         return found
+
+    def insert_sources(self, *records: dict[str, Any]) -> None:
+        """Sources given by column (a new one, or one an undo brings back)."""
+        self.insert("sources", *records)
+
+    def update_source(self, source_id: str, values: Mapping[str, Any]) -> None:
+        """Set these columns of a source (a rename, a new party or grade)."""
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self.conn.execute(
+            f"UPDATE sources SET {assignments} WHERE id = :id", {**values, "id": source_id}
+        )
+
+    def delete_source(self, source_id: str) -> None:
+        self.conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+
+    def move_reports_to_source(self, report_ids: Sequence[str], source_id: str) -> None:
+        """Attribute these reports to another source (merging or unmerging sources)."""
+        self.conn.executemany(
+            "UPDATE reports SET source_id = ? WHERE id = ?",
+            [(source_id, report_id) for report_id in report_ids],
+        )
 
     def _source_ids_by(self, column: str, values: Iterable[str]) -> dict[str, str]:
         """The id of each source whose `column` ("id" or "key") has one of these values."""
@@ -921,6 +942,11 @@ class Ledger:
             (entity_id, action, json.dumps(old, sort_keys=True, ensure_ascii=False)),
         )
         return found.fetchone() is not None
+
+    def data_version(self) -> int:
+        """Changes with every commit another connection makes to the file (SQLite's
+        PRAGMA data_version): how the window learns of other writers."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
