@@ -777,6 +777,11 @@ class Ledger:
         for statement in statements:
             self.conn.execute(statement)
 
+    def rebuild_derived(self) -> None:
+        """The derived state of every event rebuilt from the reports and decisions."""
+        self._state()
+        derived.rebuild(self.conn)
+
     def set_operation_counts(self, counts: Mapping[str, int]) -> None:
         self.conn.execute(
             "UPDATE operations SET counts = ? WHERE id = ?",
