@@ -24,9 +24,10 @@ SORT_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EventRow:
-    """One event as a row of the table shows it."""
+    """One event as a row of the table shows it (not frozen: a frozen dataclass takes
+    four times as long to make, and the table reads a page of them per scroll)."""
 
     event_id: str
     date: str  # the event's date as claimed or decided (a day, a month or a year)
