@@ -702,14 +702,14 @@ class Ledger:
         )
 
     def insert_reports(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Reports as tuples of REPORT_COLUMNS, many at once (an import's batch)."""
+        """Reports as tuples of REPORT_ROW, many at once (an import's batch)."""
         self.conn.executemany(INSERT_REPORT, rows)
 
     def insert_report(self, record: Mapping[str, Any]) -> None:
-        """One report given by column (REPORT_COLUMNS); it belongs to this write's
+        """One report given by column (REPORT_ROW); it belongs to this write's
         operation unless it names one."""
         row = {**record, "operation_id": record.get("operation_id", self._state().operation_id)}
-        self.insert_reports([tuple(row[column] for column in REPORT_COLUMNS)])
+        self.insert_reports([tuple(row[column] for column in REPORT_ROW)])
 
     def update_report(self, report_id: str, values: Mapping[str, Any]) -> None:
         """Set these columns of a report (an edit, its undo, a merge's newer edit)."""
@@ -719,13 +719,13 @@ class Ledger:
         )
 
     def insert_flows(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Flows as tuples of FLOW_COLUMNS, many at once."""
+        """Flows as tuples of FLOW_ROW, many at once."""
         self.conn.executemany(INSERT_FLOW, rows)
 
     def insert_flow_records(self, report_id: str, flows: Iterable[Mapping[str, Any]]) -> None:
         """A report's flows as `report_record` gives them (with their positions)."""
         self.insert_flows(
-            [(report_id, *(flow[column] for column in FLOW_COLUMNS[1:])) for flow in flows]
+            [(report_id, *(flow[column] for column in FLOW_ROW[1:])) for flow in flows]
         )
 
     def delete_flows(self, report_id: str) -> None:
@@ -960,8 +960,9 @@ class Ledger:
         return list(self.db.query("SELECT * FROM audit ORDER BY id"))
 
 
-# A row of the reports and of the flows tables, as the inserts above take them.
-REPORT_COLUMNS = (
+# The columns of a row of the reports and of the flows tables, as the inserts above take
+# them (not the CSV columns of import_plan.REPORT_COLUMNS).
+REPORT_ROW = (
     "id",
     "event_id",
     "source_id",
@@ -977,14 +978,11 @@ REPORT_COLUMNS = (
     "seq",
     "operation_id",
 )
-FLOW_COLUMNS = ("report_id", "position", "category", "from_party", "to_party", "count", "qualifier")
+FLOW_ROW = ("report_id", "position", "category", "from_party", "to_party", "count", "qualifier")
 INSERT_REPORT = (
-    f"INSERT INTO reports ({', '.join(REPORT_COLUMNS)})"
-    f" VALUES ({', '.join('?' * len(REPORT_COLUMNS))})"
+    f"INSERT INTO reports ({', '.join(REPORT_ROW)}) VALUES ({', '.join('?' * len(REPORT_ROW))})"
 )
-INSERT_FLOW = (
-    f"INSERT INTO flows ({', '.join(FLOW_COLUMNS)}) VALUES ({', '.join('?' * len(FLOW_COLUMNS))})"
-)
+INSERT_FLOW = f"INSERT INTO flows ({', '.join(FLOW_ROW)}) VALUES ({', '.join('?' * len(FLOW_ROW))})"
 
 EDITABLE_FIELDS = (
     "source_id",
