@@ -517,6 +517,7 @@ def shell_script(directory: Path) -> str:
         "sources.csv": exporter.SOURCES_SQL,
         "balance.csv": BALANCE_SQL,
         "resolutions.csv": RESOLUTIONS_SQL,
+        "evidence.csv": exporter.EVIDENCE_SQL,
     }
     lines = [".headers on", ".mode csv"]
     for name, sql in queries_by_file.items():

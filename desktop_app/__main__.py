@@ -5,7 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("import", "export", "conflicts", "balance", "resolve", "merge", "check", "copy")
+COMMANDS = (
+    "import",
+    "export",
+    "conflicts",
+    "balance",
+    "resolve",
+    "merge",
+    "check",
+    "copy",
+    "evidence",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

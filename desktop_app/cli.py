@@ -16,12 +16,13 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from .domain.dates import DateError
 from .domain.records import CATEGORIES, FieldKey, FlowKey
 from .domain.rules import DISMISSED
 from .domain.validation import Invalid
-from .store import queries
+from .store import evidence, queries
 from .store.check import check, repair
 from .store.csvio import rows_text
 from .store.database import LedgerFileError, copy_to, inspect_early, inspect_file, is_disk_full
@@ -30,6 +31,7 @@ from .store.exporter import export_all
 from .store.importer import PlanOutdated, apply_import, plan_import
 from .store.ledger import Ledger
 from .store.merge import merge_file
+from .store.restore import import_folder, is_export_folder
 
 PROG = "exchange-ledger"
 
@@ -125,8 +127,8 @@ def _holders(path: Path) -> list[str]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     csv_path = Path(args.file)
-    if not csv_path.is_file():
-        raise CommandError(f"{csv_path} is not a file.")
+    if not csv_path.is_file() and not is_export_folder(csv_path):
+        raise CommandError(f"{csv_path} is neither a file nor a folder.")
     with ExitStack() as stack:
         if args.dry_run and (not Path(args.db).exists() or Path(args.db).stat().st_size == 0):
             # A dry run writes nothing: a missing file is checked against an empty ledger.
@@ -161,6 +163,8 @@ def _remove_new_ledger(path: Path, *, keep_empty_file: bool) -> None:
 
 def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     who = user_name()
+    if is_export_folder(csv_path):
+        return _import_folder(ledger, csv_path, args, who)
     for attempt in range(3):
         try:
             return _import_once(ledger, csv_path, args, who)
@@ -192,12 +196,40 @@ def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: 
     return 0
 
 
+def _import_folder(ledger: Ledger, folder: Path, args: argparse.Namespace, who: str) -> int:
+    """An export folder: restored into a new or empty ledger, else added to it."""
+    result = import_folder(ledger, folder, who, dry_run=args.dry_run)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if result.errors:
+        print(f"{folder.name}: {len(result.errors)} errors, nothing imported:", file=sys.stderr)
+        for error in result.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    how = "restore" if result.restored else "add"
+    if args.dry_run:
+        print(f"Dry run, nothing written. {folder.name} would {how} {result.summary()}.")
+    elif not result.changed:
+        print(f"Nothing new in {folder.name}: added {result.summary()}.")
+    elif result.restored:
+        print(f"Restored {folder.name} into {args.db}: {result.summary()}.")
+    else:
+        print(f"Imported {folder.name} into {args.db}: added {result.summary()}.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     with _open(args.db, write=False) as ledger:
-        written = export_all(ledger, Path(args.dir), xlsx=args.xlsx, warnings=warnings)
+        written = export_all(
+            ledger,
+            Path(args.dir),
+            xlsx=args.xlsx,
+            warnings=warnings,
+            with_evidence=args.with_evidence,
+        )
     for name, rows in written.items():
-        print(f"{name}: {rows} rows")
+        print(f"{name}: {rows} files" if name.endswith("/") else f"{name}: {rows} rows")
     print("datapackage.json")
     print("README.txt")
     if args.xlsx:
@@ -380,6 +412,78 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    with _open(args.db, write=True) as ledger:
+        item, added, _ = evidence.attach_file(
+            ledger,
+            args.report_id,
+            source,
+            user_name(),
+            accessed=args.accessed or "",
+            archive_url=args.archive_url or "",
+            note=args.note or "",
+        )
+    if added:
+        print(
+            f"Added {item.file_name} ({item.media_type}, {evidence.human_size(item.size)})"
+            f" to report {item.report_id}: SHA-256 {item.sha256}."
+        )
+    else:
+        print(
+            f"Report {item.report_id} already has this file ({item.file_name},"
+            f" SHA-256 {item.sha256}): nothing was changed."
+        )
+    return 0
+
+
+def cmd_evidence_list(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        if args.report_id is not None and not ledger.report_exists(args.report_id):
+            raise CommandError(f"there is no report {args.report_id}.")
+        items = evidence.evidence_of(ledger, None if args.report_id is None else [args.report_id])
+    if not items:
+        print(
+            "No evidence."
+            if args.report_id is None
+            else f"Report {args.report_id} has no evidence."
+        )
+        return 0
+    for item in items:
+        details = ", ".join(
+            part
+            for part in (
+                item.media_type,
+                evidence.human_size(item.size),
+                f"accessed {item.accessed}" if item.accessed else "",
+                item.archive_url,
+            )
+            if part
+        )
+        print(f"{item.report_id}  {item.sha256}  {item.file_name} ({details})")
+        if item.note:
+            print(f"    {item.note}")
+    return 0
+
+
+def cmd_evidence_verify(args: argparse.Namespace) -> int:
+    with _open(args.db, write=False) as ledger:
+        checks = evidence.verify(ledger)
+        folder = evidence.evidence_folder(ledger.path)
+    failed = [item for item in checks if item.state != evidence.VERIFIED]
+    for item in failed:
+        names = ", ".join(item.names) or "no report uses it"
+        print(f"{item.state}: {folder / item.sha256} ({names})")
+    if failed:
+        print(
+            f"{len(failed)} of {len(checks)} evidence files are missing or altered.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"All {len(checks)} evidence files are as they were added.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -396,14 +500,24 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("db", metavar="DB", help="the ledger file")
         return sub
 
-    sub = command("import", cmd_import, "validate a reports.csv file, then import it atomically")
-    sub.add_argument("file", metavar="FILE.csv")
+    sub = command(
+        "import",
+        cmd_import,
+        "validate a reports.csv file or an export folder, then import it atomically"
+        " (a folder into a new or empty ledger restores it)",
+    )
+    sub.add_argument("file", metavar="(FILE.csv | DIR)")
     sub.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
 
     sub = command(
         "export", cmd_export, "write the CSV files, datapackage.json and README.txt into DIR"
     )
     sub.add_argument("dir", metavar="DIR")
+    sub.add_argument(
+        "--with-evidence",
+        action="store_true",
+        help="also copy the evidence files, as DIR/evidence/SHA256",
+    )
     sub.add_argument(
         "--xlsx",
         action="store_true",
@@ -445,7 +559,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("check", cmd_check, "check the file; never writes unless --repair")
     sub.add_argument("--repair", action="store_true", help="rebuild the derived state")
+
+    _evidence_commands(commands)
     return parser
+
+
+def _evidence_commands(commands: Any) -> None:
+    text = "attach files to reports, list them, check them against their hashes"
+    group = commands.add_parser("evidence", help=text, description=text)
+    actions = group.add_subparsers(dest="action", required=True, metavar="(add|list|verify)")
+
+    def action(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("db", metavar="DB", help="the ledger file")
+        return sub
+
+    sub = action("add", cmd_evidence_add, "copy FILE into the ledger's evidence and attach it")
+    sub.add_argument("report_id", metavar="REPORT_ID")
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--accessed", metavar="DATE", help="the day you accessed it, YYYY-MM-DD")
+    sub.add_argument("--archive-url", metavar="URL", help="an archived copy's address")
+    sub.add_argument("--note", metavar="TEXT", help="where it came from, what it shows")
+    sub = action("list", cmd_evidence_list, "list the evidence of every report, or of one")
+    sub.add_argument("report_id", metavar="REPORT_ID", nargs="?")
+    action(
+        "verify", cmd_evidence_verify, "re-hash every stored file; name those missing or altered"
+    )
 
 
 def run_command(argv: Sequence[str]) -> int:

@@ -87,6 +87,8 @@ DATA_TABLES = (
     "resolutions",
     "tombstones",
     "audit",
+    "evidence",
+    "report_evidence",
 )
 EXAMPLE_CSV = Path(str(example_reports()))
 
@@ -238,3 +240,15 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
         writer.writerow(header)
         writer.writerows(rows)
     return path
+
+
+def codebook(folder: Path) -> dict[str, object]:
+    """An export folder's datapackage.json without the export's time, its only part that
+    differs between two exports of the same ledger."""
+    import json
+
+    from desktop_app.store.exporter import EXPORT_TIME
+
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert isinstance(package.pop(EXPORT_TIME), str)
+    return dict(package)

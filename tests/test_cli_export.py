@@ -67,12 +67,26 @@ RESOLUTIONS_HEADER = [
     "state",
     "seq",
 ]
+# evidence.csv, as PRODUCT.md words it.
+EVIDENCE_HEADER = [
+    "report_id",
+    "sha256",
+    "file_name",
+    "media_type",
+    "size",
+    "accessed",
+    "archive_url",
+    "note",
+    "added_by",
+    "added_at",
+]
 HEADERS = {
     "reports.csv": REPORTS_HEADER,
     "events.csv": EVENTS_HEADER,
     "sources.csv": SOURCES_HEADER,
     "balance.csv": BALANCE_HEADER,
     "resolutions.csv": RESOLUTIONS_HEADER,
+    "evidence.csv": EVIDENCE_HEADER,
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 UTC_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -220,7 +234,7 @@ def assert_unchanged_refusal(result: CliResult, db: Path, before: str | None, co
 # ---- the files -------------------------------------------------------------------------
 
 
-def test_export_writes_five_files_a_datapackage_and_a_readme_into_a_new_folder(
+def test_export_writes_six_files_a_datapackage_and_a_readme_into_a_new_folder(
     cli: Cli, scenario_db: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "does" / "not" / "exist"

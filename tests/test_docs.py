@@ -27,6 +27,7 @@ from desktop_app.domain.records import (
 )
 from desktop_app.domain.rules import STATUSES
 from desktop_app.store.csvio import FORMULA_STARTS
+from desktop_app.store.evidence import EVIDENCE_COLUMNS
 from desktop_app.store.exporter import EVENT_COLUMNS, RESOLUTION_COLUMNS, SOURCE_COLUMNS
 from desktop_app.store.import_plan import (
     FLOW_COLUMNS,
@@ -54,6 +55,7 @@ def _ticked(values: object) -> str:
         ("sources.csv", SOURCE_COLUMNS),
         ("balance.csv", BALANCE_COLUMNS),
         ("resolutions.csv", RESOLUTION_COLUMNS),
+        ("evidence.csv", EVIDENCE_COLUMNS),
     ],
 )
 def test_each_file_is_documented_with_the_columns_the_code_writes(
@@ -108,6 +110,13 @@ def _option_words(parser: argparse.ArgumentParser) -> set[str]:
     return words
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
 def test_every_command_and_option_is_documented() -> None:
     subparsers = next(
         action
@@ -115,7 +124,13 @@ def test_every_command_and_option_is_documented() -> None:
         if isinstance(action, argparse._SubParsersAction)
     )
     assert set(subparsers.choices) == set(COMMANDS)
+    commands = {}
     for name, parser in subparsers.choices.items():
+        actions = _subcommands(parser)  # `evidence add`, `evidence list`…: each its own heading
+        commands.update(
+            {f"{name} {action}": sub for action, sub in actions.items()} or {name: parser}
+        )
+    for name, parser in commands.items():
         heading = re.search(rf"^### `exchange-ledger {name} (.*)`$", FORMATS, re.MULTILINE)
         assert heading is not None, f"docs/formats.md has no heading for `{name}`"
         for word in _option_words(parser):

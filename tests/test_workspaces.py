@@ -145,7 +145,7 @@ def test_ctrl_1_2_3_switch_workspaces_and_focus_their_work(qtbot, window: MainWi
     assert QApplication.focusWidget() is window.events_pane.view
     shortcut(qtbot, window, "Ctrl+Shift+R")
     assert QApplication.focusWidget() is window.event_pane.table
-    shortcut(qtbot, window, "Ctrl+Shift+E")
+    shortcut(qtbot, window, "Ctrl+Shift+F")
     assert QApplication.focusWidget() is window.form.event_type
 
 

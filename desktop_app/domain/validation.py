@@ -218,6 +218,28 @@ def url(text: str) -> str:
     return value
 
 
+def accessed_date(text: str, today: date | None = None) -> str:
+    """The day a researcher accessed a piece of evidence: `YYYY-MM-DD`, real, not in the
+    future; blank when not given."""
+    value = tidy(text)
+    if not value:
+        return ""
+    if len(value) != len("YYYY-MM-DD"):
+        raise Invalid(f"accessed date '{value}' must be a day, YYYY-MM-DD")
+    try:
+        return _real_past_date(value, today)
+    except Invalid as error:
+        raise Invalid(f"accessed date: {error}") from None
+
+
+def archive_url(text: str) -> str:
+    """An archive URL as the researcher typed it (never fetched: the program is offline)."""
+    try:
+        return url(text)
+    except Invalid as error:
+        raise Invalid(f"archive {error}") from None
+
+
 def location(text: str) -> str:
     return tidy(text)
 

@@ -227,6 +227,8 @@ class DayEvent:
     sources: tuple[str, ...]
     event_type: str = "exchange"
     location: str = ""
+    n_reports: int = 0
+    n_with_evidence: int = 0  # of those reports, how many have an evidence file
 
 
 def events_on_day(
@@ -273,6 +275,15 @@ def events_on_day(
         names = sources.setdefault(event_id, [])
         if name not in names:
             names.append(name)
+    backed = {
+        event_id: (n_reports, n_with_evidence)
+        for event_id, n_reports, n_with_evidence in ledger.conn.execute(
+            "SELECT r.event_id, COUNT(*), SUM(EXISTS (SELECT 1 FROM report_evidence l"
+            " WHERE l.report_id = r.id)) FROM reports r"
+            f" WHERE r.event_id IN ({_marks(ids)}) GROUP BY r.event_id",
+            ids,
+        )
+    }
     return [
         DayEvent(
             event_id,
@@ -282,6 +293,7 @@ def events_on_day(
             tuple(sources.get(event_id, ())),
             "exchange",
             location or "",
+            *backed.get(event_id, (0, 0)),
         )
         for event_id, status, date, location in rows
     ]

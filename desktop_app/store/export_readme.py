@@ -32,9 +32,15 @@ FILES = {
         "Every reviewer's decision with its rationale, who and when, and its state"
         " (in_force, superseded or withdrawn)."
     ),
+    "evidence.csv": (
+        "One row per evidence file of a report: its SHA-256, original name, media type,"
+        " size, the day the researcher accessed the source, an archive URL and a note as"
+        " they typed them, who added it and when."
+    ),
     "datapackage.json": (
-        "A Frictionless Data Package: every column of every file described, with its type,"
-        " units and allowed values."
+        "A Frictionless Data Package, the codebook: every column of every file described,"
+        " with its type, units and allowed values; each file's keys; the ledger's schema"
+        " version and the time of the export."
     ),
     README_NAME: "This file.",
     WORKBOOK_NAME: (
@@ -103,6 +109,16 @@ zeros, "NA" or "null" become missing values, names become dates or numbers.
   Windows-1252 turns letters it cannot hold (Cyrillic, for one) into "?".
   A cell holds at most 32,767 characters: a longer quote is cut.
 
+Evidence files
+--------------
+With export --with-evidence, the folder evidence/ holds the files that back the
+reports (saved pages, screenshots, videos), each named by the SHA-256 of its
+bytes; evidence.csv says which report each backs. To check them:
+    sha256sum evidence/*
+and compare each hash with the file's name. A matching hash proves the bytes
+are those the researcher added; it does not prove that the source published
+them, nor when: the accessed date and archive URL in evidence.csv record that.
+
 The leading ' rule
 ------------------
 A cell that begins with =, +, -, @, a tab, a carriage return or ' is written
@@ -128,6 +144,14 @@ Sending corrections back
   edit of each report, by updated_at, and records the other.
 - If you keep a ledger of your own, send a copy of it (exchange-ledger copy
   MINE.db COPY.db) to be merged the same way.
+
+Restoring the ledger
+--------------------
+This folder holds the whole ledger. exchange-ledger import NEW.db DIR (DIR is
+this folder) restores it into a new file: every source, report and decision as
+it was, each event's status included; exporting that file again writes the
+same files. Imported into a ledger that already has data, the folder adds its
+reports, then its decisions, to it.
 """
 
 

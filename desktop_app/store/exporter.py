@@ -1,4 +1,4 @@
-"""Export: the five CSV files of PRODUCT.md, a `datapackage.json` describing them and a
+"""Export: the six CSV files of PRODUCT.md, a `datapackage.json` describing them and a
 `README.txt` for the person who receives them."""
 
 from __future__ import annotations
@@ -13,12 +13,23 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.balance import BALANCE_COLUMNS
+from ..domain.dates import utc_now
+from ..domain.records import (
+    CATEGORIES,
+    CREDIBILITY,
+    EVENT_TYPES,
+    QUALIFIERS,
+    RELIABILITY,
+    SOURCE_KINDS,
+)
+from ..domain.rules import STATUSES
 from . import queries
 from .csvio import FORMULA_STARTS, escape_cell, writer
+from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, EVIDENCE_ORDER, export_files
 from .export_readme import README_NAME, readme_bytes
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
-from .schema import FLOW_WARNING_SQL
+from .schema import FLOW_WARNING_SQL, SCHEMA_VERSION
 
 EVENT_COLUMNS = (
     "event_id",
@@ -158,6 +169,27 @@ FROM sources s
 ORDER BY s.key, s.id
 """
 
+EVIDENCE_SQL = f"""
+SELECT {
+    _csv_lines(
+        _text("l.report_id"),
+        _plain("l.sha256"),
+        _text("l.file_name"),
+        _text("e.media_type"),
+        _plain("e.size"),
+        _plain("l.accessed"),
+        _text("l.archive_url"),
+        _text("l.note"),
+        _text("l.added_by"),
+        _plain("l.added_at"),
+    )
+}
+FROM report_evidence l
+JOIN evidence e ON e.sha256 = l.sha256
+JOIN reports r ON r.id = l.report_id
+{EVIDENCE_ORDER}
+"""
+
 # Each exported file: its columns, and a function that yields batches of finished CSV
 # lines (formula guard, quoting and CRLF included).
 Batches = Callable[[], Iterable[list[str]]]
@@ -197,17 +229,24 @@ def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
                 for row in queries.decisions(ledger)
             ),
         ),
+        "evidence.csv": (EVIDENCE_COLUMNS, lambda: _sql_lines(ledger, EVIDENCE_SQL)),
     }
 
 
 def export_all(
-    ledger: Ledger, directory: Path, *, xlsx: bool = False, warnings: list[str] | None = None
+    ledger: Ledger,
+    directory: Path,
+    *,
+    xlsx: bool = False,
+    warnings: list[str] | None = None,
+    with_evidence: bool = False,
 ) -> dict[str, int]:
     """Write every file into `directory` (created if missing); returns rows per file.
 
     Each file is written beside its final name and renamed into place, so a reader
     never sees half a file. `xlsx`: the CSV files also as one workbook; what it could not
-    hold as the files do is added to `warnings`.
+    hold as the files do is added to `warnings`. `with_evidence`: the evidence files too,
+    in `DIR/evidence/` (their count under that name).
     """
     directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, int] = {}
@@ -217,13 +256,15 @@ def export_all(
             written[name] = _write_atomically(directory / name, columns, rows())
     finally:
         ledger.conn.execute("COMMIT")
-    _write_text_atomically(directory / "datapackage.json", datapackage_json())
+    _write_text_atomically(directory / "datapackage.json", datapackage_json(utc_now()))
     _write_bytes_atomically(directory / README_NAME, readme_bytes())
+    said = warnings if warnings is not None else []
     if xlsx:
         from .workbook import save_workbook  # openpyxl only for those who ask for it
 
-        said = warnings if warnings is not None else []
         save_workbook(directory, FIELDS, _new_temporary, said.append)
+    if with_evidence:
+        written[f"{EVIDENCE_FOLDER}/"] = export_files(ledger, directory, said)
     return written
 
 
@@ -291,12 +332,18 @@ def _write_bytes_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-# ---- datapackage.json (Frictionless Table Schema) ------------------------------------
+# ---- datapackage.json (Frictionless Table Schema): the codebook ----------------------
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# The package property that holds the export's time: the only thing that differs between
+# two exports of the same ledger (a round-trip comparison leaves it out).
+EXPORT_TIME = "created"
 _ESCAPE_NOTE = (
-    " A text cell that begins with =, +, -, @, tab, carriage return or ' is written with"
-    " one more leading ' so that no spreadsheet runs it as a formula."
+    " Written with the formula guard: a value that begins with =, +, -, @, a tab, a carriage"
+    " return or ' is written with one more leading ', so that no spreadsheet runs it as a"
+    " formula; remove the first ' of a cell where the next character is one of those to get"
+    " the value as recorded."
 )
 
 
@@ -307,145 +354,288 @@ def _field(
     if description:
         field["description"] = description
     if type_ == "datetime":
-        field["format"] = "%Y-%m-%dT%H:%M:%SZ"
+        field["format"] = _TIME_FORMAT
     if constraints:
         field["constraints"] = constraints
     return field
 
 
-def _count(name: str, description: str = "") -> dict[str, Any]:
-    return _field(name, "integer", description, minimum=0)
+def _text_field(name: str, description: str, **constraints: object) -> dict[str, Any]:
+    """A column of ids, names or free text: every such cell is written with the guard."""
+    return _field(name, "string", description + _ESCAPE_NOTE, **constraints)
 
+
+def _persons(name: str, description: str) -> dict[str, Any]:
+    return {**_field(name, "integer", description, minimum=0), "unit": "persons"}
+
+
+def _number_of(name: str, unit: str, description: str) -> dict[str, Any]:
+    return {**_field(name, "integer", description, minimum=0), "unit": unit}
+
+
+def _one_of(name: str, values: Iterable[str], description: str) -> dict[str, Any]:
+    """A word from a fixed list (never guarded: none begins with a guarded character)."""
+    return _field(name, "string", description, enum=list(values))
+
+
+def _claimed_date(name: str, description: str, **constraints: object) -> dict[str, Any]:
+    """A date as vague as the source was: Table Schema's date type takes days only."""
+    return _field(
+        name,
+        "string",
+        description + " YYYY-MM-DD, or YYYY-MM / YYYY where the source was vaguer.",
+        pattern=_DATE,
+        **constraints,
+    )
+
+
+def _time(name: str, description: str, **constraints: object) -> dict[str, Any]:
+    return _field(name, "datetime", description + " UTC, YYYY-MM-DDTHH:MM:SSZ.", **constraints)
+
+
+_PARTY = " A party (a side of the conflict), as this ledger spells it."
+
+
+def _category(description: str) -> dict[str, Any]:
+    return _one_of("category", CATEGORIES, description)
+
+
+def _flow_parties(whose: str) -> list[dict[str, Any]]:
+    return [
+        _text_field("from_party", f"The party that handed the persons over ({whose})." + _PARTY),
+        _text_field("to_party", f"The party that received them ({whose})." + _PARTY),
+    ]
+
+
+_RELIABILITY = _one_of(
+    "reliability",
+    RELIABILITY,
+    "Admiralty reliability of the source: "
+    + "; ".join(f"{grade} {meaning}" for grade, meaning in RELIABILITY.items())
+    + ".",
+)
 
 FIELDS: dict[str, list[dict[str, Any]]] = {
     "reports": [
-        _field("report_id", description="Id of the report.", required=True),
-        _field(
-            "event_id",
-            description="Key of the event; rows with one key are one event.",
+        _text_field(
+            "report_id",
+            "Id of the report: one source's account of one event (rows of one report share it).",
             required=True,
         ),
-        _field("event_type", enum=["exchange", "agreement", "talks", "statement", "other"]),
-        _field(
-            "event_date",
-            description="Date the report claims: YYYY-MM-DD, YYYY-MM or YYYY.",
-            pattern=_DATE,
+        _text_field(
+            "event_id",
+            "Key of the event the report describes; rows with one key describe one event.",
+            required=True,
         ),
-        _field("location"),
-        _field("category", enum=["bodies", "pows", "civilians", "other", ""]),
-        _field("from_party"),
-        _field("to_party"),
-        _count("count", "Persons handed from from_party to to_party."),
-        _field("count_qualifier", enum=["exact", "approx", "at_least", "at_most", ""]),
-        _field("source_name"),
-        _field(
-            "source_kind", enum=["official", "media", "ngo", "social_media", "footage", "other"]
+        _one_of("event_type", EVENT_TYPES, "The kind of event."),
+        _claimed_date("event_date", "Date the report claims for the event.", required=True),
+        _text_field(
+            "location", "Where the report says the event happened; blank if it does not say."
         ),
-        _field("source_party", description="Party the source speaks for; blank if independent."),
-        _field("source_url"),
-        _field("published", description="Date published.", pattern=r"^$|" + _DATE),
-        _field(
-            "reliability",
-            description="Admiralty reliability of the source, A-F.",
-            enum=list("ABCDEF"),
+        _category("Who was handed over; blank on the one row of a report without flows."),
+        *_flow_parties("blank for a report without flows"),
+        _persons(
+            "count", "How many persons of the category were handed from from_party to to_party."
         ),
+        _one_of(
+            "count_qualifier",
+            QUALIFIERS,
+            "How the report gives the count: exact, approx (about), at_least or at_most.",
+        ),
+        _text_field("source_name", "Who said it: a speaker or an outlet.", required=True),
+        _one_of("source_kind", SOURCE_KINDS, "The kind of source."),
+        _text_field(
+            "source_party", "The party the source speaks for; blank if independent." + _PARTY
+        ),
+        _text_field("source_url", "Where the report can be read (http or https); blank if none."),
+        _claimed_date("published", "Date the report was published; blank if unknown."),
+        _RELIABILITY,
         _field(
             "credibility",
             "integer",
-            "Admiralty credibility of the information, 1-6.",
-            minimum=1,
-            maximum=6,
+            "Admiralty credibility of this information: "
+            + "; ".join(f"{number} {sense}" for number, sense in CREDIBILITY.items())
+            + ".",
+            enum=list(CREDIBILITY),
         ),
-        _field("quote", description="Exactly as recorded." + _ESCAPE_NOTE),
-        _field("recorded_by"),
-        _field("recorded_at", "datetime"),
-        _field(
-            "updated_at",
-            "datetime",
-            "UTC time of the report's last edit (blank on import: recorded_at).",
+        _text_field(
+            "quote",
+            "The source's words, as typed (free text in any script, never trimmed; it may"
+            " hold line breaks).",
         ),
-        _field(
+        _text_field("recorded_by", "Who recorded the report."),
+        _time("recorded_at", "When the report was recorded.", required=True),
+        _time(
+            "updated_at", "When the report was last edited (recorded_at if never).", required=True
+        ),
+        _number_of(
             "seq",
-            "integer",
-            "Position of the report's last write in the exporting ledger's write order.",
-            minimum=0,
+            "position",
+            "Position of the report's last write in the exporting ledger's write order"
+            " (shared with resolutions.csv); the import of an export folder keeps it.",
         ),
     ],
     "events": [
-        _field("event_id", required=True),
-        _field("event_type"),
-        _field(
-            "date", description="Decided date, else the earliest of the most precise claimed dates."
+        _text_field("event_id", "Key of the event (as in reports.csv).", required=True),
+        _one_of("event_type", EVENT_TYPES, "The kind of event."),
+        _claimed_date(
+            "date",
+            "The event's date: the decided one, else the most precise claimed date (the"
+            " earliest of them where they disagree and nothing is decided).",
         ),
-        _field("location"),
-        _field("category"),
-        _field("from_party"),
-        _field("to_party"),
-        _count("best", "Decided value, else the lower median of the reports."),
-        _count("low"),
-        _count("high"),
-        _count("n_reports"),
-        _field("status", enum=["reopened", "conflict", "resolved", "single", "consistent"]),
-        _field("rationale", description="Of the decision in force on this flow." + _ESCAPE_NOTE),
-        _field("resolved_by"),
-        _field("resolved_at", "datetime"),
-        _field(
+        _text_field("location", "The decided location, else the first stated in write order."),
+        _category("Who was handed over; blank on the one row of an event without flows."),
+        *_flow_parties("blank for an event without flows"),
+        _persons(
+            "best", "The decided count, else the median of the reports' (the lower middle one)."
+        ),
+        _persons(
+            "low",
+            "The decided count, else the smallest reported (0 while a possible reversed"
+            " direction stands).",
+        ),
+        _persons("high", "The decided count, else the largest reported."),
+        _number_of(
+            "n_reports",
+            "reports",
+            "Reports stating this flow (on a row without flow: all reports of the event).",
+        ),
+        _one_of(
+            "status",
+            STATUSES,
+            "reopened: a later report contradicts a decision; conflict: a disputed field is"
+            " undecided; resolved: some field was decided; single: one report; consistent:"
+            " several, agreeing.",
+        ),
+        _text_field("rationale", "Why the decision in force on this flow was made."),
+        _text_field("resolved_by", "Who made the decision in force on this flow."),
+        _time("resolved_at", "When the decision in force on this flow was made."),
+        _one_of(
             "warnings",
-            description="reversed_direction on both flows of a possible reversed direction"
-            " that no reviewer has decided or dismissed (their low is then 0); else blank.",
-            enum=["reversed_direction", ""],
+            ["reversed_direction"],
+            "reversed_direction on both flows of a possible reversed direction that no"
+            " reviewer has decided or dismissed (their low is then 0); else blank.",
         ),
     ],
     "sources": [
-        _field("source_id", required=True),
-        _field("name"),
-        _field("kind"),
-        _field("party"),
-        _field("reliability", enum=list("ABCDEF")),
-        _count("n_reports"),
+        _text_field("source_id", "Id of the source.", required=True),
+        _text_field("name", "The source's name.", required=True),
+        _one_of("kind", SOURCE_KINDS, "The kind of source."),
+        _text_field("party", "The party the source speaks for; blank if independent." + _PARTY),
+        _RELIABILITY,
+        _number_of("n_reports", "reports", "Reports of this source."),
     ],
     "balance": [
-        _field("date", "date", "Charting day: a month sits on its first day, a year on 1 January."),
-        _field("category"),
-        _field("party"),
+        _field(
+            "date",
+            "date",
+            "Charting day, YYYY-MM-DD: a month sits on its first day, a year on 1 January.",
+            required=True,
+        ),
+        _category("Who was handed over."),
+        _text_field("party", "The party whose balance this row gives." + _PARTY, required=True),
         *(
-            _count(f"{side}_{kind}")
+            _persons(
+                f"{side}_{kind}",
+                f"Persons {'received by' if side == 'received' else 'handed over by'} the party"
+                f" up to and including the date, over exchange events ({kind}).",
+            )
             for side in ("received", "sent")
             for kind in ("best", "low", "high")
         ),
     ],
     "resolutions": [
-        _field("event_id", required=True),
-        _field(
+        _text_field("event_id", "Key of the event decided (as in reports.csv).", required=True),
+        _one_of(
             "field",
-            description="A direction decision dismisses a possible reversed direction; it"
-            " names the flow of the pair that sorts first.",
-            enum=["date", "location", "count", "direction"],
+            ("date", "location", "count", "direction"),
+            "The field decided. A direction decision dismisses a possible reversed direction;"
+            " it names the flow of the pair that sorts first.",
         ),
-        _field("from_party"),
-        _field("to_party"),
-        _field("category"),
-        _field("value"),
-        _field(
+        *_flow_parties("count and direction decisions only"),
+        _category("The flow's category (count and direction decisions only)."),
+        _text_field(
+            "value",
+            "The decided value: a date (YYYY-MM-DD, YYYY-MM or YYYY), a location, a count of"
+            " persons, or 'dismissed' for a direction decision.",
+            required=True,
+        ),
+        _text_field(
             "report_id",
-            description="The report the decision follows; blank for a value of the reviewer's own.",
+            "The report whose value the decision follows; blank for a value of the reviewer's own.",
         ),
-        _field("rationale", description=_ESCAPE_NOTE.strip()),
-        _field("resolved_by"),
-        _field("resolved_at", "datetime"),
-        _field(
+        _text_field(
+            "rationale", "Why the reviewer decided so (free text, never trimmed).", required=True
+        ),
+        _text_field("resolved_by", "Who decided."),
+        _time("resolved_at", "When it was decided.", required=True),
+        _one_of(
             "state",
-            description="in_force: the latest decision on its field not withdrawn.",
-            enum=["in_force", "superseded", "withdrawn"],
+            ("in_force", "superseded", "withdrawn"),
+            "in_force: the latest decision on its field not withdrawn; superseded: a later one"
+            " is in force; withdrawn: undone (kept, never deleted).",
         ),
+        _number_of(
+            "seq",
+            "position",
+            "Position of the decision in the exporting ledger's write order (shared with"
+            " reports.csv); the import of an export folder keeps it.",
+        ),
+    ],
+    "evidence": [
+        _text_field("report_id", "Id of the report the file backs.", required=True),
         _field(
-            "seq", "integer", "Position of the decision in the ledger's write order.", minimum=0
+            "sha256",
+            "string",
+            "SHA-256 of the file's bytes, in hexadecimal: the file's name in the ledger's"
+            " evidence folder, and in evidence/ of this folder with export --with-evidence.",
+            required=True,
+            pattern="^[0-9a-f]{64}$",
         ),
+        _text_field("file_name", "The file's name when it was added."),
+        _text_field("media_type", "Media type, such as application/pdf or video/mp4."),
+        _number_of("size", "bytes", "Size of the file."),
+        _field(
+            "accessed",
+            "string",
+            "Day the researcher accessed the source, YYYY-MM-DD; blank if not given.",
+            pattern=r"^$|^\d{4}-\d{2}-\d{2}$",
+        ),
+        _text_field(
+            "archive_url", "An archived copy's URL as the researcher typed it (never fetched)."
+        ),
+        _text_field("note", "The researcher's note (free text, never trimmed)."),
+        _text_field("added_by", "Who added the file."),
+        _time("added_at", "When the file was added.", required=True),
+    ],
+}
+
+# Keys that hold in every export: one row per report flow, event flow, source, balance
+# row and decision; every report's event is in events.csv and its source in sources.csv.
+# (A decision may name an event or a report since deleted: no key is declared for those.)
+_FLOW_KEY = ["category", "from_party", "to_party"]
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "reports": ["report_id", *_FLOW_KEY],
+    "events": ["event_id", *_FLOW_KEY],
+    "sources": ["source_id"],
+    "balance": ["date", "category", "party"],
+    "resolutions": ["seq"],
+    "evidence": ["report_id", "sha256"],
+}
+FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
+    "reports": [
+        {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},
+        {"fields": ["source_name"], "reference": {"resource": "sources", "fields": ["name"]}},
+    ],
+    "evidence": [
+        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}},
     ],
 }
 
 
-def datapackage() -> dict[str, Any]:
+def datapackage(created: str | None = None) -> dict[str, Any]:
+    """The codebook. `created`, the export's time, is its only part that changes from one
+    export of a ledger to the next (the CSV files carry no time of export)."""
     dialect = {
         "delimiter": ",",
         "lineTerminator": "\r\n",
@@ -453,25 +643,40 @@ def datapackage() -> dict[str, Any]:
         "doubleQuote": True,
         "header": True,
     }
-    return {
+    package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "exchange-ledger-export",
         "title": "Exchange Ledger export",
-        "resources": [
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": dialect,
-                "schema": {"fields": fields, "missingValues": [""]},
-            }
-            for name, fields in FIELDS.items()
-        ],
+        "description": (
+            "Sourced reports of exchanges of prisoners of war, bodies and civilians between the"
+            " parties of a conflict, the events they describe, the reviewers' decisions and"
+            " each party's cumulative balance. Import the folder with"
+            " 'exchange-ledger import LEDGER.db DIR' to restore the ledger."
+        ),
+        "exchange_ledger_schema_version": SCHEMA_VERSION,
     }
+    if created is not None:
+        package[EXPORT_TIME] = created
+    package["resources"] = [
+        {
+            "name": name,
+            "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": dialect,
+            "schema": {
+                "fields": fields,
+                "missingValues": [""],
+                "primaryKey": PRIMARY_KEYS[name],
+                **({"foreignKeys": FOREIGN_KEYS[name]} if name in FOREIGN_KEYS else {}),
+            },
+        }
+        for name, fields in FIELDS.items()
+    ]
+    return package
 
 
-def datapackage_json() -> str:
-    return json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+def datapackage_json(created: str | None = None) -> str:
+    return json.dumps(datapackage(created), indent=2, ensure_ascii=False) + "\n"

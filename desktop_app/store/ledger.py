@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
@@ -50,6 +50,7 @@ from .database import (
     is_disk_full,
     open_connection,
 )
+from .evidence import Description, Evidence, StoredFile
 
 # The one door to a ledger file for the window: what it needs of `database` comes
 # through here (the UI never imports `database`, `schema` or `derived`).
@@ -734,11 +735,16 @@ class Ledger:
     def delete_reports(self, report_ids: Sequence[str]) -> None:
         """Delete reports (their flows go with them), leaving a tombstone for each so
         that no merge brings them back."""
-        now = utc_now()
         self.conn.executemany("DELETE FROM reports WHERE id = ?", [(i,) for i in report_ids])
+        self._tombstone(report_ids, "report")
+
+    def _tombstone(self, record_ids: str | Sequence[str], entity: str) -> None:
+        """Mark ids deleted here, which no merge brings back."""
+        ids = [record_ids] if isinstance(record_ids, str) else record_ids
+        now = utc_now()
         self.conn.executemany(
-            "INSERT OR REPLACE INTO tombstones (id, entity, deleted_at) VALUES (?, 'report', ?)",
-            [(report_id, now) for report_id in report_ids],
+            "INSERT OR REPLACE INTO tombstones (id, entity, deleted_at) VALUES (?, ?, ?)",
+            [(record_id, entity, now) for record_id in ids],
         )
 
     def insert_resolutions(self, *records: Mapping[str, Any]) -> None:
@@ -916,6 +922,120 @@ class Ledger:
             state.touched.add(rows[0]["event_id"])
         return self.changes_of(state)
 
+    # ---- evidence -------------------------------------------------------------------
+
+    def report_exists(self, report_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return row is not None
+
+    def add_evidence(
+        self, report_id: str, stored: StoredFile, description: Description, who: str
+    ) -> tuple[Evidence, bool, Changes]:
+        """Attach a file already in the locker to a report (audited). False if the report
+        had this file already: nothing changes then."""
+        with self.write(who) as state:
+            if not self.report_exists(report_id):
+                raise Invalid(f"there is no report {report_id}")
+            existing = self.evidence_record(report_id, stored.sha256)
+            if existing is not None:
+                return existing, False, Changes()
+            item = Evidence(
+                report_id,
+                stored.sha256,
+                description.file_name,
+                stored.media_type,
+                stored.size,
+                description.accessed,
+                description.archive_url,
+                description.note,
+                who,
+                utc_now(),
+            )
+            self.add_evidence_record(item)
+        return item, True, self.changes_of(state)
+
+    def add_evidence_record(self, item: Evidence) -> bool:
+        """Inside a write: an evidence record as given (an import or a merge keeps who
+        added it and when). A link this file removed is not brought back; False if it was
+        passed over. Audited one by one outside an import or a merge, whose operation the
+        records point to otherwise."""
+        state = self._write_state
+        assert state is not None, "add_evidence_record outside a write"
+        link_id = evidence_link_id(item.report_id, item.sha256)
+        if self.evidence_record(item.report_id, item.sha256) is not None:
+            return False
+        if state.operation_id is not None and self._tombstoned(link_id):
+            return False
+        self.conn.execute(
+            "INSERT OR IGNORE INTO evidence (sha256, size, media_type, created_at, operation_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (item.sha256, item.size, item.media_type, utc_now(), state.operation_id),
+        )
+        self.conn.execute(
+            "INSERT INTO report_evidence (report_id, sha256, file_name, accessed, archive_url,"
+            " note, added_by, added_at, operation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                item.report_id,
+                item.sha256,
+                item.file_name,
+                item.accessed,
+                item.archive_url,
+                item.note,
+                item.added_by,
+                item.added_at,
+                state.operation_id,
+            ),
+        )
+        self.conn.execute("DELETE FROM tombstones WHERE id = ?", (link_id,))
+        if state.operation_id is None:
+            self.audit("add", "evidence", link_id, new=asdict(item))
+        state.touched.add(self._event_of(item.report_id))
+        return True
+
+    def restore_evidence(self, item: Evidence, who: str) -> Changes:
+        """Put back a link as `evidence_record` gave it (undo of a removal, redo of an
+        add), with who added it and when (audited as an add)."""
+        with self.write(who) as state:
+            if not self.add_evidence_record(item):
+                raise Invalid(f"report {item.report_id} has evidence {item.sha256} already")
+        return self.changes_of(state)
+
+    def remove_evidence(self, report_id: str, sha256: str, who: str) -> Changes:
+        """Take a file off a report (audited, and not brought back by a merge). The stored
+        bytes stay: another report may use them, and evidence is never deleted silently."""
+        with self.write(who) as state:
+            item = self.evidence_record(report_id, sha256)
+            if item is None:
+                raise Invalid(f"report {report_id} has no evidence {sha256}")
+            self.conn.execute(
+                "DELETE FROM report_evidence WHERE report_id = ? AND sha256 = ?",
+                (report_id, sha256),
+            )
+            link_id = evidence_link_id(report_id, sha256)
+            self._tombstone(link_id, "evidence")
+            self.audit("remove", "evidence", link_id, old=asdict(item))
+            state.touched.add(self._event_of(report_id))
+        return self.changes_of(state)
+
+    def evidence_record(self, report_id: str, sha256: str) -> Evidence | None:
+        row = self.conn.execute(
+            "SELECT l.report_id, l.sha256, l.file_name, e.media_type, e.size, l.accessed,"
+            " l.archive_url, l.note, l.added_by, l.added_at FROM report_evidence l"
+            " JOIN evidence e ON e.sha256 = l.sha256 WHERE l.report_id = ? AND l.sha256 = ?",
+            (report_id, sha256),
+        ).fetchone()
+        return Evidence(*row) if row else None
+
+    def _tombstoned(self, record_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM tombstones WHERE id = ?", (record_id,)).fetchone()
+        return row is not None
+
+    def _event_of(self, report_id: str) -> str:
+        row = self.conn.execute(
+            "SELECT event_id FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
     # ---- reading --------------------------------------------------------------------
 
     def event_types(self) -> list[tuple[str, str]]:
@@ -1003,6 +1123,11 @@ CONTENT_FIELDS = (
     "recorded_by",
     "recorded_at",
 )
+
+
+def evidence_link_id(report_id: str, sha256: str) -> str:
+    """The id of a report's link to a file, in the audit trail and the tombstones."""
+    return f"{report_id} {sha256}"
 
 
 def flow_content(

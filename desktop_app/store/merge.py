@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file
+from .evidence import copy_missing_files, evidence_folder, evidence_of
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
 
@@ -32,7 +33,17 @@ class MergeResult:
     changes: Changes = Changes()  # what the merge changed, for the window's listeners
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
-            ("events", "reports", "updated", "kept", "sources", "parties", "resolutions"), 0
+            (
+                "events",
+                "reports",
+                "updated",
+                "kept",
+                "sources",
+                "parties",
+                "resolutions",
+                "evidence",
+            ),
+            0,
         )
     )
 
@@ -43,6 +54,7 @@ class MergeResult:
             f" {c['parties']} parties and {c['resolutions']} decisions added;"
             f" {c['updated']} reports updated to a newer edit,"
             f" {c['kept']} kept where ours was newer"
+            + (f"; {c['evidence']} evidence records added" if c["evidence"] else "")
         )
 
     @property
@@ -86,6 +98,7 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
                 merger = _Merger(ledger, other, result)
                 merger.merge_reports()
                 merger.merge_decisions()
+                merger.merge_evidence(evidence_folder(other_path))
                 state.touched.update(merger.touched)
                 if not result.changed:
                     raise _NothingToMerge()  # rolls the operation back: nothing changes
@@ -220,3 +233,19 @@ class _Merger:
             ledger.audit("decide", "resolution", row["id"], new=public_record(record))
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])
+
+    def merge_evidence(self, other_folder: Path) -> None:
+        """The other file's evidence records of reports this file has, and the files its
+        locker holds that ours lacks, each checked against its SHA-256 (other bytes refuse
+        the merge). A link removed here stays removed."""
+        items = [
+            item
+            for item in evidence_of(self.other)
+            if self.ledger.report_exists(item.report_id)
+            and self.ledger.evidence_record(item.report_id, item.sha256) is None
+        ]
+        copy_missing_files(self.ledger, {item.sha256: item.size for item in items}, other_folder)
+        for item in items:
+            if self.ledger.add_evidence_record(item):
+                self.result.counts["evidence"] += 1
+                self.touched.add(self.ledger._event_of(item.report_id))

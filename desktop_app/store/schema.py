@@ -579,6 +579,41 @@ WINDOW running AS (PARTITION BY category, party ORDER BY date ROWS UNBOUNDED PRE
 ORDER BY date, category, party""",
 ]
 
+# Version 11: the evidence locker. `evidence` holds one row per stored file, keyed by the
+# SHA-256 of its bytes (the file itself is `NAME.evidence/SHA256` beside `NAME.db`, so the
+# same bytes are stored once); `report_evidence` links a report to a file, with what the
+# researcher said of it. A link names its report without a foreign key: deleting a report
+# keeps its links (hidden with it, as its decisions are), so that undoing the deletion
+# brings them back. Removing a link is audited and tombstoned ("REPORT_ID SHA256"), so a
+# merge does not bring it back; the file and its `evidence` row stay (never deleted
+# silently: another report may use it, and the bytes are the record of what was seen).
+SHA256_CHECK = "length({0}) = 64 AND NOT {0} GLOB '*[^0-9a-f]*'"
+SCHEMA_V11 = [
+    f"""CREATE TABLE IF NOT EXISTS evidence (
+        sha256 TEXT PRIMARY KEY CHECK ({SHA256_CHECK.format("sha256")}),
+        size INTEGER NOT NULL CHECK (size >= 0),
+        media_type TEXT NOT NULL CHECK (media_type GLOB '?*/?*'),
+        created_at TEXT NOT NULL,
+        operation_id TEXT REFERENCES operations(id)
+    ) STRICT""",
+    """CREATE TABLE IF NOT EXISTS report_evidence (
+        report_id TEXT NOT NULL CHECK (trim(report_id) <> ''),
+        sha256 TEXT NOT NULL REFERENCES evidence(sha256),
+        file_name TEXT NOT NULL CHECK (trim(file_name) <> ''),
+        accessed TEXT NOT NULL DEFAULT '' CHECK (accessed = ''
+            OR (accessed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                AND date(accessed, '+0 days') IS accessed)),
+        archive_url TEXT NOT NULL DEFAULT ''
+            CHECK (archive_url = '' OR archive_url GLOB '[hH][tT][tT][pP]*://?*'),
+        note TEXT NOT NULL DEFAULT '',
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        operation_id TEXT REFERENCES operations(id),
+        PRIMARY KEY (report_id, sha256)
+    ) STRICT, WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS report_evidence_sha256 ON report_evidence(sha256)",
+]
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -590,5 +625,6 @@ MIGRATIONS = [
     Migration(SCHEMA_V8, rebuild_derived=True, python=rekey_names),
     Migration(SCHEMA_V9, python=make_strict, rebuilds_tables=True),
     Migration(SCHEMA_V10),
+    Migration(SCHEMA_V11),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

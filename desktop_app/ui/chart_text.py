@@ -74,7 +74,14 @@ def event_text(event: chart_data.DayEvent) -> str:
             for category, source, to, best, low, high in others
         )
     sources = ", ".join(event.sources) or "no source"
-    return f"{title} — sources: {sources}"
+    return f"{title} — sources: {sources}{evidence_text(event)}"
+
+
+def evidence_text(event: chart_data.DayEvent) -> str:
+    """How many of the reports behind the event have an evidence file."""
+    if not event.n_reports:
+        return ""
+    return f" — evidence: {event.n_with_evidence} of {event.n_reports} reports"
 
 
 def summary_text(summary: chart_data.EventSummary) -> str:

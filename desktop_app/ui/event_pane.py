@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.records import CREDIBILITY, RELIABILITY
+from ..store import evidence
 from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
+from .evidence_ui import SHORTCUT, EvidenceAttacher, EvidenceTable, FileDrops
 from .session import Session
 from .words import plural
 
@@ -48,9 +51,12 @@ class EventPane(QWidget):
     new_report_requested = Signal(str)  # an event to add a report to
     delete_requested = Signal(list)  # report ids
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, attacher: EvidenceAttacher, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.attacher = attacher
         self.event_id = ""
         self.reports: list[dict] = []
         self.summary = QLabel("Select an event to see its reports.", self)
@@ -66,6 +72,32 @@ class EventPane(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self.show_evidence)
+        # Evidence of the selected report; a file dropped on a report is attached to it.
+        self.evidence_label = QLabel(self)
+        self.evidence_label.setAccessibleName("Evidence of the report")
+        # Its text is cut rather than widening the window.
+        self.evidence_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.evidence_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.evidence_table = EvidenceTable(session, attacher, self)
+        self.evidence_table.setMaximumHeight(100)
+        self.evidence_button = QPushButton(f"Add evidence… ({SHORTCUT})", self)
+        self.open_evidence_button = QPushButton("Open evidence", self)
+        self.evidence_button.setAccessibleName("Add evidence")
+        self.open_evidence_button.setAccessibleName("Open evidence")
+        self.evidence_button.clicked.connect(self.add_evidence)
+        self.open_evidence_button.clicked.connect(self.evidence_table.open_selected)
+        FileDrops(
+            self.table.viewport(), self._report_at, self._attach_dropped, session.ledger.read_only
+        )
+        FileDrops(
+            self.evidence_table.viewport(),
+            lambda _point: self.selected_report_id(),
+            attacher.attach,
+            session.ledger.read_only,
+        )
         self.new_button = QPushButton("New report for this event", self)
         self.edit_button = QPushButton("Edit report", self)
         self.delete_button = QPushButton("Delete report", self)
@@ -78,11 +110,15 @@ class EventPane(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.evidence_label)
+        buttons.addWidget(self.evidence_button)
+        buttons.addWidget(self.open_evidence_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        layout.addWidget(self.evidence_table, 1)
         self._enable()
         session.event_selected.connect(self.show_event)
         session.notifier.changed.connect(self._on_changed)
@@ -90,8 +126,40 @@ class EventPane(QWidget):
     def _enable(self) -> None:
         writable = not self.session.ledger.read_only
         self.new_button.setEnabled(writable and bool(self.event_id))
-        for button in (self.edit_button, self.delete_button):
+        for button in (self.edit_button, self.delete_button, self.evidence_button):
             button.setEnabled(writable and bool(self.reports))
+        self.open_evidence_button.setEnabled(bool(self.evidence_table.items))
+
+    def selected_report_id(self) -> str | None:
+        selected = self.selected_reports()
+        return selected[0]["id"] if selected else None
+
+    def _report_at(self, point: object) -> str | None:
+        row = self.table.rowAt(point.y())  # type: ignore[attr-defined]
+        return self.reports[row]["id"] if 0 <= row < len(self.reports) else None
+
+    def _attach_dropped(self, report_id: str, path: object) -> None:
+        """The report the file was dropped on becomes the selected one: its evidence shows."""
+        ids = [report["id"] for report in self.reports]
+        if report_id in ids:
+            self.table.selectRow(ids.index(report_id))
+        self.attacher.attach(report_id, path)  # type: ignore[arg-type]
+
+    def add_evidence(self) -> None:
+        self.attacher.choose(self.selected_report_id())
+
+    def show_evidence(self) -> None:
+        report_id = self.selected_report_id()
+        items = evidence.evidence_of(self.session.ledger, [report_id]) if report_id else []
+        self.evidence_table.show_items(items)
+        self.evidence_label.setText(
+            f"Evidence of this report: {plural(len(items), 'file')}"
+            if items
+            else "No evidence yet: drop a file on the report"
+        )
+        self.open_evidence_button.setEnabled(bool(items))
+        # The reports keep the room while the selected one has no evidence to list.
+        self.evidence_table.setVisible(bool(items))
 
     def show_event(self, event_id: str) -> None:
         self.event_id = event_id
@@ -108,10 +176,14 @@ class EventPane(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if column != 8 else report["quote"])
                 self.table.setItem(row, column, item)
+        selected = self.selected_report_id()
         self.table.clearSelection()
         if self.reports:
-            self.table.setCurrentCell(0, 0)
-            self.table.selectRow(0)
+            ids = [report["id"] for report in self.reports]
+            row = ids.index(selected) if selected in ids else 0
+            self.table.setCurrentCell(row, 0)
+            self.table.selectRow(row)
+        self.show_evidence()
         self._enable()
 
     @staticmethod

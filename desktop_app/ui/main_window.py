@@ -21,24 +21,30 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..settings import APPLICATION, ORGANIZATION
-from ..store import queries
+from ..store import evidence, queries
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from .chart_pane import ChartPane
 from .commands import DeleteReports
 from .dialogs import ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
+from .evidence_ui import SHORTCUT, EvidenceAttacher, FileDrops
 from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session
-from .tasks import TaskRunner
+from .tasks import Progress, TaskRunner
 from .transfers import Transfers
 from .words import plural
 
 MAX_RECENT = 8
 RECORD, REVIEW, BALANCE = range(3)  # the workspaces, in their tabs' order
 OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
+
+
+def _importable(path: str) -> bool:
+    """A file or folder the window imports when dropped: a CSV file or an export folder."""
+    return path.lower().endswith(".csv") or (bool(path) and Path(path).is_dir())
 
 
 def _settings() -> QSettings:
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
         self.notifier = self.session.notifier
         self.tasks = TaskRunner(self)
         self.transfers = Transfers(self.session, self.tasks, self)
+        self.evidence = EvidenceAttacher(self.session, self.tasks, self)
         self._data_version = self._read_data_version()
         ledger.on_wait = self._waiting_for_other_writer
         self.waited_for_other_writer = 0.0
@@ -92,7 +99,7 @@ class MainWindow(QMainWindow):
 
     def _build_panes(self) -> None:
         self.events_pane = EventsPane(self.session, self)
-        self.event_pane = EventPane(self.session, self)
+        self.event_pane = EventPane(self.session, self.evidence, self)
         self.form = ReportForm(self.session, self)
         self.read_only_banner = QLabel(
             "This file is read-only: you can read, filter and export, but not change it.", self
@@ -115,6 +122,7 @@ class MainWindow(QMainWindow):
         self.record_splitter.setStretchFactor(0, 1)
         self.review_pane = ReviewPane(self.session, self)
         self.review_pane.wants_view.connect(lambda: self.show_workspace(REVIEW))
+        self.review_pane.enable_evidence(self.evidence)
         self.chart_pane = ChartPane(self.ledger, self.notifier, self)
         self.chart_pane.event_selected.connect(self.session.event_selected.emit)
         self.session.event_selected.connect(self.chart_pane.select_event)
@@ -138,6 +146,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.workspaces)
         self.setCentralWidget(central)
         self.form.setEnabled(not self.ledger.read_only)
+        # A file dropped anywhere on the form backs the report it edits (else the selected
+        # one): on its fields too, which would otherwise take the file's path as text.
+        for widget in [self.form, *self.form.findChildren(QWidget)]:
+            if widget is self.form or widget.acceptDrops():
+                FileDrops(
+                    widget,
+                    lambda _point: self.form.editing_report or self.event_pane.selected_report_id(),
+                    self.evidence.attach,
+                    self.ledger.read_only,
+                )
         self.event_pane.edit_requested.connect(self._edit_report)
         self.event_pane.new_report_requested.connect(self._new_report_for)
         self.event_pane.delete_requested.connect(self.delete_reports)
@@ -177,7 +195,15 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import CSV…", self.transfers.import_dialog, "Ctrl+I", True
         )
+        self.import_folder_action = self._action(
+            "Import an export &folder…", self.transfers.import_folder_dialog, "Ctrl+Shift+I", True
+        )
         self.export_action = self._action("&Export CSV…", self.transfers.export_dialog, "Ctrl+E")
+        # A choice the export remembers: the CSV files also as one workbook (export --xlsx).
+        self.workbook_action = QAction("Export also &writes a workbook (.xlsx)", self)
+        self.workbook_action.setCheckable(True)
+        self.workbook_action.setChecked(self.transfers.workbook_wanted)
+        self.workbook_action.toggled.connect(self.transfers.set_workbook_wanted)
         self.merge_action = self._action(
             "&Merge another file…", self.transfers.merge_dialog, "Ctrl+M", True
         )
@@ -215,11 +241,15 @@ class MainWindow(QMainWindow):
             "&Balance: the chart", lambda: self.show_workspace(BALANCE), "Ctrl+3"
         )
         self.focus_form_action = self._action(
-            "Go to the entry &form", self._focus_form, "Ctrl+Shift+E"
+            "Go to the entry &form", self._focus_form, "Ctrl+Shift+F"
         )
         self.focus_reports_action = self._action(
             "Go to the event's re&ports", self._focus_reports, "Ctrl+Shift+R"
         )
+        self.add_evidence_action = self._action(
+            "Add &evidence to the report…", self.add_evidence, SHORTCUT, True
+        )
+        self.verify_evidence_action = self._action("&Verify evidence files", self.verify_evidence)
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About Exchange Ledger", self.show_about)
 
@@ -230,7 +260,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.merge_action])
+        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addActions([self.export_action, self.workbook_action, self.merge_action])
         file_menu.addAction(self.save_copy_action)
         file_menu.addActions([self.chart_pane.export_png_action, self.chart_pane.export_svg_action])
         file_menu.addSeparator()
@@ -246,6 +277,8 @@ class MainWindow(QMainWindow):
                 self.delete_action,
             ]
         )
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_evidence_action, self.verify_evidence_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.sources_action)
         view_menu = bar.addMenu("&View")
@@ -413,6 +446,47 @@ class MainWindow(QMainWindow):
         self.show_workspace(RECORD)
         self.event_pane.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def evidence_target(self) -> str | None:
+        """The report a chosen or dropped file backs: the one compared in the review's
+        current column, else the one the form edits, else the one selected in the event's
+        reports."""
+        if self.workspaces.currentIndex() == REVIEW:
+            return self.review_pane.current_report_id()
+        return self.form.editing_report or self.event_pane.selected_report_id()
+
+    def add_evidence(self) -> None:
+        self.evidence.choose(self.evidence_target())
+
+    def verify_evidence(self) -> None:
+        """Re-hash every stored file off the main thread; say which are missing or altered."""
+        path = self.ledger.path
+
+        def work(progress: Progress) -> list[evidence.Check]:
+            with Ledger.open(path, read_only=True, snapshot=True) as reader:
+                return evidence.verify(
+                    reader, lambda done, total: progress(done // 1024, max(total // 1024, 1))
+                )
+
+        result = self.tasks.run("Verifying evidence files", work)
+        if result.cancelled or result.error is not None:
+            return
+        failed = [check for check in result.value if check.state != evidence.VERIFIED]
+        self.event_pane.show_evidence()
+        if failed:
+            lines = "\n".join(
+                f"{check.state}: {', '.join(check.names) or check.sha256}" for check in failed
+            )
+            QMessageBox.warning(
+                self,
+                "Evidence files missing or altered",
+                f"{plural(len(failed), 'evidence file')} of {len(result.value)} no longer"
+                f" match what was added:\n{lines}",
+            )
+        else:
+            self.session.message.emit(
+                f"All {plural(len(result.value), 'evidence file')} are as they were added."
+            )
+
     def shortcut_actions(self) -> list[QAction]:
         actions = self.actions() + self.review_pane.review_actions
         return [action for action in actions if not action.shortcut().isEmpty()]
@@ -492,12 +566,12 @@ class MainWindow(QMainWindow):
         return window
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(url.toLocalFile().lower().endswith(".csv") for url in event.mimeData().urls()):
+        if any(_importable(url.toLocalFile()) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [url.toLocalFile() for url in event.mimeData().urls()]
-        csv_files = [Path(path) for path in paths if path.lower().endswith(".csv")]
+        csv_files = [Path(path) for path in paths if _importable(path)]
         if csv_files:
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.transfers.import_file(csv_files[0]))

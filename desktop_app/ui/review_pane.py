@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey, Report
 from ..domain.rules import DISMISSED, stated_value
 from ..domain.validation import Invalid
+from ..store import evidence
 from ..store.ledger import Changes
 from ..store.review import (
     QueueEntry,
@@ -50,6 +51,7 @@ from ..store.review import (
     sort_queue,
 )
 from .commands import Decide
+from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_evidence
 from .session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +60,17 @@ DISPUTED = QColor("#fde2c8")  # light orange: values that differ
 REOPENED = QColor("#cc79a7")
 # How a field shows in the field list: a warning, disputed and open, decided, quiet.
 FIELD_MARKS = {"warning": "⚠ ", "open": "● ", "decided": "✔ ", "quiet": ""}
-INFO_ROWS = ("Source", "Party", "Kind", "Reliability", "Credibility", "Published", "URL", "Quote")
+INFO_ROWS = (
+    "Source",
+    "Party",
+    "Kind",
+    "Reliability",
+    "Credibility",
+    "Published",
+    "URL",
+    "Quote",
+    "Evidence",
+)
 
 
 class QueueModel(QAbstractTableModel):
@@ -151,6 +163,8 @@ class ReviewPane(QWidget):
             self.queue.setColumnWidth(column, width)
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
+        self.evidence_rows = -1
+        self.evidence_items: dict[str, list[evidence.Evidence]] = {}
         self.comparison.setAccessibleName("Reports side by side")
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
@@ -361,7 +375,13 @@ class ReviewPane(QWidget):
         )
         labels = [field.label() for field in in_question]
         table.setVerticalHeaderLabels([*labels, *INFO_ROWS, *(f.label() for f in quiet)])
+        self.evidence_rows = len(in_question) + INFO_ROWS.index("Evidence")
+        self.evidence_items: dict[str, list[evidence.Evidence]] = {}
+        for item in evidence.evidence_of(self.session.ledger, [r["id"] for r in self.reports]):
+            self.evidence_items.setdefault(item.report_id, []).append(item)
         for column, report in enumerate(self.reports):
+            files = self.evidence_items.get(report["id"], [])
+            path = self.session.ledger.path
             domain_report = self.domain_reports[report["id"]]
             for row, field in enumerate(in_question):
                 table.setItem(row, column, self._value_item(domain_report, field, disputed))
@@ -374,6 +394,7 @@ class ReviewPane(QWidget):
                 report["published"] or "—",
                 report["url"] or "—",
                 report["quote"],
+                "\n".join(evidence_line(path, item) for item in files) or "—",
             )
             for offset, text in enumerate(info):
                 item = QTableWidgetItem(text)
@@ -384,6 +405,30 @@ class ReviewPane(QWidget):
                 item = self._value_item(domain_report, field, disputed)
                 table.setItem(first_quiet + offset, column, item)
         table.resizeRowsToContents()
+
+    def enable_evidence(self, attacher: EvidenceAttacher) -> None:
+        """Files dropped on a report's column back that report; a double click on the
+        Evidence row opens its first file with the system's viewer."""
+        self.comparison.cellDoubleClicked.connect(self._open_evidence)
+        FileDrops(
+            self.comparison.viewport(),
+            lambda point: self._report_of_column(self.comparison.columnAt(point.x())),
+            attacher.attach,
+            self.session.ledger.read_only,
+        )
+
+    def _report_of_column(self, column: int) -> str | None:
+        return self.reports[column]["id"] if 0 <= column < len(self.reports) else None
+
+    def current_report_id(self) -> str | None:
+        """The report of the comparison's current column (the first if none is current)."""
+        return self._report_of_column(max(self.comparison.currentColumn(), 0))
+
+    def _open_evidence(self, row: int, column: int) -> None:
+        report_id = self._report_of_column(column)
+        files = self.evidence_items.get(report_id or "", [])
+        if row == self.evidence_rows and files:
+            open_evidence(self.session.ledger.path, files[0])
 
     def _fit_rows_later(self, *_args: object) -> None:
         self._fit_rows.start(0)

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.validation import Invalid
+from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import export_all
 from ..store.importer import ImportPlan, apply_import, plan_import
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
+from ..store.restore import FolderResult, import_folder
 from .dialogs import ProblemsDialog
 from .session import Session
 from .tasks import Progress, TaskRunner
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
+WORKBOOK_SETTING = "export/xlsx"  # the export also writes the workbook: the last choice
 
 
 class Transfers:
@@ -51,8 +55,16 @@ class Transfers:
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, csv_path: Path) -> ImportPlan | None:
-        """Validate and import a file; a bad file imports nothing, a cancel neither."""
+    def import_folder_dialog(self) -> None:
+        directory = QFileDialog.getExistingDirectory(self.window, "Import an export folder")
+        if directory:
+            self.import_folder(Path(directory))
+
+    def import_file(self, csv_path: Path) -> ImportPlan | FolderResult | None:
+        """Validate and import a file; a bad file imports nothing, a cancel neither. A
+        folder is an export folder (`import_folder`)."""
+        if csv_path.is_dir():
+            return self.import_folder(csv_path)
         if self._refuse_read_only():
             return None
         who = self.session.who(self.window)
@@ -93,7 +105,64 @@ class Transfers:
             ).exec()
         return plan
 
+    def import_folder(self, directory: Path) -> FolderResult | None:
+        """Restore an export folder into this ledger if it is empty, else add its reports
+        and decisions; a folder with any error imports nothing."""
+        if self._refuse_read_only():
+            return None
+        who = self.session.who(self.window)
+        db_path = self.path
+
+        def work(progress: Progress) -> FolderResult:
+            with Ledger.open(db_path) as ledger:
+                return import_folder(ledger, directory, who, progress=progress)
+
+        result = self.tasks.run(f"Importing {directory.name}", work)
+        if result.cancelled:
+            self._status(f"Import of {directory.name} cancelled: nothing was imported.")
+            return None
+        if result.error is not None:
+            self._show_error("Import failed", result.error)
+            return None
+        done: FolderResult = result.value
+        if done.errors:
+            ProblemsDialog(
+                "Nothing imported",
+                f"{directory.name} has {len(done.errors)} problems; nothing was imported."
+                " Fix them and import again.",
+                [str(problem) for problem in done.errors],
+                self.window,
+            ).exec()
+            return done
+        self.session.notify_all()
+        if not done.changed:
+            message = f"Nothing new in {directory.name}: this file holds all of it."
+        elif done.restored:
+            message = f"Restored {directory.name}: {done.summary()}."
+        else:
+            message = f"Imported {directory.name}: added {done.summary()}."
+        self._status(message)
+        if done.warnings:
+            ProblemsDialog(
+                "Imported, with warnings",
+                message,
+                [f"warning: {problem}" for problem in done.warnings],
+                self.window,
+            ).exec()
+        return done
+
     # ---- export -------------------------------------------------------------------
+
+    @property
+    def workbook_wanted(self) -> bool:
+        """Whether an export also writes the workbook (`export --xlsx`), as last chosen."""
+        value = QSettings(ORGANIZATION, APPLICATION).value(WORKBOOK_SETTING, False)
+        return value in (True, "true", "1", 1)
+
+    def set_workbook_wanted(self, wanted: bool) -> None:
+        settings = QSettings(ORGANIZATION, APPLICATION)
+        settings.setValue(WORKBOOK_SETTING, bool(wanted))
+        settings.sync()
 
     def export_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(self.window, "Export the CSV files into")
@@ -101,19 +170,31 @@ class Transfers:
             self.export_to(Path(directory))
 
     def export_to(self, directory: Path) -> dict[str, int] | None:
+        """The CSV files, and the workbook too if the person asked for it last time."""
         db_path = self.path
         read_only = self.session.ledger.read_only
+        xlsx = self.workbook_wanted
+        warnings: list[str] = []
 
         def work(progress: Progress) -> dict[str, int]:
             with Ledger.open(db_path, read_only=read_only) as ledger:
-                return export_all(ledger, directory)
+                return export_all(ledger, directory, xlsx=xlsx, warnings=warnings)
 
         result = self.tasks.run("Exporting", work)
         if result.error is not None:
             self._show_error("Export failed", result.error)
             return None
         written: dict[str, int] = result.value
-        self._status(f"Exported {sum(written.values()):,} rows into {directory}.")
+        workbook = " and a workbook" if xlsx else ""
+        message = f"Exported {sum(written.values()):,} rows{workbook} into {directory}."
+        self._status(message)
+        if warnings:
+            ProblemsDialog(
+                "Exported, with warnings",
+                message,
+                [f"warning: {warning}" for warning in warnings],
+                self.window,
+            ).exec()
         return written
 
     # ---- merge --------------------------------------------------------------------

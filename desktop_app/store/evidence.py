@@ -1,0 +1,607 @@
+"""The evidence locker: files that back reports, stored by content beside the ledger.
+
+`NAME.db` keeps its evidence in the folder `NAME.evidence/` beside it, one read-only file
+per SHA-256 of its bytes, so that the same file added twice is stored once. A file is
+hashed and copied in one pass, in fixed-size chunks (a 4 GB video never needs 4 GB of
+memory), into a new temporary file in that folder, which is flushed to the disk and only
+then renamed to its hash: a cancelled or failed copy leaves nothing under a hash name,
+and no record. The record is written afterwards, in a short write of the `Ledger`.
+
+Stored bytes are never changed or deleted by the program: removing evidence from a report
+removes the link (audited), never the file, which another report may use and which is
+the record of what was seen. `verify` re-hashes every stored file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import mimetypes
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain import validation
+from ..domain.validation import FieldProblem, Invalid
+from .csvio import CsvRows, cell_problem, unescape_cell
+from .import_plan import Cancelled
+
+if TYPE_CHECKING:
+    from .ledger import Changes, Ledger
+    from .restore import FolderResult
+
+CHUNK_SIZE = 1 << 20  # bytes read, hashed and written at a time
+EVIDENCE_COLUMNS = (
+    "report_id",
+    "sha256",
+    "file_name",
+    "media_type",
+    "size",
+    "accessed",
+    "archive_url",
+    "note",
+    "added_by",
+    "added_at",
+)
+EVIDENCE_FILE = "evidence.csv"
+EVIDENCE_FOLDER = "evidence"  # of an export folder: DIR/evidence/SHA256
+
+VERIFIED, ALTERED, MISSING = "verified", "altered", "missing"
+
+# Progress of a long copy or check: (bytes done, bytes in all); False asks to stop.
+Progress = Callable[[int, int], bool]
+
+# What the standard table (read without the system's files, so that every machine guesses
+# alike) lacks for the formats researchers save pages in.
+_EXTRA_TYPES = {
+    ".warc": "application/warc",
+    ".wacz": "application/wacz",
+    ".mhtml": "multipart/related",
+    ".mht": "multipart/related",
+    ".webm": "video/webm",
+    ".mkv": "video/x-matroska",
+}
+_MIME = mimetypes.MimeTypes()
+for _extension, _type in _EXTRA_TYPES.items():
+    _MIME.add_type(_type, _extension)
+# The first bytes of the formats most often kept as evidence: they outweigh a wrong name.
+_MAGIC = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+    (b"WARC/", "application/warc"),
+)
+UNKNOWN_TYPE = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file now in the locker."""
+
+    sha256: str
+    size: int
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A file attached to a report, as the ledger records it (a row of evidence.csv)."""
+
+    report_id: str
+    sha256: str
+    file_name: str
+    media_type: str
+    size: int
+    accessed: str = ""
+    archive_url: str = ""
+    note: str = ""
+    added_by: str = ""
+    added_at: str = ""
+
+    def as_tuple(self) -> tuple[str | int, ...]:
+        return tuple(getattr(self, column) for column in EVIDENCE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Description:
+    """What the researcher says of a file: validated by `describe`."""
+
+    file_name: str
+    accessed: str = ""
+    archive_url: str = ""
+    note: str = ""
+
+
+def describe(
+    file_name: str, accessed: str = "", archive_url: str = "", note: str = ""
+) -> Description:
+    """The researcher's words about a file, checked: a real day not in the future, an
+    http(s) URL (typed, never fetched)."""
+    name = Path(file_name).name.strip()
+    if not name:
+        raise Invalid("the evidence file needs a name")
+    return Description(
+        name, validation.accessed_date(accessed), validation.archive_url(archive_url), note
+    )
+
+
+def evidence_folder(db_path: Path) -> Path:
+    """`NAME.evidence/` beside `NAME.db`."""
+    return db_path.with_name(
+        f"{db_path.stem if db_path.suffix == '.db' else db_path.name}.evidence"
+    )
+
+
+def guess_media_type(name: str, head: bytes) -> str:
+    """From the first bytes where they are telling, else from the name."""
+    for magic, media_type in _MAGIC:
+        if head.startswith(magic):
+            return media_type
+    by_name, _ = _MIME.guess_type(name, strict=False)
+    if head[4:8] == b"ftyp" and not (by_name or "").startswith(("video/", "audio/")):
+        return "video/mp4"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return by_name or UNKNOWN_TYPE
+
+
+def human_size(size: int) -> str:
+    """1,536 bytes → "1.5 KB" (decimal units, as file managers show them)."""
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} TB"  # pragma: no cover - the loop returns at GB
+
+
+# ---- storing ------------------------------------------------------------------------
+
+
+def _open_source(path: Path) -> Any:
+    """The file to add, open for reading; a sentence if it cannot be."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise Invalid(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise Invalid(f"{path} is a folder, not a file") from None
+    except PermissionError:
+        raise Invalid(f"{path} cannot be read: permission denied") from None
+    except OSError as error:
+        raise Invalid(f"{path} cannot be read: {error.strerror or error}") from None
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise Invalid(f"{path} is not a regular file")
+    return handle
+
+
+def ensure_folder(folder: Path) -> Path:
+    """The locker folder, created if missing; a link or a file there is refused (the
+    evidence is never written through a link)."""
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir()
+    if folder.is_symlink() or not folder.is_dir():
+        raise Invalid(f"{folder} is not a folder: the evidence cannot be stored there")
+    return folder
+
+
+def store_file(folder: Path, source: Path, progress: Progress | None = None) -> StoredFile:
+    """Copy `source` into the locker `folder` under its SHA-256, hashing as it copies.
+
+    `progress` is told the bytes done after each chunk; returning False cancels: the
+    temporary copy is removed and `Cancelled` raised, nothing is left behind.
+    """
+    with _open_source(source) as handle:
+        total = os.fstat(handle.fileno()).st_size
+        return store_stream(folder, handle.read, total, source.name, progress)
+
+
+def store_stream(
+    folder: Path,
+    read: Callable[[int], bytes],
+    total: int,
+    name: str,
+    progress: Progress | None = None,
+    expected: str | None = None,
+) -> StoredFile:
+    """`store_file` from a reader. With `expected`, bytes that do not hash to it are
+    refused (a copy from an export folder or another ledger): nothing is stored."""
+    from .exporter import _new_temporary  # the export's link-safe new file, shared
+
+    ensure_folder(folder)
+    descriptor, temporary = _new_temporary(folder / "evidence")
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            sha256, size, head = _copy(read, out.write, total, progress)
+            out.flush()
+            os.fsync(out.fileno())
+        if expected is not None and sha256 != expected:
+            raise Invalid(
+                f"{name}: its bytes do not match its SHA-256 (expected {expected},"
+                f" found {sha256}); it was not accepted"
+            )
+        os.chmod(temporary, 0o444)
+        # Over a copy already there: the same bytes, or a copy someone altered, repaired.
+        os.replace(temporary, folder / sha256)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+    return StoredFile(sha256, size, guess_media_type(name, head))
+
+
+def _copy(
+    read: Callable[[int], bytes],
+    write: Callable[[bytes], Any] | None,
+    total: int,
+    progress: Progress | None,
+) -> tuple[str, int, bytes]:
+    """Hash (and write) what `read` gives, chunk by chunk: the SHA-256, the size and the
+    first bytes (for the media type)."""
+    hasher = hashlib.sha256()
+    size, head = 0, b""
+    while chunk := read(CHUNK_SIZE):
+        if not head:
+            head = chunk[:64]
+        hasher.update(chunk)
+        if write is not None:
+            write(chunk)
+        size += len(chunk)
+        if progress is not None and not progress(size, max(total, size)):
+            raise Cancelled()
+    return hasher.hexdigest(), size, head
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename made durable: the folder's entry flushed too (where the system can)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def attach_file(
+    ledger: Ledger,
+    report_id: str,
+    source: Path,
+    who: str,
+    *,
+    accessed: str = "",
+    archive_url: str = "",
+    note: str = "",
+    progress: Progress | None = None,
+) -> tuple[Evidence, bool, Changes]:
+    """Add a file to a report: everything checked first (so that a bad date does not cost
+    a 4 GB copy), then the bytes stored, then the record written. True if the report did
+    not yet have this file."""
+    if ledger.read_only:
+        from .database import ReadOnlyError
+
+        raise ReadOnlyError(f"{ledger.path} is open read-only: no evidence can be added.")
+    description = describe(source.name, accessed, archive_url, note)
+    if not ledger.report_exists(report_id):
+        raise Invalid(f"there is no report {report_id}")
+    _open_source(source).close()
+    stored = store_file(evidence_folder(ledger.path), source, progress)
+    return ledger.add_evidence(report_id, stored, description, who)
+
+
+# ---- checking -----------------------------------------------------------------------
+
+
+def hash_file(path: Path, progress: Progress | None = None) -> tuple[str, int]:
+    with path.open("rb") as handle:
+        total = os.fstat(handle.fileno()).st_size
+        sha256, size, _ = _copy(handle.read, None, total, progress)
+    return sha256, size
+
+
+def stored_state(folder: Path, sha256: str, progress: Progress | None = None) -> str:
+    """verified, altered (other bytes, or not a plain file) or missing."""
+    path = folder / sha256
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return MISSING
+    if not stat.S_ISREG(mode):
+        return ALTERED
+    try:
+        found, _ = hash_file(path, progress)
+    except PermissionError:
+        return ALTERED
+    return VERIFIED if found == sha256 else ALTERED
+
+
+_CHECKED: dict[Path, tuple[tuple[int, int, int], str]] = {}
+QUICK_CHECK_LIMIT = 64 * 1000 * 1000  # bytes hashed on the spot when a pane lists a file
+
+
+def known_state(folder: Path, sha256: str, size: int) -> str | None:
+    """What a pane can say at once: missing, altered (the size differs), or the result of
+    the last hash of this very file (same size, time and inode), else — for a small file —
+    a hash made now; None for a large file not hashed since it last changed."""
+    path = folder / sha256
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return MISSING
+    if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+        return ALTERED
+    signature = (info.st_size, info.st_mtime_ns, info.st_ino)
+    cached = _CHECKED.get(path)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    if size > QUICK_CHECK_LIMIT:
+        return None
+    return _remember(path, signature, stored_state(folder, sha256))
+
+
+def _remember(path: Path, signature: tuple[int, int, int], state: str) -> str:
+    _CHECKED[path] = (signature, state)
+    return state
+
+
+@dataclass(frozen=True)
+class Check:
+    """The state of one stored file, with the names it was added under."""
+
+    sha256: str
+    state: str
+    names: tuple[str, ...]
+
+
+def verify(ledger: Ledger, progress: Progress | None = None) -> list[Check]:
+    """Re-hash every stored file, in a stream; progress over all their bytes."""
+    folder = evidence_folder(ledger.path)
+    rows = ledger.conn.execute(
+        "SELECT e.sha256, e.size, (SELECT json_group_array(DISTINCT l.file_name)"
+        " FROM report_evidence l WHERE l.sha256 = e.sha256) FROM evidence e ORDER BY e.sha256"
+    ).fetchall()
+    total = sum(size for _, size, _ in rows)
+    done = 0
+    checks = []
+    for sha256, size, names in rows:
+
+        def step(part: int, _: int, before: int = done) -> bool:
+            return progress is None or progress(before + part, total)
+
+        state = stored_state(folder, sha256, step)
+        path = folder / sha256
+        with contextlib.suppress(OSError):
+            info = path.lstat()
+            _remember(path, (info.st_size, info.st_mtime_ns, info.st_ino), state)
+        checks.append(Check(sha256, state, tuple(sorted(json.loads(names)))))
+        done += size
+    return checks
+
+
+# ---- reading ------------------------------------------------------------------------
+
+EVIDENCE_SELECT = """
+SELECT l.report_id, l.sha256, l.file_name, e.media_type, e.size, l.accessed, l.archive_url,
+    l.note, l.added_by, l.added_at
+FROM report_evidence l
+JOIN evidence e ON e.sha256 = l.sha256
+JOIN reports r ON r.id = l.report_id
+"""
+EVIDENCE_ORDER = " ORDER BY l.added_at, l.report_id, l.sha256"
+
+
+def evidence_of(ledger: Ledger, report_ids: Iterable[str] | None = None) -> list[Evidence]:
+    """The evidence of these reports (of every report when None), as evidence.csv lists it."""
+    if report_ids is None:
+        rows = ledger.conn.execute(EVIDENCE_SELECT + EVIDENCE_ORDER).fetchall()
+    else:
+        rows = ledger.conn.execute(
+            EVIDENCE_SELECT
+            + " WHERE l.report_id IN (SELECT value FROM json_each(?))"
+            + EVIDENCE_ORDER,
+            (json.dumps(list(report_ids)),),
+        ).fetchall()
+    return [Evidence(*row) for row in rows]
+
+
+def reports_with_evidence(ledger: Ledger, report_ids: Iterable[str]) -> set[str]:
+    return {
+        row[0]
+        for row in ledger.conn.execute(
+            "SELECT DISTINCT report_id FROM report_evidence"
+            " WHERE report_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(report_ids)),),
+        )
+    }
+
+
+# ---- export folders -----------------------------------------------------------------
+
+
+def export_files(ledger: Ledger, directory: Path, warnings: list[str]) -> int:
+    """Copy every exported evidence file to `DIR/evidence/SHA256`, checked as it is read:
+    a file missing or altered in the locker is not copied, and `warnings` says so. A copy
+    already there with the right bytes is kept. Returns the files copied or kept."""
+    from .exporter import _new_temporary
+
+    folder = evidence_folder(ledger.path)
+    target = ensure_folder(directory / EVIDENCE_FOLDER)
+    hashes = sorted({item.sha256 for item in evidence_of(ledger)})
+    written = 0
+    for sha256 in hashes:
+        destination = target / sha256
+        if _is_plain_file(destination) and stored_state(target, sha256) == VERIFIED:
+            written += 1
+            continue
+        try:
+            source = (folder / sha256).open("rb")
+        except OSError:
+            warnings.append(f"evidence {sha256} is missing from {folder}: not exported")
+            continue
+        descriptor, temporary = _new_temporary(destination)
+        try:
+            with source, os.fdopen(descriptor, "wb") as out:
+                found, _, _ = _copy(source.read, out.write, 0, None)
+            if found != sha256:
+                warnings.append(f"evidence {sha256} was altered in {folder}: not exported")
+                temporary.unlink()
+                continue
+            os.replace(temporary, destination)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        written += 1
+    return written
+
+
+def _is_plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def read_evidence_csv(directory: Path) -> list[Evidence]:
+    """The rows of `DIR/evidence.csv` (none if the folder has no such file), checked: a
+    problem in any row refuses them all, each problem named by row and column."""
+    path = directory / EVIDENCE_FILE
+    if not path.is_file():
+        return []
+    reader = CsvRows(path.read_bytes())
+    records = reader.read()
+    problems = list(reader.problems)
+    if not records:
+        return []
+    header = [name.strip() for name in records[0]]
+    missing = [column for column in EVIDENCE_COLUMNS if column not in header]
+    if missing:
+        raise Invalid(f"{path.name}: the header lacks the columns {', '.join(missing)}")
+    items = []
+    for number, record in enumerate(records[1:], start=2):
+        item = _evidence_row(dict(zip(header, record, strict=False)), number, problems)
+        if item is not None:
+            items.append(item)
+    if problems:
+        shown = "; ".join(str(problem) for problem in problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise Invalid(f"{path.name}: {shown}{more}; nothing was imported")
+    return items
+
+
+_CHECKS: dict[str, Callable[[str], Any]] = {
+    "report_id": lambda text: validation.required_name(text, "report_id"),
+    "sha256": lambda text: _sha256(text),
+    "file_name": lambda text: describe(text).file_name,
+    "media_type": lambda text: _media_type(text),
+    "size": validation.write_position,
+    "accessed": validation.accessed_date,
+    "archive_url": validation.archive_url,
+    "note": str,
+    "added_by": str.strip,
+    "added_at": validation.past_timestamp,
+}
+
+
+def _evidence_row(
+    row: dict[str, str], number: int, problems: list[FieldProblem]
+) -> Evidence | None:
+    """A row of evidence.csv as a record, or None with each of its problems added."""
+    values: dict[str, Any] = {}
+    before = len(problems)
+    for column, check in _CHECKS.items():
+        raw = row.get(column, "")
+        trouble = cell_problem(raw)
+        if trouble is not None:
+            problems.append(FieldProblem(number, column, trouble))
+            continue
+        try:
+            values[column] = check(unescape_cell(raw))
+        except Invalid as error:
+            problems.append(FieldProblem(number, column, str(error)))
+    return Evidence(**values) if len(problems) == before else None
+
+
+def _sha256(text: str) -> str:
+    value = text.strip()
+    if len(value) != 64 or any(char not in "0123456789abcdef" for char in value):
+        raise Invalid(f"'{value}' is not a SHA-256 (64 lower-case hexadecimal digits)")
+    return value
+
+
+def _media_type(text: str) -> str:
+    value = text.strip()
+    kind, _, sub = value.partition("/")
+    if not kind or not sub:
+        raise Invalid(f"'{value}' is not a media type such as application/pdf")
+    return value
+
+
+class FolderEvidence:
+    """The evidence of an export folder, as `restore.import_folder` restores it: its
+    `evidence.csv` checked with the folder's other files; its records (each report's
+    that this ledger holds, none it holds already) written after the reports, with the
+    files of `DIR/evidence/` the locker lacks, each checked against its SHA-256 before it
+    is accepted (bytes that do not match refuse the whole import). A dry run copies no
+    file."""
+
+    file_name = EVIDENCE_FILE
+
+    def __init__(self) -> None:
+        self.items: list[Evidence] = []
+        self.added = 0
+        self.copied = 0
+
+    def read(self, ledger: Ledger, folder: FolderResult) -> None:
+        try:
+            self.items = read_evidence_csv(folder.directory)
+        except Invalid as error:
+            message = str(error).removeprefix(f"{EVIDENCE_FILE}: ")
+            folder.problems.error(EVIDENCE_FILE, 0, "", message)
+
+    def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None:
+        items = [item for item in self.items if ledger.report_exists(item.report_id)]
+        if not folder.dry_run:
+            wanted = {item.sha256: item.size for item in items}
+            try:
+                self.copied = copy_missing_files(ledger, wanted, folder.directory / EVIDENCE_FOLDER)
+            except Invalid as error:
+                folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
+                return
+        self.added = sum(ledger.add_evidence_record(item) for item in items)
+
+    def counts(self) -> dict[str, int]:
+        return {"evidence records": self.added, "evidence files": self.copied}
+
+
+def copy_missing_files(
+    ledger: Ledger, wanted: dict[str, int], source_folder: Path, progress: Progress | None = None
+) -> int:
+    """Copy into this ledger's locker each file of `wanted` (SHA-256 → size) it lacks
+    intact and `source_folder` has, checked against its hash. Returns the files copied."""
+    folder = evidence_folder(ledger.path)
+    copied = 0
+    for sha256 in sorted(wanted):
+        source = source_folder / sha256
+        if not _is_plain_file(source):
+            continue
+        state = known_state(folder, sha256, wanted[sha256])
+        if (state or stored_state(folder, sha256)) == VERIFIED:
+            continue
+        with source.open("rb") as handle:
+            stored = store_stream(folder, handle.read, 0, str(source), progress, sha256)
+        if stored.size != wanted[sha256]:
+            raise Invalid(
+                f"{source}: its size is {stored.size} bytes, but the record says"
+                f" {wanted[sha256]}; it was not accepted"
+            )
+        copied += 1
+    return copied

@@ -1,0 +1,288 @@
+"""Evidence in the window: Ctrl+Shift+E and its dialog, files dropped on a report, the
+form and the review comparison, the copy with progress and Cancel, the check marks,
+undo, the chart's hover and a read-only ledger. The real window on real files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import GARBLED_CSV, CliResult
+from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from ui_helpers import USER, open_window, shortcut
+
+from desktop_app.store import evidence
+from desktop_app.ui.evidence_ui import EvidenceDialog
+from desktop_app.ui.main_window import REVIEW, MainWindow
+
+PDF = b"%PDF-1.4\nthe ministry's statement, saved\n"
+
+
+@pytest.fixture
+def window(qtbot, cli, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    path = tmp_path / "ledger.db"
+    result: CliResult = cli("import", path, GARBLED_CSV)
+    assert result.code == 0, result.err
+    opened = open_window(qtbot, path)
+    select_event(qtbot, opened, "bodies-2025-06-13")
+    return opened
+
+
+def select_event(qtbot, window: MainWindow, event_id: str) -> None:  # noqa: ANN001
+    window.session.event_selected.emit(event_id)
+    qtbot.waitUntil(lambda: window.event_pane.event_id == event_id)
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "statement.pdf"
+    path.write_bytes(PDF)
+    return path
+
+
+def drop(widget: QWidget, point: QPoint, path: Path) -> bool:
+    """Drop a file as a file manager does: the drag enters, then the drop."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, keys)
+    QApplication.sendEvent(widget, enter)  # Qt sends the drop to the widget that took this
+    if not enter.isAccepted():
+        return False
+    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, data, buttons, keys)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def fill_dialog_then(qtbot, accessed: str = "2025-06-14", url: str = "", note: str = "") -> list:  # noqa: ANN001
+    """Fill the Add evidence dialog when it opens, and press OK; what it showed is kept."""
+    seen: list[EvidenceDialog] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, EvidenceDialog):
+            QTimer.singleShot(20, fill)
+            return
+        seen.append(dialog)
+        dialog.accessed.setDate(QDate.fromString(accessed, "yyyy-MM-dd"))
+        dialog.archive_url.setText(url)
+        dialog.note.setText(note)
+        dialog.accept()
+        if dialog.isVisible():  # refused: the sentence is shown, then the person cancels
+            seen.append(dialog.problem.text())
+            dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    return seen
+
+
+def records(window: MainWindow) -> list[tuple]:
+    with sqlite3.connect(window.ledger.path) as connection:
+        return connection.execute(
+            "SELECT report_id, file_name, accessed, archive_url, note, added_by"
+            " FROM report_evidence ORDER BY report_id"
+        ).fetchall()
+
+
+def test_a_file_dropped_on_a_report_is_described_copied_and_listed(
+    qtbot,
+    window: MainWindow,
+    page: Path,  # noqa: ANN001
+) -> None:
+    pane = window.event_pane
+    second = pane.reports[1]["id"]
+    seen = fill_dialog_then(qtbot, "2025-06-14", "https://web.archive.org/web/2025/x", "saved")
+    point = pane.table.visualItemRect(pane.table.item(1, 0)).center()
+    assert drop(pane.table.viewport(), point, page)
+    qtbot.waitUntil(lambda: bool(records(window)))
+    assert seen and seen[0].accessed.displayFormat() == "yyyy-MM-dd"
+    assert records(window) == [
+        (second, "statement.pdf", "2025-06-14", "https://web.archive.org/web/2025/x", "saved", USER)
+    ]
+    stored = window.ledger.path.with_name("ledger.evidence") / hashlib.sha256(PDF).hexdigest()
+    assert stored.read_bytes() == PDF
+    assert pane.selected_report_id() == second
+    table = pane.evidence_table
+    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.isVisible())
+    cells = [table.item(0, column).text() for column in range(table.columnCount())]
+    assert cells == [
+        "statement.pdf", "application/pdf", f"{len(PDF)} bytes", "2025-06-14",
+        "https://web.archive.org/web/2025/x", "✓ verified",
+    ]  # fmt: skip
+
+
+def test_ctrl_shift_e_adds_to_the_selected_report_and_undo_takes_it_off(
+    qtbot,
+    window: MainWindow,
+    page: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(page), ""))
+    first = window.event_pane.reports[0]["id"]
+    window.event_pane.table.setFocus()
+    fill_dialog_then(qtbot)
+    shortcut(qtbot, window, "Ctrl+Shift+E")
+    qtbot.waitUntil(lambda: bool(records(window)))
+    assert [row[0] for row in records(window)] == [first]
+    window.undo_action.trigger()
+    assert records(window) == []
+    window.redo_action.trigger()
+    assert [row[0] for row in records(window)] == [first]
+    with sqlite3.connect(window.ledger.path) as connection:
+        actions = [
+            row[0]
+            for row in connection.execute(
+                "SELECT action FROM audit WHERE entity = 'evidence' ORDER BY id"
+            )
+        ]
+    assert actions == ["add", "remove", "add"]
+    assert window.event_pane.evidence_table.rowCount() == 1
+
+
+def test_the_dialog_refuses_a_bad_archive_url_with_a_sentence(
+    qtbot,
+    window: MainWindow,
+    page: Path,  # noqa: ANN001
+) -> None:
+    seen = fill_dialog_then(qtbot, url="web.archive.org/no-scheme")
+    window.evidence.attach(window.event_pane.reports[0]["id"], page)
+    assert "Archive URL 'web.archive.org/no-scheme' must start with http" in seen[1]
+    assert records(window) == []
+
+
+def test_cancel_mid_copy_leaves_nothing(
+    qtbot,
+    window: MainWindow,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    video = tmp_path / "long video.mp4"
+    with video.open("wb") as handle:
+        handle.truncate(50 * evidence.CHUNK_SIZE)
+    shown: list[QProgressDialog] = []
+
+    def cancel_at_once(dialog: QProgressDialog) -> None:
+        shown.append(dialog)
+        # Cancel pressed before the first chunk is copied: the copy stops after it.
+        dialog.findChild(QPushButton).click()
+
+    window.tasks.started.connect(cancel_at_once)
+    description = evidence.describe(video.name)
+    result = window.evidence.attach(window.event_pane.reports[0]["id"], video, description)
+    assert result is None and shown
+    assert records(window) == []
+    assert list((tmp_path / "ledger.evidence").iterdir()) == []
+    assert window.statusBar().currentMessage().startswith("Cancelled")
+
+
+def test_a_file_dropped_on_the_form_backs_the_report_it_edits(
+    qtbot,
+    window: MainWindow,
+    page: Path,  # noqa: ANN001
+) -> None:
+    report = window.event_pane.reports[1]
+    window.form.edit_report(report)
+    fill_dialog_then(qtbot)
+    assert drop(window.form.location, QPoint(5, 5), page)
+    qtbot.waitUntil(lambda: bool(records(window)))
+    assert [row[0] for row in records(window)] == [report["id"]]
+    assert window.form.location.text() == report["location"]  # no path typed into it
+
+
+def test_the_review_comparison_lists_evidence_and_takes_drops_per_report(
+    qtbot,
+    window: MainWindow,
+    page: Path,  # noqa: ANN001
+) -> None:
+    window.show_workspace(REVIEW)
+    pane = window.review_pane
+    pane.show_event("bodies-2025-06-13")
+    second = pane.reports[1]["id"]
+    table = pane.comparison
+    column_x = table.columnViewportPosition(1) + 5
+    fill_dialog_then(qtbot)
+    assert drop(table.viewport(), QPoint(column_x, 5), page)
+    qtbot.waitUntil(lambda: bool(records(window)))
+    assert [row[0] for row in records(window)] == [second]
+    qtbot.waitUntil(lambda: "statement.pdf" in (table.item(pane.evidence_rows, 1).text()))
+    assert table.item(pane.evidence_rows, 1).text().startswith("✓ statement.pdf")
+    assert table.item(pane.evidence_rows, 0).text() == "—"
+    assert table.verticalHeaderItem(pane.evidence_rows).text() == "Evidence"
+
+
+def test_an_altered_or_missing_file_is_marked_and_verify_warns(
+    qtbot,
+    window: MainWindow,
+    page: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    report = window.event_pane.reports[0]["id"]
+    window.evidence.attach(report, page, evidence.describe(page.name))
+    stored = window.ledger.path.with_name("ledger.evidence") / hashlib.sha256(PDF).hexdigest()
+    stored.chmod(0o644)
+    stored.write_bytes(PDF.replace(b"statement", b"STATEMENT"))  # same size, other bytes
+    warned: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    window.verify_evidence_action.trigger()
+    assert warned and "altered: statement.pdf" in warned[0]
+    assert window.event_pane.evidence_table.item(0, 5).text() == "✗ altered"
+    stored.unlink()
+    window.event_pane.show_evidence()
+    assert window.event_pane.evidence_table.item(0, 5).text() == "✗ missing"
+
+
+def test_the_chart_hover_counts_the_reports_with_evidence(
+    qtbot,
+    window: MainWindow,
+    page: Path,  # noqa: ANN001
+) -> None:
+    from desktop_app.store import chart_data
+    from desktop_app.ui import chart_text
+
+    window.evidence.attach(window.event_pane.reports[0]["id"], page, evidence.describe("a.pdf"))
+    [event] = [
+        item
+        for item in chart_data.events_on_day(window.ledger, "2025-06-13")
+        if item.event_id == "bodies-2025-06-13"
+    ]
+    n_reports = len(window.event_pane.reports)
+    assert (event.n_with_evidence, event.n_reports) == (1, n_reports)
+    assert chart_text.event_text(event).endswith(f"evidence: 1 of {n_reports} reports")
+
+
+def test_a_read_only_ledger_shows_evidence_but_cannot_add_any(
+    qtbot,
+    cli,
+    tmp_path: Path,
+    page: Path,  # noqa: ANN001
+) -> None:
+    path = tmp_path / "ledger.db"
+    assert cli("import", path, GARBLED_CSV).code == 0
+    with sqlite3.connect(path) as connection:
+        report = connection.execute(
+            "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' ORDER BY seq"
+        ).fetchone()[0]
+    assert cli("evidence", "add", path, report, page).code == 0
+    from desktop_app.store.ledger import Ledger
+    from desktop_app.ui.main_window import MainWindow as Window
+
+    window = Window(Ledger.open(path, read_only=True))
+    qtbot.addWidget(window)
+    window.show()
+    select_event(qtbot, window, "bodies-2025-06-13")
+    assert window.read_only_banner.isVisible()
+    assert not window.add_evidence_action.isEnabled()
+    assert not window.event_pane.evidence_button.isEnabled()
+    assert window.event_pane.evidence_table.rowCount() == 1
+    assert window.event_pane.evidence_table.item(0, 5).text() == "✓ verified"
+    point = window.event_pane.table.visualItemRect(window.event_pane.table.item(0, 0)).center()
+    assert not drop(window.event_pane.table.viewport(), point, page)
+    window.evidence.attach(report, page, evidence.describe(page.name))
+    assert window.statusBar().currentMessage().startswith("This file is read-only")

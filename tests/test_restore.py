@@ -1,0 +1,533 @@
+"""`exchange-ledger import DB DIR` of an export folder (PRODUCT.md, "Exchange of data" and
+the `import` command): into a new ledger it restores the exported one, so that exporting
+it again writes the same bytes; into one with data it adds the folder's reports, then its
+decisions; a bad folder imports nothing; the codebook holds for frictionless and pandas."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import (
+    DATA_TABLES,
+    EXAMPLE_CSV,
+    GARBLED_CSV,
+    REPORTS_HEADER,
+    CliResult,
+    codebook,
+    sha256,
+    write_csv,
+)
+
+from desktop_app.domain.records import FieldKey, Flow, FlowKey
+from desktop_app.store.ledger import Ledger, ReportInput
+
+Cli = Callable[..., CliResult]
+CSV_FILES = (
+    "reports.csv",
+    "events.csv",
+    "sources.csv",
+    "balance.csv",
+    "resolutions.csv",
+    "evidence.csv",
+)
+POWS = FlowKey("Russia", "Ukraine", "pows")
+
+
+def ok(result: CliResult) -> CliResult:
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    return result
+
+
+def refused(result: CliResult) -> CliResult:
+    assert result.code == 1, (result.out, result.err)
+    assert "Traceback" not in result.err
+    return result
+
+
+def round_trip(cli: Cli, db: Path, work: Path) -> tuple[Path, Path, Path]:
+    """export → import DIR into a new file → export; both folders and the new ledger."""
+    first, second, restored = work / "out1", work / "out2", work / "restored.db"
+    ok(cli("export", db, first, "--with-evidence"))
+    result = ok(cli("import", restored, first))
+    assert f"Restored {first.name} into {restored}" in result.out
+    ok(cli("export", restored, second, "--with-evidence"))
+    return first, second, restored
+
+
+def assert_identical(first: Path, second: Path) -> None:
+    for name in (*CSV_FILES, "README.txt"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert codebook(first) == codebook(second)
+    files = sorted(path.name for path in (first / "evidence").glob("*"))
+    assert files == sorted(path.name for path in (second / "evidence").glob("*"))
+    for name in files:
+        assert (first / "evidence" / name).read_bytes() == (second / "evidence" / name).read_bytes()
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def statuses(folder: Path) -> dict[str, str]:
+    return {row["event_id"]: row["status"] for row in read_rows(folder / "events.csv")}
+
+
+def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return {table: conn.execute(f"SELECT * FROM {table}").fetchall() for table in DATA_TABLES}
+
+
+# ---- ledgers to export --------------------------------------------------------------
+
+
+def decided_ledger(cli: Cli, db: Path) -> Path:
+    """The garbled example with its reversed direction dismissed, and an event whose
+    count was decided twice (the first superseded), whose location decision was withdrawn,
+    and which a later report reopened."""
+    ok(cli("import", db, GARBLED_CSV))
+    ok(
+        cli(
+            "resolve", db, "bodies-2025-06-13", "--dismiss-direction", "Ukraine", "Russia",
+            "bodies", "--rationale", "both stand as reported", "--by", "Reviewer",
+        )
+    )  # fmt: skip
+    with Ledger.open(db) as ledger:
+        one, _ = ledger.add_report(
+            ReportInput("exchange", "Source A", "2025-05-01", flows=(Flow(POWS, 100),)),
+            "alice",
+            event_id="ev-x",
+        )
+        two, _ = ledger.add_report(
+            ReportInput(
+                "exchange", "Source B", "2025-05-01", location="Lviv", flows=(Flow(POWS, 120),)
+            ),
+            "bob",
+            event_id="ev-x",
+        )
+        ledger.resolve("ev-x", FieldKey.count(POWS), "100", "first reading", "rev", one)
+        ledger.resolve("ev-x", FieldKey.count(POWS), "120", "second reading", "rev", two)
+        location, _ = ledger.resolve("ev-x", FieldKey.location(), "Kyiv", "=guessed", "rev")
+        ledger.withdraw_resolution(location, "rev")
+        ledger.add_report(
+            ReportInput("exchange", "Source C", "2025-05-01", flows=(Flow(POWS, 90),)),
+            "carol",
+            event_id="ev-x",
+        )
+    return db
+
+
+HOSTILE_ROWS = [
+    {
+        "report_id": "=1+1",
+        "event_id": "@x",
+        "event_date": "2024-03-02",
+        "location": "-3",
+        "category": "pows",
+        "from_party": "Росія",
+        "to_party": "Україна",
+        "count": "7",
+        "source_name": "Канал 🎉 news",
+        "source_party": "Україна",
+        "quote": "=HYPERLINK(\"x\")\r\nдругий рядок 🎉,\r\n\t'quoted'",
+        "recorded_by": "+tester",
+        "recorded_at": "2025-01-02T03:04:05Z",
+    },
+    {
+        "report_id": "'@r2",
+        "event_id": "@x",
+        "event_date": "2024-03",
+        "location": "Харків",
+        "category": "pows",
+        "from_party": "Росія",
+        "to_party": "Україна",
+        "count": "9",
+        "source_name": "-dash source",
+        "quote": '\r\nstarts with a carriage return, "quoted"',
+        "recorded_at": "2025-01-02T03:04:06Z",
+    },
+]
+
+
+def hostile_ledger(cli: Cli, tmp_path: Path, db: Path) -> Path:
+    rows = []
+    for values in HOSTILE_ROWS:
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(event_type="exchange", source_kind="media", **values)
+        rows.append(
+            ["'" + v if v[:1] in "=+-@'\t\r" and v else v for v in map(row.get, REPORTS_HEADER)]
+        )
+    ok(cli("import", db, write_csv(tmp_path / "hostile.csv", REPORTS_HEADER, rows)))
+    ok(
+        cli(
+            "resolve", db, "@x", "--count", "Росія", "Україна", "pows", "9",
+            "--rationale", "=SUM(A1) 🎉\r\nsecond line", "--report", "'@r2", "--by", "@rev",
+        )
+    )  # fmt: skip
+    page = tmp_path / "=сторінка 🎉.html"
+    page.write_bytes("<html>Обмін полоненими</html>".encode())
+    ok(
+        cli(
+            "evidence", "add", db, "=1+1", page, "--accessed", "2025-06-11",
+            "--archive-url", "https://archive.ph/x", "--note", "@note\r\nдругий рядок",
+        )
+    )  # fmt: skip
+    return db
+
+
+# ---- the round trip -------------------------------------------------------------------
+
+
+def test_the_example_round_trips_byte_for_byte(cli: Cli, tmp_path: Path) -> None:
+    db = tmp_path / "example.db"
+    ok(cli("import", db, EXAMPLE_CSV))
+    first, second, _ = round_trip(cli, db, tmp_path)
+    assert_identical(first, second)
+
+
+def test_decisions_and_every_status_come_back_byte_for_byte(cli: Cli, tmp_path: Path) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    first, second, restored = round_trip(cli, db, tmp_path)
+    assert_identical(first, second)
+    decisions = read_rows(first / "resolutions.csv")
+    assert [(d["field"], d["value"], d["state"]) for d in decisions] == [
+        ("direction", "dismissed", "in_force"),
+        ("count", "100", "superseded"),
+        ("count", "120", "in_force"),
+        ("location", "Kyiv", "withdrawn"),
+    ]
+    assert statuses(second)["ev-x"] == "reopened"
+    assert statuses(second)["bodies-2025-06-13"] == "resolved"  # the dismissal counts
+    ok(cli("check", restored))  # the derived state is the rules' own
+    with Ledger.open(restored) as ledger:
+        # the write order goes on after the restored positions
+        last = max(int(row["seq"]) for row in read_rows(first / "reports.csv") + decisions)
+        assert ledger.next_seqs() == last + 1
+
+
+def test_a_hostile_file_round_trips_byte_for_byte(cli: Cli, tmp_path: Path) -> None:
+    db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
+    first, second, restored = round_trip(cli, db, tmp_path)
+    assert_identical(first, second)
+    with Ledger.open(restored) as ledger:
+        record = ledger.report_record("=1+1")
+        assert record is not None
+        assert record["quote"] == HOSTILE_ROWS[0]["quote"]  # CRLF, tab and emoji kept
+        assert (record["event_id"], record["location"]) == ("@x", "-3")
+    rationale = read_rows(second / "resolutions.csv")[0]["rationale"]
+    assert rationale == "'=SUM(A1) 🎉\r\nsecond line"
+    [item] = read_rows(second / "evidence.csv")
+    assert (item["report_id"], item["file_name"]) == ("'=1+1", "'=сторінка 🎉.html")
+    assert item["note"] == "'@note\r\nдругий рядок"
+    assert ok(cli("evidence", "verify", restored))
+
+
+def test_the_restored_ledger_keeps_ids_times_and_who(cli: Cli, tmp_path: Path) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    _, _, restored = round_trip(cli, db, tmp_path)
+    with Ledger.open(db) as original, Ledger.open(restored) as copy:
+        query = (
+            "SELECT id, event_id, source_id, recorded_by, recorded_at, updated_at, seq"
+            " FROM reports ORDER BY seq"
+        )
+        assert copy.conn.execute(query).fetchall() == original.conn.execute(query).fetchall()
+        query = "SELECT id, name, kind, party, reliability FROM sources ORDER BY id"
+        assert copy.conn.execute(query).fetchall() == original.conn.execute(query).fetchall()
+        query = (
+            "SELECT event_id, field, value, report_id, rationale, resolved_by, resolved_at, seq,"
+            " withdrawn_at IS NULL FROM resolutions ORDER BY seq"
+        )
+        assert copy.conn.execute(query).fetchall() == original.conn.execute(query).fetchall()
+
+
+def test_the_import_is_one_audited_operation_naming_the_folder_and_its_files(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    first, _, restored = round_trip(cli, db, tmp_path)
+    with Ledger.open(restored) as ledger:
+        records = ledger.audit_records()
+        operations = ledger.conn.execute("SELECT id, kind, file, counts FROM operations").fetchall()
+        pointing = ledger.conn.execute(
+            "SELECT COUNT(*) FROM resolutions WHERE operation_id = ?", (operations[0][0],)
+        ).fetchone()[0]
+    assert [record["action"] for record in records] == ["import"]
+    new = json.loads(records[0]["new"])
+    assert new["folder"] == str(first)
+    assert new["files"] == {
+        name: sha256(first / name)
+        for name in ("reports.csv", "sources.csv", "resolutions.csv", "events.csv", "evidence.csv")
+    }
+    assert new["counts"]["reports"] == 10 and new["counts"]["decisions"] == 4
+    assert [(kind, file) for _, kind, file, _ in operations] == [("import", "out1/")]
+    assert pointing == 4  # the decisions it added point to it
+
+
+# ---- the codebook, read by other tools ------------------------------------------------
+
+
+def test_frictionless_validates_the_folder_with_its_keys(cli: Cli, tmp_path: Path) -> None:
+    db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
+    ok(cli("import", db, GARBLED_CSV))
+    decided_ledger_folder = tmp_path / "out"
+    ok(cli("export", db, decided_ledger_folder))
+    package = json.loads((decided_ledger_folder / "datapackage.json").read_text("utf-8"))
+    schemas = {resource["name"]: resource["schema"] for resource in package["resources"]}
+    assert schemas["sources"]["primaryKey"] == ["source_id"]
+    assert schemas["reports"]["foreignKeys"][0]["reference"]["resource"] == "events"
+    validate = [sys.executable, "-m", "frictionless", "validate", "--json"]
+    target = str(decided_ledger_folder / "datapackage.json")
+    result = subprocess.run([*validate, target], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert json.loads(result.stdout)["valid"] is True
+    # The keys are checked: a report whose event is missing from events.csv fails.
+    events = decided_ledger_folder / "events.csv"
+    lines = events.read_bytes().split(b"\r\n")
+    events.write_bytes(b"\r\n".join(line for line in lines if not line.startswith(b"'@x,")))
+    result = subprocess.run([*validate, target], capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "foreign-key" in result.stdout
+
+
+def test_every_field_is_described_with_its_type_and_text_columns_name_the_rule(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = tmp_path / "example.db"
+    ok(cli("import", db, EXAMPLE_CSV))
+    ok(cli("export", db, tmp_path / "out"))
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text("utf-8"))
+    assert package["exchange_ledger_schema_version"] >= 10
+    assert package["created"].endswith("Z")
+    for name in CSV_FILES:
+        assert str(package["created"]) not in (tmp_path / "out" / name).read_text("utf-8")
+    fields = {
+        (resource["name"], field["name"]): field
+        for resource in package["resources"]
+        for field in resource["schema"]["fields"]
+    }
+    assert len(fields) == 22 + 16 + 6 + 9 + 12 + 10  # every column of the six files
+    for (resource, name), field in fields.items():
+        assert field.get("description"), (resource, name)
+        constraints = field.get("constraints", {})
+        if field["type"] == "string" and not {"enum", "pattern"} & set(constraints):
+            assert "one more leading '" in field["description"], (resource, name)
+    assert "exactly as recorded" not in fields[("reports", "quote")]["description"]
+    for name in ("count", "best", "low", "high", "received_best", "sent_high"):
+        unit = next(field["unit"] for (_, n), field in fields.items() if n == name)
+        assert unit == "persons"
+    assert fields[("resolutions", "state")]["constraints"]["enum"] == [
+        "in_force",
+        "superseded",
+        "withdrawn",
+    ]
+    assert fields[("reports", "recorded_at")]["format"] == "%Y-%m-%dT%H:%M:%SZ"
+
+
+def test_pandas_read_as_documented_gives_back_every_cell(cli: Cli, tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    readme = (out / "README.txt").read_text("utf-8")
+    assert "dtype=str, keep_default_na=False" in readme
+    for name in CSV_FILES:
+        with (out / name).open(newline="", encoding="utf-8") as handle:
+            header, *rows = list(csv.reader(handle))
+        frame = pandas.read_csv(out / name, dtype=str, keep_default_na=False)
+        assert list(frame.columns) == header, name
+        assert frame.values.tolist() == rows, name
+        assert rows or name == "resolutions.csv", name
+
+
+# ---- a ledger with data ---------------------------------------------------------------
+
+
+def test_a_folder_adds_its_reports_then_its_decisions_to_a_ledger_with_data(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    ok(cli("export", db, tmp_path / "out"))
+    other = tmp_path / "other.db"
+    ok(cli("import", other, EXAMPLE_CSV))
+    result = ok(cli("import", other, tmp_path / "out"))
+    assert "Imported out into" in result.out
+    assert "added 1 events, 4 reports, 4 flows, 4 sources, 0 parties and 4 decisions" in (
+        result.out
+    )
+    assert "6 reports already present and identical, skipped" in result.out
+    ok(cli("check", other))
+    again = ok(cli("import", other, tmp_path / "out"))
+    assert "Nothing new in out" in again.out
+    assert "4 decisions already present and identical, skipped" in again.out
+    # importing the folder into the ledger it came from changes nothing
+    before = snapshot(db)
+    assert "Nothing new" in ok(cli("import", db, tmp_path / "out")).out
+    assert snapshot(db) == before
+
+
+def test_a_decision_resolve_would_refuse_is_an_error_in_a_ledger_with_data(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    other = tmp_path / "other.db"
+    ok(cli("import", other, EXAMPLE_CSV))
+    rows = read_rows(out / "resolutions.csv")
+    rows[2]["report_id"] = rows[1]["report_id"]  # that report states 100, not 120
+    rows[1]["from_party"], rows[1]["to_party"] = "Ukraine", "Russia"  # no report states it
+    write_csv(out / "resolutions.csv", list(rows[0]), [list(row.values()) for row in rows])
+    before = snapshot(other)
+    result = refused(cli("import", other, out))
+    assert "resolutions.csv, row 3, column field: no report of event ev-x states" in result.err
+    assert "resolutions.csv, row 4, column report_id: report" in result.err
+    assert "does not state 120" in result.err
+    assert snapshot(other) == before
+
+
+# ---- refusals and dry runs ------------------------------------------------------------
+
+
+def test_a_folder_with_errors_imports_nothing_and_names_each_by_file_row_and_column(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    reports = read_rows(out / "reports.csv")
+    reports[1]["count"] = "1,212"
+    write_csv(out / "reports.csv", list(reports[0]), [list(row.values()) for row in reports])
+    decisions = read_rows(out / "resolutions.csv")
+    decisions[0]["state"] = "gone"
+    decisions[2]["resolved_at"] = "2999-01-01T00:00:00Z"
+    write_csv(out / "resolutions.csv", list(decisions[0]), [list(r.values()) for r in decisions])
+    sources = read_rows(out / "sources.csv")
+    sources[1]["reliability"] = "Z"
+    write_csv(out / "sources.csv", list(sources[0]), [list(r.values()) for r in sources])
+    new = tmp_path / "new.db"
+    result = refused(cli("import", new, out))
+    assert "4 errors, nothing imported" in result.err
+    for expected in (
+        "reports.csv, row 3, column count:",
+        "sources.csv, row 3, column reliability:",
+        "resolutions.csv, row 2, column state: state is 'gone'",
+        "resolutions.csv, row 4, column resolved_at:",
+    ):
+        assert expected in result.err, expected
+    assert not new.exists()  # the ledger is created only once the folder is valid
+    existing = tmp_path / "existing.db"
+    ok(cli("import", existing, EXAMPLE_CSV))
+    before = sha256(existing)
+    refused(cli("import", existing, out))
+    assert sha256(existing) == before
+
+
+def test_seq_used_twice_is_an_error_when_restoring(cli: Cli, tmp_path: Path) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    decisions = read_rows(out / "resolutions.csv")
+    first_report_seq = read_rows(out / "reports.csv")[0]["seq"]
+    decisions[1]["seq"] = first_report_seq
+    write_csv(out / "resolutions.csv", list(decisions[0]), [list(r.values()) for r in decisions])
+    result = refused(cli("import", tmp_path / "new.db", out))
+    assert f"resolutions.csv, row 3, column seq: seq {first_report_seq} is also the place" in (
+        result.err
+    )
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_a_folder_without_reports_csv_is_refused_with_a_sentence(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "not-an-export"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("hello", encoding="utf-8")
+    result = refused(cli("import", tmp_path / "new.db", folder))
+    assert "reports.csv: is missing" in result.err
+    assert "is not an export folder" in result.err
+    assert not (tmp_path / "new.db").exists()
+    assert refused(cli("import", tmp_path / "new.db", tmp_path / "nowhere")).err
+
+
+def test_a_dry_run_writes_nothing_and_says_what_it_would_do(cli: Cli, tmp_path: Path) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out, "--xlsx"))  # the workbook beside the files is skipped
+    new = tmp_path / "new.db"
+    result = ok(cli("import", new, out, "--dry-run"))
+    assert "Dry run, nothing written. out would restore 5 events, 10 reports" in result.out
+    assert "and 4 decisions" in result.out
+    assert not new.exists()
+    existing = tmp_path / "existing.db"
+    ok(cli("import", existing, EXAMPLE_CSV))
+    before = sha256(existing)
+    result = ok(cli("import", existing, out, "--dry-run"))
+    assert "would add 1 events, 4 reports" in result.out
+    assert sha256(existing) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("existing.db-")]
+
+
+def test_a_folder_imported_into_an_empty_file_restores_it(cli: Cli, tmp_path: Path) -> None:
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    assert "Restored out" in ok(cli("import", empty, out)).out
+    ok(cli("export", empty, tmp_path / "again"))
+    assert_identical(out, tmp_path / "again")
+
+
+def test_unknown_files_are_ignored_and_a_bad_evidence_file_refuses_the_folder(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = tmp_path / "example.db"
+    ok(cli("import", db, EXAMPLE_CSV))
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    shutil.copy(out / "README.txt", out / "copy of README.txt")
+    (out / "notes.csv").write_text("something,else\r\n1,2\r\n", encoding="utf-8")
+    ok(cli("import", tmp_path / "new.db", out))
+    (out / "evidence.csv").write_text("something,else\r\n1,2\r\n", encoding="utf-8")
+    refused = cli("import", tmp_path / "other.db", out)
+    assert refused.code == 1 and "evidence.csv: the header lacks the columns" in refused.err
+    assert not (tmp_path / "other.db").exists()
+
+
+def test_readme_says_how_to_restore_the_folder(cli: Cli, tmp_path: Path) -> None:
+    db = tmp_path / "example.db"
+    ok(cli("import", db, EXAMPLE_CSV))
+    ok(cli("export", db, tmp_path / "out"))
+    flat = " ".join((tmp_path / "out" / "README.txt").read_text("utf-8").split())
+    assert "exchange-ledger import NEW.db DIR" in flat
+
+
+def test_a_status_a_merge_gave_that_the_folder_cannot_carry_is_warned_about(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A merged decision that overrode a differing one reopens its field in the merged
+    ledger; resolutions.csv does not say which decisions were merged, so the restored
+    event is `resolved`, and the import says so rather than keep silent."""
+    mine, theirs = tmp_path / "mine.db", tmp_path / "theirs.db"
+    for db in (mine, theirs):
+        ok(cli("import", db, GARBLED_CSV))
+    disputed = ("bodies-2025-06-11", "--location")
+    ok(cli("resolve", mine, *disputed, "Istanbul", "--rationale", "mine", "--by", "me"))
+    ok(cli("resolve", theirs, *disputed, "Ankara", "--rationale", "theirs", "--by", "them"))
+    ok(cli("merge", mine, theirs))
+    out = tmp_path / "out"
+    ok(cli("export", mine, out))
+    assert statuses(out)["bodies-2025-06-11"] == "reopened"
+    result = ok(cli("import", tmp_path / "restored.db", out))
+    assert "warning: events.csv: event bodies-2025-06-11 comes back resolved, not reopened" in (
+        result.err
+    )
+    assert "a merge brought" in result.err

@@ -1,0 +1,124 @@
+"""The window's side of an export folder: File → Import an export folder (Ctrl+Shift+I)
+restores or adds it, as `import DB DIR` does; the export writes the workbook too when the
+person chose so, and the choice is remembered (PRODUCT.md, "Exchange of data")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_CSV, GARBLED_CSV
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+from ui_helpers import open_window, shortcut
+
+from desktop_app.__main__ import main
+from desktop_app.store.export_readme import WORKBOOK_NAME
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui.dialogs import ProblemsDialog
+
+
+def _capture_problems(monkeypatch: pytest.MonkeyPatch) -> list[ProblemsDialog]:
+    shown: list[ProblemsDialog] = []
+
+    def fake_exec(dialog: ProblemsDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(ProblemsDialog, "exec", fake_exec)
+    return shown
+
+
+def _export_folder(tmp_path: Path, csv_file: Path = GARBLED_CSV) -> Path:
+    db, out = tmp_path / "source.db", tmp_path / "out"
+    assert main(["import", str(db), str(csv_file)]) == 0
+    assert main(["export", str(db), str(out)]) == 0
+    return out
+
+
+def test_ctrl_shift_i_restores_an_export_folder_into_an_empty_ledger(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _export_folder(tmp_path)
+    asked: list[str] = []
+
+    def choose(parent: object, caption: str, *args: object) -> str:
+        asked.append(caption)
+        return str(out)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    assert window.import_folder_action in window.menuBar().actions()[0].menu().actions()
+    with qtbot.waitSignal(window.notifier.changed, timeout=10_000):
+        shortcut(qtbot, window, "Ctrl+Shift+I")
+    assert asked == ["Import an export folder"]
+    assert window.transfers.last_message.startswith("Restored out: 4 events, 7 reports")
+    assert window.events_pane.model.rowCount() == 4
+    assert main(["export", str(tmp_path / "ledger.db"), str(tmp_path / "again")]) == 0
+    for name in ("reports.csv", "events.csv", "sources.csv", "resolutions.csv"):
+        assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(qtbot, tmp_path: Path) -> None:
+    out = _export_folder(tmp_path)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.transfers.import_file(EXAMPLE_CSV)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(out))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 7, timeout=10_000)
+    qtbot.waitUntil(lambda: window.transfers.last_message.startswith("Imported out"))
+    assert window.transfers.last_message.startswith("Imported out: added 0 events, 1 reports")
+    assert "6 reports already present and identical, skipped" in window.transfers.last_message
+
+
+def test_a_bad_folder_shows_every_problem_and_imports_nothing(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _export_folder(tmp_path)
+    text = (out / "sources.csv").read_text(encoding="utf-8")
+    (out / "sources.csv").write_text(text.replace(",F,", ",Q,", 1), encoding="utf-8")
+    shown = _capture_problems(monkeypatch)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    result = window.transfers.import_folder(out)
+    assert result is not None and result.errors
+    assert len(shown) == 1 and shown[0].windowTitle() == "Nothing imported"
+    assert "sources.csv, row" in shown[0].text.toPlainText()
+    assert "column reliability" in shown[0].text.toPlainText()
+    assert window.ledger.count("reports") == 0
+
+
+def test_the_export_writes_the_workbook_when_chosen_and_remembers_the_choice(
+    qtbot, tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.db"
+    with Ledger.open(db):
+        pass
+    assert main(["import", str(db), str(EXAMPLE_CSV)]) == 0
+    window = open_window(qtbot, db)
+    action = window.workbook_action
+    assert action.isCheckable() and not action.isChecked()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+    assert window.transfers.export_to(tmp_path / "plain") is not None
+    assert not (tmp_path / "plain" / WORKBOOK_NAME).exists()
+    action.trigger()  # as a click on the menu item
+    assert action.isChecked()
+    assert window.transfers.export_to(tmp_path / "with") is not None
+    assert (tmp_path / "with" / WORKBOOK_NAME).is_file()
+    assert "and a workbook" in window.transfers.last_message
+    window.close()
+    QApplication.processEvents()
+    again = open_window(qtbot, db)
+    assert again.workbook_action.isChecked()  # remembered in the person's settings
+    again.workbook_action.trigger()
+    assert again.transfers.export_to(tmp_path / "after") is not None
+    assert not (tmp_path / "after" / WORKBOOK_NAME).exists()
