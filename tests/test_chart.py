@@ -41,7 +41,7 @@ from desktop_app.domain.series import (
     step_xy,
     target_label,
 )
-from desktop_app.store import chart_data
+from desktop_app.store import chart_data, events
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Changes, Ledger, ReportInput
 from desktop_app.store.schema import EXCHANGE_DAYS_SQL
@@ -1108,13 +1108,16 @@ def test_hover_names_events_by_date_type_location_and_flow_and_sources_by_name(
     pane.graphics.scene().sigMouseMoved.emit(pane.graphics.mapToScene(tick))
     text = pane.details_label.text()
     assert text.startswith(f"{name} (+1 more flow) [in conflict]\n")
+    # the form names the event as the chart does (one function: domain.naming.event_title)
+    assert events.event_title(example, event_id) == f"{name} (+1 more flow)"
     assert "disputed pows Russia→Ukraine: 84 / 90" in text
     assert "sources: Coordination Headquarters, Lubinets" in text
     assert event_id not in text and event_id not in pane.graphics.toolTip()
 
 
 def test_the_target_in_force_and_event_names_are_pure_functions() -> None:
-    from desktop_app.domain.series import Target, event_title, target_steps, targets_in_force
+    from desktop_app.domain.naming import event_title
+    from desktop_app.domain.series import Target, target_steps, targets_in_force
 
     def target(event_id: str, day: int, best: int, baseline: int) -> Target:
         return Target(event_id, iso_day(day), day, UA, (best, best, best), baseline, (0, 0, 0))

@@ -36,7 +36,7 @@ from desktop_app.domain.records import (
     FlowKey,
 )
 from desktop_app.domain.validation import Invalid
-from desktop_app.store import bulk_import, database, derived, importer
+from desktop_app.store import bulk_import, database, derived, importer, row_import
 from desktop_app.store.check import check
 from desktop_app.store.importer import (
     FLOW_COLUMNS,
@@ -773,7 +773,7 @@ def test_a_clean_file_is_planned_a_column_at_a_time_and_imports_whole(
     def careful_reading(*args: object) -> None:
         raise AssertionError("a clean file was read row by row")
 
-    monkeypatch.setattr(importer, "_plan_rows", careful_reading)
+    monkeypatch.setattr(row_import, "_plan_rows", careful_reading)
     # What a large file does: indexes built after the insert, state derived in a thread.
     monkeypatch.setattr(database, "BULK_INDEX_MINIMUM", 50)
     monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10)

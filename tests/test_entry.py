@@ -515,5 +515,5 @@ def test_the_form_names_the_event_for_people_not_by_id(qtbot, tmp_path: Path) ->
     qtbot.waitUntil(lambda: window.events_pane.selected_event() == event_id)
     shortcut(qtbot, window, "Ctrl+Shift+N")
     heading = window.form.heading.text()
-    assert "New report</b> for the exchange of 2025-06-11 (bodies Russia→Ukraine 10)" in heading
+    assert "New report</b> for 2025-06-11 exchange: bodies Russia→Ukraine 10" in heading
     assert event_id not in heading

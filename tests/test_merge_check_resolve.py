@@ -1137,3 +1137,22 @@ def test_a_merge_in_a_real_process_succeeds_without_a_traceback(
     assert "Merged" in result.stdout
     assert sha256(theirs_with_new_things) == before
     assert status(base, "their-event") == "resolved"
+
+
+def test_an_import_and_a_merge_return_what_they_changed_for_the_window(tmp_path: Path) -> None:
+    from desktop_app.store.importer import apply_import, plan_import
+    from desktop_app.store.ledger import Changes
+
+    ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
+    with Ledger.open(ours) as ledger:
+        changes = apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "me"), "me")
+        imported = {row[0] for row in ledger.conn.execute("SELECT id FROM events")}
+        assert changes == Changes(frozenset(imported), sources=True, parties=True, everything=True)
+        # the same file again adds nothing, and says so
+        assert apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "me"), "me") == Changes()
+    with Ledger.open(theirs) as other:
+        other.add_report(report(source="Lubinets", count=90), "them", event_id=EVENT)
+    with Ledger.open(ours) as ledger:
+        merged = merge_file(ledger, theirs, "me")
+        assert merged.changes == Changes(frozenset({EVENT}), sources=True, everything=True)
+        assert merge_file(ledger, theirs, "me").changes == Changes()

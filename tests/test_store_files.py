@@ -655,7 +655,7 @@ def test_a_version_5_search_index_is_rebuilt_without_positions(tmp_path: Path) -
         assert "detail = none" in sql
         assert ledger.conn.execute(SEARCH_ROWS).fetchall() == rows
         found = EventList(ledger, EventFilter(text="othe kyi")).page(0, 10)
-        assert [event["event_id"] for event in found] == ["e-kyiv"]
+        assert [event.event_id for event in found] == ["e-kyiv"]
         assert check(ledger).ok
     assert backup_path(path, 5).is_file()
 

@@ -157,10 +157,10 @@ def test_sorting_goes_to_sql(thousands_window) -> None:  # noqa: ANN001
     window, _rows = thousands_window
     model = window.events_pane.model
     model.sort(4, Qt.SortOrder.DescendingOrder)  # reports
-    assert model.row(0)["n_reports"] == 2
-    assert model.row(model.rowCount() - 1)["n_reports"] == 1
+    assert model.row(0).n_reports == 2
+    assert model.row(model.rowCount() - 1).n_reports == 1
     model.sort(0, Qt.SortOrder.AscendingOrder)
-    dates = [model.row(r)["chart_day"] for r in range(0, model.rowCount(), 97)]
+    dates = [model.row(r).chart_day for r in range(0, model.rowCount(), 97)]
     assert dates == sorted(dates)
 
 

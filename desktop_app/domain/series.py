@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from .balance import net
+from .naming import estimate_text
 
 EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -323,17 +324,6 @@ def _received_before(
     return list(zip(*columns, strict=True)), received.at(len(party_series.days) - 1)
 
 
-def count_text(value: int) -> str:
-    return f"{value:,}"
-
-
-def estimate_text(best: int, low: int, high: int) -> str:
-    """`2,412`, or `2,412 (2,400–2,424)` where the reports leave it uncertain."""
-    if low == high:
-        return count_text(best)
-    return f"{count_text(best)} ({count_text(low)}–{count_text(high)})"
-
-
 def percent(share: float) -> int:
     """A share as a whole percentage, rounded down: 99.6 % is not yet 100 %."""
     return int(np.floor(share * 100 + 1e-9))
@@ -374,23 +364,6 @@ def targets_in_force(chart_targets: Iterable[Target], day: int) -> list[Target]:
     for target in chosen:
         latest[target.party] = max(latest.get(target.party, target.day), target.day)
     return [target for target in chosen if target.day == latest[target.party]]
-
-
-def event_title(
-    date: str, event_type: str, location: str, flows: Sequence[tuple[str, str, str, int, int, int]]
-) -> str:
-    """An event named for people: date, type, location and its main (largest) flow, e.g.
-    "2025-06-11 exchange, Istanbul: bodies Russia→Ukraine 1,212 (+1 more flow)"."""
-    text = f"{date} {event_type}"
-    if location:
-        text += f", {location}"
-    if flows:
-        category, source, to, best, low, high = max(flows, key=lambda flow: flow[3])
-        text += f": {category} {source}→{to} {estimate_text(best, low, high)}"
-        more = len(flows) - 1
-        if more:
-            text += f" (+{more} more flow{'s' if more > 1 else ''})"
-    return text
 
 
 # ---- open events ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ columns, so that Python touches a value per report rather than a cell per row.
 This reading only tells whether a file is clean: at the first problem, or at anything it
 leaves to the careful reading (a blank row, a report already in the ledger, a source
 graded two ways, quotes that the csv module might read otherwise), it gives up and
-`importer` reads the file row by row with the csv module, naming every problem. For a
+`row_import` reads the file row by row with the csv module, naming every problem. For a
 clean file both readings give the same plan; a test holds them to it.
 """
 

@@ -116,4 +116,4 @@ def check(ledger: Ledger) -> CheckReport:
 def repair(ledger: Ledger, who: str) -> None:
     """Rebuild the derived state of every event from the reports and decisions."""
     with ledger.write(who):
-        derived.rebuild(ledger.conn)
+        ledger.rebuild_derived()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+from ..domain import naming
 from ..domain.dates import parse_claimed_date
 from ..domain.records import FlowKey
 from .ledger import Ledger
@@ -45,21 +46,21 @@ def event_summary(ledger: Ledger, event_id: str) -> dict[str, Any] | None:
     return summary
 
 
-def event_title(ledger: Ledger, event_id: str) -> str:
-    """An event named for people: its date, type, place and main flow, never its id
-    (ids the program makes are UUIDs)."""
+def event_title(ledger: Ledger, event_id: str, words: naming.Words = naming.ENGLISH) -> str:
+    """An event named for people as every pane names it (`domain.naming.event_title`):
+    its date, type, place and main flow, never its id (ids the program makes are UUIDs)."""
     row = ledger.conn.execute(
-        "SELECT date, type, location, flows_text FROM event_state WHERE event_id = ?",
-        (event_id,),
+        "SELECT date, type, location FROM event_state WHERE event_id = ?", (event_id,)
     ).fetchone()
     if row is None:
         return event_id
-    day, event_type, location, flows_text = row
-    title = f"the {event_type} of {day or 'an unknown date'}"
-    if location:
-        title += f" in {location}"
-    main_flow = (flows_text or "").split(";")[0].strip()
-    return f"{title} ({main_flow})" if main_flow else title
+    flows = ledger.conn.execute(
+        "SELECT category, from_party, to_party, best, low, high FROM flow_state"
+        " WHERE event_id = ? ORDER BY category, from_party, to_party",
+        (event_id,),
+    ).fetchall()
+    day, event_type, location = row
+    return naming.event_title(day, event_type, location, flows, words)
 
 
 def similar_events(

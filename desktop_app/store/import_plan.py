@@ -1,7 +1,7 @@
 """What an import of `reports.csv` found: its columns, its checks, and the plan to write.
 
 Two readings fill a plan: `bulk_import` checks a column at a time and only says whether
-a file is clean, `importer` reads row by row and names every problem. Both give the
+a file is clean, `row_import` reads row by row and names every problem. Both give the
 same plan for a clean file.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,3 +231,27 @@ def name_parties(
                     look_at(name)
         if spellings is not None and len(seen) >= len(spellings) and seen >= spellings:
             return
+
+
+HEADER_PROBLEMS_SHOWN = 20  # a header of 100,000 unknown columns is not 100,000 lines
+
+
+def check_header(plan: ImportPlan, header: list[str]) -> bool:
+    """Unknown, missing and repeated columns, found in time linear in the header and
+    reported up to HEADER_PROBLEMS_SHOWN, then counted."""
+    problems = []
+    given = Counter(header)
+    for column in REQUIRED_COLUMNS:
+        if column not in given:
+            problems.append(FieldProblem(1, column, f"the required column '{column}' is missing"))
+    for column in sorted(column for column, times in given.items() if times > 1):
+        problems.append(FieldProblem(1, column, f"the column '{column}' appears twice"))
+    known = set(REPORT_COLUMNS)
+    for column in header:
+        if column not in known:
+            problems.append(FieldProblem(1, column, f"unknown column '{column}'"))
+    plan.errors.extend(problems[:HEADER_PROBLEMS_SHOWN])
+    if len(problems) > HEADER_PROBLEMS_SHOWN:
+        more = len(problems) - HEADER_PROBLEMS_SHOWN
+        plan.errors.append(FieldProblem(1, "", f"and {more} more problems with the columns"))
+    return not problems

@@ -11,7 +11,7 @@ import sqlite3
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -45,6 +45,7 @@ from .database import (
     ReadOnlyError,
     copy_to,
     disk_full_error,
+    indexes_dropped_for,
     inspect_early,
     is_disk_full,
     open_connection,
@@ -329,8 +330,14 @@ class Ledger:
             self._beginning = False
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
-    def changes_of(self, state: _Write) -> Changes:
-        return Changes(frozenset(state.touched), state.sources, state.parties)
+    def changes_of(self, state: _Write, *, everything: bool = False) -> Changes:
+        """What this write changed; `everything` for an import or a merge (reload all)."""
+        return Changes(frozenset(state.touched), state.sources, state.parties, everything)
+
+    def _state(self) -> _Write:
+        state = self._write_state
+        assert state is not None, "a write outside a write transaction"
+        return state
 
     def next_seqs(self, count: int = 1) -> int:
         """Reserve `count` positions in the write order; returns the first."""
@@ -384,8 +391,7 @@ class Ledger:
         existing = self.find_party(name)
         if existing is not None:
             return existing
-        state = self._write_state
-        assert state is not None
+        state = self._state()
         name = tidy(name)
         self.conn.execute(
             "INSERT INTO parties (name, key, created_at, operation_id) VALUES (?, ?, ?, ?)",
@@ -411,8 +417,7 @@ class Ledger:
     ) -> list[tuple[str, bool]]:
         """`ensure_source` for many (name, party, kind, reliability) at once, with one
         query for all of them: an import names thousands of sources."""
-        state = self._write_state
-        assert state is not None
+        state = self._state()
         keys = [source_key(name, party) for name, party, _, _ in given]
         ids = self._source_ids_by("key", keys)
         derived_ids = {key: str(uuid.uuid5(SOURCE_NAMESPACE, key)) for key in keys}
@@ -438,12 +443,33 @@ class Ledger:
                     "operation_id": state.operation_id,
                 }
             )
-        self.insert("sources", *records)
+        self.insert_sources(*records)
         if state.operation_id is None:
             for record in records:
                 self.audit("create", "source", record["id"], new=public_record(record))
         state.sources = state.sources or bool(records)
         return found
+
+    def insert_sources(self, *records: dict[str, Any]) -> None:
+        """Sources given by column (a new one, or one an undo brings back)."""
+        self.insert("sources", *records)
+
+    def update_source(self, source_id: str, values: Mapping[str, Any]) -> None:
+        """Set these columns of a source (a rename, a new party or grade)."""
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self.conn.execute(
+            f"UPDATE sources SET {assignments} WHERE id = :id", {**values, "id": source_id}
+        )
+
+    def delete_source(self, source_id: str) -> None:
+        self.conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+
+    def move_reports_to_source(self, report_ids: Sequence[str], source_id: str) -> None:
+        """Attribute these reports to another source (merging or unmerging sources)."""
+        self.conn.executemany(
+            "UPDATE reports SET source_id = ? WHERE id = ?",
+            [(source_id, report_id) for report_id in report_ids],
+        )
 
     def _source_ids_by(self, column: str, values: Iterable[str]) -> dict[str, str]:
         """The id of each source whose `column` ("id" or "key") has one of these values."""
@@ -479,14 +505,10 @@ class Ledger:
         return report_id, self.changes_of(state)
 
     def _ensure_event(self, event_id: str, event_type: str) -> str:
-        state = self._write_state
-        assert state is not None
+        state = self._state()
         existing = self.event_type(event_id)
         if existing is None:
-            self.conn.execute(
-                "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
-                (event_id, event_type, utc_now(), state.operation_id),
-            )
+            self.insert_events({event_id: event_type})
             if state.operation_id is None:
                 self.audit("create", "event", event_id, new={"type": event_type})
         elif existing != event_type:
@@ -498,8 +520,6 @@ class Ledger:
     def _insert_report(
         self, report_id: str, event_id: str, report: ReportInput, who: str
     ) -> dict[str, Any]:
-        state = self._write_state
-        assert state is not None
         source_id, _ = self.ensure_source(
             report.source_name, report.source_party, report.source_kind, report.source_reliability
         )
@@ -518,9 +538,8 @@ class Ledger:
             "recorded_at": now,
             "updated_at": now,
             "seq": self.next_seqs(),
-            "operation_id": state.operation_id,
         }
-        self.insert("reports", record)
+        self.insert_report(record)
         flows = self._insert_flows(report_id, report.flows)
         return {**public_record(record), "flows": flows}
 
@@ -538,8 +557,7 @@ class Ledger:
                     "qualifier": flow.qualifier,
                 }
             )
-        if rows:
-            self.insert("flows", *rows)
+        self.insert_flows([tuple(row.values()) for row in rows])
         return [{k: v for k, v in row.items() if k != "report_id"} for row in rows]
 
     def report_record(self, report_id: str) -> dict[str, Any] | None:
@@ -588,24 +606,21 @@ class Ledger:
                 report.source_kind,
                 report.source_reliability,
             )
-            self.conn.execute(
-                "UPDATE reports SET source_id = ?, claimed_date = ?, location = ?, quote = ?,"
-                " url = ?, published = ?, credibility = ?, updated_at = ?, seq = ?"
-                " WHERE id = ?",
-                (
-                    source_id,
-                    report.claimed_date,
-                    report.location,
-                    report.quote,
-                    report.url,
-                    report.published,
-                    report.credibility,
-                    utc_now(),
-                    self.next_seqs(),
-                    report_id,
-                ),
+            self.update_report(
+                report_id,
+                {
+                    "source_id": source_id,
+                    "claimed_date": report.claimed_date,
+                    "location": report.location,
+                    "quote": report.quote,
+                    "url": report.url,
+                    "published": report.published,
+                    "credibility": report.credibility,
+                    "updated_at": utc_now(),
+                    "seq": self.next_seqs(),
+                },
             )
-            self.conn.execute("DELETE FROM flows WHERE report_id = ?", (report_id,))
+            self.delete_flows(report_id)
             self._insert_flows(report_id, report.flows)
             self.audit("edit", "report", report_id, old=old, new=self.report_record(report_id))
             state.touched.add(event_id)
@@ -621,19 +636,16 @@ class Ledger:
                 raise Invalid(f"there is no report {record['id']}")
             if event_type is not None:
                 self._retype_event_if_alone(old["event_id"], event_type)
-            self.conn.execute(
-                "UPDATE reports SET source_id = ?, claimed_date = ?, location = ?, quote = ?,"
-                " url = ?, published = ?, credibility = ?, updated_at = ?, seq = ? WHERE id = ?",
-                (
-                    *(record[name] for name in EDITABLE_FIELDS),
-                    utc_now(),
-                    self.next_seqs(),
-                    record["id"],
-                ),
+            self.update_report(
+                record["id"],
+                {
+                    **{name: record[name] for name in EDITABLE_FIELDS},
+                    "updated_at": utc_now(),
+                    "seq": self.next_seqs(),
+                },
             )
-            self.conn.execute("DELETE FROM flows WHERE report_id = ?", (record["id"],))
-            for flow in record["flows"]:
-                self.insert("flows", {**flow, "report_id": record["id"]})
+            self.delete_flows(record["id"])
+            self.insert_flow_records(record["id"], record["flows"])
             self.audit(
                 "edit", "report", record["id"], old=old, new=self.report_record(record["id"])
             )
@@ -666,8 +678,7 @@ class Ledger:
             old = self.report_record(report_id)
             if old is None:
                 raise Invalid(f"there is no report {report_id}")
-            self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
-            self._tombstone(report_id, "report")
+            self.delete_reports([report_id])
             self.audit("delete", "report", report_id, old=old)
             state.touched.add(old["event_id"])
         return self.changes_of(state)
@@ -676,18 +687,114 @@ class Ledger:
         """Put back a deleted report exactly as `report_record` gave it (undo)."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
-            self.insert("reports", {**report, "seq": self.next_seqs()})
-            for flow in record["flows"]:
-                self.insert("flows", {**flow, "report_id": report["id"]})
+            self.insert_report({**report, "seq": self.next_seqs()})
+            self.insert_flow_records(report["id"], record["flows"])
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
             self.audit("create", "report", report["id"], new=record)
             state.touched.add(report["event_id"])
         return self.changes_of(state)
 
-    def _tombstone(self, record_id: str, entity: str) -> None:
+    # ---- rows, one at a time or many: what the writes above, import and merge share ---
+
+    def insert_events(self, events: Mapping[str, str], at: str | None = None) -> None:
+        """New events (id → type) of this write's operation, in id order (one statement
+        that runs without the GIL, however many)."""
         self.conn.execute(
+            "INSERT INTO events (id, type, created_at, operation_id)"
+            " SELECT key, value, ?, ? FROM json_each(?) ORDER BY key",
+            (at or utc_now(), self._state().operation_id, json.dumps(events)),
+        )
+
+    def insert_reports(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Reports as tuples of REPORT_ROW, many at once (an import's batch)."""
+        self.conn.executemany(INSERT_REPORT, rows)
+
+    def insert_report(self, record: Mapping[str, Any]) -> None:
+        """One report given by column (REPORT_ROW); it belongs to this write's
+        operation unless it names one."""
+        row = {**record, "operation_id": record.get("operation_id", self._state().operation_id)}
+        self.insert_reports([tuple(row[column] for column in REPORT_ROW)])
+
+    def update_report(self, report_id: str, values: Mapping[str, Any]) -> None:
+        """Set these columns of a report (an edit, its undo, a merge's newer edit)."""
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self.conn.execute(
+            f"UPDATE reports SET {assignments} WHERE id = :id", {**values, "id": report_id}
+        )
+
+    def insert_flows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Flows as tuples of FLOW_ROW, many at once."""
+        self.conn.executemany(INSERT_FLOW, rows)
+
+    def insert_flow_records(self, report_id: str, flows: Iterable[Mapping[str, Any]]) -> None:
+        """A report's flows as `report_record` gives them (with their positions)."""
+        self.insert_flows(
+            [(report_id, *(flow[column] for column in FLOW_ROW[1:])) for flow in flows]
+        )
+
+    def delete_flows(self, report_id: str) -> None:
+        self.conn.execute("DELETE FROM flows WHERE report_id = ?", (report_id,))
+
+    def delete_reports(self, report_ids: Sequence[str]) -> None:
+        """Delete reports (their flows go with them), leaving a tombstone for each so
+        that no merge brings them back."""
+        self.conn.executemany("DELETE FROM reports WHERE id = ?", [(i,) for i in report_ids])
+        self._tombstone(report_ids, "report")
+
+    def _tombstone(self, record_ids: str | Sequence[str], entity: str) -> None:
+        """Mark ids deleted here, which no merge brings back."""
+        ids = [record_ids] if isinstance(record_ids, str) else record_ids
+        now = utc_now()
+        self.conn.executemany(
             "INSERT OR REPLACE INTO tombstones (id, entity, deleted_at) VALUES (?, ?, ?)",
-            (record_id, entity, utc_now()),
+            [(record_id, entity, now) for record_id in ids],
+        )
+
+    def insert_resolutions(self, *records: Mapping[str, Any]) -> None:
+        """Decisions given by column; they belong to this write's operation."""
+        operation_id = self._state().operation_id
+        self.insert(
+            "resolutions", *({**record, "operation_id": operation_id} for record in records)
+        )
+
+    def record_operation(
+        self, kind: str, file: str, sha256: str, counts: Mapping[str, int]
+    ) -> None:
+        """The row of this write's operation (an import or a merge), which the records it
+        adds point to: written first."""
+        state = self._state()
+        self.conn.execute(
+            "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                state.operation_id,
+                kind,
+                file,
+                sha256,
+                json.dumps(counts, sort_keys=True),
+                state.who,
+                utc_now(),
+            ),
+        )
+
+    def indexes_dropped_for(self, table: str, adding: int) -> list[str]:
+        """For a bulk insert into `table`: its indexes dropped if the insert at least
+        doubles it; the statements returned build them again (`execute_all`)."""
+        return indexes_dropped_for(self.conn, table, adding)
+
+    def execute_all(self, statements: Iterable[str]) -> None:
+        for statement in statements:
+            self.conn.execute(statement)
+
+    def rebuild_derived(self) -> None:
+        """The derived state of every event rebuilt from the reports and decisions."""
+        self._state()
+        derived.rebuild(self.conn)
+
+    def set_operation_counts(self, counts: Mapping[str, int]) -> None:
+        self.conn.execute(
+            "UPDATE operations SET counts = ? WHERE id = ?",
+            (json.dumps(counts, sort_keys=True), self._state().operation_id),
         )
 
     # ---- decisions ----------------------------------------------------------------
@@ -725,7 +832,7 @@ class Ledger:
                 "merged": 0,
                 "operation_id": None,
             }
-            self.insert("resolutions", record)
+            self.insert_resolutions(record)
             self.audit("decide", "resolution", resolution_id, new=public_record(record))
             state.touched.add(event_id)
         return resolution_id, self.changes_of(state)
@@ -934,12 +1041,71 @@ class Ledger:
 
     # ---- reading --------------------------------------------------------------------
 
+    def event_types(self) -> list[tuple[str, str]]:
+        """(id, type) of every event."""
+        return self.conn.execute("SELECT id, type FROM events").fetchall()
+
+    def report_ids_in_write_order(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM reports ORDER BY seq")]
+
+    def source_record(self, source_id: str) -> dict[str, Any]:
+        return next(iter(self.db.query("SELECT * FROM sources WHERE id = ?", [source_id])))
+
+    def resolution_records(self) -> list[dict[str, Any]]:
+        """Every decision, in write order."""
+        return list(self.db.query("SELECT * FROM resolutions ORDER BY seq"))
+
+    def has_resolution(self, resolution_id: str) -> bool:
+        found = self.conn.execute("SELECT 1 FROM resolutions WHERE id = ?", (resolution_id,))
+        return found.fetchone() is not None
+
+    def deleted_ids(self) -> set[str]:
+        """The ids deleted here (tombstones), which no merge brings back."""
+        return {row[0] for row in self.conn.execute("SELECT id FROM tombstones")}
+
+    def audited(self, action: str, entity_id: str, *, old: Any) -> bool:
+        """Whether the audit trail already holds this action on this record, with `old`."""
+        found = self.conn.execute(
+            "SELECT 1 FROM audit WHERE entity_id = ? AND action = ? AND old = ?",
+            (entity_id, action, json.dumps(old, sort_keys=True, ensure_ascii=False)),
+        )
+        return found.fetchone() is not None
+
+    def data_version(self) -> int:
+        """Changes with every commit another connection makes to the file (SQLite's
+        PRAGMA data_version): how the window learns of other writers."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def audit_records(self) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM audit ORDER BY id"))
 
+
+# The columns of a row of the reports and of the flows tables, as the inserts above take
+# them (not the CSV columns of import_plan.REPORT_COLUMNS).
+REPORT_ROW = (
+    "id",
+    "event_id",
+    "source_id",
+    "claimed_date",
+    "location",
+    "quote",
+    "url",
+    "published",
+    "credibility",
+    "recorded_by",
+    "recorded_at",
+    "updated_at",
+    "seq",
+    "operation_id",
+)
+FLOW_ROW = ("report_id", "position", "category", "from_party", "to_party", "count", "qualifier")
+INSERT_REPORT = (
+    f"INSERT INTO reports ({', '.join(REPORT_ROW)}) VALUES ({', '.join('?' * len(REPORT_ROW))})"
+)
+INSERT_FLOW = f"INSERT INTO flows ({', '.join(FLOW_ROW)}) VALUES ({', '.join('?' * len(FLOW_ROW))})"
 
 EDITABLE_FIELDS = (
     "source_id",

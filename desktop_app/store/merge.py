@@ -9,17 +9,15 @@ reports are written first, then its decisions, which keep their `resolved_at`.
 from __future__ import annotations
 
 import hashlib
-import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain.dates import utc_now
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file
 from .evidence import copy_missing_files, evidence_folder, evidence_of
-from .ledger import EDITABLE_FIELDS, Ledger, new_id, public_record
+from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
 
 # A report's own fields as merge copies them (its source is matched by key separately).
@@ -32,6 +30,7 @@ class MergeRefused(Invalid):
 
 @dataclass
 class MergeResult:
+    changes: Changes = Changes()  # what the merge changed, for the window's listeners
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
             (
@@ -65,7 +64,7 @@ class MergeResult:
 
 def _check_types(ledger: Ledger, other: Ledger) -> None:
     clashes = []
-    for event_id, other_type in other.conn.execute("SELECT id, type FROM events"):
+    for event_id, other_type in other.event_types():
         mine = ledger.event_type(event_id)
         if mine is not None and mine != other_type:
             clashes.append(f"event {event_id} is '{mine}' here and '{other_type}' there")
@@ -95,11 +94,7 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
         try:
             with ledger.write(who, operation_id) as state:
                 # The operation comes first: the records the merge adds point to it.
-                ledger.conn.execute(
-                    "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
-                    " VALUES (?, 'merge', ?, ?, '{}', ?, ?)",
-                    (operation_id, other_path.name, sha256, who, utc_now()),
-                )
+                ledger.record_operation("merge", other_path.name, sha256, {})
                 merger = _Merger(ledger, other, result)
                 merger.merge_reports()
                 merger.merge_decisions()
@@ -107,10 +102,7 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
                 state.touched.update(merger.touched)
                 if not result.changed:
                     raise _NothingToMerge()  # rolls the operation back: nothing changes
-                ledger.conn.execute(
-                    "UPDATE operations SET counts = ? WHERE id = ?",
-                    (json.dumps(result.counts, sort_keys=True), operation_id),
-                )
+                ledger.set_operation_counts(result.counts)
                 ledger.audit(
                     "merge",
                     "operation",
@@ -119,6 +111,7 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
                 )
         except _NothingToMerge:
             return MergeResult()
+        result.changes = ledger.changes_of(state, everything=True)
         return result
 
 
@@ -132,13 +125,13 @@ class _Merger:
         self.other = other
         self.result = result
         self.touched: set[str] = set()
-        self.tombstones = {row[0] for row in ledger.conn.execute("SELECT id FROM tombstones")}
+        self.tombstones = ledger.deleted_ids()
         self.sources: dict[str, str] = {}
 
     def _source(self, other_source_id: str) -> str:
         """The local source with the other one's name and party (sources match by key)."""
         if other_source_id not in self.sources:
-            row = next(self.other.db.query("SELECT * FROM sources WHERE id = ?", [other_source_id]))
+            row = self.other.source_record(other_source_id)
             source_id, created = self.ledger.ensure_source(
                 row["name"], row["party"], row["kind"], row["reliability"]
             )
@@ -152,18 +145,14 @@ class _Merger:
         if event_id in self.tombstones:
             return False
         event_type = self.other.event_type(event_id)
-        state = self.ledger._write_state
-        assert state is not None
-        self.ledger.conn.execute(
-            "INSERT INTO events (id, type, created_at, operation_id) VALUES (?, ?, ?, ?)",
-            (event_id, event_type, utc_now(), state.operation_id),
-        )
+        assert event_type is not None
+        self.ledger.insert_events({event_id: event_type})
         self.result.counts["events"] += 1
         return True
 
     def merge_reports(self) -> None:
         parties_before = self.ledger.count("parties")
-        for (report_id,) in self.other.conn.execute("SELECT id FROM reports ORDER BY seq"):
+        for report_id in self.other.report_ids_in_write_order():
             if report_id in self.tombstones:
                 continue
             theirs = self.other.report_record(report_id)
@@ -183,8 +172,6 @@ class _Merger:
 
     def _write_report(self, theirs: dict[str, Any], *, insert: bool) -> None:
         ledger = self.ledger
-        state = ledger._write_state
-        assert state is not None
         values = {
             **{name: theirs[name] for name in REPORT_FIELDS},
             "source_id": self._source(theirs["source_id"]),
@@ -193,29 +180,19 @@ class _Merger:
             "seq": ledger.next_seqs(),
         }
         if insert:
-            ledger.insert(
-                "reports", {"id": theirs["id"], **values, "operation_id": state.operation_id}
-            )
+            ledger.insert_report({"id": theirs["id"], **values})
         else:
-            assignments = ", ".join(f"{name} = :{name}" for name in values)
-            ledger.conn.execute(
-                f"UPDATE reports SET {assignments} WHERE id = :id", {**values, "id": theirs["id"]}
-            )
-            ledger.conn.execute("DELETE FROM flows WHERE report_id = ?", (theirs["id"],))
-        for flow in theirs["flows"]:
-            ledger.conn.execute(
-                "INSERT INTO flows (report_id, position, category, from_party, to_party, count,"
-                " qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    theirs["id"],
-                    flow["position"],
-                    flow["category"],
-                    ledger.ensure_party(flow["from_party"]),
-                    ledger.ensure_party(flow["to_party"]),
-                    flow["count"],
-                    flow["qualifier"],
-                ),
-            )
+            ledger.update_report(theirs["id"], values)
+            ledger.delete_flows(theirs["id"])
+        flows = [
+            {
+                **flow,
+                "from_party": ledger.ensure_party(flow["from_party"]),
+                "to_party": ledger.ensure_party(flow["to_party"]),
+            }
+            for flow in theirs["flows"]
+        ]
+        ledger.insert_flow_records(theirs["id"], flows)
         self.touched.add(theirs["event_id"])
 
     def _reconcile(self, mine: dict[str, Any], theirs: dict[Any, Any]) -> None:
@@ -236,22 +213,12 @@ class _Merger:
 
     def _already_recorded(self, report_id: str, theirs: dict[str, Any]) -> bool:
         """Merging the same file twice must change nothing, the audit trail included."""
-        old = json.dumps(theirs, sort_keys=True, ensure_ascii=False)
-        row = self.ledger.conn.execute(
-            "SELECT 1 FROM audit WHERE entity_id = ? AND action = 'merge-kept-local' AND old = ?",
-            (report_id, old),
-        ).fetchone()
-        return row is not None
+        return self.ledger.audited("merge-kept-local", report_id, old=theirs)
 
     def merge_decisions(self) -> None:
         ledger = self.ledger
-        state = ledger._write_state
-        assert state is not None
-        for row in self.other.db.query("SELECT * FROM resolutions ORDER BY seq"):
-            exists = ledger.conn.execute(
-                "SELECT 1 FROM resolutions WHERE id = ?", (row["id"],)
-            ).fetchone()
-            if exists or row["id"] in self.tombstones:
+        for row in self.other.resolution_records():
+            if ledger.has_resolution(row["id"]) or row["id"] in self.tombstones:
                 continue
             if ledger.event_type(row["event_id"]) is None:
                 continue
@@ -261,9 +228,8 @@ class _Merger:
                 "to_party": ledger.find_party(row["to_party"]) or row["to_party"],
                 "seq": ledger.next_seqs(),
                 "merged": 1,
-                "operation_id": state.operation_id,
             }
-            ledger.insert("resolutions", record)
+            ledger.insert_resolutions(record)
             ledger.audit("decide", "resolution", row["id"], new=public_record(record))
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])

@@ -70,10 +70,15 @@ def update_source(ledger: Ledger, source_id: str, fields: SourceFields, who: str
                 f"another source is already called '{clash[0]}' for that party:"
                 " merge the two instead"
             )
-        ledger.conn.execute(
-            "UPDATE sources SET name = ?, key = ?, party = ?, kind = ?, reliability = ?"
-            " WHERE id = ?",
-            (name, key, party, fields.kind, fields.reliability, source_id),
+        ledger.update_source(
+            source_id,
+            {
+                "name": name,
+                "key": key,
+                "party": party,
+                "kind": fields.kind,
+                "reliability": fields.reliability,
+            },
         )
         ledger.audit(
             "edit",
@@ -105,10 +110,8 @@ def merge_sources(
             )
         ]
         events = _events_of(ledger, drop_id)
-        ledger.conn.execute(
-            "UPDATE reports SET source_id = ? WHERE source_id = ?", (keep_id, drop_id)
-        )
-        ledger.conn.execute("DELETE FROM sources WHERE id = ?", (drop_id,))
+        ledger.move_reports_to_source(moved, keep_id)
+        ledger.delete_source(drop_id)
         ledger.audit(
             "merge-sources",
             "source",
@@ -124,11 +127,8 @@ def merge_sources(
 def unmerge_sources(ledger: Ledger, dropped: dict[str, Any], moved: list[str], who: str) -> Changes:
     """Undo a merge: the dropped source comes back and its reports return to it."""
     with ledger.write(who) as state:
-        ledger.insert("sources", dropped)
-        for report_id in moved:
-            ledger.conn.execute(
-                "UPDATE reports SET source_id = ? WHERE id = ?", (dropped["id"], report_id)
-            )
+        ledger.insert_sources(dropped)
+        ledger.move_reports_to_source(moved, dropped["id"])
         ledger.audit(
             "create", "source", dropped["id"], new={**public_record(dropped), "reports": moved}
         )

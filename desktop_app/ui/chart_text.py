@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..domain import naming
 from ..domain.series import (
     Estimates,
     PartySeries,
@@ -18,7 +19,13 @@ from ..domain.series import (
 )
 from ..store import chart_data
 from .i18n import number, signed_number
-from .words import category_name, event_type_name, field_label_text, plural, status_name
+from .words import (
+    WINDOW_WORDS,
+    category_name,
+    field_label_text,
+    plural,
+    status_name,
+)
 
 translate = QCoreApplication.translate
 MAX_HOVER_EVENTS = 5
@@ -51,10 +58,8 @@ def empty_category(category: str) -> str:
 
 
 def estimate_text(best: int, low: int, high: int) -> str:
-    """`2,412`, or `2,412 (2,400–2,424)` where the reports leave it uncertain."""
-    if low == high:
-        return number(best)
-    return f"{number(best)} ({number(low)}–{number(high)})"
+    """`2 412`, or `2 412 (2 400–2 424)` where the reports leave it uncertain."""
+    return naming.estimate_text(best, low, high, WINDOW_WORDS)
 
 
 def target_label(target: Target) -> str:
@@ -73,23 +78,15 @@ def target_label(target: Target) -> str:
 
 
 def flow_text(category: str, source: str, to: str, best: int, low: int, high: int) -> str:
-    return f"{category_name(category)} {source}→{to} {estimate_text(best, low, high)}"
+    return naming.flow_text((category, source, to, best, low, high), WINDOW_WORDS)
 
 
 def event_title(
-    date: str, event_type: str, location: str, flows: Sequence[tuple[str, str, str, int, int, int]]
+    date: str, event_type: str, location: str, flows: Sequence[naming.NamedFlow]
 ) -> str:
-    """An event named for people: date, type, location and its main (largest) flow, e.g.
-    "2025-06-11 exchange, Istanbul: bodies Russia→Ukraine 1,212 (+1 more flow)"."""
-    text = f"{date} {event_type_name(event_type)}"
-    if location:
-        text += f", {location}"
-    if flows:
-        text += ": " + flow_text(*max(flows, key=lambda flow: flow[3]))
-        more = len(flows) - 1
-        if more:
-            text += " " + plural.more_flows(more)
-    return text
+    """An event named as every pane names it (`domain.naming.event_title`), in the
+    window's language."""
+    return naming.event_title(date, event_type, location, flows, WINDOW_WORDS)
 
 
 def day_text(

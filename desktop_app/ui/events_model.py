@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ..store.event_list import EventFilter, EventList
+from ..store.event_list import EventFilter, EventList, EventRow
 from ..store.ledger import Ledger
 from .i18n import number
 from .words import event_type_name, flows_text, status_name
@@ -62,7 +62,7 @@ class EventsModel(QAbstractTableModel):
         super().__init__()
         self._list = EventList(ledger)
         self._count = self._list.count()
-        self._pages: dict[int, list[dict[str, Any]]] = {}
+        self._pages: dict[int, list[EventRow]] = {}
         self.pages_fetched = 0  # for tests and the benchmark: pages read from the file
 
     # ---- what the view asks -------------------------------------------------------
@@ -88,31 +88,33 @@ class EventsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
         if role == EVENT_ID_ROLE:
-            return row["event_id"]
+            return row.event_id
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return QBrush(QColor(STATUS_COLORS.get(row["status"], "#000000")))
+            return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if row["reversed"]:
+            if row.reversed:
                 return translate("EventsModel", REVERSED_HINT)
-            return flows_text(row["flows_text"]) or None
+            return flows_text(row.flows_text) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "reports":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
-    def _display(row: dict[str, Any], key: str) -> str:
+    def _display(row: EventRow, key: str) -> str:
         if key == "status":
-            symbol = STATUS_SYMBOLS.get(row["status"])
-            text = status_name(row["status"])
+            symbol = STATUS_SYMBOLS.get(row.status)
+            text = status_name(row.status)
             text = f"{symbol} {text}" if symbol else text
-            return text + (translate("EventsModel", "  ⚠ reversed?") if row["reversed"] else "")
+            return text + (translate("EventsModel", "  ⚠ reversed?") if row.reversed else "")
         if key == "flows":
-            return flows_text(row["flows_text"])
+            return flows_text(row.flows_text)
         if key == "type":
-            return event_type_name(row["type"])
+            return event_type_name(row.event_type) if row.event_type else ""
         if key == "reports":
-            return number(row["n_reports"])
-        return str(row[key] or "")
+            return number(row.n_reports)
+        if key == "location":
+            return row.location or ""
+        return row.date or ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._list.sort_key = COLUMNS[column][0]
@@ -121,7 +123,7 @@ class EventsModel(QAbstractTableModel):
 
     # ---- what the panes ask -------------------------------------------------------
 
-    def row(self, position: int) -> dict[str, Any]:
+    def row(self, position: int) -> EventRow:
         number = position // PAGE
         page = self._pages.get(number)
         if page is None:
@@ -133,7 +135,7 @@ class EventsModel(QAbstractTableModel):
         return page[position - number * PAGE]
 
     def event_id(self, position: int) -> str:
-        return str(self.row(position)["event_id"])
+        return self.row(position).event_id
 
     def position(self, event_id: str) -> int | None:
         return self._list.position(event_id)

@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         self._data_version = self._read_data_version()
 
     def _read_data_version(self) -> int:
-        return int(self.ledger.conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.ledger.data_version()
 
     def _waiting_for_other_writer(self, seconds: float) -> None:
         """A write waits for another program writing the same file: say so, keep painting."""

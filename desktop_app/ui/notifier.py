@@ -17,10 +17,8 @@ class LedgerNotifier(QObject):
         self.changed.emit(changes)
 
 
-# Counted from the moment the event loop takes over again: long enough for the chart to
-# have painted on a slow machine, whose paint the deferred work would otherwise hold up
-# (at 30 ms, reloading 5,000 sources for the form's completions often ran first: the
-# benchmark's commit → chart paint took 97-119 ms there, 76-81 ms at 150 ms).
+# Counted from the event loop's return: long enough for a slow machine to paint the chart
+# before the deferred work (reloading thousands of sources for completions) holds it up.
 AFTER_PAINT_MS = 120
 
 

@@ -37,7 +37,7 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.validation import Invalid
-from ..store.events import event_summary, similar_events
+from ..store.events import event_title, similar_events
 from ..store.ledger import Changes, LedgerFileError, ReportInput
 from ..store.sources import source_choices
 from .commands import AddReport, EditReport
@@ -46,6 +46,7 @@ from .flows_editor import FlowsEditor
 from .notifier import AfterPaint
 from .session import Session
 from .words import (
+    WINDOW_WORDS,
     combo_value,
     credibility_text,
     event_type_name,
@@ -81,23 +82,6 @@ def grade_items(grades: dict) -> list[str]:
     """The Admiralty grades with their meanings in the window's language."""
     text = reliability_text if grades is RELIABILITY else credibility_text
     return [text(grade) for grade in grades]
-
-
-def event_title(ledger, event_id: str) -> str:  # noqa: ANN001 - a Ledger
-    """An event named for people: its type, date, place and main flow, never its id."""
-    state = event_summary(ledger, event_id)
-    if state is None:
-        return event_id
-    title = translate("ReportForm", "the {type} of {date}").format(
-        type=event_type_name(state["type"]),
-        date=state["date"] or translate("ReportForm", "an unknown date"),
-    )
-    if state["location"]:
-        title = translate("ReportForm", "{title} in {location}").format(
-            title=title, location=state["location"]
-        )
-    main_flow = flows_text(state["flows_text"] or "").split(";")[0].strip()
-    return f"{title} ({main_flow})" if main_flow else title
 
 
 def source_label(name: str, party: str | None) -> str:
@@ -548,7 +532,11 @@ class ReportForm(QWidget):
         self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_heading(self) -> None:
-        title = event_title(self.session.ledger, self.target_event) if self.target_event else ""
+        title = (
+            event_title(self.session.ledger, self.target_event, WINDOW_WORDS)
+            if self.target_event
+            else ""
+        )
         if self.editing_report:
             text = translate("ReportForm", "<b>Editing a report</b> of {event}")
         elif self.target_event:

@@ -12,7 +12,7 @@ from ..domain.validation import Invalid
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import export_all
 from ..store.importer import ImportPlan, apply_import, plan_import
-from ..store.ledger import Ledger, LedgerFileError
+from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
 from .dialogs import ProblemsDialog
@@ -156,12 +156,12 @@ class Transfers:
         who = self.session.who(self.window)
         db_path = self.path
 
-        def work(progress: Progress) -> ImportPlan:
+        def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path) as ledger:
                 plan = plan_import(ledger, csv_path, who, progress)
-                if not plan.errors:
-                    apply_import(ledger, plan, who, progress)
-                return plan
+                if plan.errors:
+                    return plan, Changes()
+                return plan, apply_import(ledger, plan, who, progress)
 
         name = csv_path.name
         result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
@@ -175,7 +175,7 @@ class Transfers:
         if result.error is not None:
             self._show_error(translate("Transfers", "Import failed"), result.error)
             return None
-        plan: ImportPlan = result.value
+        plan, changes = result.value
         if plan.errors:
             ProblemsDialog(
                 translate("Transfers", "Nothing imported"),
@@ -184,7 +184,7 @@ class Transfers:
                 self.window,
             ).exec()
             return plan
-        self.session.notify_all()
+        self.session.notifier.notify(changes)
         added = translate("Transfers", "Imported {file}: added {summary}.").format(
             file=name, summary=import_summary(plan)
         )
@@ -336,7 +336,7 @@ class Transfers:
             self._show_error(translate("Transfers", "Nothing merged"), result.error)
             return None
         merged: MergeResult = result.value
-        self.session.notify_all()
+        self.session.notifier.notify(merged.changes)
         if merged.changed:
             self._status(
                 translate("Transfers", "Merged {file}: {summary}.").format(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox
 
+from ..domain.naming import Words
 from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey
 from .i18n import current_language, install_language, number
 
@@ -187,6 +188,15 @@ class Plural(QObject):
 
 
 plural = Plural()
+
+# Events named in the window's language: `domain.naming`'s one wording, with these words.
+WINDOW_WORDS = Words(
+    event_type=event_type_name,
+    category=category_name,
+    count=number,
+    more_flows=plural.more_flows,
+    undated=lambda: translate("Words", "undated"),
+)
 
 
 def reports_text(count: int) -> str:

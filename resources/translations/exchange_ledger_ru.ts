@@ -1386,18 +1386,6 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Дос&amp;товерность</translation>
     </message>
     <message>
-        <source>the {type} of {date}</source>
-        <translation>{type} от {date}</translation>
-    </message>
-    <message>
-        <source>an unknown date</source>
-        <translation>неизвестной даты</translation>
-    </message>
-    <message>
-        <source>{title} in {location}</source>
-        <translation>{title}, {location}</translation>
-    </message>
-    <message>
         <source>Form heading</source>
         <translation>Заголовок формы</translation>
     </message>
@@ -2043,6 +2031,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>independent</source>
         <translation>независимый</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>без даты</translation>
     </message>
     <message>
         <source>{category} {from_party} → {to_party}</source>

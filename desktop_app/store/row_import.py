@@ -1,0 +1,481 @@
+"""The plan of any `reports.csv`, read row by row with the csv module: the careful reading.
+
+It reads whatever the Arrow reading (`bulk_import`) declines: a file with bad bytes,
+unusual quoting, blank rows, reports already in the ledger, sources graded two ways, or
+any other problem. It names every problem by row and column, in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..domain.records import Flow, FlowKey, name_key, source_key, tidy
+from ..domain.validation import FieldProblem, Invalid
+from .csvio import CsvRows, cell_problem, unescape_cell
+from .import_plan import (
+    COLUMN_CHECKS,
+    DELETED_REPORTS,
+    FLOW_CHECKS,
+    FLOW_COLUMNS,
+    REPORT_COLUMNS,
+    REPORT_LEVEL,
+    Cancelled,
+    GivenSource,
+    ImportPlan,
+    NewReport,
+    Progress,
+    blank_report_id,
+    check_header,
+    lookup,
+    name_parties,
+)
+from .ledger import Ledger, ReportInput, flow_content
+
+
+@dataclass
+class PlannedReport:
+    report_id: str
+    event_id: str
+    row: int
+    values: dict[str, str]  # the report-level values as read (trimmed, unescaped)
+    report: ReportInput
+    recorded_by: str | None
+    recorded_at: str | None
+    updated_at: str | None
+    flow_rows: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    grades: list[tuple[int, str, str]] = field(default_factory=list)  # row, kind, reliability
+    flows: list[Flow] = field(default_factory=list)  # collected row by row
+
+
+def _read_cells(
+    plan: ImportPlan, row: int, header: list[str], record: list[str], clean: bool
+) -> dict[str, str] | None:
+    """The row's cells by column: formula guard removed, trimmed except the quote.
+    `clean` says the whole file holds no bad bytes, so cells need no check of their own."""
+    if len(record) != len(header):
+        plan.errors.append(
+            FieldProblem(row, "", f"has {len(record)} cells where the header has {len(header)}")
+        )
+        return None
+    cells = dict.fromkeys(REPORT_COLUMNS, "")
+    ok = True
+    for column, raw in zip(header, record, strict=True):
+        if not clean and (problem := cell_problem(raw)):
+            plan.errors.append(FieldProblem(row, column, problem))
+            ok = False
+            continue
+        text = unescape_cell(raw) if raw[:1] == "'" else raw
+        cells[column] = text if column == "quote" else text.strip()
+    return cells if ok else None
+
+
+class _Checker:
+    """Runs the column checks, remembering each distinct text's outcome: most columns
+    repeat a few values over hundreds of thousands of rows."""
+
+    def __init__(self) -> None:
+        self.memo: dict[str, dict[str, tuple[bool, object]]] = {}
+
+    def check(
+        self, column: str, text: str, checks: dict[str, Callable[[str], object]]
+    ) -> tuple[bool, object]:
+        memo = self.memo.get(column)
+        if memo is None:
+            memo = self.memo[column] = {}
+        outcome = memo.get(text)
+        if outcome is None:
+            try:
+                outcome = (True, checks[column](text))
+            except Invalid as error:
+                outcome = (False, str(error))
+            if len(memo) < 200_000:
+                memo[text] = outcome
+        return outcome
+
+    def columns(
+        self,
+        plan: ImportPlan,
+        row: int,
+        cells: dict[str, str],
+        checks: dict[str, Callable[[str], object]],
+    ) -> dict[str, object] | None:
+        """The typed values of these columns, or None (with every error noted)."""
+        values: dict[str, object] = {}
+        ok = True
+        for column in checks:
+            valid, value = self.check(column, cells[column], checks)
+            if not valid:
+                plan.errors.append(FieldProblem(row, column, str(value)))
+                ok = False
+            values[column] = value
+        return values if ok else None
+
+    def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict[str, Any] | None:
+        """The typed values of one row, its flow included, or None (errors noted)."""
+        values = self.columns(plan, row, cells, COLUMN_CHECKS)
+        has_flow = any(cells[column] for column in FLOW_COLUMNS)
+        flow = self.flow(plan, row, cells) if has_flow else None
+        if values is None or (has_flow and flow is None):
+            return None
+        values["flow"] = flow
+        return values
+
+    def flow(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> Flow | None:
+        values = self.columns(plan, row, cells, FLOW_CHECKS)
+        if values is None:
+            return None
+        from_party, to_party = str(values["from_party"]), str(values["to_party"])
+        if name_key(from_party) == name_key(to_party):
+            plan.errors.append(
+                FieldProblem(
+                    row,
+                    "to_party",
+                    f"from and to are both '{to_party}': a flow goes between two parties",
+                )
+            )
+            return None
+        key = FlowKey(from_party, to_party, str(values["category"]))
+        return Flow(key, int(str(values["count"])), str(values["count_qualifier"]))
+
+
+def _report_id(cells: dict[str, str]) -> str:
+    given = cells["report_id"]
+    if given:
+        return given
+    return blank_report_id(
+        cells["event_id"], cells["source_name"], cells["event_date"], cells["quote"]
+    )
+
+
+def plan_records(plan: ImportPlan, ledger: Ledger, data: bytes, progress: Progress | None) -> None:
+    """The careful reading: the csv module's records, row by row."""
+    rows = CsvRows(data)
+    records = rows.read()
+    if not records:
+        plan.errors.extend(rows.problems)
+        if not rows.problems:
+            plan.errors.append(FieldProblem(1, "", "the file is empty: a header row is required"))
+        return
+    unreadable = [
+        FieldProblem(1, f"#{number}", problem)
+        for number, name in enumerate(records[0], start=1)
+        if (problem := cell_problem(name))
+    ]
+    if unreadable:  # never put raw bytes into a column name or a message
+        plan.errors.extend(unreadable)
+        return
+    header = [tidy(unescape_cell(name)) for name in records[0]]
+    if not check_header(plan, header):
+        plan.errors.extend(rows.problems)
+        return
+    _plan_rows(plan, ledger, header, records[1:], rows.clean, progress)
+    plan.errors.extend(rows.problems)
+    plan.errors.sort(key=lambda problem: problem.row)
+
+
+def _plan_rows(
+    plan: ImportPlan,
+    ledger: Ledger,
+    header: list[str],
+    body: list[list[str]],
+    clean: bool,
+    progress: Progress | None,
+) -> None:
+    """The careful reading, row by row, that names every problem by row and column."""
+    planned: dict[str, PlannedReport] = {}
+    total = max(1, len(body))
+    checker = _Checker()
+    for index, record in enumerate(body):
+        row = index + 2  # the header is row 1
+        if progress and index % 2000 == 0 and not progress(index, total):
+            raise Cancelled()
+        if not any(cell.strip() for cell in record):
+            continue
+        cells = _read_cells(plan, row, header, record, clean)
+        if cells is None:
+            continue
+        values = checker.row(plan, row, cells)
+        if values is None:
+            continue
+        _add_row(plan, planned, row, cells, values)
+    for report in planned.values():
+        if report.flows:
+            report.report = replace(report.report, flows=tuple(report.flows))
+    _check_against_ledger(plan, ledger, planned)
+
+
+def _add_row(
+    plan: ImportPlan,
+    planned: dict[str, PlannedReport],
+    row: int,
+    cells: dict[str, str],
+    values: dict[str, Any],
+) -> None:
+    report_id = _report_id(cells)
+    level = {column: cells[column] for column in REPORT_LEVEL}
+    level["source_name"] = name_key(level["source_name"])
+    level["source_party"] = name_key(level["source_party"])
+    current = planned.get(report_id)
+    if current is None:
+        report = ReportInput(
+            event_type=values["event_type"],
+            source_name=values["source_name"],
+            claimed_date=values["event_date"],
+            source_party=values["source_party"],
+            location=values["location"],
+            quote=cells["quote"],
+            url=values["source_url"],
+            published=values["published"],
+            credibility=values["credibility"],
+            source_kind=values["source_kind"],
+            source_reliability=values["reliability"],
+        )
+        current = PlannedReport(
+            report_id,
+            values["event_id"],
+            row,
+            level,
+            report,
+            cells["recorded_by"] or None,
+            values["recorded_at"],
+            values["updated_at"],
+        )
+        planned[report_id] = current
+    else:
+        for column in REPORT_LEVEL:
+            if level[column] != current.values[column]:
+                plan.errors.append(
+                    FieldProblem(
+                        row,
+                        column,
+                        f"differs from row {current.row} of the same report {report_id}"
+                        f" ('{cells[column]}')",
+                    )
+                )
+                return
+    current.grades.append((row, values["source_kind"], values["reliability"]))
+    flow = values["flow"]
+    if flow is None:
+        return
+    # The same flow, whatever the spelling of its parties (they are one party by key).
+    key = (name_key(flow.key.from_party), name_key(flow.key.to_party), flow.key.category)
+    if key in current.flow_rows:
+        plan.errors.append(
+            FieldProblem(
+                row,
+                "category",
+                f"report {report_id} already states {flow.key.label()}"
+                f" at row {current.flow_rows[key]}",
+            )
+        )
+        return
+    current.flow_rows[key] = row
+    current.flows.append(flow)
+
+
+def _check_against_ledger(
+    plan: ImportPlan, ledger: Ledger, planned: dict[str, PlannedReport]
+) -> None:
+    """Event types, existing reports, the first mention of each source, new parties."""
+    stored_types = lookup(
+        ledger.conn, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
+    )
+    stored_reports = lookup(ledger.conn, "SELECT id, id FROM reports", set(planned))
+    deleted = lookup(ledger.conn, DELETED_REPORTS, set(planned))
+    event_types: dict[str, tuple[str, int]] = {}
+    source_first: dict[str, tuple[str, str, int]] = {}
+    for report in planned.values():
+        _check_event_type(plan, stored_types, report, event_types)
+        if report.report_id in stored_reports and _exists(plan, ledger, report):
+            continue
+        if report.report_id in deleted:
+            # Deleted here on purpose: importing the file again does not undo that.
+            plan.warnings.append(
+                FieldProblem(
+                    report.row,
+                    "report_id",
+                    f"report {report.report_id} was deleted from this ledger;"
+                    " it is not brought back",
+                )
+            )
+            continue
+        _check_source(plan, ledger, report, source_first)
+        plan.reports.append(_new_report(report))
+    name_parties(ledger.parties(), plan)
+
+
+def _new_report(planned: PlannedReport) -> NewReport:
+    given = planned.report
+    return NewReport(
+        planned.report_id,
+        planned.event_id,
+        source_key(given.source_name, given.source_party),
+        given.claimed_date,
+        given.location,
+        given.quote,
+        given.url,
+        given.published,
+        given.credibility,
+        planned.recorded_by,
+        planned.recorded_at,
+        planned.updated_at,
+        given.flows,
+    )
+
+
+def _check_event_type(
+    plan: ImportPlan,
+    stored_types: dict[str, str],
+    report: PlannedReport,
+    event_types: dict[str, tuple[str, int]],
+) -> None:
+    event_type = report.report.event_type
+    if report.event_id not in event_types:
+        existing = stored_types.get(report.event_id)
+        if existing is None:
+            plan.new_events[report.event_id] = event_type
+            event_types[report.event_id] = (event_type, report.row)
+        else:
+            event_types[report.event_id] = (existing, 0)
+    known, where = event_types[report.event_id]
+    if known != event_type:
+        origin = f"row {where} of this file" if where else "the database"
+        plan.errors.append(
+            FieldProblem(
+                report.row,
+                "event_type",
+                f"event {report.event_id} is '{known}' in {origin}; an event has one type",
+            )
+        )
+
+
+def _exists(plan: ImportPlan, ledger: Ledger, report: PlannedReport) -> bool:
+    """A report id already here: identical rows are skipped, different ones are an error
+    that names each column that differs, with both values."""
+    record = ledger.report_record(report.report_id)
+    if record is None:
+        return False
+    differences = _differences(ledger, record, report)
+    if not differences:
+        plan.skipped += 1
+    else:
+        described = "; ".join(
+            f"{column} is {_shown(given)} in the file, {_shown(stored)} in the database"
+            for column, given, stored in differences
+        )
+        plan.errors.append(
+            FieldProblem(
+                report.row,
+                "report_id",
+                f"report {report.report_id} is already in the database with other content"
+                f" ({described}); edits travel by merge, not import",
+            )
+        )
+    return True
+
+
+# The file's column for each value a report is compared on.
+CONTENT_COLUMNS = {
+    "event_id": "event_id",
+    "event_type": "event_type",
+    "claimed_date": "event_date",
+    "location": "location",
+    "quote": "quote",
+    "url": "source_url",
+    "published": "published",
+    "credibility": "credibility",
+    "source": "source_name",
+    "flows": "flows",
+    "recorded_by": "recorded_by",
+    "recorded_at": "recorded_at",
+}
+
+
+def _differences(
+    ledger: Ledger, record: dict[str, Any], report: PlannedReport
+) -> list[tuple[str, object, object]]:
+    """(column, the file's value, the stored value) for every value the file gives that
+    differs from what is stored; none for an identical report."""
+    given = report.report
+    flows = [
+        flow_content(f.key.from_party, f.key.to_party, f.key.category, f.count, f.qualifier)
+        for f in given.flows
+    ]
+    content = {
+        "event_id": report.event_id,
+        "event_type": given.event_type,
+        "claimed_date": given.claimed_date,
+        "location": name_key(given.location),
+        "quote": given.quote,
+        "url": given.url,
+        "published": given.published,
+        "credibility": given.credibility,
+        "source": source_key(given.source_name, given.source_party),
+        "flows": sorted(flows),
+        "recorded_by": report.recorded_by,
+        "recorded_at": report.recorded_at,
+    }
+    stored = ledger.report_content(record)
+    differences = [
+        (CONTENT_COLUMNS[name], value, stored[name])
+        for name, value in content.items()
+        if value is not None and stored[name] != value
+    ]
+    if report.updated_at is not None and report.updated_at != record["updated_at"]:
+        # edited since (or elsewhere): edits travel by merge
+        differences.append(("updated_at", report.updated_at, record["updated_at"]))
+    return differences
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    if isinstance(value, list):  # flows: (from, to, category, count, qualifier) by key
+        text = "; ".join(f"{c} {f}→{t} {n} {q}" for f, t, c, n, q in value) or "no flows"
+    else:
+        text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _check_source(
+    plan: ImportPlan,
+    ledger: Ledger,
+    report: PlannedReport,
+    first: dict[str, tuple[str, str, int]],
+) -> None:
+    """The first mention of a source defines its kind and reliability; later ones that
+    differ are warnings and change nothing."""
+    given = report.report
+    key = source_key(given.source_name, given.source_party)
+    if key not in first:
+        plan.sources[key] = GivenSource(
+            given.source_name, given.source_party, given.source_kind, given.source_reliability
+        )
+        existing = ledger.find_source(given.source_name, given.source_party)
+        if existing is None:
+            first[key] = (given.source_kind, given.source_reliability, report.row)
+            plan.new_sources[key] = (given.source_name, given.source_party)
+        else:
+            first[key] = (existing["kind"], existing["reliability"], 0)
+    kind, reliability, first_row = first[key]
+    origin = f"row {first_row}" if first_row else "the database"
+    for row, given_kind, given_reliability in report.grades:
+        if row == first_row:
+            continue
+        if given_kind != kind:
+            plan.warnings.append(
+                FieldProblem(
+                    row,
+                    "source_kind",
+                    f"source '{given.source_name}' is '{kind}' in {origin}; '{given_kind}' ignored",
+                )
+            )
+        if given_reliability != reliability:
+            plan.warnings.append(
+                FieldProblem(
+                    row,
+                    "reliability",
+                    f"source '{given.source_name}' is graded {reliability} in {origin};"
+                    f" {given_reliability} ignored",
+                )
+            )
