@@ -295,23 +295,10 @@ class _Restore:
             f"{digest}  {name}\n" for name, digest in sorted(self.result.digests.items())
         )
         self.folder_sha256 = hashlib.sha256(manifest.encode()).hexdigest()
-        self.ledger.conn.execute(
-            "INSERT INTO operations (id, kind, file, sha256, counts, who, at)"
-            " VALUES (?, 'import', ?, ?, '{}', ?, ?)",
-            (
-                self.operation_id,
-                self.directory.name + "/",
-                self.folder_sha256,
-                self.who,
-                self.now,
-            ),
-        )
+        self.ledger.record_operation("import", self.directory.name + "/", self.folder_sha256, {})
 
     def _finish_operation(self, counts: dict[str, int]) -> None:
-        self.ledger.conn.execute(
-            "UPDATE operations SET counts = ? WHERE id = ?",
-            (json.dumps(counts, sort_keys=True), self.operation_id),
-        )
+        self.ledger.set_operation_counts(counts)
         self.ledger.audit(
             "import",
             "operation",
