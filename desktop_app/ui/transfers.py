@@ -3,7 +3,9 @@ Cancel, their problems in a dialog a person can copy."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -164,18 +166,10 @@ class Transfers:
                 return plan, apply_import(ledger, plan, who, progress)
 
         name = csv_path.name
-        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
-        if result.cancelled:
-            self._status(
-                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
-                    file=name
-                )
-            )
+        done = self._run_import(name, work)
+        if done is None:
             return None
-        if result.error is not None:
-            self._show_error(translate("Transfers", "Import failed"), result.error)
-            return None
-        plan, changes = result.value
+        plan, changes = done
         if plan.errors:
             ProblemsDialog(
                 translate("Transfers", "Nothing imported"),
@@ -199,6 +193,22 @@ class Transfers:
             ).exec()
         return plan
 
+    def _run_import(self, name: str, work: Callable[[Progress], Any]) -> Any:
+        """An import's work off the main thread; None (and why, said) if it was cancelled
+        or failed."""
+        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
+        if result.cancelled:
+            self._status(
+                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                    file=name
+                )
+            )
+            return None
+        if result.error is not None:
+            self._show_error(translate("Transfers", "Import failed"), result.error)
+            return None
+        return result.value
+
     def import_folder(self, directory: Path) -> FolderResult | None:
         """Restore an export folder into this ledger if it is empty, else add its reports
         and decisions; a folder with any error imports nothing."""
@@ -212,18 +222,9 @@ class Transfers:
                 return import_folder(ledger, directory, who, progress=progress)
 
         name = directory.name
-        result = self.tasks.run(translate("Transfers", "Importing {file}").format(file=name), work)
-        if result.cancelled:
-            self._status(
-                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
-                    file=name
-                )
-            )
+        done: FolderResult | None = self._run_import(name, work)
+        if done is None:
             return None
-        if result.error is not None:
-            self._show_error(translate("Transfers", "Import failed"), result.error)
-            return None
-        done: FolderResult = result.value
         if done.errors:
             ProblemsDialog(
                 translate("Transfers", "Nothing imported"),
