@@ -527,8 +527,9 @@ def shell_script(directory: Path) -> str:
 
 
 def csv_rows(path: Path) -> int:
+    """Rows below the header (the shell writes no header for a query without rows)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return sum(1 for _ in csv.reader(handle)) - 1
+        return max(0, sum(1 for _ in csv.reader(handle)) - 1)
 
 
 def measure_export(space: Workspace, runs: int) -> Row:
