@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -495,14 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"'{PROG} [DB]' opens the window.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(
-        name: str, handler: Callable[[argparse.Namespace], int], text: str
-    ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(handler=handler)
-        sub.add_argument("db", metavar="DB", help="the ledger file")
-        return sub
+    command = partial(_on_a_ledger, commands)
 
     sub = command(
         "import",
@@ -568,18 +562,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _on_a_ledger(
+    parsers: Any, name: str, handler: Callable[[argparse.Namespace], int], text: str
+) -> argparse.ArgumentParser:
+    """A command (or an evidence action) on the ledger file DB, its first argument."""
+    sub: argparse.ArgumentParser = parsers.add_parser(name, help=text, description=text)
+    sub.set_defaults(handler=handler)
+    sub.add_argument("db", metavar="DB", help="the ledger file")
+    return sub
+
+
 def _evidence_commands(commands: Any) -> None:
     text = "attach files to reports, list them, check them against their hashes"
     group = commands.add_parser("evidence", help=text, description=text)
     actions = group.add_subparsers(dest="action", required=True, metavar="(add|list|verify)")
-
-    def action(
-        name: str, handler: Callable[[argparse.Namespace], int], text: str
-    ) -> argparse.ArgumentParser:
-        sub = actions.add_parser(name, help=text, description=text)
-        sub.set_defaults(handler=handler)
-        sub.add_argument("db", metavar="DB", help="the ledger file")
-        return sub
+    action = partial(_on_a_ledger, actions)
 
     sub = action("add", cmd_evidence_add, "copy FILE into the ledger's evidence and attach it")
     sub.add_argument("report_id", metavar="REPORT_ID")
