@@ -3,7 +3,7 @@ Cancel, their problems in a dialog a person can copy."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -171,12 +171,7 @@ class Transfers:
             return None
         plan, changes = done
         if plan.errors:
-            ProblemsDialog(
-                translate("Transfers", "Nothing imported"),
-                plural.import_problems(len(plan.errors)).format(file=name),
-                [str(problem) for problem in plan.errors],
-                self.window,
-            ).exec()
+            self._refused(name, plan.errors)
             return plan
         self.session.notifier.notify(changes)
         added = translate("Transfers", "Imported {file}: added {summary}.").format(
@@ -184,14 +179,25 @@ class Transfers:
         )
         self._status(added)
         if plan.warnings:
-            warning = translate("Transfers", "warning: {problem}")
-            ProblemsDialog(
-                translate("Transfers", "Imported, with warnings"),
-                added,
-                [warning.format(problem=problem) for problem in plan.warnings],
-                self.window,
-            ).exec()
+            self._warned(added, plan.warnings)
         return plan
+
+    def _refused(self, name: str, errors: Sequence[object]) -> None:
+        ProblemsDialog(
+            translate("Transfers", "Nothing imported"),
+            plural.import_problems(len(errors)).format(file=name),
+            [str(problem) for problem in errors],
+            self.window,
+        ).exec()
+
+    def _warned(self, message: str, warnings: Sequence[object]) -> None:
+        warning = translate("Transfers", "warning: {problem}")
+        ProblemsDialog(
+            translate("Transfers", "Imported, with warnings"),
+            message,
+            [warning.format(problem=problem) for problem in warnings],
+            self.window,
+        ).exec()
 
     def _run_import(self, name: str, work: Callable[[Progress], Any]) -> Any:
         """An import's work off the main thread; None (and why, said) if it was cancelled
@@ -226,12 +232,7 @@ class Transfers:
         if done is None:
             return None
         if done.errors:
-            ProblemsDialog(
-                translate("Transfers", "Nothing imported"),
-                plural.import_problems(len(done.errors)).format(file=name),
-                [str(problem) for problem in done.errors],
-                self.window,
-            ).exec()
+            self._refused(name, done.errors)
             return done
         self.session.notify_all()
         if not done.changed:
@@ -243,13 +244,7 @@ class Transfers:
         message = message.format(file=name, summary=folder_summary(done))
         self._status(message)
         if done.warnings:
-            warning = translate("Transfers", "warning: {problem}")
-            ProblemsDialog(
-                translate("Transfers", "Imported, with warnings"),
-                message,
-                [warning.format(problem=problem) for problem in done.warnings],
-                self.window,
-            ).exec()
+            self._warned(message, done.warnings)
         return done
 
     # ---- export -------------------------------------------------------------------
