@@ -1156,3 +1156,23 @@ def test_an_import_and_a_merge_return_what_they_changed_for_the_window(tmp_path:
         merged = merge_file(ledger, theirs, "me")
         assert merged.changes == Changes(frozenset({EVENT}), sources=True, everything=True)
         assert merge_file(ledger, theirs, "me").changes == Changes()
+
+
+def test_an_export_folder_import_returns_what_it_changed_for_the_window(
+    tmp_path: Path,
+) -> None:
+    from desktop_app.store.exporter import export_all
+    from desktop_app.store.importer import apply_import, plan_import
+    from desktop_app.store.ledger import Changes
+    from desktop_app.store.restore import import_folder
+
+    source, folder, restored = tmp_path / "source.db", tmp_path / "out", tmp_path / "new.db"
+    with Ledger.open(source) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "me"), "me")
+        export_all(ledger, folder)
+        events = frozenset(row[0] for row in ledger.conn.execute("SELECT id FROM events"))
+    with Ledger.open(restored) as ledger:
+        done = import_folder(ledger, folder, "me")
+        assert done.changes == Changes(events, sources=True, parties=True, everything=True)
+        assert import_folder(ledger, folder, "me").changes == Changes()  # nothing new
+        assert import_folder(ledger, folder, "me", dry_run=True).changes == Changes()

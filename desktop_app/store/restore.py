@@ -44,7 +44,7 @@ from .folder_files import (
 )
 from .import_plan import ImportPlan, NewReport, Progress
 from .importer import plan_import
-from .ledger import Ledger, new_id
+from .ledger import Changes, Ledger, new_id
 
 __all__ = ["FOLDER_PARTS", "FolderPart", "FolderResult", "import_folder", "is_export_folder"]
 
@@ -83,6 +83,7 @@ class FolderResult:
     digests: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256
     counts: dict[str, int] = field(default_factory=dict)
     parts: list[FolderPart] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)  # what the import changed, once committed
 
     @property
     def errors(self) -> list[FolderProblem]:
@@ -146,9 +147,17 @@ def import_folder(
     operation_id = new_id()
     try:
         with ledger.write(who, operation_id):
-            _Restore(ledger, result, who, operation_id).run(progress)
+            restore = _Restore(ledger, result, who, operation_id)
+            restore.run(progress)
             if result.errors or dry_run or not result.changed:
                 raise _Refused()
+        counts = result.counts
+        result.changes = Changes(
+            frozenset(restore.touched),
+            sources=bool(counts.get("sources")),
+            parties=bool(counts.get("parties")),
+            everything=True,
+        )
     except _Refused:
         pass
     return result

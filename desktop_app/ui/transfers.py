@@ -234,7 +234,7 @@ class Transfers:
         if done.errors:
             self._refused(name, done.errors)
             return done
-        self.session.notify_all()
+        self.session.notifier.notify(done.changes)
         if not done.changed:
             message = translate("Transfers", "Nothing new in {file}: this file holds all of it.")
         elif done.restored:
