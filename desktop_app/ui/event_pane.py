@@ -141,6 +141,11 @@ class EventPane(QWidget):
         layout.addLayout(evidence_row)
         layout.addWidget(self.evidence_table, 1)
         self.evidence_table.setVisible(False)  # until a report with evidence is selected
+        # Three reports stay in view when the evidence list opens beneath them.
+        rows = 3 * self.table.verticalHeader().defaultSectionSize()
+        scroll_bar = self.table.horizontalScrollBar().sizeHint().height()
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(header + rows + scroll_bar + 2 * self.table.frameWidth())
         self._enable()
         session.event_selected.connect(self.show_event)
         session.notifier.changed.connect(self._on_changed)
