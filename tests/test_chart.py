@@ -39,13 +39,13 @@ from desktop_app.domain.series import (
     day_numbers,
     iso_day,
     step_xy,
-    target_label,
 )
 from desktop_app.store import chart_data, events
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Changes, Ledger, ReportInput
 from desktop_app.store.schema import EXCHANGE_DAYS_SQL
 from desktop_app.ui.chart_pane import ChartPane
+from desktop_app.ui.chart_text import target_label
 from desktop_app.ui.notifier import LedgerNotifier
 
 RU, UA = "Russia", "Ukraine"

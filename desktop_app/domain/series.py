@@ -18,7 +18,6 @@ from functools import lru_cache
 import numpy as np
 
 from .balance import net
-from .naming import estimate_text
 
 EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -327,19 +326,6 @@ def _received_before(
 def percent(share: float) -> int:
     """A share as a whole percentage, rounded down: 99.6 % is not yet 100 %."""
     return int(np.floor(share * 100 + 1e-9))
-
-
-def target_label(target: Target) -> str:
-    """E.g. "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached"."""
-    text = f"{target.party} target {estimate_text(*target.target)} (agreement {target.date})"
-    share = target.share()
-    if share is None:
-        return text
-    best, low, high = (percent(value) for value in share)
-    reached = f"{best}% reached"
-    if low != high:
-        reached += f" ({low}–{high}%)"
-    return f"{text} — {reached}"
 
 
 def target_steps(party_targets: Sequence[Target]) -> tuple[np.ndarray, np.ndarray]:
