@@ -809,11 +809,11 @@ def test_at_100000_events_edits_update_the_chart_day_by_day_to_the_full_sums(
     the speed comes from: the days an edit leaves and reaches, and no others, summed again."""
     fill_derived_state(ledger, 100_000, seed=1)
     pane = make_pane(ledger)
-    pane.data.remember_days()  # what the window does once painted
     assert len(pane.plotted_series()[UA].days) > 1000
     for index in range(7):
         report = exchange(f"2024-05-0{index + 1}", ((RU, UA, "pows", 10 + index),), "L")
         _, changes = ledger.add_report(report, WHO, event_id=f"big-{index * 997}")
+        assert changes.days_left  # the day the event leaves, read by the write itself
         notifier.notify(changes)
     # the day-by-day updates left exactly what summing everything again gives
     full = balance_series(chart_data.ChartData(ledger).deltas())

@@ -2,7 +2,7 @@
 
 The exchange flows summed per charting day are kept by every write (`exchange_days`).
 `ChartData` reads them once, then after each write reads again only the days of the
-events that write touched: their old days (which it remembers) and their new ones.
+events that write touched: the days they left (the write tells) and their new ones.
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ class ChartData:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self._event_days: dict[str, str] | None = None  # exchange event -> charting day
         self._open: dict[str, OpenEvent] = {}
         self._agreements: dict[str, list[AgreementFlow]] = {}
         self._deltas = DayDeltas.from_rows(())
@@ -67,7 +66,6 @@ class ChartData:
 
     def reload(self) -> None:
         """Read everything again (after an import, a merge, or on opening)."""
-        self._event_days = None
         self._deltas = DayDeltas.from_rows(self.conn.execute(_DELTAS_SQL.format(where="")))
         self._open = {}
         self._agreements = {}
@@ -84,35 +82,22 @@ class ChartData:
         self._take_events(list(events), flows)
         self._open_changed()
 
-    def remember_days(self) -> None:
-        """Read the charting day of every exchange, which `update` needs to know the days
-        an edit moves an event away from: worth doing once the window is painted."""
-        if self._event_days is None:
-            self._event_days = dict(
-                self.conn.execute(
-                    "SELECT event_id, chart_day FROM event_state"
-                    " WHERE type = 'exchange' AND chart_day IS NOT NULL"
-                )
-            )
-
-    def update(self, event_ids: Iterable[str]) -> None:
-        """Bring the sums up to date after a write that touched these events."""
+    def update(self, event_ids: Iterable[str], days_left: Iterable[str] | None) -> None:
+        """Bring the sums up to date after a write that touched these events, which had
+        the charting days `days_left` before it (None: not known, every day is read)."""
         ids = sorted(set(event_ids))
         if not ids:
             return
-        known = self._event_days
-        days = set()
-        if known is not None:
-            days = {known.pop(event_id) for event_id in ids if event_id in known}
         was_open = {event_id: self._open.pop(event_id, None) for event_id in ids}
         for event_id in ids:
             self._agreements.pop(event_id, None)
-        days |= self._read_events(ids)
+        days = self._read_events(ids)
         if any(was_open[event_id] != self._open.get(event_id) for event_id in ids):
             self._open_changed()
-        if known is None:  # the old days are not known yet: read every day again
+        if days_left is None:
             self._deltas = DayDeltas.from_rows(self.conn.execute(_DELTAS_SQL.format(where="")))
             return
+        days.update(days_left)
         days.discard("")
         if not days:
             return
@@ -162,8 +147,7 @@ class ChartData:
         for event_id, event_type, status, date, day in events:
             if day is None:
                 continue
-            if event_type == "exchange" and self._event_days is not None:
-                self._event_days[event_id] = day
+            if event_type == "exchange":
                 days.add(day)
             if status in OPEN_STATUSES or event_type == "agreement":
                 wanted[event_id] = (event_type, status, date, day)

@@ -60,6 +60,7 @@ WAIT_SLICE_MS = 250
 LARGE_WRITE_CACHE_KIB = -262144  # negative: KiB, so 256 MiB while an import or merge writes
 WAIT_LIMIT = 60.0
 CHECKPOINT_WAIT_MS = 100  # how long a checkpoint waits for a reader to finish
+DAYS_LEFT_LIMIT = 500  # touched events whose old charting days a write reads (one query)
 
 
 class LedgerBusyError(LedgerFileError):
@@ -77,13 +78,21 @@ class Changes:
     sources: bool = False
     parties: bool = False
     everything: bool = False  # an import, a merge, another process: reload all
+    # The charting days the touched events had before the write (the chart sums them
+    # again, with the days they have now); None when the write did not read them. A
+    # hint for the chart, not part of what changed: left out of comparisons.
+    days_left: frozenset[str] | None = field(default=frozenset(), compare=False)
 
     def __or__(self, other: Changes) -> Changes:
+        days_left = None
+        if self.days_left is not None and other.days_left is not None:
+            days_left = self.days_left | other.days_left
         return Changes(
             self.events | other.events,
             self.sources or other.sources,
             self.parties or other.parties,
             self.everything or other.everything,
+            days_left,
         )
 
 
@@ -116,6 +125,7 @@ class _Write:
     known: derived.Derivation | None = None
     sources: bool = False
     parties: bool = False
+    days_left: frozenset[str] | None = None  # the touched events' days before the write
 
 
 def _sqlite_utils() -> ModuleType:
@@ -249,6 +259,7 @@ class Ledger:
         self._write_state = state
         try:
             yield state
+            state.days_left = self._chart_days(state.touched, state.known)
             derived.refresh(self.conn, state.touched, state.known)
             color_new_parties(self.conn)
             self.conn.execute("COMMIT")
@@ -332,7 +343,28 @@ class Ledger:
 
     def changes_of(self, state: _Write, *, everything: bool = False) -> Changes:
         """What this write changed; `everything` for an import or a merge (reload all)."""
-        return Changes(frozenset(state.touched), state.sources, state.parties, everything)
+        return Changes(
+            frozenset(state.touched), state.sources, state.parties, everything, state.days_left
+        )
+
+    def _chart_days(
+        self, event_ids: set[str], known: derived.Derivation | None
+    ) -> frozenset[str] | None:
+        """The charting days of these events before the write's derived state replaces
+        theirs: a few events' days are read; for a large write (which every reader
+        reloads whole) they are not."""
+        if known is not None or len(event_ids) > DAYS_LEFT_LIMIT:
+            return None
+        ids = sorted(event_ids)
+        marks = ",".join("?" * len(ids))
+        return frozenset(
+            day
+            for (day,) in self.conn.execute(
+                f"SELECT chart_day FROM event_state WHERE event_id IN ({marks})"
+                " AND chart_day IS NOT NULL",
+                ids,
+            )
+        )
 
     def _state(self) -> _Write:
         state = self._write_state

@@ -388,7 +388,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         if getattr(changes, "everything", False) or len(changes.events) > INCREMENTAL_LIMIT:
             self.data.reload()
         elif changes.events:
-            self.data.update(changes.events)
+            self.data.update(changes.events, changes.days_left)
         elif not changes.parties:
             self._refresh_details()  # sources only: names in the details may have changed
             return

@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.session = Session(ledger, self)
         self.ledger = ledger
+        # sqlite-utils (a tenth of a second to import) is loaded while the window is
+        # built: loaded by the first list of completions after the paint, it stalled a
+        # scroll of the events table, and by the first save, the save itself.
+        ledger.db  # noqa: B018 - a cached property, read for its effect
         self.notifier = self.session.notifier
         self.tasks = TaskRunner(self)
         self.transfers = Transfers(self.session, self.tasks, self)
@@ -406,9 +410,6 @@ class MainWindow(QMainWindow):
     def _settle(self) -> None:
         """What can wait until a change (or the opening) has been shown."""
         self._update_status()
-        chart_data = getattr(self.chart_pane, "data", None)
-        if chart_data is not None:
-            chart_data.remember_days()
 
     def _on_changed(self, changes: Changes) -> None:
         self._settle_later.start()
