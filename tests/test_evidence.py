@@ -23,6 +23,7 @@ from desktop_app.domain.validation import Invalid
 from desktop_app.store import evidence
 from desktop_app.store.import_plan import Cancelled
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.schema import SCHEMA_VERSION
 
 Cli = Callable[..., CliResult]
 # evidence.csv's columns as PRODUCT.md words them (not taken from the code).
@@ -359,7 +360,7 @@ def test_an_older_ledger_gains_the_locker_behind_a_backup(cli: Cli, example_db: 
     assert cli("evidence", "list", example_db).out == "No evidence.\n"
     assert (example_db.parent / "ledger.db.v10.bak").exists()
     with sqlite3.connect(example_db) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 11
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {"evidence", "report_evidence"} <= tables
 

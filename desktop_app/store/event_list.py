@@ -132,13 +132,19 @@ class EventList:
         sql = f"SELECT COUNT(*) FROM event_state es{where}"
         return int(self.ledger.conn.execute(sql, params).fetchone()[0])
 
-    def page(self, offset: int, limit: int) -> list[EventRow]:
+    def page_query(self, offset: int, limit: int) -> tuple[str, list[Any]]:
+        """The statement that reads a page, and its parameters. Every sort key has an
+        index ending with first_seq (schema version 12), so that OFFSET skips index
+        entries rather than sorting every event for each page."""
         where, params = self.filter.where()
         sql = (
             f"SELECT {', '.join(ROW_EXPRESSIONS)}"
             f" FROM event_state es{where} ORDER BY {self._order()} LIMIT ? OFFSET ?"
         )
-        cursor = self.ledger.conn.execute(sql, [*params, limit, offset])
+        return sql, [*params, limit, offset]
+
+    def page(self, offset: int, limit: int) -> list[EventRow]:
+        cursor = self.ledger.conn.execute(*self.page_query(offset, limit))
         return [
             EventRow(event_id, date, day, kind, location, flows, n_reports, status, bool(warned))
             for event_id, date, day, kind, location, flows, n_reports, status, warned in cursor

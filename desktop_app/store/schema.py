@@ -614,6 +614,23 @@ SCHEMA_V11 = [
     "CREATE INDEX IF NOT EXISTS report_evidence_sha256 ON report_evidence(sha256)",
 ]
 
+# Version 12: the events table sorted by any of its columns reads a page deep in the list
+# by walking an index (LIMIT ... OFFSET skips index entries, not sorted rows): without one,
+# each page sorted all 100,000 events again, 0.3-0.5 s a jump. Each sort key ends with
+# first_seq, as the table's order does; the (status) and (type) indexes become those
+# keys' prefixes, and (chart_day) was already the prefix of event_state_order.
+SCHEMA_V12 = [
+    "DROP INDEX IF EXISTS event_state_day",
+    "DROP INDEX IF EXISTS event_state_status",
+    "DROP INDEX IF EXISTS event_state_type",
+    "CREATE INDEX IF NOT EXISTS event_state_status ON event_state(status, first_seq)",
+    "CREATE INDEX IF NOT EXISTS event_state_type ON event_state(type, first_seq)",
+    "CREATE INDEX IF NOT EXISTS event_state_location"
+    " ON event_state(location COLLATE NOCASE, first_seq)",
+    "CREATE INDEX IF NOT EXISTS event_state_flows ON event_state(total_best, first_seq)",
+    "CREATE INDEX IF NOT EXISTS event_state_reports ON event_state(n_reports, first_seq)",
+]
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -626,5 +643,6 @@ MIGRATIONS = [
     Migration(SCHEMA_V9, python=make_strict, rebuilds_tables=True),
     Migration(SCHEMA_V10),
     Migration(SCHEMA_V11),
+    Migration(SCHEMA_V12),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
