@@ -619,6 +619,7 @@ SCHEMA_V11 = [
 # each page sorted all 100,000 events again, 0.3-0.5 s a jump. Each sort key ends with
 # first_seq, as the table's order does; the (status) and (type) indexes become those
 # keys' prefixes, and (chart_day) was already the prefix of event_state_order.
+# A partial index holds the review queue (conflict queue: 0.2 s -> 0.02 s to read).
 SCHEMA_V12 = [
     "DROP INDEX IF EXISTS event_state_day",
     "DROP INDEX IF EXISTS event_state_status",
@@ -629,6 +630,10 @@ SCHEMA_V12 = [
     " ON event_state(location COLLATE NOCASE, first_seq)",
     "CREATE INDEX IF NOT EXISTS event_state_flows ON event_state(total_best, first_seq)",
     "CREATE INDEX IF NOT EXISTS event_state_reports ON event_state(n_reports, first_seq)",
+    # The review queue in the table's order, without reading the 90% of events that are
+    # not in it (its WHERE is queries.TO_REVIEW, word for word, or SQLite will not use it).
+    "CREATE INDEX IF NOT EXISTS event_state_review ON event_state(chart_day, first_seq)"
+    " WHERE (status IN ('conflict', 'reopened') OR reversed != '[]')",
 ]
 
 MIGRATIONS = [
