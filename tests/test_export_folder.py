@@ -215,8 +215,8 @@ def test_a_failed_export_leaves_no_temporary_file(
         tables = real(ledger, *rest)  # type: ignore[arg-type]
         columns, _ = tables["balance.csv"]
 
-        def batches() -> Iterator[tuple[str, int]]:
-            yield "2025-06-11,bodies,Russia,0,0,0,1,1,1\r\n", 1
+        def batches() -> Iterator[tuple[bytes, int]]:
+            yield b"2025-06-11,bodies,Russia,0,0,0,1,1,1\r\n", 1
             raise OSError(28, "No space left on device")
 
         tables["balance.csv"] = (columns, batches)

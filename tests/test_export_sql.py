@@ -408,8 +408,8 @@ def test_a_failure_stops_the_second_reader_and_leaves_no_temporary_file(
         tables = real(*arguments)  # type: ignore[arg-type]
         columns, _ = tables["reports.csv"]
 
-        def batches() -> Iterator[tuple[str, int]]:
-            yield "a,line\r\n", 1
+        def batches() -> Iterator[tuple[bytes, int]]:
+            yield b"a,line\r\n", 1
             raise OSError(28, "No space left on device")
 
         tables["reports.csv"] = (columns, batches)

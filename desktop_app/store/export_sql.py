@@ -75,11 +75,12 @@ def reports_sql(where: str = "") -> str:
     in write order. `where` keeps part of the reports (`r` is the report).
 
     The cells of a report are made once (report_cells, read once per report: the
-    subquery with OFFSET is not merged into the query) and those of a source once per
-    source (source_cells). Reports are read in their table's order, the order of the
-    flows' key too, and the finished lines sorted once: reading them in write order
-    through reports_seq reads the table in random order and costs more than the sort.
-    `+r.seq` keeps a `where` on seq from choosing that index.
+    subquery with OFFSET is not merged into the query), the commas on either side of
+    the flow's cells included, so that a line is three pieces joined; those of a source
+    once per source (source_cells). Reports are read in their table's order, the order
+    of the flows' key too, and the finished lines sorted once: reading them in write
+    order through reports_seq reads the table in random order and costs more than the
+    sort. `+r.seq` keeps a `where` on seq from choosing that index.
     """
     return f"""
 WITH source_cells AS MATERIALIZED (
@@ -91,8 +92,8 @@ report_cells AS (
         r.id AS id,
         r.seq AS seq,
         {line(cell("r.id"), cell("r.event_id"), "e.type", "r.claimed_date", cell("r.location"))}
-            AS head,
-        {
+            || ',' AS head,
+        ',' || {
         line(
             "s.name_kind_party",
             cell("r.url"),
@@ -105,16 +106,16 @@ report_cells AS (
             "r.updated_at",
             "r.seq",
         )
-    } AS tail
+    } || {CRLF} AS tail
     FROM reports r
     CROSS JOIN events e ON e.id = r.event_id
     CROSS JOIN source_cells s ON s.id = r.source_id
     {where}
     LIMIT -1 OFFSET 0
 )
-SELECT rc.head || ',' || CASE WHEN f.report_id IS NULL THEN ',,,,' ELSE {
+SELECT rc.head || CASE WHEN f.report_id IS NULL THEN ',,,,' ELSE {
         line("f.category", party("f.from_party"), party("f.to_party"), "f.count", "f.qualifier")
-    } END || ',' || rc.tail || {CRLF}
+    } END || rc.tail
 FROM report_cells rc
 LEFT JOIN flows f ON f.report_id = rc.id
 ORDER BY rc.seq, f.position

@@ -69,20 +69,20 @@ RESOLUTION_COLUMNS = (
 
 
 # Each exported file: its columns, and a function that yields batches of finished CSV
-# lines (formula guard, quoting and CRLF included), each as its text and how many lines
-# it holds, or lines made ahead by the second reader.
-Chunk = tuple[str, int] | Spilled
+# lines (formula guard, quoting and CRLF included), each as its UTF-8 bytes and how many
+# lines it holds, or lines made ahead by the second reader.
+Chunk = tuple[bytes, int] | Spilled
 Batches = Callable[[], Iterable[Chunk]]
 
 
-def _python_lines(rows: Iterable[Iterable[object]]) -> Iterator[tuple[str, int]]:
+def _python_lines(rows: Iterable[Iterable[object]]) -> Iterator[tuple[bytes, int]]:
     buffer = io.StringIO()
     out = writer(buffer)
     count = 0
     for row in rows:
         out.writerow([escape_cell(value) for value in row])
         count += 1
-    yield buffer.getvalue(), count
+    yield buffer.getvalue().encode("utf-8"), count
 
 
 def export_tables(
@@ -204,19 +204,21 @@ def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
 def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Chunk]) -> int:
     """Write under a new temporary name and rename into place: a reader never sees half a
     file, and a link at the final name is replaced, never written through."""
+    header = io.StringIO()
+    writer(header).writerow(columns)
     handle_fd, temporary = _new_temporary(path)
     try:
-        with os.fdopen(handle_fd, "w", encoding="utf-8", newline="") as handle:
-            writer(handle).writerow(columns)
+        with os.fdopen(handle_fd, "wb") as handle:
+            handle.write(header.getvalue().encode("utf-8"))
             count = 0
             for chunk in rows:
                 if isinstance(chunk, Spilled):
                     chunk.copy_to(handle)
                     count += chunk.rows
                 else:
-                    text, lines = chunk
-                    handle.write(text)
-                    count += lines
+                    lines, many = chunk
+                    handle.write(lines)
+                    count += many
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
