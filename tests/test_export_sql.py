@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -306,28 +305,44 @@ def old_files(path: Path) -> dict[str, tuple[bytes, int]]:
     return files
 
 
-def second_readers_started(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each export had a second reader make part of the files."""
-    started: list[bool] = []
-    real = export_lines.SecondReader.start
+class Seconds:
+    """The second readers of the exports, and whether each one made part of the files."""
 
-    def start(self: export_lines.SecondReader, *arguments: object) -> bool:
-        started.append(real(self, *arguments))  # type: ignore[arg-type]
-        return started[-1]
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened: list[export_lines.SecondReader] = []
+        self.started: list[bool] = []
+        opened = export_lines.SecondReader.open.__func__  # type: ignore[attr-defined]
+        start = export_lines.SecondReader.start
 
-    monkeypatch.setattr(export_lines.SecondReader, "start", start)
-    return started
+        def spied_open(
+            cls: type[export_lines.SecondReader], *arguments: object
+        ) -> export_lines.SecondReader | None:
+            second = opened(cls, *arguments)
+            if second is not None:
+                self.opened.append(second)
+            return second
+
+        def spied_start(second: export_lines.SecondReader, *arguments: object) -> bool:
+            self.started.append(start(second, *arguments))  # type: ignore[arg-type]
+            return self.started[-1]
+
+        monkeypatch.setattr(export_lines.SecondReader, "open", classmethod(spied_open))
+        monkeypatch.setattr(export_lines.SecondReader, "start", spied_start)
+
+    def all_ended(self) -> bool:
+        return all(second.process.returncode is not None for second in self.opened)
 
 
 @pytest.fixture(params=[1, 2])
 def readers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
     """How many readers make the files: the ledger's connection alone (the ledgers here
-    are far too small to share the work), or a second reader too."""
-    started = second_readers_started(monkeypatch)
+    are far too small to share the work), or a second process too."""
+    seconds = Seconds(monkeypatch)
     if request.param == 2:
         monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
     yield request.param
-    assert started == [request.param == 2]
+    assert seconds.started == ([True] if request.param == 2 else [])
+    assert seconds.all_ended()
 
 
 @pytest.mark.parametrize("share", [0.0, 0.5, 0.99])
@@ -343,7 +358,6 @@ def test_every_file_is_byte_for_byte_what_the_old_sql_made(
     for name, (data, rows) in expected.items():
         assert (tmp_path / "out" / name).read_bytes() == data, name
         assert written[name] == rows, name
-    assert not [thread for thread in threading.enumerate() if thread.name.startswith("export")]
 
 
 def test_two_readers_share_the_work_only_in_one_snapshot(
@@ -355,23 +369,19 @@ def test_two_readers_share_the_work_only_in_one_snapshot(
     monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
     path = tricky_ledger(tmp_path / "tricky.db")
     with Ledger.open(path) as ledger:
-        second = export_lines.SecondReader.open(ledger.conn)
-        assert second is not None
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("UPDATE reports SET quote = 'changed' WHERE seq = 1000")
-        other.close()
-        ledger.conn.execute("BEGIN")
-        ledger.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        assert not second.start(ledger.conn, tmp_path)
-        second.close()
-        ledger.conn.execute("COMMIT")
-        second = export_lines.SecondReader.open(ledger.conn)
-        assert second is not None
-        ledger.conn.execute("BEGIN")
-        ledger.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        assert second.start(ledger.conn, tmp_path)
-        second.close()
-        ledger.conn.execute("COMMIT")
+        for commit_between in (True, False):
+            second = export_lines.SecondReader.open(ledger.conn, tmp_path)
+            assert second is not None
+            if commit_between:
+                other = sqlite3.connect(path, isolation_level=None)
+                other.execute("UPDATE reports SET quote = 'changed' WHERE seq = 1000")
+                other.close()
+            ledger.conn.execute("BEGIN")
+            ledger.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            assert second.start(ledger.conn) is not commit_between
+            second.close()
+            assert second.process.returncode is not None
+            ledger.conn.execute("COMMIT")
 
 
 def test_a_file_at_rest_is_read_by_two_readers_and_nothing_is_left_beside_it(
@@ -385,19 +395,56 @@ def test_a_file_at_rest_is_read_by_two_readers_and_nothing_is_left_beside_it(
     path = tricky_ledger(folder / "tricky.db")
     expected = old_files(path)
     assert sorted(item.name for item in folder.iterdir()) == ["tricky.db"]
+    seconds = Seconds(monkeypatch)
     with Ledger.open(path, read_only=True, snapshot=True) as ledger:
-        second = export_lines.SecondReader.open(ledger.conn)
-        assert second is not None
-        second.close()
-        started = second_readers_started(monkeypatch)
         exporter.export_all(ledger, tmp_path / "out")
-    assert started == [True]
+    assert seconds.started == [True]
     assert sorted(item.name for item in folder.iterdir()) == ["tricky.db"]
     for name, (data, _) in expected.items():
         assert (tmp_path / "out" / name).read_bytes() == data, name
 
 
-def test_a_failure_stops_the_second_reader_and_leaves_no_temporary_file(
+# A second process that fails at each step of its work: at once, once it has counted
+# the commits, and once its snapshot has begun (instead of the rows it should make).
+FAILING_CHILDREN = {
+    "dies at once": "raise SystemExit(3)",
+    "fails to begin": """
+import json, sys
+sys.stdin.readline()
+print(json.dumps({"commits": 1}), flush=True)
+sys.stdin.readline()
+print(json.dumps({"error": "OperationalError: disk I/O error"}), flush=True)
+""",
+    "fails to make its lines": """
+import json, sys
+sys.stdin.readline()
+print(json.dumps({"commits": 1}), flush=True)
+sys.stdin.readline()
+print(json.dumps({"same": True}), flush=True)
+print(json.dumps({"error": "OSError: [Errno 28] No space left on device"}), flush=True)
+""",
+}
+
+
+@pytest.mark.parametrize("failure", FAILING_CHILDREN)
+def test_the_files_are_whole_whatever_the_second_process_does(
+    tmp_path: Path, failure: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    child = tmp_path / "child.py"
+    child.write_text(FAILING_CHILDREN[failure], encoding="utf-8")
+    monkeypatch.setattr(export_lines, "_CHILD", child)
+    monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
+    path = tricky_ledger(tmp_path / "tricky.db")
+    expected = old_files(path)
+    seconds = Seconds(monkeypatch)
+    with Ledger.open(path, read_only=True) as ledger:
+        exporter.export_all(ledger, tmp_path / "out")
+    for name, (data, _) in expected.items():
+        assert (tmp_path / "out" / name).read_bytes() == data, name
+    assert seconds.all_ended()
+
+
+def test_a_failure_stops_the_second_process_and_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
@@ -416,8 +463,10 @@ def test_a_failure_stops_the_second_reader_and_leaves_no_temporary_file(
         return tables
 
     monkeypatch.setattr(exporter, "export_tables", failing)
+    seconds = Seconds(monkeypatch)
     out = tmp_path / "out"
     with Ledger.open(path, read_only=True) as ledger, pytest.raises(OSError, match="No space"):
         exporter.export_all(ledger, out)
     assert list(out.iterdir()) == []
-    assert not [thread for thread in threading.enumerate() if thread.name.startswith("export")]
+    assert seconds.started == [True]
+    assert seconds.all_ended()

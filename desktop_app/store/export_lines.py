@@ -1,34 +1,41 @@
 """The lines of the exported files, fetched as SQLite makes them (export_sql), and the part
 a second reader makes at the same time.
 
-SQLite makes the lines of one query on one core. A second connection, reading the same
-snapshot of the file, makes events.csv and the later part of reports.csv on a thread of
-its own (SQLite lets go of Python's lock while it works) while the ledger's connection
-makes the earlier part: on two cores the export takes about half the time. What the
-second reader makes waits in unnamed temporary files beside the export until the files
-are written in their usual order, so that a file that fails leaves the same files
-behind as before.
+SQLite makes the lines of one query on one core. A second process (export_child), with
+its own connection reading the same snapshot of the file, makes the later part of
+reports.csv and then events.csv while the ledger's connection makes the earlier part:
+on two free cores the export takes about 60% of the time. A process and not a thread:
+two threads of one process hand Python's lock to each other at every row fetched and
+share the lock SQLite takes at every allocation, and spent 60% more CPU time than one
+for the same lines on the benchmark's file, so that they gained almost nothing. What
+the second process makes waits in unnamed temporary files beside the export until the
+files are written in their usual order, so that a file that fails leaves the same
+files behind as before.
 
-Both readers must see the same commits. The second reader counts the commits it sees
+Both readers must see the same commits. The second one counts the commits it sees
 (`PRAGMA data_version`) before the ledger's read transaction begins and again once its
 own has begun: the same count means that nothing was committed in between, so both
-read the same snapshot. Otherwise (a write came in between), or where there is no file
-to open a second time, the ledger's connection makes everything, as before.
+read the same snapshot. Otherwise (a write came in between), where there is no file to
+open a second time, where no process can be started with the files passed open
+(outside POSIX), or where the second process fails, the ledger's connection makes the
+lines, as before.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import quote
 
 from .database import BUSY_TIMEOUT_MS
@@ -39,12 +46,13 @@ _BATCH = 5000
 # A page cache of 16 MiB (SQLite's default is 2 MB): the lookups of events and sources
 # in reports order come back to the same pages; with the default they are read again.
 CACHE_KIB = 16 * 1024
-# Reports below which one reader makes everything: a thread costs more than it saves.
+# Reports below which one reader makes everything: a process costs more than it saves.
 SECOND_READER_FROM = 20_000
-# The share of reports.csv the ledger's connection makes; the second reader makes the
-# rest after events.csv (which costs about a tenth of reports.csv), and sources.csv,
+# The share of reports.csv the ledger's connection makes: the second reader makes the
+# rest, then events.csv (which costs about a sixth of reports.csv), and sources.csv,
 # balance.csv and resolutions.csv stay with the ledger's connection.
 FIRST_SHARE = 0.57
+_CHILD = Path(__file__).with_name("export_child.py")
 _FIRST_CELL = itemgetter(0)
 
 
@@ -77,106 +85,126 @@ class Spilled:
         shutil.copyfileobj(self.file, handle, 1 << 20)
 
 
-class _Stopped(Exception):
-    """The export stopped (a file failed): the second reader stops too."""
-
-
 class SecondReader:
-    """A read-only connection to the ledger's file that makes events.csv and the later
-    part of reports.csv on a thread of its own, in the ledger's snapshot."""
+    """The second process of an export, and the files its lines go to."""
 
-    def __init__(self, reader: sqlite3.Connection, commits: int) -> None:
-        self.reader = reader
-        self.commits = commits
+    def __init__(self, process: subprocess.Popen[bytes], spills: dict[str, IO[bytes]]) -> None:
+        self.process = process
+        self.spills = spills
         self.split = 0
-        self.stopping = False
-        self.pool: ThreadPoolExecutor | None = None
-        self.made: dict[str, Future[Spilled]] = {}
+        self.failed = False
 
     @classmethod
-    def open(cls, connection: sqlite3.Connection) -> SecondReader | None:
-        """Before `connection` begins its read transaction: a second connection to its
-        file, which has counted the commits it sees; None where there is no file to
-        open again (a private copy recovered from a -wal, a database in memory) or
-        where it cannot be opened."""
-        try:
-            uri = _same_file_uri(connection)
-            if uri is None:
-                return None
-            reader = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        except (sqlite3.Error, OSError):
+    def open(cls, connection: sqlite3.Connection, directory: Path) -> SecondReader | None:
+        """Before `connection` begins its read transaction: the second process, started
+        on the same file, having counted the commits it sees; its lines will wait in
+        `directory` (where the export needs the room anyway). None where reports are
+        too few to share, or it cannot be started."""
+        uri = _same_file_uri(connection)
+        if uri is None or os.name != "posix" or not sys.executable:
             return None
-        try:
-            reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            reader.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            (commits,) = reader.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            reader.close()
+        (reports,) = connection.execute("SELECT COUNT(*) FROM reports").fetchone()
+        if reports < SECOND_READER_FROM:
             return None
-        return cls(reader, commits)
+        spills: dict[str, IO[bytes]] = {}
+        try:
+            for name in ("reports", "events"):
+                spills[name] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 (kept)
+            process = subprocess.Popen(
+                [sys.executable, "-I", str(_CHILD)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                pass_fds=[spill.fileno() for spill in spills.values()],
+            )
+        except OSError:
+            for spill in spills.values():
+                spill.close()
+            return None
+        second = cls(process, spills)
+        pragmas = [f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", f"PRAGMA cache_size = -{CACHE_KIB}"]
+        if second._tell({"uri": uri, "pragmas": pragmas}) and "commits" in second._hear():
+            return second
+        second.close()
+        return None
 
-    def start(self, connection: sqlite3.Connection, directory: Path) -> bool:
-        """Once `connection` has begun its read transaction: begin one in the same
-        snapshot and start making the files ahead, in `directory`. False where the
-        snapshot differs (a commit came in between) or reports are too few to share."""
-        try:
-            self.reader.execute("BEGIN")
-            self.reader.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            (commits,) = self.reader.execute("PRAGMA data_version").fetchone()
-        except sqlite3.Error:
-            return False
-        if commits != self.commits:
-            return False
+    def start(self, connection: sqlite3.Connection) -> bool:
+        """Once `connection` has begun its read transaction: the second process begins
+        one and starts making its lines, if it reads the same snapshot. False where it
+        does not (a commit came in between) or reports are too few to share."""
         (reports,) = connection.execute("SELECT COUNT(*) FROM reports").fetchone()
         if reports < max(SECOND_READER_FROM, 1):
+            self._tell({"go": False})
             return False
         (self.split,) = connection.execute(
             "SELECT seq FROM reports ORDER BY seq LIMIT 1 OFFSET ?",
             (int(reports * FIRST_SHARE),),
         ).fetchone()
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="export")
-        self.made["reports"] = self.pool.submit(
-            self._spill, directory, REPORTS_AFTER_SQL, (self.split,)
-        )
-        self.made["events"] = self.pool.submit(self._spill, directory, EVENTS_SQL, ())
-        return True
+        jobs = [
+            [REPORTS_AFTER_SQL, [self.split], self.spills["reports"].fileno()],
+            [EVENTS_SQL, [], self.spills["events"].fileno()],
+        ]
+        return self._tell({"go": True, "jobs": jobs}) and self._hear().get("same") is True
 
     def reports(self, connection: sqlite3.Connection) -> Iterator[tuple[bytes, int] | Spilled]:
         """reports.csv: the earlier part made here on `connection`, then the later part
-        made ahead."""
+        made by the second process (made here too if it failed)."""
         yield from sql_lines(connection, REPORTS_UP_TO_SQL, (self.split,))
-        yield self.made["reports"].result()
+        yield from self._made("reports", connection, REPORTS_AFTER_SQL, (self.split,))
 
-    def events(self) -> Iterator[Spilled]:
-        yield self.made["events"].result()
+    def events(self, connection: sqlite3.Connection) -> Iterator[tuple[bytes, int] | Spilled]:
+        yield from self._made("events", connection, EVENTS_SQL, ())
 
-    def _spill(self, directory: Path, sql: str, parameters: tuple[object, ...]) -> Spilled:
-        """The lines of a query written into an unnamed temporary file in `directory`
-        (where the export needs the room anyway)."""
-        spill = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 (kept past the call)
+    def _made(
+        self, name: str, connection: sqlite3.Connection, sql: str, parameters: tuple[object, ...]
+    ) -> Iterator[tuple[bytes, int] | Spilled]:
+        """The lines the second process made, in the order it makes them; or, if it
+        failed, those `connection` makes (in the same snapshot)."""
+        rows = None if self.failed else self._hear().get("rows")
+        if isinstance(rows, int):
+            yield Spilled(self.spills[name], rows)
+        else:
+            self.failed = True
+            yield from sql_lines(connection, sql, parameters)
+
+    def _tell(self, message: dict[str, Any]) -> bool:
         try:
-            rows = 0
-            for lines, count in sql_lines(self.reader, sql, parameters):
-                if self.stopping:
-                    raise _Stopped
-                spill.write(lines)
-                rows += count
-        except BaseException:
-            spill.close()
-            raise
-        return Spilled(spill, rows)
+            assert self.process.stdin is not None
+            self.process.stdin.write(json.dumps(message).encode() + b"\n")
+            self.process.stdin.flush()
+        except OSError:  # it has ended
+            self.failed = True
+        return not self.failed
+
+    def _hear(self) -> dict[str, Any]:
+        """Its next message; {} once it has ended or failed."""
+        if self.failed:
+            return {}
+        assert self.process.stdout is not None
+        try:
+            message = json.loads(self.process.stdout.readline() or b"{}")
+        except ValueError:
+            message = {}
+        if not isinstance(message, dict) or not message or "error" in message:
+            self.failed = True
+            return {}
+        return message
 
     def close(self) -> None:
-        """Stop what is still being made, and let go of the files and the connection."""
-        self.stopping = True
-        if self.pool is not None:
-            self.reader.interrupt()  # a query under way stops at once
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        for made in self.made.values():
-            if made.done() and not made.cancelled() and made.exception() is None:
-                made.result().file.close()
-        with contextlib.suppress(sqlite3.Error):
-            self.reader.close()
+        """Stop the second process if it still works (a file failed), and let go of its
+        files."""
+        if self.process.poll() is None:
+            with contextlib.suppress(OSError):
+                assert self.process.stdin is not None
+                self.process.stdin.close()
+            self.process.kill()  # what it still makes is not wanted any more
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        for spill in self.spills.values():
+            spill.close()
 
 
 def _same_file_uri(connection: sqlite3.Connection) -> str | None:

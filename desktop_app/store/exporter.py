@@ -96,7 +96,7 @@ def export_tables(
         return ahead.reports(conn) if ahead else sql_lines(conn, REPORTS_SQL)
 
     def events() -> Iterable[Chunk]:
-        return ahead.events() if ahead else sql_lines(conn, EVENTS_SQL)
+        return ahead.events(conn) if ahead else sql_lines(conn, EVENTS_SQL)
 
     return {
         "reports.csv": (REPORT_COLUMNS, reports),
@@ -182,13 +182,13 @@ def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
     reader in the same snapshot where one can be opened (export_lines)."""
     conn = ledger.conn
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
-    ahead = SecondReader.open(conn)  # before the snapshot begins: it counts commits
+    ahead = SecondReader.open(conn, directory)  # before the snapshot: it counts commits
     try:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("BEGIN")  # one consistent snapshot for all files
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # it begins here
-            shared = ahead is not None and ahead.start(conn, directory)
+            shared = ahead is not None and ahead.start(conn)
             written: dict[str, int] = {}
             for name, (columns, rows) in export_tables(ledger, ahead if shared else None).items():
                 written[name] = _write_atomically(directory / name, columns, rows())
