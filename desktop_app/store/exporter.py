@@ -88,8 +88,8 @@ def _python_lines(rows: Iterable[Iterable[object]]) -> Iterator[tuple[bytes, int
 def export_tables(
     ledger: Ledger, ahead: SecondReader | None = None
 ) -> dict[str, tuple[tuple[str, ...], Batches]]:
-    """The files, made on the ledger's connection; events.csv and part of reports.csv
-    by the `ahead` reader where there is one."""
+    """The files, made on the ledger's connection; events.csv and the later part of
+    reports.csv by the `ahead` process where there is one."""
     conn = ledger.conn
 
     def reports() -> Iterable[Chunk]:
@@ -178,8 +178,8 @@ def _new_temporary(path: Path) -> tuple[int, Path]:
 
 
 def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
-    """The CSV files, all read in one snapshot (one read transaction), with a second
-    reader in the same snapshot where one can be opened (export_lines)."""
+    """The CSV files, all read in one snapshot (one read transaction), part of them by a
+    second process reading the same snapshot where one can be started (export_lines)."""
     conn = ledger.conn
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
     ahead = SecondReader.open(conn, directory)  # before the snapshot: it counts commits
