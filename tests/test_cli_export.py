@@ -1039,16 +1039,16 @@ def test_the_real_process_exits_like_the_command_line_promises(
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("=+-@'\t\r\n\",; aЯ😀"), max_size=8))
 def test_the_sql_formula_guard_and_quoting_are_the_python_ones(value: str) -> None:
-    """Text cells are finished by SQLite for speed (exporter._text); they must equal what
+    """Text cells are finished by SQLite for speed (export_sql.text); they must equal what
     csvio's escape_cell and Python's csv writer make of the same value."""
     import sqlite3
 
     from desktop_app.store.csvio import escape_cell, writer
-    from desktop_app.store.exporter import _text
+    from desktop_app.store.export_sql import text
 
     connection = sqlite3.connect(":memory:")
     (made_by_sql,) = connection.execute(
-        f"WITH v(x) AS (SELECT ?) SELECT {_text('x')} FROM v", (value,)
+        f"WITH v(x) AS (SELECT ?) SELECT {text('x')} FROM v", (value,)
     ).fetchone()
     buffer = io.StringIO()
     writer(buffer).writerow([escape_cell(value), ""])  # a second cell: no lone-field rule

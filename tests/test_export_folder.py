@@ -211,12 +211,12 @@ def test_a_failed_export_leaves_no_temporary_file(
     """A write that fails midway (a full disk) takes its temporary file away."""
     real = exporter.export_tables
 
-    def failing(ledger: Ledger) -> dict:
-        tables = real(ledger)
+    def failing(ledger: Ledger, *rest: object) -> dict:
+        tables = real(ledger, *rest)  # type: ignore[arg-type]
         columns, _ = tables["balance.csv"]
 
-        def batches() -> Iterator[list[str]]:
-            yield ["2025-06-11,bodies,Russia,0,0,0,1,1,1\r\n"]
+        def batches() -> Iterator[tuple[bytes, int]]:
+            yield b"2025-06-11,bodies,Russia,0,0,0,1,1,1\r\n", 1
             raise OSError(28, "No space left on device")
 
         tables["balance.csv"] = (columns, batches)

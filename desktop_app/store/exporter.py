@@ -24,12 +24,14 @@ from ..domain.records import (
 )
 from ..domain.rules import STATUSES
 from . import queries
-from .csvio import FORMULA_STARTS, escape_cell, writer
-from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, EVIDENCE_ORDER, export_files
+from .csvio import escape_cell, writer
+from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, export_files
+from .export_lines import CACHE_KIB, SecondReader, Spilled, sql_lines
 from .export_readme import README_NAME, readme_bytes
+from .export_sql import EVENTS_SQL, EVIDENCE_SQL, REPORTS_SQL, SOURCES_SQL
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
-from .schema import FLOW_WARNING_SQL, SCHEMA_VERSION
+from .schema import SCHEMA_VERSION
 
 EVENT_COLUMNS = (
     "event_id",
@@ -66,158 +68,40 @@ RESOLUTION_COLUMNS = (
 )
 
 
-def _text(column: str) -> str:
-    """A free-text cell, finished by SQLite: the formula guard of csvio.escape_cell, then
-    RFC 4180 quoting as Python's csv.writer (QUOTE_MINIMAL) does it."""
-    starts = ", ".join(f"char({ord(start)})" for start in FORMULA_STARTS)
-    value = f"COALESCE({column}, '')"
-    guarded = f"(CASE WHEN substr({value}, 1, 1) IN ({starts}) THEN '''' ELSE '' END || {value})"
-    return (
-        f"CASE WHEN {value} GLOB '*[\",\r\n]*'"
-        f" THEN '\"' || replace({guarded}, '\"', '\"\"') || '\"' ELSE {guarded} END"
-    )
-
-
-def _plain(column: str) -> str:
-    """A number, a date or a word from a fixed list: never guarded, never quoted."""
-    return f"COALESCE({column}, '')"
-
-
-def _csv_lines(*cells: str) -> str:
-    """A SELECT list that makes SQLite build whole CSV lines: exporting 400,000 rows
-    through Python's csv module reaches only a third of the sqlite3 shell's speed."""
-    return " || ',' || ".join(cells)
-
-
-# `reversed_direction` on the rows of both flows of a standing warning, as v_flows has it
-# (one expression for both); an event's row without flows has none.
-_REVERSED_WARNING = f"CASE WHEN fs.category IS NULL THEN '' ELSE {FLOW_WARNING_SQL} END"
-
-REPORTS_SQL = f"""
-SELECT {
-    _csv_lines(
-        _text("r.id"),
-        _text("r.event_id"),
-        _plain("e.type"),
-        _plain("r.claimed_date"),
-        _text("r.location"),
-        _plain("f.category"),
-        _text("f.from_party"),
-        _text("f.to_party"),
-        _plain("f.count"),
-        _plain("f.qualifier"),
-        _text("s.name"),
-        _plain("s.kind"),
-        _text("s.party"),
-        _text("r.url"),
-        _plain("r.published"),
-        _plain("s.reliability"),
-        _plain("r.credibility"),
-        _text("r.quote"),
-        _text("r.recorded_by"),
-        _plain("r.recorded_at"),
-        _plain("r.updated_at"),
-        _plain("r.seq"),
-    )
-}
-FROM reports r
-JOIN events e ON e.id = r.event_id
-JOIN sources s ON s.id = r.source_id
-LEFT JOIN flows f ON f.report_id = r.id
-ORDER BY r.seq, f.position
-"""
-
-EVENTS_SQL = f"""
-SELECT {
-    _csv_lines(
-        _text("es.event_id"),
-        _plain("es.type"),
-        _plain("es.date"),
-        _text("es.location"),
-        _plain("fs.category"),
-        _text("fs.from_party"),
-        _text("fs.to_party"),
-        _plain("fs.best"),
-        _plain("fs.low"),
-        _plain("fs.high"),
-        _plain("COALESCE(fs.n_reports, es.n_reports)"),
-        _plain("es.status"),
-        _text("res.rationale"),
-        _text("res.resolved_by"),
-        _plain("res.resolved_at"),
-        _plain(_REVERSED_WARNING),
-    )
-}
-FROM event_state es
-LEFT JOIN flow_state fs ON fs.event_id = es.event_id
-LEFT JOIN resolutions res ON res.id = fs.resolution_id
-ORDER BY es.chart_day, es.first_seq, fs.category, fs.from_party, fs.to_party
-"""
-
-SOURCES_SQL = f"""
-SELECT {
-    _csv_lines(
-        _text("s.id"),
-        _text("s.name"),
-        _plain("s.kind"),
-        _text("s.party"),
-        _plain("s.reliability"),
-        _plain("(SELECT COUNT(*) FROM reports r WHERE r.source_id = s.id)"),
-    )
-}
-FROM sources s
-ORDER BY s.key, s.id
-"""
-
-EVIDENCE_SQL = f"""
-SELECT {
-    _csv_lines(
-        _text("l.report_id"),
-        _plain("l.sha256"),
-        _text("l.file_name"),
-        _text("e.media_type"),
-        _plain("e.size"),
-        _plain("l.accessed"),
-        _text("l.archive_url"),
-        _text("l.note"),
-        _text("l.added_by"),
-        _plain("l.added_at"),
-    )
-}
-FROM report_evidence l
-JOIN evidence e ON e.sha256 = l.sha256
-JOIN reports r ON r.id = l.report_id
-{EVIDENCE_ORDER}
-"""
-
 # Each exported file: its columns, and a function that yields batches of finished CSV
-# lines (formula guard, quoting and CRLF included).
-Batches = Callable[[], Iterable[list[str]]]
+# lines (formula guard, quoting and CRLF included), each as its UTF-8 bytes and how many
+# lines it holds, or lines made ahead by the second reader.
+Chunk = tuple[bytes, int] | Spilled
+Batches = Callable[[], Iterable[Chunk]]
 
 
-def _sql_lines(ledger: Ledger, sql: str) -> Iterator[list[str]]:
-    cursor = ledger.conn.execute(sql)
-    while batch := cursor.fetchmany(5000):
-        yield [line + "\r\n" for (line,) in batch]
-
-
-def _python_lines(rows: Iterable[Iterable[object]]) -> Iterator[list[str]]:
+def _python_lines(rows: Iterable[Iterable[object]]) -> Iterator[tuple[bytes, int]]:
     buffer = io.StringIO()
     out = writer(buffer)
-    lines = []
+    count = 0
     for row in rows:
         out.writerow([escape_cell(value) for value in row])
-        lines.append(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-    yield lines
+        count += 1
+    yield buffer.getvalue().encode("utf-8"), count
 
 
-def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
+def export_tables(
+    ledger: Ledger, ahead: SecondReader | None = None
+) -> dict[str, tuple[tuple[str, ...], Batches]]:
+    """The files, made on the ledger's connection; events.csv and the later part of
+    reports.csv by the `ahead` process where there is one."""
+    conn = ledger.conn
+
+    def reports() -> Iterable[Chunk]:
+        return ahead.reports(conn) if ahead else sql_lines(conn, REPORTS_SQL)
+
+    def events() -> Iterable[Chunk]:
+        return ahead.events(conn) if ahead else sql_lines(conn, EVENTS_SQL)
+
     return {
-        "reports.csv": (REPORT_COLUMNS, lambda: _sql_lines(ledger, REPORTS_SQL)),
-        "events.csv": (EVENT_COLUMNS, lambda: _sql_lines(ledger, EVENTS_SQL)),
-        "sources.csv": (SOURCE_COLUMNS, lambda: _sql_lines(ledger, SOURCES_SQL)),
+        "reports.csv": (REPORT_COLUMNS, reports),
+        "events.csv": (EVENT_COLUMNS, events),
+        "sources.csv": (SOURCE_COLUMNS, lambda: sql_lines(conn, SOURCES_SQL)),
         "balance.csv": (
             BALANCE_COLUMNS,
             lambda: _python_lines(row.as_tuple() for row in queries.balance(ledger)),
@@ -229,7 +113,7 @@ def export_tables(ledger: Ledger) -> dict[str, tuple[tuple[str, ...], Batches]]:
                 for row in queries.decisions(ledger)
             ),
         ),
-        "evidence.csv": (EVIDENCE_COLUMNS, lambda: _sql_lines(ledger, EVIDENCE_SQL)),
+        "evidence.csv": (EVIDENCE_COLUMNS, lambda: sql_lines(conn, EVIDENCE_SQL)),
     }
 
 
@@ -249,13 +133,7 @@ def export_all(
     in `DIR/evidence/` (their count under that name).
     """
     directory.mkdir(parents=True, exist_ok=True)
-    written: dict[str, int] = {}
-    ledger.conn.execute("BEGIN")  # one consistent snapshot for all files
-    try:
-        for name, (columns, rows) in export_tables(ledger).items():
-            written[name] = _write_atomically(directory / name, columns, rows())
-    finally:
-        ledger.conn.execute("COMMIT")
+    written = _write_tables(ledger, directory)
     _write_text_atomically(directory / "datapackage.json", datapackage_json(utc_now()))
     _write_bytes_atomically(directory / README_NAME, readme_bytes())
     said = warnings if warnings is not None else []
@@ -299,17 +177,48 @@ def _new_temporary(path: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name beside it", str(path))
 
 
-def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Any]) -> int:
+def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
+    """The CSV files, all read in one snapshot (one read transaction), part of them by a
+    second process reading the same snapshot where one can be started (export_lines)."""
+    conn = ledger.conn
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    ahead = SecondReader.open(conn, directory)  # before the snapshot: it counts commits
+    try:
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("BEGIN")  # one consistent snapshot for all files
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # it begins here
+            shared = ahead is not None and ahead.start(conn)
+            written: dict[str, int] = {}
+            for name, (columns, rows) in export_tables(ledger, ahead if shared else None).items():
+                written[name] = _write_atomically(directory / name, columns, rows())
+            return written
+        finally:
+            if ahead is not None:
+                ahead.close()  # stops what it still makes, before the snapshot ends
+            conn.execute("COMMIT")
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+
+
+def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Chunk]) -> int:
     """Write under a new temporary name and rename into place: a reader never sees half a
     file, and a link at the final name is replaced, never written through."""
+    header = io.StringIO()
+    writer(header).writerow(columns)
     handle_fd, temporary = _new_temporary(path)
     try:
-        with os.fdopen(handle_fd, "w", encoding="utf-8", newline="") as handle:
-            writer(handle).writerow(columns)
+        with os.fdopen(handle_fd, "wb") as handle:
+            handle.write(header.getvalue().encode("utf-8"))
             count = 0
-            for lines in rows:
-                handle.write("".join(lines))
-                count += len(lines)
+            for chunk in rows:
+                if isinstance(chunk, Spilled):
+                    chunk.copy_to(handle)
+                    count += chunk.rows
+                else:
+                    lines, many = chunk
+                    handle.write(lines)
+                    count += many
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
