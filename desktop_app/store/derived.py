@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, NoReturn
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
-from .database import indexes_dropped_for
+from .database import indexes_dropped_for, insert_many
 from .schema import EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
@@ -434,14 +434,10 @@ def _store_state(
     events.sort()  # in key order, the cheapest way into their tables' b-trees (in C, fast
     flows.sort()  # when a Derivation sorted its rows already)
     dropped = indexes_dropped_for(conn, "event_state", len(events))
-    conn.executemany(
-        f"INSERT INTO event_state ({EVENT_STATE_COLUMNS}) VALUES ({_marks(['?'] * 13)})", events
-    )
+    insert_many(conn, "event_state", EVENT_STATE_COLUMNS, events)
     for sql in dropped:
         conn.execute(sql)
-    conn.executemany(
-        f"INSERT INTO flow_state ({FLOW_STATE_COLUMNS}) VALUES ({_marks(['?'] * 9)})", flows
-    )
+    insert_many(conn, "flow_state", FLOW_STATE_COLUMNS, flows)
 
 
 # The charting days of some events; `+type`: by their ids, not by the index on type
