@@ -386,11 +386,29 @@ class _Picked:
         """This column's texts at these rows, copied into Python once (the reports and
         the check of events both read the event ids)."""
         if column not in self._texts:
-            self._texts[column] = self.cells[column].take(self.rows).to_pylist()
+            picked = self.cells[column].take(self.rows)
+            self._texts[column] = _shared(picked) if column in REPEATED else picked.to_pylist()
         return self._texts[column]
 
     def typed(self, column: str, values: dict[str, Any]) -> list[Any]:
         return _typed(self.texts(column), values)
+
+
+# Report-level columns whose values repeat from report to report (an event's id for each
+# of its reports, a date, a place, a grade, who recorded it).
+REPEATED = frozenset(
+    {"event_id", "event_type", "event_date", "location", "source_name", "source_party"}
+    | {"published", "credibility", "recorded_by"}
+)
+
+
+def _shared(texts: pa.Array | pa.ChunkedArray) -> list[str]:
+    """The texts as Python strings, each distinct one made once and shared by the rows
+    that hold it: 300,000 reports otherwise make a string per report and column, memory
+    that is slow to come by and that every later pass over the reports walks through."""
+    encoded = _whole(texts).dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    return list(map(distinct.__getitem__, encoded.indices.to_numpy().tolist()))
 
 
 def _trimmed(texts: pa.ChunkedArray) -> pa.ChunkedArray:
