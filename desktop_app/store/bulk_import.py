@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -571,7 +572,8 @@ def _flows_of_reports(
     rows = np.flatnonzero(key_codes >= 0)
     of_report = report_codes[rows].astype(np.int64)
     stated = of_report * max(1, len(keys)) + key_codes[rows]
-    if np.unique(stated).size != stated.size:
+    ordered = np.sort(stated)  # a sort finds a repeat sooner than np.unique's hashing
+    if (ordered[1:] == ordered[:-1]).any():
         raise _GiveUp()
     order = np.argsort(of_report, kind="stable")  # by report, in row order within each
     in_order = [flows[code][0] for code in flow_codes[rows[order]].tolist()]
@@ -595,7 +597,7 @@ def _new_reports(
     columns = (
         report_ids,
         at_firsts.texts("event_id"),
-        source_keys.take(at_firsts.rows).to_pylist(),
+        _shared(source_keys.take(at_firsts.rows)),
         at_firsts.texts("event_date"),
         at_firsts.texts("location"),
         at_firsts.texts("quote"),
@@ -607,4 +609,6 @@ def _new_reports(
         at_firsts.typed("updated_at", values["updated_at"]),
         flows_of,
     )
-    return list(map(NewReport._make, zip(*columns, strict=True)))
+    # tuple.__new__ straight from C: NewReport._make is a call of Python per report.
+    made: list[NewReport] = list(map(partial(tuple.__new__, NewReport), zip(*columns, strict=True)))
+    return made

@@ -98,7 +98,7 @@ def spreadsheet_damage(data: bytes, plan: ImportPlan) -> list[FieldProblem]:
     it could not encode saved as '?', a guarded carriage return turned into a line feed
     (the guarding `'` then stays), a text cut at a cell's limit. The rows are looked for
     only when a cheap test of the whole file finds a sign, so clean files pay nothing."""
-    cut = any(len(report.quote) == SPREADSHEET_CELL_LIMIT for report in plan.reports)
+    cut = SPREADSHEET_CELL_LIMIT in map(len, map(_quote_of, plan.reports))
     if not (b"???" in data or b"'\n" in data or b"'\r\n" in data or cut):
         return []
     text = data.decode("utf-8-sig", errors="replace")
@@ -352,6 +352,7 @@ def _report_rows(
 
 
 _report_id_of = attrgetter("report_id")
+_quote_of = attrgetter("quote")
 _source_key_of = attrgetter("source_key")
 
 
