@@ -263,6 +263,8 @@ class Ledger:
             raise
         finally:
             self._write_state = None
+            if state.known is not None and not self.conn.in_transaction:
+                derived.release_image(self.conn)
         self.checkpoint()
 
     def insert(self, table: str, *records: dict[str, Any]) -> None:
