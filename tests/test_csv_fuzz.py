@@ -23,7 +23,14 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from conftest import DATA_TABLES, CliResult, sha256, write_csv, write_reports_csv
+from conftest import (
+    DATA_TABLES,
+    REPORTS_HEADER,
+    CliResult,
+    sha256,
+    write_csv,
+    write_reports_csv,
+)
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -832,6 +839,49 @@ def test_the_search_rows_of_new_events_are_those_the_tables_give(
             assert ledger.conn.execute(search).fetchall() == written
     assert len(written) == 101
     assert sum("SOURCE  1 " in text for _, _, text in written) == 101
+
+
+def _derived_tables(ledger: Ledger) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        table: ledger.conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}").fetchall()
+        for table, columns, order in (
+            ("event_state", f"rowid, {derived.EVENT_STATE_COLUMNS}", "rowid"),
+            ("flow_state", "*", "event_id, from_party, to_party, category"),
+            ("event_search", "rowid, event_id, text", "rowid"),
+            ("exchange_days", "*", "chart_day, category, from_party, to_party"),
+        )
+    }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+@pytest.mark.parametrize("minimum", [10, 10**9], ids=["child's image", "in the writer"])
+def test_new_and_stored_events_of_one_import_are_derived_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, minimum: int
+) -> None:
+    """An import that adds new events (derived by a child, whose rows the writer copies
+    from a SQLite image) and reports to stored events (derived by the writer) stores the
+    same rows, in the same order, as one whose events are all derived by the writer."""
+    first = write_reports_csv(tmp_path / "first.csv", 30, prefix="a")
+    second = write_reports_csv(tmp_path / "second.csv", 60, prefix="b")
+    with second.open("a", newline="", encoding="utf-8") as handle:
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(report_id="b-late", event_id="a-event-0", event_type="exchange")
+        row.update(event_date="2024-01-02", category="pows", from_party="Russia")
+        row.update(to_party="Ukraine", count="99", source_name="Late", quote="late")
+        csv.writer(handle, lineterminator="\r\n").writerow(row[c] for c in REPORTS_HEADER)
+    tables = {}
+    for name in ("writer", str(minimum)):
+        monkeypatch.setattr(derived, "PARALLEL_MINIMUM", 10**9 if name == "writer" else minimum)
+        with Ledger.open(tmp_path / f"{name}.db") as ledger:
+            apply_import(ledger, plan_import(ledger, first, "test"), "test")
+            apply_import(ledger, plan_import(ledger, second, "test"), "test")
+            assert check(ledger).ok
+            tables[name] = _derived_tables(ledger)
+            assert derived.IMAGE not in {
+                row[1] for row in ledger.conn.execute("PRAGMA database_list")
+            }
+    assert tables["writer"] == tables[str(minimum)]
+    assert len(tables["writer"]["event_state"]) == 30
 
 
 def test_an_event_deleted_after_the_file_was_read_stops_the_import(tmp_path: Path) -> None:

@@ -28,12 +28,14 @@ from desktop_app.settings import set_user_name
 from desktop_app.store import queries
 from desktop_app.store.check import check, repair
 from desktop_app.store.database import (
+    ROWS_PER_STATEMENT,
     DamagedFileError,
     LedgerFileError,
     NewerVersionError,
     NotADatabaseError,
     ReadOnlyError,
     backup_path,
+    insert_many,
     inspect_early,
 )
 from desktop_app.store.event_list import SORT_KEYS, EventFilter, EventList
@@ -1107,3 +1109,17 @@ def test_a_healthy_file_inspected_early_opens_as_usual(tmp_path: Path, ledger_by
     with Ledger.open(path) as ledger:
         assert not ledger.read_only
         assert ledger.count("events") > 0
+
+
+def test_many_rows_are_inserted_in_their_order_several_to_a_statement() -> None:
+    """A bulk insert binds many rows to one statement: every row lands, in order, and a
+    row of the wrong width is refused (it would shift every later value)."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a INTEGER, b TEXT CHECK (b IN ('x', 'y', 'z'))) STRICT")
+    rows = [(n, "xyz"[n % 3]) for n in range(2 * ROWS_PER_STATEMENT + 7)]
+    insert_many(conn, "t", "a, b", rows)
+    assert conn.execute("SELECT a, b FROM t ORDER BY rowid").fetchall() == rows
+    with pytest.raises(sqlite3.ProgrammingError):
+        insert_many(conn, "t", "a, b", [*rows[:-1], (1,)])
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_many(conn, "t", "a, b", [*rows, (1, "w")])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -125,7 +126,7 @@ def plain_quoting(data: bytes) -> bool | None:
     reader splits the file into blocks (seen with a cell of 130,000 characters over two
     blocks of 1 MB): such a file is read as one block."""
     text = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(text == ord('"'))
+    quotes = _positions(text, ord('"'))
     if len(quotes) % 2:
         return None  # a quote never closed
     if len(quotes) == 0:
@@ -144,8 +145,24 @@ def plain_quoting(data: bytes) -> bool | None:
     if not (opens.all() and closes.all()):
         return None
     # A carriage return after an odd number of quotes is inside a quoted cell.
-    returns = np.flatnonzero(text == ord("\r"))
+    returns = _positions(text, ord("\r"))
     return bool((np.searchsorted(quotes, returns) % 2).any())
+
+
+SCAN = 1 << 22  # bytes of a file compared at a time
+
+
+def _positions(text: np.ndarray, byte: int) -> np.ndarray:
+    """Where `byte` occurs in `text`, found a slice at a time: comparing the whole file
+    at once makes a bool per byte, new memory as large as the file (twice, 260 MB for
+    the benchmark's file), which took longer to come by than the comparing."""
+    equal = np.empty(min(len(text), SCAN), dtype=bool)
+    found = []
+    for start in range(0, len(text), SCAN):
+        part = text[start : start + SCAN]
+        np.equal(part, byte, out=equal[: len(part)])
+        found.append(np.flatnonzero(equal[: len(part)]) + start)
+    return np.concatenate(found) if found else np.empty(0, dtype=np.intp)
 
 
 class _GiveUp(Exception):
@@ -272,11 +289,11 @@ class _Reading:
             if column not in self.header:
                 cells[column] = pa.repeat(pa.scalar("", pa.string()), rows)
                 continue
-            texts = self.table.column(self.header.index(column)).combine_chunks()
+            texts = self.table.column(self.header.index(column))
             if pc.any(pc.starts_with(texts, "'")).as_py():  # rare outside quotes
                 guarded = pc.match_substring_regex(texts, GUARDED)
                 texts = pc.if_else(guarded, pc.utf8_slice_codeunits(texts, 1), texts)
-            cells[column] = texts if column == "quote" else pc.utf8_trim(texts, WHITESPACE)
+            cells[column] = texts if column == "quote" else _trimmed(texts)
         return cells
 
     def check_events(
@@ -370,11 +387,43 @@ class _Picked:
         """This column's texts at these rows, copied into Python once (the reports and
         the check of events both read the event ids)."""
         if column not in self._texts:
-            self._texts[column] = self.cells[column].take(self.rows).to_pylist()
+            picked = self.cells[column].take(self.rows)
+            self._texts[column] = _shared(picked) if column in REPEATED else picked.to_pylist()
         return self._texts[column]
 
     def typed(self, column: str, values: dict[str, Any]) -> list[Any]:
         return _typed(self.texts(column), values)
+
+
+# Report-level columns whose values repeat from report to report (an event's id for each
+# of its reports, a date, a place, a grade, who recorded it).
+REPEATED = frozenset(
+    {"event_id", "event_type", "event_date", "location", "source_name", "source_party"}
+    | {"published", "credibility", "recorded_by"}
+)
+
+
+def _shared(texts: pa.Array | pa.ChunkedArray) -> list[str]:
+    """The texts as Python strings, each distinct one made once and shared by the rows
+    that hold it: 300,000 reports otherwise make a string per report and column, memory
+    that is slow to come by and that every later pass over the reports walks through."""
+    encoded = _whole(texts).dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    return list(map(distinct.__getitem__, encoded.indices.to_numpy().tolist()))
+
+
+def _trimmed(texts: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The texts trimmed, or the very same column when no text has a space to trim (the
+    usual case): a copy kept of each column, a 100 MB of new memory, took longer to
+    come by than the trimming itself."""
+    trimmed = pc.utf8_trim(texts, WHITESPACE)
+    same = pc.all(pc.equal(pc.binary_length(trimmed), pc.binary_length(texts))).as_py()
+    return texts if same is not False else trimmed
+
+
+def _whole(texts: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One array of a column's texts (the cells keep the reader's chunks)."""
+    return texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
 
 
 def _typed(texts: list[str], values: dict[str, Any]) -> list[Any]:
@@ -393,7 +442,7 @@ def _distinct(texts: pa.Array) -> list[str]:
 
 def _encoded(texts: pa.Array) -> tuple[list[str], np.ndarray]:
     """The distinct texts in the order they first appear, and each row's index into them."""
-    encoded = texts.dictionary_encode()
+    encoded = _whole(texts).dictionary_encode()
     return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
 
 
@@ -404,7 +453,7 @@ def _first_rows(codes: np.ndarray) -> np.ndarray:
 
 def _mapped(texts: pa.Array, function: Callable[[str], object]) -> pa.Array:
     """`function` of each row's text, called once per distinct text."""
-    encoded = texts.dictionary_encode()
+    encoded = _whole(texts).dictionary_encode()
     images = pa.array([function(text) for text in encoded.dictionary.to_pylist()])
     return images.take(encoded.indices)
 
@@ -523,7 +572,8 @@ def _flows_of_reports(
     rows = np.flatnonzero(key_codes >= 0)
     of_report = report_codes[rows].astype(np.int64)
     stated = of_report * max(1, len(keys)) + key_codes[rows]
-    if np.unique(stated).size != stated.size:
+    ordered = np.sort(stated)  # a sort finds a repeat sooner than np.unique's hashing
+    if (ordered[1:] == ordered[:-1]).any():
         raise _GiveUp()
     order = np.argsort(of_report, kind="stable")  # by report, in row order within each
     in_order = [flows[code][0] for code in flow_codes[rows[order]].tolist()]
@@ -547,7 +597,7 @@ def _new_reports(
     columns = (
         report_ids,
         at_firsts.texts("event_id"),
-        source_keys.take(at_firsts.rows).to_pylist(),
+        _shared(source_keys.take(at_firsts.rows)),
         at_firsts.texts("event_date"),
         at_firsts.texts("location"),
         at_firsts.texts("quote"),
@@ -559,4 +609,6 @@ def _new_reports(
         at_firsts.typed("updated_at", values["updated_at"]),
         flows_of,
     )
-    return list(map(NewReport._make, zip(*columns, strict=True)))
+    # tuple.__new__ straight from C: NewReport._make is a call of Python per report.
+    made: list[NewReport] = list(map(partial(tuple.__new__, NewReport), zip(*columns, strict=True)))
+    return made

@@ -13,6 +13,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -135,6 +136,9 @@ class NewReport(NamedTuple):
     flows: tuple[Flow, ...]
 
 
+_flows_of = attrgetter("flows")
+
+
 class GivenSource(NamedTuple):
     """A source as the file first mentions it."""
 
@@ -160,7 +164,7 @@ class ImportPlan:
 
     @property
     def n_flows(self) -> int:
-        return sum(len(report.flows) for report in self.reports)
+        return sum(map(len, map(_flows_of, self.reports)))
 
     def counts(self) -> dict[str, int]:
         return {

@@ -98,7 +98,7 @@ def spreadsheet_damage(data: bytes, plan: ImportPlan) -> list[FieldProblem]:
     it could not encode saved as '?', a guarded carriage return turned into a line feed
     (the guarding `'` then stays), a text cut at a cell's limit. The rows are looked for
     only when a cheap test of the whole file finds a sign, so clean files pay nothing."""
-    cut = any(len(report.quote) == SPREADSHEET_CELL_LIMIT for report in plan.reports)
+    cut = SPREADSHEET_CELL_LIMIT in map(len, map(_quote_of, plan.reports))
     if not (b"???" in data or b"'\n" in data or b"'\r\n" in data or cut):
         return []
     text = data.decode("utf-8-sig", errors="replace")
@@ -226,8 +226,9 @@ def _write_reports(
         lambda: _search_texts(plan, names),
     )
     try:
-        derivation.start(short_statements_follow=True)
-        _insert_rows(ledger, plan, who, operation_id, progress, first_seq, sources, parties)
+        _insert_rows(
+            ledger, plan, who, operation_id, progress, first_seq, sources, parties, derivation
+        )
         derivation.start(short_statements_follow=False)
     except BaseException:
         derivation.close()
@@ -244,8 +245,10 @@ def _insert_rows(
     first_seq: int,
     sources: dict[str, str],
     parties: dict[str, str],
+    derivation: Derivation,
 ) -> None:
-    """The plan's events, reports and flows, their indexes built after a large insert."""
+    """The plan's events, reports and flows, their indexes built after a large insert;
+    `derivation` started beside them."""
     now = utc_now()
     # The reports' rows are built in a thread while SQLite inserts the events, by one
     # statement that runs without the GIL (executemany would hand it over per row).
@@ -261,6 +264,10 @@ def _insert_rows(
         )
         ledger.insert_events(plan.new_events, at=now)
         in_id_order, reports = built.result()
+    # Derived beside the inserts from here on; not sooner: the rows' builder and a forked
+    # child both touch every report, and a page both touch is copied for the one that
+    # touches it first (copy-on-write), which slowed the builder and the events' insert.
+    derivation.start(short_statements_follow=True)
     total = len(reports) + plan.n_flows
     dropped = ledger.indexes_dropped_for("reports", len(reports))
     done = _insert(ledger.insert_reports, reports, progress, 0, total)
@@ -345,6 +352,7 @@ def _report_rows(
 
 
 _report_id_of = attrgetter("report_id")
+_quote_of = attrgetter("quote")
 _source_key_of = attrgetter("source_key")
 
 

@@ -46,6 +46,7 @@ from .database import (
     copy_to,
     disk_full_error,
     indexes_dropped_for,
+    insert_many,
     inspect_early,
     is_disk_full,
     open_connection,
@@ -273,6 +274,8 @@ class Ledger:
             raise
         finally:
             self._write_state = None
+            if state.known is not None and not self.conn.in_transaction:
+                derived.release_image(self.conn)
         self.checkpoint()
 
     def insert(self, table: str, *records: dict[str, Any]) -> None:
@@ -739,7 +742,7 @@ class Ledger:
 
     def insert_reports(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Reports as tuples of REPORT_ROW, many at once (an import's batch)."""
-        self.conn.executemany(INSERT_REPORT, rows)
+        insert_many(self.conn, "reports", ", ".join(REPORT_ROW), rows)
 
     def insert_report(self, record: Mapping[str, Any]) -> None:
         """One report given by column (REPORT_ROW); it belongs to this write's
@@ -756,7 +759,7 @@ class Ledger:
 
     def insert_flows(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Flows as tuples of FLOW_ROW, many at once."""
-        self.conn.executemany(INSERT_FLOW, rows)
+        insert_many(self.conn, "flows", ", ".join(FLOW_ROW), rows)
 
     def insert_flow_records(self, report_id: str, flows: Iterable[Mapping[str, Any]]) -> None:
         """A report's flows as `report_record` gives them (with their positions)."""
@@ -1134,10 +1137,6 @@ REPORT_ROW = (
     "operation_id",
 )
 FLOW_ROW = ("report_id", "position", "category", "from_party", "to_party", "count", "qualifier")
-INSERT_REPORT = (
-    f"INSERT INTO reports ({', '.join(REPORT_ROW)}) VALUES ({', '.join('?' * len(REPORT_ROW))})"
-)
-INSERT_FLOW = f"INSERT INTO flows ({', '.join(FLOW_ROW)}) VALUES ({', '.join('?' * len(FLOW_ROW))})"
 
 EDITABLE_FIELDS = (
     "source_id",
