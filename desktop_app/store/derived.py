@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, NoReturn
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
 from .database import indexes_dropped_for, insert_many
-from .schema import EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
+from .schema import EXCHANGE_DAYS_COLUMNS, EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
 PARALLEL_MINIMUM = 2_000  # events derived beside the writer from this many on
@@ -244,6 +244,9 @@ IMAGE_TABLES = {
     "event_state": f"{EVENT_STATE_COLUMNS}, PRIMARY KEY (event_id)",
     "flow_state": f"{FLOW_STATE_COLUMNS}, PRIMARY KEY (event_id, from_party, to_party, category)",
     "search": "event_id, text, PRIMARY KEY (event_id)",
+    "exchange_days": (
+        f"{EXCHANGE_DAYS_COLUMNS}, PRIMARY KEY (chart_day, category, from_party, to_party)"
+    ),
 }
 
 
@@ -261,6 +264,9 @@ def rows_image(derived: Derived) -> bytes:
         insert_many(conn, "event_state", EVENT_STATE_COLUMNS, derived.events)
         insert_many(conn, "flow_state", FLOW_STATE_COLUMNS, derived.flows)
         insert_many(conn, "search", "event_id, text", sorted(derived.texts.items()))
+        # The daily sums of these events alone, by the very statement the writer runs on its
+        # tables: all it needs when these are all the events it has (`_all_from_image`).
+        conn.execute(EXCHANGE_DAYS_SQL.format(where=""))
         conn.execute("COMMIT")
         return conn.serialize()
     finally:
@@ -470,10 +476,25 @@ def refresh(
         _store_image_state(conn, more_events, more_flows)
     else:
         _store_state(conn, given.events + more_events, given.flows + more_flows)
+    if given.image and not more_events and _all_from_image(conn):
+        conn.execute(
+            f"INSERT INTO exchange_days ({EXCHANGE_DAYS_COLUMNS})"
+            f" SELECT {EXCHANGE_DAYS_COLUMNS} FROM {IMAGE}.exchange_days"
+        )
+        return
     conn.execute(NOTE_DAYS_SQL.format(events="SELECT id FROM temp.refreshing"))  # and now
     days = "SELECT day FROM temp.refreshing_days"
     conn.execute(f"DELETE FROM exchange_days WHERE chart_day IN ({days})")
     conn.execute(EXCHANGE_DAYS_SQL.format(where=f" AND es.chart_day IN ({days})"))
+
+
+def _all_from_image(conn: sqlite3.Connection) -> bool:
+    """Every event of the ledger is one of the image's (an import's new events into a
+    ledger that had none): then no other event had a daily sum, nor has one now, and the
+    sums the child made are the ledger's."""
+    count = "SELECT COUNT(*) FROM {}event_state"
+    stored = conn.execute(count.format("main.")).fetchone()[0]
+    return bool(stored == conn.execute(count.format(f"{IMAGE}.")).fetchone()[0])
 
 
 def _mark_refreshing(conn: sqlite3.Connection, ids: list[str], held: set[str]) -> None:

@@ -198,10 +198,8 @@ FROM flow_state fs JOIN event_state es ON es.event_id = fs.event_id
 WHERE +es.type = 'exchange' AND es.chart_day IS NOT NULL{where}
 GROUP BY es.chart_day, fs.category, fs.from_party, fs.to_party
 """
-EXCHANGE_DAYS_SQL = (
-    "INSERT INTO exchange_days (chart_day, category, from_party, to_party, best, low, high)"
-    + EXCHANGE_DAYS_SELECT
-)
+EXCHANGE_DAYS_COLUMNS = "chart_day, category, from_party, to_party, best, low, high"
+EXCHANGE_DAYS_SQL = f"INSERT INTO exchange_days ({EXCHANGE_DAYS_COLUMNS})" + EXCHANGE_DAYS_SELECT
 
 # Version 5: the exchange flows per day (above), filled from the derived state as it is.
 SCHEMA_V5 = [
