@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from . import checked_files
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -192,7 +193,9 @@ def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
     if path.stat().st_size == 0:
         return FileInspection(True, 0, writable)
     _check_header(path)
-    version, tables, problems = _read_inspection(path, quick_check)
+    now = checked_files.identity(path) if quick_check else None
+    checking = quick_check and not checked_files.was_checked(path, now)
+    version, tables, problems = _read_inspection(path, checking)
     if problems != ["ok"]:
         raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
     if version < 0:
@@ -207,6 +210,8 @@ def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
         )
     if (version == 0 and tables) or (version > 0 and not tables >= LEDGER_TABLES):
         raise NotADatabaseError(f"{path} is a SQLite database, but not an Exchange Ledger file.")
+    if checking:
+        checked_files.remember_checked(path, now)
     return FileInspection(True, version, writable)
 
 
