@@ -250,6 +250,34 @@ def test_every_write_leaves_the_main_file_whole(tmp_path: Path) -> None:
         assert report_ids(copy) == {f"r{i}" for i in range(10)} - {"r3"}
 
 
+def test_a_window_commit_reaches_the_main_file_a_moment_after_the_panes_show_it(
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture
+    tmp_path: Path,
+) -> None:
+    """The window checkpoints after its panes have shown a change, not inside the
+    keystroke: the commit waits in the -wal (safe: SQLite finds it there) for a moment,
+    then the main file alone holds it; closing the window at once checkpoints too."""
+    from PySide6.QtCore import Qt
+    from test_faults import _fill_form
+    from ui_helpers import open_window
+
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 3))
+    window = open_window(qtbot, db)
+    window.form.ask_duplicate = lambda candidates: ""  # never a modal prompt: a new event
+    wal = Path(f"{db}-wal")  # emptied by a checkpoint, removed with the last connection
+    for closing_at_once in (False, True):
+        _fill_form(window, qtbot)
+        qtbot.keyClick(window.form.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert wal.stat().st_size > 0  # not checkpointed inside the keystroke
+        if closing_at_once:
+            window.close()
+        copy = tmp_path / "mailed.db"
+        qtbot.waitUntil(lambda: not wal.exists() or wal.stat().st_size == 0, timeout=5000)
+        shutil.copyfile(db, copy)  # the .db alone, as people e-mail it
+        assert len(report_ids(copy)) == (5 if closing_at_once else 4)
+
+
 # ---- 4. a read-only ledger with a -wal but no -shm ----------------------------------------
 
 

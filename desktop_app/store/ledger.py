@@ -166,6 +166,11 @@ class Ledger:
         self.checkpoint_failed: str | None = None
         # Called while a write waits for another process; the window shows it.
         self.on_wait: Callable[[float], None] | None = None
+        # Called after each write instead of `checkpoint`, to checkpoint a moment later:
+        # the window does it once the panes show the change (on a 300 MB file the
+        # checkpoint is a third of a form commit). The commits are safe in the -wal
+        # meanwhile; `close` checkpoints whatever is left.
+        self.checkpoint_soon: Callable[[], None] | None = None
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -276,7 +281,10 @@ class Ledger:
             self._write_state = None
             if state.known is not None and not self.conn.in_transaction:
                 derived.release_image(self.conn)
-        self.checkpoint()
+        if self.checkpoint_soon is None:
+            self.checkpoint()
+        else:
+            self.checkpoint_soon()
 
     def insert(self, table: str, *records: dict[str, Any]) -> None:
         """Plain INSERTs of records with the same keys. sqlite-utils' insert() reads the

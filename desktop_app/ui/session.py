@@ -3,7 +3,7 @@ and the person's name. Passed in to each pane; there is no global registry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
@@ -12,6 +12,7 @@ from ..store.ledger import Changes, Ledger
 from .notifier import LedgerNotifier
 
 translate = QCoreApplication.translate
+CHECKPOINT_DELAY_MS = 150  # after a change, before its checkpoint: past the next paint
 
 
 class Session(QObject):
@@ -25,6 +26,12 @@ class Session(QObject):
         self.ledger = ledger
         self.notifier = LedgerNotifier(self)
         self.undo_stack = QUndoStack(self)
+        # The -wal copied into the main file once the panes have shown a change, not
+        # before: one timer for a burst of changes (holding Ctrl+Z), stopped with the
+        # window's timers before the ledger closes (which checkpoints anyway).
+        self._checkpoint = QTimer(self, singleShot=True, interval=CHECKPOINT_DELAY_MS)
+        self._checkpoint.timeout.connect(ledger.checkpoint)
+        ledger.checkpoint_soon = self._checkpoint.start
 
     def who(self, parent: QWidget | None = None) -> str:
         """The person's name, asked once and kept in their settings."""
