@@ -23,7 +23,7 @@ from .domain.dates import DateError
 from .domain.records import CATEGORIES, FieldKey, FlowKey
 from .domain.rules import DISMISSED
 from .domain.validation import Invalid
-from .store import evidence, queries
+from .store import checked_files, evidence, queries
 from .store.check import check, repair
 from .store.csvio import rows_text
 from .store.database import LedgerFileError, inspect_early, inspect_file, is_disk_full
@@ -600,6 +600,8 @@ def run_command(argv: Sequence[str]) -> int:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
     except sqlite3.Error as error:
+        if checked_files.is_damage(error):  # met while reading a file taken as checked
+            checked_files.forget(Path(args.db))
         print(f"{PROG}: {_sqlite_sentence(args.db, error)}", file=sys.stderr)
         return 1
     except (DateError, TypeError, ValueError, KeyError):

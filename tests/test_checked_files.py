@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,13 +37,14 @@ def settled_now(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checked_files, "SETTLED_SECONDS", 0.0)
 
 
-def damage_page(path: Path, page: int) -> None:
-    """Garbage over one page, in place: the file keeps its size and inode."""
+def damage_page(path: Path, *pages: int) -> None:
+    """Garbage over these pages, in place: the file keeps its size and inode."""
     size = int.from_bytes(path.read_bytes()[16:18], "big")
     time.sleep(0.05)  # past the file system's clock tick since the check
     with path.open("r+b") as handle:
-        handle.seek(size * (page - 1))
-        handle.write(random.Random(page).randbytes(size))
+        for page in pages:
+            handle.seek(size * (page - 1))
+            handle.write(random.Random(page).randbytes(size))
 
 
 def remembered() -> dict[str, list[int]]:
@@ -69,12 +71,9 @@ def test_a_file_damaged_after_its_check_is_refused(ledger_path: Path) -> None:
 
 @pytest.mark.usefixtures("settled_now")
 def test_a_remembered_check_is_not_read_again(ledger_path: Path) -> None:
-    """What the memory does and cannot do: damage the file system did not see (here
-    forged by remembering the damaged file's identity) passes the opening; forgetting it
-    makes the opening read the whole file and refuse it."""
-    inspect_file(ledger_path)
-    damage_page(ledger_path, 5)
-    checked_files.remember_checked(ledger_path, checked_files.identity(ledger_path))
+    """What the memory does and cannot do: damage the file system did not see passes the
+    opening; forgetting it makes the opening read the whole file and refuse it."""
+    forge_memory_of_damage(ledger_path, range(5, 6))
     inspect_file(ledger_path)
     checked_files.memo_path().unlink()
     with pytest.raises(DamagedFileError):
@@ -130,3 +129,65 @@ def test_printing_commands_refuse_a_file_damaged_since_they_last_read_it(
         assert (result.code, result.out) == (1, ""), command
         assert "damaged" in result.err and "Traceback" not in result.err
     assert sha256(ledger_path) == before
+
+
+def forge_memory_of_damage(path: Path, pages: range) -> None:
+    """Damage the file system does not see: the file damaged after its check, and its
+    new identity remembered as checked."""
+    inspect_file(path)
+    damage_page(path, *pages)
+    checked_files.remember_checked(path, checked_files.identity(path))
+    assert checked_files.was_checked(path, checked_files.identity(path))
+
+
+@pytest.mark.usefixtures("settled_now")
+def test_a_check_that_finds_damage_forgets_the_file(
+    ledger_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    forge_memory_of_damage(ledger_path, range(5, 6))
+    result = cli("check", ledger_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert not checked_files.was_checked(ledger_path, checked_files.identity(ledger_path))
+    result = cli("balance", ledger_path, "--csv")
+    assert (result.code, result.out) == (1, "") and "damaged" in result.err
+
+
+@pytest.mark.usefixtures("settled_now")
+def test_damage_met_while_reading_forgets_the_file(
+    ledger_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    pages = ledger_path.stat().st_size // int.from_bytes(ledger_path.read_bytes()[16:18], "big")
+    forge_memory_of_damage(ledger_path, range(2, pages + 1))
+    result = cli("balance", ledger_path, "--csv")
+    assert (result.code, result.out) == (1, ""), result
+    assert "damaged" in result.err or "malformed" in result.err, result.err
+    assert not checked_files.was_checked(ledger_path, checked_files.identity(ledger_path))
+
+
+@pytest.mark.usefixtures("settled_now")
+def test_damage_the_window_meets_forgets_every_file_checked(
+    ledger_path: Path,
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture: the application the dialog needs
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's guard against unexpected errors does not know which file a damaged
+    page came from: SQLite's word for damage forgets every remembered check."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui.app import install_crash_guard
+
+    inspect_file(ledger_path)
+    assert checked_files.was_checked(ledger_path, checked_files.identity(ledger_path))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    previous = sys.excepthook
+    install_crash_guard()
+    try:
+        for error in (ValueError("not damage"), sqlite3.DatabaseError("malformed")):
+            if isinstance(error, sqlite3.DatabaseError):
+                error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # type: ignore[attr-defined]
+            sys.excepthook(type(error), error, None)
+            damaged = isinstance(error, sqlite3.DatabaseError)
+            remembered = checked_files.was_checked(ledger_path, checked_files.identity(ledger_path))
+            assert remembered is not damaged, error
+    finally:
+        sys.excepthook = previous

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import derived
+from . import checked_files, derived
 from .ledger import Ledger
 from .schema import EXCHANGE_DAYS_SELECT, SCHEMA_VERSION
 from .values import unreadable_values
@@ -101,6 +101,8 @@ def check(ledger: Ledger) -> CheckReport:
     """Read everything, write nothing."""
     version = ledger.conn.execute("PRAGMA user_version").fetchone()[0]
     integrity = [row[0] for row in ledger.conn.execute("PRAGMA integrity_check(20)")]
+    if integrity != ["ok"]:
+        checked_files.forget(ledger.path)  # its next opening reads it whole, and refuses it
     counts = {name: ledger.count(name) for name in COUNTED}
     unreadable = unreadable_values(ledger.conn)
     if unreadable:

@@ -10,7 +10,8 @@ backup or a `touch` changes one of them, and the next opening checks the file wh
 
 What this cannot see is damage that bypasses the file system (a failing disk changing
 bytes in place); SQLite still reports a damaged page it reads as damage, and
-`exchange-ledger check` always reads the whole file.
+`exchange-ledger check` always reads the whole file. Either forgets the file (`forget`),
+so that its next opening reads it whole again and refuses it.
 
 The memory is a small JSON file in the user's cache folder; if it cannot be read or
 written, every opening checks the file, as if nothing were remembered.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -70,6 +72,22 @@ def remember_checked(path: Path, then: Identity | None) -> None:
     memo[_key(path)] = list(then)
     kept = dict(list(memo.items())[-REMEMBERED_FILES:])
     _write(kept)
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite's word that a page it read is damaged, or not a database page at all."""
+    code = getattr(error, "sqlite_errorcode", None)
+    damaged = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    return isinstance(error, sqlite3.DatabaseError) and code is not None and code & 0xFF in damaged
+
+
+def forget(path: Path | None = None) -> None:
+    """Forget that this file (every file, without one) passed its check: damage was found
+    in it since (or, without a path, in a file whose name was not at hand)."""
+    memo = _read()
+    kept = {key: value for key, value in memo.items() if path is not None and key != _key(path)}
+    if kept != memo:
+        _write(kept)
 
 
 def _key(path: Path) -> str:

@@ -195,7 +195,11 @@ def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
     _check_header(path)
     now = checked_files.identity(path) if quick_check else None
     checking = quick_check and not checked_files.was_checked(path, now)
-    version, tables, problems = _read_inspection(path, checking)
+    try:
+        version, tables, problems = _read_inspection(path, checking)
+    except DamagedFileError:
+        checked_files.forget(path)  # taken as checked, found damaged: read it whole next time
+        raise
     if problems != ["ok"]:
         raise DamagedFileError(f"{path} is damaged: {problems[0]}.")
     if version < 0:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import system
 from ..settings import APPLICATION, ORGANIZATION
+from ..store import checked_files
 from ..store.ledger import inspect_early
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ def install_crash_guard() -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
         sys.stderr.write(details)
+        if checked_files.is_damage(error):  # the next opening reads every file whole again
+            checked_files.forget()
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
 
