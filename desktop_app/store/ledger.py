@@ -168,7 +168,7 @@ class Ledger:
         self.on_wait: Callable[[float], None] | None = None
         # Called after each write instead of `checkpoint`, to checkpoint a moment later:
         # the window does it once the panes show the change (on a 300 MB file the
-        # checkpoint is a third of a form commit). The commits are safe in the -wal
+        # checkpoint was 28 ms of a 45 ms form commit). The commits are safe in the -wal
         # meanwhile; `close` checkpoints whatever is left.
         self.checkpoint_soon: Callable[[], None] | None = None
 
