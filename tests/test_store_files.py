@@ -672,9 +672,8 @@ def test_a_page_deep_in_any_sort_order_walks_an_index(
     file too) lets OFFSET skip index entries instead."""
     with Ledger.open(v1_copy) as ledger:
         events = EventList(ledger, sort_key=sort_key, descending=descending)
-        plan = ledger.conn.execute(
-            "EXPLAIN QUERY PLAN " + events.page_query(50_000, 100)[0], [50_000, 100]
-        ).fetchall()
+        sql, params = events.page_query(50_000, 100)
+        plan = ledger.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
         steps = " / ".join(row[-1] for row in plan)
         assert "USING INDEX" in steps and "TEMP B-TREE" not in steps, steps
         everything = events.page(0, events.count())

@@ -407,9 +407,8 @@ def _shared(texts: pa.Array | pa.ChunkedArray) -> list[str]:
     """The texts as Python strings, each distinct one made once and shared by the rows
     that hold it: 300,000 reports otherwise make a string per report and column, memory
     that is slow to come by and that every later pass over the reports walks through."""
-    encoded = _whole(texts).dictionary_encode()
-    distinct = encoded.dictionary.to_pylist()
-    return list(map(distinct.__getitem__, encoded.indices.to_numpy().tolist()))
+    distinct, codes = _encoded(texts)
+    return list(map(distinct.__getitem__, codes.tolist()))
 
 
 def _trimmed(texts: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -440,7 +439,7 @@ def _distinct(texts: pa.Array) -> list[str]:
     return unique
 
 
-def _encoded(texts: pa.Array) -> tuple[list[str], np.ndarray]:
+def _encoded(texts: pa.Array | pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
     """The distinct texts in the order they first appear, and each row's index into them."""
     encoded = _whole(texts).dictionary_encode()
     return encoded.dictionary.to_pylist(), encoded.indices.to_numpy()
