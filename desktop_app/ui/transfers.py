@@ -10,9 +10,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from ..domain.validation import Invalid
+from ..domain.validation import FieldProblem, Invalid
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import export_all
+from ..store.folder_files import FolderProblem
 from ..store.importer import ImportPlan, apply_import, plan_import
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
@@ -21,7 +22,7 @@ from .dialogs import ProblemsDialog
 from .i18n import number
 from .session import Session
 from .tasks import Progress, TaskRunner
-from .words import message_text, plural
+from .words import message_text, plural, problem_text
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
 WORKBOOK_SETTING = "export/xlsx"  # the export also writes the workbook: the last choice
@@ -182,20 +183,20 @@ class Transfers:
             self._warned(added, plan.warnings)
         return plan
 
-    def _refused(self, name: str, errors: Sequence[object]) -> None:
+    def _refused(self, name: str, errors: Sequence[FieldProblem | FolderProblem]) -> None:
         ProblemsDialog(
             translate("Transfers", "Nothing imported"),
             plural.import_problems(len(errors)).format(file=name),
-            [str(problem) for problem in errors],
+            [problem_text(problem) for problem in errors],
             self.window,
         ).exec()
 
-    def _warned(self, message: str, warnings: Sequence[object]) -> None:
+    def _warned(self, message: str, warnings: Sequence[FieldProblem | FolderProblem]) -> None:
         warning = translate("Transfers", "warning: {problem}")
         ProblemsDialog(
             translate("Transfers", "Imported, with warnings"),
             message,
-            [warning.format(problem=problem) for problem in warnings],
+            [warning.format(problem=problem_text(problem)) for problem in warnings],
             self.window,
         ).exec()
 

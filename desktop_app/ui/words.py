@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QComboBox
 
 from ..domain.naming import Words
 from ..domain.records import CREDIBILITY, RELIABILITY, FieldKey
+from ..domain.validation import FieldProblem
+from ..store.folder_files import FolderProblem
 from .i18n import current_language, install_language, number
 
 translate = QCoreApplication.translate
@@ -306,6 +308,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Messages", "count is '{value}': a whole number such as 1245 or 1,245"),
     ),
     (
+        r"count is '(?P<value>.*)': write a plain non-negative whole number, without separators"
+        r" or signs \(1212, not 1,212\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "count is '{value}': write a plain non-negative whole number, without separators or"
+            " signs (1212, not 1,212)",
+        ),
+    ),
+    (
         r"count is (?P<value>\S+): more than (?P<limit>[\d,]+) is not a plausible count",
         QT_TRANSLATE_NOOP(
             "Messages", "count is {value}: more than {limit} is not a plausible count"
@@ -340,6 +351,141 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (
         r"no report states (?P<flow>.+)",
         QT_TRANSLATE_NOOP("Messages", "no report states {flow}"),
+    ),
+    # A file being imported: its values, its rows and its columns. Column names and the
+    # file's values stay as the file has them.
+    (
+        r"(?P<what>event type|category|count qualifier|source kind|reliability) is empty:"
+        r" use one of (?P<allowed>.+)",
+        QT_TRANSLATE_NOOP("Messages", "{what} is empty: use one of {allowed}"),
+    ),
+    (
+        r"(?P<what>event type|category|count qualifier|source kind|reliability) is"
+        r" '(?P<value>.*)': use one of (?P<allowed>.+)",
+        QT_TRANSLATE_NOOP("Messages", "{what} is '{value}': use one of {allowed}"),
+    ),
+    (
+        r"credibility is '(?P<value>.*)': use a grade from 1 to 6",
+        QT_TRANSLATE_NOOP("Messages", "credibility is '{value}': use a grade from 1 to 6"),
+    ),
+    (
+        r"(?P<column>[a-z_]+) is required",
+        QT_TRANSLATE_NOOP("Messages", "{column} is required"),
+    ),
+    (
+        r"'(?P<text>.*)' is in the future \(it is now (?P<now>\S+)\)",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is in the future (it is now {now})"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a real time",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real time"),
+    ),
+    (
+        r"seq is '(?P<value>.*)': a plain non-negative whole number",
+        QT_TRANSLATE_NOOP("Messages", "seq is '{value}': a plain non-negative whole number"),
+    ),
+    (
+        r"has (?P<cells>\d+) cells where the header has (?P<header>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "has {cells} cells where the header has {header}"),
+    ),
+    (
+        r"holds bytes that are not UTF-8 \(save the file as UTF-8\)",
+        QT_TRANSLATE_NOOP("Messages", "holds bytes that are not UTF-8 (save the file as UTF-8)"),
+    ),
+    (r"holds a NUL character", QT_TRANSLATE_NOOP("Messages", "holds a NUL character")),
+    (
+        r"not readable as CSV: (?P<error>.*)",
+        QT_TRANSLATE_NOOP("Messages", "not readable as CSV: {error}"),
+    ),
+    (
+        r"the file is empty: a header row is required",
+        QT_TRANSLATE_NOOP("Messages", "the file is empty: a header row is required"),
+    ),
+    (
+        r"the required column '(?P<column>.*)' is missing",
+        QT_TRANSLATE_NOOP("Messages", "the required column '{column}' is missing"),
+    ),
+    (
+        r"the column '(?P<column>.*)' appears twice",
+        QT_TRANSLATE_NOOP("Messages", "the column '{column}' appears twice"),
+    ),
+    (
+        r"unknown column '(?P<column>.*)'",
+        QT_TRANSLATE_NOOP("Messages", "unknown column '{column}'"),
+    ),
+    (
+        r"and (?P<count>\d+) more problems with the columns",
+        QT_TRANSLATE_NOOP("Messages", "and {count} more problems with the columns"),
+    ),
+    (
+        r"differs from row (?P<row>\d+) of the same report (?P<report>.+?) \('(?P<value>.*)'\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "differs from row {row} of the same report {report} ('{value}')"
+        ),
+    ),
+    (
+        r"report (?P<report>.+?) already states (?P<flow>.+) at row (?P<row>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "report {report} already states {flow} at row {row}"),
+    ),
+    (
+        r"report (?P<report>.+) was deleted from this ledger; it is not brought back",
+        QT_TRANSLATE_NOOP(
+            "Messages", "report {report} was deleted from this ledger; it is not brought back"
+        ),
+    ),
+    (
+        r"report (?P<report>.+?) is already in the database with other content"
+        r" \((?P<differences>.*)\); edits travel by merge, not import",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} is already in the database with other content ({differences});"
+            " edits travel by merge, not import",
+        ),
+    ),
+    (
+        r"event (?P<event>.+?) is '(?P<known>.*)' in (?P<origin>the database|row \d+ of this"
+        r" file); an event has one type",
+        QT_TRANSLATE_NOOP("Messages", "event {event} is '{known}' {origin}; an event has one type"),
+    ),
+    (
+        r"source '(?P<source>.*)' is '(?P<kind>.*)' in (?P<origin>the database|row \d+);"
+        r" '(?P<given>.*)' ignored",
+        QT_TRANSLATE_NOOP("Messages", "source '{source}' is '{kind}' {origin}; '{given}' ignored"),
+    ),
+    (
+        r"source '(?P<source>.*)' is graded (?P<grade>\S+) in (?P<origin>the database|row \d+);"
+        r" (?P<given>\S+) ignored",
+        QT_TRANSLATE_NOOP(
+            "Messages", "source '{source}' is graded {grade} {origin}; {given} ignored"
+        ),
+    ),
+    (
+        r"'\?\?\?' where there may have been letters: a spreadsheet saved in a legacy encoding"
+        r" writes '\?' for each letter it cannot hold; save as UTF-8 and import again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "'???' where there may have been letters: a spreadsheet saved in a legacy encoding"
+            " writes '?' for each letter it cannot hold; save as UTF-8 and import again",
+        ),
+    ),
+    (
+        r"a ' followed by a line feed: a spreadsheet turned the guarded carriage return into a"
+        r" line feed, so the ' stays in the text",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "a ' followed by a line feed: a spreadsheet turned the guarded carriage return into"
+            " a line feed, so the ' stays in the text",
+        ),
+    ),
+    (
+        r"exactly (?P<limit>[\d,]+) characters, all a spreadsheet cell holds: cut\?",
+        QT_TRANSLATE_NOOP(
+            "Messages", "exactly {limit} characters, all a spreadsheet cell holds: cut?"
+        ),
     ),
     # Evidence: what the researcher says of a file, and the file itself.
     (
@@ -385,6 +531,11 @@ _PARTS = {
     "to party": QT_TRANSLATE_NOOP("Messages", "to party"),
     "Latin": QT_TRANSLATE_NOOP("Messages", "Latin"),
     "Cyrillic": QT_TRANSLATE_NOOP("Messages", "Cyrillic"),
+    "event type": QT_TRANSLATE_NOOP("Messages", "event type"),
+    "category": QT_TRANSLATE_NOOP("Messages", "category"),
+    "count qualifier": QT_TRANSLATE_NOOP("Messages", "count qualifier"),
+    "source kind": QT_TRANSLATE_NOOP("Messages", "source kind"),
+    "reliability": QT_TRANSLATE_NOOP("Messages", "reliability"),
 }
 
 
@@ -402,8 +553,49 @@ def message_text(message: str) -> str:
             parts["flow"] = field_label_text(parts["flow"])
         if "inner" in parts:  # a message inside a message: "accessed date: '…' is in the future"
             parts["inner"] = message_text(parts["inner"])
+        if "origin" in parts:
+            parts["origin"] = _origin_text(parts["origin"])
+        if "differences" in parts:
+            parts["differences"] = _DIFFERENCE.sub(_difference_text, parts["differences"])
         return translate("Messages", template).format(**parts)
     return message
+
+
+def problem_text(problem: FieldProblem | FolderProblem) -> str:
+    """A problem of a file being imported (its row, its column, what is wrong; in an
+    export folder, the file's name first) in the window's language; the column keeps the
+    name the file gives it."""
+    if isinstance(problem, FolderProblem):
+        if problem.problem.row == 0:  # the file as a whole
+            return f"{problem.file}: {message_text(problem.problem.message)}"
+        return f"{problem.file}, {problem_text(problem.problem)}"
+    message = message_text(problem.message)
+    if problem.column:
+        return translate("Messages", "row {row}, column {column}: {message}").format(
+            row=problem.row, column=problem.column, message=message
+        )
+    return translate("Messages", "row {row}: {message}").format(row=problem.row, message=message)
+
+
+def _origin_text(origin: str) -> str:
+    """Where a value was first given: "the database", "row 5" or "row 5 of this file"."""
+    row = re.fullmatch(r"row (\d+)( of this file)?", origin)
+    if row is None:
+        return translate("Messages", "in the database")
+    if row[2]:
+        return translate("Messages", "in row {row} of this file").format(row=row[1])
+    return translate("Messages", "in row {row}").format(row=row[1])
+
+
+# One column of a report that differs from the stored one (the values as Python shows them).
+_DIFFERENCE = re.compile(
+    r"(?P<column>[a-z_]+) is (?P<given>.+?) in the file, (?P<stored>.+?) in the database"
+)
+
+
+def _difference_text(difference: re.Match[str]) -> str:
+    template = translate("Messages", "{column} is {given} in the file, {stored} in the database")
+    return template.format(**difference.groupdict())
 
 
 def fill_values(combo: QComboBox, values: Iterable[str], name: Callable[[str], str]) -> None:

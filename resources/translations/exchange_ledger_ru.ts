@@ -1101,6 +1101,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>количество «{value}»: нужно целое число, напр. 1245 или 1 245</translation>
     </message>
     <message>
+        <source>count is &apos;{value}&apos;: write a plain non-negative whole number, without separators or signs (1212, not 1,212)</source>
+        <translation>количество «{value}»: пишите обычное неотрицательное целое число, без разделителей и знаков (1212, а не 1,212)</translation>
+    </message>
+    <message>
         <source>count is {value}: more than {limit} is not a plausible count</source>
         <translation>количество {value}: больше {limit} — неправдоподобное количество</translation>
     </message>
@@ -1123,6 +1127,114 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>no report states {flow}</source>
         <translation>ни одно сообщение не содержит {flow}</translation>
+    </message>
+    <message>
+        <source>{what} is empty: use one of {allowed}</source>
+        <translation>{what}: пусто; пишите одно из: {allowed}</translation>
+    </message>
+    <message>
+        <source>{what} is &apos;{value}&apos;: use one of {allowed}</source>
+        <translation>{what}: «{value}»; пишите одно из: {allowed}</translation>
+    </message>
+    <message>
+        <source>credibility is &apos;{value}&apos;: use a grade from 1 to 6</source>
+        <translation>достоверность «{value}»: пишите оценку от 1 до 6</translation>
+    </message>
+    <message>
+        <source>{column} is required</source>
+        <translation>нужно значение {column}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is in the future (it is now {now})</source>
+        <translation>«{text}» — время в будущем (сейчас {now})</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ</source>
+        <translation>«{text}» не является временем UTC: пишите YYYY-MM-DDTHH:MM:SSZ</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real time</source>
+        <translation>«{text}» не является настоящим временем</translation>
+    </message>
+    <message>
+        <source>seq is &apos;{value}&apos;: a plain non-negative whole number</source>
+        <translation>seq «{value}»: нужно обычное неотрицательное целое число</translation>
+    </message>
+    <message>
+        <source>has {cells} cells where the header has {header}</source>
+        <translation>ячеек в строке: {cells}, а в заголовке: {header}</translation>
+    </message>
+    <message>
+        <source>holds bytes that are not UTF-8 (save the file as UTF-8)</source>
+        <translation>содержит байты не в кодировке UTF-8 (сохраните файл в UTF-8)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character</source>
+        <translation>содержит символ NUL</translation>
+    </message>
+    <message>
+        <source>not readable as CSV: {error}</source>
+        <translation>не читается как CSV: {error}</translation>
+    </message>
+    <message>
+        <source>the file is empty: a header row is required</source>
+        <translation>файл пуст: нужна строка заголовка</translation>
+    </message>
+    <message>
+        <source>the required column &apos;{column}&apos; is missing</source>
+        <translation>нет обязательного столбца «{column}»</translation>
+    </message>
+    <message>
+        <source>the column &apos;{column}&apos; appears twice</source>
+        <translation>столбец «{column}» встречается дважды</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;{column}&apos;</source>
+        <translation>неизвестный столбец «{column}»</translation>
+    </message>
+    <message>
+        <source>and {count} more problems with the columns</source>
+        <translation>и ещё проблем со столбцами: {count}</translation>
+    </message>
+    <message>
+        <source>differs from row {row} of the same report {report} (&apos;{value}&apos;)</source>
+        <translation>отличается от строки {row} того же сообщения {report} («{value}»)</translation>
+    </message>
+    <message>
+        <source>report {report} already states {flow} at row {row}</source>
+        <translation>сообщение {report} уже содержит {flow} в строке {row}</translation>
+    </message>
+    <message>
+        <source>report {report} was deleted from this ledger; it is not brought back</source>
+        <translation>сообщение {report} было удалено из этого реестра; оно не будет возвращено</translation>
+    </message>
+    <message>
+        <source>report {report} is already in the database with other content ({differences}); edits travel by merge, not import</source>
+        <translation>сообщение {report} уже есть в реестре с другим содержимым ({differences}); изменения переносит объединение, а не импорт</translation>
+    </message>
+    <message>
+        <source>event {event} is &apos;{known}&apos; {origin}; an event has one type</source>
+        <translation>событие {event} имеет тип «{known}» {origin}; у события один тип</translation>
+    </message>
+    <message>
+        <source>source &apos;{source}&apos; is &apos;{kind}&apos; {origin}; &apos;{given}&apos; ignored</source>
+        <translation>источник «{source}» имеет тип «{kind}» {origin}; «{given}» пропущено</translation>
+    </message>
+    <message>
+        <source>source &apos;{source}&apos; is graded {grade} {origin}; {given} ignored</source>
+        <translation>источник «{source}» имеет оценку {grade} {origin}; {given} пропущено</translation>
+    </message>
+    <message>
+        <source>&apos;???&apos; where there may have been letters: a spreadsheet saved in a legacy encoding writes &apos;?&apos; for each letter it cannot hold; save as UTF-8 and import again</source>
+        <translation>«???» там, где, возможно, были буквы: электронная таблица, сохранённая в устаревшей кодировке, пишет «?» вместо каждой буквы, которую не может сохранить; сохраните файл в UTF-8 и импортируйте снова</translation>
+    </message>
+    <message>
+        <source>a &apos; followed by a line feed: a spreadsheet turned the guarded carriage return into a line feed, so the &apos; stays in the text</source>
+        <translation>&apos; и за ним перевод строки: электронная таблица превратила защищённый возврат каретки в перевод строки, поэтому &apos; остаётся в тексте</translation>
+    </message>
+    <message>
+        <source>exactly {limit} characters, all a spreadsheet cell holds: cut?</source>
+        <translation>ровно {limit} символов — столько вмещает ячейка электронной таблицы: обрезано?</translation>
     </message>
     <message>
         <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
@@ -1183,6 +1295,50 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Cyrillic</source>
         <translation>кириллическая</translation>
+    </message>
+    <message>
+        <source>event type</source>
+        <translation>тип события</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>count qualifier</source>
+        <translation>точность количества</translation>
+    </message>
+    <message>
+        <source>source kind</source>
+        <translation>тип источника</translation>
+    </message>
+    <message>
+        <source>reliability</source>
+        <translation>надёжность</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <translation>строка {row}, столбец {column}: {message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>строка {row}: {message}</translation>
+    </message>
+    <message>
+        <source>in the database</source>
+        <translation>в реестре</translation>
+    </message>
+    <message>
+        <source>in row {row} of this file</source>
+        <translation>в строке {row} этого файла</translation>
+    </message>
+    <message>
+        <source>in row {row}</source>
+        <translation>в строке {row}</translation>
+    </message>
+    <message>
+        <source>{column} is {given} in the file, {stored} in the database</source>
+        <translation>{column}: {given} в файле, {stored} в реестре</translation>
     </message>
 </context>
 <context>

@@ -1101,6 +1101,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>кількість «{value}»: потрібне ціле число, напр. 1245 або 1 245</translation>
     </message>
     <message>
+        <source>count is &apos;{value}&apos;: write a plain non-negative whole number, without separators or signs (1212, not 1,212)</source>
+        <translation>кількість «{value}»: пишіть звичайне невід’ємне ціле число, без роздільників і знаків (1212, а не 1,212)</translation>
+    </message>
+    <message>
         <source>count is {value}: more than {limit} is not a plausible count</source>
         <translation>кількість {value}: понад {limit} — неправдоподібна кількість</translation>
     </message>
@@ -1123,6 +1127,114 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>no report states {flow}</source>
         <translation>жодне повідомлення не містить {flow}</translation>
+    </message>
+    <message>
+        <source>{what} is empty: use one of {allowed}</source>
+        <translation>{what}: порожньо; пишіть одне з: {allowed}</translation>
+    </message>
+    <message>
+        <source>{what} is &apos;{value}&apos;: use one of {allowed}</source>
+        <translation>{what}: «{value}»; пишіть одне з: {allowed}</translation>
+    </message>
+    <message>
+        <source>credibility is &apos;{value}&apos;: use a grade from 1 to 6</source>
+        <translation>достовірність «{value}»: пишіть оцінку від 1 до 6</translation>
+    </message>
+    <message>
+        <source>{column} is required</source>
+        <translation>потрібне значення {column}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is in the future (it is now {now})</source>
+        <translation>«{text}» — час у майбутньому (зараз {now})</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ</source>
+        <translation>«{text}» не є часом UTC: пишіть YYYY-MM-DDTHH:MM:SSZ</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a real time</source>
+        <translation>«{text}» не є справжнім часом</translation>
+    </message>
+    <message>
+        <source>seq is &apos;{value}&apos;: a plain non-negative whole number</source>
+        <translation>seq «{value}»: потрібне звичайне невід’ємне ціле число</translation>
+    </message>
+    <message>
+        <source>has {cells} cells where the header has {header}</source>
+        <translation>клітинок у рядку: {cells}, а в заголовку: {header}</translation>
+    </message>
+    <message>
+        <source>holds bytes that are not UTF-8 (save the file as UTF-8)</source>
+        <translation>містить байти не в кодуванні UTF-8 (збережіть файл у UTF-8)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character</source>
+        <translation>містить символ NUL</translation>
+    </message>
+    <message>
+        <source>not readable as CSV: {error}</source>
+        <translation>не читається як CSV: {error}</translation>
+    </message>
+    <message>
+        <source>the file is empty: a header row is required</source>
+        <translation>файл порожній: потрібен рядок заголовка</translation>
+    </message>
+    <message>
+        <source>the required column &apos;{column}&apos; is missing</source>
+        <translation>бракує обов’язкового стовпця «{column}»</translation>
+    </message>
+    <message>
+        <source>the column &apos;{column}&apos; appears twice</source>
+        <translation>стовпець «{column}» трапляється двічі</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;{column}&apos;</source>
+        <translation>невідомий стовпець «{column}»</translation>
+    </message>
+    <message>
+        <source>and {count} more problems with the columns</source>
+        <translation>і ще проблем зі стовпцями: {count}</translation>
+    </message>
+    <message>
+        <source>differs from row {row} of the same report {report} (&apos;{value}&apos;)</source>
+        <translation>відрізняється від рядка {row} того самого повідомлення {report} («{value}»)</translation>
+    </message>
+    <message>
+        <source>report {report} already states {flow} at row {row}</source>
+        <translation>повідомлення {report} уже містить {flow} у рядку {row}</translation>
+    </message>
+    <message>
+        <source>report {report} was deleted from this ledger; it is not brought back</source>
+        <translation>повідомлення {report} було видалено з цього реєстру; його не буде повернуто</translation>
+    </message>
+    <message>
+        <source>report {report} is already in the database with other content ({differences}); edits travel by merge, not import</source>
+        <translation>повідомлення {report} уже є в реєстрі з іншим вмістом ({differences}); зміни переносить об’єднання, а не імпорт</translation>
+    </message>
+    <message>
+        <source>event {event} is &apos;{known}&apos; {origin}; an event has one type</source>
+        <translation>подія {event} має тип «{known}» {origin}; у події один тип</translation>
+    </message>
+    <message>
+        <source>source &apos;{source}&apos; is &apos;{kind}&apos; {origin}; &apos;{given}&apos; ignored</source>
+        <translation>джерело «{source}» має тип «{kind}» {origin}; «{given}» пропущено</translation>
+    </message>
+    <message>
+        <source>source &apos;{source}&apos; is graded {grade} {origin}; {given} ignored</source>
+        <translation>джерело «{source}» має оцінку {grade} {origin}; {given} пропущено</translation>
+    </message>
+    <message>
+        <source>&apos;???&apos; where there may have been letters: a spreadsheet saved in a legacy encoding writes &apos;?&apos; for each letter it cannot hold; save as UTF-8 and import again</source>
+        <translation>«???» там, де, можливо, були літери: електронна таблиця, збережена в застарілому кодуванні, пише «?» замість кожної літери, якої не може зберегти; збережіть файл у UTF-8 та імпортуйте знову</translation>
+    </message>
+    <message>
+        <source>a &apos; followed by a line feed: a spreadsheet turned the guarded carriage return into a line feed, so the &apos; stays in the text</source>
+        <translation>&apos; і за ним перенесення рядка: електронна таблиця перетворила захищене повернення каретки на перенесення рядка, тож &apos; лишається в тексті</translation>
+    </message>
+    <message>
+        <source>exactly {limit} characters, all a spreadsheet cell holds: cut?</source>
+        <translation>рівно {limit} символів — стільки вміщує клітинка електронної таблиці: обрізано?</translation>
     </message>
     <message>
         <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
@@ -1183,6 +1295,50 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Cyrillic</source>
         <translation>кирилична</translation>
+    </message>
+    <message>
+        <source>event type</source>
+        <translation>тип події</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категорія</translation>
+    </message>
+    <message>
+        <source>count qualifier</source>
+        <translation>точність кількості</translation>
+    </message>
+    <message>
+        <source>source kind</source>
+        <translation>тип джерела</translation>
+    </message>
+    <message>
+        <source>reliability</source>
+        <translation>надійність</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <translation>рядок {row}, стовпець {column}: {message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>рядок {row}: {message}</translation>
+    </message>
+    <message>
+        <source>in the database</source>
+        <translation>у реєстрі</translation>
+    </message>
+    <message>
+        <source>in row {row} of this file</source>
+        <translation>у рядку {row} цього файлу</translation>
+    </message>
+    <message>
+        <source>in row {row}</source>
+        <translation>у рядку {row}</translation>
+    </message>
+    <message>
+        <source>{column} is {given} in the file, {stored} in the database</source>
+        <translation>{column}: {given} у файлі, {stored} у реєстрі</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,181 @@
+"""The problems an import finds, as the window lists them: in English exactly as the
+command line prints them, and in Ukrainian and Russian with no English left but the
+file's own column names and values (PRODUCT.md, "Languages")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import write_csv
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+from test_cli_import import BAD_CELLS, DEFAULTS, HEADER, no_flow, row
+from ui_helpers import open_window
+
+from desktop_app.domain.validation import FieldProblem
+from desktop_app.store.importer import apply_import, plan_import
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui.dialogs import ProblemsDialog
+from desktop_app.ui.i18n import current_language
+from desktop_app.ui.words import problem_text
+
+FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
+WHO = "tester"
+# Latin words a translated problem may keep besides the file's values and columns: the
+# encoding's and formats' names, the CSV values a message lists as allowed.
+ALLOWED = {
+    "UTF", "CSV", "NUL", "UTC", "YYYY", "MM", "DD", "DDTHH", "SSZ", "exchange", "agreement",
+    "talks", "statement", "other", "bodies", "pows", "civilians", "exact", "approx",
+    "at_least", "at_most", "official", "media", "ngo", "social_media", "footage",
+}  # fmt: skip
+
+
+@contextmanager
+def speaking(app: QApplication, language: str) -> Iterator[None]:
+    """The window's translations of `language` installed for a while (the suite's window
+    speaks English, and a window installs its language once per process)."""
+    translator = QTranslator()
+    assert translator.load(str(FOLDER / f"exchange_ledger_{language}.qm"))
+    app.installTranslator(translator)
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)
+
+
+def plan_problems(ledger: Ledger, path: Path) -> list[FieldProblem]:
+    plan = plan_import(ledger, path, WHO)
+    return [*plan.errors, *plan.warnings]
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    """A ledger holding one report (id `stored`, event `bodies-2025-06-11`, an exchange)
+    and the tombstone of another (`deleted`)."""
+    good = write_csv(
+        tmp_path / "good.csv",
+        HEADER,
+        [row(report_id="stored"), row(report_id="deleted", event_id="other-event")],
+    )
+    with Ledger.open(tmp_path / "ledger.db") as opened:
+        apply_import(opened, plan_import(opened, good, WHO), WHO)
+        opened.delete_report("deleted", WHO)
+        yield opened
+
+
+def every_kind_of_problem(ledger: Ledger, tmp_path: Path) -> list[FieldProblem]:
+    """At least one problem of each kind the careful reading names, errors and warnings."""
+    files: list[tuple[list[str], list[list[str]]]] = [
+        (HEADER, [row(**dict(param.values[0])) for param in BAD_CELLS]),
+        (
+            HEADER,
+            [
+                row(report_id="stored", count="99"),  # already stored, other content
+                row(report_id="deleted", event_id="other-event"),  # deleted here: a warning
+                row(report_id="new", event_type="talks"),  # the stored event is an exchange
+                row(report_id="graded", reliability="A", source_kind="media"),  # warnings
+                row(report_id="twice"),
+                row(report_id="twice", location="Istanbul"),  # differs within the report
+                row(report_id="twice"),  # the same flow twice
+                row(report_id="cells")[:-2],  # too few cells
+                row(report_id="nul", location="a\x00b"),
+                row(report_id="latin1", location="KYIV_MARK"),  # made not UTF-8 below
+                row(report_id="damaged", quote="???"),  # a spreadsheet's damage: a warning
+                no_flow(report_id="later", event_id="later-event", event_type="talks"),
+                row(report_id="later2", event_id="later-event"),  # a type unlike row 13's
+                row(report_id="grade2", source_name="Other", reliability="B"),
+                row(report_id="grade3", source_name="Other", reliability="C"),  # unlike row 15
+            ],
+        ),
+        # an unknown column, one twice, a required one missing
+        ([*(name for name in HEADER if name != "event_id"), "colour", "quote"], [row()]),
+        ([], []),  # empty
+    ]
+    problems = []
+    for number, (header, rows) in enumerate(files):
+        path = write_csv(tmp_path / f"bad{number}.csv", header, rows)
+        if number == 1:
+            path.write_bytes(path.read_bytes().replace(b"KYIV_MARK", "Kyïv".encode("latin-1")))
+        if not header:
+            path.write_bytes(b"")
+        problems += plan_problems(ledger, path)
+    return problems
+
+
+def test_every_kind_of_problem_is_made(ledger: Ledger, tmp_path: Path) -> None:
+    """The list below covers what the tests of the languages rely on."""
+    messages = " | ".join(problem.message for problem in every_kind_of_problem(ledger, tmp_path))
+    for fragment in (
+        "already in the database with other content",
+        "was deleted from this ledger",
+        "an event has one type",
+        "is graded",
+        "differs from row",
+        "already states",
+        "cells where the header has",
+        "NUL",
+        "not UTF-8",
+        "'???'",
+        "unknown column",
+        "appears twice",
+        "is missing",
+        "the file is empty",
+        "is in the future",
+        "use one of",
+        "is not a UTC time",
+    ):
+        assert fragment in messages
+
+
+def test_the_english_window_lists_problems_as_the_command_line_prints_them(
+    ledger: Ledger, tmp_path: Path, qapp: QApplication
+) -> None:
+    assert current_language() == "en"
+    for problem in every_kind_of_problem(ledger, tmp_path):
+        assert problem_text(problem) == str(problem)
+
+
+@pytest.mark.parametrize(
+    ("language", "frame"), [("uk", "рядок {row}, стовпець"), ("ru", "строка {row}, столбец")]
+)
+def test_every_problem_is_listed_in_the_windows_language(
+    ledger: Ledger, tmp_path: Path, qapp: QApplication, language: str, frame: str
+) -> None:
+    with speaking(qapp, language):
+        problems = every_kind_of_problem(ledger, tmp_path)
+        shown = [problem_text(problem) for problem in problems]
+    # The columns, the file's ids and the keys `import` compares stored reports by.
+    kept = ALLOWED | set(HEADER) | {"colour", "stored", "deleted", "twice", "later", "event"}
+    kept |= {"flows", "source", "claimed_date"}
+    kept |= {word for value in DEFAULTS.values() for word in re.findall(r"[A-Za-z_]+", value)}
+    left = []
+    for problem, text in zip(problems, shown, strict=True):
+        if problem.column:
+            assert text.startswith(frame.format(row=problem.row)), text
+        quoted = re.sub(r"«[^»]*»|'[^']*'", " ", text)  # the file's values, quoted
+        english = set(re.findall(r"[A-Za-z_]{2,}", quoted)) - kept
+        if english:
+            left.append(f"{sorted(english)} in {text!r}")
+    assert not left, "\n".join(left)
+
+
+def test_the_window_lists_a_refused_files_problems_and_its_warnings_in_its_language(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        ProblemsDialog, "exec", lambda dialog: shown.append(dialog.text.toPlainText()) or 0
+    )
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    bad = write_csv(tmp_path / "bad.csv", HEADER, [row(report_id="a", count="1,212")])
+    damaged = write_csv(tmp_path / "damaged.csv", HEADER, [row(report_id="b", quote="???")])
+    with speaking(qapp, "uk"):
+        window.transfers.import_file(bad)
+        window.transfers.import_file(damaged)
+    assert window.ledger.count("reports") == 1  # the damaged file's, with its warning
+    assert shown[0].startswith("рядок 2, стовпець count: кількість «1,212»: пишіть"), shown[0]
+    assert shown[1].startswith("попередження: рядок 2, стовпець quote: «???» там, де"), shown[1]
