@@ -368,6 +368,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"credibility is '(?P<value>.*)': use a grade from 1 to 6",
         QT_TRANSLATE_NOOP("Messages", "credibility is '{value}': use a grade from 1 to 6"),
     ),
+    (r"location is required", QT_TRANSLATE_NOOP("Messages", "location is required")),
     (
         r"(?P<column>[a-z_]+) is required",
         QT_TRANSLATE_NOOP("Messages", "{column} is required"),

@@ -1141,6 +1141,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>достоверность «{value}»: пишите оценку от 1 до 6</translation>
     </message>
     <message>
+        <source>location is required</source>
+        <translation>нужно место</translation>
+    </message>
+    <message>
         <source>{column} is required</source>
         <translation>нужно значение {column}</translation>
     </message>

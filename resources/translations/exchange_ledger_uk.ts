@@ -1141,6 +1141,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>достовірність «{value}»: пишіть оцінку від 1 до 6</translation>
     </message>
     <message>
+        <source>location is required</source>
+        <translation>потрібне місце</translation>
+    </message>
+    <message>
         <source>{column} is required</source>
         <translation>потрібне значення {column}</translation>
     </message>
