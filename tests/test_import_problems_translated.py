@@ -4,21 +4,31 @@ file's own column names and values (PRODUCT.md, "Languages")."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import write_csv
+from conftest import GARBLED_CSV, write_csv
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from test_cli_import import BAD_CELLS, DEFAULTS, HEADER, no_flow, row
 from ui_helpers import open_window
 
+from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import FieldProblem
+from desktop_app.store.exporter import (
+    EVENT_COLUMNS,
+    RESOLUTION_COLUMNS,
+    SOURCE_COLUMNS,
+    export_all,
+)
+from desktop_app.store.folder_files import FolderProblem
 from desktop_app.store.importer import apply_import, plan_import
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, ReportInput
+from desktop_app.store.restore import import_folder
 from desktop_app.ui.dialogs import ProblemsDialog
 from desktop_app.ui.i18n import current_language
 from desktop_app.ui.words import problem_text
@@ -32,6 +42,8 @@ ALLOWED = {
     "talks", "statement", "other", "bodies", "pows", "civilians", "exact", "approx",
     "at_least", "at_most", "official", "media", "ngo", "social_media", "footage",
 }  # fmt: skip
+# What a problem quotes from the file (its values), and a folder's path and UUIDs.
+NOT_WORDS = re.compile(r"«[^»]*»|'[^']*'|/\S+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
 
 
 @contextmanager
@@ -106,6 +118,121 @@ def every_kind_of_problem(ledger: Ledger, tmp_path: Path) -> list[FieldProblem]:
     return problems
 
 
+# ---- an export folder read back ---------------------------------------------------------
+
+POWS = FlowKey("Russia", "Ukraine", "pows")
+# Latin words of the folder's files and of the ledger below that a message may name.
+FOLDER_WORDS = {
+    "reports", "sources", "resolutions", "events", "csv", "ev", "in_force", "superseded",
+    "withdrawn", "conflict", "resolved", "reopened", "consistent", "single", "warning",
+    "dismissed", "Russia", "Ukraine", "Source", "not", "an", "export", "folder", "date",
+    "location", "count", "direction", "height", "Lviv", "Kyiv", "ghost",
+}  # fmt: skip
+
+
+def decided_ledger(path: Path) -> Ledger:
+    """The garbled example with its reversed direction dismissed, and an event whose count
+    was decided from its first report."""
+    ledger = Ledger.open(path)
+    apply_import(ledger, plan_import(ledger, GARBLED_CSV, WHO), WHO)
+    ledger.resolve(
+        "bodies-2025-06-13",
+        FieldKey.direction(FlowKey("Russia", "Ukraine", "bodies")),
+        "dismissed",
+        "both stand as reported",
+        "rev",
+    )
+    one, _ = ledger.add_report(
+        ReportInput("exchange", "Source A", "2025-05-01", flows=(Flow(POWS, 100),)),
+        "a",
+        event_id="ev-x",
+    )
+    ledger.add_report(
+        ReportInput(
+            "exchange", "Source B", "2025-05-01", location="Lviv", flows=(Flow(POWS, 120),)
+        ),
+        "b",
+        event_id="ev-x",
+    )
+    ledger.resolve("ev-x", FieldKey.count(POWS), "100", "first reading", "rev", one)
+    return ledger
+
+
+def edit_rows(path: Path, edit: dict[int, dict[str, str]], extra: int = 0) -> None:
+    """Change cells of a folder's file (row index → column → value); `extra` copies of its
+    first row appended."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows += [dict(rows[0]) for _ in range(extra)]
+    for index, cells in edit.items():
+        rows[index].update(cells)
+    write_csv(path, list(rows[0]), [list(row.values()) for row in rows])
+
+
+def every_kind_of_folder_problem(tmp_path: Path) -> list[FolderProblem]:
+    """Problems of export folders restored into a new ledger and added to one with data."""
+    work = tmp_path / "folders"
+    decided_ledger(work.with_suffix(".db")).close()
+
+    def exported(name: str, **edits: dict[int, dict[str, str]]) -> Path:
+        """The decided ledger's export folder, its files (`reports=…`) edited."""
+        with Ledger.open(work.with_suffix(".db"), read_only=True) as ledger:
+            export_all(ledger, work / name)
+        for file, edit in edits.items():
+            edit_rows(work / name / f"{file}.csv", edit)
+        return work / name
+
+    def restored(folder: Path) -> list[FolderProblem]:
+        with Ledger.open(work / f"{folder.name}.db") as new:
+            result = import_folder(new, folder, WHO)
+        return [*result.errors, *result.warnings]
+
+    bad = exported(
+        "bad",
+        reports={1: {"count": "1,212"}},
+        sources={1: {"reliability": "Z"}, 2: {"source_id": ""}},
+        resolutions={
+            0: {"state": "gone", "resolved_at": "2999-01-01T00:00:00Z"},
+            1: {"field": "height"},
+        },
+    )
+    edit_rows(bad / "sources.csv", {}, extra=1)  # its first source again
+    problems = restored(bad)
+    problems += restored(exported("direction", resolutions={0: {"value": "kept"}}))
+    problems += restored(exported("flow", resolutions={1: {"field": "location", "value": "Kyiv"}}))
+    problems += restored(exported("seq", resolutions={1: {"seq": "1"}}))
+    problems += restored(
+        exported(
+            "edited",
+            events={0: {"status": "resolved"}},
+            sources={0: {"kind": "ngo"}},
+            resolutions={0: {"state": "withdrawn"}},
+        )
+    )
+    wrong = exported("wrong", resolutions={1: {"from_party": "Ukraine", "to_party": "Russia"}})
+    with Ledger.open(work / "other.db") as other:  # data of its own: decisions checked
+        apply_import(other, plan_import(other, GARBLED_CSV, WHO), WHO)
+        problems += import_folder(other, wrong, WHO).errors
+    (work / "empty").mkdir()
+    return problems + restored(work / "empty")
+
+
+def test_every_kind_of_folder_problem_is_made(tmp_path: Path) -> None:
+    messages = " | ".join(str(problem) for problem in every_kind_of_folder_problem(tmp_path))
+    for fragment in (
+        "use one of",
+        "is in the future",
+        "the same id as row",
+        "a direction decision has the value",
+        "decision names no flow",
+        "is also the place of",
+        "comes back",
+        "is not an export folder",
+        "states a flow",
+    ):
+        assert fragment in messages, messages
+
+
 def test_every_kind_of_problem_is_made(ledger: Ledger, tmp_path: Path) -> None:
     """The list below covers what the tests of the languages rely on."""
     messages = " | ".join(problem.message for problem in every_kind_of_problem(ledger, tmp_path))
@@ -137,6 +264,8 @@ def test_the_english_window_lists_problems_as_the_command_line_prints_them(
     assert current_language() == "en"
     for problem in every_kind_of_problem(ledger, tmp_path):
         assert problem_text(problem) == str(problem)
+    for folder_problem in every_kind_of_folder_problem(tmp_path):
+        assert problem_text(folder_problem) == str(folder_problem)
 
 
 @pytest.mark.parametrize(
@@ -148,16 +277,21 @@ def test_every_problem_is_listed_in_the_windows_language(
     with speaking(qapp, language):
         problems = every_kind_of_problem(ledger, tmp_path)
         shown = [problem_text(problem) for problem in problems]
+        folder_problems = every_kind_of_folder_problem(tmp_path)
+        folder_shown = [problem_text(problem) for problem in folder_problems]
     # The columns, the file's ids and the keys `import` compares stored reports by.
     kept = ALLOWED | set(HEADER) | {"colour", "stored", "deleted", "twice", "later", "event"}
     kept |= {"flows", "source", "claimed_date"}
     kept |= {word for value in DEFAULTS.values() for word in re.findall(r"[A-Za-z_]+", value)}
+    kept |= FOLDER_WORDS | {*RESOLUTION_COLUMNS, *SOURCE_COLUMNS, *EVENT_COLUMNS}
     left = []
     for problem, text in zip(problems, shown, strict=True):
         if problem.column:
             assert text.startswith(frame.format(row=problem.row)), text
-        quoted = re.sub(r"«[^»]*»|'[^']*'", " ", text)  # the file's values, quoted
-        english = set(re.findall(r"[A-Za-z_]{2,}", quoted)) - kept
+    for problem, text in zip(folder_problems, folder_shown, strict=True):
+        assert text.startswith(problem.file), text
+    for text in shown + folder_shown:
+        english = set(re.findall(r"[A-Za-z_]{2,}", NOT_WORDS.sub(" ", text))) - kept
         if english:
             left.append(f"{sorted(english)} in {text!r}")
     assert not left, "\n".join(left)

@@ -272,6 +272,8 @@ def field_label_text(label: str) -> str:
     return label
 
 
+# What a message of a value outside its list names (its `{what}`, translated).
+_CHOSEN = "event type|category|count qualifier|source kind|reliability|field|state"
 # The domain's messages (validation and dates), each with the template of its
 # translation; {names} are the parts copied over from the English message.
 _MESSAGES: tuple[tuple[str, str], ...] = (
@@ -335,7 +337,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"(?P<what>source|source party|party|from party|to party) '(?P<value>.*)' mixes Latin"
+        r"(?P<what>source|source party|party|from party|to party|name) '(?P<value>.*)' mixes Latin"
         r" and Cyrillic letters: the word '(?P<word>.*)' has the (?P<script>Latin|Cyrillic)"
         r" letter '(?P<letter>.)' \((?P<code>U\+[0-9A-F]+) (?P<name>[^)]*)\)",
         QT_TRANSLATE_NOOP(
@@ -355,13 +357,11 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     # A file being imported: its values, its rows and its columns. Column names and the
     # file's values stay as the file has them.
     (
-        r"(?P<what>event type|category|count qualifier|source kind|reliability) is empty:"
-        r" use one of (?P<allowed>.+)",
+        rf"(?P<what>{_CHOSEN}) is empty: use one of (?P<allowed>.+)",
         QT_TRANSLATE_NOOP("Messages", "{what} is empty: use one of {allowed}"),
     ),
     (
-        r"(?P<what>event type|category|count qualifier|source kind|reliability) is"
-        r" '(?P<value>.*)': use one of (?P<allowed>.+)",
+        rf"(?P<what>{_CHOSEN}) is '(?P<value>.*)': use one of (?P<allowed>.+)",
         QT_TRANSLATE_NOOP("Messages", "{what} is '{value}': use one of {allowed}"),
     ),
     (
@@ -488,6 +488,121 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
             "Messages", "exactly {limit} characters, all a spreadsheet cell holds: cut?"
         ),
     ),
+    # An export folder read back (`import-folder`), and decisions checked against the ledger.
+    (
+        r"is missing: (?P<folder>.+) is not an export folder \(it has no (?P<file>[^()]+)\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "is missing: {folder} is not an export folder (it has no {file})"
+        ),
+    ),
+    (
+        r"the same id as row (?P<row>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "the same id as row {row}"),
+    ),
+    (
+        r"the same name and party as row (?P<row>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "the same name and party as row {row}"),
+    ),
+    (
+        r"a direction decision has the value '(?P<dismissed>.*)', not '(?P<value>.*)'",
+        QT_TRANSLATE_NOOP(
+            "Messages", "a direction decision has the value '{dismissed}', not '{value}'"
+        ),
+    ),
+    (
+        r"a date decision names no flow",
+        QT_TRANSLATE_NOOP("Messages", "a date decision names no flow"),
+    ),
+    (
+        r"a location decision names no flow",
+        QT_TRANSLATE_NOOP("Messages", "a location decision names no flow"),
+    ),
+    (
+        r"could not be read, so the restored statuses are unchecked",
+        QT_TRANSLATE_NOOP("Messages", "could not be read, so the restored statuses are unchecked"),
+    ),
+    (
+        r"seq (?P<seq>\d+) is also the place of a decision: each write has its own",
+        QT_TRANSLATE_NOOP(
+            "Messages", "seq {seq} is also the place of a decision: each write has its own"
+        ),
+    ),
+    (
+        r"seq (?P<seq>\d+) is also the place of report (?P<report>.+): each write has its own",
+        QT_TRANSLATE_NOOP(
+            "Messages", "seq {seq} is also the place of report {report}: each write has its own"
+        ),
+    ),
+    (
+        r"source '(?P<source>.*)' is (?P<kind>\S+), (?P<grade>\S+) here and (?P<given_kind>\S+),"
+        r" (?P<given_grade>\S+) in (?P<reports>\S+); (?P<sources>\S+) is kept",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "source '{source}' is {kind}, {grade} here and {given_kind}, {given_grade} in"
+            " {reports}; {sources} is kept",
+        ),
+    ),
+    (
+        r"event (?P<event>.+?) has no report in (?P<reports>\S+) or in this ledger; its"
+        r" decision is not imported",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} has no report in {reports} or in this ledger; its decision is not"
+            " imported",
+        ),
+    ),
+    (
+        r"the decision comes back (?P<now>\S+), not (?P<state>\S+)",
+        QT_TRANSLATE_NOOP("Messages", "the decision comes back {now}, not {state}"),
+    ),
+    (
+        r"event (?P<event>.+?) comes back (?P<now>\S+), not (?P<status>\S+): the folder was"
+        r" edited, or a merge brought one of its decisions into the exported ledger \(a merged"
+        r" decision that differs reopens its field; the folder does not say which decisions"
+        r" were merged\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} comes back {now}, not {status}: the folder was edited, or a merge"
+            " brought one of its decisions into the exported ledger (a merged decision that"
+            " differs reopens its field; the folder does not say which decisions were merged)",
+        ),
+    ),
+    (
+        r"there is no event (?P<event>.+)",
+        QT_TRANSLATE_NOOP("Messages", "there is no event {event}"),
+    ),
+    (
+        r"no report of event (?P<event>.+?) states a flow (?P<flow>.+)",
+        QT_TRANSLATE_NOOP("Messages", "no report of event {event} states a flow {flow}"),
+    ),
+    (
+        r"event (?P<event>.+?) has no possible reversed direction to dismiss",
+        QT_TRANSLATE_NOOP(
+            "Messages", "event {event} has no possible reversed direction to dismiss"
+        ),
+    ),
+    (
+        r"'(?P<field>.*)' is not a field that can be decided",
+        QT_TRANSLATE_NOOP("Messages", "'{field}' is not a field that can be decided"),
+    ),
+    (
+        r"report (?P<report>.+?) is not a report of event (?P<event>.+)",
+        QT_TRANSLATE_NOOP("Messages", "report {report} is not a report of event {event}"),
+    ),
+    (
+        r"report (?P<report>.+?) does not state (?P<value>.+) for (?P<flow>.+) \(it states"
+        r" nothing\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "report {report} does not state {value} for {flow} (it states nothing)"
+        ),
+    ),
+    (
+        r"report (?P<report>.+?) does not state (?P<value>.+) for (?P<flow>.+) \(it states"
+        r" (?P<stated>.+)\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "report {report} does not state {value} for {flow} (it states {stated})"
+        ),
+    ),
     # Evidence: what the researcher says of a file, and the file itself.
     (
         r"accessed date '(?P<value>.*)' must be a day, YYYY-MM-DD",
@@ -537,6 +652,9 @@ _PARTS = {
     "count qualifier": QT_TRANSLATE_NOOP("Messages", "count qualifier"),
     "source kind": QT_TRANSLATE_NOOP("Messages", "source kind"),
     "reliability": QT_TRANSLATE_NOOP("Messages", "reliability"),
+    "field": QT_TRANSLATE_NOOP("Messages", "field"),
+    "state": QT_TRANSLATE_NOOP("Messages", "state"),
+    "name": QT_TRANSLATE_NOOP("Messages", "name"),
 }
 
 

@@ -1241,6 +1241,86 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>ровно {limit} символов — столько вмещает ячейка электронной таблицы: обрезано?</translation>
     </message>
     <message>
+        <source>is missing: {folder} is not an export folder (it has no {file})</source>
+        <translation>отсутствует: {folder} — не папка экспорта (в ней нет {file})</translation>
+    </message>
+    <message>
+        <source>the same id as row {row}</source>
+        <translation>тот же идентификатор, что и в строке {row}</translation>
+    </message>
+    <message>
+        <source>the same name and party as row {row}</source>
+        <translation>те же название и сторона, что и в строке {row}</translation>
+    </message>
+    <message>
+        <source>a direction decision has the value &apos;{dismissed}&apos;, not &apos;{value}&apos;</source>
+        <translation>решение о направлении имеет значение «{dismissed}», а не «{value}»</translation>
+    </message>
+    <message>
+        <source>a date decision names no flow</source>
+        <translation>решение о дате не называет передачи</translation>
+    </message>
+    <message>
+        <source>a location decision names no flow</source>
+        <translation>решение о месте не называет передачи</translation>
+    </message>
+    <message>
+        <source>could not be read, so the restored statuses are unchecked</source>
+        <translation>не удалось прочитать, поэтому восстановленные статусы не проверены</translation>
+    </message>
+    <message>
+        <source>seq {seq} is also the place of a decision: each write has its own</source>
+        <translation>seq {seq} — это также место решения: у каждой записи своё</translation>
+    </message>
+    <message>
+        <source>seq {seq} is also the place of report {report}: each write has its own</source>
+        <translation>seq {seq} — это также место сообщения {report}: у каждой записи своё</translation>
+    </message>
+    <message>
+        <source>source &apos;{source}&apos; is {kind}, {grade} here and {given_kind}, {given_grade} in {reports}; {sources} is kept</source>
+        <translation>источник «{source}» здесь — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; оставлен {sources}</translation>
+    </message>
+    <message>
+        <source>event {event} has no report in {reports} or in this ledger; its decision is not imported</source>
+        <translation>у события {event} нет сообщений ни в {reports}, ни в этом реестре; его решение не импортировано</translation>
+    </message>
+    <message>
+        <source>the decision comes back {now}, not {state}</source>
+        <translation>решение возвращается как {now}, а не {state}</translation>
+    </message>
+    <message>
+        <source>event {event} comes back {now}, not {status}: the folder was edited, or a merge brought one of its decisions into the exported ledger (a merged decision that differs reopens its field; the folder does not say which decisions were merged)</source>
+        <translation>событие {event} возвращается как {now}, а не {status}: папку изменили, или объединение принесло одно из его решений в экспортированный реестр (объединённое решение, которое отличается, снова открывает своё поле; папка не говорит, какие решения были объединены)</translation>
+    </message>
+    <message>
+        <source>there is no event {event}</source>
+        <translation>нет события {event}</translation>
+    </message>
+    <message>
+        <source>no report of event {event} states a flow {flow}</source>
+        <translation>ни одно сообщение события {event} не содержит передачи {flow}</translation>
+    </message>
+    <message>
+        <source>event {event} has no possible reversed direction to dismiss</source>
+        <translation>у события {event} нет возможно перепутанного направления, которое можно отклонить</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; is not a field that can be decided</source>
+        <translation>«{field}» — не поле, по которому можно принять решение</translation>
+    </message>
+    <message>
+        <source>report {report} is not a report of event {event}</source>
+        <translation>сообщение {report} не относится к событию {event}</translation>
+    </message>
+    <message>
+        <source>report {report} does not state {value} for {flow} (it states nothing)</source>
+        <translation>сообщение {report} не указывает {value} для {flow} (оно ничего не указывает)</translation>
+    </message>
+    <message>
+        <source>report {report} does not state {value} for {flow} (it states {stated})</source>
+        <translation>сообщение {report} не указывает {value} для {flow} (оно указывает {stated})</translation>
+    </message>
+    <message>
         <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
         <translation>дата обращения «{value}» должна быть днём: ГГГГ-ММ-ДД</translation>
     </message>
@@ -1319,6 +1399,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>reliability</source>
         <translation>надёжность</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>поле</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>состояние</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
     </message>
     <message>
         <source>row {row}, column {column}: {message}</source>

@@ -1241,6 +1241,86 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>рівно {limit} символів — стільки вміщує клітинка електронної таблиці: обрізано?</translation>
     </message>
     <message>
+        <source>is missing: {folder} is not an export folder (it has no {file})</source>
+        <translation>бракує: {folder} — не папка експорту (у ній немає {file})</translation>
+    </message>
+    <message>
+        <source>the same id as row {row}</source>
+        <translation>той самий ідентифікатор, що й у рядку {row}</translation>
+    </message>
+    <message>
+        <source>the same name and party as row {row}</source>
+        <translation>ті самі назва і сторона, що й у рядку {row}</translation>
+    </message>
+    <message>
+        <source>a direction decision has the value &apos;{dismissed}&apos;, not &apos;{value}&apos;</source>
+        <translation>рішення щодо напрямку має значення «{dismissed}», а не «{value}»</translation>
+    </message>
+    <message>
+        <source>a date decision names no flow</source>
+        <translation>рішення щодо дати не називає передачі</translation>
+    </message>
+    <message>
+        <source>a location decision names no flow</source>
+        <translation>рішення щодо місця не називає передачі</translation>
+    </message>
+    <message>
+        <source>could not be read, so the restored statuses are unchecked</source>
+        <translation>не вдалося прочитати, тож відновлені статуси не перевірено</translation>
+    </message>
+    <message>
+        <source>seq {seq} is also the place of a decision: each write has its own</source>
+        <translation>seq {seq} — це також місце рішення: кожен запис має власне</translation>
+    </message>
+    <message>
+        <source>seq {seq} is also the place of report {report}: each write has its own</source>
+        <translation>seq {seq} — це також місце повідомлення {report}: кожен запис має власне</translation>
+    </message>
+    <message>
+        <source>source &apos;{source}&apos; is {kind}, {grade} here and {given_kind}, {given_grade} in {reports}; {sources} is kept</source>
+        <translation>джерело «{source}» тут — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; залишено {sources}</translation>
+    </message>
+    <message>
+        <source>event {event} has no report in {reports} or in this ledger; its decision is not imported</source>
+        <translation>подія {event} не має повідомлень ні в {reports}, ні в цьому реєстрі; її рішення не імпортовано</translation>
+    </message>
+    <message>
+        <source>the decision comes back {now}, not {state}</source>
+        <translation>рішення повертається як {now}, а не {state}</translation>
+    </message>
+    <message>
+        <source>event {event} comes back {now}, not {status}: the folder was edited, or a merge brought one of its decisions into the exported ledger (a merged decision that differs reopens its field; the folder does not say which decisions were merged)</source>
+        <translation>подія {event} повертається як {now}, а не {status}: папку змінено, або об’єднання принесло одне з її рішень до експортованого реєстру (об’єднане рішення, що відрізняється, знову відкриває своє поле; папка не каже, які рішення було об’єднано)</translation>
+    </message>
+    <message>
+        <source>there is no event {event}</source>
+        <translation>немає події {event}</translation>
+    </message>
+    <message>
+        <source>no report of event {event} states a flow {flow}</source>
+        <translation>жодне повідомлення події {event} не містить передачі {flow}</translation>
+    </message>
+    <message>
+        <source>event {event} has no possible reversed direction to dismiss</source>
+        <translation>у події {event} немає можливо переплутаного напрямку, який можна відхилити</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; is not a field that can be decided</source>
+        <translation>«{field}» — не поле, щодо якого можна ухвалити рішення</translation>
+    </message>
+    <message>
+        <source>report {report} is not a report of event {event}</source>
+        <translation>повідомлення {report} не належить до події {event}</translation>
+    </message>
+    <message>
+        <source>report {report} does not state {value} for {flow} (it states nothing)</source>
+        <translation>повідомлення {report} не вказує {value} для {flow} (воно нічого не вказує)</translation>
+    </message>
+    <message>
+        <source>report {report} does not state {value} for {flow} (it states {stated})</source>
+        <translation>повідомлення {report} не вказує {value} для {flow} (воно вказує {stated})</translation>
+    </message>
+    <message>
         <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
         <translation>дата доступу «{value}» має бути днем: РРРР-ММ-ДД</translation>
     </message>
@@ -1319,6 +1399,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>reliability</source>
         <translation>надійність</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>поле</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>стан</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>назва</translation>
     </message>
     <message>
         <source>row {row}, column {column}: {message}</source>
