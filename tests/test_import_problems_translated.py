@@ -31,7 +31,7 @@ from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.restore import import_folder
 from desktop_app.ui.dialogs import ProblemsDialog
 from desktop_app.ui.i18n import current_language
-from desktop_app.ui.words import problem_text
+from desktop_app.ui.messages import problem_text
 
 FOLDER = Path(__file__).resolve().parent.parent / "resources" / "translations"
 WHO = "tester"

@@ -29,9 +29,10 @@ from ..store.ledger import Changes
 from ..store.sources import SourceFields, all_sources
 from .commands import MergeSources, UpdateSource
 from .i18n import number
+from .messages import message_text
 from .report_form import grade_items, source_label
 from .session import Session
-from .words import combo_value, fill_values, kind_name, message_text, party_name, set_combo_value
+from .words import combo_value, fill_values, kind_name, party_name, set_combo_value
 
 translate = QCoreApplication.translate
 

@@ -29,6 +29,7 @@ from ..store.event_list import WARNING, EventFilter
 from ..store.ledger import Changes
 from .date_field import PartialDateEdit
 from .events_model import EventsModel
+from .messages import message_text
 from .notifier import AfterPaint
 from .session import Session
 from .words import (
@@ -36,7 +37,6 @@ from .words import (
     combo_value,
     event_type_name,
     fill_values,
-    message_text,
     narrow_combo,
     set_combo_value,
     status_name,

@@ -44,9 +44,10 @@ from ..store.evidence import Description, Evidence, StoredFile
 from ..store.import_plan import Cancelled
 from ..store.ledger import Changes
 from .i18n import LOCALES, current_language
+from .messages import message_text
 from .session import LedgerCommand, Session
 from .tasks import Progress, TaskRunner
-from .words import message_text, plural
+from .words import plural
 
 translate = QCoreApplication.translate
 

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from ..domain import validation
 from ..domain.records import CATEGORIES, QUALIFIERS, Flow, FlowKey
 from ..domain.validation import Invalid
+from .messages import message_text
 from .words import (
     category_name,
     combo_value,
     fill_values,
     flow_label,
-    message_text,
     qualifier_name,
     set_combo_value,
 )

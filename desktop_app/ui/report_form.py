@@ -43,6 +43,7 @@ from ..store.sources import source_choices
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
+from .messages import message_text
 from .notifier import AfterPaint
 from .session import Session
 from .words import (
@@ -53,7 +54,6 @@ from .words import (
     fill_values,
     flows_text,
     kind_name,
-    message_text,
     narrow_combo,
     reliability_text,
     reports_text,

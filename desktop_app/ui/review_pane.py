@@ -55,6 +55,7 @@ from ..store.review import (
 from . import i18n
 from .commands import Decide
 from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_evidence
+from .messages import message_text
 from .session import Session
 from .words import (
     credibility_text,
@@ -62,7 +63,6 @@ from .words import (
     field_label,
     field_label_text,
     kind_name,
-    message_text,
     party_name,
     qualifier_name,
     reliability_text,

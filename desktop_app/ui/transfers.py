@@ -20,9 +20,10 @@ from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
 from .dialogs import ProblemsDialog
 from .i18n import number
+from .messages import message_text, problem_text
 from .session import Session
 from .tasks import Progress, TaskRunner
-from .words import message_text, plural, problem_text
+from .words import plural
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
 WORKBOOK_SETTING = "export/xlsx"  # the export also writes the workbook: the last choice

@@ -1,0 +1,467 @@
+"""The messages of the domain and the store in the window's language.
+
+The domain and the store write their messages in English (validation, dates, the rows
+and columns of an imported file, an export folder read back, a decision the ledger
+refuses); the command line prints them so. Here each is matched by a pattern and
+rebuilt from its translation's template, which lupdate sees (`QT_TRANSLATE_NOOP`): the
+parts a message copies from the data (a file's value, a column's name, an id) stay as
+they are. A message that no pattern knows is shown as written, and in English every
+message comes out exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..domain.validation import FieldProblem
+from ..store.folder_files import FolderProblem
+from .words import field_label_text
+
+translate = QCoreApplication.translate
+
+# What a message of a value outside its list names (its `{what}`, translated).
+_CHOSEN = "event type|category|count qualifier|source kind|reliability|field|state"
+# Each message, with the template of its translation; {names} are the parts copied over
+# from the English message.
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (
+        r"'(?P<text>.*)' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a real date: there is no month (?P<month>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real date: there is no month {month}"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a real date: (?P<month>\d+-\d+) has (?P<days>\d+) days",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real date: {month} has {days} days"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a real date",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real date"),
+    ),
+    (
+        r"'(?P<text>.*)' is in the future \(today is (?P<today>[\d-]+)\)",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is in the future (today is {today})"),
+    ),
+    (
+        r"date is required \(YYYY-MM-DD, YYYY-MM or YYYY\)",
+        QT_TRANSLATE_NOOP("Messages", "date is required (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    ),
+    (r"source is required", QT_TRANSLATE_NOOP("Messages", "source is required")),
+    (r"from party is required", QT_TRANSLATE_NOOP("Messages", "from party is required")),
+    (r"to party is required", QT_TRANSLATE_NOOP("Messages", "to party is required")),
+    (r"count is required", QT_TRANSLATE_NOOP("Messages", "count is required")),
+    (
+        r"count is '(?P<value>.*)': a whole number such as 1245 or 1,245",
+        QT_TRANSLATE_NOOP("Messages", "count is '{value}': a whole number such as 1245 or 1,245"),
+    ),
+    (
+        r"count is '(?P<value>.*)': write a plain non-negative whole number, without separators"
+        r" or signs \(1212, not 1,212\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "count is '{value}': write a plain non-negative whole number, without separators or"
+            " signs (1212, not 1,212)",
+        ),
+    ),
+    (
+        r"count is (?P<value>\S+): more than (?P<limit>[\d,]+) is not a plausible count",
+        QT_TRANSLATE_NOOP(
+            "Messages", "count is {value}: more than {limit} is not a plausible count"
+        ),
+    ),
+    (
+        r"from and to are both '(?P<party>.*)': a flow goes between two parties",
+        QT_TRANSLATE_NOOP(
+            "Messages", "from and to are both '{party}': a flow goes between two parties"
+        ),
+    ),
+    (
+        r"URL '(?P<value>.*)' must start with http:// or https:// and hold no spaces",
+        QT_TRANSLATE_NOOP(
+            "Messages", "URL '{value}' must start with http:// or https:// and hold no spaces"
+        ),
+    ),
+    (
+        r"(?P<what>source|source party|party|from party|to party|name) '(?P<value>.*)' mixes Latin"
+        r" and Cyrillic letters: the word '(?P<word>.*)' has the (?P<script>Latin|Cyrillic)"
+        r" letter '(?P<letter>.)' \((?P<code>U\+[0-9A-F]+) (?P<name>[^)]*)\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} '{value}' mixes Latin and Cyrillic letters: the word '{word}' has the"
+            " {script} letter '{letter}' ({code} {name})",
+        ),
+    ),
+    (
+        r"a rationale is required: say why this value was decided",
+        QT_TRANSLATE_NOOP("Messages", "a rationale is required: say why this value was decided"),
+    ),
+    (
+        r"no report states (?P<flow>.+)",
+        QT_TRANSLATE_NOOP("Messages", "no report states {flow}"),
+    ),
+    # A file being imported: its values, its rows and its columns. Column names and the
+    # file's values stay as the file has them.
+    (
+        rf"(?P<what>{_CHOSEN}) is empty: use one of (?P<allowed>.+)",
+        QT_TRANSLATE_NOOP("Messages", "{what} is empty: use one of {allowed}"),
+    ),
+    (
+        rf"(?P<what>{_CHOSEN}) is '(?P<value>.*)': use one of (?P<allowed>.+)",
+        QT_TRANSLATE_NOOP("Messages", "{what} is '{value}': use one of {allowed}"),
+    ),
+    (
+        r"credibility is '(?P<value>.*)': use a grade from 1 to 6",
+        QT_TRANSLATE_NOOP("Messages", "credibility is '{value}': use a grade from 1 to 6"),
+    ),
+    (r"location is required", QT_TRANSLATE_NOOP("Messages", "location is required")),
+    (
+        r"(?P<column>[a-z_]+) is required",
+        QT_TRANSLATE_NOOP("Messages", "{column} is required"),
+    ),
+    (
+        r"'(?P<text>.*)' is in the future \(it is now (?P<now>\S+)\)",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is in the future (it is now {now})"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ"),
+    ),
+    (
+        r"'(?P<text>.*)' is not a real time",
+        QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real time"),
+    ),
+    (
+        r"seq is '(?P<value>.*)': a plain non-negative whole number",
+        QT_TRANSLATE_NOOP("Messages", "seq is '{value}': a plain non-negative whole number"),
+    ),
+    (
+        r"has (?P<cells>\d+) cells where the header has (?P<header>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "has {cells} cells where the header has {header}"),
+    ),
+    (
+        r"holds bytes that are not UTF-8 \(save the file as UTF-8\)",
+        QT_TRANSLATE_NOOP("Messages", "holds bytes that are not UTF-8 (save the file as UTF-8)"),
+    ),
+    (r"holds a NUL character", QT_TRANSLATE_NOOP("Messages", "holds a NUL character")),
+    (
+        r"not readable as CSV: (?P<error>.*)",
+        QT_TRANSLATE_NOOP("Messages", "not readable as CSV: {error}"),
+    ),
+    (
+        r"the file is empty: a header row is required",
+        QT_TRANSLATE_NOOP("Messages", "the file is empty: a header row is required"),
+    ),
+    (
+        r"the required column '(?P<column>.*)' is missing",
+        QT_TRANSLATE_NOOP("Messages", "the required column '{column}' is missing"),
+    ),
+    (
+        r"the column '(?P<column>.*)' appears twice",
+        QT_TRANSLATE_NOOP("Messages", "the column '{column}' appears twice"),
+    ),
+    (
+        r"unknown column '(?P<column>.*)'",
+        QT_TRANSLATE_NOOP("Messages", "unknown column '{column}'"),
+    ),
+    (
+        r"and (?P<count>\d+) more problems with the columns",
+        QT_TRANSLATE_NOOP("Messages", "and {count} more problems with the columns"),
+    ),
+    (
+        r"differs from row (?P<row>\d+) of the same report (?P<report>.+?) \('(?P<value>.*)'\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "differs from row {row} of the same report {report} ('{value}')"
+        ),
+    ),
+    (
+        r"report (?P<report>.+?) already states (?P<flow>.+) at row (?P<row>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "report {report} already states {flow} at row {row}"),
+    ),
+    (
+        r"report (?P<report>.+) was deleted from this ledger; it is not brought back",
+        QT_TRANSLATE_NOOP(
+            "Messages", "report {report} was deleted from this ledger; it is not brought back"
+        ),
+    ),
+    (
+        r"report (?P<report>.+?) is already in the database with other content"
+        r" \((?P<differences>.*)\); edits travel by merge, not import",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} is already in the database with other content ({differences});"
+            " edits travel by merge, not import",
+        ),
+    ),
+    (
+        r"event (?P<event>.+?) is '(?P<known>.*)' in (?P<origin>the database|row \d+ of this"
+        r" file); an event has one type",
+        QT_TRANSLATE_NOOP("Messages", "event {event} is '{known}' {origin}; an event has one type"),
+    ),
+    (
+        r"source '(?P<source>.*)' is '(?P<kind>.*)' in (?P<origin>the database|row \d+);"
+        r" '(?P<given>.*)' ignored",
+        QT_TRANSLATE_NOOP("Messages", "source '{source}' is '{kind}' {origin}; '{given}' ignored"),
+    ),
+    (
+        r"source '(?P<source>.*)' is graded (?P<grade>\S+) in (?P<origin>the database|row \d+);"
+        r" (?P<given>\S+) ignored",
+        QT_TRANSLATE_NOOP(
+            "Messages", "source '{source}' is graded {grade} {origin}; {given} ignored"
+        ),
+    ),
+    (
+        r"'\?\?\?' where there may have been letters: a spreadsheet saved in a legacy encoding"
+        r" writes '\?' for each letter it cannot hold; save as UTF-8 and import again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "'???' where there may have been letters: a spreadsheet saved in a legacy encoding"
+            " writes '?' for each letter it cannot hold; save as UTF-8 and import again",
+        ),
+    ),
+    (
+        r"a ' followed by a line feed: a spreadsheet turned the guarded carriage return into a"
+        r" line feed, so the ' stays in the text",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "a ' followed by a line feed: a spreadsheet turned the guarded carriage return into"
+            " a line feed, so the ' stays in the text",
+        ),
+    ),
+    (
+        r"exactly (?P<limit>[\d,]+) characters, all a spreadsheet cell holds: cut\?",
+        QT_TRANSLATE_NOOP(
+            "Messages", "exactly {limit} characters, all a spreadsheet cell holds: cut?"
+        ),
+    ),
+    # An export folder read back (`import-folder`), and decisions checked against the ledger.
+    (
+        r"is missing: (?P<folder>.+) is not an export folder \(it has no (?P<file>[^()]+)\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "is missing: {folder} is not an export folder (it has no {file})"
+        ),
+    ),
+    (
+        r"the same id as row (?P<row>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "the same id as row {row}"),
+    ),
+    (
+        r"the same name and party as row (?P<row>\d+)",
+        QT_TRANSLATE_NOOP("Messages", "the same name and party as row {row}"),
+    ),
+    (
+        r"a direction decision has the value '(?P<dismissed>.*)', not '(?P<value>.*)'",
+        QT_TRANSLATE_NOOP(
+            "Messages", "a direction decision has the value '{dismissed}', not '{value}'"
+        ),
+    ),
+    (
+        r"a date decision names no flow",
+        QT_TRANSLATE_NOOP("Messages", "a date decision names no flow"),
+    ),
+    (
+        r"a location decision names no flow",
+        QT_TRANSLATE_NOOP("Messages", "a location decision names no flow"),
+    ),
+    (
+        r"could not be read, so the restored statuses are unchecked",
+        QT_TRANSLATE_NOOP("Messages", "could not be read, so the restored statuses are unchecked"),
+    ),
+    (
+        r"seq (?P<seq>\d+) is also the place of a decision: each write has its own",
+        QT_TRANSLATE_NOOP(
+            "Messages", "seq {seq} is also the place of a decision: each write has its own"
+        ),
+    ),
+    (
+        r"seq (?P<seq>\d+) is also the place of report (?P<report>.+): each write has its own",
+        QT_TRANSLATE_NOOP(
+            "Messages", "seq {seq} is also the place of report {report}: each write has its own"
+        ),
+    ),
+    (
+        r"source '(?P<source>.*)' is (?P<kind>\S+), (?P<grade>\S+) here and (?P<given_kind>\S+),"
+        r" (?P<given_grade>\S+) in (?P<reports>\S+); (?P<sources>\S+) is kept",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "source '{source}' is {kind}, {grade} here and {given_kind}, {given_grade} in"
+            " {reports}; {sources} is kept",
+        ),
+    ),
+    (
+        r"event (?P<event>.+?) has no report in (?P<reports>\S+) or in this ledger; its"
+        r" decision is not imported",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} has no report in {reports} or in this ledger; its decision is not"
+            " imported",
+        ),
+    ),
+    (
+        r"the decision comes back (?P<now>\S+), not (?P<state>\S+)",
+        QT_TRANSLATE_NOOP("Messages", "the decision comes back {now}, not {state}"),
+    ),
+    (
+        r"event (?P<event>.+?) comes back (?P<now>\S+), not (?P<status>\S+): the folder was"
+        r" edited, or a merge brought one of its decisions into the exported ledger \(a merged"
+        r" decision that differs reopens its field; the folder does not say which decisions"
+        r" were merged\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} comes back {now}, not {status}: the folder was edited, or a merge"
+            " brought one of its decisions into the exported ledger (a merged decision that"
+            " differs reopens its field; the folder does not say which decisions were merged)",
+        ),
+    ),
+    (
+        r"there is no event (?P<event>.+)",
+        QT_TRANSLATE_NOOP("Messages", "there is no event {event}"),
+    ),
+    (
+        r"no report of event (?P<event>.+?) states a flow (?P<flow>.+)",
+        QT_TRANSLATE_NOOP("Messages", "no report of event {event} states a flow {flow}"),
+    ),
+    (
+        r"event (?P<event>.+?) has no possible reversed direction to dismiss",
+        QT_TRANSLATE_NOOP(
+            "Messages", "event {event} has no possible reversed direction to dismiss"
+        ),
+    ),
+    (
+        r"'(?P<field>.*)' is not a field that can be decided",
+        QT_TRANSLATE_NOOP("Messages", "'{field}' is not a field that can be decided"),
+    ),
+    (
+        r"report (?P<report>.+?) is not a report of event (?P<event>.+)",
+        QT_TRANSLATE_NOOP("Messages", "report {report} is not a report of event {event}"),
+    ),
+    (
+        r"report (?P<report>.+?) does not state (?P<value>.+) for (?P<flow>.+) \(it states"
+        r" nothing\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "report {report} does not state {value} for {flow} (it states nothing)"
+        ),
+    ),
+    (
+        r"report (?P<report>.+?) does not state (?P<value>.+) for (?P<flow>.+) \(it states"
+        r" (?P<stated>.+)\)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "report {report} does not state {value} for {flow} (it states {stated})"
+        ),
+    ),
+    # Evidence: what the researcher says of a file, and the file itself.
+    (
+        r"accessed date '(?P<value>.*)' must be a day, YYYY-MM-DD",
+        QT_TRANSLATE_NOOP("Messages", "accessed date '{value}' must be a day, YYYY-MM-DD"),
+    ),
+    (
+        r"accessed date: (?P<inner>.+)",
+        QT_TRANSLATE_NOOP("Messages", "accessed date: {inner}"),
+    ),
+    (
+        r"archive URL '(?P<value>.*)' must start with http:// or https:// and hold no spaces",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "archive URL '{value}' must start with http:// or https:// and hold no spaces",
+        ),
+    ),
+    (
+        r"the evidence file needs a name",
+        QT_TRANSLATE_NOOP("Messages", "the evidence file needs a name"),
+    ),
+    (r"(?P<path>.+) does not exist", QT_TRANSLATE_NOOP("Messages", "{path} does not exist")),
+    (
+        r"(?P<path>.+) is a folder, not a file",
+        QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a file"),
+    ),
+    (
+        r"(?P<path>.+) cannot be read: permission denied",
+        QT_TRANSLATE_NOOP("Messages", "{path} cannot be read: permission denied"),
+    ),
+    (
+        r"(?P<path>.+) is not a regular file",
+        QT_TRANSLATE_NOOP("Messages", "{path} is not a regular file"),
+    ),
+)
+_COMPILED = tuple((re.compile(pattern), template) for pattern, template in _MESSAGES)
+# Words inside messages that are themselves translated (a field's name, a script's).
+_PARTS = {
+    "source": QT_TRANSLATE_NOOP("Messages", "source"),
+    "source party": QT_TRANSLATE_NOOP("Messages", "source party"),
+    "party": QT_TRANSLATE_NOOP("Messages", "party"),
+    "from party": QT_TRANSLATE_NOOP("Messages", "from party"),
+    "to party": QT_TRANSLATE_NOOP("Messages", "to party"),
+    "Latin": QT_TRANSLATE_NOOP("Messages", "Latin"),
+    "Cyrillic": QT_TRANSLATE_NOOP("Messages", "Cyrillic"),
+    "event type": QT_TRANSLATE_NOOP("Messages", "event type"),
+    "category": QT_TRANSLATE_NOOP("Messages", "category"),
+    "count qualifier": QT_TRANSLATE_NOOP("Messages", "count qualifier"),
+    "source kind": QT_TRANSLATE_NOOP("Messages", "source kind"),
+    "reliability": QT_TRANSLATE_NOOP("Messages", "reliability"),
+    "field": QT_TRANSLATE_NOOP("Messages", "field"),
+    "state": QT_TRANSLATE_NOOP("Messages", "state"),
+    "name": QT_TRANSLATE_NOOP("Messages", "name"),
+}
+
+
+def message_text(message: str) -> str:
+    """A message of the domain or the store (an `Invalid`, a `DateError`, a problem's
+    message) in the window's language."""
+    for pattern, template in _COMPILED:
+        match = pattern.fullmatch(message)
+        if match is None:
+            continue
+        parts = {
+            key: translate("Messages", _PARTS[value]) if key in ("what", "script") else value
+            for key, value in match.groupdict().items()
+        }
+        if "flow" in parts:
+            parts["flow"] = field_label_text(parts["flow"])
+        if "inner" in parts:  # a message inside a message: "accessed date: '…' is in the future"
+            parts["inner"] = message_text(parts["inner"])
+        if "origin" in parts:
+            parts["origin"] = _origin_text(parts["origin"])
+        if "differences" in parts:
+            parts["differences"] = _DIFFERENCE.sub(_difference_text, parts["differences"])
+        return translate("Messages", template).format(**parts)
+    return message
+
+
+def problem_text(problem: FieldProblem | FolderProblem) -> str:
+    """A problem of a file being imported (its row, its column, what is wrong; in an
+    export folder, the file's name first) in the window's language; the column keeps the
+    name the file gives it."""
+    if isinstance(problem, FolderProblem):
+        if problem.problem.row == 0:  # the file as a whole
+            return f"{problem.file}: {message_text(problem.problem.message)}"
+        return f"{problem.file}, {problem_text(problem.problem)}"
+    message = message_text(problem.message)
+    if problem.column:
+        return translate("Messages", "row {row}, column {column}: {message}").format(
+            row=problem.row, column=problem.column, message=message
+        )
+    return translate("Messages", "row {row}: {message}").format(row=problem.row, message=message)
+
+
+def _origin_text(origin: str) -> str:
+    """Where a value was first given: "the database", "row 5" or "row 5 of this file"."""
+    row = re.fullmatch(r"row (\d+)( of this file)?", origin)
+    if row is None:
+        return translate("Messages", "in the database")
+    if row[2]:
+        return translate("Messages", "in row {row} of this file").format(row=row[1])
+    return translate("Messages", "in row {row}").format(row=row[1])
+
+
+# One column of a report that differs from the stored one (the values as Python shows them).
+_DIFFERENCE = re.compile(
+    r"(?P<column>[a-z_]+) is (?P<given>.+?) in the file, (?P<stored>.+?) in the database"
+)
+
+
+def _difference_text(difference: re.Match[str]) -> str:
+    template = translate("Messages", "{column} is {given} in the file, {stored} in the database")
+    return template.format(**difference.groupdict())
