@@ -235,10 +235,14 @@ def run_app(argv: Sequence[str]) -> int:
         path, first_run = start_path(args.db, args.demo)
         window = build_main_window(path)
     except LedgerFileError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        print(f"{PROG}: {error}", file=sys.stderr)  # scripts read English
         if not args.screenshot:
+            from .messages import message_text
+
             QMessageBox.critical(
-                None, QCoreApplication.translate("App", "Cannot open the file"), str(error)
+                None,
+                QCoreApplication.translate("App", "Cannot open the file"),
+                message_text(str(error)),
             )
         return 1
     if not args.demo:

@@ -45,6 +45,7 @@ from .i18n import (
     number,
     remember_language,
 )
+from .messages import message_text
 from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
@@ -695,7 +696,9 @@ class MainWindow(QMainWindow):
             problems = self.ledger.copy_to(path)
         except LedgerFileError as error:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, translate("MainWindow", "The copy was not saved"), str(error))
+            QMessageBox.warning(
+                self, translate("MainWindow", "The copy was not saved"), message_text(str(error))
+            )
             return False
         QApplication.restoreOverrideCursor()
         if problems:
@@ -730,7 +733,9 @@ class MainWindow(QMainWindow):
         try:
             ledger = Ledger.open(path)
         except LedgerFileError as error:
-            QMessageBox.critical(self, translate("MainWindow", "Cannot open the file"), str(error))
+            QMessageBox.critical(
+                self, translate("MainWindow", "Cannot open the file"), message_text(str(error))
+            )
             return None
         window = MainWindow(ledger)
         remember_file(path)

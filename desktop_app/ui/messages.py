@@ -352,6 +352,176 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
             "Messages", "report {report} does not state {value} for {flow} (it states {stated})"
         ),
     ),
+    # A ledger file that cannot be opened, upgraded, written or copied. The more
+    # particular message of each kind comes first.
+    (
+        r"(?P<path>.+): there is not enough space on the disk; nothing was changed\. Free some"
+        r" space and try again\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path}: there is not enough space on the disk; nothing was changed. Free some space"
+            " and try again.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) is not an Exchange Ledger file \(not a SQLite database\)\.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{path} is not an Exchange Ledger file (not a SQLite database)."
+        ),
+    ),
+    (
+        r"(?P<path>.+) is damaged: its header is cut short\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is damaged: its header is cut short."),
+    ),
+    (
+        r"(?P<path>.+) is damaged: its header names an impossible page size\.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{path} is damaged: its header names an impossible page size."
+        ),
+    ),
+    (
+        r"(?P<path>.+) is damaged: the file is shorter than it should be\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is damaged: the file is shorter than it should be."),
+    ),
+    (
+        r"(?P<path>.+?) is damaged or not a database: (?P<error>.+)\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is damaged or not a database: {error}."),
+    ),
+    (
+        r"(?P<path>.+?) is damaged: (?P<error>.+)\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is damaged: {error}."),
+    ),
+    (
+        r"(?P<path>.+) is a folder, not an Exchange Ledger file\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not an Exchange Ledger file."),
+    ),
+    (
+        r"(?P<path>.+) is not an Exchange Ledger file \(its schema version, (?P<version>-?\d+),"
+        r" is not one this program writes\)\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is not an Exchange Ledger file (its schema version, {version}, is not one"
+            " this program writes).",
+        ),
+    ),
+    (
+        r"(?P<path>.+) was written by a newer version of Exchange Ledger \(schema"
+        r" (?P<version>\d+); this version knows up to (?P<known>\d+)\)\. Update the program to"
+        r" open it\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} was written by a newer version of Exchange Ledger (schema {version}; this"
+            " version knows up to {known}). Update the program to open it.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) is a SQLite database, but not an Exchange Ledger file\.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{path} is a SQLite database, but not an Exchange Ledger file."
+        ),
+    ),
+    (
+        r"(?P<path>.+) is an empty file: it holds no Exchange Ledger\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is an empty file: it holds no Exchange Ledger."),
+    ),
+    (
+        r"(?P<path>.+) is an empty SQLite database: it holds no Exchange Ledger\.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{path} is an empty SQLite database: it holds no Exchange Ledger."
+        ),
+    ),
+    (
+        r"(?P<path>.+?) cannot be opened: (?P<error>.+)\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} cannot be opened: {error}."),
+    ),
+    (
+        r"(?P<path>.+) must be upgraded behind a backup copy, but there is not enough space on"
+        r" the disk for the copy; nothing was changed\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} must be upgraded behind a backup copy, but there is not enough space on the"
+            " disk for the copy; nothing was changed.",
+        ),
+    ),
+    (
+        r"(?P<path>.+?) cannot be upgraded: (?P<inner>.+)\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} cannot be upgraded: {inner}."),
+    ),
+    (
+        r"its references do not hold: a record names one that is gone",
+        QT_TRANSLATE_NOOP(
+            "Messages", "its references do not hold: a record names one that is gone"
+        ),
+    ),
+    (
+        r"it holds a value this version cannot keep: (?P<problem>.+)\. Correct it \(the sqlite3"
+        r" shell can\) and open the file again; nothing was changed",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "it holds a value this version cannot keep: {problem}. Correct it (the sqlite3 shell"
+            " can) and open the file again; nothing was changed",
+        ),
+    ),
+    (
+        r"(?P<path>.+) does not exist and cannot be created here\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} does not exist and cannot be created here."),
+    ),
+    (r"(?P<path>.+) does not exist\.", QT_TRANSLATE_NOOP("Messages", "{path} does not exist.")),
+    (
+        r"(?P<path>.+) was written by an older version of Exchange Ledger and must be upgraded"
+        r" before it can be read, but it cannot be written here\. Copy it somewhere writable and"
+        r" open the copy\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} was written by an older version of Exchange Ledger and must be upgraded"
+            " before it can be read, but it cannot be written here. Copy it somewhere writable"
+            " and open the copy.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) is open read-only: nothing can be changed\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is open read-only: nothing can be changed."),
+    ),
+    (
+        r"(?P<path>.+) is open read-only: no evidence can be added\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is open read-only: no evidence can be added."),
+    ),
+    (
+        r"(?P<path>.+): another change is still waiting to be saved; nothing was changed\. Try"
+        r" again in a moment\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path}: another change is still waiting to be saved; nothing was changed. Try again"
+            " in a moment.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) is being written by another program and stayed busy for (?P<seconds>\d+)"
+        r" s; nothing was changed\. Try again\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is being written by another program and stayed busy for {seconds} s; nothing"
+            " was changed. Try again.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) already exists: choose a name that is not taken\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} already exists: choose a name that is not taken."),
+    ),
+    (
+        r"(?P<path>.+) is not a folder: the copy was not written\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} is not a folder: the copy was not written."),
+    ),
+    (
+        r"(?P<path>.+): there is not enough space on the disk; the copy was not written\.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{path}: there is not enough space on the disk; the copy was not written."
+        ),
+    ),
+    (
+        r"(?P<path>.+?) could not be written: (?P<error>.+)\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} could not be written: {error}."),
+    ),
     # Evidence: what the researcher says of a file, and the file itself.
     (
         r"accessed date '(?P<value>.*)' must be a day, YYYY-MM-DD",

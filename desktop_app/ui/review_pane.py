@@ -681,7 +681,9 @@ class ReviewPane(QWidget):
             self.error.setText(message_text(str(error)))
             return
         except Exception as error:  # noqa: BLE001 - a file problem, shown to the person
-            QMessageBox.warning(self, translate("ReviewPane", "Not decided"), str(error))
+            QMessageBox.warning(
+                self, translate("ReviewPane", "Not decided"), message_text(str(error))
+            )
             return
         self.rationale.clear()
         self._after_decision(event_id)

@@ -1321,6 +1321,122 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>сообщение {report} не указывает {value} для {flow} (оно указывает {stated})</translation>
     </message>
     <message>
+        <source>{path}: there is not enough space on the disk; nothing was changed. Free some space and try again.</source>
+        <translation>{path}: на диске не хватает места; ничего не изменено. Освободите место и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>{path} is not an Exchange Ledger file (not a SQLite database).</source>
+        <translation>{path} — не файл Exchange Ledger (не база данных SQLite).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its header is cut short.</source>
+        <translation>{path} повреждён: его заголовок обрезан.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its header names an impossible page size.</source>
+        <translation>{path} повреждён: его заголовок называет невозможный размер страницы.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the file is shorter than it should be.</source>
+        <translation>{path} повреждён: файл короче, чем должен быть.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database: {error}.</source>
+        <translation>{path} повреждён или это не база данных: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {error}.</source>
+        <translation>{path} повреждён: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an Exchange Ledger file.</source>
+        <translation>{path} — это папка, а не файл Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} is not an Exchange Ledger file (its schema version, {version}, is not one this program writes).</source>
+        <translation>{path} — не файл Exchange Ledger (версию схемы {version} эта программа не пишет).</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Exchange Ledger (schema {version}; this version knows up to {known}). Update the program to open it.</source>
+        <translation>{path} записан более новой версией Exchange Ledger (схема {version}; эта версия знает до {known}). Обновите программу, чтобы его открыть.</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database, but not an Exchange Ledger file.</source>
+        <translation>{path} — база данных SQLite, но не файл Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} is an empty file: it holds no Exchange Ledger.</source>
+        <translation>{path} — пустой файл: в нём нет реестра Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} is an empty SQLite database: it holds no Exchange Ledger.</source>
+        <translation>{path} — пустая база данных SQLite: в ней нет реестра Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {error}.</source>
+        <translation>{path} не удаётся открыть: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} must be upgraded behind a backup copy, but there is not enough space on the disk for the copy; nothing was changed.</source>
+        <translation>{path} нужно обновить, сначала сделав резервную копию, но на диске не хватает места для копии; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be upgraded: {inner}.</source>
+        <translation>{path} не удаётся обновить: {inner}.</translation>
+    </message>
+    <message>
+        <source>its references do not hold: a record names one that is gone</source>
+        <translation>его ссылки не сходятся: запись называет другую, которой уже нет</translation>
+    </message>
+    <message>
+        <source>it holds a value this version cannot keep: {problem}. Correct it (the sqlite3 shell can) and open the file again; nothing was changed</source>
+        <translation>он содержит значение, которое эта версия не может сохранить: {problem}. Исправьте его (это умеет оболочка sqlite3) и откройте файл снова; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path} does not exist and cannot be created here.</source>
+        <translation>{path} не существует, и здесь его нельзя создать.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} не существует.</translation>
+    </message>
+    <message>
+        <source>{path} was written by an older version of Exchange Ledger and must be upgraded before it can be read, but it cannot be written here. Copy it somewhere writable and open the copy.</source>
+        <translation>{path} записан более старой версией Exchange Ledger, и перед чтением его нужно обновить, но здесь в него нельзя писать. Скопируйте его туда, где можно писать, и откройте копию.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: nothing can be changed.</source>
+        <translation>{path} открыт только для чтения: ничего нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: no evidence can be added.</source>
+        <translation>{path} открыт только для чтения: доказательства нельзя добавить.</translation>
+    </message>
+    <message>
+        <source>{path}: another change is still waiting to be saved; nothing was changed. Try again in a moment.</source>
+        <translation>{path}: другое изменение ещё ждёт сохранения; ничего не изменено. Попробуйте ещё раз через мгновение.</translation>
+    </message>
+    <message>
+        <source>{path} is being written by another program and stayed busy for {seconds} s; nothing was changed. Try again.</source>
+        <translation>{path} записывает другая программа, и файл оставался занятым {seconds} с; ничего не изменено. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose a name that is not taken.</source>
+        <translation>{path} уже существует: выберите свободное имя.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder: the copy was not written.</source>
+        <translation>{path} — не папка: копия не записана.</translation>
+    </message>
+    <message>
+        <source>{path}: there is not enough space on the disk; the copy was not written.</source>
+        <translation>{path}: на диске не хватает места; копия не записана.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}.</source>
+        <translation>{path} не удалось записать: {error}.</translation>
+    </message>
+    <message>
         <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
         <translation>дата обращения «{value}» должна быть днём: ГГГГ-ММ-ДД</translation>
     </message>

@@ -1321,6 +1321,122 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>повідомлення {report} не вказує {value} для {flow} (воно вказує {stated})</translation>
     </message>
     <message>
+        <source>{path}: there is not enough space on the disk; nothing was changed. Free some space and try again.</source>
+        <translation>{path}: на диску бракує місця; нічого не змінено. Звільніть місце й спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>{path} is not an Exchange Ledger file (not a SQLite database).</source>
+        <translation>{path} — не файл Exchange Ledger (не база даних SQLite).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its header is cut short.</source>
+        <translation>{path} пошкоджено: його заголовок обрізано.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its header names an impossible page size.</source>
+        <translation>{path} пошкоджено: його заголовок називає неможливий розмір сторінки.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the file is shorter than it should be.</source>
+        <translation>{path} пошкоджено: файл коротший, ніж має бути.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database: {error}.</source>
+        <translation>{path} пошкоджено або це не база даних: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {error}.</source>
+        <translation>{path} пошкоджено: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an Exchange Ledger file.</source>
+        <translation>{path} — це папка, а не файл Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} is not an Exchange Ledger file (its schema version, {version}, is not one this program writes).</source>
+        <translation>{path} — не файл Exchange Ledger (версії схеми {version} ця програма не пише).</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Exchange Ledger (schema {version}; this version knows up to {known}). Update the program to open it.</source>
+        <translation>{path} записано новішою версією Exchange Ledger (схема {version}; ця версія знає до {known}). Оновіть програму, щоб його відкрити.</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database, but not an Exchange Ledger file.</source>
+        <translation>{path} — база даних SQLite, але не файл Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} is an empty file: it holds no Exchange Ledger.</source>
+        <translation>{path} — порожній файл: у ньому немає реєстру Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} is an empty SQLite database: it holds no Exchange Ledger.</source>
+        <translation>{path} — порожня база даних SQLite: у ній немає реєстру Exchange Ledger.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {error}.</source>
+        <translation>{path} не вдається відкрити: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} must be upgraded behind a backup copy, but there is not enough space on the disk for the copy; nothing was changed.</source>
+        <translation>{path} треба оновити, спершу зробивши резервну копію, але на диску бракує місця для копії; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be upgraded: {inner}.</source>
+        <translation>{path} не вдається оновити: {inner}.</translation>
+    </message>
+    <message>
+        <source>its references do not hold: a record names one that is gone</source>
+        <translation>його посилання не сходяться: запис називає інший, якого вже немає</translation>
+    </message>
+    <message>
+        <source>it holds a value this version cannot keep: {problem}. Correct it (the sqlite3 shell can) and open the file again; nothing was changed</source>
+        <translation>він містить значення, якого ця версія не може зберегти: {problem}. Виправте його (це вміє оболонка sqlite3) і відкрийте файл знову; нічого не змінено</translation>
+    </message>
+    <message>
+        <source>{path} does not exist and cannot be created here.</source>
+        <translation>{path} не існує, і тут його не можна створити.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} не існує.</translation>
+    </message>
+    <message>
+        <source>{path} was written by an older version of Exchange Ledger and must be upgraded before it can be read, but it cannot be written here. Copy it somewhere writable and open the copy.</source>
+        <translation>{path} записано старішою версією Exchange Ledger, і перед читанням його треба оновити, але тут у нього не можна писати. Скопіюйте його туди, де можна писати, і відкрийте копію.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: nothing can be changed.</source>
+        <translation>{path} відкрито лише для читання: нічого не можна змінити.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: no evidence can be added.</source>
+        <translation>{path} відкрито лише для читання: доказів не можна додати.</translation>
+    </message>
+    <message>
+        <source>{path}: another change is still waiting to be saved; nothing was changed. Try again in a moment.</source>
+        <translation>{path}: інша зміна ще чекає на збереження; нічого не змінено. Спробуйте ще раз за мить.</translation>
+    </message>
+    <message>
+        <source>{path} is being written by another program and stayed busy for {seconds} s; nothing was changed. Try again.</source>
+        <translation>{path} записує інша програма, і файл лишався зайнятим {seconds} с; нічого не змінено. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose a name that is not taken.</source>
+        <translation>{path} уже існує: виберіть вільну назву.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder: the copy was not written.</source>
+        <translation>{path} — не папка: копію не записано.</translation>
+    </message>
+    <message>
+        <source>{path}: there is not enough space on the disk; the copy was not written.</source>
+        <translation>{path}: на диску бракує місця; копію не записано.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}.</source>
+        <translation>{path} не вдалося записати: {error}.</translation>
+    </message>
+    <message>
         <source>accessed date &apos;{value}&apos; must be a day, YYYY-MM-DD</source>
         <translation>дата доступу «{value}» має бути днем: РРРР-ММ-ДД</translation>
     </message>

@@ -1,0 +1,140 @@
+"""Why a ledger file cannot be opened, written or copied, as the window says it: in
+English exactly as the command line prints it, and in Ukrainian and Russian with no
+English left but the file's path and the program's name (PRODUCT.md, "Languages")."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import struct
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_import_problems_translated import speaking
+from ui_helpers import open_window
+
+from desktop_app.store import ledger as ledger_module
+from desktop_app.store.database import LedgerFileError
+from desktop_app.store.ledger import Ledger
+from desktop_app.store.merge import merge_file
+from desktop_app.ui.i18n import current_language
+from desktop_app.ui.messages import message_text
+
+WHO = "tester"
+# Latin words a translated message keeps: the program's name, SQLite's, the byte unit.
+KEPT = {"Exchange", "Ledger", "SQLite", "sqlite"}
+
+
+def failure(action) -> str:  # noqa: ANN001 - any callable that should fail
+    with pytest.raises(LedgerFileError) as raised:
+        action()
+    return str(raised.value)
+
+
+def header(page_size: int) -> bytes:
+    """A SQLite file header (100 bytes) with this page size field and nothing else right."""
+    data = bytearray(b"SQLite format 3\x00" + bytes(84))
+    data[16:18] = struct.pack(">H", page_size)
+    return bytes(data)
+
+
+def every_kind_of_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    files = tmp_path / "files"
+    files.mkdir()
+    good = files / "good.db"
+    Ledger.open(good).close()
+    text = files / "notes.db"
+    text.write_text("not a database, only words " * 20)
+    empty = files / "empty.db"
+    empty.touch()
+    cut = files / "cut.db"
+    cut.write_bytes(header(4096)[:60])
+    odd = files / "odd.db"
+    odd.write_bytes(header(1000) + bytes(1000))
+    short = files / "short.db"
+    short.write_bytes(good.read_bytes()[:4096])
+    newer = files / "newer.db"
+    newer.write_bytes(good.read_bytes())
+    with sqlite3.connect(newer) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    other = files / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text)")
+    conn.close()
+    messages = [
+        failure(partial(Ledger.open, path, create=False))
+        for path in (text, files, empty, cut, odd, short, newer, other)
+    ]
+    messages.append(failure(lambda: Ledger.open(files / "missing.db", create=False)))
+    messages.append(failure(lambda: Ledger.open(files / "missing.db", read_only=True)))
+    with Ledger.open(good, read_only=True) as reading:
+        messages.append(failure(lambda: reading.write(WHO).__enter__()))
+    with Ledger.open(good) as ledger:
+        messages.append(failure(lambda: ledger.copy_to(text)))
+        messages.append(failure(lambda: ledger.copy_to(text / "copy.db")))
+        messages.append(failure(lambda: merge_file(ledger, files / "gone.db", WHO)))
+        monkeypatch.setattr(ledger_module, "WAIT_LIMIT", 0.2)
+        with sqlite3.connect(good, timeout=0) as holder:
+            holder.execute("BEGIN IMMEDIATE")
+            messages.append(failure(lambda: ledger.write(WHO).__enter__()))
+            holder.rollback()
+    return messages
+
+
+def test_every_kind_of_file_error_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = " | ".join(every_kind_of_file_error(tmp_path, monkeypatch))
+    for fragment in (
+        "not a SQLite database",
+        "is a folder",
+        "is an empty file",
+        "header is cut short",
+        "impossible page size",
+        "shorter than it should be",
+        "newer version",
+        "but not an Exchange Ledger file",
+        "does not exist.",
+        "cannot be created here",
+        "open read-only",
+        "already exists",
+        "is not a folder",
+        "stayed busy",
+    ):
+        assert fragment in messages, messages
+
+
+def test_the_english_window_says_them_as_the_command_line_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    assert current_language() == "en"
+    for message in every_kind_of_file_error(tmp_path, monkeypatch):
+        assert message_text(message) == message
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_every_file_error_is_said_in_the_windows_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, language: str
+) -> None:
+    messages = every_kind_of_file_error(tmp_path, monkeypatch)
+    with speaking(qapp, language):
+        said = [message_text(message) for message in messages]
+    left = []
+    for text in said:
+        words = set(re.findall(r"[A-Za-z]{2,}", re.sub(r"\S*/\S*", " ", text))) - KEPT
+        if words:
+            left.append(f"{sorted(words)} in {text!r}")
+    assert not left, "\n".join(left)
+
+
+def test_the_window_says_why_a_file_does_not_open_in_its_language(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with speaking(qapp, "uk"):
+        assert window.open_file(folder) is None
+    assert said == [f"{folder} — це папка, а не файл Exchange Ledger."]
