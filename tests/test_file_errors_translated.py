@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_import_problems_translated import speaking
+from test_import_problems_translated import english_left, speaking
 from ui_helpers import open_window
 
 from desktop_app.store import ledger as ledger_module
@@ -25,6 +25,7 @@ from desktop_app.ui.messages import message_text
 WHO = "tester"
 # Latin words a translated message keeps: the program's name, SQLite's, the byte unit.
 KEPT = {"Exchange", "Ledger", "SQLite", "sqlite"}
+PATHS = re.compile(r"\S*/\S*")
 
 
 def failure(action) -> str:  # noqa: ANN001 - any callable that should fail
@@ -119,11 +120,7 @@ def test_every_file_error_is_said_in_the_windows_language(
     messages = every_kind_of_file_error(tmp_path, monkeypatch)
     with speaking(qapp, language):
         said = [message_text(message) for message in messages]
-    left = []
-    for text in said:
-        words = set(re.findall(r"[A-Za-z]{2,}", re.sub(r"\S*/\S*", " ", text))) - KEPT
-        if words:
-            left.append(f"{sorted(words)} in {text!r}")
+    left = english_left(said, KEPT, PATHS)
     assert not left, "\n".join(left)
 
 

@@ -46,6 +46,19 @@ ALLOWED = {
 NOT_WORDS = re.compile(r"«[^»]*»|'[^']*'|/\S+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
 
 
+def english_left(
+    texts: list[str], kept: set[str], not_words: re.Pattern[str] = NOT_WORDS
+) -> list[str]:
+    """The texts that still hold Latin words other than `kept` (`not_words` taken out
+    first), each with those words."""
+    left = []
+    for text in texts:
+        english = set(re.findall(r"[A-Za-z_]{2,}", not_words.sub(" ", text))) - kept
+        if english:
+            left.append(f"{sorted(english)} in {text!r}")
+    return left
+
+
 @contextmanager
 def speaking(app: QApplication, language: str) -> Iterator[None]:
     """The window's translations of `language` installed for a while (the suite's window
@@ -284,16 +297,12 @@ def test_every_problem_is_listed_in_the_windows_language(
     kept |= {"flows", "source", "claimed_date"}
     kept |= {word for value in DEFAULTS.values() for word in re.findall(r"[A-Za-z_]+", value)}
     kept |= FOLDER_WORDS | {*RESOLUTION_COLUMNS, *SOURCE_COLUMNS, *EVENT_COLUMNS}
-    left = []
     for problem, text in zip(problems, shown, strict=True):
         if problem.column:
             assert text.startswith(frame.format(row=problem.row)), text
     for problem, text in zip(folder_problems, folder_shown, strict=True):
         assert text.startswith(problem.file), text
-    for text in shown + folder_shown:
-        english = set(re.findall(r"[A-Za-z_]{2,}", NOT_WORDS.sub(" ", text))) - kept
-        if english:
-            left.append(f"{sorted(english)} in {text!r}")
+    left = english_left(shown + folder_shown, kept)
     assert not left, "\n".join(left)
 
 
