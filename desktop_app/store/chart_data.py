@@ -26,6 +26,7 @@ from ..domain.series import (
     markers,
 )
 from .colors import stored_colors
+from .database import placeholders
 from .ledger import Ledger
 
 OPEN_STATUSES = ("conflict", "reopened")
@@ -39,10 +40,6 @@ _DELTAS_SQL = (
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
-
-
-def _marks(items: Sequence[str]) -> str:
-    return ",".join("?" * len(items))
 
 
 class ChartData:
@@ -104,7 +101,7 @@ class ChartData:
         sorted_days = sorted(days)
         rows: list[DeltaRow] = []
         for chunk in _chunks(sorted_days):
-            sql = _DELTAS_SQL.format(where=f" WHERE chart_day IN ({_marks(chunk)})")
+            sql = _DELTAS_SQL.format(where=f" WHERE chart_day IN ({placeholders(chunk)})")
             rows.extend(self.conn.execute(sql, chunk))
         self._deltas = self._deltas.replace_days(
             day_numbers(sorted_days), DayDeltas.from_rows(rows)
@@ -117,7 +114,7 @@ class ChartData:
             for chunk in _chunks(ids)
             for row in self.conn.execute(
                 "SELECT event_id, type, status, date, chart_day FROM event_state"
-                f" WHERE event_id IN ({_marks(chunk)})",
+                f" WHERE event_id IN ({placeholders(chunk)})",
                 chunk,
             )
         ]
@@ -131,7 +128,7 @@ class ChartData:
             for chunk in _chunks(wanted_ids)
             for row in self.conn.execute(
                 "SELECT event_id, category, from_party, to_party, best, low, high"
-                f" FROM flow_state WHERE event_id IN ({_marks(chunk)})"
+                f" FROM flow_state WHERE event_id IN ({placeholders(chunk)})"
                 " ORDER BY event_id, category, from_party, to_party",
                 chunk,
             )
@@ -245,7 +242,7 @@ def events_on_day(
     flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
     for event_id, *flow in ledger.conn.execute(
         "SELECT event_id, category, from_party, to_party, best, low, high FROM flow_state"
-        f" WHERE event_id IN ({_marks(ids)}) ORDER BY category, from_party, to_party",
+        f" WHERE event_id IN ({placeholders(ids)}) ORDER BY category, from_party, to_party",
         ids,
     ):
         if category is None or flow[0] == category:
@@ -253,7 +250,7 @@ def events_on_day(
     sources: dict[str, list[str]] = {}
     for event_id, name in ledger.conn.execute(
         "SELECT r.event_id, s.name FROM reports r JOIN sources s ON s.id = r.source_id"
-        f" WHERE r.event_id IN ({_marks(ids)}) ORDER BY r.seq",
+        f" WHERE r.event_id IN ({placeholders(ids)}) ORDER BY r.seq",
         ids,
     ):
         names = sources.setdefault(event_id, [])
@@ -264,7 +261,7 @@ def events_on_day(
         for event_id, n_reports, n_with_evidence in ledger.conn.execute(
             "SELECT r.event_id, COUNT(*), SUM(EXISTS (SELECT 1 FROM report_evidence l"
             " WHERE l.report_id = r.id)) FROM reports r"
-            f" WHERE r.event_id IN ({_marks(ids)}) GROUP BY r.event_id",
+            f" WHERE r.event_id IN ({placeholders(ids)}) GROUP BY r.event_id",
             ids,
         )
     }

@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
@@ -460,6 +460,11 @@ def _upgrade(path: Path, version: int) -> sqlite3.Connection:
             raise UpgradeRefused(f"{path} cannot be upgraded: {error}.") from error
         raise
     return connection
+
+
+def placeholders(items: Sized) -> str:
+    """One `?` per item, for `IN (…)`: "?,?,?"."""
+    return ",".join("?" * len(items))
 
 
 ROWS_PER_STATEMENT = 200  # rows of a bulk insert bound to one INSERT … VALUES statement

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, NoReturn
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
-from .database import indexes_dropped_for, insert_many
+from .database import indexes_dropped_for, insert_many, placeholders
 from .schema import EXCHANGE_DAYS_COLUMNS, EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 CHUNK = 500
@@ -72,10 +72,6 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
         yield items[start : start + CHUNK]
 
 
-def _marks(items: Sequence[str]) -> str:
-    return ",".join("?" * len(items))
-
-
 def load_inputs(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Iterator[EventInputs]:
     """The reports and decisions of each event, as domain records, a chunk at a time."""
     conn.row_factory = sqlite3.Row
@@ -87,7 +83,7 @@ def load_inputs(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Iterator[
 
 
 def _load_chunk(conn: sqlite3.Connection, chunk: Sequence[str]) -> Iterator[EventInputs]:
-    marks = _marks(chunk)
+    marks = placeholders(chunk)
     types = dict(conn.execute(f"SELECT id, type FROM events WHERE id IN ({marks})", chunk))
     flows: dict[str, list[Flow]] = defaultdict(list)
     for row in conn.execute(

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ..domain import validation
 from ..domain.records import Flow, name_key
 from ..domain.validation import FieldProblem
+from .database import placeholders
 
 REPORT_COLUMNS = (
     "report_id",
@@ -202,8 +203,7 @@ def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[s
     ordered = sorted(keys)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(conn.execute(f"{select} WHERE id IN ({marks})", chunk))
+        found.update(conn.execute(f"{select} WHERE id IN ({placeholders(chunk)})", chunk))
     return found
 
 

@@ -50,6 +50,7 @@ from .database import (
     inspect_early,
     is_disk_full,
     open_connection,
+    placeholders,
 )
 from .evidence import Description, Evidence, StoredFile, copy_locker
 
@@ -367,11 +368,10 @@ class Ledger:
         if known is not None or len(event_ids) > DAYS_LEFT_LIMIT:
             return None
         ids = sorted(event_ids)
-        marks = ",".join("?" * len(ids))
         return frozenset(
             day
             for (day,) in self.conn.execute(
-                f"SELECT chart_day FROM event_state WHERE event_id IN ({marks})"
+                f"SELECT chart_day FROM event_state WHERE event_id IN ({placeholders(ids)})"
                 " AND chart_day IS NOT NULL",
                 ids,
             )
