@@ -460,6 +460,10 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
         "Ukraine: received 1,212 · handed over 27 · net +1,185 · target 6,000"
         " (agreement 2025-06-02) — 20% reached"
     ) in text
+    # the share of a day is what had arrived by that day, not by the latest one
+    text = pane.describe_day("2025-06-02")
+    assert "Ukraine: received 0 · handed over 0 · net 0 · target 6,000" in text
+    assert "(agreement 2025-06-02) — 0% reached" in text and "20% reached" not in text
     text = pane.describe_day("2025-06-13")
     assert "Shamsail Saraliyev" in text  # a report without flows is a source too
     assert "Online video of the remains transfer" in text  # and so is a month-only one
@@ -1120,7 +1124,8 @@ def test_the_target_in_force_and_event_names_are_pure_functions() -> None:
     from desktop_app.domain.series import Target, target_steps, targets_in_force
 
     def target(event_id: str, day: int, best: int, baseline: int) -> Target:
-        return Target(event_id, iso_day(day), day, UA, (best, best, best), baseline, (0, 0, 0))
+        before = (baseline, baseline, baseline)
+        return Target(event_id, iso_day(day), day, UA, (best, best, best), before, (0, 0, 0))
 
     agreed = [target("a", 10, 500, 0), target("b", 20, 300, 400), target("c", 20, 100, 400)]
     days, levels = target_steps(agreed)

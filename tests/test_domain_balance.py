@@ -306,3 +306,8 @@ def test_a_target_starts_from_what_the_party_had_received_before_the_agreement()
     assert ukraine.level == 1100
     assert ukraine.reached == (100, 90, 110)  # (200, 180, 220) in all, less (100, 90, 110)
     assert by_party[RU].baseline == 0 and by_party[RU].reached == (0, 0, 0)  # received nothing
+    # on a day between, what had arrived by then: the hover of that day says so
+    received = series[UA].received.at(series[UA].index_at(day_number("2025-06-10")))
+    assert ukraine.as_of(received).reached == (40, 40, 40)
+    assert ukraine.as_of(received).share() == (40 / 1000, 40 / 1000, 40 / 1000)
+    assert ukraine.as_of((0, 0, 0)).reached == (0, 0, 0)  # never below nothing

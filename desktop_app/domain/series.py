@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -255,14 +255,25 @@ class Target:
     day: int
     party: str
     target: tuple[int, int, int]  # best, low, high
-    baseline: int  # received (best) before the agreement's day
+    before: tuple[int, int, int]  # received before the agreement's day: best, low, high
     reached: tuple[int, int, int]  # received since the agreement's day: best, low, high
+
+    @property
+    def baseline(self) -> int:
+        """What the party had received (best) before the agreement's day."""
+        return self.before[0]
 
     @property
     def level(self) -> int:
         """Where the line is drawn: what the party had before, plus the target, so the
         cumulative line meets it when the target is reached."""
         return self.baseline + self.target[0]
+
+    def as_of(self, received: tuple[int, int, int]) -> Target:
+        """This target on a day the party had received `received` (best, low, high) in
+        all: what had arrived since the agreement by then, not by the latest day."""
+        reached = tuple(max(0, now - then) for now, then in zip(received, self.before, strict=True))
+        return replace(self, reached=(reached[0], reached[1], reached[2]))
 
     def share(self) -> tuple[float, float, float] | None:
         """Share reached: best, low, high (None for a target of 0)."""
@@ -300,7 +311,7 @@ def targets(
         ):
             reached = (latest[0] - before[0], latest[1] - before[1], latest[2] - before[2])
             target = Target(
-                event_id, when[event_id][0], day, party, (best, low, high), before[0], reached
+                event_id, when[event_id][0], day, party, (best, low, high), before, reached
             )
             result.append(target)
     result.sort(key=lambda target: (target.day, target.event_id, target.party))
