@@ -422,6 +422,31 @@ def test_undo_and_redo_restore_the_exact_previous_state(
     assert actions.count("delete") >= 2 and actions.count("edit") >= 2
 
 
+def test_ctrl_z_in_the_emptied_form_undoes_the_commit(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """After a commit the form is empty and has the cursor: its boxes start with nothing
+    to undo, so Ctrl+Z takes back the report, not the emptying of a box."""
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    enter_report(
+        qtbot,
+        window,
+        source="A",
+        party="Russia",
+        kind="official",
+        reliability="C",
+        date="2025-06-11",
+        quote="q",
+        credibility="3",
+        flows=[("Russia", "Ukraine", "5")],
+    )
+    assert len(stored_reports(path)) == 1
+    for box in (window.form.source, window.form.claimed_date.line, window.form.location):
+        box.setFocus()
+        assert focused() is box and box.text() == "" and not box.isUndoAvailable()
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert stored_reports(path) == [] and window.form.location.text() == ""
+
+
 def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "ledger.db")
     from desktop_app.ui.dialogs import ShortcutsDialog

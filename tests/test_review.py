@@ -335,6 +335,32 @@ def test_undo_of_a_decision_restores_the_event_to_the_queue(qtbot, tmp_path: Pat
     assert "small" not in pane.queue_ids()
 
 
+def test_ctrl_z_right_after_a_decision_undoes_it(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The decision leaves the cursor in the empty Value box, which has nothing of its
+    own to undo: Ctrl+Z there takes the decision back. Typing in it is undone first."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("small")
+    decide_by_keyboard(qtbot, window, 2, rationale="latest figure")
+    assert status_of(window, "small") == "resolved"
+    assert focused() is pane.value  # where the decision leaves the cursor
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert status_of(window, "small") == "conflict" and "small" in pane.queue_ids()
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    assert status_of(window, "small") == "resolved"
+    pane.show_event("small")
+    pane.value.setFocus()
+    type_text(qtbot, "4")
+    shortcut(qtbot, window, "Ctrl+Z")  # the typing first
+    assert pane.value.text() == "" and status_of(window, "small") == "resolved"
+    shortcut(qtbot, window, "Ctrl+Z")  # then the decision
+    assert status_of(window, "small") == "conflict"
+    pane.rationale.setFocus()
+    shortcut(qtbot, window, "Ctrl+Shift+Z")  # an empty rationale box lets redo through too
+    assert status_of(window, "small") == "resolved"
+
+
 def test_the_history_lists_every_decision_in_order(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
     window = open_window(qtbot, path)

@@ -74,7 +74,7 @@ class PartialDateEdit(QWidget):
         self.line.setText(text)
 
     def clear(self) -> None:
-        self.line.clear()
+        self.line.setText("")  # leaves nothing to undo, as the form's other boxes
 
     def _sync_calendar(self) -> None:
         try:

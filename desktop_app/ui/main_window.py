@@ -51,6 +51,7 @@ from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session
 from .tasks import Progress, TaskRunner
+from .text_undo import TextUndoFallback
 from .transfers import Transfers
 from .words import events_text, plural, reports_text
 
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
+        self.text_undo = TextUndoFallback(self)  # Ctrl+Z in an empty text box: the ledger's
         self.new_event_action = self._action(
             translate("MainWindow", "New &event"), self.new_event, key.New, True
         )

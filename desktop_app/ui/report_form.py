@@ -489,8 +489,10 @@ class ReportForm(QWidget):
         self.target_event = None
         self.editing_report = None
         self.event_type.setEnabled(True)
+        # setText, not clear(), which Ctrl+Z would take back: an emptied form has nothing
+        # of its own to undo, so Ctrl+Z in it undoes the last change (text_undo).
         for edit in (self.source, self.source_party, self.location, self.url):
-            edit.clear()
+            edit.setText("")
         self.claimed_date.clear()
         self.published.clear()
         self.quote.clear()

@@ -581,7 +581,9 @@ class ReviewPane(QWidget):
         return self.fields[index][0] if 0 <= index < len(self.fields) else None
 
     def _field_changed(self, _index: int = 0) -> None:
-        self.value.clear()
+        # setText, not clear(), which Ctrl+Z would take back: a new field's box starts
+        # with nothing to undo, so Ctrl+Z there undoes the last decision (text_undo).
+        self.value.setText("")
         self.picked_report = None
         self.picked_label.clear()
         self.error.clear()
