@@ -569,6 +569,65 @@ def test_an_export_folder_with_altered_evidence_is_refused_whole(
     assert _stored(restored) == []
 
 
+def _two_files(cli: Cli, db: Path, tmp_path: Path) -> tuple[str, str]:
+    """Two evidence files on two reports of `db`: their SHA-256s, in the order they are
+    copied (sorted)."""
+    digests = []
+    for number, content in ((1, PDF), (2, b"a second page, another source")):
+        path = tmp_path / f"page {number}.pdf"
+        path.write_bytes(content)
+        assert cli("evidence", "add", db, _report_ids(db)[number], path).code == 0
+        digests.append(hashlib.sha256(content).hexdigest())
+    first, last = sorted(digests)
+    return first, last
+
+
+def test_a_refused_folder_leaves_no_evidence_file_behind(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """The first file is good and copied, the second is altered: the import is refused
+    whole, and the copy of the first goes too (refused means nothing created)."""
+    first, last = _two_files(cli, example_db, tmp_path)
+    out = tmp_path / "out"
+    assert cli("export", example_db, out, "--with-evidence").code == 0
+    dry = cli("import", tmp_path / "dry.db", out, "--dry-run")
+    assert dry.code == 0 and "2 evidence records, 2 evidence files" in dry.out, dry.out
+    (out / "evidence" / last).write_bytes(b"tampered")
+    restored = tmp_path / "restored" / "new.db"
+    restored.parent.mkdir()
+    refused = cli("import", restored, out)
+    assert refused.code == 1 and f"{last}: its bytes do not match" in refused.err
+    assert sorted(p.name for p in restored.parent.iterdir()) == []  # no ledger, no locker
+    dry = cli("import", tmp_path / "dry.db", out, "--dry-run")  # a dry run checks them too
+    assert dry.code == 1 and f"{last}: its bytes do not match" in dry.err
+    # into a ledger with data whose locker holds a file already: it keeps just that one
+    assert cli("import", restored, out / "reports.csv").code == 0
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(b"already here")
+    assert cli("evidence", "add", restored, _report_ids(restored)[0], kept).code == 0
+    before = sha256(restored), _stored(restored)
+    assert cli("import", restored, out).code == 1
+    assert (sha256(restored), _stored(restored)) == before
+    assert first not in before[1]
+
+
+def test_a_refused_merge_leaves_no_evidence_file_behind(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "colleague" / "theirs.db"
+    other.parent.mkdir()
+    assert cli("import", other, EXAMPLE_CSV).code == 0
+    _, last = _two_files(cli, other, tmp_path)
+    theirs = other.parent / "theirs.evidence" / last
+    theirs.chmod(0o644)
+    theirs.write_bytes(b"tampered")
+    before = sha256(example_db)
+    result = cli("merge", example_db, other)
+    assert result.code == 1 and "do not match its SHA-256" in result.err
+    assert sha256(example_db) == before
+    assert not example_db.with_name("ledger.evidence").exists()
+
+
 def test_a_bad_evidence_csv_names_each_row_and_column(tmp_path: Path, example_db: Path) -> None:
     (tmp_path / "evidence.csv").write_text(
         EVIDENCE_HEADER + "\r\n"

@@ -222,10 +222,7 @@ def store_stream(
             out.flush()
             os.fsync(out.fileno())
         if expected is not None and sha256 != expected:
-            raise Invalid(
-                f"{name}: its bytes do not match its SHA-256 (expected {expected},"
-                f" found {sha256}); it was not accepted"
-            )
+            raise _other_bytes(name, expected, sha256)
         os.chmod(temporary, 0o444)
         # Over a copy already there: the same bytes, or a copy someone altered, repaired.
         os.replace(temporary, folder / sha256)
@@ -234,6 +231,22 @@ def store_stream(
         raise
     _sync_folder(folder)
     return StoredFile(sha256, size, guess_media_type(name, head))
+
+
+def check_stream(read: Callable[[int], bytes], name: str, expected: str) -> int:
+    """What `store_stream` checks before it accepts a copy, storing nothing (a dry run):
+    the bytes hash to `expected`. Returns their size."""
+    sha256, size, _ = _copy(read, None, 0, None)
+    if sha256 != expected:
+        raise _other_bytes(name, expected, sha256)
+    return size
+
+
+def _other_bytes(name: str, expected: str, found: str) -> Invalid:
+    return Invalid(
+        f"{name}: its bytes do not match its SHA-256 (expected {expected},"
+        f" found {found}); it was not accepted"
+    )
 
 
 def _copy(
@@ -550,8 +563,9 @@ class FolderEvidence:
     `evidence.csv` checked with the folder's other files; its records (each report's
     that this ledger holds, none it holds already) written after the reports, with the
     files of `DIR/evidence/` the locker lacks, each checked against its SHA-256 before it
-    is accepted (bytes that do not match refuse the whole import). A dry run copies no
-    file."""
+    is accepted (bytes that do not match refuse the whole import). A refused import takes
+    the files it copied away again (`discard`). A dry run copies no file; it checks each
+    file it would copy."""
 
     file_name = EVIDENCE_FILE
 
@@ -559,6 +573,7 @@ class FolderEvidence:
         self.items: list[Evidence] = []
         self.added = 0
         self.copied = 0
+        self.copies = LockerCopies()
 
     def read(self, ledger: Ledger, folder: FolderResult) -> None:
         try:
@@ -569,14 +584,17 @@ class FolderEvidence:
 
     def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None:
         items = [item for item in self.items if ledger.report_exists(item.report_id)]
-        if not folder.dry_run:
-            wanted = {item.sha256: item.size for item in items}
-            try:
-                self.copied = copy_missing_files(ledger, wanted, folder.directory / EVIDENCE_FOLDER)
-            except Invalid as error:
-                folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
-                return
+        wanted = {item.sha256: item.size for item in items}
+        source = folder.directory / EVIDENCE_FOLDER
+        try:
+            self.copied = self.copies.copy(ledger, wanted, source, dry_run=folder.dry_run)
+        except Invalid as error:
+            folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
+            return
         self.added = sum(ledger.add_evidence_record(item) for item in items)
+
+    def discard(self) -> None:
+        self.copies.discard()
 
     def counts(self) -> dict[str, int]:
         return {"evidence records": self.added, "evidence files": self.copied}
@@ -602,11 +620,50 @@ def copy_locker(ledger: Ledger, target_db: Path) -> list[str]:
     return problems
 
 
+class LockerCopies:
+    """The files one write copies into a ledger's locker, taken away again if the write is
+    refused or fails: its transaction rolls back, and nothing may stay beside it either."""
+
+    def __init__(self) -> None:
+        self.created: list[Path] = []  # files the locker did not have at all
+        self.made_locker: Path | None = None
+
+    def copy(
+        self, ledger: Ledger, wanted: dict[str, int], source_folder: Path, *, dry_run: bool = False
+    ) -> int:
+        """`copy_missing_files`, remembering what it adds."""
+        locker = evidence_folder(ledger.path)
+        if not dry_run and wanted and not locker.exists() and self.made_locker is None:
+            self.made_locker = locker
+        return copy_missing_files(
+            ledger, wanted, source_folder, dry_run=dry_run, created=self.created
+        )
+
+    def discard(self) -> None:
+        """Remove the files copied, which the locker held no copy of before, and the
+        locker itself if the write made it."""
+        for path in self.created:
+            path.unlink(missing_ok=True)
+        self.created.clear()
+        if self.made_locker is not None:
+            with contextlib.suppress(OSError):  # not empty: something else put a file there
+                self.made_locker.rmdir()
+            self.made_locker = None
+
+
 def copy_missing_files(
-    ledger: Ledger, wanted: dict[str, int], source_folder: Path, progress: Progress | None = None
+    ledger: Ledger,
+    wanted: dict[str, int],
+    source_folder: Path,
+    progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
+    created: list[Path] | None = None,
 ) -> int:
     """Copy into this ledger's locker each file of `wanted` (SHA-256 → size) it lacks
-    intact and `source_folder` has, checked against its hash. Returns the files copied."""
+    intact and `source_folder` has, checked against its hash. Returns the files copied.
+    A dry run checks each file as it would copy it, and stores nothing. `created` gathers
+    the files added where the locker had none, for a refused import to take back."""
     folder = evidence_folder(ledger.path)
     copied = 0
     for sha256 in sorted(wanted):
@@ -616,11 +673,17 @@ def copy_missing_files(
         state = known_state(folder, sha256, wanted[sha256])
         if (state or stored_state(folder, sha256)) == VERIFIED:
             continue
+        existed = (folder / sha256).exists()
         with source.open("rb") as handle:
-            stored = store_stream(folder, handle.read, 0, str(source), progress, sha256)
-        if stored.size != wanted[sha256]:
+            if dry_run:
+                size = check_stream(handle.read, str(source), sha256)
+            else:
+                size = store_stream(folder, handle.read, 0, str(source), progress, sha256).size
+        if created is not None and not existed and not dry_run:
+            created.append(folder / sha256)
+        if size != wanted[sha256]:
             raise Invalid(
-                f"{source}: its size is {stored.size} bytes, but the record says"
+                f"{source}: its size is {size} bytes, but the record says"
                 f" {wanted[sha256]}; it was not accepted"
             )
         copied += 1

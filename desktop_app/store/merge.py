@@ -16,7 +16,7 @@ from typing import Any
 
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file
-from .evidence import copy_missing_files, evidence_folder, evidence_of
+from .evidence import LockerCopies, evidence_folder, evidence_of
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
 
@@ -91,11 +91,12 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
         sha256 = hashlib.sha256(other_path.read_bytes()).hexdigest()
         operation_id = new_id()
         result = MergeResult()
+        copies = LockerCopies()
         try:
             with ledger.write(who, operation_id) as state:
                 # The operation comes first: the records the merge adds point to it.
                 ledger.record_operation("merge", other_path.name, sha256, {})
-                merger = _Merger(ledger, other, result)
+                merger = _Merger(ledger, other, result, copies)
                 merger.merge_reports()
                 merger.merge_decisions()
                 merger.merge_evidence(evidence_folder(other_path))
@@ -109,8 +110,11 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
                     operation_id,
                     new={"file": str(other_path), "sha256": sha256, "counts": result.counts},
                 )
-        except _NothingToMerge:
-            return MergeResult()
+        except BaseException as error:  # rolled back: the files copied go too
+            copies.discard()
+            if isinstance(error, _NothingToMerge):
+                return MergeResult()
+            raise
         result.changes = ledger.changes_of(state, everything=True)
         return result
 
@@ -120,10 +124,13 @@ class _NothingToMerge(Exception):
 
 
 class _Merger:
-    def __init__(self, ledger: Ledger, other: Ledger, result: MergeResult) -> None:
+    def __init__(
+        self, ledger: Ledger, other: Ledger, result: MergeResult, copies: LockerCopies
+    ) -> None:
         self.ledger = ledger
         self.other = other
         self.result = result
+        self.copies = copies  # the evidence files copied, taken back if the merge fails
         self.touched: set[str] = set()
         self.tombstones = ledger.deleted_ids()
         self.sources: dict[str, str] = {}
@@ -244,7 +251,7 @@ class _Merger:
             if self.ledger.report_exists(item.report_id)
             and self.ledger.evidence_record(item.report_id, item.sha256) is None
         ]
-        copy_missing_files(self.ledger, {item.sha256: item.size for item in items}, other_folder)
+        self.copies.copy(self.ledger, {item.sha256: item.size for item in items}, other_folder)
         for item in items:
             if self.ledger.add_evidence_record(item):
                 self.result.counts["evidence"] += 1

@@ -60,6 +60,10 @@ class FolderPart(Protocol):
 
     def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None: ...
 
+    def discard(self) -> None:
+        """Undo what `write` did outside the transaction (files copied): the import was
+        refused, and a refused import leaves nothing behind."""
+
     def counts(self) -> dict[str, int]: ...
 
 
@@ -151,15 +155,19 @@ def import_folder(
             restore.run(progress)
             if result.errors or dry_run or not result.changed:
                 raise _Refused()
-        counts = result.counts
-        result.changes = Changes(
-            frozenset(restore.touched),
-            sources=bool(counts.get("sources")),
-            parties=bool(counts.get("parties")),
-            everything=True,
-        )
-    except _Refused:
-        pass
+    except BaseException as error:  # rolled back: nothing may stay beside the ledger either
+        for part in result.parts:
+            part.discard()
+        if not isinstance(error, _Refused):
+            raise
+        return result
+    counts = result.counts
+    result.changes = Changes(
+        frozenset(restore.touched),
+        sources=bool(counts.get("sources")),
+        parties=bool(counts.get("parties")),
+        everything=True,
+    )
     return result
 
 
