@@ -953,12 +953,17 @@ def test_the_decision_in_force_sets_best_low_high(
             "--rationale",
             "better",
             "--by",
-            "Bob",
+            " Bob ",
         )
     )
     row = flow_row(cli, base, tmp_path / "later")
     assert estimate(row) == (150, 150, 150)
-    assert row["resolved_by"] == "Bob"
+    assert row["resolved_by"] == "Bob"  # names are stored trimmed
+    before = sha256(base)
+    blank = ("--rationale", "why", "--by", "  ")
+    refused = cli("resolve", base, EVENT, "--count", "Russia", "Ukraine", "bodies", "9", *blank)
+    assert refused.code == 1 and "the reviewer's name is required" in refused.err
+    assert sha256(base) == before
 
 
 def _decided(base: Path) -> str:

@@ -853,6 +853,7 @@ class Ledger:
     ) -> tuple[str, Changes]:
         """Record a reviewer's decision on one field of an event."""
         rationale = validation.rationale(rationale)
+        who = validation.required_name(who, "the reviewer's name")  # stored trimmed
         with self.write(who) as state:
             field, value = self._check_decision(event_id, field, value, report_id)
             resolution_id = new_id()
