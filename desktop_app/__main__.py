@@ -5,17 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-COMMANDS = (
-    "import",
-    "export",
-    "conflicts",
-    "balance",
-    "resolve",
-    "merge",
-    "check",
-    "copy",
-    "evidence",
-)
+from . import COMMANDS
+
+__all__ = ["COMMANDS", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

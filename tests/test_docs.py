@@ -124,6 +124,10 @@ def test_every_command_and_option_is_documented() -> None:
         if isinstance(action, argparse._SubParsersAction)
     )
     assert set(subparsers.choices) == set(COMMANDS)
+    from desktop_app.ui.app import build_parser as window_parser
+
+    listed = window_parser().description or ""  # the top-level --help names every command
+    assert all(f" {name}," in listed or f" {name} (" in listed for name in COMMANDS), listed
     commands = {}
     for name, parser in subparsers.choices.items():
         actions = _subcommands(parser)  # `evidence add`, `evidence list`…: each its own heading

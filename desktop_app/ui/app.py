@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .. import system
+from .. import COMMANDS, system
 from ..settings import APPLICATION, ORGANIZATION
 from ..store import checked_files
 from ..store.ledger import inspect_early
@@ -32,8 +32,8 @@ DEFAULT_NAME = "ledger.exchange-ledger.db"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Open the Exchange Ledger window. Commands: import, export, conflicts, "
-        f"balance, resolve, merge, check (see '{PROG} COMMAND --help').",
+        description=f"Open the Exchange Ledger window. Commands: {', '.join(COMMANDS)}"
+        f" (see '{PROG} COMMAND --help').",
     )
     parser.add_argument("db", nargs="?", metavar="DB", help="the ledger file to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the example")
