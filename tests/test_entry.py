@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_CSV
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
+from test_import_problems_translated import speaking
 from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_text, when_modal
 
 from desktop_app.store.importer import apply_import, plan_import
@@ -445,6 +447,31 @@ def test_ctrl_z_in_the_emptied_form_undoes_the_commit(qtbot, tmp_path: Path) -> 
         assert focused() is box and box.text() == "" and not box.isUndoAvailable()
     shortcut(qtbot, window, "Ctrl+Z")
     assert stored_reports(path) == [] and window.form.location.text() == ""
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_the_form_with_flows_fits_its_pane_at_1280_by_800(
+    qtbot,
+    qapp: QApplication,
+    tmp_path: Path,
+    language: str,  # noqa: ANN001
+) -> None:
+    """The form scrolls only up and down: every field of it, flows included, lies within
+    what its pane shows (a flow row was 72 pixels wider, and its right edge cut off)."""
+    with speaking(qapp, language) if language != "en" else nullcontext():
+        window = open_window(qtbot, tmp_path / "ledger.db")
+        window.resize(1280, 800)
+        shortcut(qtbot, window, "Ctrl+N")
+        for _ in range(2):
+            press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        QApplication.processEvents()
+        scroll = window.form.findChild(QScrollArea)
+        shown = scroll.viewport()
+        assert scroll.widget().width() <= shown.width()
+        fields = [window.form.source, window.form.quote, window.form.credibility]
+        for widget in fields + [w for row in window.form.flows.rows for w in row.widgets()]:
+            right = widget.mapTo(shown, QPoint(widget.width(), 0)).x()
+            assert 0 < right <= shown.width(), (widget.accessibleName(), right, shown.width())
 
 
 def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:

@@ -169,8 +169,11 @@ class FlowsEditor(QWidget):
             grid_row = 1 + 2 * number
             for column, widget in enumerate(row.inputs()):
                 self.grid.addWidget(widget, grid_row, column)
-            self.grid.addWidget(row.remove, grid_row, len(HEADERS))
-            self.grid.addWidget(row.error, grid_row + 1, 0, 1, len(HEADERS) + 1)
+            # Under the row, not beside it: beside, it made a row wider than the form's
+            # pane at 1280 pixels, and the form's right edge was cut off.
+            last = len(HEADERS) - 1
+            self.grid.addWidget(row.error, grid_row + 1, 0, 1, last)
+            self.grid.addWidget(row.remove, grid_row + 1, last, Qt.AlignmentFlag.AlignRight)
         self.empty.setVisible(not self.rows)
 
     def focus_chain(self) -> list[QWidget]:

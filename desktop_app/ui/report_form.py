@@ -273,7 +273,8 @@ class ReportForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(body.minimumSizeHint().width() + 24)
+        self._scroll = scroll
+        self._fit_width()
         buttons = QGridLayout()
         buttons.addWidget(self.commit_button, 0, 0)
         buttons.addWidget(self.cancel_button, 0, 1)
@@ -340,7 +341,17 @@ class ReportForm(QWidget):
 
     def _flows_rows_changed(self) -> None:
         self._chain_flows()
+        self._fit_width()
         self.validate()
+
+    def _fit_width(self) -> None:
+        """The form never narrower than what it holds: its scroll area scrolls only up and
+        down, so anything wider would be cut off at the right (a longer translation, a
+        flow row)."""
+        body = self._scroll.widget()
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * self._scroll.frameWidth()
+        self._scroll.setMinimumWidth(body.minimumSizeHint().width() + bar + frame)
 
     # ---- state ----------------------------------------------------------------------
 
