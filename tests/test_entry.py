@@ -510,6 +510,37 @@ def test_opening_a_file_that_is_not_a_database_shows_a_dialog_and_keeps_the_wind
     assert QApplication.focusWidget() is window.form.source
 
 
+def test_escape_after_f2_asks_only_when_the_report_was_changed(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or answer)
+    window.event_pane.show_event("bodies-2025-06-13")
+    window.event_pane.table.setFocus()
+    press(qtbot, Qt.Key.Key_F2)
+    form = window.form
+    assert form.editing_report and focused() is form.source
+    press(qtbot, Qt.Key.Key_Escape)  # nothing changed: the stored report loses nothing
+    assert asked == [] and not form.editing_report
+    window.event_pane.table.setFocus()
+    press(qtbot, Qt.Key.Key_F2)
+    form.location.setFocus()
+    type_text(qtbot, "x")
+    press(qtbot, Qt.Key.Key_Escape)  # a change would be lost: asked, and kept
+    assert asked == ["Discard this report?"] and form.location.text().endswith("x")
+    form.location.setFocus()
+    press(qtbot, Qt.Key.Key_Backspace)  # back as it was: nothing to ask again
+    press(qtbot, Qt.Key.Key_Escape)
+    assert asked == ["Discard this report?"] and not form.editing_report
+
+
 def test_picking_a_source_completion_reuses_that_source(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Picking "Vladimir Medinsky (Russia)" from the popup must not create a source named
     exactly that: the field becomes the name, the party field the party."""

@@ -168,6 +168,7 @@ class ReportForm(QWidget):
         self.target_event: str | None = None
         self.editing_report: str | None = None
         self._touched: set[str] = set()
+        self._as_loaded: tuple[object, ...] = ()  # the edited report as it was loaded
         self._sources: dict[str, dict] = {}
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
         self._build()
@@ -494,6 +495,7 @@ class ReportForm(QWidget):
         self._touched.clear()
         self._update_heading()
         self.validate()
+        self._as_loaded = self._contents()
         self.source.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear(self) -> None:
@@ -518,12 +520,37 @@ class ReportForm(QWidget):
         self.validate()
 
     def has_typed_content(self) -> bool:
+        """Something would be lost by clearing the form: anything typed into a new
+        report, or a change to the report being edited (its stored text is not lost)."""
+        if self.editing_report:
+            return self._contents() != self._as_loaded
         texts = (self.source, self.source_party, self.location, self.url)
         return (
             any(edit.text().strip() for edit in texts)
             or bool(self.quote.toPlainText().strip())
             or bool(self.claimed_date.text().strip())
             or bool(self.flows.rows)
+        )
+
+    def _contents(self) -> tuple[object, ...]:
+        """Every value the form shows, to tell whether an edit changed any."""
+        texts = (self.source, self.source_party, self.claimed_date, self.location)
+        combos = (self.event_type, self.source_kind, self.reliability, self.credibility)
+        flows = tuple(
+            (
+                combo_value(row.category),
+                row.from_party.text(),
+                row.to_party.text(),
+                row.count.text(),
+                combo_value(row.qualifier),
+            )
+            for row in self.flows.rows
+        )
+        return (
+            *(edit.text() for edit in (*texts, self.url, self.published)),
+            self.quote.toPlainText(),
+            *(combo.currentIndex() for combo in combos),
+            flows,
         )
 
     def cancel(self) -> None:
