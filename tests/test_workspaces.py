@@ -134,6 +134,28 @@ def test_a_review_shortcut_brings_the_review_into_view_first(
     assert in_view(window.review_pane.value)
 
 
+def test_f8_from_another_workspace_starts_with_the_event_the_review_holds(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+) -> None:
+    """The review pane follows the event selected in Record, unseen: the first F8 from
+    there shows that event, the next one moves on (it skipped it before)."""
+    pane = window.review_pane
+    first, second = pane.queue_ids()[:2]
+    pane.show_event(first)
+    window.events_pane.view.setFocus()
+    assert not in_view(pane.comparison)
+    shortcut(qtbot, window, "F8")
+    assert in_view(pane.comparison) and pane.event_id == first
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == second
+    shortcut(qtbot, window, "Ctrl+1")
+    shortcut(qtbot, window, "Shift+F8")
+    assert pane.event_id == second
+    shortcut(qtbot, window, "Shift+F8")
+    assert pane.event_id == first
+
+
 def test_ctrl_1_2_3_switch_workspaces_and_focus_their_work(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     shortcut(qtbot, window, "Ctrl+3")
     assert in_view(window.chart_pane) and not in_view(window.events_pane.view)

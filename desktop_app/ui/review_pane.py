@@ -278,6 +278,7 @@ class ReviewPane(QWidget):
     def _build_actions(self) -> None:
         """Keyboard: next/previous event, next field, pick report 1–9, rationale, decide."""
         self.review_actions: list[QAction] = []
+        self._was_out_of_view = False  # a key of the pane pressed in another workspace
 
         def action(text: str, keys: str, slot) -> QAction:  # noqa: ANN001
             item = QAction(text, self)
@@ -322,8 +323,12 @@ class ReviewPane(QWidget):
 
     def _in_view(self, slot: Callable[[], object]) -> None:
         """Nothing is decided unseen: the pane is brought into view before it acts."""
+        self._was_out_of_view = not self.isVisible()
         self.wants_view.emit()
-        slot()
+        try:
+            slot()
+        finally:
+            self._was_out_of_view = False
 
     # ---- the queue ------------------------------------------------------------------
 
@@ -373,9 +378,14 @@ class ReviewPane(QWidget):
             self._select_in_queue(event_id)
 
     def step_event(self, step: int) -> None:
+        """The next (previous) event of the queue; from another workspace, the event the
+        pane holds if it is one to review, which the person has not seen here yet (the
+        pane takes the queue's first, or follows the event selected in Record)."""
         ids = self.queue_ids()
         if not ids:
             return
+        if self._was_out_of_view:
+            step = 0
         row = ids.index(self.event_id) + step if self.event_id in ids else 0
         self.queue.selectRow(max(0, min(row, len(ids) - 1)))
 
