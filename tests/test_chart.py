@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.balance import ExchangedFlow, cumulative_balance
@@ -830,6 +830,36 @@ def test_at_100000_events_edits_update_the_chart_day_by_day_to_the_full_sums(
 # ---- readable at the sizes of the window (issue 15) ----------------------------------
 
 SIZES = ((1270, 700), (800, 500))
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_the_open_events_strip_names_its_lanes_in_every_language(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """pyqtgraph draws no tick label that does not fit its axis: the Ukrainian lane names
+    were left out of a left axis 80 pixels wide, leaving two bare ticks."""
+    from contextlib import nullcontext
+
+    from test_import_problems_translated import speaking
+
+    from desktop_app.ui import i18n
+    from desktop_app.ui.chart_axes import LANES
+    from desktop_app.ui.words import status_name
+
+    monkeypatch.setattr(i18n, "_current", [language])  # the window's words, not the stored
+    with speaking(qapp, language) if language != "en" else nullcontext():
+        pane = shown(qtbot, make_pane(example))
+        names = [status_name(lane) for lane in LANES]
+    lanes = pane.events_plot.getAxis("left")
+    metrics = QFontMetricsF(lanes.font())
+    ticks = abs(lanes.style["tickLength"]) + lanes.style["tickTextOffset"][0]
+    assert all(metrics.horizontalAdvance(name) + ticks <= lanes.width() for name in names), names
+    assert len({plot.getAxis("left").width() for plot in pane.plots}) == 1  # days line up
 
 
 def shown_at(qtbot: QtBot, pane: ChartPane, width: int, height: int) -> ChartPane:

@@ -16,6 +16,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     makeMStepper,
     makeSStepper,
 )
+from PySide6.QtGui import QFontMetrics
 
 from .i18n import current_language, signed_number
 from .words import status_name
@@ -97,3 +98,11 @@ class LaneAxis(pg.AxisItem):
     def __init__(self) -> None:
         super().__init__(orientation="left")
         self.setTicks([[(float(index), status_name(name)) for index, name in enumerate(LANES)], []])
+
+    def width_needed(self) -> int:
+        """Pixels for the longest lane's name beside its tick: pyqtgraph draws no label
+        that does not fit its axis ("суперечність" did not fit the usual 80)."""
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        text = max(metrics.horizontalAdvance(status_name(name)) for name in LANES)
+        ticks = abs(int(self.style["tickLength"])) + int(self.style["tickTextOffset"][0])
+        return text + ticks + 6

@@ -227,12 +227,17 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.received_plot.setLabel("left", translate("ChartPane", "Received, cumulative"))
         self.net_plot.setLabel("left", translate("ChartPane", "Net balance"))
         self.net_plot.setLabel("bottom", translate("ChartPane", "Charting day (UTC)"))
+        # One width for the three left axes, so that their days line up: the lane names'
+        # if they need more than the usual 80 pixels (a longer translation).
+        lanes = self.events_plot.getAxis("left")
+        assert isinstance(lanes, LaneAxis)
+        left_width = max(80, lanes.width_needed())
         for plot in self.plots:
             # pyqtgraph's trap: stepMode="center" breaks with these; the curves use "right".
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.showGrid(x=True, y=plot is not self.events_plot, alpha=0.15)
-            plot.getAxis("left").setWidth(80)
+            plot.getAxis("left").setWidth(left_width)
             plot.hideButtons()
             plot.vb.setLimits(minXRange=3)  # days
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
