@@ -541,6 +541,30 @@ def test_escape_after_f2_asks_only_when_the_report_was_changed(
     assert asked == ["Discard this report?"] and not form.editing_report
 
 
+def test_the_reports_of_an_event_show_source_date_flows_and_quote_at_1280(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A long source name or grade no longer pushes the quote out of sight: the columns a
+    reader compares come first and none is wider than its cap (the rest is in its tooltip)."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    window.resize(1280, 800)
+    window.event_pane.show_event("bodies-2025-06-13")  # the article's long title a source
+    QApplication.processEvents()
+    table = window.event_pane.table
+    shown = table.viewport().width()
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[:4] == ["Source", "Claimed date", "Flows", "Quote"]
+    for column in range(3):
+        assert table.columnViewportPosition(column) + table.columnWidth(column) <= shown
+    assert shown - table.columnViewportPosition(3) >= 150  # the quote's first words
+    names = [table.item(row, 0).toolTip() for row in range(table.rowCount())]
+    assert any(name.startswith("Article: Second Russia-Ukraine Talks") for name in names)
+
+
 def test_picking_a_source_completion_reuses_that_source(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Picking "Vladimir Medinsky (Russia)" from the popup must not create a source named
     exactly that: the field becomes the name, the party field the party."""

@@ -38,18 +38,24 @@ from .words import (
 
 translate = QCoreApplication.translate
 
+# What a reader compares first comes first: who says it, for when, what moved and in whose
+# words; the source's details and the record's after. Each column at most as wide as
+# COLUMN_CAPS says (pixels; the rest of a cell in its tooltip), so that a long source name
+# or grade cannot push the quote out of sight at 1280 pixels.
 REPORT_COLUMNS = (
     QT_TRANSLATE_NOOP("EventPane", "Source"),
+    QT_TRANSLATE_NOOP("EventPane", "Claimed date"),
+    QT_TRANSLATE_NOOP("EventPane", "Flows"),
+    QT_TRANSLATE_NOOP("EventPane", "Quote"),
+    QT_TRANSLATE_NOOP("EventPane", "Location"),
     QT_TRANSLATE_NOOP("EventPane", "Party"),
     QT_TRANSLATE_NOOP("EventPane", "Kind"),
     QT_TRANSLATE_NOOP("EventPane", "Reliability"),
     QT_TRANSLATE_NOOP("EventPane", "Credibility"),
-    QT_TRANSLATE_NOOP("EventPane", "Claimed date"),
-    QT_TRANSLATE_NOOP("EventPane", "Location"),
-    QT_TRANSLATE_NOOP("EventPane", "Flows"),
-    QT_TRANSLATE_NOOP("EventPane", "Quote"),
     QT_TRANSLATE_NOOP("EventPane", "Recorded"),
 )
+QUOTE_COLUMN = 3
+COLUMN_CAPS = {0: 200, 2: 220, QUOTE_COLUMN: 320, 4: 160, 7: 180, 8: 180, 9: 200}
 NO_EVENT = QT_TRANSLATE_NOOP("EventPane", "Select an event to see its reports.")
 
 
@@ -86,8 +92,8 @@ class EventPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.itemSelectionChanged.connect(self.show_evidence)
         # Evidence of the selected report; a file dropped on a report is attached to it.
@@ -201,8 +207,9 @@ class EventPane(QWidget):
         for row, report in enumerate(self.reports):
             for column, text in enumerate(self._cells(report)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if column != 8 else report["quote"])
+                item.setToolTip(text if column != QUOTE_COLUMN else report["quote"])
                 self.table.setItem(row, column, item)
+        self._fit_columns()
         selected = self.selected_report_id()
         self.table.clearSelection()
         if self.reports:
@@ -236,16 +243,23 @@ class EventPane(QWidget):
     def _cells(report: dict) -> list[str]:
         return [
             report["source_name"],
+            report["claimed_date"],
+            flows_line(report["flows"]),
+            report["quote"].replace("\n", " "),
+            report["location"],
             party_name(report["source_party"]),
             kind_name(report["source_kind"]),
             reliability_text(report["reliability"]),
             credibility_text(report["credibility"]),
-            report["claimed_date"],
-            report["location"],
-            flows_line(report["flows"]),
-            report["quote"].replace("\n", " "),
             f"{report['recorded_by']}, {report['recorded_at']}",
         ]
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and cells need, up to its cap."""
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            wanted = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+            self.table.setColumnWidth(column, min(wanted, COLUMN_CAPS.get(column, wanted)))
 
     def selected_reports(self) -> list[dict]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
