@@ -272,6 +272,21 @@ def test_a_contradicting_report_from_the_form_reopens_the_event(qtbot, tmp_path:
     assert headers[-1] == "Report 3  ★ new"
 
 
+def test_counts_side_by_side_are_grouped_as_everywhere_else(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    window.ledger.add_report(contradicting(1210), "Someone", event_id="small")
+    pane = window.review_pane
+    pane.show_event("small")
+    table = pane.comparison
+    cells = [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+        if table.item(row, 0) is not None
+    ]
+    assert ["40", "44", "1,210"] in cells, cells  # "1210" before, "1,210" in the queue
+
+
 def test_an_agreeing_report_does_not_reopen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
     window = open_window(qtbot, path)

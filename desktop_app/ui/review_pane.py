@@ -501,6 +501,8 @@ class ReviewPane(QWidget):
         report: Report, field: FieldKey, disputed: frozenset[FieldKey]
     ) -> QTableWidgetItem:
         value = stated_value(report, field)
+        if value is not None and field.field == "count":
+            value = i18n.number(int(value))  # "1,212", as the queue and the chart print it
         item = QTableWidgetItem(value if value is not None else "—")
         if field in disputed and value is not None:
             item.setBackground(QBrush(DISPUTED))
