@@ -132,6 +132,20 @@ def test_plural_forms_follow_each_language(language: str, count: int, form: str)
 
 
 @pytest.mark.parametrize(
+    ("count", "question"),
+    [
+        (1, "Delete the selected report? Undo (Ctrl+Z) brings it back."),
+        (3, "Delete the selected %Ln reports? Undo (Ctrl+Z) brings them back."),
+    ],
+)
+def test_the_english_delete_question_agrees_with_its_count(count: int, question: str) -> None:
+    translator = QTranslator()
+    assert translator.load(str(FOLDER / "exchange_ledger_en.qm"))
+    source = "Delete the selected %Ln report(s)? Undo (Ctrl+Z) brings them back."
+    assert translator.translate("Plural", source, "", count) == question
+
+
+@pytest.mark.parametrize(
     ("language", "count", "form"),
     [
         ("uk", 1, "%Ln подія"),

@@ -27,7 +27,7 @@
     <message numerus="yes">
         <source>Delete the selected %Ln report(s)? Undo (Ctrl+Z) brings them back.</source>
         <translation>
-            <numerusform>Delete the selected %Ln report? Undo (Ctrl+Z) brings them back.</numerusform>
+            <numerusform>Delete the selected report? Undo (Ctrl+Z) brings it back.</numerusform>
             <numerusform>Delete the selected %Ln reports? Undo (Ctrl+Z) brings them back.</numerusform>
         </translation>
     </message>
