@@ -295,8 +295,8 @@ def test_errors_in_rows_and_against_the_ledger_come_in_one_go(
     assert_refused(result, [(2, "report_id"), (3, "count"), (4, "event_type")])
     # the other content is named: what differs, and both values
     assert (
-        "flows is 'bodies russia→ukraine 999 exact' in the file,"
-        " 'bodies russia→ukraine 1212 exact' in the database" in result.err
+        "flows is 'bodies Russia→Ukraine 999 exact' in the file,"
+        " 'bodies Russia→Ukraine 1212 exact' in the database" in result.err
     ), result.err
 
 
@@ -305,12 +305,20 @@ def test_other_content_names_each_column_that_differs(
 ) -> None:
     first = write_csv(tmp_path / "first.csv", HEADER, [row(report_id="R1", event_id="e-1")])
     assert cli("import", example_db, first).code == 0
-    changed = row(report_id="R1", event_id="e-1", quote="a corrected quote", location="Sumy")
+    changed = row(
+        report_id="R1",
+        event_id="e-1",
+        quote="a corrected quote",
+        location="Sumy",
+        source_name="Another Outlet",
+    )
     result = cli("import", example_db, write_csv(tmp_path / "again.csv", HEADER, [changed]))
     assert result.code == 1
     assert names_place(result.err, 2, "report_id"), result.err
     assert "quote is 'a corrected quote' in the file" in result.err
-    assert "location is 'sumy' in the file, '' in the database" in result.err
+    assert "source_name is 'Another Outlet" in result.err  # a name, not its key
+    assert "\\x1f" not in result.err and "another outlet" not in result.err
+    assert "location is 'Sumy' in the file, '' in the database" in result.err  # as written
 
 
 def test_a_refused_file_imports_nothing_into_a_new_ledger(cli: Cli, tmp_path: Path) -> None:

@@ -19,6 +19,11 @@ def count_text(value: int) -> str:
     return f"{value:,}"
 
 
+def source_label(name: str, party: str | None) -> str:
+    """A source as people tell it apart: its name, and the party it speaks for."""
+    return f"{name} ({party})" if party else name
+
+
 def _more_flows(more: int) -> str:
     return f"(+{more} more flow{'s' if more > 1 else ''})"
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..domain.naming import source_label
 from ..domain.records import Flow, FlowKey, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from .csvio import CsvRows, cell_problem, unescape_cell
@@ -418,8 +419,9 @@ def _differences(
         "recorded_at": report.recorded_at,
     }
     stored = ledger.report_content(record)
+    written = _as_written(ledger, record, report)  # what the message shows, not the keys
     differences = [
-        (CONTENT_COLUMNS[name], value, stored[name])
+        (CONTENT_COLUMNS[name], *written.get(name, (value, stored[name])))
         for name, value in content.items()
         if value is not None and stored[name] != value
     ]
@@ -427,6 +429,34 @@ def _differences(
         # edited since (or elsewhere): edits travel by merge
         differences.append(("updated_at", report.updated_at, record["updated_at"]))
     return differences
+
+
+def _as_written(
+    ledger: Ledger, record: dict[str, Any], report: PlannedReport
+) -> dict[str, tuple[object, object]]:
+    """The values compared by their keys (source, location, the flows' parties), as the
+    file and the ledger write them: 'Sumy', not the key 'sumy'."""
+    given = report.report
+    source = ledger.conn.execute(
+        "SELECT name, party FROM sources WHERE id = ?", (record["source_id"],)
+    ).fetchone()
+    return {
+        "source": (
+            source_label(given.source_name, given.source_party),
+            source_label(source[0], source[1]) if source else None,
+        ),
+        "location": (given.location, record["location"]),
+        "flows": (
+            sorted(
+                (f.key.from_party, f.key.to_party, f.key.category, f.count, f.qualifier)
+                for f in given.flows
+            ),
+            sorted(
+                (f["from_party"], f["to_party"], f["category"], f["count"], f["qualifier"])
+                for f in record["flows"]
+            ),
+        ),
+    }
 
 
 def _shown(value: object, limit: int = 60) -> str:

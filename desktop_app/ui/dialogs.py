@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.naming import source_label
 from ..domain.records import RELIABILITY, SOURCE_KINDS
 from ..domain.validation import Invalid
 from ..store.ledger import Changes
@@ -30,7 +31,7 @@ from ..store.sources import SourceFields, all_sources
 from .commands import MergeSources, UpdateSource
 from .i18n import number
 from .messages import message_text
-from .report_form import grade_items, source_label
+from .report_form import grade_items
 from .session import Session
 from .words import combo_value, fill_values, kind_name, party_name, set_combo_value
 

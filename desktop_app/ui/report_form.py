@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import validation
+from ..domain.naming import source_label
 from ..domain.records import (
     CREDIBILITY,
     DEFAULT_CREDIBILITY,
@@ -82,10 +83,6 @@ def grade_items(grades: dict) -> list[str]:
     """The Admiralty grades with their meanings in the window's language."""
     text = reliability_text if grades is RELIABILITY else credibility_text
     return [text(grade) for grade in grades]
-
-
-def source_label(name: str, party: str | None) -> str:
-    return f"{name} ({party})" if party else name
 
 
 class DuplicatePrompt(QDialog):
