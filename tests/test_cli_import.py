@@ -761,6 +761,24 @@ def test_the_first_mention_of_a_source_defines_it_within_a_file(cli: Cli, tmp_pa
     assert query(db, "SELECT COUNT(*) FROM reports") == [(2,)]
 
 
+def test_a_later_row_that_leaves_the_grade_blank_says_nothing_of_the_source(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """A blank kind or reliability is no statement: it does not differ from the first
+    mention (it read as the defaults, 'other' and 'F', and warned "F ignored")."""
+    rows = [
+        row(event_id="e-1", source_name="Outlet", source_kind="media", reliability="B"),
+        row(event_id="e-2", source_name="Outlet", source_kind="", reliability=""),
+        row(event_id="e-3", source_kind="", reliability=""),  # Medinsky: official, F here
+    ]
+    result = cli("import", example_db, write_csv(tmp_path / "s.csv", HEADER, rows))
+    assert result.code == 0, result.err
+    assert "warning" not in result.err.lower(), result.err
+    assert query(example_db, "SELECT kind, reliability FROM sources WHERE name = 'Outlet'") == [
+        ("media", "B")
+    ]
+
+
 def test_a_later_row_of_the_same_report_with_another_grade_is_a_warning(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -46,7 +46,8 @@ class PlannedReport:
     recorded_at: str | None
     updated_at: str | None
     flow_rows: dict[tuple[str, str, str], int] = field(default_factory=dict)
-    grades: list[tuple[int, str, str]] = field(default_factory=list)  # row, kind, reliability
+    # Row, kind and reliability of each row; None where the row leaves the cell blank.
+    grades: list[tuple[int, str | None, str | None]] = field(default_factory=list)
     flows: list[Flow] = field(default_factory=list)  # collected row by row
 
 
@@ -256,7 +257,13 @@ def _add_row(
                     )
                 )
                 return
-    current.grades.append((row, values["source_kind"], values["reliability"]))
+    current.grades.append(
+        (
+            row,
+            values["source_kind"] if cells["source_kind"] else None,
+            values["reliability"] if cells["reliability"] else None,
+        )
+    )
     flow = values["flow"]
     if flow is None:
         return
@@ -474,7 +481,8 @@ def _check_source(
     first: dict[str, tuple[str, str, int]],
 ) -> None:
     """The first mention of a source defines its kind and reliability; later ones that
-    differ are warnings and change nothing."""
+    differ are warnings and change nothing. A later row that leaves the cell blank says
+    nothing of the source: it differs from nothing."""
     given = report.report
     key = source_key(given.source_name, given.source_party)
     if key not in first:
@@ -492,7 +500,7 @@ def _check_source(
     for row, given_kind, given_reliability in report.grades:
         if row == first_row:
             continue
-        if given_kind != kind:
+        if given_kind is not None and given_kind != kind:
             plan.warnings.append(
                 FieldProblem(
                     row,
@@ -500,7 +508,7 @@ def _check_source(
                     f"source '{given.source_name}' is '{kind}' in {origin}; '{given_kind}' ignored",
                 )
             )
-        if given_reliability != reliability:
+        if given_reliability is not None and given_reliability != reliability:
             plan.warnings.append(
                 FieldProblem(
                     row,
