@@ -1074,3 +1074,15 @@ def test_likely_spreadsheet_damage_is_a_warning_at_its_row_and_column(
     assert not names_place(result.err, 2, "quote")
     clean = cli("import", tmp_path / "clean.db", write_csv(tmp_path / "c.csv", HEADER, rows[:1]))
     assert clean.code == 0 and clean.err == ""
+
+
+def test_a_file_that_is_not_text_is_refused_without_damage_warnings(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An image taken for a CSV file: refused as not UTF-8, and that is all it says (its
+    bytes held '???', which read as spreadsheet damage under a garbled column name)."""
+    image = tmp_path / "photo.csv"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR???\xff\xd8,???\n\xfe???,x\n")
+    result = cli("import", tmp_path / "ledger.db", image)
+    assert result.code == 1
+    assert "UTF-8" in result.err and "warning" not in result.err, result.err

@@ -97,11 +97,16 @@ def spreadsheet_damage(data: bytes, plan: ImportPlan) -> list[FieldProblem]:
     """Warnings (never refusals) where a spreadsheet has likely damaged the file: letters
     it could not encode saved as '?', a guarded carriage return turned into a line feed
     (the guarding `'` then stays), a text cut at a cell's limit. The rows are looked for
-    only when a cheap test of the whole file finds a sign, so clean files pay nothing."""
+    only when a cheap test of the whole file finds a sign, so clean files pay nothing. A
+    file that is not UTF-8 is refused for that, by row and column; its '?'s are no sign
+    of anything (an image taken for a CSV file showed nine such warnings first)."""
     cut = SPREADSHEET_CELL_LIMIT in map(len, map(_quote_of, plan.reports))
     if not (b"???" in data or b"'\n" in data or b"'\r\n" in data or cut):
         return []
-    text = data.decode("utf-8-sig", errors="replace")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []
     rows = csv.reader(io.StringIO(text, newline=""))
     header = next(rows, [])
     warnings = []
