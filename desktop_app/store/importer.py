@@ -91,28 +91,29 @@ def _plan(ledger: Ledger, path: Path, progress: Progress | None, bulk: bool) -> 
 
 
 SPREADSHEET_CELL_LIMIT = 32_767  # the most characters a LibreOffice or Excel cell holds
+NOT_TEXT = "\ufffd"  # what decoding puts for bytes that are not UTF-8
 
 
 def spreadsheet_damage(data: bytes, plan: ImportPlan) -> list[FieldProblem]:
     """Warnings (never refusals) where a spreadsheet has likely damaged the file: letters
     it could not encode saved as '?', a guarded carriage return turned into a line feed
     (the guarding `'` then stays), a text cut at a cell's limit. The rows are looked for
-    only when a cheap test of the whole file finds a sign, so clean files pay nothing. A
-    file that is not UTF-8 is refused for that, by row and column; its '?'s are no sign
-    of anything (an image taken for a CSV file showed nine such warnings first)."""
+    only when a cheap test of the whole file finds a sign, so clean files pay nothing.
+    Bytes that are not UTF-8 are refused for that, by row and column; a cell holding any,
+    or a file whose header does, is no sign of a spreadsheet's damage (an image taken for
+    a CSV file showed nine such warnings, under a garbled column name)."""
     cut = SPREADSHEET_CELL_LIMIT in map(len, map(_quote_of, plan.reports))
     if not (b"???" in data or b"'\n" in data or b"'\r\n" in data or cut):
         return []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return []
+    text = data.decode("utf-8-sig", errors="replace")
     rows = csv.reader(io.StringIO(text, newline=""))
     header = next(rows, [])
+    if any(NOT_TEXT in name for name in header):
+        return []
     warnings = []
     for number, row in enumerate(rows, start=2):
         for column, cell in zip(header, row, strict=False):
-            reason = _damage(cell)
+            reason = None if NOT_TEXT in cell else _damage(cell)
             if reason:
                 warnings.append(FieldProblem(number, column.strip(), reason))
     return warnings
