@@ -651,10 +651,16 @@ def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:
 
 
 def _os_sentence(error: OSError, written: str) -> str:
+    name = error.filename or written
+    if error.errno in (errno.EEXIST, errno.ENOTDIR):  # export's DIR, or a part of its path
+        return (
+            f"{name} is a file where a folder is needed: name a folder (one that does not"
+            " exist yet is created); nothing was written."
+        )
     reason = error.strerror or str(error)
     if error.errno == errno.ENOSPC:
         reason = "there is not enough space on the disk"
-    return f"{error.filename or written}: {reason}."
+    return f"{name}: {reason}."
 
 
 def _warn_unsaved() -> None:

@@ -244,6 +244,18 @@ def test_export_writes_six_files_a_datapackage_and_a_readme_into_a_new_folder(
     )
 
 
+def test_an_export_into_a_file_says_a_folder_is_needed(
+    cli: Cli, scenario_db: Path, tmp_path: Path
+) -> None:
+    in_the_way = tmp_path / "afile"
+    in_the_way.write_text("mine")
+    for target in (in_the_way, in_the_way / "out"):
+        result = cli("export", scenario_db, target)
+        assert result.code == 1 and "Traceback" not in result.err
+        assert "is a file where a folder is needed" in result.err, result.err
+    assert in_the_way.read_text() == "mine"
+
+
 def test_exported_files_are_utf8_without_bom_with_crlf_line_ends(
     cli: Cli, scenario_db: Path, tmp_path: Path
 ) -> None:
