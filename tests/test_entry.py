@@ -487,6 +487,10 @@ def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
         assert keys in listed
     names = {cell.text() for column, cell in enumerate(cells) if cell and not column % 2}
     assert "New event" in names and "Undo" in names
+    assert {
+        "Open the selected evidence (in its list)",
+        "Remove the selected evidence (in its list)",
+    } <= names
     assert not any("Return" in keys for keys in listed)  # Ctrl+Enter, once
     dialog.show()
     last = table.visualItemRect(table.item(table.rowCount() - 1, 0))

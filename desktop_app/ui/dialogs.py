@@ -76,6 +76,8 @@ class ShortcutsDialog(QDialog):
             (translate("Dialogs", "Clear the form"), "Esc"),
             (translate("Dialogs", "Add a flow (in the form)"), "Alt+A"),
             (translate("Dialogs", "Open the calendar (in a date field)"), "Alt+Down"),
+            (translate("Dialogs", "Open the selected evidence (in its list)"), "Enter"),
+            (translate("Dialogs", "Remove the selected evidence (in its list)"), "Del"),
             (
                 translate("Dialogs", "Field labels"),
                 translate("Dialogs", "Alt + the underlined letter"),

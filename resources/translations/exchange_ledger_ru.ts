@@ -237,6 +237,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Открыть календарь (в поле даты)</translation>
     </message>
     <message>
+        <source>Open the selected evidence (in its list)</source>
+        <translation>Открыть выбранное доказательство (в его списке)</translation>
+    </message>
+    <message>
+        <source>Remove the selected evidence (in its list)</source>
+        <translation>Убрать выбранное доказательство (в его списке)</translation>
+    </message>
+    <message>
         <source>Field labels</source>
         <translation>Подписи полей</translation>
     </message>

@@ -237,6 +237,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Відкрити календар (у полі дати)</translation>
     </message>
     <message>
+        <source>Open the selected evidence (in its list)</source>
+        <translation>Відкрити вибраний доказ (у його списку)</translation>
+    </message>
+    <message>
+        <source>Remove the selected evidence (in its list)</source>
+        <translation>Прибрати вибраний доказ (у його списку)</translation>
+    </message>
+    <message>
         <source>Field labels</source>
         <translation>Підписи полів</translation>
     </message>
