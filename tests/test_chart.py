@@ -832,6 +832,19 @@ def test_at_100000_events_edits_update_the_chart_day_by_day_to_the_full_sums(
 SIZES = ((1270, 700), (800, 500))
 
 
+def test_a_days_details_fit_under_the_chart_at_1280(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """The details of the busiest day of the example, sources included, need no scrolling
+    in the strip under the chart at the window's 1280 pixels (four lines cut them)."""
+    pane = shown_at(qtbot, make_pane(example), 1270, 700)
+    for day in ("2025-06-11", "2025-06-13"):
+        pane.details_label.setText(pane.describe_day(day))
+        shown = pane.details_area.viewport()
+        needed = pane.details_label.heightForWidth(shown.width())
+        assert needed <= shown.height(), (day, needed, shown.height())
+
+
 @pytest.mark.parametrize("language", ["en", "uk", "ru"])
 def test_the_open_events_strip_names_its_lanes_in_every_language(
     example: Ledger,

@@ -63,6 +63,8 @@ from .chart_targets import TargetLayer
 from .notifier import LedgerNotifier
 from .words import category_name, combo_value, fill_values, set_combo_value
 
+DETAIL_LINES = 5  # the height of the details under the chart, in lines of text
+
 ALL = "all"
 CATEGORY_CHOICES = (ALL, *CATEGORIES)
 # Beyond this many touched events a change is read again whole rather than day by day.
@@ -156,8 +158,9 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.details_area.setWidget(self.details_label)
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QFrame.Shape.NoFrame)
-        # Four lines: the day, two parties' totals with their targets, the day's event.
-        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        # Five lines: the day, two parties' totals with their targets, the day's event and
+        # its sources (two lines at 1280 pixels); four cut the sources in half.
+        self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * DETAIL_LINES + 8)
         layout.addWidget(self.details_area)
         self._build_plots()
         scene = self.graphics.scene()
