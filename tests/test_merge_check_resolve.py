@@ -735,9 +735,12 @@ def test_check_reports_a_healthy_file_and_writes_nothing(
 CORRUPTIONS = {
     "status": (
         f"UPDATE event_state SET status = 'single' WHERE event_id = '{EVENT}'",
-        [EVENT, "single"],
+        [f"event {EVENT}: status is 'single', should be 'conflict'"],  # the column, named
     ),
-    "best": (f"UPDATE flow_state SET best = 999 WHERE event_id = '{EVENT}'", [EVENT, "999"]),
+    "best": (
+        f"UPDATE flow_state SET best = 999 WHERE event_id = '{EVENT}'",
+        [f"flow {EVENT} / ", "best is 999, should be "],
+    ),
     "missing-event": (f"DELETE FROM event_state WHERE event_id = '{EVENT}'", [EVENT, "missing"]),
     "missing-flow": (f"DELETE FROM flow_state WHERE event_id = '{EVENT}'", [EVENT, "missing"]),
     "ghost": (

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import checked_files, derived
 from .ledger import Ledger
-from .schema import EXCHANGE_DAYS_SELECT, SCHEMA_VERSION
+from .schema import EXCHANGE_DAYS_COLUMNS, EXCHANGE_DAYS_SELECT, SCHEMA_VERSION
 from .values import unreadable_values
 
 COUNTED = ("events", "reports", "flows", "sources", "parties", "resolutions", "audit")
@@ -76,7 +76,8 @@ def _exchange_days(
 ) -> tuple[dict[tuple[Any, ...], tuple[Any, ...]], dict[tuple[Any, ...], tuple[Any, ...]]]:
     """The stored sums per day and direction, and the sums of the flows' derived state."""
     stored = {
-        tuple(row[:4]): tuple(row) for row in ledger.conn.execute("SELECT * FROM exchange_days")
+        tuple(row[:4]): tuple(row)
+        for row in ledger.conn.execute(f"SELECT {EXCHANGE_DAYS_COLUMNS} FROM exchange_days")
     }
     summed = {
         tuple(row[:4]): tuple(row)
@@ -85,15 +86,24 @@ def _exchange_days(
     return stored, summed
 
 
-def _compare(kind: str, stored: dict[Any, Any], rebuilt: dict[Any, Any]) -> list[str]:
+def _compare(kind: str, columns: str, stored: dict[Any, Any], rebuilt: dict[Any, Any]) -> list[str]:
+    """A sentence for each row that differs, naming each column that differs with both
+    values (`columns`: the rows' columns, "a, b, c")."""
+    names = columns.split(", ")
     differences = []
     for key in sorted(set(stored) | set(rebuilt), key=str):
+        which = f"{kind} {' / '.join(map(str, key)) if isinstance(key, tuple) else key}"
         if key not in rebuilt:
-            differences.append(f"{kind} {key}: stored but should not exist")
+            differences.append(f"{which}: stored but should not exist")
         elif key not in stored:
-            differences.append(f"{kind} {key}: missing")
+            differences.append(f"{which}: missing")
         elif stored[key] != rebuilt[key]:
-            differences.append(f"{kind} {key}: stored {stored[key]} but derives {rebuilt[key]}")
+            differing = [
+                f"{name} is {old!r}, should be {new!r}"
+                for name, old, new in zip(names, stored[key], rebuilt[key], strict=True)
+                if old != new
+            ]
+            differences.append(f"{which}: {'; '.join(differing)}")
     return differences
 
 
@@ -109,9 +119,10 @@ def check(ledger: Ledger) -> CheckReport:
         return CheckReport(version, integrity, counts, unreadable=unreadable)
     stored_events, stored_flows = _stored(ledger)
     rebuilt_events, rebuilt_flows = _rebuilt(ledger)
-    differences = _compare("event", stored_events, rebuilt_events)
-    differences += _compare("flow", stored_flows, rebuilt_flows)
-    differences += _compare("exchange day", *_exchange_days(ledger))
+    differences = _compare("event", derived.EVENT_STATE_COLUMNS, stored_events, rebuilt_events)
+    differences += _compare("flow", derived.FLOW_STATE_COLUMNS, stored_flows, rebuilt_flows)
+    days = _exchange_days(ledger)
+    differences += _compare("exchange day", EXCHANGE_DAYS_COLUMNS, *days)
     return CheckReport(version, integrity, counts, differences)
 
 
