@@ -77,6 +77,10 @@ def enter_report(
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
+# A source and the report's other fields, as the tests that commit a report type them.
+A_SOURCE = dict(party="Russia", kind="official", reliability="C", quote="q", credibility="3")
+
+
 def stored_reports(path: Path) -> list[dict]:
     with Ledger.open(path, read_only=True) as ledger:
         reports = list(
@@ -371,13 +375,7 @@ def test_undo_and_redo_restore_the_exact_previous_state(
 ) -> None:
     path = tmp_path / "ledger.db"
     window = open_window(qtbot, path)
-    common = dict(
-        party="Russia",
-        kind="official",
-        reliability="C",
-        quote="q",
-        credibility="3",
-    )
+    common = A_SOURCE
     enter_report(
         qtbot, window, source="A", date="2025-06-11", flows=[("Russia", "Ukraine", "5")], **common
     )
@@ -429,18 +427,8 @@ def test_ctrl_z_in_the_emptied_form_undoes_the_commit(qtbot, tmp_path: Path) -> 
     to undo, so Ctrl+Z takes back the report, not the emptying of a box."""
     path = tmp_path / "ledger.db"
     window = open_window(qtbot, path)
-    enter_report(
-        qtbot,
-        window,
-        source="A",
-        party="Russia",
-        kind="official",
-        reliability="C",
-        date="2025-06-11",
-        quote="q",
-        credibility="3",
-        flows=[("Russia", "Ukraine", "5")],
-    )
+    flows = [("Russia", "Ukraine", "5")]
+    enter_report(qtbot, window, source="A", date="2025-06-11", flows=flows, **A_SOURCE)
     assert len(stored_reports(path)) == 1
     for box in (window.form.source, window.form.claimed_date.line, window.form.location):
         box.setFocus()
