@@ -437,15 +437,21 @@ def test_ctrl_z_in_the_emptied_form_undoes_the_commit(qtbot, tmp_path: Path) -> 
     assert stored_reports(path) == [] and window.form.location.text() == ""
 
 
-@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
 def test_the_form_with_flows_fits_its_pane_at_1280_by_800(
-    qtbot,
+    qtbot,  # noqa: ANN001
     qapp: QApplication,
     tmp_path: Path,
-    language: str,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
 ) -> None:
     """The form scrolls only up and down: every field of it, flows included, lies within
-    what its pane shows (a flow row was 72 pixels wider, and its right edge cut off)."""
+    what its pane shows (a flow row was 72 pixels wider, and its right edge cut off), and
+    the events pane beside it keeps the room its filters need (in Ukrainian a widened
+    form squeezed them until they overlapped)."""
+    from desktop_app.ui import i18n
+
+    monkeypatch.setattr(i18n, "_current", [language])  # the window's words for values too
     with speaking(qapp, language) if language != "en" else nullcontext():
         window = open_window(qtbot, tmp_path / "ledger.db")
         window.resize(1280, 800)
@@ -460,6 +466,12 @@ def test_the_form_with_flows_fits_its_pane_at_1280_by_800(
         for widget in fields + [w for row in window.form.flows.rows for w in row.widgets()]:
             right = widget.mapTo(shown, QPoint(widget.width(), 0)).x()
             assert 0 < right <= shown.width(), (widget.accessibleName(), right, shown.width())
+        events = window.events_pane  # its last filter, the date "to", in sight and whole
+        last = events.date_to.mapTo(events, QPoint(events.date_to.width(), 0)).x()
+        first = events.date_to.mapTo(events, QPoint(0, 0)).x()
+        after_from = events.date_from.mapTo(events, QPoint(events.date_from.width(), 0)).x()
+        assert after_from < first and last <= events.width(), (after_from, first, last)
+        assert window.width() == 1280  # not widened past the screen to make room
 
 
 def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from .words import (
     combo_value,
     fill_values,
     flow_label,
+    narrow_combo,
     qualifier_name,
     set_combo_value,
 )
@@ -54,6 +55,10 @@ class FlowRow:
         self.count.setPlaceholderText(translate("FlowsEditor", "e.g. 1212"))
         self.qualifier = QComboBox(parent)
         fill_values(self.qualifier, QUALIFIERS, qualifier_name)
+        # As wide as a short word, not the longest ("тіла загиблих"): a row must fit the
+        # form's pane at 1280 pixels in every language.
+        for combo in (self.category, self.qualifier):
+            narrow_combo(combo, 4)
         self.remove = QPushButton(translate("FlowsEditor", "Remove"), parent)
         self.remove.setAccessibleName(translate("FlowsEditor", "Remove flow"))
         self.remove.setToolTip(
