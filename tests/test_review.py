@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import GARBLED_CSV, write_csv
+from conftest import EXAMPLE_CSV, GARBLED_CSV, write_csv
 from PySide6.QtCore import Qt
 from ui_helpers import USER, focused, open_window, press, shortcut, type_text
 
@@ -285,6 +285,19 @@ def test_counts_side_by_side_are_grouped_as_everywhere_else(qtbot, tmp_path: Pat
         if table.item(row, 0) is not None
     ]
     assert ["40", "44", "1,210"] in cells, cells  # "1210" before, "1,210" in the queue
+
+
+def test_with_nothing_to_review_nothing_can_be_decided(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = imported(tmp_path / "ledger.db", EXAMPLE_CSV)  # every event agrees with itself
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    assert pane.queue_ids() == [] and pane.current_field() is None
+    for control in (pane.decide_button, pane.dismiss_button, pane.value, pane.rationale):
+        assert not control.isEnabled(), control.accessibleName()
+    path = imported(tmp_path / "disputed.db", disputed_csv(tmp_path / "reports.csv"))
+    pane = open_window(qtbot, path).review_pane
+    pane.show_event("small")
+    assert pane.decide_button.isEnabled() and pane.value.isEnabled()
 
 
 def test_an_agreeing_report_does_not_reopen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -166,6 +166,7 @@ class ReviewPane(QWidget):
         self._build_actions()
         session.notifier.changed.connect(self._on_changed)
         session.event_selected.connect(self._follow_selection)
+        self._field_changed()  # no event, no field: nothing to decide until one is shown
         self.reload_queue()
 
     # ---- building -----------------------------------------------------------------
@@ -402,6 +403,7 @@ class ReviewPane(QWidget):
             self.comparison.setColumnCount(0)
             self.field_choice.clear()
             self.history.clear()
+            self._field_changed()
             return
         self.event_id = event_id
         self.reports = review.reports
@@ -601,9 +603,12 @@ class ReviewPane(QWidget):
         self.error.clear()
         field = self.current_field()
         is_warning = field is not None and field.field == "direction"
-        self.dismiss_button.setEnabled(is_warning and not self.session.ledger.read_only)
-        self.value.setEnabled(not is_warning)
-        self.decide_button.setEnabled(not is_warning and not self.session.ledger.read_only)
+        writable = not self.session.ledger.read_only
+        # Nothing to decide without a field (an empty queue): nothing to press either.
+        self.dismiss_button.setEnabled(is_warning and writable)
+        self.value.setEnabled(field is not None and not is_warning)
+        self.rationale.setEnabled(field is not None)
+        self.decide_button.setEnabled(field is not None and not is_warning and writable)
         if self.event_id:
             self._fill_history()
 
