@@ -230,8 +230,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.received_plot.setLabel("left", translate("ChartPane", "Received, cumulative"))
         self.net_plot.setLabel("left", translate("ChartPane", "Net balance"))
         self.net_plot.setLabel("bottom", translate("ChartPane", "Charting day (UTC)"))
-        # One width for the three left axes, so that their days line up: the lane names'
-        # if they need more than the usual 80 pixels (a longer translation).
+        # One width for the three left axes, so that their days line up: the width the
+        # lane names need, where that is more than the usual 80 pixels (a translation).
         lanes = self.events_plot.getAxis("left")
         assert isinstance(lanes, LaneAxis)
         left_width = max(80, lanes.width_needed())
