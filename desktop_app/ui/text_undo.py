@@ -1,9 +1,11 @@
-"""Ctrl+Z in a text box with nothing of its own to undo undoes the ledger's last change.
+"""Ctrl+Z in a text box nobody has typed in undoes the ledger's last change.
 
 A Qt text box claims the undo and redo keys whether or not it has anything to undo. A
 decision leaves the cursor in the review pane's empty Value box, ready for the next
-field, so Ctrl+Z right after it did nothing at all. A box with typing of its own still
-undoes that first; once it has nothing left, the keys reach the window's undo stack.
+field, so Ctrl+Z right after it did nothing at all. The keys now reach the window's undo
+stack from a box nobody has typed in since it was filled or emptied (no undo, no redo of
+its own). A box with typing keeps them, also once its typing is undone: pressing Ctrl+Z
+once too often there must not take back a commit or a decision unseen.
 """
 
 from __future__ import annotations
@@ -42,14 +44,11 @@ class TextUndoFallback(QObject):
 
 
 def _nothing_to_take_back(box: TextBox, key: QKeyEvent) -> bool:
-    """The key is undo (redo) and the box has nothing to undo (redo) itself."""
+    """The key is undo or redo, and the box has no typing of its own to undo or redo."""
+    keys = QKeySequence.StandardKey
+    if not (key.matches(keys.Undo) or key.matches(keys.Redo)):
+        return False
     if isinstance(box, QLineEdit):
-        undo, redo = box.isUndoAvailable(), box.isRedoAvailable()
-    else:
-        document = box.document()
-        undo, redo = document.isUndoAvailable(), document.isRedoAvailable()
-    if key.matches(QKeySequence.StandardKey.Undo):
-        return not undo
-    if key.matches(QKeySequence.StandardKey.Redo):
-        return not redo
-    return False
+        return not (box.isUndoAvailable() or box.isRedoAvailable())
+    document = box.document()
+    return not (document.isUndoAvailable() or document.isRedoAvailable())
