@@ -304,6 +304,39 @@ def test_a_ledger_on_read_only_media_with_a_wal_and_no_shm_opens_read_only(
         assert_sentence(cli("resolve", on_media, "e", "--date", "2024-01-01", "--rationale", "x"))
 
 
+def test_a_clean_ledger_on_read_only_media_opens_in_the_window(
+    tmp_path: Path,
+    qtbot,
+    cli: Callable[..., CliResult],  # noqa: ANN001
+) -> None:
+    """No -wal and no -shm, and none can be made: SQLite cannot read a WAL file so ("unable
+    to open database file" on the first statement, and the window did not open). It is
+    read as it is, immutable, like the inspection reads it."""
+    from ui_helpers import open_window
+
+    source = tmp_path / "source"
+    source.mkdir()
+    db = source / "clean.db"
+    import_rows(db, write_reports_csv(tmp_path / "r.csv", 20))
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    media = tmp_path / "media"
+    with mounted(
+        media,
+        ["mount", "--bind", str(source), str(media)],
+        ["mount", "-o", "remount,bind,ro", str(media)],
+    ):
+        on_media = media / db.name
+        with Ledger.open(on_media) as ledger:
+            assert ledger.read_only and ledger.count("reports") == 20
+            assert ledger.data_version() >= 0
+            events = ledger.count("events")
+        window = open_window(qtbot, on_media)
+        assert window.ledger.read_only and window.events_pane.model.rowCount() == events
+        window.close()
+        assert cli("balance", on_media).code == 0
+        assert sorted(path.name for path in media.iterdir()) == ["clean.db"]  # no trace
+
+
 # ---- 5. the upgrade and its rebuild, one transaction ---------------------------------------------
 
 

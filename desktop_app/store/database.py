@@ -99,6 +99,18 @@ def _uri(path: Path, mode: str, snapshot: bool = False) -> str:
     return uri + ("&immutable=1" if snapshot and not side_files else "")
 
 
+def _side_files_can_be_made(path: Path) -> bool:
+    """Whether SQLite could create a -shm beside `path` (a folder we may write, on a file
+    system that is not mounted read-only)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return False
+
+
 def _wal_pending(path: Path) -> bool:
     """Whether a -wal beside the file may hold commits the main file lacks."""
     try:
@@ -256,7 +268,9 @@ def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.C
     if read_only and _needs_private_recovery(path):
         connection = _recovered_copy(path)
     elif read_only:
-        uri = _uri(path, "ro", snapshot)
+        # Where no -shm can be made beside the file (read-only media, a folder we may not
+        # write) SQLite cannot read a WAL file at all: read it as it is, immutable.
+        uri = _uri(path, "ro", snapshot or not _side_files_can_be_made(path))
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
     else:
         connection = sqlite3.connect(str(path), isolation_level=None)
