@@ -30,7 +30,7 @@ from desktop_app.store import derived
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.dialogs import ProblemsDialog
-from desktop_app.ui.main_window import MainWindow, recent_files
+from desktop_app.ui.main_window import MainWindow, recent_files, remember_file
 from desktop_app.ui.tasks import TaskRunner
 
 TYPES = ("exchange", "agreement", "talks", "statement")
@@ -415,10 +415,30 @@ def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     assert again.workspaces.currentWidget() is again.chart_pane
     again.show_workspace(0)
     assert again.splitter.sizes() == sizes
-    third = again.open_file(tmp_path / "second.db")
+    third = again.open_file(tmp_path / "second.db", create=True)  # File → New
     assert third is not None
     qtbot.addWidget(third)
     assert recent_files()[0] == str((tmp_path / "second.db").resolve())
+
+
+def test_a_recent_file_that_is_gone_is_not_made_again_empty(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    gone = tmp_path / "moved away.db"
+    Ledger.open(gone).close()
+    window = MainWindow(Ledger.open(tmp_path / "here.db"))
+    qtbot.addWidget(window)
+    remember_file(gone)
+    gone.unlink()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    window._fill_recent()  # as the menu does when it opens
+    recent = next(a for a in window.recent_menu.actions() if "moved away.db" in a.text())
+    recent.trigger()  # File → Open recent
+    assert said == [f"{gone} does not exist."] and not gone.exists()
+    assert not Path(f"{gone}-wal").exists()
 
 
 def test_an_unexpected_error_shows_a_dialog_and_keeps_committed_data(

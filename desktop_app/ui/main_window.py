@@ -664,7 +664,7 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Ledger files (*.db)"),
         )
         if path:
-            self.open_file(Path(path))
+            self.open_file(Path(path), create=True)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -729,11 +729,12 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction(translate("MainWindow", "(none)")).setEnabled(False)
 
-    def open_file(self, path: Path) -> MainWindow | None:
+    def open_file(self, path: Path, *, create: bool = False) -> MainWindow | None:
         """Open another file in a new window that takes this one's place; a file that cannot
-        be opened gives a dialog and leaves this window as it was."""
+        be opened gives a dialog and leaves this window as it was. Only File → New makes
+        a file: a recent file that was moved or deleted is not made again, empty."""
         try:
-            ledger = Ledger.open(path)
+            ledger = Ledger.open(path, create=create)
         except LedgerFileError as error:
             QMessageBox.critical(
                 self, translate("MainWindow", "Cannot open the file"), message_text(str(error))
