@@ -338,10 +338,17 @@ def test_a_contradicting_merge_reopens_the_event(qtbot, tmp_path: Path) -> None:
     with Ledger.open(other) as theirs:
         theirs.add_report(contradicting(46), "Colleague", event_id="small")
     window = open_window(qtbot, path)
-    decide_small(window)
+    window.review_pane.show_event("small")
+    decide_by_keyboard(qtbot, window, 1, rationale="the official figure")  # undoable
+    assert status_of(window, "small") == "resolved" and window.session.undo_stack.canUndo()
     window.transfers.merge_file(other)
     assert status_of(window, "small") == "reopened"
     assert "small" in window.review_pane.queue_ids()
+    # Undo does not reach back past the merge, whose records an earlier undo could undo.
+    assert not window.session.undo_stack.canUndo()
+    assert "Undo starts afresh" in window.transfers.last_message
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert status_of(window, "small") == "reopened"
 
 
 def test_undo_of_a_decision_restores_the_event_to_the_queue(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -336,11 +336,17 @@ class Transfers:
         merged: MergeResult = result.value
         self.session.notifier.notify(merged.changes)
         if merged.changed:
-            self._status(
-                translate("Transfers", "Merged {file}: {summary}.").format(
-                    file=other.name, summary=merge_summary(merged)
-                )
+            # The merge may have replaced what an earlier step's undo would restore (a
+            # colleague's newer edit of a report edited here): Ctrl+Z must not undo it.
+            self.session.undo_stack.clear()
+            merged_text = translate("Transfers", "Merged {file}: {summary}.").format(
+                file=other.name, summary=merge_summary(merged)
             )
+            afresh = translate(
+                "Transfers",
+                "Undo starts afresh: the merge may have changed what earlier steps would restore.",
+            )
+            self._status(f"{merged_text} {afresh}")
         else:
             self._status(
                 translate(

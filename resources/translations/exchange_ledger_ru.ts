@@ -2250,6 +2250,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Объединено с {file}: {summary}.</translation>
     </message>
     <message>
+        <source>Undo starts afresh: the merge may have changed what earlier steps would restore.</source>
+        <translation>Отмена начинается заново: слияние могло изменить то, что восстановили бы предыдущие шаги.</translation>
+    </message>
+    <message>
         <source>Nothing to merge: this file already holds everything in {file}.</source>
         <translation>Нечего объединять: этот файл уже содержит всё, что есть в {file}.</translation>
     </message>

@@ -2250,6 +2250,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Об’єднано з {file}: {summary}.</translation>
     </message>
     <message>
+        <source>Undo starts afresh: the merge may have changed what earlier steps would restore.</source>
+        <translation>Скасування починається наново: об’єднання могло змінити те, що відновили б попередні кроки.</translation>
+    </message>
+    <message>
         <source>Nothing to merge: this file already holds everything in {file}.</source>
         <translation>Нічого об’єднувати: цей файл уже містить усе, що є в {file}.</translation>
     </message>
