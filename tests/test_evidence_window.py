@@ -233,9 +233,24 @@ def test_an_altered_or_missing_file_is_marked_and_verify_warns(
     window.verify_evidence_action.trigger()
     assert warned and "altered: statement.pdf" in warned[0]
     assert window.event_pane.evidence_table.item(0, 5).text() == "✗ altered"
+    # Opening it opens what is there, and says it is not the file the record names.
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    said: list[str] = []
+    window.session.message.connect(said.append)
+    table = window.event_pane.evidence_table
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and said and "has changed since it was added" in said[-1]
     stored.unlink()
     window.event_pane.show_evidence()
     assert window.event_pane.evidence_table.item(0, 5).text() == "✗ missing"
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and "is missing from the evidence folder" in said[-1]
 
 
 def test_the_chart_hover_counts_the_reports_with_evidence(

@@ -295,12 +295,23 @@ class EvidenceAttacher(QObject):
         self.session.execute(RemoveEvidence(self.session, item))
 
 
-def open_evidence(ledger_path: Path, item: Evidence) -> bool:
-    """Open the stored copy with the system's viewer for its type."""
+def open_evidence(ledger_path: Path, item: Evidence) -> str | None:
+    """Open the stored copy with the system's viewer for its type; what the status bar
+    should say of it (None when the copy is as it was added): a missing copy is not
+    opened, an altered one is, with a word that it is not what the record names."""
     path = evidence.evidence_folder(ledger_path) / item.sha256
     if not path.exists():
-        return False
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return translate("Evidence", "{file} is missing from the evidence folder.").format(
+            file=item.file_name
+        )
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    if _state(ledger_path, item) == evidence.ALTERED:
+        return translate(
+            "Evidence",
+            "{file} has changed since it was added: what opened is not the file its SHA-256"
+            " names (Edit → Verify evidence files).",
+        ).format(file=item.file_name)
+    return None
 
 
 def state_word(state: str) -> str:
@@ -393,12 +404,8 @@ class EvidenceTable(QTableWidget):
 
     def open_selected(self) -> None:
         item = self.selected()
-        if item is not None and not open_evidence(self.session.ledger.path, item):
-            self.session.message.emit(
-                translate("Evidence", "{file} is missing from the evidence folder.").format(
-                    file=item.file_name
-                )
-            )
+        if item is not None and (said := open_evidence(self.session.ledger.path, item)):
+            self.session.message.emit(said)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -493,7 +493,9 @@ class ReviewPane(QWidget):
         report_id = self._report_of_column(column)
         files = self.evidence_items.get(report_id or "", [])
         if row == self.evidence_rows and files:
-            open_evidence(self.session.ledger.path, files[0])
+            said = open_evidence(self.session.ledger.path, files[0])
+            if said:
+                self.session.message.emit(said)
 
     def _fit_rows_later(self, *_args: object) -> None:
         self._fit_rows.start(0)

@@ -700,6 +700,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>сообщение от {source} ({date})</translation>
     </message>
     <message>
+        <source>{file} has changed since it was added: what opened is not the file its SHA-256 names (Edit → Verify evidence files).</source>
+        <translation>{file} изменился с тех пор, как его добавили: открыт не тот файл, который называет SHA-256 (Правка → Проверить файлы доказательств).</translation>
+    </message>
+    <message>
         <source>KB</source>
         <translation>КБ</translation>
     </message>

@@ -700,6 +700,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>повідомлення від {source} ({date})</translation>
     </message>
     <message>
+        <source>{file} has changed since it was added: what opened is not the file its SHA-256 names (Edit → Verify evidence files).</source>
+        <translation>{file} змінився відтоді, як його додали: відкрито не той файл, що його називає SHA-256 (Редагування → Перевірити файли доказів).</translation>
+    </message>
+    <message>
         <source>KB</source>
         <translation>КБ</translation>
     </message>
