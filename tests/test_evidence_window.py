@@ -44,10 +44,10 @@ def page(tmp_path: Path) -> Path:
     return path
 
 
-def drop(widget: QWidget, point: QPoint, path: Path) -> bool:
-    """Drop a file as a file manager does: the drag enters, then the drop."""
+def drop(widget: QWidget, point: QPoint, *paths: Path) -> bool:
+    """Drop files as a file manager does: the drag enters, then the drop."""
     data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, data, buttons, keys)
     QApplication.sendEvent(widget, enter)  # Qt sends the drop to the widget that took this
@@ -113,6 +113,34 @@ def test_a_file_dropped_on_a_report_is_described_copied_and_listed(
         "statement.pdf", "application/pdf", f"{len(PDF)} bytes", "2025-06-14",
         "https://web.archive.org/web/2025/x", "✓ verified",
     ]  # fmt: skip
+
+
+def test_several_files_dropped_at_once_are_each_described_and_attached(
+    qtbot,
+    window: MainWindow,
+    page: Path,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Each file its own dialog; the second and third of a drop were dropped silently."""
+    other = tmp_path / "video frame.png"
+    other.write_bytes(b"\x89PNG\r\n\x1a\n a frame")
+    seen: list[object] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, EvidenceDialog) and dialog not in seen:
+            seen.append(dialog)
+            dialog.accessed.setDate(QDate.fromString("2025-06-14", "yyyy-MM-dd"))
+            dialog.accept()
+        if len(seen) < 2:
+            QTimer.singleShot(20, fill)
+
+    QTimer.singleShot(0, fill)
+    pane = window.event_pane
+    point = pane.table.visualItemRect(pane.table.item(0, 0)).center()
+    assert drop(pane.table.viewport(), point, page, other)
+    qtbot.waitUntil(lambda: len(records(window)) == 2)
+    assert sorted(row[1] for row in records(window)) == ["statement.pdf", "video frame.png"]
 
 
 def test_ctrl_shift_e_adds_to_the_selected_report_and_undo_takes_it_off(

@@ -419,7 +419,8 @@ class EvidenceTable(QTableWidget):
 
 class FileDrops(QObject):
     """Files dropped on a widget: `report_at` names the report under the drop point (None
-    where there is none), `attach` takes the report and the first file."""
+    where there is none), `attach` takes the report and each file in turn (each its own
+    dialog: the second of three files dropped at once was dropped silently)."""
 
     def __init__(
         self,
@@ -449,16 +450,20 @@ class FileDrops(QObject):
             if target is None:
                 return False
             drop.acceptProposedAction()
-            report_id, path = target
-            # After the drop returns: the file manager is not kept waiting on the dialog.
-            QTimer.singleShot(0, lambda: self.attach(report_id, path))
+            report_id, files = target
+            # After the drop returns: the file manager is not kept waiting on the dialogs.
+            QTimer.singleShot(0, lambda: self._attach_all(report_id, files))
             return True
         return False
 
-    def _target(self, event: QDropEvent) -> tuple[str, Path] | None:
+    def _attach_all(self, report_id: str, files: list[Path]) -> None:
+        for path in files:
+            self.attach(report_id, path)
+
+    def _target(self, event: QDropEvent) -> tuple[str, list[Path]] | None:
         if self.read_only or not event.mimeData().hasUrls():
             return None
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         files = [path for path in files if path.is_file()]
         report_id = self.report_at(event.position().toPoint()) if files else None
-        return (report_id, files[0]) if report_id else None
+        return (report_id, files) if report_id else None
