@@ -135,3 +135,42 @@ def test_the_window_says_why_a_file_does_not_open_in_its_language(
     with speaking(qapp, "uk"):
         assert window.open_file(folder) is None
     assert said == [f"{folder} — це папка, а не файл Exchange Ledger."]
+
+
+def test_the_evidence_a_copy_could_not_take_is_named_in_the_windows_language(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    """Save a copy of a ledger whose locker lacks one file and holds another altered: the
+    dialog's lines (one per file) were English in a Ukrainian window."""
+    import hashlib
+
+    from conftest import EXAMPLE_CSV
+
+    from desktop_app.store import evidence
+    from desktop_app.store.importer import apply_import, plan_import
+
+    db = tmp_path / "ledger.db"
+    pages = []
+    with Ledger.open(db) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+        reports = [row[0] for row in ledger.conn.execute("SELECT id FROM reports LIMIT 2")]
+        for number, report in enumerate(reports):
+            page = tmp_path / f"page{number}.txt"
+            page.write_bytes(f"a saved page number {number}".encode())
+            stored = evidence.store_file(evidence.evidence_folder(db), page)
+            ledger.add_evidence(report, stored, evidence.describe(page.name), "x")
+            pages.append(hashlib.sha256(page.read_bytes()).hexdigest())
+    locker = evidence.evidence_folder(db)
+    (locker / pages[0]).unlink()
+    altered = locker / pages[1]
+    altered.chmod(0o644)
+    altered.write_bytes(b"a saved page number 9")  # same size, other bytes
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    window = open_window(qtbot, db)
+    with speaking(qapp, "uk"):
+        assert window.save_copy(tmp_path / "copy.db")
+    lines = said[0].splitlines()[2:]
+    assert len(lines) == 2, said
+    left = english_left(lines, KEPT | {"SHA"}, re.compile(r"\S*/\S*|[0-9a-f]{64}"))
+    assert not left, "\n".join(left)

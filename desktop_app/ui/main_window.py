@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
                     " copied beside it:",
                 ).format(path=path)
                 + "\n\n"
-                + "\n".join(problems),
+                + "\n".join(map(message_text, problems)),
             )
         self.statusBar().showMessage(
             translate("MainWindow", "Saved a copy of the ledger as {path}.").format(path=path),

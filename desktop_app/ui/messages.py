@@ -468,6 +468,20 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Messages", "{path} does not exist and cannot be created here."),
     ),
     (r"(?P<path>.+) does not exist\.", QT_TRANSLATE_NOOP("Messages", "{path} does not exist.")),
+    # The evidence files a copy of the ledger could not take along (evidence.copy_locker).
+    (
+        r"(?P<path>.+) is missing: it was not copied",
+        QT_TRANSLATE_NOOP("Messages", "{path} is missing: it was not copied"),
+    ),
+    (
+        r"(?P<path>.+): its bytes do not match its SHA-256 \(expected (?P<expected>[0-9a-f]+),"
+        r" found (?P<found>[0-9a-f]+)\); it was not accepted",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path}: its bytes do not match its SHA-256 (expected {expected}, found {found});"
+            " it was not accepted",
+        ),
+    ),
     (
         r"(?P<path>.+) was written by an older version of Exchange Ledger and must be upgraded"
         r" before it can be read, but it cannot be written here\. Copy it somewhere writable and"

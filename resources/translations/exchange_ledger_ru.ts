@@ -1413,6 +1413,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} не существует.</translation>
     </message>
     <message>
+        <source>{path} is missing: it was not copied</source>
+        <translation>{path} отсутствует: он не скопирован</translation>
+    </message>
+    <message>
+        <source>{path}: its bytes do not match its SHA-256 (expected {expected}, found {found}); it was not accepted</source>
+        <translation>{path}: его байты не соответствуют его SHA-256 (ожидалось {expected}, найдено {found}); он не принят</translation>
+    </message>
+    <message>
         <source>{path} was written by an older version of Exchange Ledger and must be upgraded before it can be read, but it cannot be written here. Copy it somewhere writable and open the copy.</source>
         <translation>{path} записан более старой версией Exchange Ledger, и перед чтением его нужно обновить, но здесь в него нельзя писать. Скопируйте его туда, где можно писать, и откройте копию.</translation>
     </message>

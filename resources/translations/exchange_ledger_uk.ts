@@ -1413,6 +1413,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} не існує.</translation>
     </message>
     <message>
+        <source>{path} is missing: it was not copied</source>
+        <translation>{path} бракує: його не скопійовано</translation>
+    </message>
+    <message>
+        <source>{path}: its bytes do not match its SHA-256 (expected {expected}, found {found}); it was not accepted</source>
+        <translation>{path}: його байти не відповідають його SHA-256 (очікувано {expected}, знайдено {found}); його не прийнято</translation>
+    </message>
+    <message>
         <source>{path} was written by an older version of Exchange Ledger and must be upgraded before it can be read, but it cannot be written here. Copy it somewhere writable and open the copy.</source>
         <translation>{path} записано старішою версією Exchange Ledger, і перед читанням його треба оновити, але тут у нього не можна писати. Скопіюйте його туди, де можна писати, і відкрийте копію.</translation>
     </message>
