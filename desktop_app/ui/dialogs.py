@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from .i18n import number
 from .messages import message_text
 from .report_form import grade_items
 from .session import Session
+from .text_undo import TextUndoFallback
 from .words import combo_value, fill_values, kind_name, party_name, set_combo_value
 
 translate = QCoreApplication.translate
@@ -182,9 +183,20 @@ class SourcesDialog(QDialog):
         self.sources: list[dict] = []
         self.table.currentCellChanged.connect(lambda *_: self._load_selected())
         session.notifier.changed.connect(self._on_changed)
+        self._undo_keys(session)
         self.reload()
         for widget in (self.save_button, self.merge_button, self.name):
             widget.setEnabled(not session.ledger.read_only)
+
+    def _undo_keys(self, session: Session) -> None:
+        """Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) undo and redo here too: the dialog is modal,
+        so the window's own shortcuts never fire while it is open."""
+        stack = session.undo_stack
+        undo, redo = stack.createUndoAction(self), stack.createRedoAction(self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([undo, redo])
+        self.text_undo = TextUndoFallback(self)  # also from a box nobody has typed in
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.sources or changes.everything:
