@@ -18,7 +18,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,6 +73,15 @@ def mounted(target: Path, *commands: list[str]) -> Iterator[Path]:
         yield target
     finally:
         subprocess.run(["umount", "-l", str(target)], capture_output=True)
+
+
+def read_only_view(source: Path, target: Path) -> AbstractContextManager[Path]:
+    """`source` seen at `target` as on read-only media (a read-only bind mount)."""
+    return mounted(
+        target,
+        ["mount", "--bind", str(source), str(target)],
+        ["mount", "-o", "remount,bind,ro", str(target)],
+    )
 
 
 def tmpfs(target: Path, size: str) -> list[str]:
@@ -287,12 +296,7 @@ def test_a_ledger_on_read_only_media_with_a_wal_and_no_shm_opens_read_only(
     source = tmp_path / "source"
     source.mkdir()
     db, _ = held_in_the_wal(source, 100)
-    media = tmp_path / "media"
-    with mounted(
-        media,
-        ["mount", "--bind", str(source), str(media)],
-        ["mount", "-o", "remount,bind,ro", str(media)],
-    ):
+    with read_only_view(source, tmp_path / "media") as media:
         on_media = media / db.name
         with pytest.raises(OSError):
             (media / "probe").write_text("")
@@ -319,12 +323,7 @@ def test_a_clean_ledger_on_read_only_media_opens_in_the_window(
     db = source / "clean.db"
     import_rows(db, write_reports_csv(tmp_path / "r.csv", 20))
     assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
-    media = tmp_path / "media"
-    with mounted(
-        media,
-        ["mount", "--bind", str(source), str(media)],
-        ["mount", "-o", "remount,bind,ro", str(media)],
-    ):
+    with read_only_view(source, tmp_path / "media") as media:
         on_media = media / db.name
         with Ledger.open(on_media) as ledger:
             assert ledger.read_only and ledger.count("reports") == 20
