@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import REPORTS_HEADER, write_csv, write_reports_csv
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QTableWidget, QWidget
 from ui_helpers import open_window, shortcut
 
 from desktop_app.domain.records import FieldKey, FlowKey
@@ -195,3 +195,40 @@ def test_undo_says_what_it_undid(qtbot, window: MainWindow) -> None:  # noqa: AN
     shortcut(qtbot, window, "Ctrl+1")
     shortcut(qtbot, window, "Ctrl+Z")
     assert window.statusBar().currentMessage() == "Undone: Decide pows Russia → Ukraine: 207."
+
+
+def _rect_in(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def test_a_half_screen_window_wraps_the_filters_and_buttons_over_nothing(
+    window: MainWindow,
+    qtbot,  # noqa: ANN001
+) -> None:
+    """Half a 1920-pixel screen, beside the article being read: the filters and the
+    report buttons take more lines rather than hold the window wider, each label stays
+    beside its field, and no line is drawn over the tables under it."""
+    pane = window.events_pane
+    filters = [pane.type_filter, pane.status_filter, pane.category_filter]
+    filters += [pane.date_from, pane.date_to]
+    assert len({_rect_in(field, window).y() for field in filters}) == 1  # one line at 1280
+    window.resize(960, 800)
+    qtbot.waitUntil(lambda: window.width() == 960)
+    window.record_splitter.setSizes([300, 660])  # the form wide, the events narrow
+    qtbot.wait(100)  # the panes take their new minimum heights
+    assert window.width() == 960
+    assert len({_rect_in(field, window).y() for field in filters}) > 1
+    for field in filters:
+        (label,) = (c for c in field.parentWidget().children() if isinstance(c, QLabel))
+        assert _rect_in(label, window).center().y() == pytest.approx(
+            _rect_in(field, window).center().y(), abs=3
+        )
+    events_top = _rect_in(pane.view, window).top()
+    assert all(_rect_in(field, window).bottom() < events_top for field in filters)
+    event_pane = window.event_pane
+    buttons = [event_pane.new_button, event_pane.edit_button, event_pane.delete_button]
+    assert len({_rect_in(button, window).y() for button in buttons}) > 1
+    reports_bottom = _rect_in(event_pane.table, window).bottom()
+    assert all(_rect_in(button, window).top() > reports_bottom for button in buttons)
+    evidence_top = _rect_in(event_pane.evidence_button, window).top()
+    assert all(_rect_in(button, window).bottom() < evidence_top for button in buttons)

@@ -20,6 +20,7 @@ from ..store import evidence
 from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
 from .evidence_ui import SHORTCUT, EvidenceAttacher, EvidenceTable, FileDrops
+from .flow_layout import FlowRow
 from .i18n import number
 from .session import Session
 from .words import (
@@ -129,21 +130,18 @@ class EventPane(QWidget):
         self.new_button.clicked.connect(lambda: self.new_report_requested.emit(self.event_id))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # A second line in a narrow window, not a wider window.
+        buttons = FlowRow([self.new_button, self.edit_button, self.delete_button], self)
         # The evidence's own row, under the reports' buttons: one row for both would not
         # fit a 1280-pixel screen in Ukrainian or Russian.
         evidence_row = QHBoxLayout()
         evidence_row.addWidget(self.evidence_label, 1)
-        evidence_row.addWidget(self.evidence_button)
-        evidence_row.addWidget(self.open_evidence_button)
+        evidence_row.addWidget(FlowRow([self.evidence_button, self.open_evidence_button], self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addLayout(evidence_row)
         layout.addWidget(self.evidence_table, 1)
         self.evidence_table.setVisible(False)  # until a report with evidence is selected

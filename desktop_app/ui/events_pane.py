@@ -29,6 +29,7 @@ from ..store.event_list import WARNING, EventFilter
 from ..store.ledger import Changes
 from .date_field import PartialDateEdit
 from .events_model import EventsModel
+from .flow_layout import FlowRow
 from .messages import message_text
 from .notifier import AfterPaint
 from .session import Session
@@ -69,6 +70,16 @@ def _labelled(label: str, widget: QWidget, parent: QWidget) -> QLabel:
     return caption
 
 
+def _labelled_pair(label: str, widget: QWidget, parent: QWidget) -> QWidget:
+    """A label and its field as one piece, so that a wrapping line never parts them."""
+    pair = QWidget(parent)
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(_labelled(label, widget, pair))
+    row.addWidget(widget)
+    return pair
+
+
 class EventsPane(QWidget):
     """Selecting a row announces the event on the session; the other panes follow."""
 
@@ -107,22 +118,22 @@ class EventsPane(QWidget):
         search_bar.setContentsMargins(0, 0, 0, 0)
         search_bar.addWidget(_labelled(translate("EventsPane", "Search:"), self.search, self))
         search_bar.addWidget(self.search, 1)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        for label, widget in zip(
-            FILTER_LABELS,
-            (
-                self.type_filter,
-                self.status_filter,
-                self.category_filter,
-                self.date_from,
-                self.date_to,
-            ),
-            strict=True,
-        ):
-            bar.addWidget(_labelled(translate("EventsPane", label), widget, self))
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        # The filters wrap onto a second line in a narrow window (half a screen, beside
+        # the article being read) rather than hold the window wider; each keeps its label.
+        filters = (
+            self.type_filter,
+            self.status_filter,
+            self.category_filter,
+            self.date_from,
+            self.date_to,
+        )
+        bar = FlowRow(
+            [
+                _labelled_pair(translate("EventsPane", label), widget, self)
+                for label, widget in zip(FILTER_LABELS, filters, strict=True)
+            ],
+            self,
+        )
         for combo in (self.type_filter, self.status_filter, self.category_filter):
             narrow_combo(combo, 7)
         for edit in (self.date_from, self.date_to):
@@ -152,7 +163,7 @@ class EventsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_bar)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.filter_error)
         layout.addWidget(self.view)
         self.filter_error.hide()
