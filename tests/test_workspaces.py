@@ -4,17 +4,19 @@ act, and no widget that makes the window grow."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPORTS_HEADER, write_csv, write_reports_csv
-from PySide6.QtCore import QRect, Qt
+from conftest import EXAMPLE_CSV, REPO, REPORTS_HEADER, write_csv, write_reports_csv
+from PySide6.QtCore import QRect, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QTableView, QTableWidget, QWidget
 from ui_helpers import open_window, shortcut
 
 from desktop_app.domain.records import FieldKey, FlowKey
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
+from desktop_app.ui import i18n
 from desktop_app.ui.main_window import MainWindow
 
 LONG_SOURCE = "Coordination Headquarters for the Treatment of Prisoners of War"
@@ -232,3 +234,37 @@ def test_a_half_screen_window_wraps_the_filters_and_buttons_over_nothing(
     assert all(_rect_in(button, window).top() > reports_bottom for button in buttons)
     evidence_top = _rect_in(event_pane.evidence_button, window).top()
     assert all(_rect_in(button, window).bottom() < evidence_top for button in buttons)
+
+
+@pytest.fixture
+def russian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The window's texts in Russian for one test (its longest words)."""
+    monkeypatch.setattr(i18n, "_current", ["ru"])  # stored values are shown translated
+    translator = QTranslator()
+    assert translator.load(str(REPO / "resources" / "translations" / "exchange_ledger_ru.qm"))
+    QApplication.installTranslator(translator)
+    yield
+    QApplication.removeTranslator(translator)
+
+
+def test_the_events_table_and_evidence_line_show_russian_words_whole(
+    russian: None,
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """ "договорённость" is twice as wide as "talks": the Type column takes the widest
+    event type, and the line about the evidence is never cut in a half-screen window."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    window.resize(960, 800)
+    qtbot.wait(100)
+    view = window.events_pane.view
+    metrics = view.fontMetrics()
+    model = view.model()
+    shown = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
+    assert "договорённость" in shown
+    assert all(metrics.horizontalAdvance(text) + 8 <= view.columnWidth(1) for text in shown)
+    window.session.event_selected.emit(model.event_id(0))
+    qtbot.wait(100)
+    label = window.event_pane.evidence_label
+    assert label.text().startswith("Доказательств пока нет")
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()

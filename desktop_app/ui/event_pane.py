@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -100,8 +98,8 @@ class EventPane(QWidget):
         # Evidence of the selected report; a file dropped on a report is attached to it.
         self.evidence_label = QLabel(self)
         self.evidence_label.setAccessibleName(translate("EventPane", "Evidence of the report"))
-        # Its text is cut rather than widening the window.
-        self.evidence_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Its text takes a line of its own in a narrow pane rather than widen the window.
+        self.evidence_label.setMinimumWidth(1)
         self.evidence_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.evidence_table = EvidenceTable(session, attacher, self)
         self.evidence_table.setMaximumHeight(100)
@@ -134,15 +132,15 @@ class EventPane(QWidget):
         buttons = FlowRow([self.new_button, self.edit_button, self.delete_button], self)
         # The evidence's own row, under the reports' buttons: one row for both would not
         # fit a 1280-pixel screen in Ukrainian or Russian.
-        evidence_row = QHBoxLayout()
-        evidence_row.addWidget(self.evidence_label, 1)
-        evidence_row.addWidget(FlowRow([self.evidence_button, self.open_evidence_button], self))
+        evidence_row = FlowRow(
+            [self.evidence_label, self.evidence_button, self.open_evidence_button], self
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
         layout.addWidget(buttons)
-        layout.addLayout(evidence_row)
+        layout.addWidget(evidence_row)
         layout.addWidget(self.evidence_table, 1)
         self.evidence_table.setVisible(False)  # until a report with evidence is selected
         # Three reports stay in view when the evidence list opens beneath them.

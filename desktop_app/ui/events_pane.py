@@ -70,6 +70,10 @@ def _labelled(label: str, widget: QWidget, parent: QWidget) -> QLabel:
     return caption
 
 
+def _type_names() -> list[str]:
+    return [event_type_name(value) for value in EVENT_TYPES]
+
+
 def _labelled_pair(label: str, widget: QWidget, parent: QWidget) -> QWidget:
     """A label and its field as one piece, so that a wrapping line never parts them."""
     pair = QWidget(parent)
@@ -152,7 +156,9 @@ class EventsPane(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
-        for column, width in enumerate((90, 80, 110, 0, 60, 190)):
+        # The event types whole ("договорённость" is twice as wide as "talks").
+        types = max(map(self.view.fontMetrics().horizontalAdvance, _type_names())) + 16
+        for column, width in enumerate((90, max(80, types), 110, 0, 60, 190)):
             if width:  # never narrower than the header's words in the window's language
                 header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
