@@ -202,3 +202,6 @@ def test_the_readme_shows_the_window_as_rendered(tmp_path: Path) -> None:
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 20, "the screenshot is nearly one colour: nothing was painted"
+    for name in re.findall(r"\(docs/screenshots/([\w-]+\.png)\)", README):
+        rendered, kept = QImage(str(tmp_path / name)), QImage(str(REPO / "docs/screenshots" / name))
+        assert not rendered.isNull() and rendered.size() == kept.size(), name

@@ -3,8 +3,9 @@
 # see it after `bash tools/app.sh`: docs/screenshots/window.png, 1280x800, offscreen (no
 # display needed), in English, with settings in a throwaway home so that nothing
 # remembered from your own runs (window layout, last file) shows in it.
-#   bash tools/screenshots.sh [DIR]    writes DIR/window.png, review.png and balance.png
-#                                      (default DIR: docs/screenshots)
+#   bash tools/screenshots.sh [DIR]    writes DIR/window.png, review.png, balance.png,
+#                                      half-screen.png and the uk-*.png (default DIR:
+#                                      docs/screenshots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -24,6 +25,12 @@ for workspace in review balance; do
     --screenshot "$out/$workspace.png"
   echo "wrote $out/$workspace.png"
 done
+# Half of a 1920-pixel screen, beside the article being read (README, "The window").
+env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+  XDG_CACHE_HOME="$home/.cache" QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+  LANGUAGE=en .venv/bin/exchange-ledger --demo --size 960x800 --workspace record \
+  --screenshot "$out/half-screen.png"
+echo "wrote $out/half-screen.png"
 # The same window in Ukrainian (README, "Languages"): the language from the locale, as a
 # Ukrainian desktop gives it.
 for workspace in record review balance; do
