@@ -29,6 +29,7 @@ from desktop_app.store.folder_files import FolderProblem
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.restore import import_folder
+from desktop_app.store.sources import SourceFields, update_source
 from desktop_app.ui.dialogs import ProblemsDialog
 from desktop_app.ui.i18n import current_language
 from desktop_app.ui.messages import problem_text
@@ -79,16 +80,24 @@ def plan_problems(ledger: Ledger, path: Path) -> list[FieldProblem]:
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    """A ledger holding one report (id `stored`, event `bodies-2025-06-11`, an exchange)
-    and the tombstone of another (`deleted`)."""
+    """A ledger holding one report (id `stored`, event `bodies-2025-06-11`, an exchange),
+    the tombstone of another (`deleted`), and a source renamed from "Old name"."""
     good = write_csv(
         tmp_path / "good.csv",
         HEADER,
-        [row(report_id="stored"), row(report_id="deleted", event_id="other-event")],
+        [
+            row(report_id="stored"),
+            row(report_id="deleted", event_id="other-event"),
+            row(report_id="renamed", event_id="third-event", source_name="Old name"),
+        ],
     )
     with Ledger.open(tmp_path / "ledger.db") as opened:
         apply_import(opened, plan_import(opened, good, WHO), WHO)
         opened.delete_report("deleted", WHO)
+        source = opened.find_source("Old name", DEFAULTS["source_party"])
+        assert source is not None
+        fields = SourceFields("New name", source["party"], source["kind"], source["reliability"])
+        update_source(opened, source["id"], fields, WHO)
         yield opened
 
 
@@ -114,6 +123,7 @@ def every_kind_of_problem(ledger: Ledger, tmp_path: Path) -> list[FieldProblem]:
                 row(report_id="later2", event_id="later-event"),  # a type unlike row 13's
                 row(report_id="grade2", source_name="Other", reliability="B"),
                 row(report_id="grade3", source_name="Other", reliability="C"),  # unlike row 15
+                row(report_id="old-name", source_name="Old name"),  # renamed here: a warning
             ],
         ),
         # an unknown column, one twice, a required one missing
@@ -267,6 +277,7 @@ def test_every_kind_of_problem_is_made(ledger: Ledger, tmp_path: Path) -> None:
         "is in the future",
         "use one of",
         "is not a UTC time",
+        "was renamed or merged",
     ):
         assert fragment in messages
 

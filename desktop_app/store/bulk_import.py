@@ -45,6 +45,7 @@ from .import_plan import (
     name_parties,
 )
 from .ledger import Ledger
+from .sources import former_names
 
 STAGES = 6  # progress is reported between the stages of the reading
 
@@ -354,6 +355,8 @@ class _Reading:
         for key, given in self.sources.items():
             if key in stored and stored[key] != (given.kind, given.reliability):
                 raise _GiveUp()
+        if not self.sources.keys().isdisjoint(former_names(self.ledger)):
+            raise _GiveUp()  # a name a source had before a rename: the careful reading
         self.new_sources = {
             key: (given.name, given.party)
             for key, given in self.sources.items()

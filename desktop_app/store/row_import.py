@@ -33,6 +33,7 @@ from .import_plan import (
     name_parties,
 )
 from .ledger import Ledger, ReportInput, flow_content
+from .sources import former_names
 
 
 @dataclass
@@ -294,6 +295,7 @@ def _check_against_ledger(
     deleted = lookup(ledger.conn, DELETED_REPORTS, set(planned))
     event_types: dict[str, tuple[str, int]] = {}
     source_first: dict[str, tuple[str, str, int]] = {}
+    _follow_renamed_sources(plan, ledger, planned)
     for report in planned.values():
         _check_event_type(plan, stored_types, report, event_types)
         if report.report_id in stored_reports and _exists(plan, ledger, report):
@@ -312,6 +314,36 @@ def _check_against_ledger(
         _check_source(plan, ledger, report, source_first)
         plan.reports.append(_new_report(report))
     name_parties(ledger.parties(), plan)
+
+
+def _follow_renamed_sources(
+    plan: ImportPlan, ledger: Ledger, planned: dict[str, PlannedReport]
+) -> None:
+    """A row naming a source by a name it had before it was renamed or merged here is a
+    row of the source that now stands for it (a file made before the rename, imported
+    again): said once per name, as a warning."""
+    former = former_names(ledger)
+    if not former:
+        return
+    said: set[str] = set()
+    for report in planned.values():
+        given = report.report
+        key = source_key(given.source_name, given.source_party)
+        stands = former.get(key)
+        if stands is None:
+            continue
+        report.report = replace(given, source_name=stands["name"], source_party=stands["party"])
+        if key not in said:
+            said.add(key)
+            plan.warnings.append(
+                FieldProblem(
+                    report.row,
+                    "source_name",
+                    f"source '{source_label(given.source_name, given.source_party)}' was"
+                    " renamed or merged in this ledger; its reports go to"
+                    f" '{source_label(stands['name'], stands['party'])}'",
+                )
+            )
 
 
 def _new_report(planned: PlannedReport) -> NewReport:

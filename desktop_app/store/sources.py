@@ -6,6 +6,7 @@ another's key is refused: that is a merge, and a merge says so.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,43 @@ def source(ledger: Ledger, source_id: str) -> dict[str, Any]:
 def _events_of(ledger: Ledger, source_id: str) -> frozenset[str]:
     rows = ledger.conn.execute("SELECT event_id FROM reports WHERE source_id = ?", (source_id,))
     return frozenset(row[0] for row in rows)
+
+
+def former_names(ledger: Ledger) -> dict[str, dict[str, Any]]:
+    """Each key a source had before it was renamed or merged into another, with the
+    source that now stands for it (`id`, `name`, `party`), read from the audit trail:
+    a file made before the rename still names the source its old way, and its rows
+    belong to the renamed one. A key that a source holds today is its own, not former."""
+    merged_into: dict[str, str] = {}
+    former: dict[str, str] = {}
+    rows = ledger.conn.execute(
+        "SELECT action, entity_id, old, new FROM audit WHERE entity = 'source'"
+        " AND action IN ('edit', 'merge-sources', 'create') ORDER BY id"
+    )
+    for action, source_id, old, new in rows:
+        if action == "create":  # a merge undone: the source stands for itself again
+            merged_into.pop(source_id, None)
+            continue
+        before = json.loads(old)
+        former[source_key(before["name"], before.get("party"))] = source_id
+        if action == "merge-sources":
+            merged_into[source_id] = json.loads(new)["merged_into"]
+    if not former:
+        return {}
+    current = {
+        row["id"]: row for row in ledger.db.query("SELECT id, name, party, key FROM sources")
+    }
+    keys = {row["key"] for row in current.values()}
+    found = {}
+    for key, source_id in former.items():
+        seen = set()
+        while source_id in merged_into and source_id not in seen:
+            seen.add(source_id)
+            source_id = merged_into[source_id]
+        stands = current.get(source_id)
+        if stands is not None and key not in keys:
+            found[key] = {name: stands[name] for name in ("id", "name", "party")}
+    return found
 
 
 def update_source(ledger: Ledger, source_id: str, fields: SourceFields, who: str) -> Changes:

@@ -183,6 +183,14 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Messages", "report {report} already states {flow} at row {row}"),
     ),
     (
+        r"source '(?P<source>.+?)' was renamed or merged in this ledger; its reports go to"
+        r" '(?P<target>.+)'",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "source '{source}' was renamed or merged in this ledger; its reports go to '{target}'",
+        ),
+    ),
+    (
         r"report (?P<report>.+) was deleted from this ledger; it is not brought back",
         QT_TRANSLATE_NOOP(
             "Messages", "report {report} was deleted from this ledger; it is not brought back"

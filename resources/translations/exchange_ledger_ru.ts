@@ -1221,6 +1221,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>сообщение {report} уже содержит {flow} в строке {row}</translation>
     </message>
     <message>
+        <source>source &apos;{source}&apos; was renamed or merged in this ledger; its reports go to &apos;{target}&apos;</source>
+        <translation>источник &apos;{source}&apos; в этом реестре переименован или объединён с другим; его сообщения переходят к &apos;{target}&apos;</translation>
+    </message>
+    <message>
         <source>report {report} was deleted from this ledger; it is not brought back</source>
         <translation>сообщение {report} было удалено из этого реестра; оно не будет возвращено</translation>
     </message>

@@ -1221,6 +1221,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>повідомлення {report} уже містить {flow} у рядку {row}</translation>
     </message>
     <message>
+        <source>source &apos;{source}&apos; was renamed or merged in this ledger; its reports go to &apos;{target}&apos;</source>
+        <translation>джерело &apos;{source}&apos; у цьому реєстрі перейменовано або об’єднано з іншим; його повідомлення переходять до &apos;{target}&apos;</translation>
+    </message>
+    <message>
         <source>report {report} was deleted from this ledger; it is not brought back</source>
         <translation>повідомлення {report} було видалено з цього реєстру; його не буде повернуто</translation>
     </message>
