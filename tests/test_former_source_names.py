@@ -116,3 +116,23 @@ def test_a_name_that_a_source_holds_today_is_its_own(imported: Path) -> None:
         with ledger.write(WHO):
             ledger.ensure_source("Source Zero", "Ukraine", "other", "F")
         assert former_names(ledger) == {}
+
+
+def test_a_colleagues_file_that_keeps_the_old_name_merges_into_the_renamed_source(
+    cli: Cli, imported: Path, tmp_path: Path
+) -> None:
+    """The colleague copied the ledger before the rename and added a report since: the
+    merge brings no second source back, and nothing counts as "kept where ours was
+    newer" (the reports say the same)."""
+    colleague = tmp_path / "colleague.db"
+    assert cli("copy", imported, colleague).code == 0
+    assert cli("import", colleague, write_reports_csv(tmp_path / "later.csv", 9)).code == 0
+    rename(imported, "Source 0", "Source Zero")
+    result = cli("merge", imported, colleague)
+    assert result.code == 0, result.err
+    assert "1 events, 3 reports, 0 sources" in result.out, result.out
+    assert "0 kept where ours was newer" in result.out, result.out
+    assert reports_by_source(imported) == {"Source Zero": 3, "Source 1": 3, "Source 2": 3}
+    again = cli("merge", imported, colleague)  # merging the same file twice changes nothing
+    assert again.code == 0 and "Nothing to merge" in again.out, again.out
+    assert reports_by_source(imported) == {"Source Zero": 3, "Source 1": 3, "Source 2": 3}

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.records import source_key
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file
 from .evidence import LockerCopies, evidence_folder, evidence_of
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
+from .sources import former_names
 
 # A report's own fields as merge copies them (its source is matched by key separately).
 REPORT_FIELDS = ("event_id", *EDITABLE_FIELDS[1:], "recorded_by", "recorded_at")
@@ -134,17 +136,30 @@ class _Merger:
         self.touched: set[str] = set()
         self.tombstones = ledger.deleted_ids()
         self.sources: dict[str, str] = {}
+        # A source renamed or merged here may keep its old name there: that name is ours.
+        self.former = former_names(ledger)
 
     def _source(self, other_source_id: str) -> str:
-        """The local source with the other one's name and party (sources match by key)."""
+        """The local source with the other one's name and party (sources match by key),
+        or the one that stands for that name here since a rename or a merge."""
         if other_source_id not in self.sources:
             row = self.other.source_record(other_source_id)
-            source_id, created = self.ledger.ensure_source(
-                row["name"], row["party"], row["kind"], row["reliability"]
-            )
-            self.result.counts["sources"] += created
-            self.sources[other_source_id] = source_id
+            stands = self.former.get(source_key(row["name"], row["party"]))
+            if stands is not None:
+                self.sources[other_source_id] = stands["id"]
+            else:
+                source_id, created = self.ledger.ensure_source(
+                    row["name"], row["party"], row["kind"], row["reliability"]
+                )
+                self.result.counts["sources"] += created
+                self.sources[other_source_id] = source_id
         return self.sources[other_source_id]
+
+    def _content(self, theirs: dict[str, Any]) -> dict[Any, Any]:
+        """What their report says, its source named as it stands here."""
+        content = self.other.report_content(theirs)
+        stands = self.former.get(content["source"])
+        return content if stands is None else {**content, "source": stands["key"]}
 
     def _ensure_event(self, event_id: str) -> bool:
         if self.ledger.event_type(event_id) is not None:
@@ -203,7 +218,7 @@ class _Merger:
         self.touched.add(theirs["event_id"])
 
     def _reconcile(self, mine: dict[str, Any], theirs: dict[Any, Any]) -> None:
-        if self.ledger.report_content(mine) == self.other.report_content(theirs):
+        if self.ledger.report_content(mine) == self._content(theirs):
             return
         if mine["event_id"] != theirs["event_id"]:
             raise MergeRefused(

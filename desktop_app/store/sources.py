@@ -56,7 +56,7 @@ def _events_of(ledger: Ledger, source_id: str) -> frozenset[str]:
 
 def former_names(ledger: Ledger) -> dict[str, dict[str, Any]]:
     """Each key a source had before it was renamed or merged into another, with the
-    source that now stands for it (`id`, `name`, `party`), read from the audit trail:
+    source that now stands for it (`id`, `name`, `party`, `key`), read from the audit trail:
     a file made before the rename still names the source its old way, and its rows
     belong to the renamed one. A key that a source holds today is its own, not former."""
     merged_into: dict[str, str] = {}
@@ -87,7 +87,7 @@ def former_names(ledger: Ledger) -> dict[str, dict[str, Any]]:
             source_id = merged_into[source_id]
         stands = current.get(source_id)
         if stands is not None and key not in keys:
-            found[key] = {name: stands[name] for name in ("id", "name", "party")}
+            found[key] = {name: stands[name] for name in ("id", "name", "party", "key")}
     return found
 
 
