@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain.dates import DateError
+from .domain.naming import counted
 from .domain.records import CATEGORIES, FieldKey, FlowKey
 from .domain.rules import DISMISSED
 from .domain.validation import Invalid
@@ -184,7 +185,8 @@ def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: 
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if plan.errors:
-        print(f"{csv_path.name}: {len(plan.errors)} errors, nothing imported:", file=sys.stderr)
+        errors = counted(len(plan.errors), "errors")
+        print(f"{csv_path.name}: {errors}, nothing imported:", file=sys.stderr)
         for error in plan.errors:
             print(f"  {error}", file=sys.stderr)
         return 1
@@ -203,7 +205,8 @@ def _import_folder(ledger: Ledger, folder: Path, args: argparse.Namespace, who: 
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if result.errors:
-        print(f"{folder.name}: {len(result.errors)} errors, nothing imported:", file=sys.stderr)
+        errors = counted(len(result.errors), "errors")
+        print(f"{folder.name}: {errors}, nothing imported:", file=sys.stderr)
         for error in result.errors:
             print(f"  {error}", file=sys.stderr)
         return 1
@@ -230,7 +233,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             with_evidence=args.with_evidence,
         )
     for name, rows in written.items():
-        print(f"{name}: {rows} files" if name.endswith("/") else f"{name}: {rows} rows")
+        print(f"{name}: {counted(rows, 'files' if name.endswith('/') else 'rows')}")
     print("datapackage.json")
     print("README.txt")
     if args.xlsx:
@@ -302,14 +305,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     open_events = sum(1 for event in events if event["status"] in queries.OPEN_STATUSES)
     warned = sum(1 for event in events if event["warnings"])
     print(
-        f"{open_events} {_events(open_events)} in conflict or reopened,"
+        f"{counted(open_events, 'events')} in conflict or reopened,"
         f" {warned} with a possible reversed direction."
     )
     return 0
-
-
-def _events(n: int) -> str:
-    return "event" if n == 1 else "events"
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
@@ -480,12 +479,16 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
         names = ", ".join(item.names) or "no report uses it"
         print(f"{item.state}: {folder / item.sha256} ({names})")
     if failed:
+        verb = "is" if len(failed) == 1 else "are"
         print(
-            f"{len(failed)} of {len(checks)} evidence files are missing or altered.",
+            f"{len(failed)} of {counted(len(checks), 'evidence files')} {verb} missing or altered.",
             file=sys.stderr,
         )
         return 1
-    print(f"All {len(checks)} evidence files are as they were added.")
+    if len(checks) == 1:
+        print("The one evidence file is as it was added.")
+    else:
+        print(f"All {counted(len(checks), 'evidence files')} are as they were added.")
     return 0
 
 

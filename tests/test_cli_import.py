@@ -519,7 +519,7 @@ def test_import_names_only_the_parties_it_added(cli: Cli, example_db: Path, tmp_
     )
     result = cli("import", example_db, path)
     assert result.code == 0, result.err
-    assert "1 events, 1 reports, 2 flows, 0 sources and 1 parties" in result.out
+    assert "1 event, 1 report, 2 flows, 0 sources and 1 party" in result.out
     assert "new parties: Belarus" in result.out
     assert "Russia" not in result.out.split("new parties:")[1]
     assert "Belarus" in {name for (name,) in query(example_db, "SELECT name FROM parties")}
@@ -536,7 +536,7 @@ def test_dry_run_writes_nothing_and_says_what_it_would_add(
     before, dump = sha256(example_db), table_dump(example_db)
     result = cli("import", example_db, path, "--dry-run")
     assert result.code == 0, result.err
-    assert "2 events, 2 reports, 1 flows, 0 sources and 1 parties" in result.out
+    assert "2 events, 2 reports, 1 flow, 0 sources and 1 party" in result.out
     assert "Belarus" in result.out
     assert sha256(example_db) == before
     assert table_dump(example_db) == dump
@@ -579,7 +579,7 @@ def test_rows_without_report_id_are_grouped_into_reports(cli: Cli, tmp_path: Pat
     db = tmp_path / "ledger.db"
     result = cli("import", db, write_csv(tmp_path / "r.csv", HEADER, rows))
     assert result.code == 0, result.err
-    assert "1 events, 4 reports, 5 flows" in result.out
+    assert "1 event, 4 reports, 5 flows" in result.out
     per_report = query(db, "SELECT report_id, COUNT(*) FROM flows GROUP BY report_id")
     assert sorted(n for _, n in per_report) == [1, 1, 1, 2]
     for (report_id,) in query(db, "SELECT id FROM reports"):
@@ -681,8 +681,8 @@ def test_an_existing_report_with_identical_rows_is_skipped(
     )
     result = cli("import", example_db, again)
     assert result.code == 0, result.err
-    assert "1 reports already present and identical, skipped" in result.out
-    assert "0 events, 1 reports, 1 flows, 1 sources" in result.out
+    assert "1 report already present and identical, skipped" in result.out
+    assert "0 events, 1 report, 1 flow, 1 source" in result.out
     after = table_dump(example_db)
     assert len(after["reports"]) == len(dump["reports"]) + 1
 
@@ -735,7 +735,7 @@ def test_new_reports_join_existing_events_by_event_id(
     )
     result = cli("import", example_db, path)
     assert result.code == 0, result.err
-    assert "0 events, 1 reports" in result.out
+    assert "0 events, 1 report" in result.out
     assert query(
         example_db, "SELECT COUNT(*) FROM reports WHERE event_id = 'bodies-2025-06-11'"
     ) == [(2,)]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain import validation
+from desktop_app.domain.naming import counted
 from desktop_app.domain.records import (
     CATEGORIES,
     EVENT_TYPES,
@@ -480,3 +481,23 @@ def test_a_count_grouped_wrongly_is_still_refused(typed: str) -> None:
 def test_csv_counts_stay_plain_digits() -> None:
     with pytest.raises(validation.Invalid, match="1212, not 1,212"):
         validation.count("1,245")
+
+
+@pytest.mark.parametrize(
+    ("count", "nouns", "said"),
+    [
+        (0, "events", "0 events"),
+        (1, "events", "1 event"),
+        (2, "events", "2 events"),
+        (1, "parties", "1 party"),
+        (3, "parties", "3 parties"),
+        (1, "evidence records", "1 evidence record"),
+        (1_212, "reports", "1212 reports"),
+    ],
+)
+def test_a_count_names_its_noun_in_the_number_it_agrees_with(
+    count: int, nouns: str, said: str
+) -> None:
+    """The command line's English: "1 event", never "1 events"."""
+    assert counted(count, nouns) == said
+    assert counted(1_212, "reports", "{:,}".format) == "1,212 reports"

@@ -88,7 +88,7 @@ def test_add_copies_the_file_beside_the_ledger_under_its_hash_read_only(
         f"Report {_report_ids(example_db)[1]} has no evidence."
     )
     verified = cli("evidence", "verify", example_db)
-    assert verified.code == 0 and "All 1 evidence files are as they were added." in verified.out
+    assert verified.code == 0 and "The one evidence file is as it was added." in verified.out
 
 
 def test_the_same_file_twice_is_stored_once(cli: Cli, example_db: Path, page: Path) -> None:
@@ -399,7 +399,7 @@ def test_export_writes_evidence_csv_and_with_evidence_the_files(
 
     full = tmp_path / "full"
     result = cli("export", example_db, full, "--with-evidence")
-    assert result.code == 0 and "evidence/: 1 files" in result.out
+    assert result.code == 0 and "evidence/: 1 file" in result.out
     copied = full / "evidence" / digest
     assert copied.read_bytes() == PDF
     assert copied.stat().st_mode & 0o777 == 0o666 & ~_umask()
@@ -484,7 +484,7 @@ def test_merge_copies_the_other_ledgers_files_checked_against_their_hashes(
 ) -> None:
     other, report = _other_ledger(cli, tmp_path, page)
     result = cli("merge", example_db, other)
-    assert result.code == 0 and "1 evidence records added" in result.out
+    assert result.code == 0 and "1 evidence record added" in result.out
     digest = hashlib.sha256(PDF).hexdigest()
     assert _stored(example_db) == [digest]
     assert [(row[0], row[5]) for row in _records(example_db)] == [(report, "from a colleague")]
@@ -535,7 +535,7 @@ def test_an_export_folder_brings_its_evidence_back_into_a_new_ledger(
     restored.parent.mkdir()
     done = cli("import", restored, out)
     assert done.code == 0, done.err
-    assert "1 evidence records, 1 evidence files" in done.out
+    assert "1 evidence record, 1 evidence file" in done.out
     again = tmp_path / "again"
     assert cli("export", restored, again, "--with-evidence").code == 0
     for name in ("reports.csv", "evidence.csv", "resolutions.csv", "events.csv"):

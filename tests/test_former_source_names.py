@@ -57,7 +57,7 @@ def test_a_renamed_source_takes_the_rows_of_its_old_name(
     later = write_reports_csv(tmp_path / "later.csv", 9)  # the first six, and three more
     result = cli("import", imported, later)
     assert result.code == 0, result.err
-    assert "added 1 events, 3 reports" in result.out
+    assert "added 1 event, 3 reports" in result.out
     assert "6 reports already present and identical, skipped" in result.out
     warning = (
         "row 2, column source_name: source 'Source 0 (Ukraine)' was renamed or merged in"
@@ -130,7 +130,7 @@ def test_a_colleagues_file_that_keeps_the_old_name_merges_into_the_renamed_sourc
     rename(imported, "Source 0", "Source Zero")
     result = cli("merge", imported, colleague)
     assert result.code == 0, result.err
-    assert "1 events, 3 reports, 0 sources" in result.out, result.out
+    assert "1 event, 3 reports, 0 sources" in result.out, result.out
     assert "0 kept where ours was newer" in result.out, result.out
     assert reports_by_source(imported) == {"Source Zero": 3, "Source 1": 3, "Source 2": 3}
     again = cli("merge", imported, colleague)  # merging the same file twice changes nothing

@@ -360,9 +360,7 @@ def test_a_folder_adds_its_reports_then_its_decisions_to_a_ledger_with_data(
     ok(cli("import", other, EXAMPLE_CSV))
     result = ok(cli("import", other, tmp_path / "out"))
     assert "Imported out into" in result.out
-    assert "added 1 events, 4 reports, 4 flows, 4 sources, 0 parties and 4 decisions" in (
-        result.out
-    )
+    assert "added 1 event, 4 reports, 4 flows, 4 sources, 0 parties and 4 decisions" in (result.out)
     assert "6 reports already present and identical, skipped" in result.out
     ok(cli("check", other))
     again = ok(cli("import", other, tmp_path / "out"))
@@ -470,7 +468,7 @@ def test_a_dry_run_writes_nothing_and_says_what_it_would_do(cli: Cli, tmp_path: 
     ok(cli("import", existing, EXAMPLE_CSV))
     before = sha256(existing)
     result = ok(cli("import", existing, out, "--dry-run"))
-    assert "would add 1 events, 4 reports" in result.out
+    assert "would add 1 event, 4 reports" in result.out
     assert sha256(existing) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("existing.db-")]
 

@@ -76,7 +76,7 @@ def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(qtbot, tmp_path: Path
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 7, timeout=10_000)
     qtbot.waitUntil(lambda: window.transfers.last_message.startswith("Imported out"))
-    assert window.transfers.last_message.startswith("Imported out: added 0 events, 1 reports")
+    assert window.transfers.last_message.startswith("Imported out: added 0 events, 1 report")
     assert "6 reports already present and identical, skipped" in window.transfers.last_message
 
 

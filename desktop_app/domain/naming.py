@@ -19,6 +19,16 @@ def count_text(value: int) -> str:
     return f"{value:,}"
 
 
+IRREGULAR_SINGULARS = {"parties": "party"}
+
+
+def counted(count: int, nouns: str, shown: Callable[[int], str] = str) -> str:
+    """A count and the English noun that agrees with it, given in the plural: "1 event",
+    "2 events", "1 party". `shown` writes the number (the window groups it: "1,212")."""
+    noun = nouns if count != 1 else IRREGULAR_SINGULARS.get(nouns, nouns.removesuffix("s"))
+    return f"{shown(count)} {noun}"
+
+
 def source_label(name: str, party: str | None) -> str:
     """A source as people tell it apart: its name, and the party it speaks for."""
     return f"{name} ({party})" if party else name

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..domain import validation
+from ..domain.naming import counted
 from ..domain.records import Flow, name_key
 from ..domain.validation import FieldProblem
 from .database import placeholders
@@ -149,6 +150,9 @@ class GivenSource(NamedTuple):
     reliability: str
 
 
+ADDED = ("events", "reports", "flows", "sources", "parties")  # what a summary counts
+
+
 @dataclass
 class ImportPlan:
     path: Path
@@ -177,16 +181,16 @@ class ImportPlan:
             "skipped": self.skipped,
         }
 
-    def summary(self) -> str:
+    def summary(self, shown: Callable[[int], str] = str) -> str:
+        """What the import adds, in English; `shown` writes the numbers."""
         counts = self.counts()
-        text = (
-            f"{counts['events']} events, {counts['reports']} reports, {counts['flows']} flows,"
-            f" {counts['sources']} sources and {counts['parties']} parties"
-        )
+        added = [counted(counts[noun], noun, shown) for noun in ADDED]
+        text = f"{', '.join(added[:-1])} and {added[-1]}"
         if self.new_parties:
             text += f" (new parties: {', '.join(self.new_parties)})"
         if self.skipped:
-            text += f"; {self.skipped} reports already present and identical, skipped"
+            skipped = counted(self.skipped, "reports", shown)
+            text += f"; {skipped} already present and identical, skipped"
         return text
 
 

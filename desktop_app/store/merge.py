@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.naming import counted
 from ..domain.records import source_key
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file
@@ -49,15 +51,19 @@ class MergeResult:
         )
     )
 
-    def summary(self) -> str:
+    def summary(self, shown: Callable[[int], str] = str) -> str:
+        """What the merge did, in English; `shown` writes the numbers."""
         c = self.counts
-        return (
-            f"{c['events']} events, {c['reports']} reports, {c['sources']} sources,"
-            f" {c['parties']} parties and {c['resolutions']} decisions added;"
-            f" {c['updated']} reports updated to a newer edit,"
-            f" {c['kept']} kept where ours was newer"
-            + (f"; {c['evidence']} evidence records added" if c["evidence"] else "")
+        added = [counted(c[nouns], nouns, shown) for nouns in ("events", "reports", "sources")]
+        added.append(counted(c["parties"], "parties", shown))
+        text = (
+            f"{', '.join(added)} and {counted(c['resolutions'], 'decisions', shown)} added;"
+            f" {counted(c['updated'], 'reports', shown)} updated to a newer edit,"
+            f" {shown(c['kept'])} kept where ours was newer"
         )
+        if c["evidence"]:
+            text += f"; {counted(c['evidence'], 'evidence records', shown)} added"
+        return text
 
     @property
     def changed(self) -> bool:

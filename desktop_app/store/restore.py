@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..domain.dates import utc_now
+from ..domain.naming import counted
 from ..domain.records import FieldKey
 from ..domain.validation import Invalid
 from . import derived, queries
@@ -101,17 +102,18 @@ class FolderResult:
     def changed(self) -> bool:
         return any(n for what, n in self.counts.items() if "skipped" not in what)
 
-    def summary(self) -> str:
+    def summary(self, shown: Callable[[int], str] = str) -> str:
+        """What the folder restored or added, in English; `shown` writes the numbers."""
         c = self.counts
-        text = (
-            f"{c.get('events', 0)} events, {c.get('reports', 0)} reports, {c.get('flows', 0)}"
-            f" flows, {c.get('sources', 0)} sources, {c.get('parties', 0)} parties and"
-            f" {c.get('decisions', 0)} decisions"
-        )
+        restored = [
+            counted(c.get(nouns, 0), nouns, shown)
+            for nouns in ("events", "reports", "flows", "sources", "parties")
+        ]
+        text = f"{', '.join(restored)} and {counted(c.get('decisions', 0), 'decisions', shown)}"
         for part in self.parts:
-            text += "".join(f", {n} {what}" for what, n in part.counts().items())
+            text += "".join(f", {counted(n, what, shown)}" for what, n in part.counts().items())
         skipped = [
-            f"{c[key]} {what}"
+            counted(c[key], what, shown)
             for key, what in (("skipped", "reports"), ("decisions_skipped", "decisions"))
             if c.get(key)
         ]

@@ -19,7 +19,7 @@ from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
 from .dialogs import ProblemsDialog
-from .i18n import number
+from .i18n import current_language, number
 from .messages import message_text, problem_text
 from .session import Session
 from .tasks import Progress, TaskRunner
@@ -31,7 +31,11 @@ translate = QCoreApplication.translate
 
 
 def import_summary(plan: ImportPlan) -> str:
-    """What an import added, in the window's words (the command line prints the store's)."""
+    """What an import added, in the window's words: in English the command line's, each
+    noun agreeing with its count ("1 event"); in Ukrainian and Russian each count after
+    its noun ("подій: 1"), which needs no plural forms."""
+    if current_language() == "en":
+        return plan.summary(number)
     counts = plan.counts()
     text = translate(
         "Transfers",
@@ -52,6 +56,8 @@ def import_summary(plan: ImportPlan) -> str:
 
 
 def merge_summary(merged: MergeResult) -> str:
+    if current_language() == "en":
+        return merged.summary(number)
     c = {key: number(value) for key, value in merged.counts.items()}
     return translate(
         "Transfers",
@@ -82,7 +88,9 @@ SKIPPED = {
 
 def folder_summary(done: FolderResult) -> str:
     """What an import of an export folder restored or added, in the window's words (the
-    store's `summary()` is the command line's)."""
+    store's `summary()` is the command line's, and the English window's)."""
+    if current_language() == "en":
+        return done.summary(number)
     counts = done.counts
     keys = ("events", "reports", "flows", "sources", "parties", "decisions")
     text = translate(
