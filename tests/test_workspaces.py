@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_CSV, REPO, REPORTS_HEADER, write_csv, write_reports_csv
 from PySide6.QtCore import QRect, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel, QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QTableView,
+    QTableWidget,
+    QWidget,
+)
 from ui_helpers import open_window, shortcut
 
 from desktop_app.domain.records import FieldKey, FlowKey
@@ -268,3 +276,24 @@ def test_the_events_table_and_evidence_line_show_russian_words_whole(
     label = window.event_pane.evidence_label
     assert label.text().startswith("Доказательств пока нет")
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+
+
+def test_a_choice_cut_short_in_a_narrow_box_is_whole_in_its_tooltip(
+    russian: None,
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """ "6 — Достоверность невозможно оценить" does not fit the form's box in Russian."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    box = window.form.credibility
+    text = box.currentText()
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    control, field = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl.SC_ComboBoxEditField
+    shown = box.style().subControlRect(control, option, field, box)
+    assert box.fontMetrics().horizontalAdvance(text) > shown.width()  # cut where it is shown
+    assert box.toolTip() == text
+    box.setCurrentIndex(0)
+    assert box.toolTip() == box.currentText() != text

@@ -288,6 +288,9 @@ def narrow_combo(combo: QComboBox, letters: int) -> None:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(letters)
     combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+    if not combo.toolTip():  # the choice whole, where the box cuts it
+        combo.setToolTip(combo.currentText())
+        combo.currentTextChanged.connect(combo.setToolTip)
 
 
 def set_combo_value(combo: QComboBox, value: str) -> None:
