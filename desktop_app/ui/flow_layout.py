@@ -103,7 +103,7 @@ class FlowRow(QWidget):
         height = self.flow.heightForWidth(event.size().width())
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
-            QTimer.singleShot(0, self._refit_splitter)
+            QTimer.singleShot(0, self, self._refit_splitter)  # not after self is gone
 
     def _refit_splitter(self) -> None:
         """A splitter gives its panes their minimum sizes only when it is resized or its
