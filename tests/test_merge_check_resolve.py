@@ -685,6 +685,69 @@ def test_a_merged_decision_that_differs_from_ours_reopens_the_event(
     assert [event["status"] for event in listed if event["event_id"] == EVENT] == ["reopened"]
 
 
+@pytest.fixture
+def decided_pair(base: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    """Mine and theirs holding the same decision (100, in force): copies made after it."""
+    with Ledger.open(base) as ledger:
+        decision, _ = ledger.resolve(EVENT, COUNT, "100", "the HQ counted", "Rita", "r1")
+    assert status(base) == "resolved"
+    return base, copy(base, tmp_path / "theirs.db"), decision
+
+
+def _at(monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    """The clock of the next changes (the audit trail's times come from it)."""
+    monkeypatch.setattr("desktop_app.store.ledger.utc_now", lambda: when)
+
+
+def test_a_decision_withdrawn_in_the_other_file_is_withdrawn_here(
+    decided_pair: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undone there (Ctrl+Z), in force here: the withdrawal travels, with its time and
+    who withdrew it, the event is in conflict again, and merging again changes nothing."""
+    mine, theirs, decision = decided_pair
+    _at(monkeypatch, "2025-07-01T10:00:00Z")
+    with Ledger.open(theirs) as ledger:
+        ledger.withdraw_resolution(decision, "Them")
+    monkeypatch.undo()
+    with Ledger.open(mine) as ledger:
+        result = merge_file(ledger, theirs, "Rita")
+    assert (result.counts["withdrawn"], result.counts["reinstated"]) == (1, 0)
+    assert "1 decision withdrawn and 0 in force again" in result.summary()
+    assert query(
+        mine, "SELECT withdrawn_at, withdrawn_by FROM resolutions WHERE id = ?", (decision,)
+    ) == [("2025-07-01T10:00:00Z", "Them")]
+    assert status(mine) == "conflict"
+    assert query(mine, "SELECT COUNT(*) FROM audit WHERE action = 'merge-withdraw'") == [(1,)]
+    with Ledger.open(mine) as ledger:
+        assert not merge_file(ledger, theirs, "Rita").changed
+
+
+def test_the_later_of_a_withdrawal_and_a_reinstatement_wins_both_ways(
+    decided_pair: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Withdrawn there at 10:00, withdrawn then put back in force here at 11:00 (Ctrl+Z,
+    Ctrl+Shift+Z): ours is the later change and stays; merged the other way, ours wins
+    there too, so that both files end with the decision in force."""
+    mine, theirs, decision = decided_pair
+    _at(monkeypatch, "2025-07-01T10:00:00Z")
+    with Ledger.open(theirs) as ledger:
+        ledger.withdraw_resolution(decision, "Them")
+    _at(monkeypatch, "2025-07-01T11:00:00Z")
+    with Ledger.open(mine) as ledger:
+        ledger.withdraw_resolution(decision, "Rita")
+        ledger.reinstate_resolution(decision, "Rita")
+    monkeypatch.undo()
+    with Ledger.open(mine) as ledger:
+        assert not merge_file(ledger, theirs, "Rita").changed  # ours is newer: kept
+    assert status(mine) == "resolved"
+    with Ledger.open(theirs) as ledger:
+        result = merge_file(ledger, mine, "Them")
+    assert (result.counts["withdrawn"], result.counts["reinstated"]) == (0, 1)
+    assert status(theirs) == "resolved"
+    in_force = "SELECT withdrawn_at FROM resolutions WHERE id = ?"
+    assert query(theirs, in_force, (decision,)) == query(mine, in_force, (decision,)) == [(None,)]
+
+
 def test_a_merged_decision_that_agrees_with_ours_does_not_reopen(
     pair: tuple[Path, Path], cli: Callable[..., CliResult]
 ) -> None:

@@ -24,8 +24,10 @@ from ui_helpers import open_window, shortcut
 from desktop_app.domain.records import FieldKey, FlowKey
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.merge import MergeResult
 from desktop_app.ui import i18n
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.transfers import merge_summary
 
 LONG_SOURCE = "Coordination Headquarters for the Treatment of Prisoners of War"
 
@@ -297,3 +299,12 @@ def test_a_choice_cut_short_in_a_narrow_box_is_whole_in_its_tooltip(
     assert box.toolTip() == text
     box.setCurrentIndex(0)
     assert box.toolTip() == box.currentText() != text
+
+
+def test_a_merges_withdrawals_are_said_in_the_windows_language(qapp, russian: None) -> None:  # noqa: ANN001
+    merged = MergeResult()
+    merged.counts.update(withdrawn=2, reinstated=1)
+    text = merge_summary(merged)
+    assert text.endswith(
+        "; решений отозвано: 2, снова в силе: 1, так как в другом файле их изменили позже"
+    )

@@ -1099,6 +1099,19 @@ class Ledger:
         """Every decision, in write order."""
         return list(self.db.query("SELECT * FROM resolutions ORDER BY seq"))
 
+    def resolution_record(self, resolution_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM resolutions WHERE id = ?", [resolution_id]))
+        return rows[0] if rows else None
+
+    def set_withdrawal(self, resolution_id: str, withdrawn_at: str | None, by: str | None) -> None:
+        """A decision withdrawn (a time and who) or in force again (None): as a merge
+        carries it over from another file, which keeps its time."""
+        self._state()
+        self.conn.execute(
+            "UPDATE resolutions SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
+            (withdrawn_at, by, resolution_id),
+        )
+
     def has_resolution(self, resolution_id: str) -> bool:
         found = self.conn.execute("SELECT 1 FROM resolutions WHERE id = ?", (resolution_id,))
         return found.fetchone() is not None

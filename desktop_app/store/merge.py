@@ -9,6 +9,7 @@ reports are written first, then its decisions, which keep their `resolved_at`.
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 from ..domain.naming import counted
 from ..domain.records import source_key
 from ..domain.validation import Invalid
-from .database import LedgerFileError, backup, inspect_file
+from .database import LedgerFileError, backup, inspect_file, placeholders
 from .evidence import LockerCopies, evidence_folder, evidence_of
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
@@ -45,6 +46,8 @@ class MergeResult:
                 "sources",
                 "parties",
                 "resolutions",
+                "withdrawn",
+                "reinstated",
                 "evidence",
             ),
             0,
@@ -63,11 +66,33 @@ class MergeResult:
         )
         if c["evidence"]:
             text += f"; {counted(c['evidence'], 'evidence records', shown)} added"
+        if c["withdrawn"] or c["reinstated"]:
+            text += (
+                f"; {counted(c['withdrawn'], 'decisions', shown)} withdrawn and"
+                f" {shown(c['reinstated'])} in force again, as the other file changed them later"
+            )
         return text
 
     @property
     def changed(self) -> bool:
         return any(self.counts.values())
+
+
+WITHDRAWALS = ("withdraw", "reinstate", "merge-withdraw", "merge-reinstate")
+
+
+def _withdrawal_changed(ledger: Ledger, decision: dict[str, Any]) -> str:
+    """When the decision was last withdrawn or reinstated in that file, by its audit
+    trail ('' if never): a merge's change keeps the time of the change it carried."""
+    times = [decision["withdrawn_at"] or ""]
+    rows = ledger.conn.execute(
+        f"SELECT action, at, new FROM audit WHERE entity_id = ?"
+        f" AND action IN ({placeholders(WITHDRAWALS)})",
+        (decision["id"], *WITHDRAWALS),
+    )
+    for action, at, new in rows:
+        times.append(json.loads(new)["changed_at"] if action.startswith("merge-") else at)
+    return max(times)
 
 
 def _check_types(ledger: Ledger, other: Ledger) -> None:
@@ -246,7 +271,10 @@ class _Merger:
     def merge_decisions(self) -> None:
         ledger = self.ledger
         for row in self.other.resolution_records():
-            if ledger.has_resolution(row["id"]) or row["id"] in self.tombstones:
+            if ledger.has_resolution(row["id"]):
+                self._follow_withdrawal(row)
+                continue
+            if row["id"] in self.tombstones:
                 continue
             if ledger.event_type(row["event_id"]) is None:
                 continue
@@ -261,6 +289,33 @@ class _Merger:
             ledger.audit("decide", "resolution", row["id"], new=public_record(record))
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])
+
+    def _follow_withdrawal(self, theirs: dict[str, Any]) -> None:
+        """A decision both files hold, withdrawn in one and in force in the other: the
+        later withdrawal or reinstatement wins, as the newer edit of a report does (a
+        tie: ours), keeping the time and the name it was withdrawn with."""
+        mine = self.ledger.resolution_record(theirs["id"])
+        assert mine is not None
+        if (mine["withdrawn_at"] is None) == (theirs["withdrawn_at"] is None):
+            return
+        theirs_changed = _withdrawal_changed(self.other, theirs)
+        if theirs_changed <= _withdrawal_changed(self.ledger, mine):
+            return
+        withdrawn = theirs["withdrawn_at"] is not None
+        self.ledger.set_withdrawal(theirs["id"], theirs["withdrawn_at"], theirs["withdrawn_by"])
+        self.ledger.audit(
+            "merge-withdraw" if withdrawn else "merge-reinstate",
+            "resolution",
+            theirs["id"],
+            old={"withdrawn_at": mine["withdrawn_at"], "withdrawn_by": mine["withdrawn_by"]},
+            new={
+                "withdrawn_at": theirs["withdrawn_at"],
+                "withdrawn_by": theirs["withdrawn_by"],
+                "changed_at": theirs_changed,
+            },
+        )
+        self.result.counts["withdrawn" if withdrawn else "reinstated"] += 1
+        self.touched.add(mine["event_id"])
 
     def merge_evidence(self, other_folder: Path) -> None:
         """The other file's evidence records of reports this file has, and the files its

@@ -59,12 +59,19 @@ def merge_summary(merged: MergeResult) -> str:
     if current_language() == "en":
         return merged.summary(number)
     c = {key: number(value) for key, value in merged.counts.items()}
-    return translate(
+    text = translate(
         "Transfers",
         "{events} events, {reports} reports, {sources} sources, {parties} parties and"
         " {resolutions} decisions added; {updated} reports updated to a newer edit,"
         " {kept} kept where ours was newer",
     ).format(**c)
+    if merged.counts["withdrawn"] or merged.counts["reinstated"]:
+        text += translate(
+            "Transfers",
+            "; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other"
+            " file changed them later",
+        ).format(**c)
+    return text
 
 
 # What each restored part of a folder counts (`FolderPart.counts`), in the window's words.

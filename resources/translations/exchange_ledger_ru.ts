@@ -2202,6 +2202,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
+        <source>; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other file changed them later</source>
+        <translation>; решений отозвано: {withdrawn}, снова в силе: {reinstated}, так как в другом файле их изменили позже</translation>
+    </message>
+    <message>
         <source>Imported {file}: added {summary}.</source>
         <translation>Импортирован {file}: {summary}.</translation>
     </message>

@@ -2202,6 +2202,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Нічого не імпортовано</translation>
     </message>
     <message>
+        <source>; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other file changed them later</source>
+        <translation>; рішень відкликано: {withdrawn}, знову чинних: {reinstated}, бо в іншому файлі їх змінено пізніше</translation>
+    </message>
+    <message>
         <source>Imported {file}: added {summary}.</source>
         <translation>Імпортовано {file}: {summary}.</translation>
     </message>
