@@ -405,11 +405,23 @@ def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     size = (window.width(), window.height())
     window.splitter.setSizes([300, 200])
     sizes = window.splitter.sizes()
+    columns = window.events_pane.view.horizontalHeader()
+    assert columns.sectionsMovable()  # a person drags them
+    columns.moveSection(columns.visualIndex(5), 1)  # Status dragged beside the date
+    columns.resizeSection(2, 150)  # Location wider
+    columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # sorted by location
     window.show_workspace(2)  # the balance
     window.close()
     again = MainWindow(Ledger.open(path))
     qtbot.addWidget(again)
     again.show()
+    kept = again.events_pane.view.horizontalHeader()
+    assert (kept.visualIndex(5), kept.sectionSize(2)) == (1, 150)
+    assert kept.sortIndicatorSection() == 2
+    assert (again.events_pane.model._list.sort_key, again.events_pane.model._list.descending) == (
+        "location",
+        True,
+    )
     assert again.height() == size[1]
     assert abs(again.width() - size[0]) <= 16  # the offscreen platform rounds frames
     assert again.workspaces.currentWidget() is again.chart_pane

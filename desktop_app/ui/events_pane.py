@@ -162,6 +162,10 @@ class EventsPane(QWidget):
             if width:  # never narrower than the header's words in the window's language
                 header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Columns are dragged into the order a person wants (Status beside the date in
+        # a half-screen window, say); the window remembers it.
+        header.setSectionsMovable(True)
+        header.setFirstSectionMovable(False)  # the date stays first
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.doubleClicked.connect(
             lambda index: self.event_activated.emit(self._id_at(index.row()))

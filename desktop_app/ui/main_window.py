@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -448,24 +449,27 @@ class MainWindow(QMainWindow):
         # First start: the events table gets the room (10 rows and more), the form 440 px.
         self.splitter.setSizes([420, 220])
         self.record_splitter.setSizes([self.width() - 440, 440])
-        for name, splitter in self._splitters().items():
+        for name, part in self._remembered().items():
             state = settings.value(f"window/{name}")
             if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+                part.restoreState(state)
         self.workspaces.setCurrentIndex(int(settings.value("window/workspace", RECORD) or 0))
 
-    def _splitters(self) -> dict[str, QSplitter]:
+    def _remembered(self) -> dict[str, QSplitter | QHeaderView]:
+        """The splitters, and the events table's columns (their order, widths and sort),
+        as the person left them."""
         return {
             "splitter": self.splitter,
             "record": self.record_splitter,
             "review": self.review_pane.splitter,
+            "events_columns": self.events_pane.view.horizontalHeader(),
         }
 
     def save_layout(self) -> None:
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        for name, splitter in self._splitters().items():
-            settings.setValue(f"window/{name}", splitter.saveState())
+        for name, part in self._remembered().items():
+            settings.setValue(f"window/{name}", part.saveState())
         settings.setValue("window/workspace", self.workspaces.currentIndex())
         settings.sync()
 
