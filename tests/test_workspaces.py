@@ -308,3 +308,19 @@ def test_a_merges_withdrawals_are_said_in_the_windows_language(qapp, russian: No
     assert text.endswith(
         "; решений отозвано: 2, снова в силе: 1, так как в другом файле их изменили позже"
     )
+
+
+def test_remembered_column_widths_never_cut_the_languages_words(
+    russian: None,
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Widths kept from a run in English (or narrowed by hand) come back widened where
+    they would cut the event types of the window's language."""
+    path = ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV)
+    first = open_window(qtbot, path)
+    first.events_pane.view.horizontalHeader().resizeSection(1, 60)
+    first.close()
+    again = open_window(qtbot, path)
+    view = again.events_pane.view
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("договорённость") + 8

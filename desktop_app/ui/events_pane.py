@@ -156,11 +156,8 @@ class EventsPane(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
-        # The event types whole ("договорённость" is twice as wide as "talks").
-        types = max(map(self.view.fontMetrics().horizontalAdvance, _type_names())) + 16
-        for column, width in enumerate((90, max(80, types), 110, 0, 60, 190)):
-            if width:  # never narrower than the header's words in the window's language
-                header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+        for column, least in self._least_widths().items():
+            header.resizeSection(column, least)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Columns are dragged into the order a person wants (Status beside the date in
         # a half-screen window, say); the window remembers it.
@@ -187,6 +184,23 @@ class EventsPane(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.textChanged.connect(self._debounce.start)
         self.search.textChanged.connect(self._debounce.start)
+
+    def _least_widths(self) -> dict[int, int]:
+        """Each column but the flows' (which takes the rest): never narrower than its
+        header's words and the event types in the window's language ("договорённость" is
+        twice as wide as "talks")."""
+        header = self.view.horizontalHeader()
+        types = max(map(self.view.fontMetrics().horizontalAdvance, _type_names())) + 16
+        widths = {0: 90, 1: max(80, types), 2: 110, 4: 60, 5: 190}
+        return {
+            column: max(width, header.sectionSizeHint(column)) for column, width in widths.items()
+        }
+
+    def fit_words_of_columns(self) -> None:
+        """Widths remembered from a run in another language widened where they cut words."""
+        header = self.view.horizontalHeader()
+        for column, least in self._least_widths().items():
+            header.resizeSection(column, max(least, header.sectionSize(column)))
 
     # ---- filters ------------------------------------------------------------------
 

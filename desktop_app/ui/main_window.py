@@ -453,6 +453,7 @@ class MainWindow(QMainWindow):
             state = settings.value(f"window/{name}")
             if isinstance(state, QByteArray):
                 part.restoreState(state)
+        self.events_pane.fit_words_of_columns()  # widths kept from a run in English
         self.workspaces.setCurrentIndex(int(settings.value("window/workspace", RECORD) or 0))
 
     def _remembered(self) -> dict[str, QSplitter | QHeaderView]:
