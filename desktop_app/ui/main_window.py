@@ -457,13 +457,14 @@ class MainWindow(QMainWindow):
         self.workspaces.setCurrentIndex(int(settings.value("window/workspace", RECORD) or 0))
 
     def _remembered(self) -> dict[str, QSplitter | QHeaderView]:
-        """The splitters, and the events table's columns (their order, widths and sort),
-        as the person left them."""
+        """The splitters, and the columns of the events table and of the review queue
+        (their order, widths and sort), as the person left them."""
         return {
             "splitter": self.splitter,
             "record": self.record_splitter,
             "review": self.review_pane.splitter,
             "events_columns": self.events_pane.view.horizontalHeader(),
+            "queue_columns": self.review_pane.queue.horizontalHeader(),
         }
 
     def save_layout(self) -> None:

@@ -188,6 +188,8 @@ class ReviewPane(QWidget):
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().setVisible(False)
         self.queue.horizontalHeader().setStretchLastSection(True)
+        self.queue.horizontalHeader().setSectionsMovable(True)  # remembered by the window
+        self.queue.horizontalHeader().setFirstSectionMovable(False)
         for column, width in enumerate((84, 84, 60)):
             header_width = self.queue.horizontalHeader().sectionSizeHint(column)
             self.queue.setColumnWidth(column, max(width, header_width))
