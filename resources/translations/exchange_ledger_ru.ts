@@ -1870,7 +1870,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Disputes</source>
-        <translation>Спорные поля</translation>
+        <translation>Споры</translation>
     </message>
     <message>
         <source>Largest disagreement</source>

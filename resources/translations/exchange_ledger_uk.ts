@@ -1870,7 +1870,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Disputes</source>
-        <translation>Спірні поля</translation>
+        <translation>Спори</translation>
     </message>
     <message>
         <source>Largest disagreement</source>
