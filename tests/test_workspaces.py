@@ -324,3 +324,23 @@ def test_remembered_column_widths_never_cut_the_languages_words(
     again = open_window(qtbot, path)
     view = again.events_pane.view
     assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("договорённость") + 8
+
+
+def test_the_evidence_line_speaks_only_of_a_selected_report(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """With no report selected there is no report to drop a file on: the line is hidden
+    and the evidence buttons start at the pane's left edge."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    pane = window.event_pane
+    window.session.event_selected.emit("")
+    qtbot.wait(50)
+    assert not pane.selected_report_id()
+    assert pane.evidence_label.isHidden()
+    assert pane.evidence_button.geometry().left() == 0
+    model = window.events_pane.view.model()
+    window.session.event_selected.emit(model.event_id(0))
+    qtbot.waitUntil(lambda: pane.selected_report_id() is not None)
+    assert pane.evidence_label.isVisible()
+    assert pane.evidence_label.text() == "No evidence yet: drop a file on the report"

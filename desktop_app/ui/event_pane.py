@@ -100,6 +100,7 @@ class EventPane(QWidget):
         self.evidence_label.setAccessibleName(translate("EventPane", "Evidence of the report"))
         # Its text takes a line of its own in a narrow pane rather than widen the window.
         self.evidence_label.setMinimumWidth(1)
+        self.evidence_label.hide()  # until a report is selected
         self.evidence_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.evidence_table = EvidenceTable(session, attacher, self)
         self.evidence_table.setMaximumHeight(100)
@@ -186,6 +187,7 @@ class EventPane(QWidget):
             if items
             else translate("EventPane", "No evidence yet: drop a file on the report")
         )
+        self.evidence_label.setVisible(bool(report_id))  # no report, nothing to say of one
         self.open_evidence_button.setEnabled(bool(items))
         # The reports keep the room while the selected one has no evidence to list.
         self.evidence_table.setVisible(bool(items))
