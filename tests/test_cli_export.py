@@ -998,19 +998,6 @@ def test_export_of_a_missing_ledger_is_refused(cli: Cli, tmp_path: Path) -> None
     assert not (tmp_path / "missing.db").exists()
 
 
-def test_export_into_a_file_is_refused_without_a_traceback(
-    cli: Cli, scenario_db: Path, tmp_path: Path
-) -> None:
-    blocker = tmp_path / "blocker"
-    blocker.write_text("a file, not a folder")
-    for target in (blocker, blocker / "sub"):
-        result = cli("export", scenario_db, target)
-        assert result.code == 1, target
-        assert "Traceback" not in result.err
-        assert result.err.strip()
-    assert blocker.read_text() == "a file, not a folder"
-
-
 def test_reading_commands_refuse_a_file_that_is_not_a_ledger(cli: Cli, tmp_path: Path) -> None:
     db = tmp_path / "notes.db"
     db.write_bytes(b"not a database at all\n" * 20)

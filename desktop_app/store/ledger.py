@@ -1112,10 +1112,6 @@ class Ledger:
             (withdrawn_at, by, resolution_id),
         )
 
-    def has_resolution(self, resolution_id: str) -> bool:
-        found = self.conn.execute("SELECT 1 FROM resolutions WHERE id = ?", (resolution_id,))
-        return found.fetchone() is not None
-
     def deleted_ids(self) -> set[str]:
         """The ids deleted here (tombstones), which no merge brings back."""
         return {row[0] for row in self.conn.execute("SELECT id FROM tombstones")}

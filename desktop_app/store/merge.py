@@ -57,8 +57,8 @@ class MergeResult:
     def summary(self, shown: Callable[[int], str] = str) -> str:
         """What the merge did, in English; `shown` writes the numbers."""
         c = self.counts
-        added = [counted(c[nouns], nouns, shown) for nouns in ("events", "reports", "sources")]
-        added.append(counted(c["parties"], "parties", shown))
+        nouns = ("events", "reports", "sources", "parties")
+        added = [counted(c[noun], noun, shown) for noun in nouns]
         text = (
             f"{', '.join(added)} and {counted(c['resolutions'], 'decisions', shown)} added;"
             f" {counted(c['updated'], 'reports', shown)} updated to a newer edit,"
@@ -271,8 +271,9 @@ class _Merger:
     def merge_decisions(self) -> None:
         ledger = self.ledger
         for row in self.other.resolution_records():
-            if ledger.has_resolution(row["id"]):
-                self._follow_withdrawal(row)
+            mine = ledger.resolution_record(row["id"])
+            if mine is not None:
+                self._follow_withdrawal(mine, row)
                 continue
             if row["id"] in self.tombstones:
                 continue
@@ -290,12 +291,10 @@ class _Merger:
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])
 
-    def _follow_withdrawal(self, theirs: dict[str, Any]) -> None:
+    def _follow_withdrawal(self, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
         """A decision both files hold, withdrawn in one and in force in the other: the
         later withdrawal or reinstatement wins, as the newer edit of a report does (a
         tie: ours), keeping the time and the name it was withdrawn with."""
-        mine = self.ledger.resolution_record(theirs["id"])
-        assert mine is not None
         if (mine["withdrawn_at"] is None) == (theirs["withdrawn_at"] is None):
             return
         theirs_changed = _withdrawal_changed(self.other, theirs)
