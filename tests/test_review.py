@@ -300,6 +300,39 @@ def test_with_nothing_to_review_nothing_can_be_decided(qtbot, tmp_path: Path) ->
     assert pane.decide_button.isEnabled() and pane.value.isEnabled()
 
 
+def test_the_empty_comparison_says_why_it_is_empty(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """No blank white area: with nothing to review, and before an event is chosen, the
+    place of the reports side by side says why it holds none."""
+    window = open_window(qtbot, imported(tmp_path / "ledger.db", EXAMPLE_CSV))
+    pane = window.review_pane
+    shortcut(qtbot, window, "Ctrl+2")
+    assert pane.comparison_place.currentWidget() is pane.nothing_shown
+    assert pane.nothing_shown.text().startswith("Nothing to review: no event has reports")
+
+    disputed = imported(tmp_path / "disputed.db", disputed_csv(tmp_path / "r.csv"))
+    window = open_window(qtbot, disputed)
+    pane = window.review_pane
+    assert pane.comparison_place.currentWidget() is pane.nothing_shown
+    assert pane.nothing_shown.text().startswith("Choose an event in the queue (or press F8)")
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "swap"
+    assert pane.comparison_place.currentWidget() is pane.comparison
+    assert pane.comparison.columnCount() == 3
+    decide_small(window)  # every disagreement decided: the queue empties
+    for field, value in (
+        (FieldKey.date(), "2024-10-18"),
+        (FieldKey.location(), "Sumy"),
+        (FieldKey.count(FlowKey("Russia", "Ukraine", "pows")), "207"),
+        (FieldKey.count(FlowKey("Ukraine", "Russia", "pows")), "95"),
+    ):
+        window.ledger.resolve("swap", field, value, "the most detailed report", "Reviewer")
+    window.session.notify_all()
+    assert pane.queue_ids() == []
+    pane.show_event("")
+    assert pane.comparison_place.currentWidget() is pane.nothing_shown
+    assert pane.nothing_shown.text().startswith("Nothing to review")
+
+
 def test_an_agreeing_report_does_not_reopen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
     window = open_window(qtbot, path)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -195,6 +196,16 @@ class ReviewPane(QWidget):
             self.queue.setColumnWidth(column, max(width, header_width))
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
+        # Where the reports stand side by side, a sentence while there are none to show.
+        self.nothing_shown = QLabel(self)
+        self.nothing_shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing_shown.setWordWrap(True)
+        self.nothing_shown.setMargin(24)
+        self.nothing_shown.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.nothing_shown.setAccessibleName(translate("ReviewPane", "Reports side by side"))
+        self.comparison_place = QStackedWidget(self)
+        self.comparison_place.addWidget(self.nothing_shown)
+        self.comparison_place.addWidget(self.comparison)
         self.evidence_rows = -1
         self.evidence_items: dict[str, list[evidence.Evidence]] = {}
         self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))
@@ -263,7 +274,7 @@ class ReviewPane(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.comparison, 5)
+        right_layout.addWidget(self.comparison_place, 5)
         right_layout.addLayout(grid)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.history, 1)
@@ -359,7 +370,28 @@ class ReviewPane(QWidget):
                 count=i18n.number(warnings)
             )
         self.counter.setText(text)
+        self._say_what_is_shown()
         self._select_in_queue(self.event_id)
+
+    def _say_what_is_shown(self) -> None:
+        """The comparison while an event is shown, else why none is: an empty queue, or
+        none chosen from it yet."""
+        if self.event_id:
+            self.comparison_place.setCurrentWidget(self.comparison)
+            return
+        if self.queue_model.entries:
+            text = translate(
+                "ReviewPane",
+                "Choose an event in the queue (or press F8) to see its reports side by side.",
+            )
+        else:
+            text = translate(
+                "ReviewPane",
+                "Nothing to review: no event has reports that disagree, and no warning"
+                " stands.\nAn event comes here as soon as a report contradicts another.",
+            )
+        self.nothing_shown.setText(text)
+        self.comparison_place.setCurrentWidget(self.nothing_shown)
 
     def queue_ids(self) -> list[str]:
         return [entry.event_id for entry in self.queue_model.entries]
@@ -406,8 +438,10 @@ class ReviewPane(QWidget):
             self.field_choice.clear()
             self.history.clear()
             self._field_changed()
+            self._say_what_is_shown()
             return
         self.event_id = event_id
+        self._say_what_is_shown()
         self.reports = review.reports
         self.domain_reports = review.domain_reports
         self.new_reports = review.new_reports

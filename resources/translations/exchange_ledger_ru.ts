@@ -2013,6 +2013,16 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>, с возможно перепутанным направлением: {count}</translation>
     </message>
     <message>
+        <source>Choose an event in the queue (or press F8) to see its reports side by side.</source>
+        <translation>Выберите событие в очереди (или нажмите F8), чтобы увидеть его сообщения рядом.</translation>
+    </message>
+    <message>
+        <source>Nothing to review: no event has reports that disagree, and no warning stands.
+An event comes here as soon as a report contradicts another.</source>
+        <translation>Проверять нечего: нет событий с противоречащими друг другу сообщениями, и ни одно предупреждение не действует.
+Событие появится здесь, как только одно сообщение будет противоречить другому.</translation>
+    </message>
+    <message>
         <source>Report {number}</source>
         <translation>Сообщение {number}</translation>
     </message>

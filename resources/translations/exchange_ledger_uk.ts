@@ -2013,6 +2013,16 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>, з можливо переплутаним напрямком: {count}</translation>
     </message>
     <message>
+        <source>Choose an event in the queue (or press F8) to see its reports side by side.</source>
+        <translation>Виберіть подію в черзі (або натисніть F8), щоб побачити її повідомлення поруч.</translation>
+    </message>
+    <message>
+        <source>Nothing to review: no event has reports that disagree, and no warning stands.
+An event comes here as soon as a report contradicts another.</source>
+        <translation>Перевіряти нічого: немає подій із суперечливими повідомленнями, і жодне попередження не чинне.
+Подія з’явиться тут, щойно якесь повідомлення суперечитиме іншому.</translation>
+    </message>
+    <message>
         <source>Report {number}</source>
         <translation>Повідомлення {number}</translation>
     </message>
