@@ -30,6 +30,7 @@ from desktop_app.store import derived
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.dialogs import ProblemsDialog
+from desktop_app.ui.events_model import STATUS_COLUMN
 from desktop_app.ui.main_window import MainWindow, recent_files, remember_file
 from desktop_app.ui.tasks import TaskRunner
 
@@ -396,6 +397,19 @@ def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, tmp_path: Path) -
     assert not window.new_event_action.isEnabled()
     assert not window.import_action.isEnabled()
     assert window.events_pane.model.rowCount() == 4
+
+
+def test_the_status_of_events_is_in_view_in_a_half_screen_window(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Beside the article being read (960 pixels), the events table scrolls sideways: the
+    column that says an event is in conflict is not the one scrolled out of view."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.resize(960, 800)
+    QApplication.processEvents()
+    view = window.events_pane.view
+    header = view.horizontalHeader()
+    left = header.sectionViewportPosition(STATUS_COLUMN)
+    assert header.visualIndex(STATUS_COLUMN) == 2  # beside the type
+    assert left >= 0 and left + header.sectionSize(STATUS_COLUMN) <= view.viewport().width()
 
 
 def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ COLUMNS = (
     ("reports", QT_TRANSLATE_NOOP("EventsModel", "Reports")),
     ("status", QT_TRANSLATE_NOOP("EventsModel", "Status")),
 )
+STATUS_COLUMN = [key for key, _ in COLUMNS].index("status")
 translate = QCoreApplication.translate
 PAGE = 100
 MAX_PAGES = 20

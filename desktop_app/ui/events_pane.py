@@ -28,7 +28,7 @@ from ..domain.rules import STATUSES
 from ..store.event_list import WARNING, EventFilter
 from ..store.ledger import Changes
 from .date_field import PartialDateEdit
-from .events_model import EventsModel
+from .events_model import STATUS_COLUMN, EventsModel
 from .flow_layout import FlowRow
 from .messages import message_text
 from .notifier import AfterPaint
@@ -159,10 +159,12 @@ class EventsPane(QWidget):
         for column, least in self._least_widths().items():
             header.resizeSection(column, least)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        # Columns are dragged into the order a person wants (Status beside the date in
-        # a half-screen window, say); the window remembers it.
+        # Columns are dragged into the order a person wants; the window remembers it.
         header.setSectionsMovable(True)
         header.setFirstSectionMovable(False)  # the date stays first
+        # Status beside the type until then: in a half-screen window the table scrolls
+        # sideways, and whether an event is in conflict must stay in view.
+        header.moveSection(header.visualIndex(STATUS_COLUMN), 2)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.doubleClicked.connect(
             lambda index: self.event_activated.emit(self._id_at(index.row()))
