@@ -256,6 +256,51 @@ def test_merged_decisions_keep_their_resolved_at(
     assert estimate(row) == (150, 150, 150)
 
 
+@pytest.mark.parametrize(
+    ("statement", "said"),
+    [
+        ("UPDATE resolutions SET resolved_at = '2099-01-01T00:00:00Z'", "has resolved_at"),
+        ("UPDATE reports SET updated_at = '2099-01-01T00:00:00Z'", "has updated_at"),
+    ],
+    ids=["decision", "report"],
+)
+def test_a_file_with_times_in_the_future_is_refused_and_ours_stays_as_it_was(
+    statement: str, said: str, pair: tuple[Path, Path], cli: Callable[..., CliResult]
+) -> None:
+    """A colleague's clock ahead: their decision (or edit) would stay in force over every
+    decision made here later, which `resolve` would call decided. Refused, as an import
+    refuses a recorded_at in the future."""
+    mine, theirs = pair
+    with Ledger.open(theirs) as ledger:
+        ledger.resolve(EVENT, COUNT, "150", "the Russian figure", "Them", "r2")
+    sql(theirs, statement)
+    before = sha256(mine)
+    result = cli("merge", mine, theirs)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert said in result.err and "2099-01-01T00:00:00Z, in the future (it is now" in result.err
+    assert "(and 1 more)" in result.err or said == "has resolved_at"
+    assert result.err.rstrip().endswith("nothing merged"), result.err
+    assert sha256(mine) == before
+    # a decision made here afterwards is the one in force
+    clean(
+        cli(
+            "resolve",
+            mine,
+            EVENT,
+            "--count",
+            "Russia",
+            "Ukraine",
+            "bodies",
+            "100",
+            "--rationale",
+            "ours",
+            "--by",
+            "Me",
+        )
+    )
+    assert status(mine) == "resolved"
+
+
 # ---- merge: a report present in both ------------------------------------------------------
 
 
@@ -265,6 +310,10 @@ def _edit_apart(mine: Path, theirs: Path, mine_at: str, theirs_at: str) -> None:
         ledger.edit_report("r1", report(count=100, location="Sumy"), "Ada")
     with Ledger.open(theirs) as ledger:
         ledger.edit_report("r1", report(count=120, location="Kursk"), "Them")
+    _edit_times(mine, theirs, mine_at, theirs_at)
+
+
+def _edit_times(mine: Path, theirs: Path, mine_at: str, theirs_at: str) -> None:
     sql(mine, "UPDATE reports SET updated_at = ? WHERE id = 'r1'", (mine_at,))
     sql(theirs, "UPDATE reports SET updated_at = ? WHERE id = 'r1'", (theirs_at,))
 
@@ -652,7 +701,7 @@ def test_a_merged_newer_edit_that_contradicts_a_decision_reopens(
         ledger.resolve(EVENT, COUNT, "100", "the HQ counted", "Rita", "r1")
     with Ledger.open(theirs) as ledger:
         ledger.edit_report("r1", report(count=90), "Them")
-    sql(theirs, "UPDATE reports SET updated_at = '2999-01-01T00:00:00Z' WHERE id = 'r1'")
+    _edit_times(mine, theirs, "2025-01-01T00:00:00Z", "2025-06-01T00:00:00Z")  # theirs newer
     clean(cli("merge", mine, theirs))
     assert _r1(mine)[1] == 90
     assert status(mine) == "reopened"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.dates import utc_now
 from ..domain.naming import counted
 from ..domain.records import source_key
 from ..domain.validation import Invalid
@@ -105,6 +106,36 @@ def _check_types(ledger: Ledger, other: Ledger) -> None:
         raise MergeRefused("type clash, nothing merged: " + "; ".join(clashes[:10]))
 
 
+# The times a merge compares (a later one wins), by the records that hold them.
+COMPARED_TIMES = (
+    ("reports", "report", ("updated_at", "recorded_at")),
+    ("resolutions", "decision", ("resolved_at", "withdrawn_at")),
+)
+
+
+def _check_times(other: Ledger, now: str) -> None:
+    """Refused, as an import refuses them: times in the future in the other file (its
+    computer's clock ahead), which would win every later merge against this file's own
+    later edits and decisions, so that a decision made here would not be in force."""
+    for table, kind, columns in COMPARED_TIMES:
+        for column in columns:
+            later = f"FROM {table} WHERE {column} > :now"
+            found = other.conn.execute(
+                f"SELECT id, {column}, (SELECT COUNT(*) {later}) {later}"
+                f" ORDER BY {column} DESC LIMIT 1",
+                {"now": now},
+            ).fetchone()
+            if found:
+                record_id, at, count = found
+                more = f" (and {count - 1} more)" if count > 1 else ""
+                raise MergeRefused(
+                    f"{kind} {record_id} has {column} {at}, in the future (it is now {now}){more}:"
+                    " the other computer's clock is probably ahead, and such a time would win"
+                    " every later merge against the edits and decisions made here;"
+                    " nothing merged"
+                )
+
+
 def open_other(other_path: Path, scratch: Path) -> Ledger:
     """The other file, read-only and never changed: one of an older version is copied
     (SQLite backup API) into `scratch` and the copy is upgraded."""
@@ -121,6 +152,7 @@ def open_other(other_path: Path, scratch: Path) -> Ledger:
 def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
     with tempfile.TemporaryDirectory() as scratch, open_other(other_path, Path(scratch)) as other:
         _check_types(ledger, other)
+        _check_times(other, utc_now())
         sha256 = hashlib.sha256(other_path.read_bytes()).hexdigest()
         operation_id = new_id()
         result = MergeResult()
