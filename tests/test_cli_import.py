@@ -708,6 +708,43 @@ def test_an_existing_report_with_other_content_is_an_error(
     assert_refused(result, [(3, "report_id")])
 
 
+@pytest.mark.parametrize("content_too", [False, True], ids=["recorded-apart", "other-content"])
+def test_a_report_recorded_apart_is_skipped_with_one_warning(
+    content_too: bool, cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """The same spreadsheet imported into two ledgers (by two people, at two times) gives
+    the same reports: a file of one, its export included, imports into the other, the
+    reports it holds already kept as recorded there. What they say must still agree."""
+    first = write_csv(
+        tmp_path / "first.csv",
+        HEADER,
+        [row(report_id=f"R{n}", event_id="e-1", source_name=f"S{n}") for n in range(3)],
+    )
+    assert cli("import", example_db, first).code == 0
+    dump = table_dump(example_db)
+    recorded_apart = {"recorded_by": "Colleague", "recorded_at": "2025-06-21T08:00:00Z"}
+    changed = {"count": "1213"} if content_too else {}
+    rows = [
+        row(report_id=f"R{n}", event_id="e-1", source_name=f"S{n}", **recorded_apart, **changed)
+        for n in range(3)
+    ]
+    result = cli("import", example_db, write_csv(tmp_path / "theirs.csv", HEADER, rows))
+    if content_too:
+        assert_refused(result, [(2, "report_id"), (3, "report_id"), (4, "report_id")])
+        assert "recorded_by is 'Colleague' in the file, 'tester' in the database" in result.err
+        return
+    assert result.code == 0, result.err
+    assert "3 reports already present and identical, skipped" in result.out
+    warnings = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        "warning: row 2, column recorded_by: report R0 and 2 more reports say the same here and"
+        " in the file, recorded apart (recorded_by is 'Colleague' in the file, 'tester' in the"
+        " database; recorded_at is '2025-06-21T08:00:00Z' in the file, '2025-06-20T09:10:00Z'"
+        " in the database); kept as recorded here"
+    ], result.err
+    assert table_dump(example_db) == dump
+
+
 def test_an_event_keeps_its_type_across_files(cli: Cli, example_db: Path, tmp_path: Path) -> None:
     rows = [row(event_id="bodies-2025-06-11", event_type="agreement", source_name="Other")]
     result = import_bad_rows(cli, example_db, tmp_path, rows)

@@ -89,6 +89,7 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
             row(report_id="stored"),
             row(report_id="deleted", event_id="other-event"),
             row(report_id="renamed", event_id="third-event", source_name="Old name"),
+            *(row(report_id=f"apart{n}", event_id="apart-event") for n in range(3)),
         ],
     )
     with Ledger.open(tmp_path / "ledger.db") as opened:
@@ -124,8 +125,14 @@ def every_kind_of_problem(ledger: Ledger, tmp_path: Path) -> list[FieldProblem]:
                 row(report_id="grade2", source_name="Other", reliability="B"),
                 row(report_id="grade3", source_name="Other", reliability="C"),  # unlike row 15
                 row(report_id="old-name", source_name="Old name"),  # renamed here: a warning
+                # the same reports recorded apart (by someone else): skipped, one warning
+                *(
+                    row(report_id=f"apart{n}", event_id="apart-event", recorded_by="B")
+                    for n in (0, 1)
+                ),
             ],
         ),
+        (HEADER, [row(report_id="apart2", event_id="apart-event", recorded_by="B")]),
         # an unknown column, one twice, a required one missing
         ([*(name for name in HEADER if name != "event_id"), "colour", "quote"], [row()]),
         ([], []),  # empty
@@ -278,6 +285,8 @@ def test_every_kind_of_problem_is_made(ledger: Ledger, tmp_path: Path) -> None:
         "use one of",
         "is not a UTC time",
         "was renamed or merged",
+        "and 1 more report say the same here and in the file, recorded apart",
+        "apart2 says the same here and in the file, recorded apart",
     ):
         assert fragment in messages
 
@@ -305,6 +314,7 @@ def test_every_problem_is_listed_in_the_windows_language(
         folder_shown = [problem_text(problem) for problem in folder_problems]
     # The columns, the file's ids and the keys `import` compares stored reports by.
     kept = ALLOWED | set(HEADER) | {"colour", "stored", "deleted", "twice", "later", "event"}
+    kept |= {"apart"}
     kept |= {"flows", "source", "claimed_date"}
     kept |= {word for value in DEFAULTS.values() for word in re.findall(r"[A-Za-z_]+", value)}
     kept |= FOLDER_WORDS | {*RESOLUTION_COLUMNS, *SOURCE_COLUMNS, *EVENT_COLUMNS}

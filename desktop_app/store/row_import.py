@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..domain.naming import source_label
+from ..domain.naming import counted, source_label
 from ..domain.records import Flow, FlowKey, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from .csvio import CsvRows, cell_problem, unescape_cell
@@ -295,10 +295,11 @@ def _check_against_ledger(
     deleted = lookup(ledger.conn, DELETED_REPORTS, set(planned))
     event_types: dict[str, tuple[str, int]] = {}
     source_first: dict[str, tuple[str, str, int]] = {}
+    recorded_apart: list[tuple[PlannedReport, Differences]] = []
     _follow_renamed_sources(plan, ledger, planned)
     for report in planned.values():
         _check_event_type(plan, stored_types, report, event_types)
-        if report.report_id in stored_reports and _exists(plan, ledger, report):
+        if report.report_id in stored_reports and _exists(plan, ledger, report, recorded_apart):
             continue
         if report.report_id in deleted:
             # Deleted here on purpose: importing the file again does not undo that.
@@ -313,6 +314,7 @@ def _check_against_ledger(
             continue
         _check_source(plan, ledger, report, source_first)
         plan.reports.append(_new_report(report))
+    _say_recorded_apart(plan, recorded_apart)
     name_parties(ledger.parties(), plan)
 
 
@@ -391,29 +393,70 @@ def _check_event_type(
         )
 
 
-def _exists(plan: ImportPlan, ledger: Ledger, report: PlannedReport) -> bool:
-    """A report id already here: identical rows are skipped, different ones are an error
-    that names each column that differs, with both values."""
+# Who recorded a report and when, not what it says: the same spreadsheet imported into
+# two ledgers gives the same reports (the same ids), recorded apart.
+RECORDING_COLUMNS = frozenset({"recorded_by", "recorded_at", "updated_at"})
+Differences = list[tuple[str, object, object]]
+
+
+def _exists(
+    plan: ImportPlan,
+    ledger: Ledger,
+    report: PlannedReport,
+    recorded_apart: list[tuple[PlannedReport, Differences]],
+) -> bool:
+    """A report id already here: one that says the same is skipped (also when it was
+    recorded by someone else or at another time, which `recorded_apart` collects), one
+    that says something else is an error that names each column that differs, with both
+    values."""
     record = ledger.report_record(report.report_id)
     if record is None:
         return False
     differences = _differences(ledger, record, report)
-    if not differences:
+    if all(column in RECORDING_COLUMNS for column, _, _ in differences):
         plan.skipped += 1
-    else:
-        described = "; ".join(
-            f"{column} is {_shown(given)} in the file, {_shown(stored)} in the database"
-            for column, given, stored in differences
+        if differences:
+            recorded_apart.append((report, differences))
+        return True
+    plan.errors.append(
+        FieldProblem(
+            report.row,
+            "report_id",
+            f"report {report.report_id} is already in the database with other content"
+            f" ({_described(differences)}); edits travel by merge, not import",
         )
-        plan.errors.append(
-            FieldProblem(
-                report.row,
-                "report_id",
-                f"report {report.report_id} is already in the database with other content"
-                f" ({described}); edits travel by merge, not import",
-            )
-        )
+    )
     return True
+
+
+def _described(differences: Differences) -> str:
+    return "; ".join(
+        f"{column} is {_shown(given)} in the file, {_shown(stored)} in the database"
+        for column, given, stored in differences
+    )
+
+
+def _say_recorded_apart(
+    plan: ImportPlan, recorded_apart: list[tuple[PlannedReport, Differences]]
+) -> None:
+    """One warning for the reports skipped that say the same here and in the file but were
+    recorded apart: they stay as recorded here (edits and their times travel by merge)."""
+    if not recorded_apart:
+        return
+    report, differences = recorded_apart[0]
+    which = f"report {report.report_id} says"
+    if recorded_apart[1:]:
+        which = (
+            f"report {report.report_id} and {counted(len(recorded_apart) - 1, 'more reports')} say"
+        )
+    plan.warnings.append(
+        FieldProblem(
+            report.row,
+            differences[0][0],
+            f"{which} the same here and in the file, recorded apart"
+            f" ({_described(differences)}); kept as recorded here",
+        )
+    )
 
 
 # The file's column for each value a report is compared on.
@@ -433,9 +476,7 @@ CONTENT_COLUMNS = {
 }
 
 
-def _differences(
-    ledger: Ledger, record: dict[str, Any], report: PlannedReport
-) -> list[tuple[str, object, object]]:
+def _differences(ledger: Ledger, record: dict[str, Any], report: PlannedReport) -> Differences:
     """(column, the file's value, the stored value) for every value the file gives that
     differs from what is stored; none for an identical report."""
     given = report.report

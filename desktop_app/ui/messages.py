@@ -206,6 +206,33 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"report (?P<report>\S+) says the same here and in the file, recorded apart"
+        r" \((?P<differences>.*)\); kept as recorded here",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} says the same here and in the file, recorded apart"
+            " ({differences}); kept as recorded here",
+        ),
+    ),
+    (
+        r"report (?P<report>\S+) and 1 more report say the same here and in the file,"
+        r" recorded apart \((?P<differences>.*)\); kept as recorded here",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} and 1 more report say the same here and in the file, recorded"
+            " apart ({differences}); kept as recorded here",
+        ),
+    ),
+    (
+        r"report (?P<report>\S+) and (?P<more>[\d,]+) more reports say the same here and in"
+        r" the file, recorded apart \((?P<differences>.*)\); kept as recorded here",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} and {more} more reports say the same here and in the file,"
+            " recorded apart ({differences}); kept as recorded here",
+        ),
+    ),
+    (
         r"event (?P<event>.+?) is '(?P<known>.*)' in (?P<origin>the database|row \d+ of this"
         r" file); an event has one type",
         QT_TRANSLATE_NOOP("Messages", "event {event} is '{known}' {origin}; an event has one type"),

@@ -1233,6 +1233,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>сообщение {report} уже есть в реестре с другим содержимым ({differences}); изменения переносит объединение, а не импорт</translation>
     </message>
     <message>
+        <source>report {report} says the same here and in the file, recorded apart ({differences}); kept as recorded here</source>
+        <translation>сообщение {report} в реестре и в файле говорит одно и то же, но записано отдельно ({differences}); оставлено, как записано здесь</translation>
+    </message>
+    <message>
+        <source>report {report} and 1 more report say the same here and in the file, recorded apart ({differences}); kept as recorded here</source>
+        <translation>сообщение {report} и ещё одно в реестре и в файле говорят одно и то же, но записаны отдельно ({differences}); оставлены, как записаны здесь</translation>
+    </message>
+    <message>
+        <source>report {report} and {more} more reports say the same here and in the file, recorded apart ({differences}); kept as recorded here</source>
+        <translation>сообщение {report} и ещё {more} в реестре и в файле говорят одно и то же, но записаны отдельно ({differences}); оставлены, как записаны здесь</translation>
+    </message>
+    <message>
         <source>event {event} is &apos;{known}&apos; {origin}; an event has one type</source>
         <translation>событие {event} имеет тип «{known}» {origin}; у события один тип</translation>
     </message>

@@ -1233,6 +1233,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>повідомлення {report} уже є в реєстрі з іншим вмістом ({differences}); зміни переносить об’єднання, а не імпорт</translation>
     </message>
     <message>
+        <source>report {report} says the same here and in the file, recorded apart ({differences}); kept as recorded here</source>
+        <translation>повідомлення {report} у реєстрі й у файлі каже те саме, але записане окремо ({differences}); залишено, як записано тут</translation>
+    </message>
+    <message>
+        <source>report {report} and 1 more report say the same here and in the file, recorded apart ({differences}); kept as recorded here</source>
+        <translation>повідомлення {report} і ще одне в реєстрі й у файлі кажуть те саме, але записані окремо ({differences}); залишено, як записано тут</translation>
+    </message>
+    <message>
+        <source>report {report} and {more} more reports say the same here and in the file, recorded apart ({differences}); kept as recorded here</source>
+        <translation>повідомлення {report} і ще {more} у реєстрі й у файлі кажуть те саме, але записані окремо ({differences}); залишено, як записано тут</translation>
+    </message>
+    <message>
         <source>event {event} is &apos;{known}&apos; {origin}; an event has one type</source>
         <translation>подія {event} має тип «{known}» {origin}; у події один тип</translation>
     </message>
