@@ -392,6 +392,37 @@ def test_a_decision_resolve_would_refuse_is_an_error_in_a_ledger_with_data(
     assert snapshot(other) == before
 
 
+def test_two_reviewers_who_dismissed_the_same_warning_exchange_folders(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The same spreadsheet in two ledgers, the same possible reversed direction dismissed
+    in each: the folder of one adds its dismissal to the other (as a merge does), where it
+    had been refused as a dismissal of a warning no longer standing."""
+    header = ["event_id", "event_type", "event_date", "category", "from_party", "to_party"]
+    header += ["count", "source_name", "quote"]
+    garbled = write_csv(
+        tmp_path / "shared.csv",
+        header,
+        [
+            ["w1", "exchange", "2024-06-01", "bodies", "Ukraine", "Russia", "100", "SA", "a"],
+            ["w1", "exchange", "2024-06-01", "bodies", "Russia", "Ukraine", "100", "SB", "b"],
+        ],
+    )
+    ledgers = {name: tmp_path / f"{name}.db" for name in ("alice", "bob")}
+    for name, db in ledgers.items():
+        ok(cli("import", db, garbled))
+        dismiss = ["--dismiss-direction", "Russia", "Ukraine", "bodies"]
+        ok(cli("resolve", db, "w1", *dismiss, "--rationale", f"{name} read both", "--by", name))
+    ok(cli("export", ledgers["alice"], tmp_path / "alice"))
+    result = ok(cli("import", ledgers["bob"], tmp_path / "alice"))
+    assert "and 1 decision" in result.out
+    assert ok(cli("conflicts", ledgers["bob"], "--json")).out.strip() == "[]"
+    ok(cli("export", ledgers["bob"], tmp_path / "bob"))
+    rows = read_rows(tmp_path / "bob" / "resolutions.csv")
+    assert sorted(row["resolved_by"] for row in rows) == ["alice", "bob"]
+    assert sorted(row["state"] for row in rows) == ["in_force", "superseded"]  # the later
+
+
 # ---- refusals and dry runs ------------------------------------------------------------
 
 

@@ -882,8 +882,17 @@ class Ledger:
         return resolution_id, self.changes_of(state)
 
     def _check_decision(
-        self, event_id: str, field: FieldKey, value: str, report_id: str | None
+        self,
+        event_id: str,
+        field: FieldKey,
+        value: str,
+        report_id: str | None,
+        *,
+        made_elsewhere: bool = False,
     ) -> tuple[FieldKey, str]:
+        """The decision as `resolve` takes it, or Invalid saying why not. One `made_elsewhere`
+        (in the ledger of an export folder added here) may dismiss a direction its reports
+        put in doubt that a decision here settled already: two reviewers who agree."""
         inputs = next(derived.load_inputs(self.conn, [event_id]), None)
         if inputs is None:
             raise Invalid(f"there is no event {event_id}")
@@ -899,9 +908,8 @@ class Ledger:
         elif field.field == "direction" and field.flow is not None:
             flow = self._known_flow(field.flow)  # either flow of the pair names it
             field = FieldKey.direction(min(flow, flow.reversed()))
-            doubtful = possibly_reversed(
-                inputs.event_type, inputs.reports, decisions_in_force(inputs.decisions)
-            )
+            in_force = {} if made_elsewhere else decisions_in_force(inputs.decisions)
+            doubtful = possibly_reversed(inputs.event_type, inputs.reports, in_force)
             if field.flow not in doubtful:
                 raise Invalid(f"event {event_id} has no possible reversed direction to dismiss")
             value = DISMISSED

@@ -540,7 +540,11 @@ class _Restore:
         for report_id, column in ((None, "field"), (decision.report_id, "report_id")):
             try:
                 checked = self.ledger._check_decision(
-                    decision.event_id, decision.field, decision.value, report_id
+                    decision.event_id,
+                    decision.field,
+                    decision.value,
+                    report_id,
+                    made_elsewhere=True,
                 )
             except Invalid as error:
                 self.problems.error(RESOLUTIONS, decision.row, column, str(error))
