@@ -243,7 +243,7 @@ HOSTILE = [
         "to_party": "Україна",
         "count": "12",
         "source_name": "@source 😀",
-        "quote": "line one\r\nline two =cmd|' /C calc'!A0 and a literal _x000D_",
+        "quote": "line one\r\nline two =cmd|' /C calc'!A0 and a literal _x000D_ \ufffe\uffff",
         "recorded_at": "2025-01-02T03:04:05Z",
     },
     {

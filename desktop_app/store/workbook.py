@@ -106,10 +106,11 @@ def _text_cell(sheet: object, value: str, *, bold: bool = False) -> WriteOnlyCel
     return cell
 
 
-# Characters XML cannot hold, or holds only in a changed form (a carriage return comes back
-# as a line feed), are written as OOXML escapes, `_xHHHH_`, which spreadsheets decode;
-# a text that holds such an escape literally has its `_` escaped in turn (`_x005F_`).
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f]")
+# Characters XML cannot hold (controls, and the noncharacters U+FFFE and U+FFFF, which
+# make the whole sheet unreadable), or holds only in a changed form (a carriage return
+# comes back as a line feed), are written as OOXML escapes, `_xHHHH_`, which spreadsheets
+# decode; a text that holds such an escape literally has its `_` escaped in turn (`_x005F_`).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
