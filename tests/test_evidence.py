@@ -432,6 +432,8 @@ def test_export_never_writes_through_a_link_in_the_folder(
     result = cli("export", example_db, linked, "--with-evidence")
     assert result.code == 1 and "is not a folder" in result.err
     assert list((tmp_path / "elsewhere-folder").iterdir()) == []
+    # refused before any file is written: no evidence.csv listing files the folder lacks
+    assert [path.name for path in linked.iterdir()] == ["evidence"]
 
 
 def test_export_with_evidence_says_which_files_it_could_not_copy(

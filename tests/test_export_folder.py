@@ -344,6 +344,23 @@ def test_without_xlsx_no_workbook_is_written(cli: Cli, db: Path, tmp_path: Path)
     assert WORKBOOK_NAME not in result.out
 
 
+def test_a_workbook_left_by_an_earlier_export_is_warned_about(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """Re-exported without the workbook, the folder still holds the old one: whoever opens
+    it would read older numbers than the CSV files beside it."""
+    out = tmp_path / "out"
+    ok(cli("export", db, out, "--xlsx"))
+    before = (out / WORKBOOK_NAME).read_bytes()
+    result = ok(cli("export", db, out))
+    assert (
+        f"warning: {out / WORKBOOK_NAME} is left from an earlier export and holds older"
+        " numbers than these files: export the workbook again, or delete it"
+    ) in result.err
+    assert (out / WORKBOOK_NAME).read_bytes() == before  # the person's file, not deleted
+    assert "left from an earlier export" not in ok(cli("export", db, out, "--xlsx")).err
+
+
 def test_a_sheet_longer_than_a_spreadsheet_shows_is_warned_about(
     cli: Cli, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,9 +25,9 @@ from ..domain.records import (
 from ..domain.rules import STATUSES
 from . import queries
 from .csvio import escape_cell, writer
-from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, export_files
+from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_files
 from .export_lines import CACHE_KIB, SecondReader, Spilled, sql_lines
-from .export_readme import README_NAME, readme_bytes
+from .export_readme import README_NAME, WORKBOOK_NAME, readme_bytes
 from .export_sql import EVENTS_SQL, EVIDENCE_SQL, REPORTS_SQL, SOURCES_SQL
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
@@ -133,6 +133,8 @@ def export_all(
     in `DIR/evidence/` (their count under that name).
     """
     directory.mkdir(parents=True, exist_ok=True)
+    if with_evidence:  # refused (a link, a file) before any file is written, not after
+        ensure_folder(directory / EVIDENCE_FOLDER)
     written = _write_tables(ledger, directory)
     _write_text_atomically(directory / "datapackage.json", datapackage_json(utc_now()))
     _write_bytes_atomically(directory / README_NAME, readme_bytes())
@@ -141,6 +143,11 @@ def export_all(
         from .workbook import save_workbook  # openpyxl only for those who ask for it
 
         save_workbook(directory, FIELDS, _new_temporary, said.append)
+    elif (directory / WORKBOOK_NAME).exists():
+        said.append(
+            f"{directory / WORKBOOK_NAME} is left from an earlier export and holds older"
+            " numbers than these files: export the workbook again, or delete it"
+        )
     if with_evidence:
         written[f"{EVIDENCE_FOLDER}/"] = export_files(ledger, directory, said)
     return written
