@@ -438,6 +438,24 @@ def test_copy_writes_every_commit_into_one_file_while_the_ledger_is_open_elsewhe
         assert check(copy).ok
 
 
+def test_a_copy_is_a_ledger_like_any_other_which_a_refused_import_leaves_untouched(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """VACUUM INTO writes a rollback-journal file: the first write-open would have turned
+    it to WAL, changing its bytes even for an import refused."""
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 5))
+    copy = tmp_path / "copy.db"
+    assert cli("copy", db, copy).code == 0
+    assert sorted(path.name for path in tmp_path.iterdir() if "copy" in path.name) == ["copy.db"]
+    assert copy.read_bytes()[18:20] == b"\x02\x02"  # the header's WAL mode
+    before = sha256(copy)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("event_id,nonsense\r\ne1,x\r\n", encoding="utf-8")
+    assert cli("import", copy, bad).code == 1
+    assert sha256(copy) == before
+
+
 def test_copy_never_replaces_an_existing_file(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:

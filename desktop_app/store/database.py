@@ -538,6 +538,17 @@ def indexes_dropped_for(connection: sqlite3.Connection, table: str, adding: int)
     return [sql for _, sql in indexes]
 
 
+def _in_wal_mode(path: Path) -> None:
+    """A copy (VACUUM INTO writes a rollback-journal file) in WAL mode, as every ledger
+    is: otherwise the first program to open it for writing would change its header, even
+    for an import it then refuses."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        connection.close()
+
+
 def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     """A self-contained, consistent copy of an open ledger in `target` (SQLite's `VACUUM
     INTO`): one file, every commit in it, also while other programs have the ledger open.
@@ -556,6 +567,7 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     scratch.unlink()  # VACUUM INTO writes only into a file that is empty or absent
     try:
         connection.execute("VACUUM INTO ?", (str(scratch),))
+        _in_wal_mode(scratch)
         try:
             os.link(scratch, target)
         except FileExistsError:
