@@ -206,7 +206,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"report (?P<report>\S+) says the same here and in the file, recorded apart"
+        r"report (?P<report>.+?) says the same here and in the file, recorded apart"
         r" \((?P<differences>.*)\); kept as recorded here",
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -215,7 +215,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"report (?P<report>\S+) and 1 more report say the same here and in the file,"
+        r"report (?P<report>.+?) and 1 more report say the same here and in the file,"
         r" recorded apart \((?P<differences>.*)\); kept as recorded here",
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -224,7 +224,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"report (?P<report>\S+) and (?P<more>[\d,]+) more reports say the same here and in"
+        r"report (?P<report>.+?) and (?P<more>[\d,]+) more reports say the same here and in"
         r" the file, recorded apart \((?P<differences>.*)\); kept as recorded here",
         QT_TRANSLATE_NOOP(
             "Messages",
