@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from test_import_problems_translated import english_left, speaking
 from ui_helpers import open_window
 
+from desktop_app.domain.records import FieldKey
+from desktop_app.domain.validation import Invalid
 from desktop_app.store import ledger as ledger_module
 from desktop_app.store.database import LedgerFileError
 from desktop_app.store.ledger import Ledger
@@ -173,4 +175,90 @@ def test_the_evidence_a_copy_could_not_take_is_named_in_the_windows_language(
     lines = said[0].splitlines()[2:]
     assert len(lines) == 2, said
     left = english_left(lines, KEPT | {"SHA"}, re.compile(r"\S*/\S*|[0-9a-f]{64}"))
+    assert not left, "\n".join(left)
+
+
+def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What an export warns of (a text cut in the workbook, a sheet too long, evidence
+    missing or altered in the locker, a workbook left from an earlier export) and why a
+    merge of a file with times in the future is refused: each made by the real code."""
+    import hashlib
+
+    from conftest import EXAMPLE_CSV
+
+    from desktop_app.domain.records import Flow, FlowKey
+    from desktop_app.store import evidence, workbook
+    from desktop_app.store.exporter import export_all
+    from desktop_app.store.importer import apply_import, plan_import
+    from desktop_app.store.ledger import ReportInput
+
+    db = tmp_path / "ledger.db"
+    with Ledger.open(db) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, WHO), WHO)
+        flow = Flow(FlowKey("Russia", "Ukraine", "bodies"), 5)
+        long_quote = ReportInput(
+            "exchange", "A source", "2025-06-20", quote="x" * 40_000, flows=(flow,)
+        )
+        ledger.add_report(long_quote, WHO, event_id="long")
+        reports = [row[0] for row in ledger.conn.execute("SELECT id FROM reports LIMIT 2")]
+        pages = []
+        for number, report in enumerate(reports):
+            page = tmp_path / f"page{number}.txt"
+            page.write_bytes(f"a saved page number {number}".encode())
+            stored = evidence.store_file(evidence.evidence_folder(db), page)
+            ledger.add_evidence(report, stored, evidence.describe(page.name), WHO)
+            pages.append(hashlib.sha256(page.read_bytes()).hexdigest())
+        locker = evidence.evidence_folder(db)
+        (locker / pages[0]).unlink()
+        (locker / pages[1]).chmod(0o644)
+        (locker / pages[1]).write_bytes(b"a saved page number 9")
+        monkeypatch.setattr(workbook, "ROW_LIMIT", 3)
+        messages: list[str] = []
+        export_all(ledger, tmp_path / "out", xlsx=True, with_evidence=True, warnings=messages)
+        export_all(ledger, tmp_path / "out", warnings=messages)
+    for statement in (
+        "UPDATE resolutions SET resolved_at = '2999-01-01T00:00:00Z'",
+        "UPDATE reports SET updated_at = '2999-01-01T00:00:00Z'",
+    ):
+        other = tmp_path / "other.db"
+        other.unlink(missing_ok=True)
+        with Ledger.open(db) as ledger:
+            ledger.copy_to(other, with_evidence=False)
+        with Ledger.open(other) as theirs:
+            theirs.resolve("bodies-2025-06-11", FieldKey.date(), "2025-06-11", "as stated", WHO)
+            theirs.conn.execute(statement)
+        with Ledger.open(db) as ledger, pytest.raises(Invalid) as refused:
+            merge_file(ledger, other, WHO)
+        messages.append(str(refused.value))
+    return messages
+
+
+def test_export_warnings_and_a_merge_refused_for_its_times_are_all_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages = " | ".join(export_and_merge_messages(tmp_path, monkeypatch))
+    for fragment in (
+        "cut to 32,767 in the workbook",
+        "more than a spreadsheet shows in one sheet",
+        "is missing from",
+        "was altered in",
+        "is left from an earlier export",
+        "decision ",
+        "(and ",
+        "nothing merged",
+    ):
+        assert fragment in messages, messages
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_export_warnings_and_a_merge_refused_for_its_times_are_said_in_the_windows_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, language: str
+) -> None:
+    messages = export_and_merge_messages(tmp_path, monkeypatch)
+    with speaking(qapp, language):
+        said = [message_text(message) for message in messages]
+    assert [message_text(message) for message in messages] == messages  # English as written
+    # kept: the files' and columns' names, the times and hashes they quote
+    quoted = re.compile(r"\S*/\S*|[0-9a-f]{64}|\w+\.csv|\S+T\S+Z|\b[a-z]+_at\b|\bquote\b|[\w-]{36}")
+    left = english_left(said, KEPT | {"CSV"}, quoted)
     assert not left, "\n".join(left)

@@ -605,6 +605,56 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"(?P<path>.+) is not a regular file",
         QT_TRANSLATE_NOOP("Messages", "{path} is not a regular file"),
     ),
+    # A merge refused: the other file holds a time in the future (merge._check_times).
+    (
+        r"(?P<what>report|decision) (?P<record>.+?) has (?P<column>[a-z_]+) (?P<at>\S+), in the"
+        r" future \(it is now (?P<now>\S+)\)(?: \(and (?P<also>[\d,]+) more\))?: the other"
+        r" computer's clock is probably ahead, and such a time would win every later merge"
+        r" against the edits and decisions made here; nothing merged",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} {record} has {column} {at}, in the future (it is now {now}){also}: the"
+            " other computer's clock is probably ahead, and such a time would win every later"
+            " merge against the edits and decisions made here; nothing merged",
+        ),
+    ),
+    # What an export could not write as asked (exporter, workbook, evidence).
+    (
+        r"(?P<path>.+) is left from an earlier export and holds older numbers than these"
+        r" files: export the workbook again, or delete it",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is left from an earlier export and holds older numbers than these files:"
+            " export the workbook again, or delete it",
+        ),
+    ),
+    (
+        r"(?P<file>\w+\.csv): (?P<rows>[\d,]+) rows, more than a spreadsheet shows in one"
+        r" sheet \((?P<limit>[\d,]+)\); the CSV file holds them all",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{file}: {rows} rows, more than a spreadsheet shows in one sheet ({limit}); the CSV"
+            " file holds them all",
+        ),
+    ),
+    (
+        r"(?P<file>\w+\.csv) row (?P<row>\d+), column (?P<column>\w+): (?P<length>[\d,]+)"
+        r" characters, more than a spreadsheet cell holds; cut to (?P<limit>[\d,]+) in the"
+        r" workbook \(the CSV file holds it whole\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{file} row {row}, column {column}: {length} characters, more than a spreadsheet"
+            " cell holds; cut to {limit} in the workbook (the CSV file holds it whole)",
+        ),
+    ),
+    (
+        r"evidence (?P<sha256>[0-9a-f]{64}) is missing from (?P<path>.+): not exported",
+        QT_TRANSLATE_NOOP("Messages", "evidence {sha256} is missing from {path}: not exported"),
+    ),
+    (
+        r"evidence (?P<sha256>[0-9a-f]{64}) was altered in (?P<path>.+): not exported",
+        QT_TRANSLATE_NOOP("Messages", "evidence {sha256} was altered in {path}: not exported"),
+    ),
 )
 
 
@@ -632,6 +682,8 @@ _PARTS = {
     "field": QT_TRANSLATE_NOOP("Messages", "field"),
     "state": QT_TRANSLATE_NOOP("Messages", "state"),
     "name": QT_TRANSLATE_NOOP("Messages", "name"),
+    "report": QT_TRANSLATE_NOOP("Messages", "report"),
+    "decision": QT_TRANSLATE_NOOP("Messages", "decision"),
 }
 
 
@@ -654,6 +706,11 @@ def message_text(message: str) -> str:
             parts["origin"] = _origin_text(parts["origin"])
         if "differences" in parts:
             parts["differences"] = _DIFFERENCE.sub(_difference_text, parts["differences"])
+        if "also" in parts:  # "(and 3 more)", or nothing
+            also = parts["also"]
+            parts["also"] = (
+                translate("Messages", " (and {count} more)").format(count=also) if also else ""
+            )
         return translate("Messages", template).format(**parts)
     return message
 

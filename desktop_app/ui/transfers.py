@@ -309,7 +309,7 @@ class Transfers:
             ProblemsDialog(
                 translate("Transfers", "Exported, with warnings"),
                 message,
-                [warning.format(problem=problem) for problem in warnings],
+                [warning.format(problem=message_text(problem)) for problem in warnings],
                 self.window,
             ).exec()
         return written

@@ -1505,6 +1505,30 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} не является обычным файлом</translation>
     </message>
     <message>
+        <source>{what} {record} has {column} {at}, in the future (it is now {now}){also}: the other computer&apos;s clock is probably ahead, and such a time would win every later merge against the edits and decisions made here; nothing merged</source>
+        <translation>{what} {record}: {column} {at} — в будущем (сейчас {now}){also}: часы другого компьютера, видимо, спешат, и такое время перевешивало бы при каждом следующем объединении правки и решения, сделанные здесь; ничего не объединено</translation>
+    </message>
+    <message>
+        <source>{path} is left from an earlier export and holds older numbers than these files: export the workbook again, or delete it</source>
+        <translation>{path} осталась от предыдущего экспорта и содержит более старые числа, чем эти файлы: экспортируйте рабочую книгу ещё раз или удалите её</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows, more than a spreadsheet shows in one sheet ({limit}); the CSV file holds them all</source>
+        <translation>{file}: строк {rows} — больше, чем электронная таблица показывает на одном листе ({limit}); файл CSV содержит их все</translation>
+    </message>
+    <message>
+        <source>{file} row {row}, column {column}: {length} characters, more than a spreadsheet cell holds; cut to {limit} in the workbook (the CSV file holds it whole)</source>
+        <translation>{file}, строка {row}, столбец {column}: символов {length} — больше, чем вмещает ячейка таблицы; в рабочей книге обрезано до {limit} (файл CSV содержит текст целиком)</translation>
+    </message>
+    <message>
+        <source>evidence {sha256} is missing from {path}: not exported</source>
+        <translation>доказательство {sha256} отсутствует в {path}: не экспортировано</translation>
+    </message>
+    <message>
+        <source>evidence {sha256} was altered in {path}: not exported</source>
+        <translation>доказательство {sha256} изменено в {path}: не экспортировано</translation>
+    </message>
+    <message>
         <source>source</source>
         <translation>источник</translation>
     </message>
@@ -1563,6 +1587,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>name</source>
         <translation>название</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>сообщение</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>решение</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (и ещё {count})</translation>
     </message>
     <message>
         <source>row {row}, column {column}: {message}</source>

@@ -1505,6 +1505,30 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} не є звичайним файлом</translation>
     </message>
     <message>
+        <source>{what} {record} has {column} {at}, in the future (it is now {now}){also}: the other computer&apos;s clock is probably ahead, and such a time would win every later merge against the edits and decisions made here; nothing merged</source>
+        <translation>{what} {record}: {column} {at} — у майбутньому (зараз {now}){also}: годинник іншого комп’ютера, мабуть, поспішає, і такий час переважав би в кожному наступному об’єднанні над правками й рішеннями, зробленими тут; нічого не об’єднано</translation>
+    </message>
+    <message>
+        <source>{path} is left from an earlier export and holds older numbers than these files: export the workbook again, or delete it</source>
+        <translation>{path} лишилася від попереднього експорту й містить старіші числа, ніж ці файли: експортуйте робочу книгу ще раз або видаліть її</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows, more than a spreadsheet shows in one sheet ({limit}); the CSV file holds them all</source>
+        <translation>{file}: рядків {rows} — більше, ніж електронна таблиця показує на одному аркуші ({limit}); файл CSV містить їх усі</translation>
+    </message>
+    <message>
+        <source>{file} row {row}, column {column}: {length} characters, more than a spreadsheet cell holds; cut to {limit} in the workbook (the CSV file holds it whole)</source>
+        <translation>{file}, рядок {row}, стовпець {column}: символів {length} — більше, ніж уміщує клітинка таблиці; у робочій книзі обрізано до {limit} (файл CSV містить текст повністю)</translation>
+    </message>
+    <message>
+        <source>evidence {sha256} is missing from {path}: not exported</source>
+        <translation>доказу {sha256} бракує в {path}: не експортовано</translation>
+    </message>
+    <message>
+        <source>evidence {sha256} was altered in {path}: not exported</source>
+        <translation>доказ {sha256} змінено в {path}: не експортовано</translation>
+    </message>
+    <message>
         <source>source</source>
         <translation>джерело</translation>
     </message>
@@ -1563,6 +1587,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>name</source>
         <translation>назва</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>повідомлення</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>рішення</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (і ще {count})</translation>
     </message>
     <message>
         <source>row {row}, column {column}: {message}</source>
