@@ -219,6 +219,9 @@ def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     for statement in (
         "UPDATE resolutions SET resolved_at = '2999-01-01T00:00:00Z'",
         "UPDATE reports SET updated_at = '2999-01-01T00:00:00Z'",
+        "UPDATE events SET type = 'agreement' WHERE id = 'bodies-2025-06-11'",  # a type clash
+        "UPDATE reports SET event_id = 'long', quote = 'moved'"  # a report in another event
+        " WHERE id = (SELECT MIN(id) FROM reports WHERE event_id = 'bodies-2025-06-13')",
     ):
         other = tmp_path / "other.db"
         other.unlink(missing_ok=True)
@@ -245,7 +248,8 @@ def test_export_warnings_and_a_merge_refused_for_its_times_are_all_made(
         "is left from an earlier export",
         "decision ",
         "(and ",
-        "nothing merged",
+        "type clash, nothing merged: event bodies-2025-06-11 is 'exchange' here",
+        "here and long there; nothing merged",
     ):
         assert fragment in messages, messages
 
@@ -259,6 +263,9 @@ def test_export_warnings_and_a_merge_refused_for_its_times_are_said_in_the_windo
         said = [message_text(message) for message in messages]
     assert [message_text(message) for message in messages] == messages  # English as written
     # kept: the files' and columns' names, the times and hashes they quote
-    quoted = re.compile(r"\S*/\S*|[0-9a-f]{64}|\w+\.csv|\S+T\S+Z|\b[a-z]+_at\b|\bquote\b|[\w-]{36}")
+    quoted = re.compile(
+        r"\S*/\S*|[0-9a-f]{64}|\w+\.csv|\S+T\S+Z|\b[a-z]+_at\b|\bquote\b|[\w-]{36}|«[^»]*»"
+        r"|\bbodies-[\d-]+|\blong\b"
+    )
     left = english_left(said, KEPT | {"CSV"}, quoted)
     assert not left, "\n".join(left)

@@ -618,6 +618,18 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
             " merge against the edits and decisions made here; nothing merged",
         ),
     ),
+    (
+        r"type clash, nothing merged: (?P<clashes>.+)",
+        QT_TRANSLATE_NOOP("Messages", "type clash, nothing merged: {clashes}"),
+    ),
+    (
+        r"report (?P<report>.+?) belongs to event (?P<event>.+?) here and (?P<other>.+) there;"
+        r" nothing merged",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} belongs to event {event} here and {other} there; nothing merged",
+        ),
+    ),
     # What an export could not write as asked (exporter, workbook, evidence).
     (
         r"(?P<path>.+) is left from an earlier export and holds older numbers than these"
@@ -706,6 +718,8 @@ def message_text(message: str) -> str:
             parts["origin"] = _origin_text(parts["origin"])
         if "differences" in parts:
             parts["differences"] = _DIFFERENCE.sub(_difference_text, parts["differences"])
+        if "clashes" in parts:
+            parts["clashes"] = _CLASH.sub(_clash_text, parts["clashes"])
         if "also" in parts:  # "(and 3 more)", or nothing
             also = parts["also"]
             parts["also"] = (
@@ -745,6 +759,14 @@ def _origin_text(origin: str) -> str:
 _DIFFERENCE = re.compile(
     r"(?P<column>[a-z_]+) is (?P<given>.+?) in the file, (?P<stored>.+?) in the database"
 )
+
+
+_CLASH = re.compile(r"event (?P<event>.+?) is '(?P<mine>[^']*)' here and '(?P<theirs>[^']*)' there")
+
+
+def _clash_text(clash: re.Match[str]) -> str:
+    template = translate("Messages", "event {event} is '{mine}' here and '{theirs}' there")
+    return template.format(**clash.groupdict())
 
 
 def _difference_text(difference: re.Match[str]) -> str:

@@ -1509,6 +1509,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{what} {record}: {column} {at} — в будущем (сейчас {now}){also}: часы другого компьютера, видимо, спешат, и такое время перевешивало бы при каждом следующем объединении правки и решения, сделанные здесь; ничего не объединено</translation>
     </message>
     <message>
+        <source>type clash, nothing merged: {clashes}</source>
+        <translation>типы не совпадают, ничего не объединено: {clashes}</translation>
+    </message>
+    <message>
+        <source>report {report} belongs to event {event} here and {other} there; nothing merged</source>
+        <translation>сообщение {report} относится здесь к событию {event}, а там к {other}; ничего не объединено</translation>
+    </message>
+    <message>
         <source>{path} is left from an earlier export and holds older numbers than these files: export the workbook again, or delete it</source>
         <translation>{path} осталась от предыдущего экспорта и содержит более старые числа, чем эти файлы: экспортируйте рабочую книгу ещё раз или удалите её</translation>
     </message>
@@ -1619,6 +1627,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>in row {row}</source>
         <translation>в строке {row}</translation>
+    </message>
+    <message>
+        <source>event {event} is &apos;{mine}&apos; here and &apos;{theirs}&apos; there</source>
+        <translation>событие {event} здесь «{mine}», а там «{theirs}»</translation>
     </message>
     <message>
         <source>{column} is {given} in the file, {stored} in the database</source>

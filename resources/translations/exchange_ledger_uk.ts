@@ -1509,6 +1509,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{what} {record}: {column} {at} — у майбутньому (зараз {now}){also}: годинник іншого комп’ютера, мабуть, поспішає, і такий час переважав би в кожному наступному об’єднанні над правками й рішеннями, зробленими тут; нічого не об’єднано</translation>
     </message>
     <message>
+        <source>type clash, nothing merged: {clashes}</source>
+        <translation>типи не збігаються, нічого не об’єднано: {clashes}</translation>
+    </message>
+    <message>
+        <source>report {report} belongs to event {event} here and {other} there; nothing merged</source>
+        <translation>повідомлення {report} належить тут до події {event}, а там до {other}; нічого не об’єднано</translation>
+    </message>
+    <message>
         <source>{path} is left from an earlier export and holds older numbers than these files: export the workbook again, or delete it</source>
         <translation>{path} лишилася від попереднього експорту й містить старіші числа, ніж ці файли: експортуйте робочу книгу ще раз або видаліть її</translation>
     </message>
@@ -1619,6 +1627,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>in row {row}</source>
         <translation>у рядку {row}</translation>
+    </message>
+    <message>
+        <source>event {event} is &apos;{mine}&apos; here and &apos;{theirs}&apos; there</source>
+        <translation>подія {event} тут «{mine}», а там «{theirs}»</translation>
     </message>
     <message>
         <source>{column} is {given} in the file, {stored} in the database</source>
