@@ -181,7 +181,8 @@ def test_the_evidence_a_copy_could_not_take_is_named_in_the_windows_language(
 def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What an export warns of (a text cut in the workbook, a sheet too long, evidence
     missing or altered in the locker, a workbook left from an earlier export) and why a
-    merge of a file with times in the future is refused: each made by the real code."""
+    merge is refused (times in the future, a type clash, a report in another event): each
+    made by the real code."""
     import hashlib
 
     from conftest import EXAMPLE_CSV
@@ -236,7 +237,7 @@ def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     return messages
 
 
-def test_export_warnings_and_a_merge_refused_for_its_times_are_all_made(
+def test_export_warnings_and_merge_refusals_are_all_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     messages = " | ".join(export_and_merge_messages(tmp_path, monkeypatch))
@@ -255,7 +256,7 @@ def test_export_warnings_and_a_merge_refused_for_its_times_are_all_made(
 
 
 @pytest.mark.parametrize("language", ["uk", "ru"])
-def test_export_warnings_and_a_merge_refused_for_its_times_are_said_in_the_windows_language(
+def test_export_warnings_and_merge_refusals_are_said_in_the_windows_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, language: str
 ) -> None:
     messages = export_and_merge_messages(tmp_path, monkeypatch)

@@ -282,22 +282,8 @@ def test_a_file_with_times_in_the_future_is_refused_and_ours_stays_as_it_was(
     assert result.err.rstrip().endswith("nothing merged"), result.err
     assert sha256(mine) == before
     # a decision made here afterwards is the one in force
-    clean(
-        cli(
-            "resolve",
-            mine,
-            EVENT,
-            "--count",
-            "Russia",
-            "Ukraine",
-            "bodies",
-            "100",
-            "--rationale",
-            "ours",
-            "--by",
-            "Me",
-        )
-    )
+    decide = ["--count", "Russia", "Ukraine", "bodies", "100", "--rationale", "ours", "--by", "Me"]
+    clean(cli("resolve", mine, EVENT, *decide))
     assert status(mine) == "resolved"
 
 
