@@ -7,6 +7,7 @@ import os
 import random
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -447,6 +448,29 @@ def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     assert third is not None
     qtbot.addWidget(third)
     assert recent_files()[0] == str((tmp_path / "second.db").resolve())
+
+
+def test_recent_files_survive_a_restart_with_only_one_of_them(tmp_path: Path) -> None:
+    """Settings written by one run and read by the next (an INI file gives a list of one
+    back as a string): the menu listed each character of the path as a recent file."""
+    opened = [tmp_path / name for name in ("first.db", "second.db")]
+    script = (
+        "import sys; from pathlib import Path;"
+        " from desktop_app.ui.main_window import recent_files, remember_file;"
+        " remember_file(Path(sys.argv[1])); print('|'.join(recent_files()))"
+    )
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    printed = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for path in opened  # two runs of the program, one file each
+    ]
+    assert printed[-1].split("|") == [str(opened[1].resolve()), str(opened[0].resolve())]
 
 
 def test_a_recent_file_that_is_gone_is_not_made_again_empty(

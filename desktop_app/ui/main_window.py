@@ -75,15 +75,22 @@ def remember_file(path: Path) -> None:
     """The last database and the recent files, kept in the person's settings."""
     settings = _settings()
     resolved = str(path.resolve())
-    recent = [str(item) for item in (settings.value("files/recent", []) or []) if item]
-    recent = [resolved] + [item for item in recent if item != resolved]
+    recent = [resolved] + [item for item in _recent(settings) if item != resolved]
     settings.setValue("files/recent", recent[:MAX_RECENT])
     settings.setValue("files/last", resolved)
     settings.sync()
 
 
+def _recent(settings: QSettings) -> list[str]:
+    """The recent files as a list: an INI file gives back a list of one as a plain string
+    (whose characters would otherwise each become a "file")."""
+    value = settings.value("files/recent", [])
+    items = [value] if isinstance(value, str) else value or []
+    return [str(item) for item in items if item]
+
+
 def recent_files() -> list[str]:
-    return [str(item) for item in (_settings().value("files/recent", []) or []) if item]
+    return _recent(_settings())
 
 
 class MainWindow(QMainWindow):
