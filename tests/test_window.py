@@ -413,6 +413,29 @@ def test_the_status_of_events_is_in_view_in_a_half_screen_window(qtbot, tmp_path
     assert left >= 0 and left + header.sectionSize(STATUS_COLUMN) <= view.viewport().width()
 
 
+def test_tab_leaves_every_table_of_the_window(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """A keyboard user is never trapped: Tab goes on from a table to the next control
+    (arrows move within it), where it used to walk the cells round and round."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "tester"), "tester")
+    window = open_window(qtbot, path)
+    events = window.events_pane.view
+    events.setFocus()
+    events.selectRow(0)
+    reports = window.event_pane.table
+    for table in (events, reports):
+        table.setFocus()
+        assert focused() is table
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is not table, table.accessibleName()
+    shortcut(qtbot, window, "Ctrl+2")
+    queue = window.review_pane.queue
+    queue.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is not queue
+
+
 def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "ledger.db"
     window = open_window(qtbot, path)

@@ -84,6 +84,7 @@ class EventPane(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(translate("EventPane", "Event summary"))
         self.table = QTableWidget(0, len(REPORT_COLUMNS), self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons beneath
         self.table.setAccessibleName(translate("EventPane", "Reports"))
         self.table.setHorizontalHeaderLabels(
             [translate("EventPane", column) for column in REPORT_COLUMNS]

@@ -145,6 +145,7 @@ class EventsPane(QWidget):
             edit.line.setPlaceholderText(translate("EventsPane", "date"))
         self.search.setMinimumWidth(220)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(translate("EventsPane", "Events"))
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)

@@ -183,6 +183,7 @@ class ReviewPane(QWidget):
         self.counter.setAccessibleName(translate("ReviewPane", "Left to review"))
         self.queue_model = QueueModel()
         self.queue = QTableView(self)
+        self.queue.setTabKeyNavigation(False)  # Tab goes on to the decision; arrows move
         self.queue.setAccessibleName(translate("ReviewPane", "Review queue"))
         self.queue.setModel(self.queue_model)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -196,6 +197,7 @@ class ReviewPane(QWidget):
             self.queue.setColumnWidth(column, max(width, header_width))
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
+        self.comparison.setTabKeyNavigation(False)
         # Where the reports stand side by side, a sentence while there are none to show.
         self.nothing_shown = QLabel(self)
         self.nothing_shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
