@@ -107,6 +107,8 @@ def test_the_13_june_warning_is_cleared_by_deciding_the_doubtful_flow(
     pane = window.review_pane
     assert pane.queue_ids() == ["bodies-2025-06-13"]
     assert "reversed" in window.events_pane.model.data(window.events_pane.model.index(3, 5))
+    # a warning leaves the status as it is, in the queue as in the events table
+    assert pane.queue_model.data(pane.queue_model.index(0, 1)) == "consistent ⚠"
     pane.value.setFocus()
     shortcut(qtbot, window, "F8")
     assert pane.event_id == "bodies-2025-06-13"
@@ -147,6 +149,26 @@ def test_a_warning_can_be_dismissed_with_a_rationale(qtbot, tmp_path: Path) -> N
             "SELECT status, reversed FROM event_state WHERE event_id = 'bodies-2025-06-13'"
         ).fetchone()
     assert status == ("resolved", "[]")  # a dismissal is a decision
+
+
+def test_the_warning_is_dismissed_from_the_keyboard_and_ctrl_enter_says_why_not(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Ctrl+Enter on the warning decided nothing and said nothing: the reviewer believed
+    the warning dealt with. It now says what to do; Alt+D dismisses it."""
+    window = open_window(qtbot, imported(tmp_path / "ledger.db", GARBLED_CSV))
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    assert pane.current_field() == FieldKey.direction(FlowKey("Russia", "Ukraine", "bodies"))
+    shortcut(qtbot, window, "Alt+W")
+    type_text(qtbot, "Both readings are plausible; kept both.")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert pane.error.text().startswith("This is a warning, not a value to decide")
+    assert pane.queue_ids() == ["bodies-2025-06-13"]  # nothing decided
+    shortcut(qtbot, window, "Alt+D")
+    assert pane.queue_ids() == []
+    assert status_of(window, "bodies-2025-06-13") == "resolved"
 
 
 def test_several_disputed_fields_are_decided_by_keyboard(

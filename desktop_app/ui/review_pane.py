@@ -128,12 +128,11 @@ class QueueModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            status = entry.status if entry.disputed or entry.status == "reopened" else "warning"
             column = index.column()
             if column == 0:
                 return entry.date
-            if column == 1:
-                return status_name(status) + (" ⚠" if entry.reversed else "")
+            if column == 1:  # as the events table says it: a warning leaves the status as is
+                return status_name(entry.status) + (" ⚠" if entry.reversed else "")
             if column == 2:
                 return i18n.number(entry.n_disputes)
             return disagreement_text(entry.largest)
@@ -233,7 +232,9 @@ class ReviewPane(QWidget):
         self.error.setAccessibleName(translate("ReviewPane", "Decision error"))
         self.decide_button = QPushButton(translate("ReviewPane", "Decide  (Ctrl+Enter)"), self)
         self.decide_button.clicked.connect(self.decide)
-        self.dismiss_button = QPushButton(translate("ReviewPane", "Dismiss the warning"), self)
+        self.dismiss_button = QPushButton(
+            translate("ReviewPane", "Dismiss the warning  (Alt+D)"), self
+        )
         self.dismiss_button.clicked.connect(self.dismiss_warning)
         self.picked_label = QLabel(self)
         self.picked_label.setAccessibleName(translate("ReviewPane", "Followed report"))
@@ -321,6 +322,11 @@ class ReviewPane(QWidget):
             translate("ReviewPane", "Review: write the rationale (why)"),
             "Alt+W",
             self.focus_rationale,
+        )
+        action(
+            translate("ReviewPane", "Review: dismiss the warning (both flows stand as reported)"),
+            "Alt+D",
+            self.dismiss_warning,
         )
         decide = QAction(translate("ReviewPane", "Review: decide"), self)
         decide.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -709,7 +715,16 @@ class ReviewPane(QWidget):
 
     def decide(self) -> None:
         field = self.current_field()
-        if field is None or field.field == "direction":
+        if field is None:
+            return
+        if field.field == "direction":  # nothing to decide here: said, never silent
+            self.error.setText(
+                translate(
+                    "ReviewPane",
+                    "This is a warning, not a value to decide: dismiss it (Alt+D), both flows"
+                    " standing as reported, or choose a flow (F6) and decide its count.",
+                )
+            )
             return
         self._execute(field, self.value.text().strip(), self.picked_report)
 

@@ -2013,8 +2013,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Принять  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Dismiss the warning</source>
-        <translation>Отклонить предупреждение</translation>
+        <source>Dismiss the warning  (Alt+D)</source>
+        <translation>Отклонить предупреждение  (Alt+D)</translation>
     </message>
     <message>
         <source>Followed report</source>
@@ -2055,6 +2055,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Review: write the rationale (why)</source>
         <translation>Проверка: написать обоснование (почему)</translation>
+    </message>
+    <message>
+        <source>Review: dismiss the warning (both flows stand as reported)</source>
+        <translation>Проверка: отклонить предупреждение (обе передачи остаются, как сообщено)</translation>
     </message>
     <message>
         <source>Review: decide</source>
@@ -2145,6 +2149,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>a value of your own</source>
         <translation>собственное значение</translation>
+    </message>
+    <message>
+        <source>This is a warning, not a value to decide: dismiss it (Alt+D), both flows standing as reported, or choose a flow (F6) and decide its count.</source>
+        <translation>Это предупреждение, а не значение для решения: отклоните его (Alt+D), и обе передачи останутся, как сообщено, или выберите передачу (F6) и решите её количество.</translation>
     </message>
     <message>
         <source>A rationale is required: say why this value was decided.</source>

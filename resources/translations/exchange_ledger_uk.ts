@@ -2013,8 +2013,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Ухвалити  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Dismiss the warning</source>
-        <translation>Відхилити попередження</translation>
+        <source>Dismiss the warning  (Alt+D)</source>
+        <translation>Відхилити попередження  (Alt+D)</translation>
     </message>
     <message>
         <source>Followed report</source>
@@ -2055,6 +2055,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Review: write the rationale (why)</source>
         <translation>Перевірка: написати обґрунтування (чому)</translation>
+    </message>
+    <message>
+        <source>Review: dismiss the warning (both flows stand as reported)</source>
+        <translation>Перевірка: відхилити попередження (обидві передачі лишаються, як повідомлено)</translation>
     </message>
     <message>
         <source>Review: decide</source>
@@ -2145,6 +2149,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>a value of your own</source>
         <translation>власне значення</translation>
+    </message>
+    <message>
+        <source>This is a warning, not a value to decide: dismiss it (Alt+D), both flows standing as reported, or choose a flow (F6) and decide its count.</source>
+        <translation>Це попередження, а не значення для рішення: відхиліть його (Alt+D), і обидві передачі лишаться, як повідомлено, або виберіть передачу (F6) і вирішіть її кількість.</translation>
     </message>
     <message>
         <source>A rationale is required: say why this value was decided.</source>
