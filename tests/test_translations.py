@@ -302,3 +302,63 @@ def test_the_window_fits_a_1280_pixel_screen_and_its_half_in_every_language(
     assert result.returncode == 0, result.stderr
     width, height = struct.unpack(">II", shot.read_bytes()[16:24])  # the PNG's IHDR
     assert (width, height) == size
+
+
+# Builds the window on a ledger with a possible reversed direction to review, and prints
+# the least width of the Record workspace, then of the Review workspace showing it with the
+# longest counter ("1 to review, 1 with a possible reversed direction") and error it has.
+REVIEW_WIDTH_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop_app import settings
+from desktop_app.store.importer import apply_import, plan_import
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui import build_main_window
+settings.set_user_name("x")
+db = Path(sys.argv[2])
+with Ledger.open(db) as ledger:
+    apply_import(ledger, plan_import(ledger, Path(sys.argv[1]), "x"), "x")
+window = build_main_window(db)
+window.show()
+app.processEvents()
+record = window.minimumSizeHint().width()
+window.show_workspace(1)
+pane = window.review_pane
+pane.show_event(pane.queue_ids()[0])
+pane.decide()  # Ctrl+Enter on the warning: the longest error the pane says
+app.processEvents()
+print(record, window.minimumSizeHint().width(), bool(pane.error.text()))
+"""
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_the_review_workspace_is_no_wider_than_the_record_workspace(
+    tmp_path: Path, locale: str
+) -> None:
+    """Half a screen beside the article: pressing Ctrl+2 widened a 640-pixel Ukrainian
+    window to 915 pixels (the count of what is left to review and the sort box on one
+    line set the queue's least width)."""
+    from conftest import GARBLED_CSV
+
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANGUAGE")}
+    env.update(
+        LANG=locale,
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(REPO),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", REVIEW_WIDTH_PROBE, str(GARBLED_CSV), str(tmp_path / "l.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    record, review, said = result.stdout.split()
+    assert said == "True"
+    assert int(review) <= int(record), (record, review)

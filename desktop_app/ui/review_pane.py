@@ -64,6 +64,7 @@ from .words import (
     field_label,
     field_label_text,
     kind_name,
+    narrow_combo,
     party_name,
     qualifier_name,
     reliability_text,
@@ -178,7 +179,11 @@ class ReviewPane(QWidget):
         )
         self.sort_order.setAccessibleName(translate("ReviewPane", "Sort queue"))
         self.sort_order.currentIndexChanged.connect(lambda _i: self.reload_queue())
+        # Both narrow when the window is (half a screen beside the article): the count
+        # wraps onto a second line, the sort order shows whole in its list and tooltip.
+        narrow_combo(self.sort_order, 8)
         self.counter = QLabel(self)
+        self.counter.setWordWrap(True)
         self.counter.setAccessibleName(translate("ReviewPane", "Left to review"))
         self.queue_model = QueueModel()
         self.queue = QTableView(self)
@@ -228,6 +233,7 @@ class ReviewPane(QWidget):
         self.rationale.setFixedHeight(56)
         self.rationale.setPlaceholderText(translate("ReviewPane", "Why this value? (required)"))
         self.error = QLabel(self)
+        self.error.setWordWrap(True)  # a long reason wraps; it never widens the window
         self.error.setStyleSheet("color: #b00020;")
         self.error.setAccessibleName(translate("ReviewPane", "Decision error"))
         self.decide_button = QPushButton(translate("ReviewPane", "Decide  (Ctrl+Enter)"), self)
@@ -263,7 +269,7 @@ class ReviewPane(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.decide_button)
         buttons.addWidget(self.dismiss_button)
-        buttons.addWidget(self.error, 1)
+        buttons.addStretch(1)
         for button in (self.decide_button, self.dismiss_button):
             button.setAccessibleName(button.text().split("  ")[0])
         left = QWidget(self)
@@ -280,6 +286,7 @@ class ReviewPane(QWidget):
         right_layout.addWidget(self.comparison_place, 5)
         right_layout.addLayout(grid)
         right_layout.addLayout(buttons)
+        right_layout.addWidget(self.error)  # under the buttons: beside them, it widened the pane
         right_layout.addWidget(self.history, 1)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("ReviewSplitter")
