@@ -449,6 +449,7 @@ def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     columns.resizeSection(2, 150)  # Location wider
     columns.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # sorted by location
     window.review_pane.queue.horizontalHeader().resizeSection(1, 140)  # the queue's status
+    window.review_pane.sort_order.setCurrentIndex(1)  # the queue by spread of counts
     window.show_workspace(2)  # the balance
     window.close()
     again = MainWindow(Ledger.open(path))
@@ -458,6 +459,7 @@ def test_layout_and_recent_files_are_remembered(qtbot, tmp_path: Path) -> None:
     assert (kept.visualIndex(5), kept.sectionSize(2)) == (1, 150)
     assert kept.sortIndicatorSection() == 2
     assert again.review_pane.queue.horizontalHeader().sectionSize(1) == 140
+    assert again.review_pane.sort_order.currentIndex() == 1
     assert (again.events_pane.model._list.sort_key, again.events_pane.model._list.descending) == (
         "location",
         True,

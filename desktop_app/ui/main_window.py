@@ -461,6 +461,9 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 part.restoreState(state)
         self.events_pane.fit_words_of_columns()  # widths kept from a run in English
+        self.review_pane.sort_order.setCurrentIndex(
+            int(settings.value("window/queue_order", 0) or 0)
+        )
         self.workspaces.setCurrentIndex(int(settings.value("window/workspace", RECORD) or 0))
 
     def _remembered(self) -> dict[str, QSplitter | QHeaderView]:
@@ -480,6 +483,7 @@ class MainWindow(QMainWindow):
         for name, part in self._remembered().items():
             settings.setValue(f"window/{name}", part.saveState())
         settings.setValue("window/workspace", self.workspaces.currentIndex())
+        settings.setValue("window/queue_order", self.review_pane.sort_order.currentIndex())
         settings.sync()
 
     # ---- actions ------------------------------------------------------------------
