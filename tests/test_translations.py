@@ -276,15 +276,9 @@ def test_the_language_chosen_in_the_window_is_remembered(qtbot, tmp_path, monkey
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
-@pytest.mark.parametrize("size", [(1280, 800), (960, 800)], ids=["screen", "half-screen"])
-def test_the_window_fits_a_1280_pixel_screen_and_its_half_in_every_language(
-    tmp_path: Path, locale: str, size: tuple[int, int]
-) -> None:
-    """Asked for 1280×800, or for half of a 1920-pixel screen beside the article being
-    read, a window whose widgets need more grows wider (Ukrainian words are longer than
-    English ones): the screenshot's own size says which it did."""
-    home = tmp_path / "home"
+def window_env(home: Path, locale: str) -> dict[str, str]:
+    """The environment of a window run in `locale` (the language it picks), offscreen, its
+    settings in `home`."""
     env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANGUAGE")}
     env.update(
         LANG=locale,
@@ -294,6 +288,18 @@ def test_the_window_fits_a_1280_pixel_screen_and_its_half_in_every_language(
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=str(REPO),
     )
+    return env
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
+@pytest.mark.parametrize("size", [(1280, 800), (960, 800)], ids=["screen", "half-screen"])
+def test_the_window_fits_a_1280_pixel_screen_and_its_half_in_every_language(
+    tmp_path: Path, locale: str, size: tuple[int, int]
+) -> None:
+    """Asked for 1280×800, or for half of a 1920-pixel screen beside the article being
+    read, a window whose widgets need more grows wider (Ukrainian words are longer than
+    English ones): the screenshot's own size says which it did."""
+    env = window_env(tmp_path / "home", locale)
     shot = tmp_path / "window.png"
     command = [sys.executable, "-m", "desktop_app", "--demo", "--size", "{}x{}".format(*size)]
     result = subprocess.run(
@@ -342,15 +348,7 @@ def test_the_review_workspace_is_no_wider_than_the_record_workspace(
     line set the queue's least width)."""
     from conftest import GARBLED_CSV
 
-    home = tmp_path / "home"
-    env = {key: value for key, value in os.environ.items() if key not in ("LC_ALL", "LANGUAGE")}
-    env.update(
-        LANG=locale,
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(REPO),
-    )
+    env = window_env(tmp_path / "home", locale)
     result = subprocess.run(
         [sys.executable, "-c", REVIEW_WIDTH_PROBE, str(GARBLED_CSV), str(tmp_path / "l.db")],
         capture_output=True,
