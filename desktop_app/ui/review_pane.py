@@ -151,6 +151,24 @@ class QueueModel(QAbstractTableModel):
         return None
 
 
+class ReasonLine(QLabel):
+    """Why a decision was refused, in red under the buttons; shown only while it says
+    something, so that no empty line stands between the buttons and the history."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)  # a long reason wraps; it never widens the window
+        self.setStyleSheet("color: #b00020;")
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class ReviewPane(QWidget):
     """Field by field: pick a report's value (Alt+1…9) or type one, write why, decide."""
 
@@ -232,9 +250,7 @@ class ReviewPane(QWidget):
         self.rationale.setTabChangesFocus(True)
         self.rationale.setFixedHeight(56)
         self.rationale.setPlaceholderText(translate("ReviewPane", "Why this value? (required)"))
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)  # a long reason wraps; it never widens the window
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = ReasonLine(self)
         self.error.setAccessibleName(translate("ReviewPane", "Decision error"))
         self.decide_button = QPushButton(translate("ReviewPane", "Decide  (Ctrl+Enter)"), self)
         self.decide_button.clicked.connect(self.decide)
