@@ -28,6 +28,12 @@ WHO = "tester"
 # Latin words a translated message keeps: the program's name, SQLite's, the byte unit.
 KEPT = {"Exchange", "Ledger", "SQLite", "sqlite"}
 PATHS = re.compile(r"\S*/\S*")
+# What an export's warnings and a merge's refusals quote: files, columns, times, hashes, ids,
+# the values of the data (event types) and the events' ids of `export_and_merge_messages`.
+QUOTED = re.compile(
+    r"\S*/\S*|[0-9a-f]{64}|\w+\.csv|\S+T\S+Z|\b[a-z]+_at\b|\bquote\b|[\w-]{36}|«[^»]*»"
+    r"|\bbodies-[\d-]+|\blong\b"
+)
 
 
 def failure(action) -> str:  # noqa: ANN001 - any callable that should fail
@@ -111,7 +117,8 @@ def test_the_english_window_says_them_as_the_command_line_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
     assert current_language() == "en"
-    for message in every_kind_of_file_error(tmp_path, monkeypatch):
+    messages = every_kind_of_file_error(tmp_path, monkeypatch)
+    for message in messages + export_and_merge_messages(tmp_path, monkeypatch):
         assert message_text(message) == message
 
 
@@ -120,9 +127,11 @@ def test_every_file_error_is_said_in_the_windows_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, language: str
 ) -> None:
     messages = every_kind_of_file_error(tmp_path, monkeypatch)
+    warned = export_and_merge_messages(tmp_path, monkeypatch)
     with speaking(qapp, language):
         said = [message_text(message) for message in messages]
-    left = english_left(said, KEPT, PATHS)
+        said_warned = [message_text(message) for message in warned]
+    left = english_left(said, KEPT, PATHS) + english_left(said_warned, KEPT | {"CSV"}, QUOTED)
     assert not left, "\n".join(left)
 
 
@@ -237,7 +246,7 @@ def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     return messages
 
 
-def test_export_warnings_and_merge_refusals_are_all_made(
+def test_every_kind_of_export_warning_and_merge_refusal_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     messages = " | ".join(export_and_merge_messages(tmp_path, monkeypatch))
@@ -253,20 +262,3 @@ def test_export_warnings_and_merge_refusals_are_all_made(
         "here and long there; nothing merged",
     ):
         assert fragment in messages, messages
-
-
-@pytest.mark.parametrize("language", ["uk", "ru"])
-def test_export_warnings_and_merge_refusals_are_said_in_the_windows_language(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, language: str
-) -> None:
-    messages = export_and_merge_messages(tmp_path, monkeypatch)
-    with speaking(qapp, language):
-        said = [message_text(message) for message in messages]
-    assert [message_text(message) for message in messages] == messages  # English as written
-    # kept: the files' and columns' names, the times and hashes they quote
-    quoted = re.compile(
-        r"\S*/\S*|[0-9a-f]{64}|\w+\.csv|\S+T\S+Z|\b[a-z]+_at\b|\bquote\b|[\w-]{36}|«[^»]*»"
-        r"|\bbodies-[\d-]+|\blong\b"
-    )
-    left = english_left(said, KEPT | {"CSV"}, quoted)
-    assert not left, "\n".join(left)
