@@ -119,11 +119,10 @@ def _check_times(other: Ledger, now: str) -> None:
     later edits and decisions, so that a decision made here would not be in force."""
     for table, kind, columns in COMPARED_TIMES:
         for column in columns:
-            later = f"FROM {table} WHERE {column} > :now"
-            found = other.conn.execute(
-                f"SELECT id, {column}, (SELECT COUNT(*) {later}) {later}"
+            found = other.conn.execute(  # the latest, and how many (one scan)
+                f"SELECT id, {column}, COUNT(*) OVER () FROM {table} WHERE {column} > ?"
                 f" ORDER BY {column} DESC LIMIT 1",
-                {"now": now},
+                (now,),
             ).fetchone()
             if found:
                 record_id, at, count = found
