@@ -360,3 +360,64 @@ def test_the_review_workspace_is_no_wider_than_the_record_workspace(
     record, review, said = result.stdout.split()
     assert said == "True"
     assert int(review) <= int(record), (record, review)
+
+
+# Four reports of one exchange, each with its own count, side by side in a window of half a
+# 1920-pixel screen; prints each column's title as its header shows it, then its tooltip.
+REPORT_TITLES_PROBE = """
+import csv, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop_app import settings
+from desktop_app.store.importer import apply_import, plan_import
+from desktop_app.store.ledger import Ledger
+from desktop_app.ui import build_main_window
+settings.set_user_name("x")
+folder = Path(sys.argv[1])
+with (folder / "four.csv").open("w", newline="", encoding="utf-8") as handle:
+    rows = csv.writer(handle)
+    rows.writerow(["event_id", "event_type", "event_date", "category", "from_party",
+                   "to_party", "count", "source_name", "quote", "recorded_by", "recorded_at"])
+    for number in range(4):
+        rows.writerow(["e", "exchange", "2025-06-11", "bodies", "Russia", "Ukraine",
+                       1000 + number, f"Source {number}", "q", "x", "2025-06-20T09:00:00Z"])
+db = folder / "four.db"
+with Ledger.open(db) as ledger:
+    apply_import(ledger, plan_import(ledger, folder / "four.csv", "x"), "x")
+window = build_main_window(db)
+window.resize(960, 800)
+window.show()
+window.show_workspace(1)
+app.processEvents()
+header = window.review_pane.comparison.horizontalHeader()
+model = header.model()
+for column in range(header.count()):
+    title = model.headerData(column, header.orientation())
+    room = header.sectionSize(column) - 8
+    shown = header.fontMetrics().elidedText(title, header.textElideMode(), room)
+    fits = header.fontMetrics().horizontalAdvance(shown) <= room
+    print(shown, "|", fits, "|", model.headerData(column, header.orientation(), 3))  # tooltip
+"""
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_a_narrow_report_column_keeps_its_number(tmp_path: Path, locale: str) -> None:
+    """At half a screen, four reports side by side left "овідомлення" over each column in
+    Ukrainian: the title was cut at both ends, and with it the number that tells the
+    reports apart. The end of the title stays; the tooltip names the whole and the source."""
+    env = window_env(tmp_path / "home", locale)
+    result = subprocess.run(
+        [sys.executable, "-c", REPORT_TITLES_PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4, result.stdout
+    for number, line in enumerate(lines, start=1):
+        shown, fits, tooltip = line.split(" | ")
+        assert shown.endswith(f" {number}") and fits == "True", (shown, fits)
+        assert tooltip.endswith(f" {number}: Source {number - 1}"), tooltip

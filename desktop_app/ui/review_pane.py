@@ -236,6 +236,9 @@ class ReviewPane(QWidget):
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
         self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # A narrow column keeps the end of its title, the report's number and its ★ mark
+        # ("…ення 2  ★ нове"); its tooltip gives the whole title and the source.
+        self.comparison.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideLeft)
         # Wrapped text needs the columns' final widths: rows are measured again whenever
         # the columns change width (the workspace shown, the window or splitter resized).
         self.comparison.horizontalHeader().sectionResized.connect(self._fit_rows_later)
@@ -497,13 +500,14 @@ class ReviewPane(QWidget):
         table.clear()
         table.setColumnCount(len(self.reports))
         table.setRowCount(len(in_question) + len(INFO_ROWS) + len(quiet))
-        table.setHorizontalHeaderLabels(
-            [
-                translate("ReviewPane", "Report {number}").format(number=number)
-                + (translate("ReviewPane", "  ★ new") if report["id"] in self.new_reports else "")
-                for number, report in enumerate(self.reports, start=1)
-            ]
-        )
+        titles = [
+            translate("ReviewPane", "Report {number}").format(number=number)
+            + (translate("ReviewPane", "  ★ new") if report["id"] in self.new_reports else "")
+            for number, report in enumerate(self.reports, start=1)
+        ]
+        table.setHorizontalHeaderLabels(titles)
+        for column, (title, report) in enumerate(zip(titles, self.reports, strict=True)):
+            table.horizontalHeaderItem(column).setToolTip(f"{title}: {report['source_name']}")
         labels = [field_label(field) for field in in_question]
         info_rows = [translate("ReviewPane", row) for row in INFO_ROWS]
         table.setVerticalHeaderLabels([*labels, *info_rows, *(field_label(f) for f in quiet)])
