@@ -64,7 +64,7 @@ class PartialDateEdit(QWidget):
         open_calendar = QAction(translate("PartialDateEdit", "Open calendar"), self.line)
         open_calendar.setShortcut(QKeySequence("Alt+Down"))
         open_calendar.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        open_calendar.triggered.connect(self.button.showMenu)
+        open_calendar.triggered.connect(self._open_calendar)
         self.line.addAction(open_calendar)
 
     def text(self) -> str:
@@ -75,6 +75,12 @@ class PartialDateEdit(QWidget):
 
     def clear(self) -> None:
         self.line.setText("")  # leaves nothing to undo, as the form's other boxes
+
+    def _open_calendar(self) -> None:
+        """The calendar below the field, its days taking the keys at once: the menu that
+        holds it would otherwise take the first arrow key to focus it."""
+        self.menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _sync_calendar(self) -> None:
         try:

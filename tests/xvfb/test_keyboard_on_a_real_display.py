@@ -91,3 +91,22 @@ def test_review_shortcuts_from_the_record_workspace_show_the_review(
     assert focused() is window.review_pane.rationale
     shortcut(qtbot, window, "Ctrl+3")
     assert window.chart_pane.isVisible() and not window.review_pane.isVisible()
+
+
+def test_the_calendar_takes_the_first_arrow_key(qtbot, example_window) -> None:  # noqa: ANN001
+    """Alt+Down opens the calendar on the typed day; the first arrow moves the day (it used
+    to go to the menu holding the calendar, so Left, Enter picked the typed day itself)."""
+    window = example_window
+    shortcut(qtbot, window, "Ctrl+N")
+    date = window.form.claimed_date
+    date.line.setFocus()
+    type_text(qtbot, "2025-06-12")
+    press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(date.menu.isVisible)
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Return):  # where X sends them: into the popup
+        popup = QApplication.activePopupWidget()
+        assert popup is date.menu
+        qtbot.keyClick(popup.focusWidget() or popup, key)
+    qtbot.waitUntil(lambda: not date.menu.isVisible())
+    assert date.text() == "2025-06-11"
+    assert focused() is date.line
