@@ -628,3 +628,30 @@ def test_the_form_names_the_event_for_people_not_by_id(qtbot, tmp_path: Path) ->
     heading = window.form.heading.text()
     assert "New report</b> for 2025-06-11 exchange: bodies Russia→Ukraine 10" in heading
     assert event_id not in heading
+
+
+def test_delete_outside_the_tables_deletes_nothing(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Delete in the form (its type box, a flow's boxes, the Commit button) asked to delete
+    the whole selected event, and the Enter of a person typing on said yes."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    window = open_window(qtbot, path)
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+End")  # the last event selected
+    assert window.events_pane.selected_event()
+    shortcut(qtbot, window, "Ctrl+N")
+    assert focused() is window.form.event_type
+    press(qtbot, Qt.Key.Key_Delete)
+    window.form.commit_button.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)
+    assert window.ledger.count("reports") == 6
+    assert "events table" in window.statusBar().currentMessage()
+    window.events_pane.view.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)  # where Delete acts: the event goes (asked once)
+    assert window.ledger.count("reports") < 6

@@ -12,7 +12,13 @@ import pytest
 from conftest import GARBLED_CSV, CliResult
 from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from ui_helpers import USER, open_window, shortcut
 
 from desktop_app.store import evidence
@@ -329,3 +335,40 @@ def test_a_read_only_ledger_shows_evidence_but_cannot_add_any(
     assert not drop(window.event_pane.table.viewport(), point, page)
     window.evidence.attach(report, page, evidence.describe(page.name))
     assert window.statusBar().currentMessage().startswith("This file is read-only")
+
+
+def test_delete_in_the_evidence_list_takes_off_the_file_not_the_event(
+    qtbot,  # noqa: ANN001
+    cli,  # noqa: ANN001
+    tmp_path: Path,
+    page: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's Delete took the key first and asked to delete the whole event (Enter
+    said yes); the file could not be taken off from the keyboard at all."""
+    path = tmp_path / "ledger.db"
+    assert cli("import", path, GARBLED_CSV).code == 0
+    with sqlite3.connect(path) as connection:
+        (report_id,) = connection.execute(
+            "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' LIMIT 1"
+        ).fetchone()
+    assert cli("evidence", "add", path, report_id, page, "--accessed", "2025-06-14").code == 0
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = open_window(qtbot, path)
+    select_event(qtbot, window, "bodies-2025-06-13")
+    pane = window.event_pane
+    pane.table.selectRow([report["id"] for report in pane.reports].index(report_id))
+    table = pane.evidence_table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert asked == []
+    assert records(window) == []
+    assert window.ledger.count("reports") == 7

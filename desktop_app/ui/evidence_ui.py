@@ -357,6 +357,9 @@ def evidence_line(ledger_path: Path, item: Evidence) -> str:
     return f"{mark} {item.file_name} ({', '.join(details)})"
 
 
+OWN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete)
+
+
 class EvidenceTable(QTableWidget):
     """The evidence files of one report: name, type, size, accessed, archive URL and the
     check mark; Enter or a double click opens the file, Delete takes it off (undoable)."""
@@ -406,6 +409,14 @@ class EvidenceTable(QTableWidget):
         item = self.selected()
         if item is not None and (said := open_evidence(self.session.ledger.path, item)):
             self.session.message.emit(said)
+
+    def event(self, event: QEvent) -> bool:
+        """Enter and Delete are this list's own keys: the window's Delete (which deletes
+        the selected event) must not take them first."""
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in OWN_KEYS:  # type: ignore[attr-defined]
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -508,14 +508,23 @@ class MainWindow(QMainWindow):
         self.form.edit_report(report)
 
     def delete_selection(self) -> None:
-        """Delete the selected report(s) if the reports table has focus, else the event."""
+        """Delete what the focused table has selected: reports in an event's reports, the
+        event in the events table. Elsewhere (the form, a box, a button) it deletes nothing
+        and says where it acts: it used to take the whole selected event, and the Enter
+        that a person typing presses next confirmed it."""
         if self.event_pane.table.hasFocus():
             self.event_pane.delete_selected()
-            return
-        event_id = self.events_pane.selected_event()
-        if event_id:
+        elif self.events_pane.view.hasFocus() and self.events_pane.selected_event():
             self.delete_reports(
                 [report["id"] for report in self.event_pane.reports], whole_event=True
+            )
+        else:
+            self.session.message.emit(
+                translate(
+                    "MainWindow",
+                    "Delete acts on the events table (the selected event) or on an event's"
+                    " reports (the selected reports): select there first.",
+                )
             )
 
     def delete_reports(self, report_ids: list[str], whole_event: bool = False) -> None:

@@ -978,6 +978,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Сначала выберите событие.</translation>
     </message>
     <message>
+        <source>Delete acts on the events table (the selected event) or on an event&apos;s reports (the selected reports): select there first.</source>
+        <translation>Удаление действует в таблице событий (выбранное событие) или в сообщениях события (выбранные сообщения): сначала выберите там.</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Удаление</translation>
     </message>

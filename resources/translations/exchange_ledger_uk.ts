@@ -978,6 +978,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Спершу виберіть подію.</translation>
     </message>
     <message>
+        <source>Delete acts on the events table (the selected event) or on an event&apos;s reports (the selected reports): select there first.</source>
+        <translation>Видалення діє в таблиці подій (вибрана подія) або в повідомленнях події (вибрані повідомлення): спершу виберіть там.</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Видалення</translation>
     </message>
