@@ -655,3 +655,35 @@ def test_delete_outside_the_tables_deletes_nothing(
     window.events_pane.view.setFocus()
     press(qtbot, Qt.Key.Key_Delete)  # where Delete acts: the event goes (asked once)
     assert window.ledger.count("reports") < 6
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+N", "Ctrl+Shift+N", "F2", "Ctrl+Q"])
+def test_starting_another_report_or_quitting_asks_before_a_typed_report_is_lost(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    keys: str,
+) -> None:
+    """Only Esc asked: Ctrl+N, Ctrl+Shift+N and F2 emptied a half-typed report without a
+    word, and Ctrl+Q closed the window with it."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or answer)
+    shortcut(qtbot, window, "Ctrl+N")
+    assert asked == []  # nothing typed yet: nothing to ask
+    window.form.source.setFocus()
+    type_text(qtbot, "Shamsail Saraliyev")
+    window.session.event_selected.emit("bodies-2025-06-13")  # for Ctrl+Shift+N and F2
+    qtbot.waitUntil(lambda: window.event_pane.event_id == "bodies-2025-06-13")
+    window.event_pane.table.setFocus()
+    window.event_pane.table.selectRow(0)
+    shortcut(qtbot, window, keys)
+    assert asked == ["Discard this report?"]
+    assert window.isVisible() and window.form.source.text() == "Shamsail Saraliyev"
+    answer = QMessageBox.StandardButton.Discard
+    shortcut(qtbot, window, keys)
+    assert window.form.source.text() != "Shamsail Saraliyev" or not window.isVisible()

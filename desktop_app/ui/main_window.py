@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             translate("MainWindow", "Save a &copy…"), self.save_copy_dialog
         )
-        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, "Ctrl+Q")
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.quit, "Ctrl+Q")
         self.undo_action = self.session.undo_stack.createUndoAction(
             self, translate("MainWindow", "&Undo")
         )
@@ -662,6 +662,8 @@ class MainWindow(QMainWindow):
 
     def restart(self) -> bool:
         """Start the program again on this file, then close this window."""
+        if not self.form.may_discard():
+            return False
         started = QProcess.startDetached(
             sys.executable, ["-m", "desktop_app", str(self.ledger.path)]
         )
@@ -759,6 +761,8 @@ class MainWindow(QMainWindow):
         """Open another file in a new window that takes this one's place; a file that cannot
         be opened gives a dialog and leaves this window as it was. Only File → New makes
         a file: a recent file that was moved or deleted is not made again, empty."""
+        if not self.form.may_discard():
+            return None
         try:
             ledger = Ledger.open(path, create=create)
         except LedgerFileError as error:
@@ -783,7 +787,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.transfers.import_file(csv_files[0]))
 
+    def quit(self) -> None:
+        """Ctrl+Q: a half-typed report is lost only after the person says so."""
+        if self.form.may_discard():
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if event.spontaneous() and not self.form.may_discard():  # the title bar's ×
+            event.ignore()
+            return
         self.save_layout()
         for timer in self.findChildren(QTimer):  # polling, deferred updates: all of them
             timer.stop()

@@ -454,11 +454,15 @@ class ReportForm(QWidget):
     # ---- actions ----------------------------------------------------------------------
 
     def new_event(self) -> None:
+        if not self.may_discard():
+            return
         self.clear()
         self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def new_report_for(self, event_id: str) -> None:
         """Start a report that joins an existing event."""
+        if not self.may_discard():
+            return
         self.clear()
         self.target_event = event_id
         event_type = self.session.ledger.event_type(event_id) or EVENT_TYPES[0]
@@ -469,6 +473,8 @@ class ReportForm(QWidget):
 
     def edit_report(self, report: dict) -> None:
         """Load a report (as store.events.event_reports gives it) for editing."""
+        if not self.may_discard():
+            return
         self.clear()
         self.editing_report = report["id"]
         self.target_event = report["event_id"]
@@ -550,20 +556,24 @@ class ReportForm(QWidget):
             flows,
         )
 
+    def may_discard(self) -> bool:
+        """Whether what the form holds may go: nothing typed would be lost, or the person
+        says it may. Asked before anything empties the form or closes the window."""
+        if not self.has_typed_content():
+            return True
+        answer = QMessageBox.question(
+            self,
+            translate("ReportForm", "Discard this report?"),
+            translate("ReportForm", "Discard what you typed in the form? It has not been saved."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def cancel(self) -> None:
         """Esc: a half-typed report is lost only after the person says so."""
-        if self.has_typed_content():
-            answer = QMessageBox.question(
-                self,
-                translate("ReportForm", "Discard this report?"),
-                translate(
-                    "ReportForm", "Discard what you typed in the form? It has not been saved."
-                ),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if not self.may_discard():
+            return
         self.clear()
         self.session.message.emit(translate("ReportForm", "Form cleared."))
         self.event_type.setFocus(Qt.FocusReason.ShortcutFocusReason)
