@@ -579,9 +579,18 @@ def test_a_bad_filter_date_says_why(qtbot, tmp_path: Path) -> None:
     assert "no month 13" in pane.filter_error.text()
 
 
-def test_sources_are_renamed_and_merged_in_their_dialog(qtbot, tmp_path: Path) -> None:
+def test_sources_are_renamed_and_merged_in_their_dialog(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from desktop_app.ui.dialogs import SourcesDialog
 
+    asked: list[str] = []
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: asked.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]))
     path = tmp_path / "ledger.db"
     with Ledger.open(path) as ledger:
         apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
@@ -599,15 +608,25 @@ def test_sources_are_renamed_and_merged_in_their_dialog(qtbot, tmp_path: Path) -
     qtbot.keyClicks(dialog.name, "Shamsail Saraliev")
     dialog.save_button.click()
     assert "Shamsail Saraliev" in [source["name"] for source in dialog.sources]
-    # Merge the video into the article: its report follows.
+    # A look-alike name (a Cyrillic і among Latin letters) is refused, naming the letter.
+    dialog.name.setText("Shamsail Saral\u0456ev")  # pasted: QTest types ASCII only
+    dialog.save_button.click()
+    assert "U+0456" in asked.pop()
+    assert "Shamsail Saraliev" in [source["name"] for source in dialog.sources]
+    # Merge the video into the article: its report follows. Until another source is
+    # chosen, Alt+M merges nothing.
     names = [source["name"] for source in dialog.sources]
     dialog.table.setCurrentCell(names.index("Online video of the remains transfer"), 0)
+    dialog.merge_button.click()  # Alt+M
+    assert asked.pop() == "Choose another source to merge into."
+    assert window.ledger.count("sources") == 4
     dialog.merge_target.setCurrentIndex(
         dialog.merge_target.findText(
             "Article: Second Russia-Ukraine Talks in Istanbul Focus on Ceasefire Memorandums"
         )
     )
     dialog.merge_button.click()
+    assert asked.pop().startswith("Merge Online video of the remains transfer into Article")
     assert window.ledger.count("sources") == 3
     article = window.ledger.find_source(
         "Article: Second Russia-Ukraine Talks in Istanbul Focus on Ceasefire Memorandums", None

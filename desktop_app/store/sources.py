@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import validation
 from ..domain.records import source_key, tidy
 from ..domain.validation import Invalid
 from .ledger import Changes, Ledger, public_record
@@ -95,10 +96,12 @@ def update_source(ledger: Ledger, source_id: str, fields: SourceFields, who: str
     """Rename a source or change its party, kind or reliability (audited)."""
     with ledger.write(who) as state:
         old = source(ledger, source_id)
-        name = tidy(fields.name)
-        if not name:
+        if not tidy(fields.name):
             raise Invalid("a source needs a name")
-        party = ledger.ensure_party(fields.party) if fields.party else None
+        # As the form checks them: a word mixing Latin and Cyrillic is a look-alike name.
+        name = validation.source_name(fields.name)
+        given_party = validation.optional_party(fields.party or "")
+        party = ledger.ensure_party(given_party) if given_party else None
         key = source_key(name, party)
         clash = ledger.conn.execute(
             "SELECT name FROM sources WHERE key = ? AND id != ?", (key, source_id)

@@ -238,6 +238,9 @@ class SourcesDialog(QDialog):
         self.party.setText(source["party"] or "")
         set_combo_value(self.kind, source["kind"])
         self.reliability.setCurrentIndex(list(RELIABILITY).index(source["reliability"]))
+        # No other source is chosen for a merge until the person chooses one: Alt+M merged
+        # at once into whichever source stood first in the list.
+        self.merge_target.setCurrentIndex(self.merge_target.findData(source["id"]))
 
     def save(self) -> None:
         source = self.selected()
@@ -263,8 +266,21 @@ class SourcesDialog(QDialog):
                 translate("Dialogs", "Choose another source to merge into."),
             )
             return
+        names = {"source": source_label(source["name"], source["party"])}
+        names["target"] = self.merge_target.currentText()
+        answer = QMessageBox.question(
+            self,
+            translate("Dialogs", "Merge"),
+            translate(
+                "Dialogs",
+                "Merge {source} into {target}? Its reports will name {target}."
+                " Ctrl+Z takes it back.",
+            ).format(**names),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         text = translate("Dialogs", "Merge source {source} into {target}").format(
-            source=source["name"], target=self.merge_target.currentText()
+            source=source["name"], target=names["target"]
         )
         self._execute(MergeSources(self.session, target, source["id"], text))
 

@@ -325,6 +325,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Выберите другой источник, с которым объединить.</translation>
     </message>
     <message>
+        <source>Merge {source} into {target}? Its reports will name {target}. Ctrl+Z takes it back.</source>
+        <translation>Объединить {source} с {target}? Его сообщения будут называть {target}. Ctrl+Z отменит это.</translation>
+    </message>
+    <message>
         <source>Merge source {source} into {target}</source>
         <translation>Объединить источник {source} с {target}</translation>
     </message>

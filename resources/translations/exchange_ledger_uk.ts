@@ -325,6 +325,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Виберіть інше джерело, з яким об’єднати.</translation>
     </message>
     <message>
+        <source>Merge {source} into {target}? Its reports will name {target}. Ctrl+Z takes it back.</source>
+        <translation>Об’єднати {source} з {target}? Його повідомлення називатимуть {target}. Ctrl+Z скасує це.</translation>
+    </message>
+    <message>
         <source>Merge source {source} into {target}</source>
         <translation>Об’єднати джерело {source} з {target}</translation>
     </message>
