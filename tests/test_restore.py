@@ -272,6 +272,53 @@ def test_the_import_is_one_audited_operation_naming_the_folder_and_its_files(
     assert pointing == 4  # the decisions it added point to it
 
 
+def delete_event(db: Path, event_id: str) -> list[dict[str, object]]:
+    """Delete every report of an event as the window does (one write); their records,
+    for undo."""
+    with Ledger.open(db) as ledger:
+        ids = [i for (i,) in ledger.conn.execute(
+            "SELECT id FROM reports WHERE event_id = ?", (event_id,)
+        )]  # fmt: skip
+        records = [ledger.report_record(report_id) for report_id in ids]
+        with ledger.write("me"):
+            for report_id in ids:
+                ledger.delete_report(report_id, "me")
+    return [record for record in records if record is not None]
+
+
+def test_decisions_on_a_deleted_event_leave_the_export_and_come_back_with_undo(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An event whose reports are all deleted is in neither events.csv nor reports.csv:
+    its decisions (a location, a dismissal) would describe nothing in the folder, and a
+    restore could not take them, so the folder leaves them out and round-trips; the
+    ledger keeps them, so that undoing the deletion brings them back."""
+    db = tmp_path / "deleted.db"
+    ok(cli("import", db, GARBLED_CSV))
+    ok(cli("resolve", db, "bodies-2025-06-11", "--location", "Bryansk", "--rationale", "x"))
+    ok(
+        cli(
+            "resolve", db, "bodies-2025-06-13", "--dismiss-direction", "Ukraine", "Russia",
+            "bodies", "--rationale", "both stand",
+        )
+    )  # fmt: skip
+    delete_event(db, "bodies-2025-06-11")
+    records = delete_event(db, "bodies-2025-06-13")
+    first, second = tmp_path / "out1", tmp_path / "out2"
+    ok(cli("export", db, first))
+    assert read_rows(first / "resolutions.csv") == []
+    result = ok(cli("import", tmp_path / "restored.db", first))
+    assert "warning" not in result.err
+    ok(cli("export", tmp_path / "restored.db", second))
+    assert_identical(first, second)
+    with Ledger.open(db) as ledger, ledger.write("me"):  # undo the second deletion
+        for record in records:
+            ledger.restore_report(record, "me")
+    ok(cli("export", db, tmp_path / "out3"))
+    [dismissal] = read_rows(tmp_path / "out3" / "resolutions.csv")
+    assert (dismissal["event_id"], dismissal["state"]) == ("bodies-2025-06-13", "in_force")
+
+
 # ---- the codebook, read by other tools ------------------------------------------------
 
 

@@ -29,8 +29,9 @@ FILES = {
         " exchange events only, in best, low and high."
     ),
     "resolutions.csv": (
-        "Every reviewer's decision with its rationale, who and when, and its state"
-        " (in_force, superseded or withdrawn)."
+        "Every reviewer's decision on the events of this folder with its rationale, who"
+        " and when, and its state (in_force, superseded or withdrawn). An event whose"
+        " reports were all deleted is in no file here, and neither are its decisions."
     ),
     "evidence.csv": (
         "One row per evidence file of a report: its SHA-256, original name, media type,"

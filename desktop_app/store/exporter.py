@@ -110,7 +110,7 @@ def export_tables(
             RESOLUTION_COLUMNS,
             lambda: _python_lines(
                 tuple(row[column] for column in RESOLUTION_COLUMNS)
-                for row in queries.decisions(ledger)
+                for row in queries.decisions(ledger, reported_only=True)
             ),
         ),
         "evidence.csv": (EVIDENCE_COLUMNS, lambda: sql_lines(conn, EVIDENCE_SQL)),
@@ -461,7 +461,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "resolutions": [
-        _text_field("event_id", "Key of the event decided (as in reports.csv).", required=True),
+        _text_field(
+            "event_id",
+            "Key of the event decided (as in reports.csv and events.csv: the decisions of an"
+            " event whose reports were all deleted are left out of the folder).",
+            required=True,
+        ),
         _one_of(
             "field",
             ("date", "location", "count", "direction"),
