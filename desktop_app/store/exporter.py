@@ -340,7 +340,8 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
         _text_field(
             "event_id",
-            "Key of the event the report describes; rows with one key describe one event.",
+            "Key of the event the report describes; rows with one key describe one event,"
+            " which has its rows in events.csv (one per flow: no foreign key is declared).",
             required=True,
         ),
         _one_of("event_type", EVENT_TYPES, "The kind of event."),
@@ -358,7 +359,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
             QUALIFIERS,
             "How the report gives the count: exact, approx (about), at_least or at_most.",
         ),
-        _text_field("source_name", "Who said it: a speaker or an outlet.", required=True),
+        _text_field(
+            "source_name",
+            "Who said it: a speaker or an outlet. A source is its name and party together:"
+            " (source_name, source_party) is one row of sources.csv (name, party).",
+            required=True,
+        ),
         _one_of("source_kind", SOURCE_KINDS, "The kind of source."),
         _text_field(
             "source_party", "The party the source speaks for; blank if independent." + _PARTY
@@ -392,7 +398,11 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "events": [
-        _text_field("event_id", "Key of the event (as in reports.csv).", required=True),
+        _text_field(
+            "event_id",
+            "Key of the event (as in reports.csv); an event has one row per flow.",
+            required=True,
+        ),
         _one_of("event_type", EVENT_TYPES, "The kind of event."),
         _claimed_date(
             "date",
@@ -435,7 +445,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
     ],
     "sources": [
         _text_field("source_id", "Id of the source.", required=True),
-        _text_field("name", "The source's name.", required=True),
+        _text_field(
+            "name",
+            "The source's name; with party it identifies the source (no two rows have the"
+            " same name and party, while one name may stand for several parties).",
+            required=True,
+        ),
         _one_of("kind", SOURCE_KINDS, "The kind of source."),
         _text_field("party", "The party the source speaks for; blank if independent." + _PARTY),
         _RELIABILITY,
@@ -504,7 +519,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "evidence": [
-        _text_field("report_id", "Id of the report the file backs.", required=True),
+        _text_field(
+            "report_id",
+            "Id of the report the file backs: a report of reports.csv (where it has one row"
+            " per flow: no foreign key is declared).",
+            required=True,
+        ),
         _field(
             "sha256",
             "string",
@@ -532,8 +552,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
 }
 
 # Keys that hold in every export: one row per report flow, event flow, source, balance
-# row and decision; every report's event is in events.csv and its source in sources.csv.
-# (A decision may name an event or a report since deleted: no key is declared for those.)
+# row and decision. A foreign key is declared only where its target is unique in the
+# file it names (a SQL loader refuses any other: "foreign key mismatch"): a report's
+# source is the one row of sources.csv with its name and party (a source is identified
+# by both; the ledger keeps their key unique, and the guard writes two different values
+# as two different cells). events.csv and reports.csv have a row per flow, so an
+# event_id or a report_id is no key there: the fields' descriptions say those relations.
 _FLOW_KEY = ["category", "from_party", "to_party"]
 PRIMARY_KEYS: dict[str, list[str]] = {
     "reports": ["report_id", *_FLOW_KEY],
@@ -543,13 +567,15 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "resolutions": ["seq"],
     "evidence": ["report_id", "sha256"],
 }
+# Table Schema 2's uniqueKeys: fields unique together besides the primary key, which a
+# SQL loader makes a UNIQUE constraint (the target of the reports' key to sources).
+UNIQUE_KEYS: dict[str, list[list[str]]] = {"sources": [["name", "party"]]}
 FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
     "reports": [
-        {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},
-        {"fields": ["source_name"], "reference": {"resource": "sources", "fields": ["name"]}},
-    ],
-    "evidence": [
-        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}},
+        {
+            "fields": ["source_name", "source_party"],
+            "reference": {"resource": "sources", "fields": ["name", "party"]},
+        },
     ],
 }
 
@@ -591,6 +617,7 @@ def datapackage(created: str | None = None) -> dict[str, Any]:
                 "fields": fields,
                 "missingValues": [""],
                 "primaryKey": PRIMARY_KEYS[name],
+                **({"uniqueKeys": UNIQUE_KEYS[name]} if name in UNIQUE_KEYS else {}),
                 **({"foreignKeys": FOREIGN_KEYS[name]} if name in FOREIGN_KEYS else {}),
             },
         }
