@@ -27,6 +27,7 @@ from conftest import (
 )
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
+from desktop_app.store.csvio import FORMULA_STARTS
 from desktop_app.store.ledger import Ledger, ReportInput
 
 Cli = Callable[..., CliResult]
@@ -423,8 +424,22 @@ def test_every_field_is_described_with_its_type_and_text_columns_name_the_rule(
     for (resource, name), field in fields.items():
         assert field.get("description"), (resource, name)
         constraints = field.get("constraints", {})
-        if field["type"] == "string" and not {"enum", "pattern"} & set(constraints):
+        if field["type"] == "string":  # the ' rule is named on every text column
             assert "one more leading '" in field["description"], (resource, name)
+            fixed = "enum" in constraints or "pattern" in constraints
+            assert ("never applies here" in field["description"]) == fixed, (resource, name)
+        for value in constraints.get("enum", []):  # as it says: none is ever guarded
+            assert not str(value).startswith(FORMULA_STARTS), (resource, name, value)
+    for resource in package["resources"]:  # what one row of the file is
+        assert resource["description"].startswith("One row per"), resource["name"]
+    assert fields[("reports", "count")]["constraints"]["maximum"] == 1_000_000_000
+    for grade in (
+        ("reports", "credibility"),
+        ("reports", "reliability"),
+        ("sources", "reliability"),
+    ):
+        assert "an ordinal grade" in fields[grade]["description"], grade
+        assert "not a quantity" in fields[grade]["description"], grade
     assert "exactly as recorded" not in fields[("reports", "quote")]["description"]
     for name in ("count", "best", "low", "high", "received_best", "sent_high"):
         unit = next(field["unit"] for (_, n), field in fields.items() if n == name)
