@@ -422,6 +422,31 @@ def test_several_errors_in_one_row_are_all_reported(
     assert_refused(result, [(2, "count"), (2, "event_date"), (2, "reliability"), (2, "event_type")])
 
 
+def test_from_equal_to_is_reported_beside_the_rows_other_errors(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """Every error of a row in one go: from = to as well as a bad count or an unknown
+    category of the same row, not only once the rest is mended."""
+    same = {"from_party": "Russia", "to_party": "russia"}  # one party, by its key
+    rows = [
+        row(event_id="a", count="1,212", **same),  # row 2
+        row(event_id="b", category="prisoners", **same),  # row 3
+        row(event_id="c", count_qualifier="roughly", event_date="2025-13-01", **same),  # row 4
+    ]
+    result = import_bad_rows(cli, example_db, tmp_path, rows)
+    assert_refused(
+        result,
+        [
+            (2, "count"), (2, "to_party"), (3, "category"), (3, "to_party"),
+            (4, "count_qualifier"), (4, "event_date"), (4, "to_party"),
+        ],
+    )  # fmt: skip
+    assert result.err.count("a flow goes between two parties") == 3
+    # a party that is itself bad is named as such, with no word on from = to
+    result = import_bad_rows(cli, example_db, tmp_path, [row(from_party="", to_party="")])
+    assert "a flow goes between two parties" not in result.err
+
+
 def test_bytes_that_are_not_utf8_are_an_error_at_their_row_and_column(
     cli: Cli, example_db: Path, tmp_path: Path
 ) -> None:

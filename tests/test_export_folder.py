@@ -18,7 +18,7 @@ from openpyxl.utils.escape import unescape
 from desktop_app.store import exporter
 from desktop_app.store.csvio import unescape_cell
 from desktop_app.store.export_readme import FILES, README_NAME, WORKBOOK_NAME
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, ReportInput
 
 Cli = Callable[..., CliResult]
 
@@ -38,6 +38,11 @@ def db(cli: Cli, tmp_path: Path) -> Path:
 
 def listing(folder: Path) -> list[str]:
     return sorted(entry.name for entry in folder.iterdir())
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 # ---- README.txt -------------------------------------------------------------------------
@@ -81,6 +86,47 @@ def test_readme_says_how_to_read_the_files_without_damage(
     assert "keep its report_id" in flat
     assert "exchange-ledger import LEDGER.db reports.csv" in flat
     assert "exchange-ledger merge LEDGER.db MINE.db" in flat
+
+
+def test_readme_says_what_low_warnings_restores_and_returned_files_can_and_cannot_do(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """README.txt says what the project's README says: low is 0 while a possible reversed
+    direction stands (the garbled example's warning), a status a merge gave comes back
+    otherwise, and a returned file with a report edited since is refused whole."""
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    flat = " ".join((out / README_NAME).read_text(encoding="utf-8").split())
+    warned = [row for row in csv_rows(out / "events.csv") if row["warnings"]]
+    assert warned and all(row["low"] == "0" for row in warned)
+    assert "reversed_direction" in flat
+    assert "low is 0" in flat
+    assert "the minimum of the reports" not in flat
+    assert "a merge brought" in flat and "comes back resolved or conflict" in flat
+    assert "already in the ledger are skipped" not in flat
+    assert "refuses the whole file" in flat
+    # as it says: the owner edits a report after the export; the recipient adds a report
+    # and sends the whole file back; nothing of it is imported.
+    with Ledger.open(db) as ledger:
+        report_id = ledger.conn.execute(
+            "SELECT r.id FROM reports r JOIN sources s ON s.id = r.source_id"
+            " WHERE s.name = 'Shamsail Saraliyev'"
+        ).fetchone()[0]
+        ledger.edit_report(
+            report_id,
+            ReportInput("exchange", "Shamsail Saraliyev", "2025-06-13", "Russia", "Moscow"),
+            "owner",
+        )
+    returned = out / "reports.csv"
+    with returned.open("a", newline="", encoding="utf-8") as handle:
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(event_id="new-event", event_type="talks", event_date="2025-06-20")
+        row.update(source_name="A colleague", quote="new")
+        csv.DictWriter(handle, REPORTS_HEADER, lineterminator="\r\n").writerow(row)
+    result = cli("import", db, returned)
+    assert result.code == 1 and report_id in result.err
+    with Ledger.open(db) as ledger:
+        assert ledger.event_type("new-event") is None
 
 
 def test_readme_is_utf8_with_crlf_and_the_same_bytes_on_every_export(

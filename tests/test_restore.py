@@ -27,6 +27,7 @@ from conftest import (
 )
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
+from desktop_app.store.csvio import FORMULA_STARTS
 from desktop_app.store.ledger import Ledger, ReportInput
 
 Cli = Callable[..., CliResult]
@@ -272,30 +273,135 @@ def test_the_import_is_one_audited_operation_naming_the_folder_and_its_files(
     assert pointing == 4  # the decisions it added point to it
 
 
+def delete_event(db: Path, event_id: str) -> list[dict[str, object]]:
+    """Delete every report of an event as the window does (one write); their records,
+    for undo."""
+    with Ledger.open(db) as ledger:
+        ids = [i for (i,) in ledger.conn.execute(
+            "SELECT id FROM reports WHERE event_id = ?", (event_id,)
+        )]  # fmt: skip
+        records = [ledger.report_record(report_id) for report_id in ids]
+        with ledger.write("me"):
+            for report_id in ids:
+                ledger.delete_report(report_id, "me")
+    return [record for record in records if record is not None]
+
+
+def test_decisions_on_a_deleted_event_leave_the_export_and_come_back_with_undo(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An event whose reports are all deleted is in neither events.csv nor reports.csv:
+    its decisions (a location, a dismissal) would describe nothing in the folder, and a
+    restore could not take them, so the folder leaves them out and round-trips; the
+    ledger keeps them, so that undoing the deletion brings them back."""
+    db = tmp_path / "deleted.db"
+    ok(cli("import", db, GARBLED_CSV))
+    ok(cli("resolve", db, "bodies-2025-06-11", "--location", "Bryansk", "--rationale", "x"))
+    ok(
+        cli(
+            "resolve", db, "bodies-2025-06-13", "--dismiss-direction", "Ukraine", "Russia",
+            "bodies", "--rationale", "both stand",
+        )
+    )  # fmt: skip
+    delete_event(db, "bodies-2025-06-11")
+    records = delete_event(db, "bodies-2025-06-13")
+    first, second = tmp_path / "out1", tmp_path / "out2"
+    ok(cli("export", db, first))
+    assert read_rows(first / "resolutions.csv") == []
+    result = ok(cli("import", tmp_path / "restored.db", first))
+    assert "warning" not in result.err
+    ok(cli("export", tmp_path / "restored.db", second))
+    assert_identical(first, second)
+    with Ledger.open(db) as ledger, ledger.write("me"):  # undo the second deletion
+        for record in records:
+            ledger.restore_report(record, "me")
+    ok(cli("export", db, tmp_path / "out3"))
+    [dismissal] = read_rows(tmp_path / "out3" / "resolutions.csv")
+    assert (dismissal["event_id"], dismissal["state"]) == ("bodies-2025-06-13", "in_force")
+
+
 # ---- the codebook, read by other tools ------------------------------------------------
 
 
-def test_frictionless_validates_the_folder_with_its_keys(cli: Cli, tmp_path: Path) -> None:
+def keyed_folder(cli: Cli, tmp_path: Path) -> Path:
+    """The hostile ledger, the garbled example and one name that stands for two sources
+    (the Ministry of Defence of each party), exported."""
     db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
     ok(cli("import", db, GARBLED_CSV))
-    decided_ledger_folder = tmp_path / "out"
-    ok(cli("export", db, decided_ledger_folder))
-    package = json.loads((decided_ledger_folder / "datapackage.json").read_text("utf-8"))
+    rows = []
+    for party in ("Russia", "Ukraine"):
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(
+            event_id="ministries", event_type="statement", event_date="2025-06-14",
+            source_name="Ministry of Defence", source_kind="official", source_party=party,
+            quote=f"{party} says",
+        )  # fmt: skip
+        rows.append([row[column] for column in REPORTS_HEADER])
+    ok(cli("import", db, write_csv(tmp_path / "ministries.csv", REPORTS_HEADER, rows)))
+    ok(cli("export", db, tmp_path / "out"))
+    return tmp_path / "out"
+
+
+def test_frictionless_validates_the_folder_with_its_keys(cli: Cli, tmp_path: Path) -> None:
+    folder = keyed_folder(cli, tmp_path)
+    package = json.loads((folder / "datapackage.json").read_text("utf-8"))
     schemas = {resource["name"]: resource["schema"] for resource in package["resources"]}
     assert schemas["sources"]["primaryKey"] == ["source_id"]
-    assert schemas["reports"]["foreignKeys"][0]["reference"]["resource"] == "events"
+    assert schemas["reports"]["foreignKeys"] == [
+        {
+            "fields": ["source_name", "source_party"],
+            "reference": {"resource": "sources", "fields": ["name", "party"]},
+        }
+    ]
     validate = [sys.executable, "-m", "frictionless", "validate", "--json"]
-    target = str(decided_ledger_folder / "datapackage.json")
+    target = str(folder / "datapackage.json")
     result = subprocess.run([*validate, target], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-3000:]
     assert json.loads(result.stdout)["valid"] is True
-    # The keys are checked: a report whose event is missing from events.csv fails.
-    events = decided_ledger_folder / "events.csv"
-    lines = events.read_bytes().split(b"\r\n")
-    events.write_bytes(b"\r\n".join(line for line in lines if not line.startswith(b"'@x,")))
+    # The key is checked: a report whose source (name and party) is missing fails.
+    sources = folder / "sources.csv"
+    lines = sources.read_bytes().split(b"\r\n")
+    ukraine = b",Ministry of Defence,official,Ukraine,F,1"
+    kept = [line for line in lines if not line.endswith(ukraine)]
+    assert len(kept) == len(lines) - 1
+    sources.write_bytes(b"\r\n".join(kept))
     result = subprocess.run([*validate, target], capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "foreign-key" in result.stdout
+
+
+def load_into_sqlite(folder: Path) -> sqlite3.Connection:
+    """Every CSV file of the folder as a table with the keys datapackage.json declares
+    (primary, unique and foreign), cells as the csv module reads them."""
+    package = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    conn = sqlite3.connect(":memory:")
+    for resource in package["resources"]:
+        schema = resource["schema"]
+        names = [field["name"] for field in schema["fields"]]
+        keys = [f"PRIMARY KEY ({', '.join(schema['primaryKey'])})"]
+        keys += [f"UNIQUE ({', '.join(fields)})" for fields in schema.get("uniqueKeys", [])]
+        keys += [
+            f"FOREIGN KEY ({', '.join(fk['fields'])}) REFERENCES"
+            f" {fk['reference']['resource']} ({', '.join(fk['reference']['fields'])})"
+            for fk in schema.get("foreignKeys", [])
+        ]
+        conn.execute(f"CREATE TABLE {resource['name']} ({', '.join(names + keys)})")
+        rows = [[row[name] for name in names] for row in read_rows(folder / resource["path"])]
+        marks = ", ".join("?" * len(names))
+        conn.executemany(f"INSERT INTO {resource['name']} VALUES ({marks})", rows)
+    return conn
+
+
+def test_the_declared_keys_load_into_sqlite_and_hold(cli: Cli, tmp_path: Path) -> None:
+    """A key is declared only where its target is unique in the file it names: SQLite
+    refuses any other ("foreign key mismatch"). One name stands for two sources."""
+    folder = keyed_folder(cli, tmp_path)
+    names = [row["name"] for row in read_rows(folder / "sources.csv")]
+    assert names.count("Ministry of Defence") == 2
+    conn = load_into_sqlite(folder)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute("DELETE FROM sources WHERE name = 'Ministry of Defence' AND party = 'Ukraine'")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() != []
 
 
 def test_every_field_is_described_with_its_type_and_text_columns_name_the_rule(
@@ -318,8 +424,22 @@ def test_every_field_is_described_with_its_type_and_text_columns_name_the_rule(
     for (resource, name), field in fields.items():
         assert field.get("description"), (resource, name)
         constraints = field.get("constraints", {})
-        if field["type"] == "string" and not {"enum", "pattern"} & set(constraints):
+        if field["type"] == "string":  # the ' rule is named on every text column
             assert "one more leading '" in field["description"], (resource, name)
+            fixed = "enum" in constraints or "pattern" in constraints
+            assert ("never applies here" in field["description"]) == fixed, (resource, name)
+        for value in constraints.get("enum", []):  # as it says: none is ever guarded
+            assert not str(value).startswith(FORMULA_STARTS), (resource, name, value)
+    for resource in package["resources"]:  # what one row of the file is
+        assert resource["description"].startswith("One row per"), resource["name"]
+    assert fields[("reports", "count")]["constraints"]["maximum"] == 1_000_000_000
+    for grade in (
+        ("reports", "credibility"),
+        ("reports", "reliability"),
+        ("sources", "reliability"),
+    ):
+        assert "an ordinal grade" in fields[grade]["description"], grade
+        assert "not a quantity" in fields[grade]["description"], grade
     assert "exactly as recorded" not in fields[("reports", "quote")]["description"]
     for name in ("count", "best", "low", "high", "received_best", "sent_high"):
         unit = next(field["unit"] for (_, n), field in fields.items() if n == name)

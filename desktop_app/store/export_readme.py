@@ -20,8 +20,13 @@ FILES = {
     "events.csv": (
         "One row per event flow (or per event without flows): the event's date, location"
         " and status (single, consistent, conflict, resolved, reopened), and best, low and"
-        " high of each flow - the decided value, else the median, minimum and maximum of"
-        " the reports - with the decision in force and any warning."
+        " high of each flow - the decided value where a decision is in force, else the"
+        " median, minimum and maximum of the reports stating the flow - with the decision"
+        " in force. warnings is reversed_direction on the two rows of a possible reversed"
+        " direction (two reports give opposite directions with equal counts, and neither"
+        " the other direction: one may be garbled) that no reviewer has decided or"
+        " dismissed; while it stands, low is 0 on both rows (one of the two flows may not"
+        " have happened)."
     ),
     "sources.csv": "One row per source: name, kind, party, reliability (A-F), reports.",
     "balance.csv": (
@@ -29,8 +34,9 @@ FILES = {
         " exchange events only, in best, low and high."
     ),
     "resolutions.csv": (
-        "Every reviewer's decision with its rationale, who and when, and its state"
-        " (in_force, superseded or withdrawn)."
+        "Every reviewer's decision on the events of this folder with its rationale, who"
+        " and when, and its state (in_force, superseded or withdrawn). An event whose"
+        " reports were all deleted is in no file here, and neither are its decisions."
     ),
     "evidence.csv": (
         "One row per evidence file of a report: its SHA-256, original name, media type,"
@@ -132,9 +138,12 @@ Sending corrections back
 - New reports (a source the ledger lacks, another account of an event): add
   rows to reports.csv with report_id blank (or an id of your own) and the
   event_id of the event they describe, and send the file back. Its owner
-  imports it (exchange-ledger import LEDGER.db reports.csv): rows already in
-  the ledger are skipped, the new reports join their events by event_id, and
-  any disagreement goes to the review queue.
+  imports it (exchange-ledger import LEDGER.db reports.csv): the new reports
+  join their events by event_id, and any disagreement goes to the review
+  queue. The rows of this export's own reports are skipped only while the
+  ledger holds those reports as they are here: if the owner has edited one of
+  them since the export, the import refuses the whole file (and names that
+  report). So send back only your new rows, under the header row.
 - Changes to a report: edit its rows in reports.csv, keep its report_id as it
   is, and set its updated_at to the time of your edit (UTC). A changed report
   is not imported over the one the ledger holds (the import refuses it, so
@@ -149,9 +158,12 @@ Restoring the ledger
 --------------------
 This folder holds the whole ledger. exchange-ledger import NEW.db DIR (DIR is
 this folder) restores it into a new file: every source, report and decision as
-it was, each event's status included; exporting that file again writes the
-same files. Imported into a ledger that already has data, the folder adds its
-reports, then its decisions, to it.
+it was, and each event's status, with one exception; exporting that file again
+writes the same files. The exception: a folder cannot carry which decisions a
+merge brought (a merged decision that differs from the one in force reopens
+its field), so an event reopened for that reason comes back resolved or
+conflict, and the import names it in a warning. Imported into a ledger that
+already has data, the folder adds its reports, then its decisions, to it.
 """
 
 

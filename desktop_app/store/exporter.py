@@ -23,8 +23,9 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.rules import STATUSES
+from ..domain.validation import MAX_COUNT
 from . import queries
-from .csvio import escape_cell, writer
+from .csvio import FORMULA_STARTS, escape_cell, writer
 from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_files
 from .export_lines import CACHE_KIB, SecondReader, Spilled, sql_lines
 from .export_readme import README_NAME, WORKBOOK_NAME, readme_bytes
@@ -110,7 +111,7 @@ def export_tables(
             RESOLUTION_COLUMNS,
             lambda: _python_lines(
                 tuple(row[column] for column in RESOLUTION_COLUMNS)
-                for row in queries.decisions(ledger)
+                for row in queries.decisions(ledger, reported_only=True)
             ),
         ),
         "evidence.csv": (EVIDENCE_COLUMNS, lambda: sql_lines(conn, EVIDENCE_SQL)),
@@ -263,6 +264,15 @@ _ESCAPE_NOTE = (
 )
 
 
+def _never_guarded(what: str) -> str:
+    """The rule named on a text column that it can never touch."""
+    return (
+        " The formula guard of the text columns (one more leading ' before a value that"
+        " begins with =, +, -, @, a tab, a carriage return or ') never applies here: no"
+        f" {what} begins with one of those."
+    )
+
+
 def _field(
     name: str, type_: str = "string", description: str = "", **constraints: object
 ) -> dict[str, Any]:
@@ -281,8 +291,8 @@ def _text_field(name: str, description: str, **constraints: object) -> dict[str,
     return _field(name, "string", description + _ESCAPE_NOTE, **constraints)
 
 
-def _persons(name: str, description: str) -> dict[str, Any]:
-    return {**_field(name, "integer", description, minimum=0), "unit": "persons"}
+def _persons(name: str, description: str, **constraints: object) -> dict[str, Any]:
+    return {**_field(name, "integer", description, minimum=0, **constraints), "unit": "persons"}
 
 
 def _number_of(name: str, unit: str, description: str) -> dict[str, Any]:
@@ -290,8 +300,12 @@ def _number_of(name: str, unit: str, description: str) -> dict[str, Any]:
 
 
 def _one_of(name: str, values: Iterable[str], description: str) -> dict[str, Any]:
-    """A word from a fixed list (never guarded: none begins with a guarded character)."""
-    return _field(name, "string", description, enum=list(values))
+    """A word from a fixed list; none begins with a guarded character, so the guard
+    never applies (and the description would say it does if one did)."""
+    allowed = list(values)
+    guarded = any(value.startswith(FORMULA_STARTS) for value in allowed)
+    note = _ESCAPE_NOTE if guarded else _never_guarded("allowed value")
+    return _field(name, "string", description + note, enum=allowed)
 
 
 def _claimed_date(name: str, description: str, **constraints: object) -> dict[str, Any]:
@@ -299,7 +313,9 @@ def _claimed_date(name: str, description: str, **constraints: object) -> dict[st
     return _field(
         name,
         "string",
-        description + " YYYY-MM-DD, or YYYY-MM / YYYY where the source was vaguer.",
+        description
+        + " YYYY-MM-DD, or YYYY-MM / YYYY where the source was vaguer."
+        + _never_guarded("date"),
         pattern=_DATE,
         **constraints,
     )
@@ -326,7 +342,8 @@ def _flow_parties(whose: str) -> list[dict[str, Any]]:
 _RELIABILITY = _one_of(
     "reliability",
     RELIABILITY,
-    "Admiralty reliability of the source: "
+    "Admiralty-code reliability of the source, an ordinal grade and not a quantity (never"
+    " add or average grades; F means no grade was possible, not one below E): "
     + "; ".join(f"{grade} {meaning}" for grade, meaning in RELIABILITY.items())
     + ".",
 )
@@ -340,7 +357,8 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
         _text_field(
             "event_id",
-            "Key of the event the report describes; rows with one key describe one event.",
+            "Key of the event the report describes; rows with one key describe one event,"
+            " which has its rows in events.csv (one per flow: no foreign key is declared).",
             required=True,
         ),
         _one_of("event_type", EVENT_TYPES, "The kind of event."),
@@ -351,14 +369,22 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         _category("Who was handed over; blank on the one row of a report without flows."),
         *_flow_parties("blank for a report without flows"),
         _persons(
-            "count", "How many persons of the category were handed from from_party to to_party."
+            "count",
+            "How many persons of the category were handed from from_party to to_party (at"
+            " most 1,000,000,000: Exchange Ledger refuses a larger count as a typing slip).",
+            maximum=MAX_COUNT,
         ),
         _one_of(
             "count_qualifier",
             QUALIFIERS,
             "How the report gives the count: exact, approx (about), at_least or at_most.",
         ),
-        _text_field("source_name", "Who said it: a speaker or an outlet.", required=True),
+        _text_field(
+            "source_name",
+            "Who said it: a speaker or an outlet. A source is its name and party together:"
+            " (source_name, source_party) is one row of sources.csv (name, party).",
+            required=True,
+        ),
         _one_of("source_kind", SOURCE_KINDS, "The kind of source."),
         _text_field(
             "source_party", "The party the source speaks for; blank if independent." + _PARTY
@@ -369,7 +395,9 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         _field(
             "credibility",
             "integer",
-            "Admiralty credibility of this information: "
+            "Admiralty-code credibility of this information, an ordinal grade written as a"
+            " digit and not a quantity (never add or average grades; 6 means no grade was"
+            " possible, not one below 5): "
             + "; ".join(f"{number} {sense}" for number, sense in CREDIBILITY.items())
             + ".",
             enum=list(CREDIBILITY),
@@ -392,7 +420,11 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "events": [
-        _text_field("event_id", "Key of the event (as in reports.csv).", required=True),
+        _text_field(
+            "event_id",
+            "Key of the event (as in reports.csv); an event has one row per flow.",
+            required=True,
+        ),
         _one_of("event_type", EVENT_TYPES, "The kind of event."),
         _claimed_date(
             "date",
@@ -435,7 +467,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
     ],
     "sources": [
         _text_field("source_id", "Id of the source.", required=True),
-        _text_field("name", "The source's name.", required=True),
+        _text_field(
+            "name",
+            "The source's name; with party it identifies the source (no two rows have the"
+            " same name and party, while one name may stand for several parties).",
+            required=True,
+        ),
         _one_of("kind", SOURCE_KINDS, "The kind of source."),
         _text_field("party", "The party the source speaks for; blank if independent." + _PARTY),
         _RELIABILITY,
@@ -461,7 +498,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "resolutions": [
-        _text_field("event_id", "Key of the event decided (as in reports.csv).", required=True),
+        _text_field(
+            "event_id",
+            "Key of the event decided (as in reports.csv and events.csv: the decisions of an"
+            " event whose reports were all deleted are left out of the folder).",
+            required=True,
+        ),
         _one_of(
             "field",
             ("date", "location", "count", "direction"),
@@ -499,12 +541,18 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         ),
     ],
     "evidence": [
-        _text_field("report_id", "Id of the report the file backs.", required=True),
+        _text_field(
+            "report_id",
+            "Id of the report the file backs: a report of reports.csv (where it has one row"
+            " per flow: no foreign key is declared).",
+            required=True,
+        ),
         _field(
             "sha256",
             "string",
             "SHA-256 of the file's bytes, in hexadecimal: the file's name in the ledger's"
-            " evidence folder, and in evidence/ of this folder with export --with-evidence.",
+            " evidence folder, and in evidence/ of this folder with export --with-evidence."
+            + _never_guarded("hexadecimal digit"),
             required=True,
             pattern="^[0-9a-f]{64}$",
         ),
@@ -514,7 +562,8 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
         _field(
             "accessed",
             "string",
-            "Day the researcher accessed the source, YYYY-MM-DD; blank if not given.",
+            "Day the researcher accessed the source, YYYY-MM-DD; blank if not given."
+            + _never_guarded("date"),
             pattern=r"^$|^\d{4}-\d{2}-\d{2}$",
         ),
         _text_field(
@@ -527,8 +576,12 @@ FIELDS: dict[str, list[dict[str, Any]]] = {
 }
 
 # Keys that hold in every export: one row per report flow, event flow, source, balance
-# row and decision; every report's event is in events.csv and its source in sources.csv.
-# (A decision may name an event or a report since deleted: no key is declared for those.)
+# row and decision. A foreign key is declared only where its target is unique in the
+# file it names (a SQL loader refuses any other: "foreign key mismatch"): a report's
+# source is the one row of sources.csv with its name and party (a source is identified
+# by both; the ledger keeps their key unique, and the guard writes two different values
+# as two different cells). events.csv and reports.csv have a row per flow, so an
+# event_id or a report_id is no key there: the fields' descriptions say those relations.
 _FLOW_KEY = ["category", "from_party", "to_party"]
 PRIMARY_KEYS: dict[str, list[str]] = {
     "reports": ["report_id", *_FLOW_KEY],
@@ -538,13 +591,39 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "resolutions": ["seq"],
     "evidence": ["report_id", "sha256"],
 }
+# What one row of each file is: each resource's description.
+ROWS: dict[str, str] = {
+    "reports": (
+        "One row per flow of a report (one source's account of one event); a report without"
+        " flows is one row with the flow columns empty. Also the file the app imports."
+    ),
+    "events": (
+        "One row per flow of an event (an event without flows: one row with the flow"
+        " columns empty): the event's date, location and status, and the flow's best, low"
+        " and high with the decision in force on it."
+    ),
+    "sources": "One row per source: a speaker or an outlet, identified by name and party.",
+    "balance": (
+        "One row per date, category and party on which an exchange event has a flow of"
+        " that category to or from that party: the party's cumulative persons received and"
+        " handed over up to and including that date."
+    ),
+    "resolutions": (
+        "One row per reviewer's decision on one field of an event of this folder, in write"
+        " order, with its state (decisions of an event whose reports were all deleted are"
+        " left out)."
+    ),
+    "evidence": "One row per evidence file of a report, in the order the files were added.",
+}
+# Table Schema 2's uniqueKeys: fields unique together besides the primary key, which a
+# SQL loader makes a UNIQUE constraint (the target of the reports' key to sources).
+UNIQUE_KEYS: dict[str, list[list[str]]] = {"sources": [["name", "party"]]}
 FOREIGN_KEYS: dict[str, list[dict[str, Any]]] = {
     "reports": [
-        {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},
-        {"fields": ["source_name"], "reference": {"resource": "sources", "fields": ["name"]}},
-    ],
-    "evidence": [
-        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}},
+        {
+            "fields": ["source_name", "source_party"],
+            "reference": {"resource": "sources", "fields": ["name", "party"]},
+        },
     ],
 }
 
@@ -577,6 +656,7 @@ def datapackage(created: str | None = None) -> dict[str, Any]:
         {
             "name": name,
             "path": f"{name}.csv",
+            "description": ROWS[name],
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
@@ -586,6 +666,7 @@ def datapackage(created: str | None = None) -> dict[str, Any]:
                 "fields": fields,
                 "missingValues": [""],
                 "primaryKey": PRIMARY_KEYS[name],
+                **({"uniqueKeys": UNIQUE_KEYS[name]} if name in UNIQUE_KEYS else {}),
                 **({"foreignKeys": FOREIGN_KEYS[name]} if name in FOREIGN_KEYS else {}),
             },
         }

@@ -85,10 +85,18 @@ def event_counts(ledger: Ledger) -> tuple[int, int]:
     return int(total), int(to_review)
 
 
-def decisions(ledger: Ledger) -> list[dict[str, Any]]:
+# The decisions of events that still have a report: those an export describes. An event
+# whose reports were all deleted keeps its decisions in the ledger (undoing the deletion
+# brings them back), but it is in no exported file, and a restore could not take them.
+_REPORTED = " WHERE EXISTS (SELECT 1 FROM reports r WHERE r.event_id = resolutions.event_id)"
+
+
+def decisions(ledger: Ledger, *, reported_only: bool = False) -> list[dict[str, Any]]:
     """Every decision in write order, each with its `state`: `in_force` (the latest on its
-    field not withdrawn, by the domain's rule), `superseded` or `withdrawn`."""
-    rows = list(ledger.db.query("SELECT * FROM resolutions ORDER BY seq"))
+    field not withdrawn, by the domain's rule), `superseded` or `withdrawn`.
+    `reported_only`: only those on events that have a report (what an export holds)."""
+    where = _REPORTED if reported_only else ""
+    rows = list(ledger.db.query(f"SELECT * FROM resolutions{where} ORDER BY seq"))
     by_event: dict[str, list[Decision]] = defaultdict(list)
     for row in rows:
         by_event[row["event_id"]].append(decision_from_row(row))

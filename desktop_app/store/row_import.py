@@ -105,15 +105,27 @@ class _Checker:
         checks: dict[str, Callable[[str], object]],
     ) -> dict[str, object] | None:
         """The typed values of these columns, or None (with every error noted)."""
+        values, failed = self.checked(plan, row, cells, checks)
+        return None if failed else values
+
+    def checked(
+        self,
+        plan: ImportPlan,
+        row: int,
+        cells: dict[str, str],
+        checks: dict[str, Callable[[str], object]],
+    ) -> tuple[dict[str, object], set[str]]:
+        """The values of these columns (an error's text where one fails) and the columns
+        that failed, each error noted."""
         values: dict[str, object] = {}
-        ok = True
+        failed: set[str] = set()
         for column in checks:
             valid, value = self.check(column, cells[column], checks)
             if not valid:
                 plan.errors.append(FieldProblem(row, column, str(value)))
-                ok = False
+                failed.add(column)
             values[column] = value
-        return values if ok else None
+        return values, failed
 
     def row(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> dict[str, Any] | None:
         """The typed values of one row, its flow included, or None (errors noted)."""
@@ -126,11 +138,12 @@ class _Checker:
         return values
 
     def flow(self, plan: ImportPlan, row: int, cells: dict[str, str]) -> Flow | None:
-        values = self.columns(plan, row, cells, FLOW_CHECKS)
-        if values is None:
-            return None
+        """The row's flow, or None: every error of its columns noted, and from = to
+        beside them (wherever both parties are valid), in one go."""
+        values, failed = self.checked(plan, row, cells, FLOW_CHECKS)
         from_party, to_party = str(values["from_party"]), str(values["to_party"])
-        if name_key(from_party) == name_key(to_party):
+        parties = not {"from_party", "to_party"} & failed
+        if parties and name_key(from_party) == name_key(to_party):
             plan.errors.append(
                 FieldProblem(
                     row,
@@ -138,6 +151,8 @@ class _Checker:
                     f"from and to are both '{to_party}': a flow goes between two parties",
                 )
             )
+            return None
+        if failed:
             return None
         key = FlowKey(from_party, to_party, str(values["category"]))
         return Flow(key, int(str(values["count"])), str(values["count_qualifier"]))
