@@ -36,6 +36,7 @@ from desktop_app.domain.series import (
     DayDeltas,
     balance_series,
     band_polygons,
+    day_number,
     day_numbers,
     iso_day,
     step_xy,
@@ -656,6 +657,50 @@ def test_agreement_targets_are_dashed_lines_with_the_share_reached(
         assert item.opts["pen"].style() == Qt.PenStyle.CustomDashLine
     pane.set_category("pows")
     assert pane.plotted_targets() == []
+
+
+POWS_AGREED_BODIES_EXCHANGED = """\
+report_id,event_id,event_type,event_date,location,category,from_party,to_party,count,\
+count_qualifier,source_name,source_kind,source_party,source_url,published,reliability,\
+credibility,quote,recorded_by,recorded_at,updated_at,seq
+,D1,agreement,2025-01-10,Istanbul,pows,Russia,Ukraine,100,exact,SrcA,media,,,,F,6,SrcA on D1,aud,\
+2026-01-01T00:00:00Z,,
+,D1,agreement,2025-01-10,Istanbul,pows,Ukraine,Russia,100,exact,SrcA,media,,,,F,6,SrcA on D1,aud,\
+2026-01-01T00:00:00Z,,
+,D2,exchange,2025-02-01,,bodies,Russia,Ukraine,100,exact,SrcA,media,,,,F,6,SrcA on D2,aud,\
+2026-01-01T00:00:00Z,,
+,D2,exchange,2025-02-01,,bodies,Ukraine,Russia,100,exact,SrcA,media,,,,F,6,SrcA on D2,aud,\
+2026-01-01T00:00:00Z,,
+"""
+
+
+def test_bodies_never_fill_a_target_of_pows_in_the_view_of_all_categories(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "reports.csv"
+    path.write_text(POWS_AGREED_BODIES_EXCHANGED, encoding="utf-8")
+    import_csv(ledger, path)
+    pane = shown_at(qtbot, make_pane(ledger), 1270, 700)
+    assert pane.category == "all"
+    texts = pane.legend.texts()
+    for party in (RU, UA):
+        assert f"{party} target 100 (agreement 2025-01-10) — 0% reached" in texts
+    assert not any("100% reached" in text for text in texts)
+    hover = pane.describe_day("2025-02-01")
+    assert "Ukraine: received 100 · handed over 100 · net 0 · target 100" in hover
+    assert "(agreement 2025-01-10) — 0% reached" in hover and "100% reached" not in hover
+    # the line is where the received line must get to: 100 bodies and 100 POWs, not on it
+    x, y = pane.target_layer.lines[UA].getOriginalDataset()
+    received_x, received_y = pane.party_items[UA].received.getOriginalDataset()
+    assert y.tolist() == [100, 200, 200] and received_y[-1] == 100
+    assert x[1] == received_x[1] == pane.x_of_day(day_number("2025-02-01"))
+    assert pane.target_layer.lines[UA].opts["stepMode"] == "right" and len(x) == len(y)
+    # the POWs view: 0% as before; its title names no exchange, since none was of POWs
+    pane.set_category("pows")
+    assert "Russia target 100 (agreement 2025-01-10) — 0% reached" in pane.legend.texts()
+    assert "no exchanges recorded yet" in pane.title_text()
+    pane.set_category("all")
+    assert "data up to 2025-02-01" in pane.title_text()
 
 
 def test_party_colours_are_okabe_ito_stored_in_the_file_and_kept(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,15 @@ from desktop_app.domain.balance import (
     ExchangedFlow,
     cumulative_balance,
 )
-from desktop_app.domain.series import AgreementFlow, DayDeltas, balance_series, day_number, targets
+from desktop_app.domain.series import (
+    AgreementFlow,
+    DayDeltas,
+    balance_series,
+    day_number,
+    iso_day,
+    target_steps,
+    targets,
+)
 
 RU, UA = "Russia", "Ukraine"
 
@@ -311,3 +320,162 @@ def test_a_target_starts_from_what_the_party_had_received_before_the_agreement()
     assert ukraine.as_of(received).reached == (40, 40, 40)
     assert ukraine.as_of(received).share() == (40 / 1000, 40 / 1000, 40 / 1000)
     assert ukraine.as_of((0, 0, 0)).reached == (0, 0, 0)  # never below nothing
+
+
+def agreement(
+    event_id: str, day: str, category: str, to_party: str, best: int, spread: int = 0
+) -> AgreementFlow:
+    """An agreement's flow to `to_party` from the other side: best ± spread persons."""
+    from_party = RU if to_party == UA else UA
+    low, high = best - spread, best + spread
+    return AgreementFlow(
+        event_id, day, day_number(day), category, from_party, to_party, best, low, high
+    )
+
+
+def charted(rows: list[tuple], agreed: list[AgreementFlow], category: str | None) -> dict:
+    """The targets as the chart computes them for a view: per party, its targets and its
+    target line (days as ISO dates, levels)."""
+    deltas = DayDeltas.from_rows(rows)
+    found = targets(agreed, balance_series(deltas, category), category, deltas)
+    result: dict = defaultdict(lambda: {"targets": [], "line": None})
+    for target in found:
+        result[target.party]["targets"].append(target)
+    for entry in result.values():
+        days, levels = target_steps(entry["targets"])
+        entry["line"] = ([iso_day(day) for day in days], levels.tolist())
+    return result
+
+
+def test_a_target_counts_only_the_categories_its_agreement_promised() -> None:
+    # An agreement on POWs, then an exchange of bodies only: not one POW has arrived.
+    rows = [
+        ("2025-02-01", "bodies", RU, UA, 100, 100, 100),
+        ("2025-02-01", "bodies", UA, RU, 100, 100, 100),
+    ]
+    agreed = [agreement("D1", "2025-01-10", "pows", party, 100) for party in (UA, RU)]
+    for category in (None, "pows"):
+        chart = charted(rows, agreed, category)
+        for party in (RU, UA):
+            (target,) = chart[party]["targets"]
+            assert target.reached == (0, 0, 0), (category, party)  # the bodies were 100%
+            assert target.share() == (0.0, 0.0, 0.0)
+    # all categories: the line is where the received line must get to with 100 POWs more
+    # (100 bodies + 100 POWs), not on the received line at 100; the POWs view is as before
+    assert charted(rows, agreed, None)[UA]["line"] == (["2025-01-10", "2025-02-01"], [100, 200])
+    assert charted(rows, agreed, "pows")[UA]["line"] == (["2025-01-10"], [100])
+    assert charted(rows, agreed, "bodies") == {}  # no target of bodies
+
+
+def test_a_partly_delivered_target_beside_another_category() -> None:
+    rows = [
+        ("2025-05-01", "bodies", RU, UA, 10, 10, 10),  # before the agreement
+        ("2025-06-20", "pows", RU, UA, 40, 30, 50),  # part of the promise
+        ("2025-06-20", "bodies", RU, UA, 30, 30, 30),  # not promised
+        ("2025-07-01", "bodies", RU, UA, 20, 20, 20),
+    ]
+    agreed = [agreement("A", "2025-06-02", "pows", UA, 100, spread=20)]
+    chart = charted(rows, agreed, None)
+    (target,) = chart[UA]["targets"]
+    assert target.reached == (40, 30, 50)  # POWs only: not 80, 70, 90 with the bodies
+    assert target.share() == (40 / 100, 30 / 120, 50 / 80)
+    assert target.categories == ("pows",)
+    # level = received (all categories) + what the promise still lacks (100 − POWs since)
+    assert chart[UA]["line"] == (
+        ["2025-06-02", "2025-06-20", "2025-07-01"],
+        [10 + 100, 80 + 60, 100 + 60],
+    )
+    assert target.level == 160 and target.baseline == 60
+    # a day's hover counts what had arrived of the promise by that day
+    assert target.by_day(day_number("2025-06-10")).reached == (0, 0, 0)
+    assert target.by_day(day_number("2025-06-25")).reached == (40, 30, 50)
+    # the POWs view is as it always was: a constant level, the same share
+    pows = charted(rows, agreed, "pows")[UA]
+    assert pows["line"] == (["2025-06-02"], [100])
+    assert pows["targets"][0].reached == (40, 30, 50)
+
+
+def test_agreements_of_several_categories_count_each_category_once() -> None:
+    rows = [
+        ("2025-06-20", "pows", RU, UA, 40, 40, 40),
+        ("2025-06-20", "bodies", RU, UA, 30, 30, 30),
+        ("2025-06-25", "civilians", RU, UA, 5, 5, 5),  # promised by nobody
+    ]
+    agreed = [
+        agreement("X", "2025-06-02", "pows", UA, 100),
+        agreement("X", "2025-06-02", "bodies", UA, 50),
+        agreement("Y", "2025-06-02", "pows", UA, 10),  # the same day, the same category
+    ]
+    chart = charted(rows, agreed, None)
+    x, y = chart[UA]["targets"]
+    assert (x.event_id, x.target, x.reached) == ("X", (150, 150, 150), (70, 70, 70))
+    assert (y.event_id, y.target, y.reached) == ("Y", (10, 10, 10), (40, 40, 40))
+    # one day's agreements add up (160) and count the POWs and bodies once each (so the
+    # line holds on 20 June); the civilians raise it with the received line
+    assert chart[UA]["line"] == (["2025-06-02", "2025-06-25"], [160, 165])
+    bodies = charted(rows, agreed, "bodies")[UA]
+    assert bodies["targets"][0].reached == (30, 30, 30) and bodies["line"][1] == [50]
+
+
+def _at(steps: tuple[np.ndarray, np.ndarray], days: np.ndarray) -> np.ndarray:
+    """A step line's value on each day (its first step on or before it)."""
+    x, y = steps
+    return np.asarray(y)[np.searchsorted(x, days, side="right") - 1]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 30),
+            st.sampled_from(CATEGORY_NAMES),
+            st.booleans(),
+            st.integers(0, 90),
+            st.integers(0, 9),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(CATEGORY_NAMES),
+    st.lists(st.tuples(st.integers(0, 30), st.booleans(), st.integers(1, 90)), min_size=1),
+)
+def test_the_view_of_all_categories_agrees_with_the_promised_categorys_view(
+    exchanged: list[tuple[int, str, bool, int, int]],
+    promised: str,
+    agreed: list[tuple[int, bool, int]],
+) -> None:
+    """Whatever else arrived, a target's share is the same in the view of all categories
+    as in its category's view, and so is what its line says is still to come (the line
+    less the received line), on every day."""
+    rows = [
+        (
+            iso_day(20_000 + day),
+            category,
+            *((RU, UA) if to_ukraine else (UA, RU)),
+            best,
+            max(0, best - spread),
+            best + spread,
+        )  # fmt: skip
+        for day, category, to_ukraine, best, spread in exchanged
+    ]
+    flows = [
+        agreement(f"a{index}", iso_day(20_000 + day), promised, UA if to_ukraine else RU, best)
+        for index, (day, to_ukraine, best) in enumerate(agreed)
+    ]
+    deltas = DayDeltas.from_rows(rows)
+    views = {view: balance_series(deltas, view) for view in (None, promised)}
+    found = {view: targets(flows, views[view], view, deltas) for view in views}
+    assert [(t.event_id, t.party, t.target, t.before, t.reached) for t in found[None]] == [
+        (t.event_id, t.party, t.target, t.before, t.reached) for t in found[promised]
+    ]
+    every_day = np.arange(20_000, 20_032)
+    for party in {target.party for target in found[None]}:
+        still_to_come = []
+        for view, series in views.items():
+            line = target_steps([target for target in found[view] if target.party == party])
+            received = series[party].received.best if party in series else np.zeros(0)
+            days = series[party].days if party in series else np.zeros(0, dtype=np.int64)
+            index = np.searchsorted(days, every_day, side="right") - 1
+            so_far = np.where(index >= 0, received[np.maximum(index, 0)], 0) if len(days) else 0
+            shown = every_day >= line[0][0]
+            still_to_come.append((_at(line, every_day) - so_far)[shown].tolist())
+        assert still_to_come[0] == still_to_come[1]

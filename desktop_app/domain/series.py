@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -247,33 +247,118 @@ class AgreementFlow:
 
 
 @dataclass(frozen=True)
+class Received:
+    """A party's cumulative count received (best, low, high) in some categories: one step
+    per day on which it changed, looked up for many days at once."""
+
+    days: np.ndarray  # int64 day numbers, increasing
+    values: np.ndarray  # int64, shape (3, len(days)): best, low, high
+
+    @classmethod
+    def of(cls, party_series: PartySeries | None) -> Received:
+        if party_series is None:
+            return cls(np.zeros(0, dtype=np.int64), np.zeros((3, 0), dtype=np.int64))
+        received = party_series.received
+        return cls(party_series.days, np.vstack((received.best, received.low, received.high)))
+
+    def by(self, days: np.ndarray) -> np.ndarray:
+        """What had arrived on or before each of these days: shape (3, len(days))."""
+        steps = np.searchsorted(self.days, days, side="right") - 1
+        if not len(self.days):
+            return np.zeros((3, len(steps)), dtype=np.int64)
+        return np.where(steps >= 0, self.values[:, np.maximum(steps, 0)], 0)
+
+
+def received_in(deltas: DayDeltas, party: str, categories: Sequence[str]) -> list[Received]:
+    """What a party received of each of these categories, cumulative, from the exchange
+    sums (each on the days the party received anything)."""
+    to_party = deltas.to_party == party
+    days, index = np.unique(deltas.day[to_party], return_inverse=True)
+    category = deltas.category[to_party]
+    values = [getattr(deltas, name)[to_party] for name in ("best", "low", "high")]
+    result = []
+    for name in categories:
+        chosen = category == name
+        daily = [
+            np.bincount(index[chosen], weights=column[chosen], minlength=len(days))
+            for column in values
+        ]
+        cumulative = np.cumsum(np.rint(daily).astype(np.int64), axis=1)
+        result.append(Received(days.astype(np.int64), cumulative.reshape(3, len(days))))
+    return result
+
+
+LATEST = 2**62  # a day after every day: what has arrived by it is what arrived in all
+
+
+@dataclass(frozen=True)
+class PartyReceived:
+    """What one party received: in all the categories the view shows (`shown`), and in
+    each category an agreement of it promises (`per_category`, in `categories` order).
+    Without `per_category`, `shown` stands for every agreement's categories."""
+
+    shown: Received
+    categories: tuple[str, ...] = ()
+    per_category: tuple[Received, ...] | None = None
+
+    def mask(self, categories: Iterable[str]) -> int:
+        """The categories an agreement counts, as bits: bit i for `self.categories[i]`."""
+        return sum(1 << index for index, name in enumerate(self.categories) if name in categories)
+
+    def counted(self, masks: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """What had arrived by each day (shape (3, len(days))) in the categories of the
+        mask beside it (`masks`, as `mask` gives them)."""
+        if self.per_category is None:
+            return self.shown.by(days)
+        total = np.zeros((3, len(days)), dtype=np.int64)
+        for bit, received in enumerate(self.per_category):
+            total += np.where((masks >> bit) & 1 == 1, received.by(days), 0)
+        return total
+
+
+@dataclass(frozen=True)
 class Target:
-    """What one agreement promises one receiving party, and how much of it has arrived."""
+    """What one agreement promises one receiving party, and how much of it has arrived.
+    Only the agreement's own categories count: bodies never fill a target of POWs."""
 
     event_id: str
     date: str
     day: int
     party: str
     target: tuple[int, int, int]  # best, low, high
-    before: tuple[int, int, int]  # received before the agreement's day: best, low, high
-    reached: tuple[int, int, int]  # received since the agreement's day: best, low, high
+    before: tuple[int, int, int]  # received in its categories before its day: best, low, high
+    reached: tuple[int, int, int]  # received in its categories since its day: best, low, high
+    other: int = 0  # received (best) in the view's other categories, by the latest day
+    categories: tuple[str, ...] = ()  # the categories it promises, of those the view shows
+    received: PartyReceived | None = field(default=None, compare=False, repr=False)
 
     @property
     def baseline(self) -> int:
-        """What the party had received (best) before the agreement's day."""
-        return self.before[0]
+        """What the party's received line stands at without this promise, on the latest
+        day: its agreement categories before the agreement's day, plus every other
+        category shown (0 in a view of one category)."""
+        return self.before[0] + self.other
 
     @property
     def level(self) -> int:
-        """Where the line is drawn: what the party had before, plus the target, so the
-        cumulative line meets it when the target is reached."""
+        """Where the line is drawn on the latest day: the baseline plus the target, so
+        the cumulative line meets it when the target is reached."""
         return self.baseline + self.target[0]
 
     def as_of(self, received: tuple[int, int, int]) -> Target:
         """This target on a day the party had received `received` (best, low, high) in
-        all: what had arrived since the agreement by then, not by the latest day."""
+        its categories: what had arrived since the agreement by then, not by the latest
+        day."""
         reached = tuple(max(0, now - then) for now, then in zip(received, self.before, strict=True))
         return replace(self, reached=(reached[0], reached[1], reached[2]))
+
+    def by_day(self, day: int) -> Target:
+        """This target as it stood on `day` (the hover of that day)."""
+        if self.received is None:
+            return self
+        masks = np.array([self.received.mask(self.categories)])
+        best, low, high = self.received.counted(masks, np.array([day]))[:, 0].tolist()
+        return self.as_of((best, low, high))
 
     def share(self) -> tuple[float, float, float] | None:
         """Share reached: best, low, high (None for a target of 0)."""
@@ -283,55 +368,101 @@ class Target:
         return (self.reached[0] / best, self.reached[1] / high, self.reached[2] / low)
 
 
+Promise = tuple[list[int], set[str]]  # best, low, high promised; the categories
+
+
 def targets(
     agreements: Iterable[AgreementFlow],
     series: dict[str, PartySeries],
     category: str | None = None,
+    deltas: DayDeltas | None = None,
 ) -> list[Target]:
-    """One target per (agreement, receiving party), summed over the selected categories."""
-    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    """One target per (agreement, receiving party), summed over the selected categories.
+    A target counts only what the party received in the agreement's categories: read
+    from `deltas` (the exchange sums) when the view shows all categories; in a view of
+    one category, or without `deltas`, the party's `series` stand for them."""
+    promises: dict[tuple[str, str], Promise] = defaultdict(lambda: ([0, 0, 0], set()))
     when: dict[str, tuple[str, int]] = {}
     for flow in agreements:
         if category is not None and flow.category != category:
             continue
-        total = sums[(flow.event_id, flow.to_party)]
+        total, categories = promises[(flow.event_id, flow.to_party)]
         total[0] += flow.best
         total[1] += flow.low
         total[2] += flow.high
+        categories.add(flow.category)
         when[flow.event_id] = (flow.date, flow.day)
-    by_party: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
-    for (event_id, party), totals in sums.items():
-        by_party[party].append((event_id, totals))
+    by_party: dict[str, list[tuple[str, Promise]]] = defaultdict(list)
+    for (event_id, party), promise in promises.items():
+        by_party[party].append((event_id, promise))
     result = []
-    for party, party_targets in by_party.items():
-        days = [when[event_id][1] for event_id, _ in party_targets]
-        befores, latest = _received_before(series.get(party), days)
-        for (event_id, (best, low, high)), day, before in zip(
-            party_targets, days, befores, strict=True
-        ):
-            reached = (latest[0] - before[0], latest[1] - before[1], latest[2] - before[2])
-            target = Target(
-                event_id, when[event_id][0], day, party, (best, low, high), before, reached
-            )
-            result.append(target)
+    for party, party_promises in by_party.items():
+        wanted = set().union(*(categories for _, (_, categories) in party_promises))
+        # In a view of one category, the view's series are the agreements' categories.
+        by_category = None if category is not None else deltas
+        received = _party_received(party, series.get(party), by_category, wanted)
+        result += _party_targets(party, party_promises, when, received)
     result.sort(key=lambda target: (target.day, target.event_id, target.party))
     return result
 
 
-def _received_before(
-    party_series: PartySeries | None, days: list[int]
-) -> tuple[list[tuple[int, int, int]], tuple[int, int, int]]:
-    """What a party had received (best, low, high) before each of these days, and in all;
-    looked up for all the days at once (a file may hold hundreds of agreements)."""
-    if party_series is None or not len(party_series.days):
-        return [(0, 0, 0)] * len(days), (0, 0, 0)
-    received = party_series.received
-    steps = np.searchsorted(party_series.days, np.asarray(days) - 1, side="right") - 1
-    columns = [
-        np.where(steps >= 0, values[steps], 0).tolist()
-        for values in (received.best, received.low, received.high)
-    ]
-    return list(zip(*columns, strict=True)), received.at(len(party_series.days) - 1)
+def _party_received(
+    party: str, party_series: PartySeries | None, deltas: DayDeltas | None, wanted: set[str]
+) -> PartyReceived:
+    shown = Received.of(party_series)
+    if deltas is None:
+        return PartyReceived(shown)
+    categories = tuple(sorted(wanted))
+    per_category = tuple(received_in(deltas, party, categories))
+    return PartyReceived(shown, categories, per_category)
+
+
+def _party_targets(
+    party: str,
+    party_promises: list[tuple[str, Promise]],
+    when: dict[str, tuple[str, int]],
+    received: PartyReceived,
+) -> list[Target]:
+    """The targets of one party, looked up for all its agreements at once (a file may
+    hold thousands of agreements)."""
+    days = np.array([when[event_id][1] for event_id, _ in party_promises], dtype=np.int64)
+    names, masks = _category_masks([categories for _, (_, categories) in party_promises], received)
+    befores = received.counted(masks, days - 1).T.tolist()
+    latest = received.counted(masks, np.full(len(days), LATEST)).T.tolist()
+    shown = int(received.shown.by(np.array([LATEST]))[0, 0])
+    result = []
+    for (event_id, (totals, _)), counted, before, now in zip(
+        party_promises, names, befores, latest, strict=True
+    ):
+        date, day = when[event_id]
+        promised = (totals[0], totals[1], totals[2])
+        reached = (now[0] - before[0], now[1] - before[1], now[2] - before[2])
+        before_day = (before[0], before[1], before[2])
+        other = shown - now[0]
+        result.append(
+            Target(
+                event_id, date, day, party, promised, before_day, reached, other, counted, received
+            )
+        )
+    return result
+
+
+def _category_masks(
+    promised: list[set[str]], received: PartyReceived
+) -> tuple[list[tuple[str, ...]], np.ndarray]:
+    """Each promise's categories, sorted, and as `PartyReceived.mask` gives them (worked
+    out once per set of categories: thousands of agreements promise a few such sets)."""
+    known: dict[frozenset[str], tuple[tuple[str, ...], int]] = {}
+    names = []
+    masks = []
+    for categories in promised:
+        key = frozenset(categories)
+        if key not in known:
+            known[key] = (tuple(sorted(key)), received.mask(key))
+        name, mask = known[key]
+        names.append(name)
+        masks.append(mask)
+    return names, np.array(masks, dtype=np.int64)
 
 
 def percent(share: float) -> int:
@@ -341,17 +472,54 @@ def percent(share: float) -> int:
 
 def target_steps(party_targets: Sequence[Target]) -> tuple[np.ndarray, np.ndarray]:
     """The target in force for one party, as a step line: from each agreement's day until
-    the party's next agreement, the level that agreement sets (agreements of one day are
-    added up, as they share the baseline). Days (increasing) and levels, equal lengths;
-    with 2,500 agreements this stays one line rather than 2,500 overlapping ones."""
-    levels: dict[int, int] = {}
+    the party's next agreement, the level its received line must reach for that day's
+    agreements to be met (agreements of one day are added up). Days (increasing) and
+    levels, equal lengths; with 2,500 agreements this stays one line rather than 2,500
+    overlapping ones. Where the view shows categories the agreements did not promise,
+    what arrives of those raises the line with the received line: it rises on those days."""
+    received = party_targets[0].received if party_targets else None
+    days, promised, baselines = _agreement_days(party_targets)
+    if received is None or received.per_category is None:
+        return days, baselines + promised  # the view's categories are the promised ones
+    masks = _promised_categories(party_targets, received, days)
+    x = np.union1d(days, received.shown.days[received.shown.days > days[0]])
+    group = np.searchsorted(days, x, side="right") - 1
+    before = received.counted(masks, days - 1)[0]
+    since = received.counted(masks[group], x)[0] - before[group]
+    levels = received.shown.by(x)[0] - since + promised[group]
+    keep = np.isin(x, days) | np.concatenate(([True], np.diff(levels) != 0))
+    return x[keep], levels[keep]
+
+
+def _agreement_days(party_targets: Sequence[Target]) -> tuple[np.ndarray, ...]:
+    """Per agreement day of one party: the day, the number promised (best, summed) and
+    the baseline of its last target."""
+    promised: dict[int, int] = {}
     baselines: dict[int, int] = {}
     for target in party_targets:
+        promised[target.day] = promised.get(target.day, 0) + target.target[0]
         baselines[target.day] = target.baseline
-        levels[target.day] = levels.get(target.day, 0) + target.target[0]
-    days = np.array(sorted(levels), dtype=np.int64)
-    values = np.array([baselines[day] + levels[day] for day in days.tolist()], dtype=np.int64)
-    return days, values
+    days = sorted(promised)
+    return (
+        np.array(days, dtype=np.int64),
+        np.array([promised[day] for day in days], dtype=np.int64),
+        np.array([baselines[day] for day in days], dtype=np.int64),
+    )
+
+
+def _promised_categories(
+    party_targets: Sequence[Target], received: PartyReceived, days: np.ndarray
+) -> np.ndarray:
+    """Per agreement day (`days`), the categories any agreement of that day promises, as
+    `PartyReceived.mask` gives them."""
+    masks: dict[tuple[str, ...], int] = {}
+    for target in party_targets:
+        if target.categories not in masks:
+            masks[target.categories] = received.mask(target.categories)
+    by_day = np.zeros(len(days), dtype=np.int64)
+    rows = np.searchsorted(days, [target.day for target in party_targets])
+    np.bitwise_or.at(by_day, rows, [masks[target.categories] for target in party_targets])
+    return by_day
 
 
 def targets_in_force(chart_targets: Iterable[Target], day: int) -> list[Target]:

@@ -189,9 +189,12 @@ class ChartData:
             flow for event_id in sorted(self._agreements) for flow in self._agreements[event_id]
         ]
 
-    def last_day(self) -> str | None:
-        """The latest charting day of an exchange: the date of the data."""
-        return iso_day(self._deltas.day.max()) if len(self._deltas) else None
+    def last_day(self, category: str | None = None) -> str | None:
+        """The latest charting day of an exchange (with a flow of the category, if
+        given): the date of the data."""
+        deltas = self._deltas
+        days = deltas.day if category is None else deltas.day[deltas.category == category]
+        return iso_day(days.max()) if len(days) else None
 
 
 # ---- what hover and selection show --------------------------------------------------

@@ -375,7 +375,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             category = translate("ChartPane", "all categories")
         else:
             category = category_name(self.category)
-        last = self.data.last_day()
+        # the last exchange of the category shown (a category view may hold targets alone)
+        last = self.data.last_day(None if self.category == ALL else self.category)
         if last:
             when = translate("ChartPane", "data up to {date}").format(date=last)
         else:
@@ -419,8 +420,9 @@ class ChartPane(ChartHover, ChartExport, QWidget):
     def redraw(self) -> None:
         """Set every item's data from the current sums (no painting happens here)."""
         category = None if self.category == ALL else self.category
-        series = balance_series(self.data.deltas(), category)
-        chart_targets = targets(self.data.agreement_flows(), series, category)
+        deltas = self.data.deltas()
+        series = balance_series(deltas, category)
+        chart_targets = targets(self.data.agreement_flows(), series, category, deltas)
         found = self.data.open_markers(category)
         extra_days = [t.day for t in chart_targets]
         if len(found):

@@ -100,9 +100,7 @@ def day_text(
     lines = [iso_day(day)]
     in_force: dict[str, list[str]] = {}
     for target in targets_in_force(chart_targets, day):
-        if target.party in series:
-            party_series = series[target.party]
-            target = target.as_of(party_series.received.at(party_series.index_at(day)))
+        target = target.by_day(day)
         # "Ukraine target 6,000 (…)" beside Ukraine's totals: "target 6,000 (…)"
         in_force.setdefault(target.party, []).append(target_label(target)[len(target.party) + 1 :])
     for party in sorted(set(series) | set(in_force)):
