@@ -687,3 +687,20 @@ def test_starting_another_report_or_quitting_asks_before_a_typed_report_is_lost(
     answer = QMessageBox.StandardButton.Discard
     shortcut(qtbot, window, keys)
     assert window.form.source.text() != "Shamsail Saraliyev" or not window.isVisible()
+
+
+def test_ctrl_shift_delete_in_a_flow_row_removes_that_row(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The Remove button's tooltip named a key that did nothing (Ctrl+Delete, which the
+    row's text boxes keep for deleting to the end of a word)."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    flows = window.form.flows
+    for count in ("5", "7"):
+        flows.add_row().count.setText(count)
+    flows.rows[0].count.setFocus()
+    qtbot.keyClick(flows.rows[0].count, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert [row.count.text() for row in flows.rows] == ["5", "7"]  # a text key, not removal
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(flows.rows[0].count, Qt.Key.Key_Delete, modifiers)
+    assert [row.count.text() for row in flows.rows] == ["7"]
+    assert focused() is flows.rows[0].category  # the next row, from its start
+    assert "Ctrl+Shift+Delete" in flows.rows[0].remove.toolTip()

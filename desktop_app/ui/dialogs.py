@@ -76,6 +76,7 @@ class ShortcutsDialog(QDialog):
             (translate("Dialogs", "Commit the form"), "Ctrl+Enter"),
             (translate("Dialogs", "Clear the form"), "Esc"),
             (translate("Dialogs", "Add a flow (in the form)"), "Alt+A"),
+            (translate("Dialogs", "Remove the flow (in its row)"), "Ctrl+Shift+Del"),
             (translate("Dialogs", "Open the calendar (in a date field)"), "Alt+Down"),
             (translate("Dialogs", "Open the selected evidence (in its list)"), "Enter"),
             (translate("Dialogs", "Remove the selected evidence (in its list)"), "Del"),

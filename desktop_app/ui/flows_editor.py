@@ -4,6 +4,7 @@ removed from the keyboard."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -37,6 +38,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("FlowsEditor", "Qualifier"),
 )
 translate = QCoreApplication.translate
+REMOVE_KEYS = "Ctrl+Shift+Delete"  # in a flow's row: removes the row
 
 
 class FlowRow:
@@ -62,7 +64,7 @@ class FlowRow:
         self.remove = QPushButton(translate("FlowsEditor", "Remove"), parent)
         self.remove.setAccessibleName(translate("FlowsEditor", "Remove flow"))
         self.remove.setToolTip(
-            translate("FlowsEditor", "Remove this flow (Ctrl+Delete in the row)")
+            translate("FlowsEditor", "Remove this flow (Ctrl+Shift+Delete in the row)")
         )
         self.error = QLabel(parent)
         self.error.setStyleSheet("color: #b00020;")
@@ -141,6 +143,13 @@ class FlowsEditor(QWidget):
         for edit in (row.from_party, row.to_party, row.count):
             edit.editingFinished.connect(lambda row=row: self._left(row))
         row.remove.clicked.connect(lambda: self.remove_row(row))
+        # Not Ctrl+Delete, which deletes to the end of a word in the row's text boxes.
+        for widget in (*row.inputs(), row.remove):
+            remove = QAction(widget)
+            remove.setShortcut(QKeySequence(REMOVE_KEYS))
+            remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            remove.triggered.connect(lambda _checked=False, row=row: self.remove_row(row))
+            widget.addAction(remove)
         self._layout_rows()
         for widget in (*row.inputs(), row.remove):
             widget.show()  # a layout shows new children later; focus needs them now

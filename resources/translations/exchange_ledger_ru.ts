@@ -233,6 +233,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Добавить передачу (в форме)</translation>
     </message>
     <message>
+        <source>Remove the flow (in its row)</source>
+        <translation>Убрать передачу (в её строке)</translation>
+    </message>
+    <message>
         <source>Open the calendar (in a date field)</source>
         <translation>Открыть календарь (в поле даты)</translation>
     </message>
@@ -771,8 +775,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Убрать передачу</translation>
     </message>
     <message>
-        <source>Remove this flow (Ctrl+Delete in the row)</source>
-        <translation>Убрать эту передачу (Ctrl+Delete в строке)</translation>
+        <source>Remove this flow (Ctrl+Shift+Delete in the row)</source>
+        <translation>Убрать эту передачу (Ctrl+Shift+Delete в строке)</translation>
     </message>
     <message>
         <source>Flow error</source>

@@ -233,6 +233,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Додати передачу (у формі)</translation>
     </message>
     <message>
+        <source>Remove the flow (in its row)</source>
+        <translation>Прибрати передачу (у її рядку)</translation>
+    </message>
+    <message>
         <source>Open the calendar (in a date field)</source>
         <translation>Відкрити календар (у полі дати)</translation>
     </message>
@@ -771,8 +775,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Прибрати передачу</translation>
     </message>
     <message>
-        <source>Remove this flow (Ctrl+Delete in the row)</source>
-        <translation>Прибрати цю передачу (Ctrl+Delete у рядку)</translation>
+        <source>Remove this flow (Ctrl+Shift+Delete in the row)</source>
+        <translation>Прибрати цю передачу (Ctrl+Shift+Delete у рядку)</translation>
     </message>
     <message>
         <source>Flow error</source>
