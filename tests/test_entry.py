@@ -704,3 +704,26 @@ def test_ctrl_shift_delete_in_a_flow_row_removes_that_row(qtbot, tmp_path: Path)
     assert [row.count.text() for row in flows.rows] == ["7"]
     assert focused() is flows.rows[0].category  # the next row, from its start
     assert "Ctrl+Shift+Delete" in flows.rows[0].remove.toolTip()
+
+
+def test_editing_one_of_several_reports_keeps_its_event_type(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The type box stayed open when editing one of an event's two reports, and a new type
+    was refused only after Commit, with the event's raw id."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+        several = ledger.reports_of_event("bodies-2025-06-13")
+        alone = ledger.reports_of_event("istanbul-2025-06-02-talks")
+    assert several > 1 and alone == 1
+    window = open_window(qtbot, path)
+    for event_id, open_to_change in (
+        ("bodies-2025-06-13", False),
+        ("istanbul-2025-06-02-talks", True),
+    ):
+        window.event_pane.show_event(event_id)
+        window.event_pane.table.setFocus()
+        window.event_pane.table.selectRow(0)
+        press(qtbot, Qt.Key.Key_F2)
+        assert window.form.editing_report
+        assert window.form.event_type.isEnabled() is open_to_change
+        press(qtbot, Qt.Key.Key_Escape)

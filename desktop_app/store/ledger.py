@@ -695,14 +695,16 @@ class Ledger:
             state.touched.add(old["event_id"])
         return self.changes_of(state)
 
+    def reports_of_event(self, event_id: str) -> int:
+        """How many reports the event has."""
+        query = "SELECT COUNT(*) FROM reports WHERE event_id = ?"
+        return int(self.conn.execute(query, (event_id,)).fetchone()[0])
+
     def _retype_event_if_alone(self, event_id: str, event_type: str) -> None:
         current = self.event_type(event_id)
         if current == event_type:
             return
-        n_reports = self.conn.execute(
-            "SELECT COUNT(*) FROM reports WHERE event_id = ?", (event_id,)
-        ).fetchone()[0]
-        if n_reports > 1:
+        if self.reports_of_event(event_id) > 1:
             raise Invalid(
                 f"event {event_id} is of type {current} and has other reports;"
                 f" one report cannot make it {event_type}"

@@ -479,6 +479,9 @@ class ReportForm(QWidget):
         self.editing_report = report["id"]
         self.target_event = report["event_id"]
         set_combo_value(self.event_type, self.session.ledger.event_type(report["event_id"]) or "")
+        # An event has one type: one of its reports cannot change it while others share it
+        # (as a report added to an event cannot); the only report retypes its event.
+        self.event_type.setEnabled(self.session.ledger.reports_of_event(report["event_id"]) < 2)
         self.source.setText(report["source_name"])
         self.source_party.setText(report["source_party"] or "")
         self.claimed_date.setText(report["claimed_date"])
