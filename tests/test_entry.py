@@ -727,3 +727,40 @@ def test_editing_one_of_several_reports_keeps_its_event_type(qtbot, tmp_path: Pa
         assert window.form.editing_report
         assert window.form.event_type.isEnabled() is open_to_change
         press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_a_merged_sources_old_name_in_the_form_goes_to_the_source_it_became(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """After "V. Medinsky" was merged into "Vladimir Medinsky", typing the old name said
+    "new source" and made the duplicate again, undoing the merge the person just made."""
+    from desktop_app.store.sources import merge_sources
+
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+        with ledger.write("x"):
+            short = ledger.ensure_source("V. Medinsky", "Russia", "official", "C")[0]
+        kept = ledger.find_source("Vladimir Medinsky", "Russia")
+        assert kept is not None
+        merge_sources(ledger, kept["id"], short, "x")
+        sources = ledger.count("sources")
+    window = open_window(qtbot, path)
+    form = window.form
+    shortcut(qtbot, window, "Ctrl+N")
+    form.source.setFocus()
+    type_text(qtbot, "V. Medinsky")
+    form.source_party.setFocus()
+    type_text(qtbot, "Russia")
+    assert form.source_note.text() == "now Vladimir Medinsky (Russia)"
+    form.claimed_date.line.setFocus()
+    type_text(qtbot, "2025-06-12")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 7)
+    assert window.ledger.count("sources") == sources
+    (named,) = window.ledger.conn.execute(
+        "SELECT s.name FROM reports r JOIN sources s ON s.id = r.source_id"
+        " ORDER BY r.seq DESC LIMIT 1"
+    ).fetchone()
+    assert named == "Vladimir Medinsky"

@@ -36,11 +36,12 @@ from ..domain.records import (
     EVENT_TYPES,
     RELIABILITY,
     SOURCE_KINDS,
+    source_key,
 )
 from ..domain.validation import Invalid
 from ..store.events import event_title, similar_events
 from ..store.ledger import Changes, LedgerFileError, ReportInput
-from ..store.sources import source_choices
+from ..store.sources import former_names, source_choices
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
@@ -167,6 +168,7 @@ class ReportForm(QWidget):
         self._touched: set[str] = set()
         self._as_loaded: tuple[object, ...] = ()  # the edited report as it was loaded
         self._sources: dict[str, dict] = {}
+        self._former: dict[str, dict] | None = None  # read when first needed
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
         self._build()
         self._completions_later = AfterPaint(self, self.refresh_completions)
@@ -362,6 +364,7 @@ class ReportForm(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.sources or changes.parties or changes.everything:
             self._completions_later.start()
+            self._former = None
         self.validate()
 
     def _source_chosen(self, label: str) -> None:
@@ -382,10 +385,20 @@ class ReportForm(QWidget):
         self.validate()
 
     def existing_source(self) -> dict | None:
-        name, party = self.source.text(), self.source_party.text()
+        """The source this name and party stand for: a source of the ledger, or the one
+        that a source of that former name was renamed to or merged into (as an import
+        follows it), so that typing the old name does not make the duplicate again."""
+        name, party = self.source.text(), self.source_party.text() or None
         if not name.strip():
             return None
-        return self.session.ledger.find_source(name, party or None)
+        ledger = self.session.ledger
+        found = ledger.find_source(name, party)
+        if found is None:
+            if self._former is None:
+                self._former = former_names(ledger)
+            stands = self._former.get(source_key(name, party))
+            found = ledger.find_source(stands["name"], stands["party"]) if stands else None
+        return found
 
     # ---- validation -----------------------------------------------------------------
 
@@ -422,8 +435,10 @@ class ReportForm(QWidget):
         existing = self.existing_source()
         return ReportInput(
             event_type=combo_value(self.event_type),
-            source_name=str(values["source"]),
-            source_party=values["source_party"],  # type: ignore[arg-type]
+            source_name=existing["name"] if existing else str(values["source"]),
+            source_party=(
+                existing["party"] if existing else values["source_party"]  # type: ignore[arg-type]
+            ),
             claimed_date=str(values["claimed_date"]),
             location=validation.location(self.location.text()),
             quote=self.quote.toPlainText(),
@@ -446,7 +461,14 @@ class ReportForm(QWidget):
         if existing is not None:
             set_combo_value(self.source_kind, existing["kind"])
             self.reliability.setCurrentIndex(list(RELIABILITY).index(existing["reliability"]))
-            self.source_note.setText(translate("ReportForm", "known source"))
+            typed = source_key(self.source.text(), self.source_party.text() or None)
+            self.source_note.setText(
+                translate("ReportForm", "known source")
+                if typed == existing["key"]
+                else translate("ReportForm", "now {source}").format(
+                    source=source_label(existing["name"], existing["party"])
+                )
+            )
         else:
             new = translate("ReportForm", "new source")
             self.source_note.setText(new if self.source.text().strip() else "")

@@ -1894,6 +1894,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>известный источник</translation>
     </message>
     <message>
+        <source>now {source}</source>
+        <translation>теперь {source}</translation>
+    </message>
+    <message>
         <source>new source</source>
         <translation>новый источник</translation>
     </message>

@@ -1894,6 +1894,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>відоме джерело</translation>
     </message>
     <message>
+        <source>now {source}</source>
+        <translation>тепер {source}</translation>
+    </message>
+    <message>
         <source>new source</source>
         <translation>нове джерело</translation>
     </message>
