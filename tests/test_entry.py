@@ -764,3 +764,32 @@ def test_a_merged_sources_old_name_in_the_form_goes_to_the_source_it_became(
         " ORDER BY r.seq DESC LIMIT 1"
     ).fetchone()
     assert named == "Vladimir Medinsky"
+
+
+def test_a_known_name_typed_without_its_party_says_which_sources_have_it(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Typed in full, not picked, with the party left blank, "Vladimir Medinsky" made a
+    second, independent source; the only sign was a grey "new source"."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    form = window.form
+    qtbot.waitUntil(lambda: "Vladimir Medinsky (Russia)" in form.sources_model.stringList())
+    shortcut(qtbot, window, "Ctrl+N")
+    form.source.setFocus()
+    type_text(qtbot, "vladimir medinsky")
+    assert form.source_note.text() == "new source"
+    assert form.source_hint.isVisible()
+    assert form.source_hint.text() == (
+        "This name is known as Vladimir Medinsky (Russia): pick it from the list, or type"
+        " its party."
+    )
+    form.source_party.setFocus()
+    type_text(qtbot, "Russia")
+    assert form.source_note.text() == "known source" and not form.source_hint.isVisible()
+    form.source.setFocus()
+    form.source.setText("Someone else")
+    assert form.source_note.text() == "new source" and not form.source_hint.isVisible()

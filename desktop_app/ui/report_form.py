@@ -36,6 +36,7 @@ from ..domain.records import (
     EVENT_TYPES,
     RELIABILITY,
     SOURCE_KINDS,
+    name_key,
     source_key,
 )
 from ..domain.validation import Invalid
@@ -169,6 +170,7 @@ class ReportForm(QWidget):
         self._as_loaded: tuple[object, ...] = ()  # the edited report as it was loaded
         self._sources: dict[str, dict] = {}
         self._former: dict[str, dict] | None = None  # read when first needed
+        self._by_name: dict[str, list[str]] = {}  # sources by their name's key alone
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
         self._build()
         self._completions_later = AfterPaint(self, self.refresh_completions)
@@ -210,6 +212,12 @@ class ReportForm(QWidget):
         self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
         self.source_note = QLabel(self)
         self.source_note.setStyleSheet("color: palette(mid);")
+        # Under the source, in lines of its own: a known name typed without its party.
+        self.source_hint = QLabel(self)
+        self.source_hint.setStyleSheet("color: palette(mid);")
+        self.source_hint.setWordWrap(True)
+        self.source_hint.setAccessibleName(translate("ReportForm", "Source hint"))
+        self.source_hint.hide()
         self.claimed_date = PartialDateEdit(translate("ReportForm", "Claimed date"), self)
         self.location = QLineEdit(self)
         self.quote = QPlainTextEdit(self)
@@ -262,6 +270,10 @@ class ReportForm(QWidget):
             grid.addWidget(error, 2 * row + 1, 1)
             if key == "source":
                 grid.addWidget(self.source_note, 2 * row, 2)
+                below = QVBoxLayout()
+                below.addWidget(error)
+                below.addWidget(self.source_hint)
+                grid.addLayout(below, 2 * row + 1, 1)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
@@ -358,6 +370,9 @@ class ReportForm(QWidget):
     def refresh_completions(self) -> None:
         rows = source_choices(self.session.ledger)
         self._sources = {source_label(row["name"], row["party"]): row for row in rows}
+        self._by_name = {}
+        for label, row in self._sources.items():
+            self._by_name.setdefault(name_key(row["name"]), []).append(label)
         self.sources_model.setStringList(list(self._sources))
         self.parties_model.setStringList(self.session.ledger.parties())
 
@@ -472,6 +487,21 @@ class ReportForm(QWidget):
         else:
             new = translate("ReportForm", "new source")
             self.source_note.setText(new if self.source.text().strip() else "")
+        self._show_source_hint(existing)
+
+    def _show_source_hint(self, existing: dict | None) -> None:
+        """Under a new source, the known sources of that name: a known name typed without
+        its party (not picked from the completion) would be another source."""
+        known = [] if existing else self._by_name.get(name_key(self.source.text()), [])
+        self.source_hint.setText(
+            translate(
+                "ReportForm",
+                "This name is known as {sources}: pick it from the list, or type its party.",
+            ).format(sources=", ".join(known))
+            if known
+            else ""
+        )
+        self.source_hint.setVisible(bool(known))
 
     # ---- actions ----------------------------------------------------------------------
 

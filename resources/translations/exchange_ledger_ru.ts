@@ -1858,6 +1858,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>пусто, если независимый</translation>
     </message>
     <message>
+        <source>Source hint</source>
+        <translation>Подсказка к источнику</translation>
+    </message>
+    <message>
         <source>Claimed date</source>
         <translation>Заявленная дата</translation>
     </message>
@@ -1900,6 +1904,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>new source</source>
         <translation>новый источник</translation>
+    </message>
+    <message>
+        <source>This name is known as {sources}: pick it from the list, or type its party.</source>
+        <translation>Это имя известно как {sources}: выберите источник из списка или введите его сторону.</translation>
     </message>
     <message>
         <source>Discard this report?</source>

@@ -1858,6 +1858,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>порожньо, якщо незалежне</translation>
     </message>
     <message>
+        <source>Source hint</source>
+        <translation>Підказка до джерела</translation>
+    </message>
+    <message>
         <source>Claimed date</source>
         <translation>Заявлена дата</translation>
     </message>
@@ -1900,6 +1904,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>new source</source>
         <translation>нове джерело</translation>
+    </message>
+    <message>
+        <source>This name is known as {sources}: pick it from the list, or type its party.</source>
+        <translation>Ця назва відома як {sources}: виберіть джерело зі списку або введіть його сторону.</translation>
     </message>
     <message>
         <source>Discard this report?</source>
