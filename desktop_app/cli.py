@@ -271,6 +271,16 @@ def _dispute_label(dispute: dict) -> str:
     return dispute["field"]
 
 
+def _reopened_why(field: dict) -> str:
+    """Why a decided field is to be looked at again (its reports may all agree with one
+    another, and so list no dispute)."""
+    if field["report_ids"]:
+        return "reopened: the decision in force is contradicted by " + ", ".join(
+            field["report_ids"]
+        )
+    return "reopened: a merged decision differs from the one in force"
+
+
 def _warning_label(warning: dict) -> str:
     (one, other), _ = warning["flows"]
     count = "" if warning["count"] is None else f", {warning['count']} each way"
@@ -300,6 +310,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         for dispute in event["disputes"]:
             values = ", ".join(f"{rid}: {value}" for rid, value in dispute["values"].items())
             print(f"    {_dispute_label(dispute)}: {values}")
+        for field in event["reopened"]:
+            print(f"    {_dispute_label(field)}: {_reopened_why(field)}")
         for warning in event["warnings"]:
             print(f"    {_warning_label(warning)}")
     open_events = sum(1 for event in events if event["status"] in queries.OPEN_STATUSES)

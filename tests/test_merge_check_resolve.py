@@ -718,6 +718,8 @@ def test_a_merged_decision_that_differs_from_ours_reopens_the_event(
     assert status(mine) == "reopened"
     listed = json.loads(clean(cli("conflicts", mine, "--json")).out)
     assert [event["status"] for event in listed if event["event_id"] == EVENT] == ["reopened"]
+    why = "    bodies Russia → Ukraine: reopened: a merged decision differs from the one in force"
+    assert why in clean(cli("conflicts", mine)).out.splitlines()
 
 
 @pytest.fixture
@@ -1090,6 +1092,12 @@ def test_a_later_contradicting_report_reopens_and_the_decision_stays_in_force(
     assert event["status"] == "reopened"
     counts = [d for d in event["disputes"] if d["field"] == "count"]
     assert counts and counts[0]["values"][late] == 175
+    # The text says which decided field reopened and by which report: with reports that
+    # agree with one another (and so list no dispute) it was all a reviewer had to go on.
+    reopened = (
+        f"    bodies Russia → Ukraine: reopened: the decision in force is contradicted by {late}"
+    )
+    assert reopened in clean(cli("conflicts", base)).out.splitlines()
 
 
 @pytest.mark.parametrize(
