@@ -793,3 +793,18 @@ def test_a_known_name_typed_without_its_party_says_which_sources_have_it(
     form.source.setFocus()
     form.source.setText("Someone else")
     assert form.source_note.text() == "new source" and not form.source_hint.isVisible()
+
+
+def test_a_flow_row_says_every_reason_at_once(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """From = to and a bad count: only the parties' reason showed, and the count's came
+    only once that was mended."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    row = window.form.flows.add_row()
+    row.from_party.setText("Russia")
+    row.to_party.setText("russia")
+    row.count.setText("1,21")
+    window.form.validate(show_all=True)
+    reasons = row.error.text().splitlines()
+    assert len(reasons) == 2, reasons
+    assert reasons[0].startswith("from and to are both")
+    assert reasons[1].startswith("count is '1,21'")

@@ -88,10 +88,20 @@ class FlowRow:
     def widgets(self) -> tuple[QWidget, ...]:
         return (*self.inputs(), self.remove, self.error)
 
-    def flow(self) -> Flow:
-        """The flow this row describes; Invalid (with a reason) if it describes none."""
-        from_party, to_party = validation.parties(self.from_party.text(), self.to_party.text())
-        count = validation.typed_count(self.count.text())
+    def flow(self) -> Flow | list[str]:
+        """The flow this row describes, or every reason why it describes none (the
+        parties' and the count's together: fixing one showed the next only then)."""
+        reasons = []
+        try:
+            from_party, to_party = validation.parties(self.from_party.text(), self.to_party.text())
+        except Invalid as error:
+            reasons.append(str(error))
+        try:
+            count = validation.typed_count(self.count.text())
+        except Invalid as error:
+            reasons.append(str(error))
+        if reasons:
+            return reasons
         key = FlowKey(from_party, to_party, combo_value(self.category))
         return Flow(key, count, combo_value(self.qualifier))
 
@@ -206,17 +216,16 @@ class FlowsEditor(QWidget):
         seen: set[FlowKey] = set()
         for row in self.rows:
             message = ""
-            try:
-                flow = row.flow()
-                if flow.key in seen:
-                    message = translate("FlowsEditor", "this report already states {flow}").format(
-                        flow=flow_label(flow.key.category, flow.key.from_party, flow.key.to_party)
-                    )
-                else:
-                    seen.add(flow.key)
-                    flows.append(flow)
-            except Invalid as error:
-                message = message_text(str(error))
+            flow = row.flow()
+            if isinstance(flow, list):
+                message = "\n".join(message_text(reason) for reason in flow)
+            elif flow.key in seen:
+                message = translate("FlowsEditor", "this report already states {flow}").format(
+                    flow=flow_label(flow.key.category, flow.key.from_party, flow.key.to_party)
+                )
+            else:
+                seen.add(flow.key)
+                flows.append(flow)
             ok = ok and not message
             row.left = row.left or show
             visible = row.left
