@@ -808,3 +808,24 @@ def test_a_flow_row_says_every_reason_at_once(qtbot, tmp_path: Path) -> None:  #
     assert len(reasons) == 2, reasons
     assert reasons[0].startswith("from and to are both")
     assert reasons[1].startswith("count is '1,21'")
+
+
+def test_an_event_brought_back_by_redo_is_shown_in_every_pane(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """After Ctrl+Z and Ctrl+Shift+Z of a new event, the events table had it selected while
+    its reports said "Select an event to see its reports", and Ctrl+Shift+N added a report
+    to an event no pane showed."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    flows = [("Russia", "Ukraine", "5")]
+    enter_report(qtbot, window, source="A", date="2024-01-02", flows=flows, **A_SOURCE)
+    qtbot.waitUntil(lambda: len(window.event_pane.reports) == 1)
+    new_event = window.event_pane.event_id
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Z")
+    qtbot.waitUntil(lambda: window.event_pane.event_id == "")
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    qtbot.waitUntil(lambda: window.event_pane.event_id == new_event)
+    assert len(window.event_pane.reports) == 1
+    assert window.events_pane.selected_event() == new_event

@@ -150,9 +150,11 @@ class EventList:
             for event_id, date, day, kind, location, flows, n_reports, status, warned in cursor
         ]
 
-    def position(self, event_id: str) -> int | None:
-        """The row of an event in this view, or None if the filter hides it: the number
-        of rows that sort before it, counted along the sort key."""
+    def shows(self, event_id: str) -> bool:
+        """Whether the event is in this view (it exists, and the filter keeps it)."""
+        return self._sort_values(event_id) is not None
+
+    def _sort_values(self, event_id: str) -> tuple[Any, ...] | None:
         where, params = self.filter.where()
         key = SORT_KEYS[self.sort_key]
         conjunction = " AND" if where else " WHERE"
@@ -160,8 +162,17 @@ class EventList:
             f"SELECT {key}, es.first_seq FROM event_state es{where}{conjunction} es.event_id = ?",
             [*params, event_id],
         ).fetchone()
+        return None if found is None else tuple(found)
+
+    def position(self, event_id: str) -> int | None:
+        """The row of an event in this view, or None if the filter hides it: the number
+        of rows that sort before it, counted along the sort key."""
+        found = self._sort_values(event_id)
         if found is None:
             return None
+        where, params = self.filter.where()
+        key = SORT_KEYS[self.sort_key]
+        conjunction = " AND" if where else " WHERE"
         before = ">" if self.descending else "<"
         sql = (
             f"SELECT COUNT(*) FROM event_state es{where}{conjunction}"

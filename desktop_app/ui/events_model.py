@@ -141,6 +141,9 @@ class EventsModel(QAbstractTableModel):
     def position(self, event_id: str) -> int | None:
         return self._list.position(event_id)
 
+    def shows(self, event_id: str) -> bool:
+        return self._list.shows(event_id)
+
     @property
     def event_filter(self) -> EventFilter:
         return self._list.filter

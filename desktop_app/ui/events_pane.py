@@ -94,6 +94,7 @@ class EventsPane(QWidget):
         self.session = session
         self.model = EventsModel(session.ledger)
         self._selected = ""
+        self._selected_gone = False  # the selected event left the table (an undo, a filter)
         self._build()
         session.notifier.changed.connect(self._on_changed)
         session.event_selected.connect(self.select_event)
@@ -286,6 +287,7 @@ class EventsPane(QWidget):
         row = self.model.position(self._selected) if self._selected else None
         if row is None:
             self.view.clearSelection()
+            self._selected_gone = bool(self._selected)
             return
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
@@ -294,9 +296,16 @@ class EventsPane(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.view.scrollTo(index)
+        if self._selected_gone:
+            # Back (a redo, a filter cleared): the panes that let it go show it again, as
+            # the table does; they said "Select an event" beside a selected row.
+            self._selected_gone = False
+            self.session.event_selected.emit(self._selected)
 
     def _on_changed(self, changes: Changes) -> None:
         self.model.reload()
+        if self._selected and not self.model.shows(self._selected):
+            self._selected_gone = True
         # The selected event's new row is looked up once the change has been shown,
         # unless the change selects an event itself (a new entry) before that.
         self._reselect_later.start()
