@@ -530,3 +530,36 @@ def test_clicking_in_the_chart_selects_the_event_in_the_table_and_the_review(
     window.events_pane.select_event("swap")
     window.session.event_selected.emit("swap")
     assert window.chart_pane.selection_lines[0].isVisible()
+
+
+def test_the_history_shows_typed_text_as_typed_and_where_each_decision_stands(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A rationale citing "<https://…>" lost its address, and "<b>" turned bold: the
+    history read what people typed as markup. And no line said which decision is in force."""
+    from desktop_app.store.review import decision_history
+
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    why = "Per the outlet <https://example.org/a> & HQ<br>see <b>note</b>"
+    with Ledger.open(path) as ledger:
+        ledger.resolve("swap", FieldKey("location"), "Sumy", "first look", "Ann", "R1")
+        ledger.resolve("swap", FieldKey("location"), "Kharkiv", why, "<i>Reviewer J</i>", "R2")
+        # A colleague's decision made earlier, written later (as a merge writes it).
+        ledger.resolve("swap", FieldKey("location"), "Sumy", "older", "Bob", "R1")
+        ledger.conn.execute(
+            "UPDATE resolutions SET resolved_at = '2000-01-01T00:00:00Z' WHERE rationale = 'older'"
+        )
+        history = decision_history(ledger, "swap")
+    assert [(entry["old"], entry["value"], entry["state"]) for entry in history] == [
+        ("Sumy", "Sumy", "superseded"),  # Bob's, made before it, was in force then
+        ("Sumy", "Kharkiv", "in_force"),
+        ("", "Sumy", "superseded"),  # nothing was decided before it, when it was made
+    ]
+    window = open_window(qtbot, path)
+    window.show_workspace(1)
+    window.review_pane.show_event("swap")
+    text = window.review_pane.history.toPlainText()
+    assert f"“{why}”" in text
+    assert "<i>Reviewer J</i> · location: Sumy → Kharkiv, following report 2" in text
+    assert text.count("(in force)") == 1 and text.count("(superseded)") == 2

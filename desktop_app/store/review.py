@@ -110,24 +110,35 @@ def sort_queue(queue: list[QueueEntry], sort: str) -> list[QueueEntry]:
 
 def decision_history(ledger: Ledger, event_id: str) -> list[dict[str, Any]]:
     """Every decision on the event in the order it was written, with the value in force
-    on that field before it (old → new)."""
+    on that field when it was made (old → new) and its `state` now: `in_force`,
+    `superseded` or `withdrawn`. "When it was made" is the domain's order (time, then
+    write order), not the write order: a merge writes a colleague's older decisions last."""
     rows = list(
         ledger.db.query("SELECT * FROM resolutions WHERE event_id = ? ORDER BY seq", [event_id])
     )
-    last: dict[FieldKey, str] = {}
+    decisions = [decision_from_row(row) for row in rows]
+    in_force = {decision.id for decision in decisions_in_force(decisions).values()}
     history = []
-    for row in rows:
-        decision = decision_from_row(row)
+    for row, decision in zip(rows, decisions, strict=True):
+        made = (decision.resolved_at, decision.seq)
+        before = [
+            other
+            for other in decisions
+            if other.field == decision.field
+            and not other.withdrawn
+            and (other.resolved_at, other.seq) < made
+        ]
+        old = max(before, key=lambda other: (other.resolved_at, other.seq)).value if before else ""
+        state = "withdrawn" if decision.withdrawn else "superseded"
         history.append(
             {
                 **row,
                 "label": decision.field.label(),
-                "old": last.get(decision.field, ""),
+                "old": old,
                 "withdrawn": decision.withdrawn,
+                "state": "in_force" if decision.id in in_force else state,
             }
         )
-        if not decision.withdrawn:
-            last[decision.field] = decision.value
     return history
 
 

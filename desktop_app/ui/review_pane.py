@@ -83,6 +83,12 @@ DISPUTED = QColor("#fde2c8")  # light orange: values that differ
 REOPENED = QColor("#cc79a7")
 # How a field shows in the field list: a warning, disputed and open, decided, quiet.
 FIELD_MARKS = {"warning": "⚠ ", "open": "● ", "decided": "✔ ", "quiet": ""}
+# Each decision of the history says where it stands now (resolutions.csv's `state`).
+DECISION_STATES = {
+    "in_force": QT_TRANSLATE_NOOP("ReviewPane", "(in force)"),
+    "superseded": QT_TRANSLATE_NOOP("ReviewPane", "(superseded)"),
+    "withdrawn": QT_TRANSLATE_NOOP("ReviewPane", "(withdrawn)"),
+}
 INFO_ROWS = (
     QT_TRANSLATE_NOOP("ReviewPane", "Source"),
     QT_TRANSLATE_NOOP("ReviewPane", "Party"),
@@ -594,8 +600,7 @@ class ReviewPane(QWidget):
         if not history:
             lines.append(translate("ReviewPane", "none yet"))
         for entry in history:
-            withdrawn = translate("ReviewPane", "(withdrawn)")
-            state = f" <i>{withdrawn}</i>" if entry["withdrawn"] else ""
+            state = " <i>{}</i>".format(translate("ReviewPane", DECISION_STATES[entry["state"]]))
             merged = " <i>{}</i>".format(translate("ReviewPane", "(merged)"))
             merged = merged if entry["merged"] else ""
             follows = (
@@ -605,12 +610,20 @@ class ReviewPane(QWidget):
                 if entry["report_id"]
                 else ""
             )
-            label = field_label_text(entry["label"])
+            # What people typed is text, never markup: "<https://…>" in a rationale.
+            label, who, old, value, why = (
+                html.escape(text)
+                for text in (
+                    field_label_text(entry["label"]),
+                    entry["resolved_by"],
+                    entry["old"] or "—",
+                    self._value_text(entry["value"]),
+                    entry["rationale"],
+                )
+            )
             lines.append(
-                f"{entry['resolved_at']} · {entry['resolved_by']} · {label}:"
-                f" {entry['old'] or '—'} → <b>{self._value_text(entry['value'])}</b>"
-                f"{follows}{state}{merged}"
-                f"<br>&nbsp;&nbsp;“{entry['rationale']}”"
+                f"{entry['resolved_at']} · {who} · {label}: {old} → <b>{value}</b>"
+                f"{follows}{state}{merged}<br>&nbsp;&nbsp;“{why}”"
             )
         field = self.current_field()
         if field is not None and field.field == "count" and field.flow is not None:
@@ -641,8 +654,8 @@ class ReviewPane(QWidget):
                 decision = origin["decision"]
                 lines.append(
                     translate("ReviewPane", "decision in force: {value} by {who} at {when}").format(
-                        value=decision["value"],
-                        who=decision["resolved_by"],
+                        value=html.escape(decision["value"]),
+                        who=html.escape(decision["resolved_by"]),
                         when=decision["resolved_at"],
                     )
                 )

@@ -1961,6 +1961,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Расхождение</translation>
     </message>
     <message>
+        <source>(in force)</source>
+        <translation>(действует)</translation>
+    </message>
+    <message>
+        <source>(superseded)</source>
+        <translation>(заменено более поздним)</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Источник</translation>
     </message>

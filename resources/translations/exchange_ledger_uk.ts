@@ -1961,6 +1961,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Розбіжність</translation>
     </message>
     <message>
+        <source>(in force)</source>
+        <translation>(чинне)</translation>
+    </message>
+    <message>
+        <source>(superseded)</source>
+        <translation>(замінене пізнішим)</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Джерело</translation>
     </message>
