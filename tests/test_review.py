@@ -563,3 +563,41 @@ def test_the_history_shows_typed_text_as_typed_and_where_each_decision_stands(
     assert f"“{why}”" in text
     assert "<i>Reviewer J</i> · location: Sumy → Kharkiv, following report 2" in text
     assert text.count("(in force)") == 1 and text.count("(superseded)") == 2
+
+
+def test_a_rationale_stays_with_the_event_it_was_written_for(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Written for one event, it stayed in the box on the next (F8, or the pane moving on
+    after a change elsewhere), and Ctrl+Enter filed it under that event's decision."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    first = pane.event_id
+    shortcut(qtbot, window, "Alt+W")
+    type_text(qtbot, "HQ names the crossing")
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id != first
+    assert pane.rationale.toPlainText() == ""
+    shortcut(qtbot, window, "Alt+1")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.ledger.count("resolutions") == 0  # no rationale here: refused
+    shortcut(qtbot, window, "Shift+F8")
+    assert pane.event_id == first
+    assert pane.rationale.toPlainText() == "HQ names the crossing"
+
+
+def test_an_event_decided_elsewhere_leaves_the_pane_with_a_word(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Decided by another program while shown, the event gave way to the next one with
+    nothing said: the reviewer saw another event under the same hands."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    shortcut(qtbot, window, "F8")  # the queue's second: "swap", then "small"
+    qtbot.waitUntil(lambda: pane.event_id == "small")
+    with Ledger.open(path) as other:  # another program's connection to the same file
+        count = FieldKey.count(FlowKey("Russia", "Ukraine", "civilians"))
+        other.resolve("small", count, "40", "decided elsewhere", "Bob", "S1")
+    qtbot.waitUntil(lambda: pane.event_id == "swap", timeout=10000)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("2024-11-02") and "is no longer to review" in said, said

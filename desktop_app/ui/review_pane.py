@@ -44,6 +44,7 @@ from ..domain.records import FieldKey, Report
 from ..domain.rules import DISMISSED, stated_value
 from ..domain.validation import Invalid
 from ..store import evidence
+from ..store.events import event_title
 from ..store.ledger import Changes
 from ..store.review import (
     QueueEntry,
@@ -59,6 +60,7 @@ from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_eviden
 from .messages import message_text
 from .session import Session
 from .words import (
+    WINDOW_WORDS,
     credibility_text,
     disagreement_text,
     field_label,
@@ -184,6 +186,7 @@ class ReviewPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.event_id = ""
+        self._rationales: dict[str, str] = {}  # written for an event not shown now
         self.reports: list[dict] = []
         self.fields: list[tuple[FieldKey, str]] = []  # field, state (see FIELD_MARKS)
         self.picked_report: str | None = None
@@ -467,6 +470,7 @@ class ReviewPane(QWidget):
     # ---- one event ------------------------------------------------------------------
 
     def show_event(self, event_id: str) -> None:
+        self._keep_rationale_with(event_id)
         review = fields_to_decide(self.session.ledger, event_id) if event_id else None
         if review is None:
             self.event_id = ""
@@ -496,6 +500,19 @@ class ReviewPane(QWidget):
         self.field_choice.setCurrentIndex(current if 0 <= current < len(self.fields) else 0)
         self._field_changed()
         self._fill_history()
+
+    def _keep_rationale_with(self, event_id: str) -> None:
+        """A rationale belongs to the event it was written for: moving to another event
+        keeps it aside for this one and shows the other's (it stayed in the box, and
+        Ctrl+Enter filed it under the next event's decision)."""
+        if event_id == self.event_id:
+            return
+        written = self.rationale.toPlainText()
+        if written.strip():
+            self._rationales[self.event_id] = written
+        else:
+            self._rationales.pop(self.event_id, None)
+        self.rationale.setPlainText(self._rationales.pop(event_id, ""))
 
     def _fill_comparison(self, fields: list[FieldKey], disputed: frozenset[FieldKey]) -> None:
         """Reports as columns whose text wraps; the fields in question first (the
@@ -820,6 +837,14 @@ class ReviewPane(QWidget):
         gone = self.event_id and self.queue_model.row_of(self.event_id) is None
         if gone and entries and was_at is not None:
             next_id = entries[min(was_at, len(entries) - 1)].event_id
+            if changes.everything:  # not this pane's decision: say why it moved on
+                self.session.message.emit(
+                    translate(
+                        "ReviewPane",
+                        "{event} is no longer to review (changed by an import, a merge or"
+                        " another program); the next event is shown.",
+                    ).format(event=event_title(self.session.ledger, self.event_id, WINDOW_WORDS))
+                )
             self.show_event(next_id)
             self._select_in_queue(next_id)
             self.session.event_selected.emit(next_id)

@@ -2135,6 +2135,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>пока нет</translation>
     </message>
     <message>
+        <source>{event} is no longer to review (changed by an import, a merge or another program); the next event is shown.</source>
+        <translation>{event} больше не требует проверки (изменено импортом, объединением или другой программой); показано следующее событие.</translation>
+    </message>
+    <message>
         <source>(withdrawn)</source>
         <translation>(отозвано)</translation>
     </message>

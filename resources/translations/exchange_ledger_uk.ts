@@ -2135,6 +2135,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>поки немає</translation>
     </message>
     <message>
+        <source>{event} is no longer to review (changed by an import, a merge or another program); the next event is shown.</source>
+        <translation>{event} більше не потребує перевірки (змінено імпортом, об’єднанням або іншою програмою); показано наступну подію.</translation>
+    </message>
+    <message>
         <source>(withdrawn)</source>
         <translation>(відкликано)</translation>
     </message>
