@@ -1290,3 +1290,28 @@ def test_an_export_folder_import_returns_what_it_changed_for_the_window(
         assert done.changes == Changes(events, sources=True, parties=True, everything=True)
         assert import_folder(ledger, folder, "me").changes == Changes()  # nothing new
         assert import_folder(ledger, folder, "me", dry_run=True).changes == Changes()
+
+
+@pytest.mark.parametrize("theirs_first", [True, False], ids=["theirs-older", "theirs-newer"])
+def test_merged_date_decisions_of_different_precision_reopen(
+    pair: tuple[Path, Path], cli: Callable[..., CliResult], theirs_first: bool
+) -> None:
+    """A reviewer who decided the month and one who decided the day did not decide the
+    same, though the two periods overlap (as a report of the month agrees with one of the
+    day): merged, the event stayed resolved and one decision replaced the other unseen."""
+    mine, theirs = pair
+    times = ["2025-07-01T00:00:00Z", "2025-07-02T00:00:00Z"]
+    decided = {
+        theirs: ("2025-06-11", times[not theirs_first]),
+        mine: ("2025-06", times[theirs_first]),
+    }
+    for path, (value, when) in decided.items():
+        with Ledger.open(path) as ledger:
+            decision, _ = ledger.resolve(EVENT, FieldKey("date"), value, "why", "Rita")
+        sql(path, "UPDATE resolutions SET resolved_at = ? WHERE id = ?", (when, decision))
+    with Ledger.open(mine) as ledger:  # the derived state after the change of time
+        repair(ledger, "test")
+    clean(cli("merge", mine, theirs))
+    assert status(mine) == "reopened"
+    why = "    date: reopened: a merged decision differs from the one in force"
+    assert why in clean(cli("conflicts", mine)).out.splitlines()

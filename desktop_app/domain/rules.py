@@ -142,11 +142,18 @@ def reopened_fields(
     return reopened
 
 
+def _same_decision(field: FieldKey, a: str, b: str) -> bool:
+    """Two decisions say the same: as two reports agree, except that dates must name the
+    same period. A report of 2025-06 agrees with 2025-06-13, but a reviewer who decided
+    the month and one who decided the day did not decide the same."""
+    return a == b if field.field == "date" else values_agree(field, a, b)
+
+
 def _merge_disagrees(field: FieldKey, in_force: Decision, decisions: Sequence[Decision]) -> bool:
     for other in decisions:
         if other.field != field or other.withdrawn or other is in_force:
             continue
-        if values_agree(field, other.value, in_force.value):
+        if _same_decision(field, other.value, in_force.value):
             continue
         merged_later = other.seq > in_force.seq  # written later, yet older: a merge
         overridden_by_merge = (

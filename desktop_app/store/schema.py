@@ -634,6 +634,11 @@ SCHEMA_V12 = [
     " WHERE (status IN ('conflict', 'reopened') OR reversed != '[]')",
 ]
 
+# Version 13: no new table or column. Two merged date decisions of different precision
+# (2025-06 beside 2025-06-13) now differ, so the event is reopened: the derived state of
+# an older file is made again by the new rule.
+SCHEMA_V13: list[str] = []
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -647,5 +652,6 @@ MIGRATIONS = [
     Migration(SCHEMA_V10),
     Migration(SCHEMA_V11),
     Migration(SCHEMA_V12),
+    Migration(SCHEMA_V13, rebuild_derived=True),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
