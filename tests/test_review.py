@@ -601,3 +601,25 @@ def test_an_event_decided_elsewhere_leaves_the_pane_with_a_word(qtbot, tmp_path:
     qtbot.waitUntil(lambda: pane.event_id == "swap", timeout=10000)
     said = window.statusBar().currentMessage()
     assert said.startswith("2024-11-02") and "is no longer to review" in said, said
+
+
+def test_a_count_side_by_side_says_how_sure_its_report_is(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """ "1,212" stood for a report's "about 1,212": the reviewer deciding between counts did
+    not see which were approximate, though the reports' table says so."""
+    flow = {"category": "bodies", "from_party": "Russia", "to_party": "Ukraine"}
+    rows = [
+        row(report_id="A", event_id="e", event_date="2025-06-11", count="1212",
+            count_qualifier="approx", source_name="Outlet", **flow),
+        row(report_id="B", event_id="e", event_date="2025-06-11", count="1200",
+            source_name="HQ", **flow),
+    ]  # fmt: skip
+    path = imported(
+        tmp_path / "ledger.db", write_csv(tmp_path / "q.csv", list(REPORT_COLUMNS), rows)
+    )
+    window = open_window(qtbot, path)
+    window.show_workspace(1)
+    pane = window.review_pane
+    pane.show_event("e")
+    table = pane.comparison
+    cells = [table.item(0, column).text() for column in range(table.columnCount())]
+    assert sorted(cells) == ["1,200", "1,212 (approx)"]

@@ -599,8 +599,11 @@ class ReviewPane(QWidget):
         report: Report, field: FieldKey, disputed: frozenset[FieldKey]
     ) -> QTableWidgetItem:
         value = stated_value(report, field)
-        if value is not None and field.field == "count":
+        if value is not None and field.flow is not None:
             value = i18n.number(int(value))  # "1,212", as the queue and the chart print it
+            qualifier = report.flow(field.flow).qualifier  # type: ignore[union-attr]
+            if qualifier != "exact":  # "1,200 (approx)": how sure the report is of it
+                value += f" ({qualifier_name(qualifier)})"
         item = QTableWidgetItem(value if value is not None else "—")
         if field in disputed and value is not None:
             item.setBackground(QBrush(DISPUTED))
