@@ -623,3 +623,16 @@ def test_a_count_side_by_side_says_how_sure_its_report_is(qtbot, tmp_path: Path)
     table = pane.comparison
     cells = [table.item(0, column).text() for column in range(table.columnCount())]
     assert sorted(cells) == ["1,200", "1,212 (approx)"]
+
+
+def test_a_count_of_ones_own_is_taken_as_printed(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The form takes "1,212"; the review's value box refused it."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    shortcut(qtbot, window, "F8")
+    shortcut(qtbot, window, "F8")  # "small": its one disputed field, a count
+    pane = window.review_pane
+    assert pane.event_id == "small"
+    decide_by_keyboard(qtbot, window, None, value="1,212", rationale="a figure of my own")
+    with Ledger.open(path, read_only=True) as ledger:
+        assert [row["value"] for row in queries.decisions(ledger)] == ["1212"]

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import validation
 from ..domain.records import FieldKey, Report
 from ..domain.rules import DISMISSED, stated_value
 from ..domain.validation import Invalid
@@ -786,7 +787,14 @@ class ReviewPane(QWidget):
                 )
             )
             return
-        self._execute(field, self.value.text().strip(), self.picked_report)
+        value = self.value.text().strip()
+        if field.field == "count" and value:
+            try:  # typed as printed ("1,212"), as the form takes it
+                value = str(validation.typed_count(value))
+            except Invalid as error:
+                self.error.setText(message_text(str(error)))
+                return
+        self._execute(field, value, self.picked_report)
 
     def dismiss_warning(self) -> None:
         field = self.current_field()
