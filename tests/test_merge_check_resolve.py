@@ -1315,3 +1315,9 @@ def test_merged_date_decisions_of_different_precision_reopen(
     assert status(mine) == "reopened"
     why = "    date: reopened: a merged decision differs from the one in force"
     assert why in clean(cli("conflicts", mine)).out.splitlines()
+
+
+def test_resolve_says_the_value_as_it_was_stored(base: Path, cli: Callable[..., CliResult]) -> None:
+    """It echoed " istanbul " with its spaces, though the decision stores it trimmed."""
+    said = clean(cli("resolve", base, EVENT, "--location", "  Istanbul ", "--rationale", "r"))
+    assert said.out.startswith(f"Decided location of event {EVENT}: Istanbul (decision ")
