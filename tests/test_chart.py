@@ -1244,3 +1244,25 @@ def test_labels_at_the_top_edge_go_side_by_side_then_in_rows_inside_the_view() -
     found = off_scale(steps, (0.0, 30.0), 600.0, 30.0)
     assert [(item.x, item.text) for item in found] == [(10.0, "↑ Ukraine target line at 900")]
     assert off_scale(steps, (0.0, 30.0), 1000.0, 30.0) == []
+
+
+def test_a_line_hidden_under_another_says_so_in_the_legend(
+    ledger: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+) -> None:
+    """390 prisoners each way draw two identical lines: Ukraine's covered Russia's, and
+    the legend named a Russian line nobody could see."""
+    flows = ((RU, UA, "pows", 390), (UA, RU, "pows", 390))
+    ledger.add_report(exchange("2025-06-11", flows, "HQ"), WHO)
+    pane = shown(qtbot, make_pane(ledger))
+    texts = pane.legend.texts()
+    assert "Russia received (best)" in texts
+    assert "Ukraine received (best): the same line as Russia" in texts
+    # apart again: each line its own
+    _, changes = ledger.add_report(exchange("2025-06-12", ((RU, UA, "pows", 5),), "HQ"), WHO)
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(changes)
+    qtbot.waitUntil(lambda: "Ukraine received (best)" in pane.legend.texts())
+    assert {"Russia received (best)", "Ukraine received (best)"} <= set(pane.legend.texts())

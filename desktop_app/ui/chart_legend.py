@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -118,11 +119,7 @@ def legend_entries(
     """Each party's line, one entry for the bands, each party's latest target (the one
     in force at the end) and a count of the earlier ones."""
     entries = [
-        LegendEntry(
-            translate("ChartLegend", "{party} received (best)").format(party=party),
-            colors.get(party, GREY),
-            "line",
-        )
+        LegendEntry(_received_text(party, party_items), colors.get(party, GREY), "line")
         for party in sorted(party_items)
     ]
     # One entry for every band: each is shaded in its party's colour.
@@ -141,6 +138,22 @@ def legend_entries(
         text = plural.earlier_targets(older)
         entries.append(LegendEntry(text, "", "note"))
     return entries
+
+
+def _received_text(party: str, party_items: dict[str, PartyItems]) -> str:
+    """A party's line; one that another party's line covers exactly says so (two sides
+    that exchanged the same numbers draw one line, and the legend named a line nobody
+    could see)."""
+    curve = party_items[party].received
+    for other in sorted(party_items):
+        if other == party:
+            break
+        drawn = party_items[other].received
+        if np.array_equal(curve.xData, drawn.xData) and np.array_equal(curve.yData, drawn.yData):
+            return translate(
+                "ChartLegend", "{party} received (best): the same line as {other}"
+            ).format(party=party, other=other)
+    return translate("ChartLegend", "{party} received (best)").format(party=party)
 
 
 def _paint_sample(painter: QPainter, entry: LegendEntry, box: QRectF) -> None:

@@ -50,6 +50,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
 <context>
     <name>ChartLegend</name>
     <message>
+        <source>{party} received (best): the same line as {other}</source>
+        <translation>{party} отримала (найкраща оцінка): та сама лінія, що й {other}</translation>
+    </message>
+    <message>
         <source>{party} received (best)</source>
         <translation>{party} отримала (найкраща оцінка)</translation>
     </message>
