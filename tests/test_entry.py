@@ -21,6 +21,14 @@ MEDINSKY_QUOTE = (
 )
 
 
+def example_ledger(tmp_path: Path) -> Path:
+    """A ledger holding the example: the article's four events and six reports."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    return path
+
+
 def enter_flow(qtbot, from_party: str, to_party: str, count: str) -> None:  # noqa: ANN001
     """From the category box of a new flow row: bodies, from, to, count."""
     type_text(qtbot, "bodies")
@@ -519,9 +527,7 @@ def test_escape_after_f2_asks_only_when_the_report_was_changed(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     window = open_window(qtbot, path)
     asked: list[str] = []
     answer = QMessageBox.StandardButton.Cancel
@@ -551,9 +557,7 @@ def test_the_reports_of_an_event_show_source_date_flows_and_quote_at_1280(
 ) -> None:
     """A long source name or grade no longer pushes the quote out of sight: the columns a
     reader compares come first and none is wider than its cap (the rest is in its tooltip)."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     window = open_window(qtbot, path)
     window.resize(1280, 800)
     window.event_pane.show_event("bodies-2025-06-13")  # the article's long title a source
@@ -572,9 +576,7 @@ def test_the_reports_of_an_event_show_source_date_flows_and_quote_at_1280(
 def test_picking_a_source_completion_reuses_that_source(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Picking "Vladimir Medinsky (Russia)" from the popup must not create a source named
     exactly that: the field becomes the name, the party field the party."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     window = open_window(qtbot, path)
     form = window.form
     form.refresh_completions()
@@ -637,9 +639,7 @@ def test_delete_outside_the_tables_deletes_nothing(
 ) -> None:
     """Delete in the form (its type box, a flow's boxes, the Commit button) asked to delete
     the whole selected event, and the Enter of a person typing on said yes."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     window = open_window(qtbot, path)
     window.events_pane.view.setFocus()
@@ -666,9 +666,7 @@ def test_starting_another_report_or_quitting_asks_before_a_typed_report_is_lost(
 ) -> None:
     """Only Esc asked: Ctrl+N, Ctrl+Shift+N and F2 emptied a half-typed report without a
     word, and Ctrl+Q closed the window with it."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     window = open_window(qtbot, path)
     asked: list[str] = []
     answer = QMessageBox.StandardButton.Cancel
@@ -709,9 +707,8 @@ def test_ctrl_shift_delete_in_a_flow_row_removes_that_row(qtbot, tmp_path: Path)
 def test_editing_one_of_several_reports_keeps_its_event_type(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """The type box stayed open when editing one of an event's two reports, and a new type
     was refused only after Commit, with the event's raw id."""
-    path = tmp_path / "ledger.db"
+    path = example_ledger(tmp_path)
     with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
         several = ledger.reports_of_event("bodies-2025-06-13")
         alone = ledger.reports_of_event("istanbul-2025-06-02-talks")
     assert several > 1 and alone == 1
@@ -737,9 +734,8 @@ def test_a_merged_sources_old_name_in_the_form_goes_to_the_source_it_became(
     "new source" and made the duplicate again, undoing the merge the person just made."""
     from desktop_app.store.sources import merge_sources
 
-    path = tmp_path / "ledger.db"
+    path = example_ledger(tmp_path)
     with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
         with ledger.write("x"):
             short = ledger.ensure_source("V. Medinsky", "Russia", "official", "C")[0]
         kept = ledger.find_source("Vladimir Medinsky", "Russia")
@@ -772,9 +768,7 @@ def test_a_known_name_typed_without_its_party_says_which_sources_have_it(
 ) -> None:
     """Typed in full, not picked, with the party left blank, "Vladimir Medinsky" made a
     second, independent source; the only sign was a grey "new source"."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     window = open_window(qtbot, path)
     form = window.form
     qtbot.waitUntil(lambda: "Vladimir Medinsky (Russia)" in form.sources_model.stringList())
@@ -814,9 +808,7 @@ def test_an_event_brought_back_by_redo_is_shown_in_every_pane(qtbot, tmp_path: P
     """After Ctrl+Z and Ctrl+Shift+Z of a new event, the events table had it selected while
     its reports said "Select an event to see its reports", and Ctrl+Shift+N added a report
     to an event no pane showed."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    path = example_ledger(tmp_path)
     window = open_window(qtbot, path)
     flows = [("Russia", "Ukraine", "5")]
     enter_report(qtbot, window, source="A", date="2024-01-02", flows=flows, **A_SOURCE)
