@@ -43,8 +43,11 @@ ALLOWED = {
     "talks", "statement", "other", "bodies", "pows", "civilians", "exact", "approx",
     "at_least", "at_most", "official", "media", "ngo", "social_media", "footage",
 }  # fmt: skip
-# What a problem quotes from the file (its values), and a folder's path and UUIDs.
-NOT_WORDS = re.compile(r"«[^»]*»|'[^']*'|/\S+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+# What a problem quotes from the file (its values), a folder's path and UUIDs, and a
+# letter's code and Unicode name ("(U+0443 CYRILLIC SMALL LETTER U)", the standard's own).
+NOT_WORDS = re.compile(
+    r"«[^»]*»|'[^']*'|/\S+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|\(U\+[0-9A-F]+ [A-Z -]+\)"
+)
 
 
 def english_left(
@@ -125,6 +128,8 @@ def every_kind_of_problem(ledger: Ledger, tmp_path: Path) -> list[FieldProblem]:
                 row(report_id="grade2", source_name="Other", reliability="B"),
                 row(report_id="grade3", source_name="Other", reliability="C"),  # unlike row 15
                 row(report_id="old-name", source_name="Old name"),  # renamed here: a warning
+                # a Cyrillic у and а among Latin letters, named by the file's column
+                row(report_id="mixed", source_name="Medinsk\u0443", from_party="Russi\u0430"),
                 # the same reports recorded apart (by someone else): skipped, one warning
                 *(
                     row(report_id=f"apart{n}", event_id="apart-event", recorded_by="B")

@@ -87,7 +87,8 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"(?P<what>source|source party|party|from party|to party|name) '(?P<value>.*)' mixes Latin"
+        r"(?P<what>source|source party|party|from party|to party|name|source_name|source_party"
+        r"|from_party|to_party) '(?P<value>.*)' mixes Latin"
         r" and Cyrillic letters: the word '(?P<word>.*)' has the (?P<script>Latin|Cyrillic)"
         r" letter '(?P<letter>.)' \((?P<code>U\+[0-9A-F]+) (?P<name>[^)]*)\)",
         QT_TRANSLATE_NOOP(
@@ -707,7 +708,10 @@ def message_text(message: str) -> str:
         if match is None:
             continue
         parts = {
-            key: translate("Messages", _PARTS[value]) if key in ("what", "script") else value
+            # a CSV column's name (source_name) stays as it is, as in the file
+            key: translate("Messages", _PARTS[value])
+            if key in ("what", "script") and value in _PARTS
+            else value
             for key, value in match.groupdict().items()
         }
         if "flow" in parts:
