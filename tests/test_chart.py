@@ -1266,3 +1266,26 @@ def test_a_line_hidden_under_another_says_so_in_the_legend(
         notifier.notify(changes)
     qtbot.waitUntil(lambda: "Ukraine received (best)" in pane.legend.texts())
     assert {"Russia received (best)", "Ukraine received (best)"} <= set(pane.legend.texts())
+
+
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_a_chart_that_cannot_be_written_says_why(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    """Into a folder that is gone, the export wrote nothing and said nothing (a line on
+    stderr only)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    pane = shown(qtbot, make_pane(example))
+    target = tmp_path / "no-such-folder" / f"chart.{kind}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    (pane.export_png_action if kind == "png" else pane.export_svg_action).trigger()
+    assert len(said) == 1 and said[0].startswith(f"The chart could not be written to {target}")
+    assert not target.exists()

@@ -215,6 +215,28 @@ def test_import_from_the_window_adds_the_example(qtbot, tmp_path: Path) -> None:
     assert "added 4 events" in window.transfers.last_message
 
 
+def test_an_import_starts_undo_afresh(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """An import is not undone by Ctrl+Z, and Ctrl+Z right after it undid an older step
+    (a source's grade) without a word, leaving the import in place."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.transfers.import_file(EXAMPLE_CSV)
+    window.form.new_event()  # an undoable step before the next import
+    window.form.source.setText("Someone")
+    window.form.claimed_date.setText("2024-01-02")
+    window.form.commit()
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 7)
+    assert window.session.undo_stack.canUndo()
+    columns = ["event_id", "event_type", "event_date", "source_name", "recorded_by", "recorded_at"]
+    talks = ["talks-2", "talks", "2025-06-03", "Outlet", "x", "2025-06-20T09:00:00Z"]
+    again = write_csv(tmp_path / "more.csv", columns, [talks])
+    window.transfers.import_file(again)
+    assert window.ledger.count("reports") == 8
+    assert not window.session.undo_stack.canUndo()
+    assert window.transfers.last_message.startswith("Undo starts afresh. Imported more.csv")
+    window.transfers.import_file(again)  # nothing new: the history is left as it is
+    assert window.transfers.last_message.startswith("Imported more.csv: added 0 events")
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
 def test_an_import_from_the_window_derives_in_a_forked_child(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -295,7 +317,7 @@ def test_a_cancel_during_the_last_step_comes_too_late_and_is_not_claimed(
     plan = window.transfers.import_file(EXAMPLE_CSV)
     assert seen and plan is not None
     assert window.ledger.count("reports") == 6
-    assert window.transfers.last_message.startswith("Imported")
+    assert window.transfers.last_message.startswith("Undo starts afresh. Imported")
     assert "cancelled" not in window.transfers.last_message
 
 
@@ -667,3 +689,24 @@ def test_the_progress_dialog_is_wide_enough_for_its_title(qtbot) -> None:  # noq
     )
     runner.run(title, lambda progress: "done")
     assert widths and widths[0][0] > widths[0][1]
+
+
+def test_a_refusal_does_not_leave_an_earlier_success_in_the_status_bar(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second copy to the same name was refused, and the status bar still said "Saved a
+    copy …"; a refused merge left "Merged …" of the one before."""
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.transfers.import_file(EXAMPLE_CSV)
+    assert window.save_copy(tmp_path / "copy.db")
+    assert window.statusBar().currentMessage().startswith("Saved a copy")
+    assert not window.save_copy(tmp_path / "copy.db")  # it exists: refused
+    assert window.statusBar().currentMessage() == ""
+    window.transfers.import_file(EXAMPLE_CSV)  # nothing new: a message to replace
+    assert window.statusBar().currentMessage()
+    (tmp_path / "notes.db").write_text("not a ledger")
+    assert window.transfers.merge_file(tmp_path / "notes.db") is None
+    assert window.statusBar().currentMessage() == ""

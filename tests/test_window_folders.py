@@ -53,7 +53,9 @@ def test_ctrl_shift_i_restores_an_export_folder_into_an_empty_ledger(
     with qtbot.waitSignal(window.notifier.changed, timeout=10_000):
         shortcut(qtbot, window, "Ctrl+Shift+I")
     assert asked == ["Import an export folder"]
-    assert window.transfers.last_message.startswith("Restored out: 4 events, 7 reports")
+    assert window.transfers.last_message.startswith(
+        "Undo starts afresh. Restored out: 4 events, 7 reports"
+    )
     assert window.events_pane.model.rowCount() == 4
     assert main(["export", str(tmp_path / "ledger.db"), str(tmp_path / "again")]) == 0
     for name in ("reports.csv", "events.csv", "sources.csv", "resolutions.csv"):
@@ -75,8 +77,10 @@ def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(qtbot, tmp_path: Path
     )
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 7, timeout=10_000)
-    qtbot.waitUntil(lambda: window.transfers.last_message.startswith("Imported out"))
-    assert window.transfers.last_message.startswith("Imported out: added 0 events, 1 report")
+    qtbot.waitUntil(lambda: "Imported out" in window.transfers.last_message)
+    assert window.transfers.last_message.startswith(
+        "Undo starts afresh. Imported out: added 0 events, 1 report"
+    )
     assert "6 reports already present and identical, skipped" in window.transfers.last_message
 
 

@@ -15,7 +15,15 @@ import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+
+def _writable(path: Path) -> Path:
+    """The path, once it is known that a file can be written there: Qt's image and SVG
+    writers fail with a line on stderr and nothing else (a folder gone, no permission)."""
+    with path.open("ab"):
+        pass
+    return path
 
 
 class ChartExport:
@@ -34,7 +42,7 @@ class ChartExport:
 
     def export_png(self, path: Path | str) -> Path:
         """Write the chart (title, legend, axes, date of the data) as a PNG image."""
-        path = Path(path)
+        path = _writable(Path(path))
         self._prepare_export()
         exporter = pg.exporters.ImageExporter(self.graphics.ci)
         width = int(self.graphics.ci.boundingRect().width())
@@ -50,7 +58,7 @@ class ChartExport:
         Rendered with Qt's own SVG generator: pyqtgraph 0.14's SVGExporter fails on the
         closed paths ("… Z") that Qt 6.11 writes (pyqtgraph issue #3495).
         """
-        path = Path(path)
+        path = _writable(Path(path))
         self._prepare_export()
         with self._origin_at_view():
             self._render_svg(path)
@@ -120,5 +128,23 @@ class ChartExport:
                 kind=kind.upper(), ext=kind
             ),
         )
-        if path:
-            (self.export_png if kind == "png" else self.export_svg)(Path(path))
+        if not path:
+            return
+        translate = QCoreApplication.translate
+        try:
+            written = (self.export_png if kind == "png" else self.export_svg)(Path(path))
+        except OSError as error:  # a folder gone or not writable: said, never silent
+            QMessageBox.warning(
+                self,
+                translate("ChartExport", "Chart not exported"),
+                translate("ChartExport", "The chart could not be written to {path}: {why}").format(
+                    path=path, why=error.strerror or error
+                ),
+            )
+            return
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                translate("ChartExport", "Exported the chart as {path}.").format(path=written),
+                8000,
+            )

@@ -726,6 +726,7 @@ class MainWindow(QMainWindow):
             problems = self.ledger.copy_to(path)
         except LedgerFileError as error:
             QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()  # an earlier copy's "Saved" must not stand
             QMessageBox.warning(
                 self, translate("MainWindow", "The copy was not saved"), message_text(str(error))
             )

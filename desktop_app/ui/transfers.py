@@ -136,6 +136,13 @@ class Transfers:
         self.last_message = message
         self.window.statusBar().showMessage(message, 10_000)
 
+    def _undo_afresh(self, message: str) -> str:
+        """After an import or a merge that changed the file, which no Ctrl+Z takes back:
+        the undo history starts again, or Ctrl+Z would undo an older step, one the import
+        or merge may have built on. Said first: a long summary is cut at its end."""
+        self.session.undo_stack.clear()
+        return translate("Transfers", "Undo starts afresh.") + " " + message
+
     def _refuse_read_only(self) -> bool:
         if self.session.ledger.read_only:
             QMessageBox.information(
@@ -194,12 +201,13 @@ class Transfers:
         added = translate("Transfers", "Imported {file}: added {summary}.").format(
             file=name, summary=import_summary(plan)
         )
-        self._status(added)
+        self._status(self._undo_afresh(added) if changes != Changes() else added)
         if plan.warnings:
             self._warned(added, plan.warnings)
         return plan
 
     def _refused(self, name: str, errors: Sequence[FieldProblem | FolderProblem]) -> None:
+        self._status("")  # an earlier success must not stand beside the refusal
         ProblemsDialog(
             translate("Transfers", "Nothing imported"),
             plural.import_problems(len(errors)).format(file=name),
@@ -259,7 +267,7 @@ class Transfers:
         else:
             message = translate("Transfers", "Imported {file}: added {summary}.")
         message = message.format(file=name, summary=folder_summary(done))
-        self._status(message)
+        self._status(self._undo_afresh(message) if done.changed else message)
         if done.warnings:
             self._warned(message, done.warnings)
         return done
@@ -353,15 +361,10 @@ class Transfers:
         if merged.changed:
             # The merge may have replaced what an earlier step's undo would restore (a
             # colleague's newer edit of a report edited here): Ctrl+Z must not undo it.
-            self.session.undo_stack.clear()
             merged_text = translate("Transfers", "Merged {file}: {summary}.").format(
                 file=other.name, summary=merge_summary(merged)
             )
-            afresh = translate(
-                "Transfers",
-                "Undo starts afresh: the merge may have changed what earlier steps would restore.",
-            )
-            self._status(f"{merged_text} {afresh}")
+            self._status(self._undo_afresh(merged_text))
         else:
             self._status(
                 translate(
@@ -371,6 +374,7 @@ class Transfers:
         return merged
 
     def _show_error(self, title: str, error: BaseException) -> None:
+        self._status("")  # an earlier success must not stand beside the refusal
         if isinstance(error, EXPECTED):
             QMessageBox.warning(self.window, title, message_text(str(error)))
             return

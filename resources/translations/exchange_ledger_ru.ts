@@ -46,6 +46,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>{kind} image (*.{ext})</source>
         <translation>Изображение {kind} (*.{ext})</translation>
     </message>
+    <message>
+        <source>Chart not exported</source>
+        <translation>График не экспортирован</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to {path}: {why}</source>
+        <translation>Не удалось записать график в {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Exported the chart as {path}.</source>
+        <translation>График экспортирован как {path}.</translation>
+    </message>
 </context>
 <context>
     <name>ChartLegend</name>
@@ -2284,6 +2296,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>событий: {events}, сообщений: {reports}, передач: {flows}, источников: {sources}, сторон: {parties}, решений: {decisions}</translation>
     </message>
     <message>
+        <source>Undo starts afresh.</source>
+        <translation>Отмена начинается заново.</translation>
+    </message>
+    <message>
         <source>Read-only</source>
         <translation>Только для чтения</translation>
     </message>
@@ -2386,10 +2402,6 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Merged {file}: {summary}.</source>
         <translation>Объединено с {file}: {summary}.</translation>
-    </message>
-    <message>
-        <source>Undo starts afresh: the merge may have changed what earlier steps would restore.</source>
-        <translation>Отмена начинается заново: слияние могло изменить то, что восстановили бы предыдущие шаги.</translation>
     </message>
     <message>
         <source>Nothing to merge: this file already holds everything in {file}.</source>

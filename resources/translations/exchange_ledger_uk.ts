@@ -46,6 +46,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>{kind} image (*.{ext})</source>
         <translation>Зображення {kind} (*.{ext})</translation>
     </message>
+    <message>
+        <source>Chart not exported</source>
+        <translation>Графік не експортовано</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to {path}: {why}</source>
+        <translation>Не вдалося записати графік у {path}: {why}</translation>
+    </message>
+    <message>
+        <source>Exported the chart as {path}.</source>
+        <translation>Графік експортовано як {path}.</translation>
+    </message>
 </context>
 <context>
     <name>ChartLegend</name>
@@ -2284,6 +2296,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>подій: {events}, повідомлень: {reports}, передач: {flows}, джерел: {sources}, сторін: {parties}, рішень: {decisions}</translation>
     </message>
     <message>
+        <source>Undo starts afresh.</source>
+        <translation>Скасування починається наново.</translation>
+    </message>
+    <message>
         <source>Read-only</source>
         <translation>Лише для читання</translation>
     </message>
@@ -2386,10 +2402,6 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Merged {file}: {summary}.</source>
         <translation>Об’єднано з {file}: {summary}.</translation>
-    </message>
-    <message>
-        <source>Undo starts afresh: the merge may have changed what earlier steps would restore.</source>
-        <translation>Скасування починається наново: об’єднання могло змінити те, що відновили б попередні кроки.</translation>
     </message>
     <message>
         <source>Nothing to merge: this file already holds everything in {file}.</source>
