@@ -710,3 +710,15 @@ def test_a_refusal_does_not_leave_an_earlier_success_in_the_status_bar(
     (tmp_path / "notes.db").write_text("not a ledger")
     assert window.transfers.merge_file(tmp_path / "notes.db") is None
     assert window.statusBar().currentMessage() == ""
+
+
+def test_enter_closes_a_list_of_problems(qtbot) -> None:  # noqa: ANN001
+    """Its read-only list has the focus; Enter did nothing there, only Esc closed it."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ProblemsDialog("Nothing imported", "2 problems", ["row 2: a", "row 3: b"], parent)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.text.setFocus()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert not dialog.isVisible()

@@ -55,6 +55,8 @@ class ProblemsDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        # Enter closes it, as Esc does: the read-only list has the focus and no use for it.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         label = QLabel(intro, self)
         label.setWordWrap(True)
