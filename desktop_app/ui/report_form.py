@@ -267,13 +267,14 @@ class ReportForm(QWidget):
             self.errors[key] = error
             grid.addWidget(caption, 2 * row, 0)
             grid.addWidget(widget, 2 * row, 1)
-            grid.addWidget(error, 2 * row + 1, 1)
             if key == "source":
                 grid.addWidget(self.source_note, 2 * row, 2)
                 below = QVBoxLayout()
                 below.addWidget(error)
                 below.addWidget(self.source_hint)
                 grid.addLayout(below, 2 * row + 1, 1)
+            else:
+                grid.addWidget(error, 2 * row + 1, 1)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
