@@ -6,13 +6,14 @@ pointer's line, and counts x from the view's left edge while writing an SVG.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -24,6 +25,22 @@ def _writable(path: Path) -> Path:
     with path.open("ab"):
         pass
     return path
+
+
+# Why a file could not be written, in the window's language (the system says it in English).
+_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("ChartExport", "the folder does not exist"),
+    errno.EACCES: QT_TRANSLATE_NOOP("ChartExport", "no permission to write there"),
+    errno.EPERM: QT_TRANSLATE_NOOP("ChartExport", "no permission to write there"),
+    errno.EROFS: QT_TRANSLATE_NOOP("ChartExport", "the disk is read-only"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("ChartExport", "the disk is full"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("ChartExport", "a folder has that name"),
+}
+
+
+def _why_not_written(error: OSError) -> str:
+    reason = _REASONS.get(error.errno or 0)
+    return QCoreApplication.translate("ChartExport", reason) if reason else str(error)
 
 
 class ChartExport:
@@ -138,7 +155,7 @@ class ChartExport:
                 self,
                 translate("ChartExport", "Chart not exported"),
                 translate("ChartExport", "The chart could not be written to {path}: {why}").format(
-                    path=path, why=error.strerror or error
+                    path=path, why=_why_not_written(error)
                 ),
             )
             return

@@ -31,6 +31,26 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
 <context>
     <name>ChartExport</name>
     <message>
+        <source>the folder does not exist</source>
+        <translation>папки не существует</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>нет разрешения писать туда</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>это имя уже у папки</translation>
+    </message>
+    <message>
         <source>Export chart as PNG…</source>
         <translation>Экспортировать график в PNG…</translation>
     </message>

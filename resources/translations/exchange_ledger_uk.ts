@@ -31,6 +31,26 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
 <context>
     <name>ChartExport</name>
     <message>
+        <source>the folder does not exist</source>
+        <translation>папки не існує</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>немає дозволу писати туди</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск лише для читання</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заповнений</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>така назва вже належить папці</translation>
+    </message>
+    <message>
         <source>Export chart as PNG…</source>
         <translation>Експортувати графік у PNG…</translation>
     </message>
