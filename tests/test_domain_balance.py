@@ -302,14 +302,15 @@ def test_a_target_starts_from_what_the_party_had_received_before_the_agreement()
         ("2025-06-02", "pows", "Russia", "Ukraine", 40, 40, 40),  # on its day: counts as reached
         ("2025-06-20", "pows", "Russia", "Ukraine", 60, 50, 70),
     ]
-    series = balance_series(DayDeltas.from_rows(rows))
+    deltas = DayDeltas.from_rows(rows)
+    series = balance_series(deltas)
     agreed = [
         AgreementFlow(
             "a1", "2025-06-02", day_number("2025-06-02"), "pows", RU, UA, 1000, 1000, 1000
         ),
         AgreementFlow("a2", "2025-07", day_number("2025-07-01"), "pows", UA, RU, 500, 500, 500),
     ]
-    by_party = {target.party: target for target in targets(agreed, series)}
+    by_party = {target.party: target for target in targets(agreed, series, None, deltas)}
     ukraine = by_party[UA]
     assert ukraine.baseline == 100
     assert ukraine.level == 1100

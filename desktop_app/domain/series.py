@@ -269,25 +269,6 @@ class Received:
         return np.where(steps >= 0, self.values[:, np.maximum(steps, 0)], 0)
 
 
-def received_in(deltas: DayDeltas, party: str, categories: Sequence[str]) -> list[Received]:
-    """What a party received of each of these categories, cumulative, from the exchange
-    sums (each on the days the party received anything)."""
-    to_party = deltas.to_party == party
-    days, index = np.unique(deltas.day[to_party], return_inverse=True)
-    category = deltas.category[to_party]
-    values = [getattr(deltas, name)[to_party] for name in ("best", "low", "high")]
-    result = []
-    for name in categories:
-        chosen = category == name
-        daily = [
-            np.bincount(index[chosen], weights=column[chosen], minlength=len(days))
-            for column in values
-        ]
-        cumulative = np.cumsum(np.rint(daily).astype(np.int64), axis=1)
-        result.append(Received(days.astype(np.int64), cumulative.reshape(3, len(days))))
-    return result
-
-
 LATEST = 2**62  # a day after every day: what has arrived by it is what arrived in all
 
 
@@ -374,13 +355,13 @@ Promise = tuple[list[int], set[str]]  # best, low, high promised; the categories
 def targets(
     agreements: Iterable[AgreementFlow],
     series: dict[str, PartySeries],
-    category: str | None = None,
-    deltas: DayDeltas | None = None,
+    category: str | None,
+    deltas: DayDeltas,
 ) -> list[Target]:
     """One target per (agreement, receiving party), summed over the selected categories.
-    A target counts only what the party received in the agreement's categories: read
-    from `deltas` (the exchange sums) when the view shows all categories; in a view of
-    one category, or without `deltas`, the party's `series` stand for them."""
+    A target counts only what the party received in the agreement's categories: each
+    category's series, from `deltas` (the exchange sums), when the view shows all
+    categories; in a view of one category, the party's `series` are that category's."""
     promises: dict[tuple[str, str], Promise] = defaultdict(lambda: ([0, 0, 0], set()))
     when: dict[str, tuple[str, int]] = {}
     for flow in agreements:
@@ -395,25 +376,36 @@ def targets(
     by_party: dict[str, list[tuple[str, Promise]]] = defaultdict(list)
     for (event_id, party), promise in promises.items():
         by_party[party].append((event_id, promise))
+    # In a view of one category, the view's series are the agreements' categories.
+    promised = set().union(*(categories for _, categories in promises.values()))
+    by_category = None if category is not None else _series_by_category(deltas, promised)
     result = []
     for party, party_promises in by_party.items():
         wanted = set().union(*(categories for _, (_, categories) in party_promises))
-        # In a view of one category, the view's series are the agreements' categories.
-        by_category = None if category is not None else deltas
         received = _party_received(party, series.get(party), by_category, wanted)
         result += _party_targets(party, party_promises, when, received)
     result.sort(key=lambda target: (target.day, target.event_id, target.party))
     return result
 
 
+def _series_by_category(
+    deltas: DayDeltas, categories: Iterable[str]
+) -> dict[str, dict[str, PartySeries]]:
+    """Each category's balance series, per party (the all view's targets count by them)."""
+    return {name: balance_series(deltas, name) for name in categories}
+
+
 def _party_received(
-    party: str, party_series: PartySeries | None, deltas: DayDeltas | None, wanted: set[str]
+    party: str,
+    party_series: PartySeries | None,
+    by_category: dict[str, dict[str, PartySeries]] | None,
+    wanted: set[str],
 ) -> PartyReceived:
     shown = Received.of(party_series)
-    if deltas is None:
+    if by_category is None:
         return PartyReceived(shown)
     categories = tuple(sorted(wanted))
-    per_category = tuple(received_in(deltas, party, categories))
+    per_category = tuple(Received.of(by_category[name].get(party)) for name in categories)
     return PartyReceived(shown, categories, per_category)
 
 
