@@ -374,9 +374,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         resolution_id, _ = ledger.resolve(
             args.event_id, field, value, args.rationale, who, args.report
         )
-        (value,) = ledger.conn.execute(  # as stored: trimmed, a count as digits
-            "SELECT value FROM resolutions WHERE id = ?", (resolution_id,)
-        ).fetchone()
+        stored = ledger.resolution_record(resolution_id)
+        assert stored is not None
+        value = stored["value"]  # as stored: trimmed, a count as digits
     if field.field == "direction":
         print(
             f"Dismissed the possible reversed direction of {field.flow.category}"  # type: ignore[union-attr]

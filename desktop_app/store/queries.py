@@ -100,17 +100,28 @@ def decisions(ledger: Ledger, *, reported_only: bool = False) -> list[dict[str, 
     by_event: dict[str, list[Decision]] = defaultdict(list)
     for row in rows:
         by_event[row["event_id"]].append(decision_from_row(row))
-    in_force = {
-        decision.id
+    states = {
+        decision_id: state
         for event_decisions in by_event.values()
-        for decision in rules.decisions_in_force(event_decisions).values()
+        for decision_id, state in decision_states(event_decisions).items()
     }
     for row in rows:
-        if row["withdrawn_at"] is not None:
-            row["state"] = "withdrawn"
-        else:
-            row["state"] = "in_force" if row["id"] in in_force else "superseded"
+        row["state"] = states[row["id"]]
     return rows
+
+
+def decision_states(decisions: list[Decision]) -> dict[str, str]:
+    """Each decision's state, by its id: `in_force` (the latest on its field not
+    withdrawn, by the domain's rule), `superseded` or `withdrawn`."""
+    in_force = {decision.id for decision in rules.decisions_in_force(decisions).values()}
+    return {
+        decision.id: "withdrawn"
+        if decision.withdrawn
+        else "in_force"
+        if decision.id in in_force
+        else "superseded"
+        for decision in decisions
+    }
 
 
 def decisions_in_force(ledger: Ledger) -> list[dict[str, Any]]:

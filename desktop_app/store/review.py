@@ -14,7 +14,7 @@ from ..domain.rules import decisions_in_force
 from .derived import decision_from_row, field_key, load_inputs
 from .events import event_reports
 from .ledger import Ledger
-from .queries import TO_REVIEW
+from .queries import TO_REVIEW, decision_states
 
 CATEGORY_WORDS = {"pows": "POWs", "bodies": "bodies", "civilians": "civilians", "other": "others"}
 
@@ -117,26 +117,18 @@ def decision_history(ledger: Ledger, event_id: str) -> list[dict[str, Any]]:
         ledger.db.query("SELECT * FROM resolutions WHERE event_id = ? ORDER BY seq", [event_id])
     )
     decisions = [decision_from_row(row) for row in rows]
-    in_force = {decision.id for decision in decisions_in_force(decisions).values()}
+    states = decision_states(decisions)
     history = []
     for row, decision in zip(rows, decisions, strict=True):
         made = (decision.resolved_at, decision.seq)
-        before = [
-            other
-            for other in decisions
-            if other.field == decision.field
-            and not other.withdrawn
-            and (other.resolved_at, other.seq) < made
-        ]
-        old = max(before, key=lambda other: (other.resolved_at, other.seq)).value if before else ""
-        state = "withdrawn" if decision.withdrawn else "superseded"
+        earlier = [other for other in decisions if (other.resolved_at, other.seq) < made]
+        then = decisions_in_force(earlier).get(decision.field)
         history.append(
             {
                 **row,
                 "label": decision.field.label(),
-                "old": old,
-                "withdrawn": decision.withdrawn,
-                "state": "in_force" if decision.id in in_force else state,
+                "old": then.value if then else "",
+                "state": states[decision.id],
             }
         )
     return history
