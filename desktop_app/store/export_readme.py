@@ -30,12 +30,14 @@ FILES = {
     ),
     "sources.csv": "One row per source: name, kind, party, reliability (A-F), reports.",
     "balance.csv": (
-        "Cumulative persons received and handed over per date, category and party, over"
-        " exchange events only, in best, low and high."
+        "One row per date, category and party on which an exchange event has a flow of"
+        " that category to or from that party: the persons the party received and handed"
+        " over up to and including that date, over exchange events only, in best, low and"
+        " high."
     ),
     "resolutions.csv": (
-        "Every reviewer's decision on the events of this folder with its rationale, who"
-        " and when, and its state (in_force, superseded or withdrawn). An event whose"
+        "One row per reviewer's decision on the events of this folder, with its rationale,"
+        " who and when, and its state (in_force, superseded or withdrawn). An event whose"
         " reports were all deleted is in no file here, and neither are its decisions."
     ),
     "evidence.csv": (

@@ -28,7 +28,7 @@ from . import queries
 from .csvio import FORMULA_STARTS, escape_cell, writer
 from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_files
 from .export_lines import CACHE_KIB, SecondReader, Spilled, sql_lines
-from .export_readme import README_NAME, WORKBOOK_NAME, readme_bytes
+from .export_readme import FILES, README_NAME, WORKBOOK_NAME, readme_bytes
 from .export_sql import EVENTS_SQL, EVIDENCE_SQL, REPORTS_SQL, SOURCES_SQL
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
@@ -591,30 +591,6 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "resolutions": ["seq"],
     "evidence": ["report_id", "sha256"],
 }
-# What one row of each file is: each resource's description.
-ROWS: dict[str, str] = {
-    "reports": (
-        "One row per flow of a report (one source's account of one event); a report without"
-        " flows is one row with the flow columns empty. Also the file the app imports."
-    ),
-    "events": (
-        "One row per flow of an event (an event without flows: one row with the flow"
-        " columns empty): the event's date, location and status, and the flow's best, low"
-        " and high with the decision in force on it."
-    ),
-    "sources": "One row per source: a speaker or an outlet, identified by name and party.",
-    "balance": (
-        "One row per date, category and party on which an exchange event has a flow of"
-        " that category to or from that party: the party's cumulative persons received and"
-        " handed over up to and including that date."
-    ),
-    "resolutions": (
-        "One row per reviewer's decision on one field of an event of this folder, in write"
-        " order, with its state (decisions of an event whose reports were all deleted are"
-        " left out)."
-    ),
-    "evidence": "One row per evidence file of a report, in the order the files were added.",
-}
 # Table Schema 2's uniqueKeys: fields unique together besides the primary key, which a
 # SQL loader makes a UNIQUE constraint (the target of the reports' key to sources).
 UNIQUE_KEYS: dict[str, list[list[str]]] = {"sources": [["name", "party"]]}
@@ -656,7 +632,7 @@ def datapackage(created: str | None = None) -> dict[str, Any]:
         {
             "name": name,
             "path": f"{name}.csv",
-            "description": ROWS[name],
+            "description": FILES[f"{name}.csv"],  # as README.txt says it
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
