@@ -152,14 +152,18 @@ class EventList:
 
     def shows(self, event_id: str) -> bool:
         """Whether the event is in this view (it exists, and the filter keeps it)."""
-        return self._sort_values(event_id) is not None
+        return self._sort_values(event_id, *self._view()) is not None
 
-    def _sort_values(self, event_id: str) -> tuple[Any, ...] | None:
+    def _view(self) -> tuple[str, list[Any], str]:
+        """The filter's WHERE (ready for one more condition), its parameters, the sort key."""
         where, params = self.filter.where()
-        key = SORT_KEYS[self.sort_key]
-        conjunction = " AND" if where else " WHERE"
+        return f"{where} AND" if where else " WHERE", list(params), SORT_KEYS[self.sort_key]
+
+    def _sort_values(
+        self, event_id: str, where: str, params: list[Any], key: str
+    ) -> tuple[Any, ...] | None:
         found = self.ledger.conn.execute(
-            f"SELECT {key}, es.first_seq FROM event_state es{where}{conjunction} es.event_id = ?",
+            f"SELECT {key}, es.first_seq FROM event_state es{where} es.event_id = ?",
             [*params, event_id],
         ).fetchone()
         return None if found is None else tuple(found)
@@ -167,15 +171,10 @@ class EventList:
     def position(self, event_id: str) -> int | None:
         """The row of an event in this view, or None if the filter hides it: the number
         of rows that sort before it, counted along the sort key."""
-        found = self._sort_values(event_id)
+        where, params, key = self._view()
+        found = self._sort_values(event_id, where, params, key)
         if found is None:
             return None
-        where, params = self.filter.where()
-        key = SORT_KEYS[self.sort_key]
-        conjunction = " AND" if where else " WHERE"
         before = ">" if self.descending else "<"
-        sql = (
-            f"SELECT COUNT(*) FROM event_state es{where}{conjunction}"
-            f" ({key}, es.first_seq) {before} (?, ?)"
-        )
+        sql = f"SELECT COUNT(*) FROM event_state es{where} ({key}, es.first_seq) {before} (?, ?)"
         return int(self.ledger.conn.execute(sql, [*params, *found]).fetchone()[0])
