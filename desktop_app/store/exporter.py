@@ -256,11 +256,11 @@ _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # The package property that holds the export's time: the only thing that differs between
 # two exports of the same ledger (a round-trip comparison leaves it out).
 EXPORT_TIME = "created"
+_GUARDED = "=, +, -, @, a tab, a carriage return or '"  # csvio.FORMULA_STARTS, in words
 _ESCAPE_NOTE = (
-    " Written with the formula guard: a value that begins with =, +, -, @, a tab, a carriage"
-    " return or ' is written with one more leading ', so that no spreadsheet runs it as a"
-    " formula; remove the first ' of a cell where the next character is one of those to get"
-    " the value as recorded."
+    f" Written with the formula guard: a value that begins with {_GUARDED} is written with"
+    " one more leading ', so that no spreadsheet runs it as a formula; remove the first ' of"
+    " a cell where the next character is one of those to get the value as recorded."
 )
 
 
@@ -268,8 +268,7 @@ def _never_guarded(what: str) -> str:
     """The rule named on a text column that it can never touch."""
     return (
         " The formula guard of the text columns (one more leading ' before a value that"
-        " begins with =, +, -, @, a tab, a carriage return or ') never applies here: no"
-        f" {what} begins with one of those."
+        f" begins with {_GUARDED}) never applies here: no {what} begins with one of those."
     )
 
 
