@@ -587,5 +587,6 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
             ) from error
         raise
     finally:
-        for leftover in (scratch, Path(f"{scratch}-journal"), Path(f"{scratch}-wal")):
+        for suffix in ("", "-journal", "-wal", "-shm"):  # -shm too, since it is put in WAL
+            leftover = Path(f"{scratch}{suffix}")
             leftover.unlink(missing_ok=True)
