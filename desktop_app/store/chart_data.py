@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,20 +26,14 @@ from ..domain.series import (
     markers,
 )
 from .colors import stored_colors
-from .database import placeholders
+from .database import chunks, placeholders
 from .ledger import Ledger
 
 OPEN_STATUSES = ("conflict", "reopened")
-CHUNK = 500
 
 _DELTAS_SQL = (
     "SELECT chart_day, category, from_party, to_party, best, low, high FROM exchange_days{where}"
 )
-
-
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 class ChartData:
@@ -100,7 +94,7 @@ class ChartData:
             return
         sorted_days = sorted(days)
         rows: list[DeltaRow] = []
-        for chunk in _chunks(sorted_days):
+        for chunk in chunks(sorted_days):
             sql = _DELTAS_SQL.format(where=f" WHERE chart_day IN ({placeholders(chunk)})")
             rows.extend(self.conn.execute(sql, chunk))
         self._deltas = self._deltas.replace_days(
@@ -111,7 +105,7 @@ class ChartData:
         """Read the state of these events into the caches; their exchange days."""
         events = [
             row
-            for chunk in _chunks(ids)
+            for chunk in chunks(ids)
             for row in self.conn.execute(
                 "SELECT event_id, type, status, date, chart_day FROM event_state"
                 f" WHERE event_id IN ({placeholders(chunk)})",
@@ -125,7 +119,7 @@ class ChartData:
         )
         flows = (
             row
-            for chunk in _chunks(wanted_ids)
+            for chunk in chunks(wanted_ids)
             for row in self.conn.execute(
                 "SELECT event_id, category, from_party, to_party, best, low, high"
                 f" FROM flow_state WHERE event_id IN ({placeholders(chunk)})"

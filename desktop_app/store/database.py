@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
-from collections.abc import Sequence, Sized
+from collections.abc import Iterator, Sequence, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
@@ -479,6 +479,15 @@ def _upgrade(path: Path, version: int) -> sqlite3.Connection:
 def placeholders(items: Sized) -> str:
     """One `?` per item, for `IN (…)`: "?,?,?"."""
     return ",".join("?" * len(items))
+
+
+IDS_PER_STATEMENT = 500  # ids bound to one `IN (…)`, well under SQLite's limit of variables
+
+
+def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    """`items` a statement's worth at a time, for `IN (…)`."""
+    for start in range(0, len(items), IDS_PER_STATEMENT):
+        yield items[start : start + IDS_PER_STATEMENT]
 
 
 ROWS_PER_STATEMENT = 200  # rows of a bulk insert bound to one INSERT … VALUES statement

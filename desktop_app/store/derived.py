@@ -26,10 +26,9 @@ from typing import Any, NamedTuple, NoReturn
 
 from ..domain.records import Decision, Dispute, FieldKey, Flow, FlowKey, Report
 from ..domain.rules import EventState, derive_event
-from .database import indexes_dropped_for, insert_many, placeholders
+from .database import chunks, indexes_dropped_for, insert_many, placeholders
 from .schema import EXCHANGE_DAYS_COLUMNS, EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
-CHUNK = 500
 PARALLEL_MINIMUM = 2_000  # events derived beside the writer from this many on
 # How long the writer waits for the forked child's rows before it derives them itself: a
 # child that hangs (a lock held by another thread when it was forked) must not hang the
@@ -67,16 +66,11 @@ def decision_from_row(row: sqlite3.Row | dict[str, Any]) -> Decision:
     )
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
-
-
 def load_inputs(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Iterator[EventInputs]:
     """The reports and decisions of each event, as domain records, a chunk at a time."""
     conn.row_factory = sqlite3.Row
     try:
-        for chunk in _chunks(sorted(set(event_ids))):
+        for chunk in chunks(sorted(set(event_ids))):
             yield from _load_chunk(conn, chunk)
     finally:
         conn.row_factory = None

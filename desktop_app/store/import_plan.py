@@ -21,7 +21,7 @@ from ..domain import validation
 from ..domain.naming import counted
 from ..domain.records import Flow, name_key
 from ..domain.validation import FieldProblem
-from .database import placeholders
+from .database import chunks, placeholders
 
 REPORT_COLUMNS = (
     "report_id",
@@ -204,9 +204,7 @@ def lookup(conn: sqlite3.Connection, select: str, keys: Iterable[str]) -> dict[s
     found: dict[str, str] = {}
     if conn.execute(f"SELECT 1 FROM ({select}) LIMIT 1").fetchone() is None:
         return found
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
+    for chunk in chunks(sorted(keys)):
         found.update(conn.execute(f"{select} WHERE id IN ({placeholders(chunk)})", chunk))
     return found
 
