@@ -29,11 +29,14 @@ def _inspect_early(args: list[str]) -> None:
     large file. Started now, in a thread, it runs while the command line is imported."""
     from pathlib import Path
 
-    named = next((arg for arg in args if not arg.startswith("-")), None)
-    if named is not None and Path(named).is_file():
-        from .store.database import inspect_early
+    from .store.database import inspect_early
 
-        inspect_early(Path(named))
+    named = next((arg for arg in args if not arg.startswith("-")), None)
+    try:
+        if named is not None and Path(named).is_file():
+            inspect_early(Path(named))
+    except (OSError, ValueError):
+        pass  # a name that cannot be used (too long, say): the command says why
 
 
 if __name__ == "__main__":

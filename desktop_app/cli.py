@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import io
 import json
 import os
 import sqlite3
@@ -145,7 +146,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 code = _import(ledger, csv_path, args)
             finally:
                 ledger.close()
-                if code != 0 and (not existed or was_empty):
+                # Not once it holds an import: a reader of the output that went away
+                # (`| grep -q`) or Ctrl+C after the commit must not cost the import.
+                if code != 0 and (not existed or was_empty) and not ledger.commits:
                     _remove_new_ledger(db, keep_empty_file=existed)
             return code
         return _import(ledger, csv_path, args)
@@ -612,8 +615,19 @@ def _evidence_commands(commands: Any) -> None:
 def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     _OPENED.clear()
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show a letter (cp1251 has no "→") gets its escape, not a
+        # traceback in the middle of what the command says.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    unnamed = _unusable_name(args)
+    if unnamed is not None:
+        print(f"{PROG}: {unnamed}", file=sys.stderr)
+        return 1
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a reader gone shows here, not at the exit (status 120)
+        return code
     except (CommandError, LedgerFileError, Invalid) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
@@ -636,9 +650,18 @@ def run_command(argv: Sequence[str]) -> int:
         )
         return 1
     except BrokenPipeError:
-        # The reader of our output went away (`| head`): nothing more to say to it.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
-        return 1
+        # The reader of our output went away (`| head`): nothing more to say to it. What
+        # the command saved stays saved, and a script must not do it a second time.
+        # What is still buffered goes nowhere (Python's documented way: the output's
+        # descriptor onto /dev/null), so that the exit's flush fails neither.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0 if _saved() else 1
+    except KeyboardInterrupt:
+        done = "after its changes were saved" if _saved() else "nothing was changed"
+        print(f"{PROG}: interrupted; {done}.", file=sys.stderr)
+        return 130
     except OSError as error:
         # Without a file name of its own, the error is about what the command writes.
         written = getattr(args, "dir", None) or getattr(args, "out", None) or args.db
@@ -646,6 +669,36 @@ def run_command(argv: Sequence[str]) -> int:
         return 1
     finally:
         _warn_unsaved()
+
+
+def _saved() -> bool:
+    """Whether this command has committed a write."""
+    return any(ledger.commits for ledger in _OPENED)
+
+
+PATH_ARGUMENTS = ("db", "file", "dir", "out", "other")
+
+
+def _unusable_name(args: argparse.Namespace) -> str | None:
+    """Why a file or folder named on the command line cannot be used by its name alone:
+    empty (an unset shell variable: `export DB "$OUT"` would write into the current
+    folder), or bytes that are not text (a name from another system's encoding, which
+    SQLite cannot be given)."""
+    for name in PATH_ARGUMENTS:
+        value = getattr(args, name, None)
+        if not isinstance(value, str):
+            continue
+        if not value.strip():
+            return f"the {name.upper()} given is empty: name a file or folder."
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            return (
+                f"{shown}: this name is not valid text (bytes of another system's"
+                " encoding?); rename it and try again."
+            )
+    return None
 
 
 def _unreadable(db: str) -> list[str]:

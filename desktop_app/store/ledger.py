@@ -165,6 +165,9 @@ class Ledger:
         self._beginning = False  # a write waits for the lock (see `_begin`)
         # Why the last checkpoint failed (a full disk): the commits wait in the -wal.
         self.checkpoint_failed: str | None = None
+        # Write transactions committed through this ledger (a command that fails after
+        # one says so, and keeps what it saved).
+        self.commits = 0
         # Called while a write waits for another process; the window shows it.
         self.on_wait: Callable[[float], None] | None = None
         # Called after each write instead of `checkpoint`, to checkpoint a moment later:
@@ -270,6 +273,7 @@ class Ledger:
             derived.refresh(self.conn, state.touched, state.known)
             color_new_parties(self.conn)
             self.conn.execute("COMMIT")
+            self.commits += 1
         except BaseException as error:
             if state.known is not None:
                 state.known.close()

@@ -1,0 +1,124 @@
+"""The command line as scripts use it: output piped into a reader that stops early, a
+console of another encoding, a name from an unset variable, an interrupt. What a command
+saved stays saved, and no traceback reaches the person."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_CSV, GARBLED_CSV, REPO, CliResult
+
+from desktop_app import cli as cli_module
+
+Cli = Callable[..., CliResult]
+
+
+def command(*args: object, cwd: Path, **env: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO), **env},
+    )
+
+
+def with_closed_output(*args: object, cwd: Path) -> tuple[int, str]:
+    """Run a command whose reader has gone before it says anything (`| grep -q`)."""
+    process = command(*args, cwd=cwd)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    return process.wait(timeout=120), err
+
+
+def count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as connection:
+        return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_an_import_whose_reader_went_away_keeps_the_new_ledger_and_succeeds(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "new.db"
+    code, err = with_closed_output("import", db, EXAMPLE_CSV, cwd=tmp_path)
+    assert "Traceback" not in err
+    assert code == 0  # saved: a script that retried would find it there
+    assert db.exists() and count(db, "reports") > 0
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_decision_whose_reader_went_away_is_recorded_once_and_succeeds(
+    tmp_path: Path, cli: Cli
+) -> None:
+    db = tmp_path / "l.db"
+    assert cli("import", db, GARBLED_CSV).code == 0
+    dismiss = ("--dismiss-direction", "Russia", "Ukraine", "bodies", "--rationale", "garbled")
+    code, err = with_closed_output("resolve", db, "bodies-2025-06-13", *dismiss, cwd=tmp_path)
+    assert (code, "Traceback" in err) == (0, False), err
+    assert count(db, "resolutions") == 1
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_console_that_cannot_show_an_arrow_gets_its_escape_not_a_traceback(
+    tmp_path: Path, cli: Cli
+) -> None:
+    db = tmp_path / "l.db"
+    assert cli("import", db, GARBLED_CSV).code == 0
+    for args, escape in ((("conflicts", db), b"\\u21c4"), (("balance", db), b"\\u2013")):
+        process = command(*args, cwd=tmp_path, PYTHONIOENCODING="ascii")
+        out, err = process.communicate(timeout=120)
+        assert (process.returncode, err.decode()) == (0, ""), args
+        assert escape in out, out[:300]
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_an_empty_folder_name_writes_nothing_into_the_current_folder(
+    tmp_path: Path, cli: Cli
+) -> None:
+    db = tmp_path / "l.db"
+    assert cli("import", db, EXAMPLE_CSV).code == 0
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "reports.csv").write_text("mine", encoding="utf-8")
+    for args in (("export", db, ""), ("copy", db, " "), ("import", "", EXAMPLE_CSV)):
+        process = command(*args, cwd=here)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 1, args
+        assert "is empty: name a file or folder" in err.decode(), err
+    assert [path.name for path in here.iterdir()] == ["reports.csv"]
+    assert (here / "reports.csv").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_names_that_cannot_be_used_get_a_sentence(tmp_path: Path, cli: Cli) -> None:
+    long_name = tmp_path / ("a" * 300 + ".db")
+    foreign = os.fsdecode(bytes(tmp_path / "x") + b"\xc6\xf3\xf0\xed\xe0\xeb.db")
+    Path(foreign).write_bytes(b"")
+    for args in (("conflicts", long_name), ("balance", foreign), ("check", foreign)):
+        process = command(*args, cwd=tmp_path)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 1, args
+        assert "Traceback" not in err.decode() and err.strip(), err
+
+
+def test_an_interrupt_says_nothing_was_changed_and_leaves_no_new_ledger(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "plan_import", interrupted)
+    result = cli("import", tmp_path / "new.db", EXAMPLE_CSV)
+    assert (result.code, result.err) == (
+        130,
+        "exchange-ledger: interrupted; nothing was changed.\n",
+    )
+    assert list(tmp_path.glob("new.db*")) == []
