@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, write_csv
+from conftest import EXAMPLE_CSV, REPO, write_csv
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
@@ -722,3 +722,55 @@ def test_enter_closes_a_list_of_problems(qtbot) -> None:  # noqa: ANN001
     dialog.text.setFocus()
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
     assert not dialog.isVisible()
+
+
+def test_a_refused_last_file_still_brings_the_window_up_on_the_data_folders_ledger(
+    tmp_path: Path,
+) -> None:
+    """Started from the desktop's menu (no file named), a last file that a newer version
+    saved must not end every start at its message, File → Open out of reach."""
+    newer = tmp_path / "newer.db"
+    Ledger.open(newer).close()
+    with sqlite3.connect(newer) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    before = newer.read_bytes()
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    remember = "import sys; from pathlib import Path; from desktop_app.ui.main_window import" + (
+        " remember_file; remember_file(Path(sys.argv[1]))"
+    )
+    subprocess.run([sys.executable, "-c", remember, str(newer)], env=env, check=True)
+    shot = tmp_path / "shot.png"
+    started = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--screenshot", str(shot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert started.returncode == 0, started.stderr
+    assert "newer version" in started.stderr and shot.exists()
+    assert newer.read_bytes() == before
+    assert list((tmp_path / "data").rglob("*.db")), "the data folder's ledger was opened"
+
+
+def test_the_message_of_a_refused_last_file_says_which_ledger_opens_instead(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.ui.app import _cannot_open
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    _cannot_open(f"{tmp_path}/x.db was written by a newer version", tmp_path / "ledger.db")
+    assert said[0].endswith(
+        f"Exchange Ledger opens {tmp_path / 'ledger.db'} instead;"
+        " File → Open reaches your other ledgers."
+    )

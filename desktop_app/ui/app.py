@@ -219,8 +219,8 @@ def run_app(argv: Sequence[str]) -> int:
     if args.db:
         inspect_early(Path(args.db))  # beside the imports of Qt below
     try:
-        from PySide6.QtCore import QCoreApplication, QTimer
-        from PySide6.QtWidgets import QMessageBox
+        from PySide6 import QtWidgets  # noqa: F401 - a library Qt lacks shows here
+        from PySide6.QtCore import QTimer
     except ImportError as error:  # a library the checks above do not know of
         print(f"{PROG}: {system.import_problem(error)}", file=sys.stderr)
         return 1
@@ -231,20 +231,29 @@ def run_app(argv: Sequence[str]) -> int:
 
     app = start_application()
     install_crash_guard()
+    path, first_run = start_path(args.db, args.demo)
     try:
-        path, first_run = start_path(args.db, args.demo)
         window = build_main_window(path)
     except LedgerFileError as error:
         print(f"{PROG}: {error}", file=sys.stderr)  # scripts read English
+        # The last file refused (a newer version saved it, it was damaged): the window
+        # comes up on the ledger in the data folder, or a start from the desktop's menu
+        # would end at this message every time, File → Open out of reach.
+        fallback = None if args.db or args.demo else data_folder() / DEFAULT_NAME
+        if fallback == path:
+            fallback = None
         if not args.screenshot:
-            from .messages import message_text
-
-            QMessageBox.critical(
-                None,
-                QCoreApplication.translate("App", "Cannot open the file"),
-                message_text(str(error)),
-            )
-        return 1
+            _cannot_open(str(error), fallback)
+        if fallback is None:
+            return 1
+        path, first_run = fallback, not fallback.exists()
+        try:
+            window = build_main_window(path)
+        except LedgerFileError as second:
+            print(f"{PROG}: {second}", file=sys.stderr)
+            if not args.screenshot:
+                _cannot_open(str(second), None)
+            return 1
     if not args.demo:
         remember_file(path)
     if args.size:
@@ -257,6 +266,20 @@ def run_app(argv: Sequence[str]) -> int:
     if first_run:
         QTimer.singleShot(0, lambda: offer_example(window))
     return app.exec()
+
+
+def _cannot_open(error: str, instead: Path | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from .messages import message_text
+
+    text = message_text(error)
+    if instead is not None:
+        text += "\n\n" + QCoreApplication.translate(
+            "App", "Exchange Ledger opens {path} instead; File → Open reaches your other ledgers."
+        ).format(path=instead)
+    QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the file"), text)
 
 
 def _screenshot(app: object, window: object, target: Path) -> int:

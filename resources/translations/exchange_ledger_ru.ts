@@ -24,6 +24,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Всё уже сохранённое в безопасности. Скопируйте подробности для отчёта об ошибке.</translation>
     </message>
     <message>
+        <source>Exchange Ledger opens {path} instead; File → Open reaches your other ledgers.</source>
+        <translation>Вместо него Exchange Ledger открывает {path}; другие реестры — через Файл → Открыть.</translation>
+    </message>
+    <message>
         <source>Cannot open the file</source>
         <translation>Не удаётся открыть файл</translation>
     </message>

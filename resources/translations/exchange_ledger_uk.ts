@@ -24,6 +24,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Усе вже збережене в безпеці. Скопіюйте подробиці для звіту про помилку.</translation>
     </message>
     <message>
+        <source>Exchange Ledger opens {path} instead; File → Open reaches your other ledgers.</source>
+        <translation>Натомість Exchange Ledger відкриває {path}; інші реєстри — через Файл → Відкрити.</translation>
+    </message>
+    <message>
         <source>Cannot open the file</source>
         <translation>Не вдається відкрити файл</translation>
     </message>
