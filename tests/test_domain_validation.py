@@ -375,7 +375,7 @@ def test_other_urls_are_refused(text: str) -> None:
 def test_a_rationale_is_required_and_kept_exactly_as_written() -> None:
     text = "  Medinsky's figure matches the footage;\n  see the video.  "
     assert validation.rationale(text) == text
-    for blank in ("", "   ", "\n\t"):
+    for blank in ("", "   ", "\n\t", "\u200b", " \u2060\ufeff\u00ad "):  # nothing to read
         with pytest.raises(Invalid, match="rationale is required"):
             validation.rationale(blank)
 

@@ -17,6 +17,7 @@ from .records import (
     CATEGORIES,
     CREDIBILITY,
     DEFAULT_CREDIBILITY,
+    DEFAULT_IGNORABLE,
     DEFAULT_KIND,
     DEFAULT_QUALIFIER,
     DEFAULT_RELIABILITY,
@@ -245,6 +246,8 @@ def location(text: str) -> str:
 
 
 def rationale(text: str) -> str:
-    if not text.strip():
+    """A new decision's rationale, kept exactly as written: it must say something a reader
+    can see (a zero-width space alone is no trace of why)."""
+    if not DEFAULT_IGNORABLE.sub("", text).strip():
         raise Invalid("a rationale is required: say why this value was decided")
     return text

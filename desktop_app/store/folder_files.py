@@ -295,7 +295,9 @@ def _decision(problems: Problems, row: int, cells: dict[str, str], who: str) -> 
     )
     field = _field(problems, row, cells, str(field_name)) if field_name else None
     value = check("value", lambda text: _value(str(field_name), text)) if field_name else None
-    check("rationale", validation.rationale)
+    # Blank is refused; a decision stored before invisible rationales were refused is
+    # restored as it was made.
+    check("rationale", lambda text: text if text.strip() else validation.rationale(text))
     resolved_at = check("resolved_at", validation.past_timestamp)
     state = check("state", lambda text: _choice(text, STATES, "state") if text else None)
     seq = check("seq", lambda text: validation.write_position(text) if text else None)
