@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import REPO, CliResult, sha256, write_reports_csv
+from conftest import EXAMPLE_CSV, REPO, CliResult, sha256, write_reports_csv
 
 from desktop_app.store import database
 from desktop_app.store.check import check
@@ -228,6 +228,45 @@ def test_an_import_onto_a_full_disk_is_rolled_back_with_a_sentence_and_the_file_
         assert len(report_ids(db)) == 8030
         with Ledger.open(db) as ledger:
             assert check(ledger).ok
+
+
+def fill(disk: Path) -> Path:
+    """Fill a small file system to the last block."""
+    filler = disk / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(descriptor, b"\0" * 4096):
+            pass
+    except OSError:
+        pass  # full
+    finally:
+        os.close(descriptor)
+    return filler
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_healthy_ledger_on_a_full_disk_is_not_called_damaged(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """Reading a file may need room for its -shm: a full disk is said as such, and the
+    file reads again once there is space (a person told it was damaged might delete it)."""
+    disk = tmp_path / "disk"
+    with mounted(disk, tmpfs(disk, "3m")):
+        db = disk / "ledger.db"
+        assert cli("import", db, EXAMPLE_CSV).code == 0
+        filler = fill(disk)
+        opened = cli("resolve", db, "bodies-2025-06-11", "--location", "x", "--rationale", "r")
+        assert opened.code == 1 and "damaged" not in opened.err, opened.err
+        for _ in range(2):  # now through the side files the writer's opening left
+            result = cli("balance", db)
+            assert "damaged" not in result.err, result.err
+            if result.code:
+                assert "not enough space" in result.err, result.err
+        filler.unlink()
+        for name in (db.name + "-wal", db.name + "-shm"):
+            if (disk / name).exists() and not (disk / name).stat().st_size:
+                (disk / name).unlink()
+        assert cli("balance", db).code == 0
 
 
 # ---- 3. at rest, the main file alone holds every commit -----------------------------------------
@@ -1196,3 +1235,38 @@ def test_a_refused_import_leaves_no_ledger_behind(
     assert sorted(p.name for p in tmp_path.iterdir()) == listing
     if before == "zero-length":
         assert db.read_bytes() == b""
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_the_window_says_when_a_full_disk_keeps_its_changes_beside_the_file(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A commit that fits in the -wal while its checkpoint finds no room: saved, but the
+    .db alone lacks it, which the window must say (people copy just the .db)."""
+    from PySide6.QtWidgets import QMessageBox
+    from ui_helpers import open_window
+
+    from desktop_app.store.ledger import ReportInput
+
+    disk = tmp_path / "disk"
+    with mounted(disk, tmpfs(disk, "3m")):
+        db = disk / "ledger.db"
+        with Ledger.open(db) as ledger:
+            apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "t"), "t")
+        window = open_window(qtbot, db)
+        free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+        subprocess.run(["fallocate", "-l", str(free - 170 * 1024), str(disk / "f")], check=True)
+        quote = "Typed just before the disk filled up. " * 200
+        window.ledger.add_report(ReportInput("statement", "HQ", "2024-05-01", quote=quote), "t")
+        qtbot.waitUntil(lambda: "disk is full" in window.statusBar().currentMessage())
+        assert "ledger.db-wal" in window.statusBar().currentMessage()
+        warned: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+        window.close()
+        assert warned and "a copy of ledger.db alone lacks them" in warned[0]
+        (disk / "f").unlink()
+        with Ledger.open(db) as ledger:  # space again: the next opening finishes the job
+            assert ledger.count("reports") > 0 and check(ledger).ok
+        assert not Path(f"{db}-wal").exists() or not Path(f"{db}-wal").stat().st_size

@@ -256,6 +256,8 @@ def _read_inspection(path: Path, quick_check: bool = True) -> tuple[int, set[str
         if quick_check:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
+        if is_disk_full(error, path):  # reading a -wal needs room to grow the -shm
+            raise disk_full_error(path) from error
         raise DamagedFileError(f"{path} is damaged or not a database: {error}.") from error
     finally:
         connection.close()

@@ -50,7 +50,7 @@ from .messages import message_text
 from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
-from .session import Session
+from .session import Session, unsaved_in_wal
 from .tasks import Progress, TaskRunner
 from .text_undo import TextUndoFallback
 from .transfers import Transfers
@@ -803,5 +803,12 @@ class MainWindow(QMainWindow):
         self.notifier.blockSignals(True)  # late notifications must not reach a closed file
         self.form.setEnabled(False)  # its fields lose focus now, while the file is open
         self.ledger.close()
+        wal = Path(f"{self.ledger.path}-wal")
+        if self.ledger.checkpoint_failed and wal.exists() and wal.stat().st_size:
+            QMessageBox.warning(
+                self,
+                translate("MainWindow", "Changes kept beside the file"),
+                unsaved_in_wal(self.ledger.path),
+            )
         OPEN_WINDOWS.discard(self)
         super().closeEvent(event)

@@ -3,6 +3,8 @@ and the person's name. Passed in to each pane; there is no global registry."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -13,6 +15,7 @@ from .notifier import LedgerNotifier
 
 translate = QCoreApplication.translate
 CHECKPOINT_DELAY_MS = 150  # after a change, before its checkpoint: past the next paint
+CHECKPOINT_RETRY_MS = 10_000  # a checkpoint that failed (a full disk) is tried again
 
 
 class Session(QObject):
@@ -30,8 +33,30 @@ class Session(QObject):
         # before: one timer for a burst of changes (holding Ctrl+Z), stopped with the
         # window's timers before the ledger closes (which checkpoints anyway).
         self._checkpoint = QTimer(self, singleShot=True, interval=CHECKPOINT_DELAY_MS)
-        self._checkpoint.timeout.connect(ledger.checkpoint)
+        self._checkpoint.timeout.connect(self._copy_into_main_file)
         ledger.checkpoint_soon = self._checkpoint.start
+        self._retry = QTimer(self, singleShot=True, interval=CHECKPOINT_RETRY_MS)
+        self._retry.timeout.connect(self._copy_into_main_file)
+        self._kept_aside = False
+
+    def _copy_into_main_file(self) -> None:
+        """Checkpoint, and say so when the main file alone no longer holds every change
+        (a full disk: the commits are safe in the -wal, but a copy of just the .db, as
+        people e-mail it or free space with it, would lack them), and when it does again."""
+        if self.ledger.checkpoint():
+            if self._kept_aside:
+                self._kept_aside = False
+                self.message.emit(
+                    translate("Session", "Every change is in {name} again.").format(
+                        name=self.ledger.path.name
+                    )
+                )
+            return
+        if self.ledger.checkpoint_failed is None:
+            return  # another program's reader held it back: the next change tries again
+        self._kept_aside = True
+        self.message.emit(unsaved_in_wal(self.ledger.path))
+        self._retry.start()
 
     def who(self, parent: QWidget | None = None) -> str:
         """The person's name, asked once and kept in their settings."""
@@ -60,6 +85,14 @@ class Session(QObject):
     def notify_all(self) -> None:
         """After work that touched the file as a whole (an import, a merge, another process)."""
         self.notifier.notify(Changes(frozenset(), sources=True, parties=True, everything=True))
+
+
+def unsaved_in_wal(path: Path) -> str:
+    return translate(
+        "Session",
+        "Saved, but the disk is full: the last changes wait in {wal} beside {name}. Keep the"
+        " two files together (a copy of {name} alone lacks them) and free some space.",
+    ).format(wal=f"{path.name}-wal", name=path.name)
 
 
 class LedgerCommand(QUndoCommand):

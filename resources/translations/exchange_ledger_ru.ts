@@ -1117,6 +1117,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>Cannot open the file</source>
         <translation>Не удаётся открыть файл</translation>
     </message>
+    <message>
+        <source>Changes kept beside the file</source>
+        <translation>Изменения сохранены рядом с файлом</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2245,6 +2249,14 @@ An event comes here as soon as a report contradicts another.</source>
 </context>
 <context>
     <name>Session</name>
+    <message>
+        <source>Every change is in {name} again.</source>
+        <translation>Все изменения снова в {name}.</translation>
+    </message>
+    <message>
+        <source>Saved, but the disk is full: the last changes wait in {wal} beside {name}. Keep the two files together (a copy of {name} alone lacks them) and free some space.</source>
+        <translation>Сохранено, но диск заполнен: последние изменения ждут в {wal} рядом с {name}. Держите оба файла вместе (копия одного {name} их не содержит) и освободите место.</translation>
+    </message>
     <message>
         <source>Your name</source>
         <translation>Ваше имя</translation>

@@ -1117,6 +1117,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>Cannot open the file</source>
         <translation>Не вдається відкрити файл</translation>
     </message>
+    <message>
+        <source>Changes kept beside the file</source>
+        <translation>Зміни збережено поруч із файлом</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2245,6 +2249,14 @@ An event comes here as soon as a report contradicts another.</source>
 </context>
 <context>
     <name>Session</name>
+    <message>
+        <source>Every change is in {name} again.</source>
+        <translation>Усі зміни знову у {name}.</translation>
+    </message>
+    <message>
+        <source>Saved, but the disk is full: the last changes wait in {wal} beside {name}. Keep the two files together (a copy of {name} alone lacks them) and free some space.</source>
+        <translation>Збережено, але диск заповнений: останні зміни чекають у {wal} поруч із {name}. Тримайте обидва файли разом (копія лише {name} їх не містить) і звільніть місце.</translation>
+    </message>
     <message>
         <source>Your name</source>
         <translation>Ваше ім’я</translation>
