@@ -774,3 +774,33 @@ def test_the_message_of_a_refused_last_file_says_which_ledger_opens_instead(
         f"Exchange Ledger opens {tmp_path / 'ledger.db'} instead;"
         " File → Open reaches your other ledgers."
     )
+
+
+def test_a_sort_by_a_header_keeps_the_selected_event_selected_and_in_view(
+    qtbot,  # noqa: ANN001
+    thousands_window,  # noqa: ANN001
+) -> None:
+    window, _rows = thousands_window
+    view = window.events_pane.view
+    model = window.events_pane.model
+    view.selectRow(55)
+    chosen = model.event_id(55)
+    view.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)  # a click
+    row = model.position(chosen)
+    assert row is not None and row != 55
+    qtbot.waitUntil(lambda: view.currentIndex().row() == row)
+    assert [index.row() for index in view.selectionModel().selectedRows()] == [row]
+    assert view.visualRect(view.currentIndex()).intersects(view.viewport().rect())
+
+
+def test_opening_another_file_keeps_the_layout_just_set(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "first.db")
+    columns = window.events_pane.view.horizontalHeader()
+    columns.resizeSection(2, 277)
+    columns.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+    second = window.open_file(tmp_path / "second.db", create=True)
+    assert second is not None
+    qtbot.addWidget(second)
+    kept = second.events_pane.view.horizontalHeader()
+    assert (kept.sectionSize(2), kept.sortIndicatorSection()) == (277, 4)
+    assert kept.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

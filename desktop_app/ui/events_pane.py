@@ -150,6 +150,11 @@ class EventsPane(QWidget):
         self.view.setAccessibleName(translate("EventsPane", "Events"))
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
+        # A sort reloads the rows: the selected event keeps its selection and is shown
+        # where it now stands (after the view's own sort, which runs first).
+        self.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: QTimer.singleShot(0, self._reselect)
+        )
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -771,6 +771,7 @@ class MainWindow(QMainWindow):
                 self, translate("MainWindow", "Cannot open the file"), message_text(str(error))
             )
             return None
+        self.save_layout()  # before the new window reads it
         window = MainWindow(ledger)
         remember_file(path)
         window.show()
