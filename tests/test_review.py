@@ -171,6 +171,26 @@ def test_the_warning_is_dismissed_from_the_keyboard_and_ctrl_enter_says_why_not(
     assert status_of(window, "bodies-2025-06-13") == "resolved"
 
 
+def test_alt_d_dismisses_from_the_record_workspace_too(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """The form's Credibility label took Alt+D as its mnemonic: from Record the first
+    press went to that field, the second was an ambiguous shortcut that did nothing."""
+    window = open_window(qtbot, imported(tmp_path / "ledger.db", GARBLED_CSV))
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    shortcut(qtbot, window, "Alt+W")
+    type_text(qtbot, "Both readings are plausible; kept both.")
+    shortcut(qtbot, window, "Ctrl+1")  # Record: the form's labels are on screen
+    window.events_pane.view.setFocus()
+    assert window.workspaces.currentIndex() == 0
+    shortcut(qtbot, window, "Alt+D")
+    assert window.workspaces.currentIndex() == 1  # the Review, brought into view
+    assert pane.queue_ids() == []
+    assert status_of(window, "bodies-2025-06-13") == "resolved"
+
+
 def test_several_disputed_fields_are_decided_by_keyboard(
     qtbot,
     tmp_path: Path,

@@ -237,6 +237,9 @@ def test_the_window_shows_no_english_under_the_locale(tmp_path: Path, locale: st
     grouped = "6\u00a0000"  # the agreement's 6,000, grouped as both languages group it
     assert any(grouped in text for text in texts)
     assert any("2025-06-11" in text for text in texts)  # dates stay ISO
+    # the form's Discard button empties it: not Qt's "Decline" (Відхилити, Отклонить)
+    discard = "Відкинути" if locale.startswith("uk") else "Отбросить"
+    assert discard in texts and not {"Відхилити", "Отклонить"} & set(texts)
 
 
 def test_the_language_chosen_in_the_window_is_remembered(qtbot, tmp_path, monkeypatch) -> None:

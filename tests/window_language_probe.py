@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QTabWidget,
     QWidget,
@@ -33,6 +34,7 @@ from desktop_app.ui.evidence_ui import EvidenceDialog, evidence_line
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.report_form import DuplicatePrompt
 
+DISCARD_OR_CANCEL = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
 PDF = b"%PDF-1.4\nthe statement as published, saved\n"
 
 
@@ -144,6 +146,9 @@ def main() -> int:
         ShortcutsDialog(window.shortcut_actions(), window),
         SourcesDialog(window.session, window),
         DuplicatePrompt(candidates, window),
+        # the buttons of the form's "Discard this report?" (Qt's own words, ours where
+        # Qt's mislead)
+        QMessageBox(QMessageBox.Icon.Question, "", "", DISCARD_OR_CANCEL, window),
     ]
     for dialog in dialogs:
         texts += all_texts(dialog)

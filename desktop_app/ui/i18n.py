@@ -79,9 +79,11 @@ def install_language(code: str | None = None) -> str:
     if app is not None:
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         with as_file(translations_folder() / f"{CATALOG}_{code}.qm") as ours:
+            # Qt asks the translator installed last first: ours, so that a word of Qt's
+            # own dialogs can be put better where it misleads (QPlatformTheme's Discard).
             for name, folder in (
-                (f"{CATALOG}_{code}", str(ours.parent)),
                 (f"qtbase_{code}", qt_folder),
+                (f"{CATALOG}_{code}", str(ours.parent)),
             ):
                 translator = QTranslator(app)
                 if translator.load(name, folder):

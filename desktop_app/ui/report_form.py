@@ -77,8 +77,12 @@ FIELD_LABELS = {
     "quote": QT_TRANSLATE_NOOP("ReportForm", "&Quote"),
     "url": QT_TRANSLATE_NOOP("ReportForm", "&URL"),
     "published": QT_TRANSLATE_NOOP("ReportForm", "Pu&blished"),
-    "credibility": QT_TRANSLATE_NOOP("ReportForm", "Cre&dibility"),
+    "credibility": QT_TRANSLATE_NOOP("ReportForm", "Cred&ibility"),
 }
+# Qt's own Ukrainian and Russian for the Discard button of `may_discard` read "Decline"
+# (Відхилити, Отклонить), the opposite of emptying the form: our catalog, installed after
+# Qt's, words it as the question does.
+DISCARD_BUTTON = QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")
 
 
 def grade_items(grades: dict) -> list[str]:

@@ -1848,6 +1848,13 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>Отбросить</translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
         <source>Event &amp;type</source>
@@ -1890,8 +1897,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Опубликовано</translation>
     </message>
     <message>
-        <source>Cre&amp;dibility</source>
-        <translation>Дос&amp;товерность</translation>
+        <source>Cred&amp;ibility</source>
+        <translation>Достов&amp;ерность</translation>
     </message>
     <message>
         <source>Form heading</source>

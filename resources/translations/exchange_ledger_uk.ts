@@ -1848,6 +1848,13 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>Відкинути</translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
         <source>Event &amp;type</source>
@@ -1890,8 +1897,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Опубліковано</translation>
     </message>
     <message>
-        <source>Cre&amp;dibility</source>
-        <translation>Дос&amp;товірність</translation>
+        <source>Cred&amp;ibility</source>
+        <translation>Достовірн&amp;ість</translation>
     </message>
     <message>
         <source>Form heading</source>
