@@ -28,7 +28,14 @@ from .domain.validation import Invalid
 from .store import checked_files, evidence, queries
 from .store.check import check, repair
 from .store.csvio import rows_text
-from .store.database import LedgerFileError, inspect_early, inspect_file, is_disk_full
+from .store.database import (
+    LedgerFileError,
+    OlderVersionError,
+    backup,
+    inspect_early,
+    inspect_file,
+    is_disk_full,
+)
 from .store.export_readme import WORKBOOK_NAME
 from .store.exporter import export_all
 from .store.importer import PlanOutdated, apply_import, plan_import
@@ -54,18 +61,61 @@ def user_name() -> str:
 _OPENED: list[Ledger] = []
 
 
-def _open(path: str, *, write: bool, create: bool = False, quick_check: bool = True) -> Ledger:
+# Scratch folders of this command (an older file's upgraded copy), removed after it.
+_SCRATCH = ExitStack()
+
+
+def _open(
+    path: str,
+    *,
+    write: bool,
+    create: bool = False,
+    quick_check: bool = True,
+    upgrade_aside: bool = False,
+) -> Ledger:
+    """The command's ledger. With `upgrade_aside` (commands that only read, and promise
+    so: check, a dry run, conflicts, balance), a file of an older version is read through
+    an upgraded copy and left as it is, also where it cannot be written."""
     db_path = Path(path)
     if not create and not db_path.exists():
         raise CommandError(f"{db_path} does not exist.")
-    ledger = Ledger.open(
-        db_path, read_only=not write, create=create, snapshot=not write, quick_check=quick_check
-    )
+    try:
+        ledger = Ledger.open(
+            db_path,
+            read_only=not write,
+            create=create,
+            snapshot=not write,
+            quick_check=quick_check,
+            upgrade=not upgrade_aside,
+        )
+    except OlderVersionError:
+        if write or not upgrade_aside:
+            raise
+        ledger = _upgraded_copy(db_path)
     _OPENED.append(ledger)
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only: nothing was changed.")
     ledger.on_wait = _waiting_notice(db_path)
+    return ledger
+
+
+def _upgraded_copy(path: Path) -> Ledger:
+    """An older file read without a write to it: copied into a scratch folder (SQLite's
+    backup API), and the copy upgraded."""
+    scratch = Path(_SCRATCH.enter_context(tempfile.TemporaryDirectory()))
+    copy = scratch / path.name
+    backup(path, copy)
+    try:
+        ledger = Ledger.open(copy, create=False)
+    except LedgerFileError as error:  # said of the person's file, not of the scratch copy
+        raise CommandError(str(error).replace(str(copy), str(path))) from error
+    print(
+        f"{PROG}: note: {path} was written by an older version; it is read through an"
+        " upgraded copy and left as it is (the window or a writing command upgrades it,"
+        " keeping a backup).",
+        file=sys.stderr,
+    )
     return ledger
 
 
@@ -80,7 +130,7 @@ def _reading(path: str) -> Iterator[Ledger]:
         raise CommandError(f"{db_path} does not exist.")
     inspect_early(db_path)
     try:
-        with _open(path, write=False, quick_check=False) as ledger:
+        with _open(path, write=False, quick_check=False, upgrade_aside=True) as ledger:
             yield ledger
     finally:
         inspect_file(db_path)
@@ -140,7 +190,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             db = Path(args.db)
             existed, was_empty = db.exists(), db.exists() and db.stat().st_size == 0
-            ledger = _open(args.db, write=not args.dry_run, create=not args.dry_run)
+            ledger = _open(
+                args.db,
+                write=not args.dry_run,
+                create=not args.dry_run,
+                upgrade_aside=args.dry_run,
+            )
             code = 1
             try:
                 code = _import(ledger, csv_path, args)
@@ -423,7 +478,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args.db, write=args.repair) as ledger:
+    with _open(args.db, write=args.repair, upgrade_aside=not args.repair) as ledger:
         report = check(ledger)
         for line in report.lines():
             print(line)
@@ -669,6 +724,7 @@ def run_command(argv: Sequence[str]) -> int:
         return 1
     finally:
         _warn_unsaved()
+        _SCRATCH.close()
 
 
 def _saved() -> bool:

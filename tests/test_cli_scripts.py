@@ -122,3 +122,27 @@ def test_an_interrupt_says_nothing_was_changed_and_leaves_no_new_ledger(
         "exchange-ledger: interrupted; nothing was changed.\n",
     )
     assert list(tmp_path.glob("new.db*")) == []
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_commands_that_only_read_leave_an_older_file_as_it_is(tmp_path: Path, cli: Cli) -> None:
+    """check ("never writes"), a dry run, conflicts and balance read an older file through
+    an upgraded copy: no upgrade in place, no backup beside it, a note that says so."""
+    old = tmp_path / "old.db"
+    old.write_bytes((REPO / "tests" / "fixtures" / "ledger-v1.db").read_bytes())
+    before = old.read_bytes()
+    for args in (
+        ("check", old),
+        ("import", old, EXAMPLE_CSV, "--dry-run"),
+        ("conflicts", old),
+        ("balance", old, "--csv"),
+    ):
+        result = cli(*args)
+        assert result.code == 0, (args, result.err)
+        assert "read through an upgraded copy and left as it is" in result.err, args
+        assert old.read_bytes() == before, args
+        assert sorted(path.name for path in tmp_path.iterdir() if path.name != "home") == [
+            "old.db"
+        ], args
+    assert cli("import", old, EXAMPLE_CSV).code == 0  # a writing command upgrades it
+    assert (tmp_path / "old.db.v1.bak").exists()

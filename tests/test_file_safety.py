@@ -653,7 +653,7 @@ def test_a_file_of_someone_else_at_the_backup_name_is_kept_and_the_upgrade_goes_
     shutil.copyfile(V1_FIXTURE, db)
     squatter = tmp_path / "old.db.v1.bak"
     squatter.write_text("my notes, not a database")
-    result = cli("check", db)
+    result = cli("export", db, tmp_path / "out")  # a command that upgrades in place
     assert result.code == 0, result.err
     assert squatter.read_text() == "my notes, not a database"
     second = tmp_path / "old.db.v1.2.bak"

@@ -54,6 +54,10 @@ class UpgradeRefused(LedgerFileError):
     """An older file this version cannot take as it is; str() says why, without the path."""
 
 
+class OlderVersionError(ReadOnlyError):
+    """A file of an older version, to be read without being upgraded (or that cannot be)."""
+
+
 class DiskFullError(LedgerFileError):
     """A write failed for lack of space and was rolled back."""
 
@@ -432,7 +436,7 @@ def open_connection(
         if not inspection.exists:
             raise ReadOnlyError(f"{path} does not exist and cannot be created here.")
         if older:
-            raise ReadOnlyError(
+            raise OlderVersionError(
                 f"{path} was written by an older version of Exchange Ledger and must be"
                 " upgraded before it can be read, but it cannot be written here."
                 " Copy it somewhere writable and open the copy."
