@@ -13,6 +13,14 @@ __all__ = ["COMMANDS", "main"]
 def main(argv: Sequence[str] | None = None) -> int:
     """A command name first runs that command headless; anything else opens the window."""
     args = list(sys.argv[1:] if argv is None else argv)
+    mistyped = _mistyped_command(args[0]) if args else None
+    if mistyped is not None:
+        print(
+            f"exchange-ledger: there is no command {args[0]!r}; did you mean {mistyped!r}?"
+            f" (A ledger file of that name opens by its path: ./{args[0]})",
+            file=sys.stderr,
+        )
+        return 2
     if args and args[0] in COMMANDS:
         _inspect_early(args[1:])
         from .cli import run_command
@@ -21,6 +29,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.app import run_app
 
     return run_app(args)
+
+
+def _mistyped_command(word: str) -> str | None:
+    """The command `word` was likely meant to be (`conflict`), where it names no file:
+    the window would otherwise make a new ledger of that name in the current folder."""
+    import difflib
+    from pathlib import Path
+
+    if word in COMMANDS or word.startswith("-") or "/" in word or "." in word:
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    return close[0] if close and not Path(word).exists() else None
 
 
 def _inspect_early(args: list[str]) -> None:

@@ -184,6 +184,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(f"{csv_path} is neither a file nor a folder.")
     with ExitStack() as stack:
         if args.dry_run and (not Path(args.db).exists() or Path(args.db).stat().st_size == 0):
+            if not Path(args.db).exists() and not Path(args.db).absolute().parent.is_dir():
+                # as the import itself would say: the dry run predicts it
+                raise CommandError(f"{args.db} does not exist and cannot be created here.")
             # A dry run writes nothing: a missing file is checked against an empty ledger.
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             ledger = stack.enter_context(Ledger.open(scratch / "empty.db"))
@@ -470,7 +473,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
     with _open(args.db, write=False) as ledger:
         problems = ledger.copy_to(target)
         files = ledger.count("evidence")
-    beside = f", and its evidence files into {evidence.evidence_folder(target)}" if files else ""
+    beside = ""
+    if files:
+        went = "its" if not problems else f"{max(0, files - len(problems))} of its"
+        beside = f", and {went} {counted(files, 'evidence files')} into"
+        beside += f" {evidence.evidence_folder(target)}"
     print(f"Copied {args.db} into {target}: one file that holds every commit{beside}.")
     for problem in problems:  # as export --with-evidence does: warned, the copy stands
         print(f"warning: {problem}", file=sys.stderr)
@@ -500,6 +507,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             accessed=args.accessed or "",
             archive_url=args.archive_url or "",
             note=args.note or "",
+            progress=_copying(source),
         )
     if added:
         print(
@@ -512,6 +520,25 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             f" SHA-256 {item.sha256}): nothing was changed."
         )
     return 0
+
+
+PROGRESS_FROM_BYTES = 8 << 20  # a file this large says how far its copy has come
+
+
+def _copying(source: Path) -> Callable[[int, int], bool]:
+    """Progress of a large file's hashing and copy on stderr, a line per tenth (a 4 GB
+    video takes minutes: a silent command looks hung)."""
+    said = [-1]
+
+    def progress(done: int, total: int) -> bool:
+        if total >= PROGRESS_FROM_BYTES:
+            tenth = done * 10 // max(total, 1)
+            if tenth > said[0]:
+                said[0] = tenth
+                print(f"{PROG}: copying {source.name}: {tenth * 10}%", file=sys.stderr, flush=True)
+        return True
+
+    return progress
 
 
 def cmd_evidence_list(args: argparse.Namespace) -> int:

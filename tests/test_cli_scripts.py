@@ -146,3 +146,51 @@ def test_commands_that_only_read_leave_an_older_file_as_it_is(tmp_path: Path, cl
         ], args
     assert cli("import", old, EXAMPLE_CSV).code == 0  # a writing command upgrades it
     assert (tmp_path / "old.db.v1.bak").exists()
+
+
+def test_a_mistyped_command_makes_no_ledger_of_that_name(tmp_path: Path) -> None:
+    process = command("conflict", tmp_path / "x.db", cwd=tmp_path)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert "there is no command 'conflict'; did you mean 'conflicts'?" in err.decode()
+    assert [path.name for path in tmp_path.iterdir() if path.name != "home"] == []
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_dry_run_into_a_missing_folder_says_what_the_import_would(
+    tmp_path: Path, cli: Cli
+) -> None:
+    target = tmp_path / "nofolder" / "n.db"
+    dry, real = cli("import", target, EXAMPLE_CSV, "--dry-run"), cli("import", target, EXAMPLE_CSV)
+    assert (dry.code, real.code) == (1, 1)
+    assert "does not exist and cannot be created here" in dry.err
+    assert not (tmp_path / "nofolder").exists()
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_large_evidence_file_says_how_far_its_copy_has_come(tmp_path: Path, cli: Cli) -> None:
+    db = tmp_path / "l.db"
+    assert cli("import", db, EXAMPLE_CSV).code == 0
+    with sqlite3.connect(db) as connection:
+        report_id = connection.execute("SELECT id FROM reports ORDER BY id").fetchone()[0]
+    video = tmp_path / "video.mp4"
+    video.write_bytes(os.urandom(1 << 20) * 9)  # 9 MB
+    result = cli("evidence", "add", db, report_id, video)
+    assert result.code == 0, result.err
+    lines = [line for line in result.err.splitlines() if "copying video.mp4" in line]
+    assert lines and lines[-1].endswith(": 100%") and len(lines) <= 11, result.err
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_copy_says_truly_how_many_evidence_files_went_along(tmp_path: Path, cli: Cli) -> None:
+    db = tmp_path / "l.db"
+    assert cli("import", db, EXAMPLE_CSV).code == 0
+    with sqlite3.connect(db) as connection:
+        report_id = connection.execute("SELECT id FROM reports ORDER BY id").fetchone()[0]
+    page = tmp_path / "page.pdf"
+    page.write_bytes(b"%PDF-1.4\\nthe statement\\n")
+    assert cli("evidence", "add", db, report_id, page).code == 0
+    (tmp_path / "out.evidence").write_text("a file where the folder goes", encoding="utf-8")
+    result = cli("copy", db, tmp_path / "out.db")
+    assert "and 0 of its 1 evidence file into" in result.out, result.out
+    assert "warning:" in result.err
