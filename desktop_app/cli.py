@@ -35,6 +35,7 @@ from .store.database import (
     inspect_early,
     inspect_file,
     is_disk_full,
+    side_files_not_writable,
 )
 from .store.export_readme import WORKBOOK_NAME
 from .store.exporter import export_all
@@ -95,9 +96,22 @@ def _open(
     _OPENED.append(ledger)
     if write and ledger.read_only:
         ledger.close()
-        raise CommandError(f"{db_path} is read-only: nothing was changed.")
+        raise CommandError(f"{db_path} is read-only{_why_read_only(db_path)}: nothing was changed.")
     ledger.on_wait = _waiting_notice(db_path)
     return ledger
+
+
+def _why_read_only(path: Path) -> str:
+    blocked = side_files_not_writable(path)
+    if not blocked or not os.access(path, os.W_OK):
+        return ""
+    names = " and ".join(side.name for side in blocked)
+    return (
+        f" here: {names} beside it belong{'s' if len(blocked) == 1 else ''} to another user"
+        " (a program of theirs read the ledger in this folder) and cannot be written by"
+        " you; once no program has the ledger open, their owner can remove them, or you"
+        " can where the -wal is empty (0 bytes)"
+    )
 
 
 def _upgraded_copy(path: Path) -> Ledger:

@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from collections.abc import Callable, Iterator
@@ -1270,3 +1271,48 @@ def test_the_window_says_when_a_full_disk_keeps_its_changes_beside_the_file(
         with Ledger.open(db) as ledger:  # space again: the next opening finishes the job
             assert ledger.count("reports") > 0 and check(ledger).ok
         assert not Path(f"{db}-wal").exists() or not Path(f"{db}-wal").stat().st_size
+
+
+def test_side_files_of_another_user_make_the_ledger_read_only_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    """A colleague's program that read the ledger in a shared folder left its -wal and
+    -shm, theirs: every change of the owner failed with "attempt to write a readonly
+    database". The ledger now opens read-only, and the refusal says why."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root, to act as two users")
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    shared = Path(tempfile.mkdtemp(prefix="shared-", dir="/tmp"))
+    try:
+        shared.chmod(0o777)
+        db = shared / "ledger.db"
+        with Ledger.open(db) as ledger:
+            apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "t"), "t")
+        os.chown(db, nobody.pw_uid, nobody.pw_gid)  # the owner is "nobody" here
+        for side in ("-wal", "-shm"):  # the colleague's (root's), as SQLite leaves them
+            Path(f"{db}{side}").write_bytes(b"")
+            Path(f"{db}{side}").chmod(0o644)
+        home = shared / "home"
+        home.mkdir()
+        home.chmod(0o777)
+        as_nobody = ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}"]
+        probe = subprocess.run(
+            [*as_nobody, "--clear-groups", sys.executable, "-c", "import desktop_app"],
+            capture_output=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+        )  # fmt: skip
+        if probe.returncode != 0:
+            pytest.skip("the checkout cannot be read by another user here (under /root?)")
+        owner = subprocess.run(
+            ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}",
+             "--clear-groups", sys.executable, "-m", "desktop_app", "resolve", str(db),
+             "bodies-2025-06-11", "--location", "Istanbul", "--rationale", "r"],
+            capture_output=True, text=True, timeout=120, cwd=REPO,
+            env={**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home),
+                 "XDG_CONFIG_HOME": str(home), "PYTHONPATH": str(REPO)},
+        )  # fmt: skip
+        assert owner.returncode == 1, owner.stderr
+        assert "belong to another user" in owner.stderr and "Traceback" not in owner.stderr
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)

@@ -199,6 +199,15 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInspection:
     return early.result() if early is not None else _inspect(path)
 
 
+def side_files_not_writable(path: Path) -> list[Path]:
+    """The -wal and -shm beside `path` that this user cannot write: left by another user's
+    program (a colleague who read the ledger in a shared folder). SQLite writes through
+    them, so the file, writable itself, can only be read ("attempt to write a readonly
+    database" at the first change, before)."""
+    sides = (Path(f"{path}-wal"), Path(f"{path}-shm"))
+    return [side for side in sides if side.exists() and not os.access(side, os.W_OK)]
+
+
 def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
     if not path.exists():
         parent = path.parent if path.parent != Path("") else Path(".")
@@ -206,6 +215,7 @@ def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not an Exchange Ledger file.")
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    writable = writable and not side_files_not_writable(path)
     if path.stat().st_size == 0:
         return FileInspection(True, 0, writable)
     _check_header(path)

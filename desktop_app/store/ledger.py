@@ -51,6 +51,7 @@ from .database import (
     is_disk_full,
     open_connection,
     placeholders,
+    side_files_not_writable,
 )
 from .evidence import Description, Evidence, StoredFile, copy_locker
 
@@ -218,6 +219,11 @@ class Ledger:
         copied. Returns a sentence for each evidence file that could not be copied."""
         copy_to(self.conn, target)
         return copy_locker(self, target) if with_evidence else []
+
+    def side_files_of_others(self) -> list[Path]:
+        """The -wal and -shm beside the file that this user cannot write (see
+        `database.side_files_not_writable`): why a writable file opened read-only."""
+        return side_files_not_writable(self.path)
 
     def checkpoint(self) -> bool:
         """Copy every commit from the -wal into the main file and empty the -wal, so

@@ -3,6 +3,7 @@ session. The panes do the work; this module only composes them."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -133,13 +134,8 @@ class MainWindow(QMainWindow):
         self.events_pane = EventsPane(self.session, self)
         self.event_pane = EventPane(self.session, self.evidence, self)
         self.form = ReportForm(self.session, self)
-        self.read_only_banner = QLabel(
-            translate(
-                "MainWindow",
-                "This file is read-only: you can read, filter and export, but not change it.",
-            ),
-            self,
-        )
+        self.read_only_banner = QLabel(self._read_only_text(), self)
+        self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setAccessibleName(translate("MainWindow", "Read-only banner"))
         self.read_only_banner.setStyleSheet(
             "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #ffe69c;"
@@ -202,6 +198,20 @@ class MainWindow(QMainWindow):
     def show_workspace(self, index: int) -> None:
         """Bring a workspace into view (a shortcut that acts on it calls this first)."""
         self.workspaces.setCurrentIndex(index)
+
+    def _read_only_text(self) -> str:
+        text = translate(
+            "MainWindow",
+            "This file is read-only: you can read, filter and export, but not change it.",
+        )
+        blocked = self.ledger.side_files_of_others()
+        if blocked and os.access(self.ledger.path, os.W_OK):
+            text += " " + translate(
+                "MainWindow",
+                "{names} beside it belong to another user (a program of theirs read the"
+                " ledger in this folder) and cannot be written by you.",
+            ).format(names=" / ".join(side.name for side in blocked))
+        return text
 
     def _workspace_shown(self, index: int) -> None:
         focus = {RECORD: self.events_pane.view, REVIEW: self.review_pane.queue}.get(index)

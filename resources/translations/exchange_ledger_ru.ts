@@ -866,6 +866,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Баланс</translation>
     </message>
     <message>
+        <source>{names} beside it belong to another user (a program of theirs read the ledger in this folder) and cannot be written by you.</source>
+        <translation>{names} рядом с ним принадлежат другому пользователю (его программа читала реестр в этой папке), и вы не можете их записать.</translation>
+    </message>
+    <message>
         <source>&amp;New file…</source>
         <translation>&amp;Новый файл…</translation>
     </message>

@@ -866,6 +866,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Баланс</translation>
     </message>
     <message>
+        <source>{names} beside it belong to another user (a program of theirs read the ledger in this folder) and cannot be written by you.</source>
+        <translation>{names} поруч із ним належать іншому користувачеві (його програма читала реєстр у цій папці), і ви не можете їх записати.</translation>
+    </message>
+    <message>
         <source>&amp;New file…</source>
         <translation>&amp;Новий файл…</translation>
     </message>
