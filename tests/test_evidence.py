@@ -650,3 +650,24 @@ def test_a_bad_evidence_csv_names_each_row_and_column(tmp_path: Path, example_db
     ):
         assert place in message
     assert message.endswith("nothing was imported")
+
+
+def test_a_file_written_while_it_is_copied_is_not_stored(tmp_path: Path) -> None:
+    """A recording or download still being written was stored as a mix of its states,
+    under a SHA-256 that neither state has."""
+    source = tmp_path / "recording.mp4"
+    source.write_bytes(os.urandom(3 * evidence.CHUNK_SIZE))
+    locker = tmp_path / "ledger.evidence"
+
+    def still_recording(done: int, total: int) -> bool:
+        if done == evidence.CHUNK_SIZE:  # after the first chunk, the writer goes on
+            with source.open("r+b") as handle:
+                handle.seek(2 * evidence.CHUNK_SIZE)
+                handle.write(b"new frames")
+        return True
+
+    with pytest.raises(Invalid, match="changed while it was being copied"):
+        evidence.store_file(locker, source, still_recording)
+    assert not locker.exists() or list(locker.iterdir()) == []
+    stored = evidence.store_file(locker, source)  # once complete, it is added
+    assert stored.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()

@@ -198,8 +198,17 @@ def store_file(folder: Path, source: Path, progress: Progress | None = None) -> 
     temporary copy is removed and `Cancelled` raised, nothing is left behind.
     """
     with _open_source(source) as handle:
-        total = os.fstat(handle.fileno()).st_size
-        return store_stream(folder, handle.read, total, source.name, progress)
+        before = os.fstat(handle.fileno())
+
+        def unchanged() -> bool:
+            """A file still being written (a download, a recording) would be stored as a
+            mix of its states, under a hash that neither state has."""
+            after = os.fstat(handle.fileno())
+            return (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+        return store_stream(
+            folder, handle.read, before.st_size, source.name, progress, unchanged=unchanged
+        )
 
 
 def store_stream(
@@ -209,9 +218,11 @@ def store_stream(
     name: str,
     progress: Progress | None = None,
     expected: str | None = None,
+    unchanged: Callable[[], bool] | None = None,
 ) -> StoredFile:
     """`store_file` from a reader. With `expected`, bytes that do not hash to it are
-    refused (a copy from an export folder or another ledger): nothing is stored."""
+    refused (a copy from an export folder or another ledger): nothing is stored; so are
+    bytes read while `unchanged` turned false (the file was written meanwhile)."""
     from .exporter import _new_temporary  # the export's link-safe new file, shared
 
     ensure_folder(folder)
@@ -223,6 +234,11 @@ def store_stream(
             os.fsync(out.fileno())
         if expected is not None and sha256 != expected:
             raise _other_bytes(name, expected, sha256)
+        if unchanged is not None and not unchanged():
+            raise Invalid(
+                f"{name} changed while it was being copied (is it still being written?):"
+                " nothing was added; add it again once it is complete"
+            )
         os.chmod(temporary, 0o444)
         # Over a copy already there: the same bytes, or a copy someone altered, repaired.
         os.replace(temporary, folder / sha256)
