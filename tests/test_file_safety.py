@@ -1316,3 +1316,26 @@ def test_side_files_of_another_user_make_the_ledger_read_only_with_the_reason(
         assert "belong to another user" in owner.stderr and "Traceback" not in owner.stderr
     finally:
         shutil.rmtree(shared, ignore_errors=True)
+
+
+def test_an_older_file_another_program_is_writing_says_so_and_keeps_one_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade waited, then failed with SQLite's "database is locked" (a crash dialog
+    in the window), and each try left one more NAME.v1.N.bak."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    db = tmp_path / "old.db"
+    shutil.copyfile(V1_FIXTURE, db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing it
+    try:
+        for _ in range(2):
+            with pytest.raises(LedgerFileError, match="another program is writing it"):
+                Ledger.open(db)
+        assert list(tmp_path.glob("*.bak")) == []
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Ledger.open(db) as ledger:  # once it is done, the upgrade goes on
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert (tmp_path / "old.db.v1.bak").exists()

@@ -476,9 +476,11 @@ def _check_values_before_upgrade(path: Path) -> None:
 
 def _upgrade(path: Path, version: int) -> sqlite3.Connection:
     """A writable connection on a file brought to the current schema (backup first)."""
+    saved = None
     if 0 < version < SCHEMA_VERSION:
         _check_values_before_upgrade(path)
-        backup(path, free_backup_path(path, version))
+        saved = free_backup_path(path, version)
+        backup(path, saved)
     connection = connect(path, read_only=False)
     try:
         migrate(connection, version)
@@ -488,8 +490,22 @@ def _upgrade(path: Path, version: int) -> sqlite3.Connection:
             raise disk_full_error(path) from error
         if isinstance(error, UpgradeRefused):
             raise UpgradeRefused(f"{path} cannot be upgraded: {error}.") from error
+        if _is_busy(error):
+            if saved is not None:  # a copy of a file left as it was: no second one next time
+                saved.unlink(missing_ok=True)
+            raise LedgerFileError(
+                f"{path} was written by an older version and must be upgraded, which needs"
+                " it alone for a moment, but another program is writing it: close that"
+                " program (or wait until it is done) and open the file again; nothing was"
+                " changed."
+            ) from error
         raise
     return connection
+
+
+def _is_busy(error: BaseException) -> bool:
+    text = str(error)
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def placeholders(items: Sized) -> str:
