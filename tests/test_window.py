@@ -804,3 +804,45 @@ def test_opening_another_file_keeps_the_layout_just_set(qtbot, tmp_path: Path) -
     kept = second.events_pane.view.horizontalHeader()
     assert (kept.sectionSize(2), kept.sortIndicatorSection()) == (277, 4)
     assert kept.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_a_last_file_that_is_gone_is_said_to_be_gone(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A plain start whose last file was moved away opened a new, empty ledger without a
+    word (and offered the example): as if the researcher's data were lost."""
+    gone = tmp_path / "mine.db"
+    Ledger.open(gone).close()
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    remember = "import sys; from pathlib import Path; from desktop_app.ui.main_window import" + (
+        " remember_file; remember_file(Path(sys.argv[1]))"
+    )
+    subprocess.run([sys.executable, "-c", remember, str(gone)], env=env, check=True)
+    gone.rename(tmp_path / "moved.db")
+    started = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--screenshot", str(tmp_path / "shot.png")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert started.returncode == 0, started.stderr
+    assert f"{gone} is not there any more" in started.stderr
+    assert not gone.exists()  # not made again, empty
+
+    from desktop_app.ui.app import _say_gone
+
+    window = open_window(qtbot, tmp_path / "here.db")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    _say_gone(window, gone)
+    assert said[0].startswith(f"{gone} is not there any more") and "here.db" in said[0]

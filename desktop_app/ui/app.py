@@ -107,6 +107,16 @@ def last_database() -> Path | None:
     return Path(str(value)) if value and Path(str(value)).exists() else None
 
 
+def last_database_gone() -> Path | None:
+    """The last file, if it is not there any more (moved, deleted, on a drive that is not
+    connected): the start opens the data folder's ledger, and must say why, or the person
+    sees an empty ledger as if their data were lost."""
+    from PySide6.QtCore import QSettings
+
+    value = QSettings(ORGANIZATION, APPLICATION).value("files/last", "")
+    return Path(str(value)) if value and not Path(str(value)).exists() else None
+
+
 def start_path(db: str | None, demo: bool) -> tuple[Path, bool]:
     """The file to open and whether this is a first run (a new, empty ledger)."""
     if demo:
@@ -231,7 +241,10 @@ def run_app(argv: Sequence[str]) -> int:
 
     app = start_application()
     install_crash_guard()
+    gone = None if args.db or args.demo else last_database_gone()
     path, first_run = start_path(args.db, args.demo)
+    if gone is not None:
+        print(f"{PROG}: {gone} is not there any more; {path} opens instead.", file=sys.stderr)
     try:
         window = build_main_window(path)
     except LedgerFileError as error:
@@ -263,9 +276,28 @@ def run_app(argv: Sequence[str]) -> int:
     window.show()
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
-    if first_run:
+    if gone is not None:
+        QTimer.singleShot(0, lambda: _say_gone(window, gone))
+    elif first_run:
         QTimer.singleShot(0, lambda: offer_example(window))
     return app.exec()
+
+
+def _say_gone(window: MainWindow, gone: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    translate = QCoreApplication.translate
+    QMessageBox.information(
+        window,
+        translate("App", "Your last ledger is not there"),
+        translate(
+            "App",
+            "{gone} is not there any more: moved, deleted, or on a drive that is not"
+            " connected. Exchange Ledger opens {path} instead; File → Open reaches the"
+            " other, wherever it is now.",
+        ).format(gone=gone, path=window.ledger.path),
+    )
 
 
 def _cannot_open(error: str, instead: Path | None) -> None:

@@ -24,6 +24,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Всё уже сохранённое в безопасности. Скопируйте подробности для отчёта об ошибке.</translation>
     </message>
     <message>
+        <source>Your last ledger is not there</source>
+        <translation>Вашего последнего реестра нет на месте</translation>
+    </message>
+    <message>
+        <source>{gone} is not there any more: moved, deleted, or on a drive that is not connected. Exchange Ledger opens {path} instead; File → Open reaches the other, wherever it is now.</source>
+        <translation>{gone} больше нет на месте: его перенесли, удалили или он на неподключённом диске. Вместо него Exchange Ledger открывает {path}; другой реестр, где бы он теперь ни был, открывается через Файл → Открыть.</translation>
+    </message>
+    <message>
         <source>Exchange Ledger opens {path} instead; File → Open reaches your other ledgers.</source>
         <translation>Вместо него Exchange Ledger открывает {path}; другие реестры — через Файл → Открыть.</translation>
     </message>

@@ -24,6 +24,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Усе вже збережене в безпеці. Скопіюйте подробиці для звіту про помилку.</translation>
     </message>
     <message>
+        <source>Your last ledger is not there</source>
+        <translation>Вашого останнього реєстру немає на місці</translation>
+    </message>
+    <message>
+        <source>{gone} is not there any more: moved, deleted, or on a drive that is not connected. Exchange Ledger opens {path} instead; File → Open reaches the other, wherever it is now.</source>
+        <translation>{gone} більше немає на місці: його перенесено, видалено або він на непідключеному диску. Натомість Exchange Ledger відкриває {path}; інший реєстр, хоч би де він тепер був, відкривається через Файл → Відкрити.</translation>
+    </message>
+    <message>
         <source>Exchange Ledger opens {path} instead; File → Open reaches your other ledgers.</source>
         <translation>Натомість Exchange Ledger відкриває {path}; інші реєстри — через Файл → Відкрити.</translation>
     </message>
