@@ -167,12 +167,17 @@ def test_a_dry_run_into_a_missing_folder_says_what_the_import_would(
     assert not (tmp_path / "nofolder").exists()
 
 
-@pytest.mark.usefixtures("isolated_home")
-def test_a_large_evidence_file_says_how_far_its_copy_has_come(tmp_path: Path, cli: Cli) -> None:
+def example_with_a_report(tmp_path: Path, cli: Cli) -> tuple[Path, str]:
+    """The example imported into a new ledger, and the id of its first report."""
     db = tmp_path / "l.db"
     assert cli("import", db, EXAMPLE_CSV).code == 0
     with sqlite3.connect(db) as connection:
-        report_id = connection.execute("SELECT id FROM reports ORDER BY id").fetchone()[0]
+        return db, connection.execute("SELECT id FROM reports ORDER BY id").fetchone()[0]
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_large_evidence_file_says_how_far_its_copy_has_come(tmp_path: Path, cli: Cli) -> None:
+    db, report_id = example_with_a_report(tmp_path, cli)
     video = tmp_path / "video.mp4"
     video.write_bytes(os.urandom(1 << 20) * 9)  # 9 MB
     result = cli("evidence", "add", db, report_id, video)
@@ -183,10 +188,7 @@ def test_a_large_evidence_file_says_how_far_its_copy_has_come(tmp_path: Path, cl
 
 @pytest.mark.usefixtures("isolated_home")
 def test_a_copy_says_truly_how_many_evidence_files_went_along(tmp_path: Path, cli: Cli) -> None:
-    db = tmp_path / "l.db"
-    assert cli("import", db, EXAMPLE_CSV).code == 0
-    with sqlite3.connect(db) as connection:
-        report_id = connection.execute("SELECT id FROM reports ORDER BY id").fetchone()[0]
+    db, report_id = example_with_a_report(tmp_path, cli)
     page = tmp_path / "page.pdf"
     page.write_bytes(b"%PDF-1.4\\nthe statement\\n")
     assert cli("evidence", "add", db, report_id, page).code == 0

@@ -724,16 +724,11 @@ def test_enter_closes_a_list_of_problems(qtbot) -> None:  # noqa: ANN001
     assert not dialog.isVisible()
 
 
-def test_a_refused_last_file_still_brings_the_window_up_on_the_data_folders_ledger(
-    tmp_path: Path,
-) -> None:
-    """Started from the desktop's menu (no file named), a last file that a newer version
-    saved must not end every start at its message, File → Open out of reach."""
-    newer = tmp_path / "newer.db"
-    Ledger.open(newer).close()
-    with sqlite3.connect(newer) as connection:
-        connection.execute("PRAGMA user_version = 99")
-    before = newer.read_bytes()
+def start_after(
+    tmp_path: Path, last: Path, shot: Path, *, moved: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A run of the program that remembered `last` (moved away after it, if `moved`), then
+    a plain start from the desktop's menu (no file named), its window rendered into `shot`."""
     env = {
         **os.environ,
         "HOME": str(tmp_path / "home"),
@@ -744,9 +739,10 @@ def test_a_refused_last_file_still_brings_the_window_up_on_the_data_folders_ledg
     remember = "import sys; from pathlib import Path; from desktop_app.ui.main_window import" + (
         " remember_file; remember_file(Path(sys.argv[1]))"
     )
-    subprocess.run([sys.executable, "-c", remember, str(newer)], env=env, check=True)
-    shot = tmp_path / "shot.png"
-    started = subprocess.run(
+    subprocess.run([sys.executable, "-c", remember, str(last)], env=env, check=True)
+    if moved is not None:
+        last.rename(moved)
+    return subprocess.run(
         [sys.executable, "-m", "desktop_app", "--screenshot", str(shot)],
         env=env,
         capture_output=True,
@@ -754,6 +750,20 @@ def test_a_refused_last_file_still_brings_the_window_up_on_the_data_folders_ledg
         timeout=120,
         cwd=REPO,
     )
+
+
+def test_a_refused_last_file_still_brings_the_window_up_on_the_data_folders_ledger(
+    tmp_path: Path,
+) -> None:
+    """Started from the desktop's menu (no file named), a last file that a newer version
+    saved must not end every start at its message, File → Open out of reach."""
+    newer = tmp_path / "newer.db"
+    Ledger.open(newer).close()
+    with sqlite3.connect(newer) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    before = newer.read_bytes()
+    shot = tmp_path / "shot.png"
+    started = start_after(tmp_path, newer, shot)
     assert started.returncode == 0, started.stderr
     assert "newer version" in started.stderr and shot.exists()
     assert newer.read_bytes() == before
@@ -815,26 +825,7 @@ def test_a_last_file_that_is_gone_is_said_to_be_gone(
     word (and offered the example): as if the researcher's data were lost."""
     gone = tmp_path / "mine.db"
     Ledger.open(gone).close()
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    remember = "import sys; from pathlib import Path; from desktop_app.ui.main_window import" + (
-        " remember_file; remember_file(Path(sys.argv[1]))"
-    )
-    subprocess.run([sys.executable, "-c", remember, str(gone)], env=env, check=True)
-    gone.rename(tmp_path / "moved.db")
-    started = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--screenshot", str(tmp_path / "shot.png")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
+    started = start_after(tmp_path, gone, tmp_path / "shot.png", moved=tmp_path / "moved.db")
     assert started.returncode == 0, started.stderr
     assert f"{gone} is not there any more" in started.stderr
     assert not gone.exists()  # not made again, empty
