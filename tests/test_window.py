@@ -385,6 +385,22 @@ def test_export_and_merge_from_the_window(qtbot, tmp_path: Path) -> None:
     assert (tmp_path / "out" / "datapackage.json").exists()
 
 
+def test_a_merge_shows_its_progress_and_can_be_cancelled(qtbot, tmp_path: Path) -> None:
+    """The merge's work never said how far it was: its dialog never showed (so the window
+    took input while it wrote) and Cancel did nothing."""
+    other = tmp_path / "other.db"
+    with Ledger.open(other) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "colleague"), "colleague")
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.tasks.started.connect(lambda _dialog: window.tasks.cancel())  # Cancel at once
+    assert window.transfers.merge_file(other) is None
+    assert window.ledger.count("reports") == 0
+    assert "cancelled: nothing was merged" in window.statusBar().currentMessage()
+    window.tasks.started.disconnect()
+    merged = window.transfers.merge_file(other)  # not cancelled this time
+    assert merged is not None and merged.counts["reports"] == 6
+
+
 def test_first_run_creates_a_ledger_in_the_data_folder_and_offers_the_example(
     qtbot, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
 ) -> None:

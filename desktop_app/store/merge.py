@@ -22,6 +22,7 @@ from ..domain.records import source_key
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file, placeholders
 from .evidence import LockerCopies, evidence_folder, evidence_of
+from .import_plan import Cancelled, Progress
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
 from .schema import SCHEMA_VERSION
 from .sources import former_names
@@ -148,11 +149,25 @@ def open_other(other_path: Path, scratch: Path) -> Ledger:
     return Ledger.open(other_path, read_only=True, create=False, upgrade=False, snapshot=True)
 
 
-def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
+MERGE_STEPS = 5  # progress is said between the merge's steps
+
+
+def merge_file(
+    ledger: Ledger, other_path: Path, who: str, progress: Progress | None = None
+) -> MergeResult:
+    """Merge another ledger file into `ledger`, in one transaction. `progress` is told the
+    steps done; returning False cancels, and nothing is merged."""
+
+    def step(done: int) -> None:
+        if progress is not None and not progress(done, MERGE_STEPS):
+            raise Cancelled()
+
+    step(0)
     with tempfile.TemporaryDirectory() as scratch, open_other(other_path, Path(scratch)) as other:
         _check_types(ledger, other)
         _check_times(other, utc_now())
         sha256 = hashlib.sha256(other_path.read_bytes()).hexdigest()
+        step(1)
         operation_id = new_id()
         result = MergeResult()
         copies = LockerCopies()
@@ -162,8 +177,11 @@ def merge_file(ledger: Ledger, other_path: Path, who: str) -> MergeResult:
                 ledger.record_operation("merge", other_path.name, sha256, {})
                 merger = _Merger(ledger, other, result, copies)
                 merger.merge_reports()
+                step(2)
                 merger.merge_decisions()
+                step(3)
                 merger.merge_evidence(evidence_folder(other_path))
+                step(4)
                 state.touched.update(merger.touched)
                 if not result.changed:
                     raise _NothingToMerge()  # rolls the operation back: nothing changes

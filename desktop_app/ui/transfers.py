@@ -349,10 +349,17 @@ class Transfers:
 
         def work(progress: Progress) -> MergeResult:
             with Ledger.open(db_path) as ledger:
-                return merge_file(ledger, other, who)
+                return merge_file(ledger, other, who, progress)
 
         title = translate("Transfers", "Merging {file}").format(file=other.name)
         result = self.tasks.run(title, work)
+        if result.cancelled:
+            self._status(
+                translate("Transfers", "Merge of {file} cancelled: nothing was merged.").format(
+                    file=other.name
+                )
+            )
+            return None
         if result.error is not None:
             self._show_error(translate("Transfers", "Nothing merged"), result.error)
             return None

@@ -2451,6 +2451,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>Объединение с {file}</translation>
     </message>
     <message>
+        <source>Merge of {file} cancelled: nothing was merged.</source>
+        <translation>Объединение с {file} отменено: ничего не объединено.</translation>
+    </message>
+    <message>
         <source>Nothing merged</source>
         <translation>Ничего не объединено</translation>
     </message>

@@ -2451,6 +2451,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>Об’єднання з {file}</translation>
     </message>
     <message>
+        <source>Merge of {file} cancelled: nothing was merged.</source>
+        <translation>Об’єднання з {file} скасовано: нічого не об’єднано.</translation>
+    </message>
+    <message>
         <source>Nothing merged</source>
         <translation>Нічого не об’єднано</translation>
     </message>
