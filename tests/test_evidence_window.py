@@ -287,6 +287,35 @@ def test_an_altered_or_missing_file_is_marked_and_verify_warns(
     assert len(opened) == 1 and "is missing from the evidence folder" in said[-1]
 
 
+def test_a_large_file_is_verified_by_its_add_and_opened_with_a_word_once_it_changed(
+    qtbot,
+    window: MainWindow,
+    page: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    """A file too large to hash whenever a pane lists it was "not checked yet" even right
+    after its add had hashed it; altered on disk, it opened without a word."""
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(evidence, "QUICK_CHECK_LIMIT", 10)  # every file counts as large
+    report = window.event_pane.reports[0]["id"]
+    window.evidence.attach(report, page, evidence.describe(page.name))
+    assert window.event_pane.evidence_table.item(0, 5).text() == "✓ verified"
+    stored = window.ledger.path.with_name("ledger.evidence") / hashlib.sha256(PDF).hexdigest()
+    stored.chmod(0o644)
+    stored.write_bytes(PDF.replace(b"statement", b"STATEMENT"))  # same size, other bytes
+    window.event_pane.show_evidence()
+    assert window.event_pane.evidence_table.item(0, 5).text() == "… not checked yet"
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    said: list[str] = []
+    window.session.message.connect(said.append)
+    table = window.event_pane.evidence_table
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert said and "has not been checked against its SHA-256 since it last changed" in said[-1]
+
+
 def test_the_chart_hover_counts_the_reports_with_evidence(
     qtbot,
     window: MainWindow,

@@ -246,6 +246,11 @@ def store_stream(
         temporary.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+    # Just hashed as it was written: a large file is shown verified at once, not "not
+    # checked yet" until someone verifies it.
+    stored = folder / sha256
+    info = stored.lstat()
+    _remember(stored, (info.st_size, info.st_mtime_ns, info.st_ino), VERIFIED)
     return StoredFile(sha256, size, guess_media_type(name, head))
 
 

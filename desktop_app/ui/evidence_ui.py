@@ -305,11 +305,18 @@ def open_evidence(ledger_path: Path, item: Evidence) -> str | None:
             file=item.file_name
         )
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    if _state(ledger_path, item) == evidence.ALTERED:
+    state = _state(ledger_path, item)
+    if state == evidence.ALTERED:
         return translate(
             "Evidence",
             "{file} has changed since it was added: what opened is not the file its SHA-256"
             " names (Edit → Verify evidence files).",
+        ).format(file=item.file_name)
+    if state is None:  # a large file, changed on disk since it was last hashed
+        return translate(
+            "Evidence",
+            "{file} has not been checked against its SHA-256 since it last changed on disk:"
+            " Edit → Verify evidence files says whether it is still the file that was added.",
         ).format(file=item.file_name)
     return None
 

@@ -760,6 +760,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{file} изменился с тех пор, как его добавили: открыт не тот файл, который называет SHA-256 (Правка → Проверить файлы доказательств).</translation>
     </message>
     <message>
+        <source>{file} has not been checked against its SHA-256 since it last changed on disk: Edit → Verify evidence files says whether it is still the file that was added.</source>
+        <translation>{file} не проверяли по SHA-256 с тех пор, как он в последний раз изменился на диске: Правка → Проверить файлы доказательств покажет, тот ли это ещё файл, что был добавлен.</translation>
+    </message>
+    <message>
         <source>KB</source>
         <translation>КБ</translation>
     </message>

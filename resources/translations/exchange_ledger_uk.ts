@@ -760,6 +760,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{file} змінився відтоді, як його додали: відкрито не той файл, що його називає SHA-256 (Редагування → Перевірити файли доказів).</translation>
     </message>
     <message>
+        <source>{file} has not been checked against its SHA-256 since it last changed on disk: Edit → Verify evidence files says whether it is still the file that was added.</source>
+        <translation>{file} не перевіряли за SHA-256 відтоді, як він востаннє змінився на диску: Редагування → Перевірити файли доказів покаже, чи це досі той файл, що його додали.</translation>
+    </message>
+    <message>
         <source>KB</source>
         <translation>КБ</translation>
     </message>
