@@ -316,6 +316,24 @@ def test_a_large_file_is_verified_by_its_add_and_opened_with_a_word_once_it_chan
     assert said and "has not been checked against its SHA-256 since it last changed" in said[-1]
 
 
+def test_the_same_file_again_says_the_words_typed_now_were_not_stored(
+    window: MainWindow, page: Path
+) -> None:
+    report = window.event_pane.reports[0]["id"]
+    window.evidence.attach(report, page, evidence.describe(page.name, note="first words"))
+    said: list[str] = []
+    window.session.message.connect(said.append)
+    again = evidence.describe(page.name, accessed="2025-06-12", note="words typed again")
+    window.evidence.attach(report, page, again)
+    assert said[-1].startswith("The report already has this file (statement.pdf).")
+    assert "those typed now were not stored" in said[-1]
+    assert window.ledger.evidence_record(report, hashlib.sha256(PDF).hexdigest()).note == (
+        "first words"
+    )
+    window.evidence.attach(report, page, evidence.describe(page.name, note="first words"))
+    assert "not stored" not in said[-1]  # the same words: nothing lost, nothing to say
+
+
 def test_the_chart_hover_counts_the_reports_with_evidence(
     qtbot,
     window: MainWindow,

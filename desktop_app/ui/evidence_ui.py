@@ -253,11 +253,18 @@ class EvidenceAttacher(QObject):
         stored: StoredFile = result.value
         existing = self.session.ledger.evidence_record(report_id, stored.sha256)
         if existing is not None:
-            self.session.message.emit(
-                translate("Evidence", "The report already has this file ({file}).").format(
-                    file=existing.file_name
-                )
+            said = translate("Evidence", "The report already has this file ({file}).").format(
+                file=existing.file_name
             )
+            typed = (description.accessed, description.archive_url, description.note)
+            kept = (existing.accessed, existing.archive_url, existing.note)
+            if any(typed) and typed != kept:  # nothing may go without a word
+                said += " " + translate(
+                    "Evidence",
+                    "The accessed date, archive URL and note it was added with are kept;"
+                    " those typed now were not stored.",
+                )
+            self.session.message.emit(said)
             return existing
         command = AddEvidence(self.session, report_id, stored, description)
         try:

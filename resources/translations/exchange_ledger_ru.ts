@@ -740,6 +740,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>У сообщения уже есть этот файл ({file}).</translation>
     </message>
     <message>
+        <source>The accessed date, archive URL and note it was added with are kept; those typed now were not stored.</source>
+        <translation>Дата доступа, адрес архива и примечание, с которыми его добавили, сохранены; введённые сейчас не записаны.</translation>
+    </message>
+    <message>
         <source>Evidence not added</source>
         <translation>Доказательство не добавлено</translation>
     </message>

@@ -740,6 +740,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Повідомлення вже має цей файл ({file}).</translation>
     </message>
     <message>
+        <source>The accessed date, archive URL and note it was added with are kept; those typed now were not stored.</source>
+        <translation>Дату доступу, адресу архіву й примітку, з якими його додали, збережено; введені зараз не записано.</translation>
+    </message>
+    <message>
         <source>Evidence not added</source>
         <translation>Доказ не додано</translation>
     </message>
