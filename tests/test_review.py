@@ -492,6 +492,22 @@ def test_the_history_lists_every_decision_in_order(qtbot, tmp_path: Path) -> Non
     assert "S1" not in text and "S2" not in text
 
 
+def test_a_decided_count_is_grouped_in_the_history_and_the_status_bar(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """The history read "— → 1212" two lines above "best 1,212", and so did the status bar
+    and the undo text: counts are printed as the language groups them everywhere else."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    window.review_pane.show_event("small")
+    decide_by_keyboard(qtbot, window, None, "1212", rationale="the ministry's later figure")
+    assert window.statusBar().currentMessage().endswith(": 1,212.")
+    assert window.session.undo_stack.undoText().endswith(": 1,212")
+    window.review_pane.show_event("small")
+    assert "— → 1,212" in window.review_pane.history.toPlainText()
+
+
 def test_the_queue_sorts_by_spread_and_says_what_is_left(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
     window = open_window(qtbot, path)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from ..domain.records import FieldKey
 from ..store import sources
 from ..store.ledger import Changes, ReportInput
+from .i18n import decided_value
 from .session import LedgerCommand, Session
 from .words import field_label
 
@@ -159,7 +160,7 @@ class Decide(LedgerCommand):
         super().__init__(
             session,
             translate("Commands", "Decide {field}: {value}").format(
-                field=field_label(field), value=value
+                field=field_label(field), value=decided_value(field.field, value)
             ),
         )
         self.event_id = event_id

@@ -99,6 +99,12 @@ def number(value: int) -> str:
     return QLocale(LOCALES[current_language()]).toString(value)
 
 
+def decided_value(field: str, value: str) -> str:
+    """A decided value as the window shows it: a count grouped as the language groups it
+    (`1,212`, `1 212`), anything else as it was decided."""
+    return number(int(value)) if field == "count" and value.isdigit() else value
+
+
 def signed_number(value: int) -> str:
     """A balance with its sign: `+1,185`, `−1,185` (a true minus sign)."""
     text = number(abs(value))

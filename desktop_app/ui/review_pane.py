@@ -637,8 +637,8 @@ class ReviewPane(QWidget):
                 for text in (
                     field_label_text(entry["label"]),
                     entry["resolved_by"],
-                    entry["old"] or "—",
-                    self._value_text(entry["value"]),
+                    i18n.decided_value(entry["field"], entry["old"]) or "—",
+                    self._value_text(entry["field"], entry["value"]),
                     entry["rationale"],
                 )
             )
@@ -683,8 +683,10 @@ class ReviewPane(QWidget):
         self.history.setHtml("<br>".join(lines))
 
     @staticmethod
-    def _value_text(value: str) -> str:
-        return translate("ReviewPane", "dismissed") if value == DISMISSED else value
+    def _value_text(field: str, value: str) -> str:
+        if value == DISMISSED:
+            return translate("ReviewPane", "dismissed")
+        return i18n.decided_value(field, value)
 
     def _report_name(self, report_id: str) -> str:
         """A report named for people: its number in the comparison and its source."""
