@@ -45,6 +45,7 @@ from desktop_app.store import chart_data, events
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Changes, Ledger, ReportInput
 from desktop_app.store.schema import EXCHANGE_DAYS_SQL
+from desktop_app.ui import chart_text
 from desktop_app.ui.chart_pane import ChartPane
 from desktop_app.ui.chart_text import target_label
 from desktop_app.ui.notifier import LedgerNotifier
@@ -475,6 +476,30 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
     assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in pane.details_label.text()
     assert pane.graphics.toolTip() == pane.details_label.text()
     assert pane.hover_lines[0].isVisible()
+
+
+def test_the_chart_steps_through_its_days_from_the_keyboard(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """Tab reached the chart, but no key did anything there: a keyboard user never had a
+    day's totals, events and sources, nor a way to select an event from the chart."""
+    pane = shown(qtbot, make_pane(example))
+    selected: list[str] = []
+    pane.event_selected.connect(selected.append)
+    assert pane.graphics.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not pane.details_area.focusPolicy() & Qt.FocusPolicy.TabFocus
+    pane.graphics.setFocus()
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Right)  # the first step
+    assert "2025-06-11 exchange: bodies Russia→Ukraine 1,212" in pane.details_label.text()
+    assert pane.hover_lines[0].isVisible()
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Return)
+    assert selected == ["bodies-2025-06-11"]
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Right)
+    assert pane.details_label.text().startswith("2025-06-13")
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Home)
+    assert pane.details_label.text().startswith("2025-06-11")
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_End)
+    assert pane.details_label.text().startswith("2025-06-13")
 
 
 # ---- live: every change redraws at once ---------------------------------------------
@@ -1150,7 +1175,7 @@ def test_the_details_line_never_keeps_the_numbers_of_before_a_change(
     # a category without that day's step: the prompt, not the numbers of another view
     pane.set_category("civilians")
     pane.set_category("pows")
-    assert pane.details_label.text() == "Point at a step to see its totals, events and sources."
+    assert pane.details_label.text() == chart_text.prompt()
     assert not pane.hover_lines[0].isVisible()
 
 

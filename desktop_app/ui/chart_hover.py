@@ -4,6 +4,7 @@ draws (`state`, `plots`) and its ledger."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
@@ -97,6 +98,53 @@ class ChartHover:
     def _describe(self, day: int) -> str:
         state = self.state
         return chart_text.day_text(day, state.series, state.targets, self._events_on(day))
+
+    # ---- the keyboard: the same words and selection, a step at a time -------------------
+
+    def _step_days(self) -> list[int]:
+        """Every day on which a step of the view stands, in order."""
+        days = [s.days for s in self.state.series.values() if len(s.days)]
+        end = self.state.end_day
+        return (
+            [int(day) for day in np.unique(np.concatenate(days)) if end is None or day <= end]
+            if days
+            else []
+        )
+
+    def step_by_key(self, key: int) -> bool:
+        """Left/Right (or Up/Down) to the previous/next step, Home/End to the first/last:
+        the details line says what the pointer would; Enter or Space selects that day's
+        event in the other panes. True if the key was taken."""
+        days = self._step_days()
+        current = self._details_subject[1] if self._details_subject else None
+        at = days.index(current) if current in days else None
+        moves = {
+            Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1,
+        }  # fmt: skip
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if at is None:
+                return False
+            events = self._events_on(days[at])
+            if events:
+                self.select_event(events[0].event_id)
+                self.event_selected.emit(events[0].event_id)
+            return True
+        if not days:
+            return False
+        if key == Qt.Key.Key_Home:
+            at = 0
+        elif key == Qt.Key.Key_End:
+            at = len(days) - 1
+        elif key in moves:
+            step = moves[key]
+            at = (0 if step > 0 else len(days) - 1) if at is None else at + step
+            at = min(max(at, 0), len(days) - 1)
+        else:
+            return False
+        self._details_subject = ("day", days[at])
+        self._show_hover_line(days[at])
+        self.details_label.setText(self._describe(days[at]))
+        return True
 
     def _on_mouse_clicked(self, event: object) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():  # type: ignore[attr-defined]

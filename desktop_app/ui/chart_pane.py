@@ -20,7 +20,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -144,6 +144,10 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         layout.addWidget(self.empty_label, 1)
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setAccessibleName(translate("ChartPane", "Exchange balance chart"))
+        # From the keyboard: arrows step through the days, Enter selects (`step_by_key`);
+        # a frame shows where the focus is.
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.graphics.installEventFilter(self)
         self.graphics.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.graphics, 1)
         self.details_label = QLabel(self)
@@ -158,6 +162,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.details_area.setWidget(self.details_label)
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read as the chart's words
         # Five lines: the day, two parties' totals with their targets, the day's event and
         # its sources (two lines at 1280 pixels); four cut the sources in half.
         self.details_area.setFixedHeight(self.fontMetrics().lineSpacing() * DETAIL_LINES + 8)
@@ -270,6 +275,19 @@ class ChartPane(ChartHover, ChartExport, QWidget):
                 plot.addItem(line, ignoreBounds=True)
 
     # ---- palette --------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
+        if watched is self.graphics:
+            kind = event.type()
+            if kind == QEvent.Type.KeyPress and self.step_by_key(event.key()):  # type: ignore[attr-defined]
+                return True
+            if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+                # a frame where the keyboard is (pyqtgraph draws the view without one)
+                framed = kind == QEvent.Type.FocusIn
+                self.graphics.setStyleSheet(
+                    "QGraphicsView { border: 2px solid palette(highlight); }" if framed else ""
+                )
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's API
         super().changeEvent(event)

@@ -33,7 +33,11 @@ OPEN_WORDS = {
     "conflict": QT_TRANSLATE_NOOP("ChartText", "in conflict"),
     "reopened": QT_TRANSLATE_NOOP("ChartText", "reopened"),
 }
-PROMPT = QT_TRANSLATE_NOOP("ChartText", "Point at a step to see its totals, events and sources.")
+PROMPT = QT_TRANSLATE_NOOP(
+    "ChartText",
+    "Point at a step (or press ← → on the chart) to see its totals, events and sources;"
+    " Enter selects its event.",
+)
 EMPTY_LEDGER = QT_TRANSLATE_NOOP(
     "ChartText",
     "No exchanges recorded yet: add a report (Ctrl+N) or import a CSV file (Ctrl+I)."

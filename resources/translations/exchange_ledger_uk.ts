@@ -183,8 +183,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>знову відкрито</translation>
     </message>
     <message>
-        <source>Point at a step to see its totals, events and sources.</source>
-        <translation>Наведіть на сходинку, щоб побачити підсумки, події та джерела.</translation>
+        <source>Point at a step (or press ← → on the chart) to see its totals, events and sources; Enter selects its event.</source>
+        <translation>Наведіть на сходинку (або натисніть ← → на графіку), щоб побачити підсумки, події та джерела; Enter вибирає її подію.</translation>
     </message>
     <message>
         <source>No exchanges recorded yet: add a report (Ctrl+N) or import a CSV file (Ctrl+I). The chart of the balance appears here with the first exchange.</source>
