@@ -249,6 +249,18 @@ def test_the_review_comparison_lists_evidence_and_takes_drops_per_report(
     assert table.verticalHeaderItem(pane.evidence_rows).text() == "Evidence"
 
 
+def open_the_first_evidence(qtbot, window: MainWindow) -> list[str]:  # noqa: ANN001
+    """Enter on the event's first evidence file; what the status bar was told."""
+    said: list[str] = []
+    window.session.message.connect(said.append)
+    table = window.event_pane.evidence_table
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    window.session.message.disconnect(said.append)
+    return said
+
+
 def test_an_altered_or_missing_file_is_marked_and_verify_warns(
     qtbot,
     window: MainWindow,
@@ -272,18 +284,12 @@ def test_an_altered_or_missing_file_is_marked_and_verify_warns(
 
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    said: list[str] = []
-    window.session.message.connect(said.append)
-    table = window.event_pane.evidence_table
-    table.selectRow(0)
-    table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    said = open_the_first_evidence(qtbot, window)
     assert len(opened) == 1 and said and "has changed since it was added" in said[-1]
     stored.unlink()
     window.event_pane.show_evidence()
     assert window.event_pane.evidence_table.item(0, 5).text() == "✗ missing"
-    table.selectRow(0)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    said = open_the_first_evidence(qtbot, window)
     assert len(opened) == 1 and "is missing from the evidence folder" in said[-1]
 
 
@@ -307,12 +313,7 @@ def test_a_large_file_is_verified_by_its_add_and_opened_with_a_word_once_it_chan
     window.event_pane.show_evidence()
     assert window.event_pane.evidence_table.item(0, 5).text() == "… not checked yet"
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
-    said: list[str] = []
-    window.session.message.connect(said.append)
-    table = window.event_pane.evidence_table
-    table.selectRow(0)
-    table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    said = open_the_first_evidence(qtbot, window)
     assert said and "has not been checked against its SHA-256 since it last changed" in said[-1]
 
 
