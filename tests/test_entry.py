@@ -498,6 +498,7 @@ def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
     assert {
         "Open the selected evidence (in its list)",
         "Remove the selected evidence (in its list)",
+        "Step through the chart's days (on the chart)",
     } <= names
     assert not any("Return" in keys for keys in listed)  # Ctrl+Enter, once
     dialog.show()

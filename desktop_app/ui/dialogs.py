@@ -82,6 +82,8 @@ class ShortcutsDialog(QDialog):
             (translate("Dialogs", "Open the calendar (in a date field)"), "Alt+Down"),
             (translate("Dialogs", "Open the selected evidence (in its list)"), "Enter"),
             (translate("Dialogs", "Remove the selected evidence (in its list)"), "Del"),
+            (translate("Dialogs", "Step through the chart's days (on the chart)"), "← → Home End"),
+            (translate("Dialogs", "Select the day's event (on the chart)"), "Enter"),
             (
                 translate("Dialogs", "Field labels"),
                 translate("Dialogs", "Alt + the underlined letter"),

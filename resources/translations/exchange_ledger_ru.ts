@@ -297,6 +297,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Убрать выбранное доказательство (в его списке)</translation>
     </message>
     <message>
+        <source>Step through the chart&apos;s days (on the chart)</source>
+        <translation>Шагать по дням графика (на графике)</translation>
+    </message>
+    <message>
+        <source>Select the day&apos;s event (on the chart)</source>
+        <translation>Выбрать событие дня (на графике)</translation>
+    </message>
+    <message>
         <source>Field labels</source>
         <translation>Подписи полей</translation>
     </message>

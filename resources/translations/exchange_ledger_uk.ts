@@ -297,6 +297,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Прибрати вибраний доказ (у його списку)</translation>
     </message>
     <message>
+        <source>Step through the chart&apos;s days (on the chart)</source>
+        <translation>Крокувати днями графіка (на графіку)</translation>
+    </message>
+    <message>
+        <source>Select the day&apos;s event (on the chart)</source>
+        <translation>Вибрати подію дня (на графіку)</translation>
+    </message>
+    <message>
         <source>Field labels</source>
         <translation>Підписи полів</translation>
     </message>
