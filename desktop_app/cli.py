@@ -410,7 +410,12 @@ def cmd_balance(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     if not rows:
-        print("No exchanges recorded.")
+        # there may be exchanges, of other categories only
+        print(
+            f"No exchanges of {args.category} recorded."
+            if args.category
+            else "No exchanges recorded."
+        )
         return 0
     header = (
         f"{'date':<10}  {'category':<9}  {'party':<16}  {'received':>22}  {'sent':>22}  {'net':>22}"
@@ -439,13 +444,19 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         from_party, to_party, category, value = args.count
         field = FieldKey.count(FlowKey(from_party, to_party, category))
     elif args.dismiss_direction:
+        if args.report is not None:  # a dismissal keeps both readings: it follows no report
+            print(
+                f"{PROG} resolve: error: --report has no meaning with --dismiss-direction",
+                file=sys.stderr,
+            )
+            return 2
         field, value = FieldKey.direction(FlowKey(*args.dismiss_direction)), DISMISSED
     elif args.date is not None:
         field, value = FieldKey.date(), args.date
     else:
         field, value = FieldKey.location(), args.location
     with _open(args.db, write=True) as ledger:
-        who = args.by or user_name()
+        who = user_name() if args.by is None else args.by  # an empty --by is refused
         resolution_id, _ = ledger.resolve(
             args.event_id, field, value, args.rationale, who, args.report
         )

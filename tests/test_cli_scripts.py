@@ -196,3 +196,19 @@ def test_a_copy_says_truly_how_many_evidence_files_went_along(tmp_path: Path, cl
     result = cli("copy", db, tmp_path / "out.db")
     assert "and 0 of its 1 evidence file into" in result.out, result.out
     assert "warning:" in result.err
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_small_things_a_script_meets_are_said_truly(tmp_path: Path, cli: Cli) -> None:
+    db = tmp_path / "l.db"
+    assert cli("import", db, GARBLED_CSV).code == 0
+    # exchanges there are, only none of civilians
+    assert (
+        cli("balance", db, "--category", "civilians").out == "No exchanges of civilians recorded.\n"
+    )
+    dismiss = ("resolve", db, "bodies-2025-06-13", "--dismiss-direction", "Russia", "Ukraine")
+    misuse = cli(*dismiss, "bodies", "--rationale", "r", "--report", "any")
+    assert misuse.code == 2 and "--report has no meaning" in misuse.err
+    nameless = cli(*dismiss, "bodies", "--rationale", "r", "--by", "")
+    assert nameless.code == 1 and "name" in nameless.err  # not the login name, unasked
+    assert count(db, "resolutions") == 0
