@@ -34,11 +34,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _mistyped_command(word: str) -> str | None:
     """The command `word` was likely meant to be (`conflict`), where it names no file:
     the window would otherwise make a new ledger of that name in the current folder."""
+    if word in COMMANDS or word.startswith("-") or "/" in word or "." in word:
+        return None
     import difflib
     from pathlib import Path
 
-    if word in COMMANDS or word.startswith("-") or "/" in word or "." in word:
-        return None
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
     return close[0] if close and not Path(word).exists() else None
 

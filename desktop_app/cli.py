@@ -103,7 +103,7 @@ def _open(
 
 def _why_read_only(path: Path) -> str:
     blocked = side_files_not_writable(path)
-    if not blocked or not os.access(path, os.W_OK):
+    if not blocked:
         return ""
     names = " and ".join(side.name for side in blocked)
     return (

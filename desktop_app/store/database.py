@@ -204,6 +204,8 @@ def side_files_not_writable(path: Path) -> list[Path]:
     program (a colleague who read the ledger in a shared folder). SQLite writes through
     them, so the file, writable itself, can only be read ("attempt to write a readonly
     database" at the first change, before)."""
+    if not os.access(path, os.W_OK):
+        return []  # the file itself is read-only here: its side files are not the reason
     sides = (Path(f"{path}-wal"), Path(f"{path}-shm"))
     return [side for side in sides if side.exists() and not os.access(side, os.W_OK)]
 

@@ -18,12 +18,15 @@ CLICK_TOLERANCE_PX = 8.0
 XOfDay = Callable[[np.ndarray], np.ndarray]
 
 
+def step_days(series: dict[str, PartySeries]) -> np.ndarray:
+    """Every day on which some party's step stands, in order."""
+    days = [s.days for s in series.values() if len(s.days)]
+    return np.unique(np.concatenate(days)) if days else np.empty(0, dtype=np.int64)
+
+
 def step_day_at(series: dict[str, PartySeries], day: int) -> int | None:
     """The day of the step in force on `day`: the latest step on or before it, any party."""
-    days = [s.days for s in series.values() if len(s.days)]
-    if not days:
-        return None
-    all_days = np.unique(np.concatenate(days))
+    all_days = step_days(series)
     index = int(np.searchsorted(all_days, day, side="right")) - 1
     return int(all_days[index]) if index >= 0 else None
 

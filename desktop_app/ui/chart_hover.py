@@ -4,7 +4,6 @@ draws (`state`, `plots`) and its ledger."""
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
@@ -102,14 +101,9 @@ class ChartHover:
     # ---- the keyboard: the same words and selection, a step at a time -------------------
 
     def _step_days(self) -> list[int]:
-        """Every day on which a step of the view stands, in order."""
-        days = [s.days for s in self.state.series.values() if len(s.days)]
+        """Every day on which a step of the view stands, in order, up to the chart's end."""
         end = self.state.end_day
-        return (
-            [int(day) for day in np.unique(np.concatenate(days)) if end is None or day <= end]
-            if days
-            else []
-        )
+        return [int(d) for d in chart_hit.step_days(self.state.series) if end is None or d <= end]
 
     def step_by_key(self, key: int) -> bool:
         """Left/Right (or Up/Down) to the previous/next step, Home/End to the first/last:

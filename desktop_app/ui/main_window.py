@@ -3,7 +3,6 @@ session. The panes do the work; this module only composes them."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -205,7 +204,7 @@ class MainWindow(QMainWindow):
             "This file is read-only: you can read, filter and export, but not change it.",
         )
         blocked = self.ledger.side_files_of_others()
-        if blocked and os.access(self.ledger.path, os.W_OK):
+        if blocked:
             text += " " + translate(
                 "MainWindow",
                 "{names} beside it belong to another user (a program of theirs read the"
