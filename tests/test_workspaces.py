@@ -221,6 +221,8 @@ def test_a_half_screen_window_wraps_the_filters_and_buttons_over_nothing(
     report buttons take more lines rather than hold the window wider, each label stays
     beside its field, and no line is drawn over the tables under it."""
     pane = window.events_pane
+    pane.view.selectRow(0)  # an event shown: its summary takes three lines at 960
+    assert window.event_pane.event_id
     filters = [pane.type_filter, pane.status_filter, pane.category_filter]
     filters += [pane.date_from, pane.date_to]
     assert len({_rect_in(field, window).y() for field in filters}) == 1  # one line at 1280
@@ -344,3 +346,17 @@ def test_the_evidence_line_speaks_only_of_a_selected_report(
     qtbot.waitUntil(lambda: pane.selected_report_id() is not None)
     assert pane.evidence_label.isVisible()
     assert pane.evidence_label.text() == "No evidence yet: drop a file on the report"
+
+
+def test_an_event_summary_gives_back_the_lines_a_longer_one_took(qtbot) -> None:  # noqa: ANN001
+    """Qt's height for a width is never below a label's minimum height: held as the
+    minimum, a three-line summary kept its height for every shorter one after it."""
+    from desktop_app.ui.flow_layout import WrappedLabel
+
+    label = WrappedLabel("one line")
+    qtbot.addWidget(label)
+    label.resize(200, 20)
+    label.setText("<b>talks</b> · 2025-06-02 · Istanbul · <b>single</b> · 1 report<br>no flows")
+    long = label.minimumHeight()
+    label.setText("Select an event to see its reports.")
+    assert 0 < label.minimumHeight() < long

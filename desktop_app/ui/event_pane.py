@@ -18,7 +18,7 @@ from ..store import evidence
 from ..store.events import event_reports, event_summary
 from ..store.ledger import Changes
 from .evidence_ui import SHORTCUT, EvidenceAttacher, EvidenceTable, FileDrops
-from .flow_layout import FlowRow
+from .flow_layout import FlowRow, WrappedLabel
 from .i18n import number
 from .session import Session
 from .words import (
@@ -79,8 +79,7 @@ class EventPane(QWidget):
         self.attacher = attacher
         self.event_id = ""
         self.reports: list[dict] = []
-        self.summary = QLabel(translate("EventPane", NO_EVENT), self)
-        self.summary.setWordWrap(True)
+        self.summary = WrappedLabel(translate("EventPane", NO_EVENT), self)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(translate("EventPane", "Event summary"))
         self.table = QTableWidget(0, len(REPORT_COLUMNS), self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSplitter, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -100,16 +100,49 @@ class FlowRow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        height = self.flow.heightForWidth(event.size().width())
-        if height != self.minimumHeight():
-            self.setMinimumHeight(height)
-            QTimer.singleShot(0, self, self._refit_splitter)  # not after self is gone
+        hold_minimum_height(self, self.flow.heightForWidth(event.size().width()))
 
-    def _refit_splitter(self) -> None:
-        """A splitter gives its panes their minimum sizes only when it is resized or its
-        sizes are set: the pane above a line that wrapped would keep its height."""
-        widget = self.parentWidget()
-        while widget is not None and not isinstance(widget, QSplitter):
-            widget = widget.parentWidget()
-        if widget is not None:
-            widget.setSizes(widget.sizes())
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label holding the height of its lines at its width as its minimum,
+    as FlowRow does: an event's summary takes three lines in a half-screen window, and
+    the reports' table and buttons under it were drawn over one another."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        hold_minimum_height(self, self._lines_height(self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        hold_minimum_height(self, self._lines_height(event.size().width()))
+
+    def _lines_height(self, width: int) -> int:
+        """The height of the lines at `width`: Qt's height for a width is never below the
+        minimum height, which would then only ever grow (a long summary, then a short)."""
+        kept = self.minimumHeight()
+        self.setMinimumHeight(0)
+        height = self.heightForWidth(width)
+        self.setMinimumHeight(kept)
+        return height
+
+
+def hold_minimum_height(widget: QWidget, height: int) -> None:
+    """Make `height` the widget's minimum, and have the splitter it lies in give its pane
+    that room: a splitter gives its panes their minimum sizes only when it is resized or
+    its sizes are set, so the pane above a line that wrapped would keep its height."""
+    if height <= 0 or height == widget.minimumHeight():
+        return
+    widget.setMinimumHeight(height)
+    QTimer.singleShot(0, widget, lambda: _refit_splitter(widget))  # not after it is gone
+
+
+def _refit_splitter(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QSplitter):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.setSizes(parent.sizes())
