@@ -348,6 +348,41 @@ def test_the_evidence_line_speaks_only_of_a_selected_report(
     assert pane.evidence_label.text() == "No evidence yet: drop a file on the report"
 
 
+def test_a_new_window_starts_in_the_events_list(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Not in the Type filter above it, where the arrow keys change the filter; and the
+    focus alone shows no event (Qt would make the first row current): Down chooses."""
+    assert QApplication.focusWidget() is window.events_pane.view
+    assert window.event_pane.event_id == "" and window.review_pane.event_id == ""
+    qtbot.keyClick(window.events_pane.view, Qt.Key.Key_Down)
+    assert window.event_pane.event_id == window.events_pane.model.event_id(0)
+
+
+def test_f8_from_record_lands_in_the_queue_not_on_its_sort_order(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+) -> None:
+    """Qt gives a page shown for the first time its first control; there Down re-sorted
+    the queue instead of moving in it."""
+    pane = window.review_pane
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "F8")
+    assert QApplication.focusWidget() is pane.queue
+    order = pane.sort_order.currentIndex()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert pane.sort_order.currentIndex() == order
+    assert pane.event_id == pane.queue_ids()[1]
+
+
+def test_a_window_remembered_on_the_review_starts_in_its_queue(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = ledger_with(tmp_path / "ledger.db", three_reports_csv(tmp_path / "r.csv"))
+    first = open_window(qtbot, path)
+    shortcut(qtbot, first, "Ctrl+2")
+    first.close()
+    second = open_window(qtbot, path)
+    assert second.workspaces.currentIndex() == 1
+    assert QApplication.focusWidget() is second.review_pane.queue
+
+
 def test_an_event_summary_gives_back_the_lines_a_longer_one_took(qtbot) -> None:  # noqa: ANN001
     """Qt's height for a width is never below a label's minimum height: held as the
     minimum, a three-line summary kept its height for every shorter one after it."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from ..domain.records import CATEGORIES, EVENT_TYPES
 from ..domain.rules import STATUSES
 from ..store.event_list import WARNING, EventFilter
 from ..store.ledger import Changes
+from .choice_table import ChoiceTable
 from .date_field import PartialDateEdit
 from .events_model import STATUS_COLUMN, EventsModel
 from .flow_layout import FlowRow
@@ -145,7 +145,7 @@ class EventsPane(QWidget):
             edit.setFixedWidth(120)
             edit.line.setPlaceholderText(translate("EventsPane", "date"))
         self.search.setMinimumWidth(220)
-        self.view = QTableView(self)
+        self.view = ChoiceTable(self)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(translate("EventsPane", "Events"))
         self.view.setModel(self.model)

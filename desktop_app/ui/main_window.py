@@ -6,7 +6,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QProcess, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QProcess,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -124,6 +132,7 @@ class MainWindow(QMainWindow):
         self._poll.start()
         self._update_title()
         self._settle_later.start()
+        self._give_each_workspace_its_list_first()
         self._restore_layout()
         OPEN_WINDOWS.add(self)
 
@@ -212,12 +221,20 @@ class MainWindow(QMainWindow):
             ).format(names=" / ".join(side.name for side in blocked))
         return text
 
+    def _give_each_workspace_its_list_first(self) -> None:
+        """Qt gives a new window, and a page shown for the first time, the first control
+        in its Tab order: the events' Type filter, the queue's sort order, where the arrow
+        keys change the filter or re-sort the queue. Before the window is shown, setFocus
+        only records the control each part returns to: the lists."""
+        self.review_pane.queue.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.events_pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _workspace_shown(self, index: int) -> None:
         focus = {RECORD: self.events_pane.view, REVIEW: self.review_pane.queue}.get(index)
         if focus is not None and not self.workspaces.currentWidget().isAncestorOf(
             QApplication.focusWidget()
         ):
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus.take_focus()
 
     def _action(
         self,
@@ -561,11 +578,11 @@ class MainWindow(QMainWindow):
 
     def _focus_events(self) -> None:
         self.show_workspace(RECORD)
-        self.events_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.events_pane.view.take_focus()
 
     def _focus_review(self) -> None:
         self.show_workspace(REVIEW)
-        self.review_pane.queue.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.review_pane.queue.take_focus()
 
     def _focus_form(self) -> None:
         self.show_workspace(RECORD)

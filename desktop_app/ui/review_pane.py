@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -56,6 +55,7 @@ from ..store.review import (
     sort_queue,
 )
 from . import i18n
+from .choice_table import ChoiceTable
 from .commands import Decide
 from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_evidence
 from .messages import message_text
@@ -214,7 +214,7 @@ class ReviewPane(QWidget):
         self.counter.setWordWrap(True)
         self.counter.setAccessibleName(translate("ReviewPane", "Left to review"))
         self.queue_model = QueueModel()
-        self.queue = QTableView(self)
+        self.queue = ChoiceTable(self)
         self.queue.setTabKeyNavigation(False)  # Tab goes on to the decision; arrows move
         self.queue.setAccessibleName(translate("ReviewPane", "Review queue"))
         self.queue.setModel(self.queue_model)
