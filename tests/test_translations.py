@@ -13,7 +13,9 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
@@ -204,9 +206,8 @@ def english_left(texts: list[str], data: list[str]) -> list[str]:
     return left
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("locale", ["uk_UA.UTF-8", "ru_RU.UTF-8"])
-def test_the_window_shows_no_english_under_the_locale(tmp_path: Path, locale: str) -> None:
+def run_language_probe(tmp_path: Path, locale: str, *options: str) -> Any:
+    """tests/window_language_probe.py under `locale`, in a home of its own: its JSON."""
     home = tmp_path / "home"
     env = {
         key: value
@@ -221,15 +222,22 @@ def test_the_window_shows_no_english_under_the_locale(tmp_path: Path, locale: st
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=str(REPO),
     )
+    probe = REPO / "tests" / "window_language_probe.py"
     result = subprocess.run(
-        [sys.executable, str(REPO / "tests" / "window_language_probe.py"), str(tmp_path)],
+        [sys.executable, str(probe), str(tmp_path), *options],
         capture_output=True,
         text=True,
         env=env,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    texts = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", ["uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_the_window_shows_no_english_under_the_locale(tmp_path: Path, locale: str) -> None:
+    texts = run_language_probe(tmp_path, locale)
     assert len(texts) > 150
     assert not english_left(texts, data_strings(tmp_path / "demo.exchange-ledger.db"))
     letters = ONLY_UKRAINIAN if locale.startswith("uk") else ONLY_RUSSIAN
@@ -318,7 +326,9 @@ def test_the_window_fits_a_1280_pixel_screen_and_its_half_in_every_language(
 # longest counter ("1 to review, 1 with a possible reversed direction") and error it has.
 REVIEW_WIDTH_PROBE = """
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desktop_app import settings
@@ -369,7 +379,9 @@ def test_the_review_workspace_is_no_wider_than_the_record_workspace(
 # 1920-pixel screen; prints each column's title as its header shows it, then its tooltip.
 REPORT_TITLES_PROBE = """
 import csv, sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from desktop_app import settings
@@ -424,3 +436,15 @@ def test_a_narrow_report_column_keeps_its_number(tmp_path: Path, locale: str) ->
         shown, fits, tooltip = line.split(" | ")
         assert shown.endswith(f" {number}") and fits == "True", (shown, fits)
         assert tooltip.endswith(f" {number}: Source {number - 1}"), tooltip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_no_two_alt_keys_of_a_workspace_share_a_letter(tmp_path: Path, locale: str) -> None:
+    """Alt+letter of a label, a button, a menu or a shortcut: two on one letter make Qt
+    call the key ambiguous and do neither (&Reliability and the &Review menu did)."""
+    for workspace, keys in run_language_probe(tmp_path, locale, "--mnemonics").items():
+        letters = Counter(letter for letter, _text in keys)
+        shared = sorted(text for letter, text in keys if letters[letter] > 1)
+        assert not shared, f"{workspace} under {locale}: {shared}"
+        assert len(keys) >= (12 if workspace == "record" else 5)  # the probe saw them

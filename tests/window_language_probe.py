@@ -7,10 +7,12 @@ evidence file attached, so its list, check marks and the evidence dialog are rea
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -113,6 +115,32 @@ def evidence_texts(window: MainWindow, page: Path, report_id: str) -> list[str]:
     return texts
 
 
+def mnemonic(text: str) -> str | None:
+    """The letter of an Alt+letter mnemonic ("&Source": s), None without one."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def mnemonics(window: MainWindow) -> dict[str, list[list[str]]]:
+    """Each workspace's Alt+letter keys (its labels' and buttons' mnemonics, the menu
+    bar's and the window's Alt+letter shortcuts, all reachable there) as [letter, text]."""
+    window.form.flows.add_row()
+    shared = [[mnemonic(a.text()), a.text()] for a in window.menuBar().actions()]
+    for action in window.findChildren(QAction):
+        for keys in action.shortcuts():
+            text = keys.toString()
+            if re.fullmatch(r"Alt\+[A-Za-z]", text):
+                shared.append([text[-1].lower(), action.text()])
+    pages = {"record": window.record_splitter, "review": window.review_pane}
+    pages["balance"] = window.chart_pane
+    keys = {}
+    for name, page in pages.items():
+        widgets = [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]
+        own = [[mnemonic(widget.text()), widget.text()] for widget in widgets]
+        keys[name] = [pair for pair in own + shared if pair[0]]
+    return keys
+
+
 def main() -> int:
     app = start_application()
     folder = Path(sys.argv[1])
@@ -120,6 +148,10 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    if "--mnemonics" in sys.argv:
+        print(json.dumps(mnemonics(window)))
+        window.close()
+        return 0
     page, report_id = attach_evidence(window, folder)
     texts = all_texts(window)
     texts += evidence_texts(window, page, report_id)

@@ -71,7 +71,7 @@ FIELD_LABELS = {
     "source": QT_TRANSLATE_NOOP("ReportForm", "&Source"),
     "source_party": QT_TRANSLATE_NOOP("ReportForm", "Source &party"),
     "source_kind": QT_TRANSLATE_NOOP("ReportForm", "Source &kind"),
-    "reliability": QT_TRANSLATE_NOOP("ReportForm", "&Reliability"),
+    "reliability": QT_TRANSLATE_NOOP("ReportForm", "Reliabilit&y"),  # Alt+R: the Review menu
     "claimed_date": QT_TRANSLATE_NOOP("ReportForm", "C&laimed date"),
     "location": QT_TRANSLATE_NOOP("ReportForm", "L&ocation"),
     "quote": QT_TRANSLATE_NOOP("ReportForm", "&Quote"),

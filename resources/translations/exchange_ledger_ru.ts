@@ -1023,7 +1023,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>Пр&amp;оверка</translation>
+        <translation>Провер&amp;ка</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1890,18 +1890,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Source</source>
-        <translation>&amp;Источник</translation>
+        <translation>Исто&amp;чник</translation>
     </message>
     <message>
         <source>Source &amp;party</source>
-        <translation>&amp;Сторона источника</translation>
+        <translation>Сто&amp;рона источника</translation>
     </message>
     <message>
         <source>Source &amp;kind</source>
         <translation>Т&amp;ип источника</translation>
     </message>
     <message>
-        <source>&amp;Reliability</source>
+        <source>Reliabilit&amp;y</source>
         <translation>&amp;Надёжность</translation>
     </message>
     <message>
@@ -1926,7 +1926,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Cred&amp;ibility</source>
-        <translation>Достов&amp;ерность</translation>
+        <translation>&amp;Достоверность</translation>
     </message>
     <message>
         <source>Form heading</source>
@@ -1950,7 +1950,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Commit  (Ctrl+Enter)</source>
-        <translation>&amp;Внести  (Ctrl+Enter)</translation>
+        <translation>Вн&amp;ести  (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Commit</source>

@@ -1023,7 +1023,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>Пе&amp;ревірка</translation>
+        <translation>&amp;Перевірка</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1890,7 +1890,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Source</source>
-        <translation>&amp;Джерело</translation>
+        <translation>Джере&amp;ло</translation>
     </message>
     <message>
         <source>Source &amp;party</source>
@@ -1901,7 +1901,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Т&amp;ип джерела</translation>
     </message>
     <message>
-        <source>&amp;Reliability</source>
+        <source>Reliabilit&amp;y</source>
         <translation>&amp;Надійність</translation>
     </message>
     <message>
@@ -1950,7 +1950,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Commit  (Ctrl+Enter)</source>
-        <translation>&amp;Внести  (Ctrl+Enter)</translation>
+        <translation>Вн&amp;ести  (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Commit</source>
