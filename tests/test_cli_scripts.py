@@ -109,6 +109,21 @@ def test_names_that_cannot_be_used_get_a_sentence(tmp_path: Path, cli: Cli) -> N
         assert "Traceback" not in err.decode() and err.strip(), err
 
 
+def test_a_pipe_named_as_the_ledger_is_refused_in_a_sentence(tmp_path: Path, cli: Cli) -> None:
+    """A pipe was called "an empty file" by `check` and gave "disk I/O error" to `import`;
+    the window's File → Open of one ended in a traceback."""
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    for args in (("check", pipe), ("balance", pipe), ("import", pipe, EXAMPLE_CSV)):
+        result = cli(*args)
+        assert result.code == 1, args
+        assert result.err.strip() == (
+            f"exchange-ledger: {pipe} is not a regular file (a pipe, a device or a socket),"
+            " not an Exchange Ledger file."
+        ), args
+    assert pipe.is_fifo() and not list(tmp_path.glob("pipe.db-*"))
+
+
 def test_an_interrupt_says_nothing_was_changed_and_leaves_no_new_ledger(
     tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

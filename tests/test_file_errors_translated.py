@@ -4,6 +4,7 @@ English left but the file's path and the program's name (PRODUCT.md, "Languages"
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import struct
@@ -58,6 +59,8 @@ def every_kind_of_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     text.write_text("not a database, only words " * 20)
     empty = files / "empty.db"
     empty.touch()
+    pipe = files / "pipe.db"
+    os.mkfifo(pipe)
     cut = files / "cut.db"
     cut.write_bytes(header(4096)[:60])
     odd = files / "odd.db"
@@ -74,7 +77,7 @@ def every_kind_of_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     conn.close()
     messages = [
         failure(partial(Ledger.open, path, create=False))
-        for path in (text, files, empty, cut, odd, short, newer, other)
+        for path in (text, files, pipe, empty, cut, odd, short, newer, other)
     ]
     messages.append(failure(lambda: Ledger.open(files / "missing.db", create=False)))
     messages.append(failure(lambda: Ledger.open(files / "missing.db", read_only=True)))
@@ -97,6 +100,7 @@ def test_every_kind_of_file_error_is_made(tmp_path: Path, monkeypatch: pytest.Mo
     for fragment in (
         "not a SQLite database",
         "is a folder",
+        "not a regular file",
         "is an empty file",
         "header is cut short",
         "impossible page size",
@@ -143,9 +147,15 @@ def test_the_window_says_why_a_file_does_not_open_in_its_language(
     window = open_window(qtbot, tmp_path / "ledger.db")
     folder = tmp_path / "a-folder"
     folder.mkdir()
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)  # File → Open of a pipe ended in a traceback
     with speaking(qapp, "uk"):
         assert window.open_file(folder) is None
-    assert said == [f"{folder} — це папка, а не файл Exchange Ledger."]
+        assert window.open_file(pipe) is None
+    assert said == [
+        f"{folder} — це папка, а не файл Exchange Ledger.",
+        f"{pipe} — не звичайний файл (канал, пристрій або сокет) і не файл Exchange Ledger.",
+    ]
 
 
 def test_the_evidence_a_copy_could_not_take_is_named_in_the_windows_language(

@@ -216,6 +216,11 @@ def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
         return FileInspection(False, 0, os.access(parent, os.W_OK))
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not an Exchange Ledger file.")
+    if not path.is_file():  # read, a pipe waits for a writer; SQLite's open of it fails
+        raise NotADatabaseError(
+            f"{path} is not a regular file (a pipe, a device or a socket), not an"
+            " Exchange Ledger file."
+        )
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     writable = writable and not side_files_not_writable(path)
     if path.stat().st_size == 0:

@@ -433,6 +433,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not an Exchange Ledger file."),
     ),
     (
+        r"(?P<path>.+) is not a regular file \(a pipe, a device or a socket\), not an"
+        r" Exchange Ledger file\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is not a regular file (a pipe, a device or a socket), not an Exchange"
+            " Ledger file.",
+        ),
+    ),
+    (
         r"(?P<path>.+) is not an Exchange Ledger file \(its schema version, (?P<version>-?\d+),"
         r" is not one this program writes\)\.",
         QT_TRANSLATE_NOOP(

@@ -1465,6 +1465,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} — это папка, а не файл Exchange Ledger.</translation>
     </message>
     <message>
+        <source>{path} is not a regular file (a pipe, a device or a socket), not an Exchange Ledger file.</source>
+        <translation>{path} — не обычный файл (канал, устройство или сокет) и не файл Exchange Ledger.</translation>
+    </message>
+    <message>
         <source>{path} is not an Exchange Ledger file (its schema version, {version}, is not one this program writes).</source>
         <translation>{path} — не файл Exchange Ledger (версию схемы {version} эта программа не пишет).</translation>
     </message>

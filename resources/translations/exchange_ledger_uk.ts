@@ -1465,6 +1465,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} — це папка, а не файл Exchange Ledger.</translation>
     </message>
     <message>
+        <source>{path} is not a regular file (a pipe, a device or a socket), not an Exchange Ledger file.</source>
+        <translation>{path} — не звичайний файл (канал, пристрій або сокет) і не файл Exchange Ledger.</translation>
+    </message>
+    <message>
         <source>{path} is not an Exchange Ledger file (its schema version, {version}, is not one this program writes).</source>
         <translation>{path} — не файл Exchange Ledger (версії схеми {version} ця програма не пише).</translation>
     </message>
