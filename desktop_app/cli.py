@@ -94,6 +94,12 @@ def _open(
             raise
         ledger = _upgraded_copy(db_path)
     _OPENED.append(ledger)
+    if ledger.upgrade_backup is not None:
+        print(
+            f"{PROG}: note: {db_path} was written by an older version and has been upgraded;"
+            f" the file as it was is kept as {ledger.upgrade_backup}.",
+            file=sys.stderr,
+        )
     if write and ledger.read_only:
         ledger.close()
         raise CommandError(f"{db_path} is read-only{_why_read_only(db_path)}: nothing was changed.")
@@ -124,6 +130,7 @@ def _upgraded_copy(path: Path) -> Ledger:
         ledger = Ledger.open(copy, create=False)
     except LedgerFileError as error:  # said of the person's file, not of the scratch copy
         raise CommandError(str(error).replace(str(copy), str(path))) from error
+    ledger.upgrade_backup = None  # the scratch copy's, not the person's
     print(
         f"{PROG}: note: {path} was written by an older version; it is read through an"
         " upgraded copy and left as it is (the window or a writing command upgrades it,"

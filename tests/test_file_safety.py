@@ -658,6 +658,11 @@ def test_a_file_of_someone_else_at_the_backup_name_is_kept_and_the_upgrade_goes_
     assert result.code == 0, result.err
     assert squatter.read_text() == "my notes, not a database"
     second = tmp_path / "old.db.v1.2.bak"
+    assert result.err == (  # the upgrade says where the file as it was is kept
+        f"exchange-ledger: note: {db} was written by an older version and has been upgraded;"
+        f" the file as it was is kept as {second}.\n"
+    )
+    assert cli("export", db, tmp_path / "again").err == ""  # said once, when it happens
     probe = sqlite3.connect(f"file:{second}?mode=ro", uri=True)
     assert probe.execute("PRAGMA user_version").fetchone()[0] == 1
     probe.close()

@@ -126,3 +126,23 @@ def test_the_export_writes_the_workbook_when_chosen_and_remembers_the_choice(
     again.workbook_action.trigger()
     assert again.transfers.export_to(tmp_path / "after") is not None
     assert not (tmp_path / "after" / WORKBOOK_NAME).exists()
+
+
+def test_an_older_file_opened_in_the_window_says_where_it_was_kept(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The upgrade on opening kept a backup and said nothing of it."""
+    from conftest import REPO
+
+    old = tmp_path / "old.db"
+    old.write_bytes((REPO / "tests" / "fixtures" / "ledger-v1.db").read_bytes())
+    window = open_window(qtbot, old)
+    assert window.statusBar().currentMessage() == (
+        "old.db was written by an older version and has been upgraded; the file as it was"
+        f" is kept as {tmp_path / 'old.db.v1.bak'}."
+    )
+    assert (tmp_path / "old.db.v1.bak").exists()
+    window.close()
+    again = open_window(qtbot, old)
+    assert "upgraded" not in again.statusBar().currentMessage()

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from . import checked_files
@@ -416,6 +416,15 @@ def _views_taken_away(connection: sqlite3.Connection) -> list[str]:
     return [sql for _, sql in views]
 
 
+class Opened(NamedTuple):
+    """A ledger file opened: its connection, whether it is read-only (asked for, or
+    because the file cannot be written), and the backup an upgrade of it just made."""
+
+    connection: sqlite3.Connection
+    read_only: bool
+    backup: Path | None = None
+
+
 def open_connection(
     path: Path,
     *,
@@ -424,11 +433,10 @@ def open_connection(
     upgrade: bool = True,
     snapshot: bool = False,
     quick_check: bool = True,
-) -> tuple[sqlite3.Connection, bool]:
+) -> Opened:
     """Open a ledger file, creating or migrating it as needed.
 
-    Returns the connection and whether it is read-only (asked for, or because the file
-    cannot be written). A file of an older version is migrated behind a backup copy even
+    A file of an older version is migrated behind a backup copy even
     when only reading is asked for, if it can be written and `upgrade` allows it.
     A read-only `snapshot` leaves no -wal or -shm file beside a file that had none.
     Without `quick_check` (only for reading), the caller checks the pages itself.
@@ -445,8 +453,10 @@ def open_connection(
             " it holds no Exchange Ledger."
         )
     older = 0 < inspection.version < SCHEMA_VERSION
+    saved = None
     if read_only and older and inspection.writable and upgrade:
-        _upgrade(path, inspection.version).close()
+        upgraded, saved = _upgrade(path, inspection.version)
+        upgraded.close()
         older = False
     read_only = read_only or not inspection.writable
     if read_only:
@@ -458,8 +468,9 @@ def open_connection(
                 " upgraded before it can be read, but it cannot be written here."
                 " Copy it somewhere writable and open the copy."
             )
-        return connect(path, read_only=True, snapshot=snapshot), True
-    return _upgrade(path, inspection.version), False
+        return Opened(connect(path, read_only=True, snapshot=snapshot), True, saved)
+    connection, saved = _upgrade(path, inspection.version)
+    return Opened(connection, False, saved)
 
 
 def _check_values_before_upgrade(path: Path) -> None:
@@ -481,8 +492,9 @@ def _check_values_before_upgrade(path: Path) -> None:
         )
 
 
-def _upgrade(path: Path, version: int) -> sqlite3.Connection:
-    """A writable connection on a file brought to the current schema (backup first)."""
+def _upgrade(path: Path, version: int) -> tuple[sqlite3.Connection, Path | None]:
+    """A writable connection on a file brought to the current schema, and the backup
+    made first (None for a file of the current version)."""
     saved = None
     if 0 < version < SCHEMA_VERSION:
         _check_values_before_upgrade(path)
@@ -507,7 +519,7 @@ def _upgrade(path: Path, version: int) -> sqlite3.Connection:
                 " changed."
             ) from error
         raise
-    return connection
+    return connection, saved
 
 
 def _is_busy(error: BaseException) -> bool:

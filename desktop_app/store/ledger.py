@@ -176,6 +176,8 @@ class Ledger:
         # checkpoint was 28 ms of a 45 ms form commit). The commits are safe in the -wal
         # meanwhile; `close` checkpoints whatever is left.
         self.checkpoint_soon: Callable[[], None] | None = None
+        # The copy of the file as it was, where opening it upgraded it (said to the person).
+        self.upgrade_backup: Path | None = None
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -196,7 +198,7 @@ class Ledger:
         quick_check: bool = True,
     ) -> Ledger:
         path = Path(path)
-        connection, read_only = open_connection(
+        opened = open_connection(
             path,
             read_only=read_only,
             create=create,
@@ -204,7 +206,9 @@ class Ledger:
             snapshot=snapshot,
             quick_check=quick_check,
         )
-        return cls(connection, path, read_only)
+        ledger = cls(opened.connection, path, opened.read_only)
+        ledger.upgrade_backup = opened.backup
+        return ledger
 
     def close(self) -> None:
         try:

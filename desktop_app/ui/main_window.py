@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._settle_later.start()
         self._give_each_workspace_its_list_first()
         self._restore_layout()
+        self._say_upgrade()
         OPEN_WINDOWS.add(self)
 
     # ---- building -----------------------------------------------------------------
@@ -220,6 +221,17 @@ class MainWindow(QMainWindow):
                 " ledger in this folder) and cannot be written by you.",
             ).format(names=" / ".join(side.name for side in blocked))
         return text
+
+    def _say_upgrade(self) -> None:
+        """An older file was upgraded on opening: where the file as it was is kept."""
+        saved = self.ledger.upgrade_backup
+        if saved is not None:
+            text = translate(
+                "MainWindow",
+                "{name} was written by an older version and has been upgraded; the file as"
+                " it was is kept as {backup}.",
+            )
+            self.statusBar().showMessage(text.format(name=self.ledger.path.name, backup=saved))
 
     def _give_each_workspace_its_list_first(self) -> None:
         """Qt gives a new window, and a page shown for the first time, the first control

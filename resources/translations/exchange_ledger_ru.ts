@@ -894,6 +894,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{names} рядом с ним принадлежат другому пользователю (его программа читала реестр в этой папке), и вы не можете их записать.</translation>
     </message>
     <message>
+        <source>{name} was written by an older version and has been upgraded; the file as it was is kept as {backup}.</source>
+        <translation>{name} записан более старой версией и обновлён; файл, каким он был, сохранён как {backup}.</translation>
+    </message>
+    <message>
         <source>&amp;New file…</source>
         <translation>&amp;Новый файл…</translation>
     </message>

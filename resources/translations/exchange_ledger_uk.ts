@@ -894,6 +894,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{names} поруч із ним належать іншому користувачеві (його програма читала реєстр у цій папці), і ви не можете їх записати.</translation>
     </message>
     <message>
+        <source>{name} was written by an older version and has been upgraded; the file as it was is kept as {backup}.</source>
+        <translation>{name} записано старішою версією, і його оновлено; файл, яким він був, збережено як {backup}.</translation>
+    </message>
+    <message>
         <source>&amp;New file…</source>
         <translation>&amp;Новий файл…</translation>
     </message>
