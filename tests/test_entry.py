@@ -482,6 +482,26 @@ def test_the_form_with_flows_fits_its_pane_at_1280_by_800(
         assert window.width() == 1280  # not widened past the screen to make room
 
 
+def tab_stops(window: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, in order, as Qt's focus chain gives them."""
+    stops, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        policy = widget.focusPolicy()
+        tab = policy.value & Qt.FocusPolicy.TabFocus.value
+        if tab and widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def test_tab_goes_from_the_forms_last_field_to_its_buttons(qtbot, tmp_path: Path) -> None:
+    """The form's scroll area was a Tab stop of its own, where the keys did nothing seen."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    stops = tab_stops(window)
+    assert not [stop for stop in stops if isinstance(stop, QScrollArea)]
+    assert window.form.event_type in stops and window.form.credibility in stops
+
+
 def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "ledger.db")
     from desktop_app.ui.dialogs import ShortcutsDialog

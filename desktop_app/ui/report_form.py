@@ -290,6 +290,9 @@ class ReportForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own between the form's fields and its buttons: it scrolls
+        # to whichever field takes the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._scroll = scroll
         self._fit_width()
         buttons = QGridLayout()
