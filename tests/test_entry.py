@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_CSV
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
 from test_import_problems_translated import speaking
 from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_text, when_modal
@@ -506,6 +507,8 @@ def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "ledger.db")
     from desktop_app.ui.dialogs import ShortcutsDialog
 
+    window.session.undo_stack.push(QUndoCommand("Delete event"))  # Undo's text names it
+    assert window.undo_action.text() == "&Undo Delete event"
     dialog = ShortcutsDialog(window.shortcut_actions(), window)
     qtbot.addWidget(dialog)
     table = dialog.table
@@ -514,7 +517,8 @@ def test_the_help_menu_lists_every_shortcut(qtbot, tmp_path: Path) -> None:
     for keys in ("Ctrl+N", "Ctrl+Z", "Ctrl+F", "Del", "Ctrl+Q", "Ctrl+Enter", "Ctrl+I"):
         assert keys in listed
     names = {cell.text() for column, cell in enumerate(cells) if cell and not column % 2}
-    assert "New event" in names and "Undo" in names
+    assert "New event" in names and "Undo" in names and "Redo" in names
+    assert not any("Delete event" in name for name in names)
     assert {
         "Open the selected evidence (in its list)",
         "Remove the selected evidence (in its list)",

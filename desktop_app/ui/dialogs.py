@@ -65,12 +65,22 @@ class ProblemsDialog(QDialog):
         layout.addWidget(buttons)
 
 
+SHORTCUT_NAME = "shortcut_name"  # an action's name in the list, where its text changes
+
+
+def shortcut_name(action: QAction) -> str:
+    """What the action does, as the list names it: Undo's own text names the last change
+    ("Undo Decide pows Russia → Ukraine: 207"), so it sets a name of its own."""
+    name = action.property(SHORTCUT_NAME)
+    return str(name) if name else action.text().replace("&", "")
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
         rows = [
-            (action.text().replace("&", ""), shortcut_text(action))
+            (shortcut_name(action), shortcut_text(action))
             for action in actions
             if not action.shortcut().isEmpty()
         ]
@@ -101,7 +111,9 @@ class ShortcutsDialog(QDialog):
             table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for index, (name, keys) in enumerate(rows):
             row, column = index % half, 2 * (index // half)
-            table.setItem(row, column, QTableWidgetItem(name))
+            item = QTableWidgetItem(name)
+            item.setToolTip(name)  # whole where the column cuts it
+            table.setItem(row, column, item)
             table.setItem(row, column + 1, QTableWidgetItem(keys))
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         for column in (1, 3):

@@ -42,7 +42,7 @@ from ..store import evidence, queries
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from .chart_pane import ChartPane
 from .commands import DeleteReports
-from .dialogs import ShortcutsDialog, SourcesDialog
+from .dialogs import SHORTCUT_NAME, ShortcutsDialog, SourcesDialog
 from .event_pane import EventPane
 from .events_pane import EventsPane
 from .evidence_ui import SHORTCUT, EvidenceAttacher, FileDrops, state_word
@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
             self, translate("MainWindow", "&Redo")
         )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, name in ((self.undo_action, "&Undo"), (self.redo_action, "&Redo")):
+            action.setProperty(SHORTCUT_NAME, translate("MainWindow", name).replace("&", ""))
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
         self.text_undo = TextUndoFallback(self)  # Ctrl+Z in an empty text box: the ledger's
