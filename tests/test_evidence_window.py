@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QWidget,
@@ -212,6 +213,47 @@ def test_cancel_mid_copy_leaves_nothing(
     assert records(window) == []
     assert list((tmp_path / "ledger.evidence").iterdir()) == []
     assert window.statusBar().currentMessage().startswith("Cancelled")
+
+
+def with_a_long_video(window: MainWindow, tmp_path: Path) -> Path:
+    """A report backed by a file of 50 chunks (a recording), attached as the window does."""
+    video = tmp_path / "long video.mp4"
+    with video.open("wb") as handle:
+        handle.truncate(50 * evidence.CHUNK_SIZE)
+    report = window.event_pane.reports[0]["id"]
+    assert window.evidence.attach(report, video, evidence.describe(video.name)) is not None
+    return video
+
+
+def test_save_a_copy_shows_how_far_the_evidence_has_come(
+    window: MainWindow,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """The copy of a ledger with large evidence froze the window, with no progress."""
+    with_a_long_video(window, tmp_path)
+    shown: list[QProgressDialog] = []
+    window.tasks.started.connect(shown.append)
+    steps: list[int] = []
+    bar = QProgressBar  # the dialog's own bar
+    window.tasks.started.connect(lambda d: d.findChild(bar).valueChanged.connect(steps.append))
+    assert window.save_copy(tmp_path / "copy.db")
+    assert shown and shown[0].windowTitle() == "Saving a copy as copy.db"
+    assert len(steps) > 10 and steps == sorted(steps)
+    assert len(list((tmp_path / "copy.evidence").iterdir())) == 1
+    assert window.statusBar().currentMessage().startswith("Saved a copy")
+
+
+def test_a_cancelled_copy_leaves_neither_the_copy_nor_its_evidence_folder(
+    window: MainWindow,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    with_a_long_video(window, tmp_path)
+    window.tasks.started.connect(lambda dialog: dialog.findChild(QPushButton).click())
+    assert not window.save_copy(tmp_path / "copy.db")
+    assert not (tmp_path / "copy.db").exists() and not (tmp_path / "copy.evidence").exists()
+    assert window.statusBar().currentMessage() == "Cancelled: no copy was saved."
+    window.tasks.started.disconnect()
+    assert window.save_copy(tmp_path / "copy.db")  # the name is free again
 
 
 def test_a_file_dropped_on_the_form_backs_the_report_it_edits(

@@ -621,24 +621,34 @@ class FolderEvidence:
         return {"evidence records": self.added, "evidence files": self.copied}
 
 
-def copy_locker(ledger: Ledger, target_db: Path) -> list[str]:
+def copy_locker(ledger: Ledger, target_db: Path, progress: Progress | None = None) -> list[str]:
     """Every evidence file of `ledger` into the folder beside `target_db`, its copy, each
     checked against its SHA-256 as it is copied. A file missing or altered here is not
-    copied; the sentences returned name each one."""
+    copied; the sentences returned name each one. `progress` counts the bytes of all the
+    files together; Cancelled where it asks to stop."""
     rows = ledger.conn.execute("SELECT sha256, size FROM evidence ORDER BY sha256").fetchall()
     source, target = evidence_folder(ledger.path), evidence_folder(target_db)
     problems = []
+    total = max(sum(size for _sha256, size in rows), 1)
+    done = 0
     for sha256, size in rows:
         path = source / sha256
+        step = None if progress is None else _counted_from(done, total, progress)
+        done += size
         if not _is_plain_file(path):
             problems.append(f"{path} is missing: it was not copied")
             continue
         try:
             with path.open("rb") as handle:
-                store_stream(target, handle.read, size, str(path), None, sha256)
+                store_stream(target, handle.read, size, str(path), step, sha256)
         except Invalid as error:
             problems.append(str(error))
     return problems
+
+
+def _counted_from(before: int, total: int, progress: Progress) -> Progress:
+    """One file's progress as part of all the files' bytes."""
+    return lambda done, _size: progress(before + done, total)
 
 
 class LockerCopies:

@@ -7,6 +7,7 @@ state of the events it touched, and returns a `Changes` value saying what change
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import sys
 import time
@@ -53,7 +54,8 @@ from .database import (
     placeholders,
     side_files_not_writable,
 )
-from .evidence import Description, Evidence, StoredFile, copy_locker
+from .evidence import Description, Evidence, Progress, StoredFile, copy_locker, evidence_folder
+from .import_plan import Cancelled
 
 # The one door to a ledger file for the window: what it needs of `database` comes
 # through here (the UI never imports `database`, `schema` or `derived`).
@@ -217,12 +219,25 @@ class Ledger:
         finally:
             self.conn.close()
 
-    def copy_to(self, target: Path, *, with_evidence: bool = True) -> list[str]:
+    def copy_to(
+        self, target: Path, *, with_evidence: bool = True, progress: Progress | None = None
+    ) -> list[str]:
         """A self-contained, consistent copy of this ledger in `target` (VACUUM INTO),
         with its evidence files beside it (`TARGET.evidence/`), each checked as it is
-        copied. Returns a sentence for each evidence file that could not be copied."""
+        copied. Returns a sentence for each evidence file that could not be copied.
+        Cancelled (`progress` asked to stop) leaves neither the copy nor its folder."""
         copy_to(self.conn, target)
-        return copy_locker(self, target) if with_evidence else []
+        if not with_evidence:
+            return []
+        folder = evidence_folder(target)
+        made = not folder.exists()
+        try:
+            return copy_locker(self, target, progress)
+        except Cancelled:
+            target.unlink(missing_ok=True)
+            if made:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
 
     def side_files_of_others(self) -> list[Path]:
         """The -wal and -shm beside the file that this user cannot write (see

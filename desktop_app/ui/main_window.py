@@ -760,18 +760,35 @@ class MainWindow(QMainWindow):
             self.save_copy(Path(path))
 
     def save_copy(self, path: Path) -> bool:
-        """Write the copy (`VACUUM INTO`: one file, every commit); say where, or why not."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            problems = self.ledger.copy_to(path)
-        except LedgerFileError as error:
-            QApplication.restoreOverrideCursor()
-            self.statusBar().clearMessage()  # an earlier copy's "Saved" must not stand
-            QMessageBox.warning(
-                self, translate("MainWindow", "The copy was not saved"), message_text(str(error))
+        """Write the copy (`VACUUM INTO`: one file, every commit) and its evidence files
+        off the main thread, with progress and Cancel; say where, or why not."""
+        source = self.ledger.path
+
+        def work(progress: Progress) -> list[str]:
+            def in_kib(done: int, total: int) -> bool:  # QProgressDialog counts in int
+                return progress(done // 1024, max(total // 1024, 1))
+
+            with Ledger.open(source, read_only=True, snapshot=True) as reading:
+                return reading.copy_to(path, progress=in_kib)
+
+        title = translate("MainWindow", "Saving a copy as {name}").format(name=path.name)
+        result = self.tasks.run(title, work)
+        if result.cancelled:
+            self.statusBar().showMessage(
+                translate("MainWindow", "Cancelled: no copy was saved."), 10_000
             )
             return False
-        QApplication.restoreOverrideCursor()
+        if isinstance(result.error, LedgerFileError):
+            self.statusBar().clearMessage()  # an earlier copy's "Saved" must not stand
+            QMessageBox.warning(
+                self,
+                translate("MainWindow", "The copy was not saved"),
+                message_text(str(result.error)),
+            )
+            return False
+        if result.error is not None:
+            raise result.error
+        problems: list[str] = result.value
         if problems:
             QMessageBox.warning(
                 self,

@@ -1126,6 +1126,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Сохранить копию реестра</translation>
     </message>
     <message>
+        <source>Saving a copy as {name}</source>
+        <translation>Сохранение копии как {name}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no copy was saved.</source>
+        <translation>Отменено: копия не сохранена.</translation>
+    </message>
+    <message>
         <source>The copy was not saved</source>
         <translation>Копия не сохранена</translation>
     </message>

@@ -1126,6 +1126,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Зберегти копію реєстру</translation>
     </message>
     <message>
+        <source>Saving a copy as {name}</source>
+        <translation>Збереження копії як {name}</translation>
+    </message>
+    <message>
+        <source>Cancelled: no copy was saved.</source>
+        <translation>Скасовано: копію не збережено.</translation>
+    </message>
+    <message>
         <source>The copy was not saved</source>
         <translation>Копію не збережено</translation>
     </message>
