@@ -503,7 +503,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if target.exists() or target.is_symlink():
         raise CommandError(f"{target} already exists: choose a name that is not taken.")
     with _open(args.db, write=False) as ledger:
-        problems = ledger.copy_to(target)
+        problems = ledger.copy_to(target, progress=_copying("the evidence files"))
         files = ledger.count("evidence")
     beside = ""
     if files:
@@ -539,7 +539,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             accessed=args.accessed or "",
             archive_url=args.archive_url or "",
             note=args.note or "",
-            progress=_copying(source),
+            progress=_copying(source.name),
         )
     if added:
         print(
@@ -557,9 +557,9 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
 PROGRESS_FROM_BYTES = 8 << 20  # a file this large says how far its copy has come
 
 
-def _copying(source: Path) -> Callable[[int, int], bool]:
-    """Progress of a large file's hashing and copy on stderr, a line per tenth (a 4 GB
-    video takes minutes: a silent command looks hung)."""
+def _copying(what: str) -> Callable[[int, int], bool]:
+    """Progress of a large copy (a file's hashing and copy, a ledger's evidence files) on
+    stderr, a line per tenth (a 4 GB video takes minutes: a silent command looks hung)."""
     said = [-1]
 
     def progress(done: int, total: int) -> bool:
@@ -567,7 +567,7 @@ def _copying(source: Path) -> Callable[[int, int], bool]:
             tenth = done * 10 // max(total, 1)
             if tenth > said[0]:
                 said[0] = tenth
-                print(f"{PROG}: copying {source.name}: {tenth * 10}%", file=sys.stderr, flush=True)
+                print(f"{PROG}: copying {what}: {tenth * 10}%", file=sys.stderr, flush=True)
         return True
 
     return progress

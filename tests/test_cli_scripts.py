@@ -199,6 +199,11 @@ def test_a_large_evidence_file_says_how_far_its_copy_has_come(tmp_path: Path, cl
     assert result.code == 0, result.err
     lines = [line for line in result.err.splitlines() if "copying video.mp4" in line]
     assert lines and lines[-1].endswith(": 100%") and len(lines) <= 11, result.err
+    copied = cli("copy", db, tmp_path / "copy.db")  # its copy along with the ledger's
+    assert copied.code == 0, copied.err
+    lines = copied.err.splitlines()
+    assert all(line.startswith("exchange-ledger: copying the evidence files: ") for line in lines)
+    assert lines[-1].endswith(": 100%") and 5 <= len(lines) <= 11, copied.err
 
 
 @pytest.mark.usefixtures("isolated_home")
