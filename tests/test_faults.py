@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA_TABLES, REPO, write_reports_csv
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from ui_helpers import USER, open_window
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
@@ -526,6 +526,42 @@ def test_a_form_commit_waits_for_another_process_and_the_window_says_so(
     assert waiting, f"the status bar never said the commit was waiting: {set(seen)}"
     assert db.name in waiting[-1]
     assert window.events_pane.model.rowCount() == 1
+
+
+def test_a_commit_waiting_for_another_process_can_stop_waiting(
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window took no input and offered no way out for up to a minute while another
+    program wrote the file: now a dialog says so, with Stop waiting."""
+    db = tmp_path / "shared.db"
+    window = open_window(qtbot, db)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: warnings.append(args[2]))
+    _fill_form(window, qtbot)
+    typed = window.form.source.text()
+    offered: list[str] = []
+
+    def stop_waiting() -> None:
+        dialog = window.wait_dialog
+        if dialog is None:
+            QTimer.singleShot(50, stop_waiting)
+            return
+        offered.append(dialog.labelText())
+        dialog.findChild(QPushButton).click()
+
+    QTimer.singleShot(50, stop_waiting)
+    with lock_held(db, tmp_path, seconds=3) as released:
+        qtbot.keyClick(window.form.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        returned_at = time.time()
+    assert returned_at < released[0], "the commit waited until the other program was done"
+    assert offered and "Waiting for another program" in offered[0]
+    assert warnings == [
+        f"{db}: you stopped waiting for the other program that is writing it; nothing was changed."
+    ]
+    assert window.wait_dialog is None
+    assert window.ledger.count("reports") == 0 and window.form.source.text() == typed
 
 
 ADDER = textwrap.dedent(

@@ -171,8 +171,11 @@ class Ledger:
         # Write transactions committed through this ledger (a command that fails after
         # one says so, and keeps what it saved).
         self.commits = 0
-        # Called while a write waits for another process; the window shows it.
-        self.on_wait: Callable[[float], None] | None = None
+        # Called while a write waits for another process; the window shows it. False
+        # stops the waiting: the write is refused, nothing changed. `on_wait_over` is
+        # called once the waiting ends, either way.
+        self.on_wait: Callable[[float], bool | None] | None = None
+        self.on_wait_over: Callable[[], None] | None = None
         # Called after each write instead of `checkpoint`, to checkpoint a moment later:
         # the window does it once the panes show the change (on a 300 MB file the
         # checkpoint was 28 ms of a 45 ms form commit). The commits are safe in the -wal
@@ -362,6 +365,7 @@ class Ledger:
         started = time.monotonic()
         self.conn.execute(f"PRAGMA busy_timeout = {WAIT_SLICE_MS}")
         self._beginning = True
+        waited_at_all = False
         try:
             while True:
                 try:
@@ -376,9 +380,15 @@ class Ledger:
                             f"{self.path} is being written by another program and stayed"
                             f" busy for {WAIT_LIMIT:.0f} s; nothing was changed. Try again."
                         ) from error
-                    if self.on_wait is not None:
-                        self.on_wait(waited)
+                    waited_at_all = True
+                    if self.on_wait is not None and self.on_wait(waited) is False:
+                        raise LedgerBusyError(
+                            f"{self.path}: you stopped waiting for the other program that is"
+                            " writing it; nothing was changed."
+                        ) from error
         finally:
+            if waited_at_all and self.on_wait_over is not None:
+                self.on_wait_over()
             self._beginning = False
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 

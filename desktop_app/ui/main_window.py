@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QEventLoop,
     QProcess,
     QSettings,
     Qt,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         self.evidence = EvidenceAttacher(self.session, self.tasks, self)
         self._data_version = self._read_data_version()
         ledger.on_wait = self._waiting_for_other_writer
+        ledger.on_wait_over = self._wait_over
         self.waited_for_other_writer = 0.0
+        self.wait_dialog: QProgressDialog | None = None
         self._build_panes()
         self._build_actions()
         self._build_menus()
@@ -469,17 +471,35 @@ class MainWindow(QMainWindow):
     def _read_data_version(self) -> int:
         return self.ledger.data_version()
 
-    def _waiting_for_other_writer(self, seconds: float) -> None:
-        """A write waits for another program writing the same file: say so, keep painting."""
+    def _waiting_for_other_writer(self, seconds: float) -> bool:
+        """A write waits for another program writing the same file (up to a minute): say
+        so, keep painting, and offer to stop waiting. The dialog is window-modal, so the
+        window takes no other input meanwhile; False when the person stopped waiting."""
         self.waited_for_other_writer = seconds
-        self.statusBar().showMessage(
-            translate(
-                "MainWindow",
-                "Waiting for another program that is writing {file} ({seconds} s)… your"
-                " change will be saved as soon as it is done.",
-            ).format(file=self.ledger.path.name, seconds=f"{seconds:.0f}")
-        )
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        text = translate(
+            "MainWindow",
+            "Waiting for another program that is writing {file} ({seconds} s)… your"
+            " change will be saved as soon as it is done.",
+        ).format(file=self.ledger.path.name, seconds=f"{seconds:.0f}")
+        self.statusBar().showMessage(text)
+        if self.wait_dialog is None:
+            dialog = QProgressDialog(text, translate("MainWindow", "Stop waiting"), 0, 0, self)
+            dialog.setWindowTitle(translate("MainWindow", "Waiting for another program"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.show()
+            self.wait_dialog = dialog
+        self.wait_dialog.setLabelText(text)
+        QApplication.processEvents()  # the dialog's button too; it holds the window's input
+        return not self.wait_dialog.wasCanceled()
+
+    def _wait_over(self) -> None:
+        if self.wait_dialog is not None:
+            self.wait_dialog.close()
+            self.wait_dialog.deleteLater()
+            self.wait_dialog = None
 
     def check_other_writers(self) -> None:
         """Another process (or a worker) committed to the file: show what it wrote."""

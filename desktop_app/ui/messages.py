@@ -547,6 +547,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Messages", "{path} is open read-only: no evidence can be added."),
     ),
     (
+        r"(?P<path>.+): you stopped waiting for the other program that is writing it; nothing"
+        r" was changed\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path}: you stopped waiting for the other program that is writing it; nothing was"
+            " changed.",
+        ),
+    ),
+    (
         r"(?P<path>.+): another change is still waiting to be saved; nothing was changed\. Try"
         r" again in a moment\.",
         QT_TRANSLATE_NOOP(

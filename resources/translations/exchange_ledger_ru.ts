@@ -1054,6 +1054,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Ожидание другой программы, которая записывает {file} ({seconds} с)… ваше изменение будет сохранено, как только она закончит.</translation>
     </message>
     <message>
+        <source>Stop waiting</source>
+        <translation>Не ждать</translation>
+    </message>
+    <message>
+        <source>Waiting for another program</source>
+        <translation>Ожидание другой программы</translation>
+    </message>
+    <message>
         <source>Select an event first.</source>
         <translation>Сначала выберите событие.</translation>
     </message>
@@ -1547,6 +1555,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>{path} is open read-only: no evidence can be added.</source>
         <translation>{path} открыт только для чтения: доказательства нельзя добавить.</translation>
+    </message>
+    <message>
+        <source>{path}: you stopped waiting for the other program that is writing it; nothing was changed.</source>
+        <translation>{path}: вы перестали ждать другую программу, которая его записывает; ничего не изменено.</translation>
     </message>
     <message>
         <source>{path}: another change is still waiting to be saved; nothing was changed. Try again in a moment.</source>

@@ -1054,6 +1054,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Очікування на іншу програму, що записує {file} ({seconds} с)… вашу зміну буде збережено, щойно вона завершить.</translation>
     </message>
     <message>
+        <source>Stop waiting</source>
+        <translation>Не чекати</translation>
+    </message>
+    <message>
+        <source>Waiting for another program</source>
+        <translation>Очікування на іншу програму</translation>
+    </message>
+    <message>
         <source>Select an event first.</source>
         <translation>Спершу виберіть подію.</translation>
     </message>
@@ -1547,6 +1555,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>{path} is open read-only: no evidence can be added.</source>
         <translation>{path} відкрито лише для читання: доказів не можна додати.</translation>
+    </message>
+    <message>
+        <source>{path}: you stopped waiting for the other program that is writing it; nothing was changed.</source>
+        <translation>{path}: ви перестали чекати на іншу програму, яка його записує; нічого не змінено.</translation>
     </message>
     <message>
         <source>{path}: another change is still waiting to be saved; nothing was changed. Try again in a moment.</source>
