@@ -46,7 +46,7 @@ from ..store.ledger import Changes
 from .i18n import LOCALES, current_language
 from .messages import message_text
 from .session import LedgerCommand, Session
-from .tasks import Progress, TaskRunner
+from .tasks import Progress, TaskRunner, in_kib
 from .words import plural
 
 translate = QCoreApplication.translate
@@ -234,11 +234,7 @@ class EvidenceAttacher(QObject):
         folder = evidence.evidence_folder(self.session.ledger.path)
 
         def work(progress: Progress) -> StoredFile:
-            # In KiB: QProgressDialog counts in int, and a 4 GB video has more bytes.
-            def in_kib(done: int, total: int) -> bool:
-                return progress(done // 1024, max(total // 1024, 1))
-
-            return evidence.store_file(folder, path, in_kib)
+            return evidence.store_file(folder, path, in_kib(progress))
 
         copying = translate("Evidence", "Copying {file}").format(file=path.name)
         result = self.tasks.run(copying, work)

@@ -59,7 +59,7 @@ from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session, unsaved_in_wal
-from .tasks import Progress, TaskRunner
+from .tasks import Progress, TaskRunner, in_kib
 from .text_undo import TextUndoFallback
 from .transfers import Transfers
 from .words import events_text, plural, reports_text
@@ -785,11 +785,8 @@ class MainWindow(QMainWindow):
         source = self.ledger.path
 
         def work(progress: Progress) -> list[str]:
-            def in_kib(done: int, total: int) -> bool:  # QProgressDialog counts in int
-                return progress(done // 1024, max(total // 1024, 1))
-
             with Ledger.open(source, read_only=True, snapshot=True) as reading:
-                return reading.copy_to(path, progress=in_kib)
+                return reading.copy_to(path, progress=in_kib(progress))
 
         title = translate("MainWindow", "Saving a copy as {name}").format(name=path.name)
         result = self.tasks.run(title, work)

@@ -28,6 +28,11 @@ from ..store.import_plan import Cancelled
 Progress = Callable[[int, int], bool]
 
 
+def in_kib(progress: Progress) -> Progress:
+    """Bytes counted in KiB: QProgressDialog counts in int, and a 4 GB video has more."""
+    return lambda done, total: progress(done // 1024, max(total // 1024, 1))
+
+
 @dataclass
 class JobResult:
     value: Any = None
