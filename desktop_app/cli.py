@@ -424,22 +424,41 @@ def cmd_balance(args: argparse.Namespace) -> int:
             else "No exchanges recorded."
         )
         return 0
-    header = (
-        f"{'date':<10}  {'category':<9}  {'party':<16}  {'received':>22}  {'sent':>22}  {'net':>22}"
-    )
+    lines = [
+        (
+            row.date,
+            row.category,
+            row.party,
+            _estimate(row.received_best, row.received_low, row.received_high),
+            _estimate(row.sent_best, row.sent_low, row.sent_high),
+            _estimate(row.net_best, row.net_low, row.net_high),
+        )
+        for row in rows
+    ]
+    # As wide as the longest cell of each column (a party named in full), so that the
+    # numbers stay under their headings.
+    widths = [
+        max(least, *(len(line[column]) for line in lines))
+        for column, least in enumerate(BALANCE_WIDTHS)
+    ]
+    header = _balance_line(BALANCE_HEADINGS, widths)
     print(header)
     print("-" * len(header))
-    for row in rows:
-        received = _estimate(row.received_best, row.received_low, row.received_high)
-        sent = _estimate(row.sent_best, row.sent_low, row.sent_high)
-        net = _estimate(row.net_best, row.net_low, row.net_high)
-        print(_balance_line(row.date, row.category, row.party, received, sent, net))
+    for line in lines:
+        print(_balance_line(line, widths))
     return 0
 
 
-def _balance_line(*cells: str) -> str:
-    day, category, party, received, sent, net = cells
-    return f"{day:<10}  {category:<9}  {party:<16}  {received:>22}  {sent:>22}  {net:>22}"
+BALANCE_HEADINGS = ("date", "category", "party", "received", "sent", "net")
+BALANCE_WIDTHS = (10, 9, 16, 22, 22, 22)  # the least width of each column
+TEXT_COLUMNS = 3  # date, category and party read from the left; the numbers from the right
+
+
+def _balance_line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(
+        cell.ljust(width) if column < TEXT_COLUMNS else cell.rjust(width)
+        for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    )
 
 
 def _estimate(best: int, low: int, high: int) -> str:

@@ -232,3 +232,25 @@ def test_small_things_a_script_meets_are_said_truly(tmp_path: Path, cli: Cli) ->
     nameless = cli(*dismiss, "bodies", "--rationale", "r", "--by", "")
     assert nameless.code == 1 and "name" in nameless.err  # not the login name, unasked
     assert count(db, "resolutions") == 0
+
+
+def test_the_balance_table_keeps_its_numbers_under_their_headings(tmp_path: Path, cli: Cli) -> None:
+    """A party named in full pushed its row's numbers out of their columns."""
+    long_name = "Coordination Headquarters for the Treatment of Prisoners of War"
+    reports = tmp_path / "reports.csv"
+    reports.write_text(
+        "event_id,event_type,event_date,category,from_party,to_party,count,source_name\n"
+        f"e1,exchange,2024-10-18,pows,Russia,{long_name},95,Ministry\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "l.db"
+    assert cli("import", db, reports).code == 0
+    result = cli("balance", db)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert any(long_name in line for line in lines)
+    ends = {len(line) for line in lines}  # every number column ends where its heading does
+    assert len(ends) == 1, result.out
+    for heading in ("received", "sent", "net"):
+        end = lines[0].index(heading) + len(heading)
+        assert all(line[end - 1].isdigit() for line in lines[2:]), (heading, result.out)
