@@ -688,20 +688,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--csv", action="store_true", help="print exactly the rows of balance.csv")
 
     sub = command("resolve", cmd_resolve, "record a reviewer's decision on one field")
-    sub.add_argument("event_id", metavar="EVENT_ID")
+    sub.add_argument("event_id", metavar="EVENT_ID", help="the event the decision is on")
     target = sub.add_mutually_exclusive_group(required=True)
-    target.add_argument("--date", metavar="D")
-    target.add_argument("--location", metavar="L")
-    target.add_argument("--count", nargs=4, metavar=("FROM", "TO", "CATEGORY", "N"))
+    target.add_argument(
+        "--date", metavar="D", help="decide the event's date (YYYY-MM-DD, YYYY-MM or YYYY)"
+    )
+    target.add_argument("--location", metavar="L", help="decide the event's location")
+    target.add_argument(
+        "--count",
+        nargs=4,
+        metavar=("FROM", "TO", "CATEGORY", "N"),
+        help="decide the count of the flow of CATEGORY from FROM to TO (0 included)",
+    )
     target.add_argument(
         "--dismiss-direction",
         nargs=3,
         metavar=("FROM", "TO", "CATEGORY"),
         help="dismiss the possible reversed direction of this pair of flows",
     )
-    sub.add_argument("--rationale", required=True, metavar="TEXT")
-    sub.add_argument("--report", metavar="REPORT_ID")
-    sub.add_argument("--by", metavar="NAME")
+    sub.add_argument("--rationale", required=True, metavar="TEXT", help="why (required)")
+    sub.add_argument(
+        "--report",
+        metavar="REPORT_ID",
+        help="the report whose value is taken (it must state that value)",
+    )
+    sub.add_argument(
+        "--by",
+        metavar="NAME",
+        help="who decides (default: the name given in the window, else your login name)",
+    )
 
     sub = command("merge", cmd_merge, "merge another ledger file into DB")
     sub.add_argument("other", metavar="OTHER.db")

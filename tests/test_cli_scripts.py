@@ -254,3 +254,19 @@ def test_the_balance_table_keeps_its_numbers_under_their_headings(tmp_path: Path
     for heading in ("received", "sent", "net"):
         end = lines[0].index(heading) + len(heading)
         assert all(line[end - 1].isdigit() for line in lines[2:]), (heading, result.out)
+
+
+def test_every_option_of_resolve_says_what_it_is_for(tmp_path: Path) -> None:
+    process = command("resolve", "--help", cwd=tmp_path)
+    out, _err = process.communicate(timeout=120)
+    assert process.returncode == 0
+    text = " ".join(out.decode().split())
+    for option, words in (
+        ("--date D", "decide the event's date"),
+        ("--location L", "decide the event's location"),
+        ("--count FROM TO CATEGORY N", "decide the count of the flow"),
+        ("--rationale TEXT", "why (required)"),
+        ("--report REPORT_ID", "the report whose value is taken"),
+        ("--by NAME", "who decides"),
+    ):
+        assert f"{option} {words}" in text, option
