@@ -442,9 +442,11 @@ def test_a_narrow_report_column_keeps_its_number(tmp_path: Path, locale: str) ->
 @pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
 def test_no_two_alt_keys_of_a_workspace_share_a_letter(tmp_path: Path, locale: str) -> None:
     """Alt+letter of a label, a button, a menu or a shortcut: two on one letter make Qt
-    call the key ambiguous and do neither (&Reliability and the &Review menu did)."""
+    call the key ambiguous and do neither (&Reliability and the &Review menu did; in the
+    Sources dialog, Name and Reliability in Ukrainian and Russian)."""
     for workspace, keys in run_language_probe(tmp_path, locale, "--mnemonics").items():
         letters = Counter(letter for letter, _text in keys)
         shared = sorted(text for letter, text in keys if letters[letter] > 1)
         assert not shared, f"{workspace} under {locale}: {shared}"
-        assert len(keys) >= (12 if workspace == "record" else 5)  # the probe saw them
+        least = {"record": 12, "sources dialog": 7, "duplicate prompt": 1}.get(workspace, 5)
+        assert len(keys) >= least, (workspace, keys)  # the probe saw them

@@ -123,7 +123,8 @@ def mnemonic(text: str) -> str | None:
 
 def mnemonics(window: MainWindow) -> dict[str, list[list[str]]]:
     """Each workspace's Alt+letter keys (its labels' and buttons' mnemonics, the menu
-    bar's and the window's Alt+letter shortcuts, all reachable there) as [letter, text]."""
+    bar's and the window's Alt+letter shortcuts, all reachable there) as [letter, text];
+    and each dialog's own (a modal dialog takes no key of the window's)."""
     window.form.flows.add_row()
     shared = [[mnemonic(a.text()), a.text()] for a in window.menuBar().actions()]
     for action in window.findChildren(QAction):
@@ -133,11 +134,17 @@ def mnemonics(window: MainWindow) -> dict[str, list[list[str]]]:
                 shared.append([text[-1].lower(), action.text()])
     pages = {"record": window.record_splitter, "review": window.review_pane}
     pages["balance"] = window.chart_pane
+    candidates = [dict(event_id="x", date="2025-06-11", location="", n_reports=2,
+                       status="conflict", flows_text="", sources="")]  # fmt: skip
+    dialogs = {
+        "sources dialog": SourcesDialog(window.session, window),
+        "duplicate prompt": DuplicatePrompt(candidates, window),
+    }
     keys = {}
-    for name, page in pages.items():
+    for name, page in {**pages, **dialogs}.items():
         widgets = [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]
         own = [[mnemonic(widget.text()), widget.text()] for widget in widgets]
-        keys[name] = [pair for pair in own + shared if pair[0]]
+        keys[name] = [pair for pair in own + (shared if name in pages else []) if pair[0]]
     return keys
 
 

@@ -362,7 +362,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Reliability</source>
-        <translation>&amp;Надійність</translation>
+        <translation>Н&amp;адійність</translation>
     </message>
     <message>
         <source>Merge &amp;into</source>
