@@ -122,15 +122,14 @@ def _why_read_only(path: Path) -> str:
 
 def _upgraded_copy(path: Path) -> Ledger:
     """An older file read without a write to it: copied into a scratch folder (SQLite's
-    backup API), and the copy upgraded."""
+    backup API), and the copy upgraded (no backup of it: it is one)."""
     scratch = Path(_SCRATCH.enter_context(tempfile.TemporaryDirectory()))
     copy = scratch / path.name
     backup(path, copy)
     try:
-        ledger = Ledger.open(copy, create=False)
+        ledger = Ledger.open(copy, create=False, keep_backup=False)
     except LedgerFileError as error:  # said of the person's file, not of the scratch copy
         raise CommandError(str(error).replace(str(copy), str(path))) from error
-    ledger.upgrade_backup = None  # the scratch copy's, not the person's
     print(
         f"{PROG}: note: {path} was written by an older version; it is read through an"
         " upgraded copy and left as it is (the window or a writing command upgrades it,"

@@ -140,9 +140,21 @@ def test_an_interrupt_says_nothing_was_changed_and_leaves_no_new_ledger(
 
 
 @pytest.mark.usefixtures("isolated_home")
-def test_commands_that_only_read_leave_an_older_file_as_it_is(tmp_path: Path, cli: Cli) -> None:
+def test_commands_that_only_read_leave_an_older_file_as_it_is(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """check ("never writes"), a dry run, conflicts and balance read an older file through
-    an upgraded copy: no upgrade in place, no backup beside it, a note that says so."""
+    an upgraded copy: no upgrade in place, no backup beside it, a note that says so; and
+    the scratch copy, a backup itself, is not backed up again before its upgrade."""
+    from desktop_app.store import database
+
+    upgrade_backups: list[Path] = []
+    copy_of = database.backup
+    monkeypatch.setattr(
+        database,
+        "backup",
+        lambda path, target: (upgrade_backups.append(target), copy_of(path, target)),
+    )
     old = tmp_path / "old.db"
     old.write_bytes((REPO / "tests" / "fixtures" / "ledger-v1.db").read_bytes())
     before = old.read_bytes()
@@ -159,7 +171,9 @@ def test_commands_that_only_read_leave_an_older_file_as_it_is(tmp_path: Path, cl
         assert sorted(path.name for path in tmp_path.iterdir() if path.name != "home") == [
             "old.db"
         ], args
+    assert upgrade_backups == []
     assert cli("import", old, EXAMPLE_CSV).code == 0  # a writing command upgrades it
+    assert upgrade_backups == [tmp_path / "old.db.v1.bak"]
     assert (tmp_path / "old.db.v1.bak").exists()
 
 

@@ -433,6 +433,7 @@ def open_connection(
     upgrade: bool = True,
     snapshot: bool = False,
     quick_check: bool = True,
+    keep_backup: bool = True,
 ) -> Opened:
     """Open a ledger file, creating or migrating it as needed.
 
@@ -440,6 +441,7 @@ def open_connection(
     when only reading is asked for, if it can be written and `upgrade` allows it.
     A read-only `snapshot` leaves no -wal or -shm file beside a file that had none.
     Without `quick_check` (only for reading), the caller checks the pages itself.
+    Without `keep_backup`, no backup is made (a scratch copy, which is a backup itself).
     """
     inspection = inspect_file(path, quick_check=quick_check or not read_only)
     if not inspection.exists and not create:
@@ -455,7 +457,7 @@ def open_connection(
     older = 0 < inspection.version < SCHEMA_VERSION
     saved = None
     if read_only and older and inspection.writable and upgrade:
-        upgraded, saved = _upgrade(path, inspection.version)
+        upgraded, saved = _upgrade(path, inspection.version, keep_backup)
         upgraded.close()
         older = False
     read_only = read_only or not inspection.writable
@@ -469,7 +471,7 @@ def open_connection(
                 " Copy it somewhere writable and open the copy."
             )
         return Opened(connect(path, read_only=True, snapshot=snapshot), True, saved)
-    connection, saved = _upgrade(path, inspection.version)
+    connection, saved = _upgrade(path, inspection.version, keep_backup)
     return Opened(connection, False, saved)
 
 
@@ -492,14 +494,17 @@ def _check_values_before_upgrade(path: Path) -> None:
         )
 
 
-def _upgrade(path: Path, version: int) -> tuple[sqlite3.Connection, Path | None]:
+def _upgrade(
+    path: Path, version: int, keep_backup: bool = True
+) -> tuple[sqlite3.Connection, Path | None]:
     """A writable connection on a file brought to the current schema, and the backup
-    made first (None for a file of the current version)."""
+    made first (None for a file of the current version, or without `keep_backup`)."""
     saved = None
     if 0 < version < SCHEMA_VERSION:
         _check_values_before_upgrade(path)
-        saved = free_backup_path(path, version)
-        backup(path, saved)
+        if keep_backup:
+            saved = free_backup_path(path, version)
+            backup(path, saved)
     connection = connect(path, read_only=False)
     try:
         migrate(connection, version)
@@ -509,7 +514,7 @@ def _upgrade(path: Path, version: int) -> tuple[sqlite3.Connection, Path | None]
             raise disk_full_error(path) from error
         if isinstance(error, UpgradeRefused):
             raise UpgradeRefused(f"{path} cannot be upgraded: {error}.") from error
-        if _is_busy(error):
+        if is_busy(error):
             if saved is not None:  # a copy of a file left as it was: no second one next time
                 saved.unlink(missing_ok=True)
             raise LedgerFileError(
@@ -522,7 +527,8 @@ def _upgrade(path: Path, version: int) -> tuple[sqlite3.Connection, Path | None]
     return connection, saved
 
 
-def _is_busy(error: BaseException) -> bool:
+def is_busy(error: BaseException) -> bool:
+    """SQLite's "database is locked" or "busy": another connection holds the lock."""
     text = str(error)
     return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 

@@ -49,6 +49,7 @@ from .database import (
     indexes_dropped_for,
     insert_many,
     inspect_early,
+    is_busy,
     is_disk_full,
     open_connection,
     placeholders,
@@ -201,6 +202,7 @@ class Ledger:
         upgrade: bool = True,
         snapshot: bool = False,
         quick_check: bool = True,
+        keep_backup: bool = True,
     ) -> Ledger:
         path = Path(path)
         opened = open_connection(
@@ -210,6 +212,7 @@ class Ledger:
             upgrade=upgrade,
             snapshot=snapshot,
             quick_check=quick_check,
+            keep_backup=keep_backup,
         )
         ledger = cls(opened.connection, path, opened.read_only)
         ledger.upgrade_backup = opened.backup
@@ -372,7 +375,7 @@ class Ledger:
                     self.conn.execute("BEGIN IMMEDIATE")
                     return
                 except sqlite3.OperationalError as error:
-                    if "locked" not in str(error) and "busy" not in str(error):
+                    if not is_busy(error):
                         raise
                     waited = time.monotonic() - started
                     if waited > WAIT_LIMIT:
