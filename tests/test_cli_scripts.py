@@ -43,6 +43,13 @@ def count(db: Path, table: str) -> int:
         return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
+def imported(tmp_path: Path, cli: Cli, reports: Path) -> Path:
+    """A new ledger `l.db` holding `reports`, imported as a script would."""
+    db = tmp_path / "l.db"
+    assert cli("import", db, reports).code == 0
+    return db
+
+
 @pytest.mark.usefixtures("isolated_home")
 def test_an_import_whose_reader_went_away_keeps_the_new_ledger_and_succeeds(
     tmp_path: Path,
@@ -58,8 +65,7 @@ def test_an_import_whose_reader_went_away_keeps_the_new_ledger_and_succeeds(
 def test_a_decision_whose_reader_went_away_is_recorded_once_and_succeeds(
     tmp_path: Path, cli: Cli
 ) -> None:
-    db = tmp_path / "l.db"
-    assert cli("import", db, GARBLED_CSV).code == 0
+    db = imported(tmp_path, cli, GARBLED_CSV)
     dismiss = ("--dismiss-direction", "Russia", "Ukraine", "bodies", "--rationale", "garbled")
     code, err = with_closed_output("resolve", db, "bodies-2025-06-13", *dismiss, cwd=tmp_path)
     assert (code, "Traceback" in err) == (0, False), err
@@ -70,8 +76,7 @@ def test_a_decision_whose_reader_went_away_is_recorded_once_and_succeeds(
 def test_a_console_that_cannot_show_an_arrow_gets_its_escape_not_a_traceback(
     tmp_path: Path, cli: Cli
 ) -> None:
-    db = tmp_path / "l.db"
-    assert cli("import", db, GARBLED_CSV).code == 0
+    db = imported(tmp_path, cli, GARBLED_CSV)
     for args, escape in ((("conflicts", db), b"\\u21c4"), (("balance", db), b"\\u2013")):
         process = command(*args, cwd=tmp_path, PYTHONIOENCODING="ascii")
         out, err = process.communicate(timeout=120)
@@ -83,8 +88,7 @@ def test_a_console_that_cannot_show_an_arrow_gets_its_escape_not_a_traceback(
 def test_an_empty_folder_name_writes_nothing_into_the_current_folder(
     tmp_path: Path, cli: Cli
 ) -> None:
-    db = tmp_path / "l.db"
-    assert cli("import", db, EXAMPLE_CSV).code == 0
+    db = imported(tmp_path, cli, EXAMPLE_CSV)
     here = tmp_path / "here"
     here.mkdir()
     (here / "reports.csv").write_text("mine", encoding="utf-8")
@@ -198,8 +202,7 @@ def test_a_dry_run_into_a_missing_folder_says_what_the_import_would(
 
 def example_with_a_report(tmp_path: Path, cli: Cli) -> tuple[Path, str]:
     """The example imported into a new ledger, and the id of its first report."""
-    db = tmp_path / "l.db"
-    assert cli("import", db, EXAMPLE_CSV).code == 0
+    db = imported(tmp_path, cli, EXAMPLE_CSV)
     with sqlite3.connect(db) as connection:
         return db, connection.execute("SELECT id FROM reports ORDER BY id").fetchone()[0]
 
@@ -234,8 +237,7 @@ def test_a_copy_says_truly_how_many_evidence_files_went_along(tmp_path: Path, cl
 
 @pytest.mark.usefixtures("isolated_home")
 def test_small_things_a_script_meets_are_said_truly(tmp_path: Path, cli: Cli) -> None:
-    db = tmp_path / "l.db"
-    assert cli("import", db, GARBLED_CSV).code == 0
+    db = imported(tmp_path, cli, GARBLED_CSV)
     # exchanges there are, only none of civilians
     assert (
         cli("balance", db, "--category", "civilians").out == "No exchanges of civilians recorded.\n"
@@ -257,8 +259,7 @@ def test_the_balance_table_keeps_its_numbers_under_their_headings(tmp_path: Path
         f"e1,exchange,2024-10-18,pows,Russia,{long_name},95,Ministry\n",
         encoding="utf-8",
     )
-    db = tmp_path / "l.db"
-    assert cli("import", db, reports).code == 0
+    db = imported(tmp_path, cli, reports)
     result = cli("balance", db)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
