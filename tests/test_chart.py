@@ -513,7 +513,7 @@ def test_adding_a_report_changes_the_curves_at_once(
     cli,
     db_path: Path,
 ) -> None:
-    pane = make_pane(example)
+    pane = shown(qtbot, make_pane(example))
     report = exchange("2025-06-20", ((RU, UA, "bodies", 500), (UA, RU, "pows", 40)), "Lubinets")
     _, changes = example.add_report(report, WHO)
     with qtbot.waitSignal(notifier.changed, timeout=1000):
@@ -525,6 +525,36 @@ def test_adding_a_report_changes_the_curves_at_once(
     assert_plots_the_balance(pane, cli, db_path)
 
 
+def test_a_chart_out_of_sight_is_drawn_again_when_shown_or_exported(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
+    cli,
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    """A report committed while the chart is in another workspace leaves its drawing for
+    when it is seen again; what it shows then, or exports before, is the new balance."""
+    pane = shown(qtbot, make_pane(example))
+    pane.hide()
+    first = exchange("2025-06-20", ((RU, UA, "bodies", 500),), "Lubinets")
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(example.add_report(first, WHO)[1])
+    assert pane.party_items[UA].received.getOriginalDataset()[1][-1] == 1212  # not yet
+    shown(qtbot, pane)
+    assert pane.party_items[UA].received.getOriginalDataset()[1][-2:].tolist() == [1712, 1712]
+    assert_plots_the_balance(pane, cli, db_path)
+    pane.set_category("all")
+    pane.hide()
+    second = exchange("2025-06-21", ((RU, UA, "bodies", 100),), "Lubinets")
+    with qtbot.waitSignal(notifier.changed, timeout=1000):
+        notifier.notify(example.add_report(second, WHO)[1])
+    pane.export_png(tmp_path / "chart.png")
+    assert pane.party_items[UA].received.getOriginalDataset()[1][-1] == 1812
+    assert "2025-06-21" in pane.title_text()
+
+
 def test_a_conflict_shows_a_band_and_a_marker_until_a_decision_removes_them(
     example: Ledger,
     make_pane: Callable[[Ledger], ChartPane],
@@ -533,7 +563,7 @@ def test_a_conflict_shows_a_band_and_a_marker_until_a_decision_removes_them(
     cli,
     db_path: Path,
 ) -> None:
-    pane = make_pane(example)
+    pane = shown(qtbot, make_pane(example))
     pane.set_category("bodies")
     assert not pane.party_items[UA].band.has_band()
     assert len(pane.plotted_markers() or ()) == 0
@@ -591,7 +621,7 @@ def test_a_contradicting_report_after_a_decision_shows_a_reopened_marker(
     notifier: LedgerNotifier,
     qtbot: QtBot,
 ) -> None:
-    pane = make_pane(example)
+    pane = shown(qtbot, make_pane(example))
     flow = FieldKey.count(FlowKey(RU, UA, "bodies"))
     example.add_report(
         exchange("2025-06-11", ((RU, UA, "bodies", 1300),), "Lubinets"),
@@ -624,7 +654,7 @@ def test_importing_changes_the_curves_at_once(
     db_path: Path,
     tmp_path: Path,
 ) -> None:
-    pane = make_pane(example)
+    pane = shown(qtbot, make_pane(example))
     before = pane.plotted_series()[UA].received.best[-1]
     changes = import_csv(example, generated_csv(tmp_path / "more.csv", 40, seed=3))
     with qtbot.waitSignal(notifier.changed, timeout=1000):
@@ -637,13 +667,14 @@ def test_many_small_edits_in_a_row_keep_the_sums_exact(
     ledger: Ledger,
     make_pane: Callable[[Ledger], ChartPane],
     notifier: LedgerNotifier,
+    qtbot: QtBot,
     cli,
     db_path: Path,
     tmp_path: Path,
 ) -> None:
     """Day-by-day updates: a report moving an event to another day, a deletion, an edit."""
     import_csv(ledger, generated_csv(tmp_path / "base.csv", 60, seed=5))
-    pane = make_pane(ledger)
+    pane = shown(qtbot, make_pane(ledger))
     report_id, changes = ledger.add_report(
         exchange("2024-01-01", ((RU, UA, "pows", 7),), "Lubinets"), WHO, event_id="gen-3"
     )
@@ -877,12 +908,15 @@ def fill_derived_state(ledger: Ledger, n_events: int, seed: int) -> None:
 
 @pytest.mark.slow
 def test_at_100000_events_edits_update_the_chart_day_by_day_to_the_full_sums(
-    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], notifier: LedgerNotifier
+    ledger: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    notifier: LedgerNotifier,
+    qtbot: QtBot,
 ) -> None:
     """How fast is for the benchmark (benchmarks/run.py); this checks the day-by-day path
     the speed comes from: the days an edit leaves and reaches, and no others, summed again."""
     fill_derived_state(ledger, 100_000, seed=1)
-    pane = make_pane(ledger)
+    pane = shown(qtbot, make_pane(ledger))
     assert len(pane.plotted_series()[UA].days) > 1000
     for index in range(7):
         report = exchange(f"2024-05-0{index + 1}", ((RU, UA, "pows", 10 + index),), "L")

@@ -534,7 +534,7 @@ def test_review_controls_have_their_labels_as_accessible_names(qtbot, tmp_path: 
         assert widget.accessibleName() == name
 
 
-def test_a_decision_changes_the_chart_at_once_and_the_status_bar_after(
+def test_a_decision_shows_in_the_chart_once_looked_at_and_in_the_status_bar_after(
     qtbot, tmp_path: Path
 ) -> None:  # noqa: ANN001
     path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
@@ -548,6 +548,7 @@ def test_a_decision_changes_the_chart_at_once_and_the_status_bar_after(
     pane.show_event("small")
     with qtbot.waitSignal(window.notifier.changed, timeout=5000):
         decide_by_keyboard(qtbot, window, 2, rationale="the later count")
+    shortcut(qtbot, window, "Ctrl+3")  # drawn as it comes into sight
     ukraine = chart.plotted_series()["Ukraine"].received
     assert (ukraine.best[-1], ukraine.low[-1], ukraine.high[-1]) == (44, 44, 44)  # no band
     qtbot.waitUntil(lambda: "1 to review" in window.status_label.text())

@@ -126,6 +126,7 @@ class ChartExport:
 
     def _prepare_export(self) -> None:
         """Lay the chart out before exporting, even if it was never shown."""
+        self.redraw_if_behind()
         if not self.graphics.isVisible():
             # A hidden view gets no resize event: lay its scene out at a size of its own.
             self.graphics.ci.setGeometry(QRectF(0, 0, 1000, 650))
