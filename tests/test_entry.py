@@ -15,6 +15,7 @@ from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_te
 
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.sources import sources_named
 
 MEDINSKY_QUOTE = (
     "According to Medinsky, Ukraine had returned the remains of 27 Russian soldiers, "
@@ -812,6 +813,28 @@ def test_a_known_name_typed_without_its_party_says_which_sources_have_it(
     form.source.setFocus()
     form.source.setText("Someone else")
     assert form.source_note.text() == "new source" and not form.source_hint.isVisible()
+
+
+def test_the_sources_of_a_name_are_read_by_its_key_whatever_their_party(
+    ledger: Ledger,
+) -> None:
+    """The form's hint reads the sources of a typed name along the index of keys: every
+    source whose name looks the same, and no source whose name only begins the same."""
+    with ledger.write("tests"):
+        ledger.ensure_sources(
+            [
+                ("Vladimir Medinsky", "Russia", "official", "B"),
+                ("vladimir  MEDINSKY", None, "media", "C"),
+                ("Vladimir Medinsky Jr", "Russia", "media", "C"),
+                ("Vladimir", "Ukraine", "media", "C"),
+            ]
+        )
+    assert sources_named(ledger, " Ｖladimir medinsky\u200b") == [
+        ("vladimir  MEDINSKY", None),
+        ("Vladimir Medinsky", "Russia"),
+    ]
+    assert sources_named(ledger, "Vladimir") == [("Vladimir", "Ukraine")]
+    assert sources_named(ledger, "Medinsky") == []
 
 
 def test_a_flow_row_says_every_reason_at_once(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -20,7 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA_TABLES, EXAMPLE_CSV, REPO, CliResult, sha256, write_reports_csv
+from conftest import (
+    DATA_TABLES,
+    EXAMPLE_CSV,
+    GARBLED_CSV,
+    REPO,
+    CliResult,
+    sha256,
+    write_reports_csv,
+)
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import Invalid
@@ -688,6 +696,23 @@ def test_the_review_queue_is_read_through_its_own_index(v1_copy: Path) -> None:
     with Ledger.open(v1_copy) as ledger:
         plan = ledger.conn.execute("EXPLAIN QUERY PLAN " + queries.QUEUE_SQL).fetchall()
         assert [row[-1] for row in plan] == ["SCAN event_state USING INDEX event_state_review"]
+
+
+def test_the_status_bar_counts_are_read_from_indexes(
+    db_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """The status bar's counts, after every change, read every event's row (25 ms at
+    100,000 events) while computing both in one pass; each count now has an index."""
+    assert_clean_cli(cli("import", db_path, GARBLED_CSV), code=0)
+    with Ledger.open(db_path) as ledger:
+        plan = ledger.conn.execute("EXPLAIN QUERY PLAN " + queries.EVENT_COUNTS_SQL).fetchall()
+        scans = [row[-1] for row in plan if row[-1].startswith("SCAN event_state")]
+        assert len(scans) == 2 and all("USING" in scan and "INDEX" in scan for scan in scans)
+        assert scans[1] == "SCAN event_state USING INDEX event_state_review"
+        rows = ledger.conn.execute(
+            f"SELECT COUNT(*), SUM({queries.TO_REVIEW}) FROM event_state"
+        ).fetchone()
+        assert queries.event_counts(ledger) == tuple(rows) and rows[1] > 0
 
 
 def test_a_writing_command_migrates_a_v1_file_behind_a_backup(

@@ -90,9 +90,14 @@ def _script(letter: str) -> str | None:
     return None
 
 
+# Joins a source's name key and party key. A name key never holds it (str.split takes
+# it for a space), so the keys of one name's sources all begin with that name's key and it.
+KEY_SEPARATOR = "\x1f"
+
+
 def source_key(name: str, party: str | None) -> str:
     """A source is identified by its name and its party together."""
-    return f"{name_key(name)}\x1f{name_key(party or '')}"
+    return f"{name_key(name)}{KEY_SEPARATOR}{name_key(party or '')}"
 
 
 # The values the rules handle by the hundred thousand are named tuples: built, hashed,

@@ -36,13 +36,12 @@ from ..domain.records import (
     EVENT_TYPES,
     RELIABILITY,
     SOURCE_KINDS,
-    name_key,
     source_key,
 )
 from ..domain.validation import Invalid
 from ..store.events import event_title, similar_events
 from ..store.ledger import Changes, LedgerFileError, ReportInput
-from ..store.sources import former_names, source_choices
+from ..store.sources import former_names, source_choices, sources_named
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
 from .flows_editor import FlowsEditor
@@ -172,9 +171,8 @@ class ReportForm(QWidget):
         self.editing_report: str | None = None
         self._touched: set[str] = set()
         self._as_loaded: tuple[object, ...] = ()  # the edited report as it was loaded
-        self._sources: dict[str, dict] = {}
+        self._sources: dict[str, tuple[str, str | None]] = {}  # name, party by label
         self._former: dict[str, dict] | None = None  # read when first needed
-        self._by_name: dict[str, list[str]] = {}  # sources by their name's key alone
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
         self._build()
         self._completions_later = AfterPaint(self, self.refresh_completions)
@@ -376,11 +374,10 @@ class ReportForm(QWidget):
     # ---- state ----------------------------------------------------------------------
 
     def refresh_completions(self) -> None:
-        rows = source_choices(self.session.ledger)
-        self._sources = {source_label(row["name"], row["party"]): row for row in rows}
-        self._by_name = {}
-        for label, row in self._sources.items():
-            self._by_name.setdefault(name_key(row["name"]), []).append(label)
+        self._sources = {
+            source_label(name, party): (name, party)
+            for name, party in source_choices(self.session.ledger)
+        }
         self.sources_model.setStringList(list(self._sources))
         self.parties_model.setStringList(self.session.ledger.parties())
 
@@ -391,16 +388,16 @@ class ReportForm(QWidget):
         self.validate()
 
     def _source_chosen(self, label: str) -> None:
-        row = self._sources.get(label)
-        if row is None or label == row["name"]:
+        source = self._sources.get(label)
+        if source is None or label == source[0]:
             return
-        QTimer.singleShot(0, lambda: self._use_source(label, row))
+        QTimer.singleShot(0, lambda: self._use_source(label, *source))
 
-    def _use_source(self, label: str, row: dict) -> None:
+    def _use_source(self, label: str, name: str, party: str | None) -> None:
         """The picked source, unless the field was typed on meanwhile."""
-        if self.source.text() in (label, row["name"]):
-            self.source.setText(row["name"])
-            self.source_party.setText(row["party"] or "")
+        if self.source.text() in (label, name):
+            self.source.setText(name)
+            self.source_party.setText(party or "")
 
     def _edited(self, key: str) -> None:
         """A field was left (or the quote typed): its reason may show from now on."""
@@ -500,7 +497,7 @@ class ReportForm(QWidget):
     def _show_source_hint(self, existing: dict | None) -> None:
         """Under a new source, the known sources of that name: a known name typed without
         its party (not picked from the completion) would be another source."""
-        known = [] if existing else self._by_name.get(name_key(self.source.text()), [])
+        known = [] if existing else self._sources_named(self.source.text())
         self.source_hint.setText(
             translate(
                 "ReportForm",
@@ -510,6 +507,12 @@ class ReportForm(QWidget):
             else ""
         )
         self.source_hint.setVisible(bool(known))
+
+    def _sources_named(self, name: str) -> list[str]:
+        if not name.strip():
+            return []
+        ledger = self.session.ledger
+        return [source_label(*source) for source in sources_named(ledger, name)]
 
     # ---- actions ----------------------------------------------------------------------
 
