@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_CSV, GARBLED_CSV, REPO, CliResult
 
+from desktop_app import __version__
 from desktop_app import cli as cli_module
+from desktop_app.store.schema import SCHEMA_VERSION
 
 Cli = Callable[..., CliResult]
 
@@ -186,6 +188,18 @@ def test_a_mistyped_command_makes_no_ledger_of_that_name(tmp_path: Path) -> None
     out, err = process.communicate(timeout=120)
     assert process.returncode == 2
     assert "there is no command 'conflict'; did you mean 'conflicts'?" in err.decode()
+    assert [path.name for path in tmp_path.iterdir() if path.name != "home"] == []
+
+
+def test_the_version_is_printed_without_opening_a_window(tmp_path: Path) -> None:
+    """`exchange-ledger --version` was bad usage ("unrecognized arguments"); a person
+    reporting a problem needs the program's version and its files'."""
+    process = command("--version", cwd=tmp_path)
+    out, err = process.communicate(timeout=120)
+    assert (process.returncode, err.decode()) == (0, "")
+    assert out.decode() == (
+        f"exchange-ledger {__version__} (ledger files of schema version {SCHEMA_VERSION})\n"
+    )
     assert [path.name for path in tmp_path.iterdir() if path.name != "home"] == []
 
 

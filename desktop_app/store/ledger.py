@@ -57,10 +57,19 @@ from .database import (
 )
 from .evidence import Description, Evidence, Progress, StoredFile, copy_locker, evidence_folder
 from .import_plan import Cancelled
+from .schema import SCHEMA_VERSION
 
-# The one door to a ledger file for the window: what it needs of `database` comes
-# through here (the UI never imports `database`, `schema` or `derived`).
-__all__ = ["Changes", "Ledger", "LedgerFileError", "ReadOnlyError", "ReportInput", "inspect_early"]
+# The one door to a ledger file for the window: what it needs of `database` and `schema`
+# comes through here (the UI never imports `database`, `schema` or `derived`).
+__all__ = [
+    "SCHEMA_VERSION",
+    "Changes",
+    "Ledger",
+    "LedgerFileError",
+    "ReadOnlyError",
+    "ReportInput",
+    "inspect_early",
+]
 
 WAIT_SLICE_MS = 250
 LARGE_WRITE_CACHE_KIB = -262144  # negative: KiB, so 256 MiB while an import or merge writes
@@ -1252,6 +1261,3 @@ def public_record(record: dict[str, Any]) -> dict[Any, Any]:
     """A record without bookkeeping columns, for the audit trail."""
     hidden = {"key", "operation_id", "seq"}
     return {k: v for k, v in dict(record).items() if k not in hidden}
-
-
-__all__ = ["Changes", "Ledger", "ReportInput"]

@@ -12,10 +12,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .. import COMMANDS, system
+from .. import COMMANDS, __version__, system
 from ..settings import APPLICATION, ORGANIZATION
 from ..store import checked_files
-from ..store.ledger import inspect_early
+from ..store.ledger import SCHEMA_VERSION, inspect_early
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         f" (see '{PROG} COMMAND --help').",
     )
     parser.add_argument("db", nargs="?", metavar="DB", help="the ledger file to open")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__} (ledger files of schema version {SCHEMA_VERSION})",
+    )
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the example")
     parser.add_argument(
         "--screenshot",
