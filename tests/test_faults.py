@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA_TABLES, REPO, write_reports_csv
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from ui_helpers import USER, open_window
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
@@ -542,6 +542,7 @@ def test_a_commit_waiting_for_another_process_can_stop_waiting(
     _fill_form(window, qtbot)
     typed = window.form.source.text()
     offered: list[str] = []
+    sizes: list[tuple[int, int]] = []
 
     def stop_waiting() -> None:
         dialog = window.wait_dialog
@@ -549,6 +550,7 @@ def test_a_commit_waiting_for_another_process_can_stop_waiting(
             QTimer.singleShot(50, stop_waiting)
             return
         offered.append(dialog.labelText())
+        sizes.append((dialog.width(), dialog.findChild(QLabel).height()))
         dialog.findChild(QPushButton).click()
 
     QTimer.singleShot(50, stop_waiting)
@@ -557,6 +559,9 @@ def test_a_commit_waiting_for_another_process_can_stop_waiting(
         returned_at = time.time()
     assert returned_at < released[0], "the commit waited until the other program was done"
     assert offered and "Waiting for another program" in offered[0]
+    # the sentence in a few lines, not one line wider than a small screen
+    line = window.fontMetrics().lineSpacing()
+    assert sizes[0][0] < 640 and sizes[0][1] >= 2 * line, sizes
     assert warnings == [
         f"{db}: you stopped waiting for the other program that is writing it; nothing was changed."
     ]

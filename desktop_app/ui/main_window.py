@@ -65,6 +65,7 @@ from .transfers import Transfers
 from .words import events_text, plural, reports_text
 
 MAX_RECENT = 8
+WAIT_TEXT_WIDTH = 420  # pixels: the waiting dialog's sentence wraps at about this width
 RECORD, REVIEW, BALANCE = range(3)  # the workspaces, in their tabs' order
 OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
 translate = QCoreApplication.translate
@@ -485,6 +486,10 @@ class MainWindow(QMainWindow):
         if self.wait_dialog is None:
             dialog = QProgressDialog(text, translate("MainWindow", "Stop waiting"), 0, 0, self)
             dialog.setWindowTitle(translate("MainWindow", "Waiting for another program"))
+            label = QLabel(dialog)  # the sentence in lines, not one line as wide as the screen
+            label.setWordWrap(True)
+            label.setMinimumWidth(WAIT_TEXT_WIDTH)
+            dialog.setLabel(label)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(0)
             dialog.setAutoClose(False)
