@@ -4,6 +4,7 @@ English left but the file's path and the program's name (PRODUCT.md, "Languages"
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -75,9 +76,13 @@ def every_kind_of_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE notes (text)")
     conn.close()
+    pages = files / "pages.db"  # a right header, then no page SQLite can read
+    pages.write_bytes(header(4096) + b"\xa5" * (4 * 4096 - 100))
+    first = files / "first.db"  # the first page overwritten after its header
+    first.write_bytes(good.read_bytes()[:100] + b"\xa5" * 3996 + good.read_bytes()[4096:])
     messages = [
         failure(partial(Ledger.open, path, create=False))
-        for path in (text, files, pipe, empty, cut, odd, short, newer, other)
+        for path in (text, files, pipe, empty, cut, odd, short, newer, other, pages, first)
     ]
     messages.append(failure(lambda: Ledger.open(files / "missing.db", create=False)))
     messages.append(failure(lambda: Ledger.open(files / "missing.db", read_only=True)))
@@ -113,6 +118,8 @@ def test_every_kind_of_file_error_is_made(tmp_path: Path, monkeypatch: pytest.Mo
         "already exists",
         "is not a folder",
         "stayed busy",
+        "damaged or not a database: file is not a database.",
+        "damaged or not a database: database disk image is malformed.",
     ):
         assert fragment in messages, messages
 
@@ -137,6 +144,32 @@ def test_every_file_error_is_said_in_the_windows_language(
         said_warned = [message_text(message) for message in warned]
     left = english_left(said, KEPT, PATHS) + english_left(said_warned, KEPT | {"CSV"}, QUOTED)
     assert not left, "\n".join(left)
+
+
+def test_what_sqlite_and_the_system_say_is_translated_where_it_is_the_usual(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    """SQLite's and the system's words inside a message stayed English in Ukrainian and
+    Russian; a message holding quick_check's report of a page (two lines) stayed English
+    whole. The usual words are translated; a page's report is quoted as SQLite gives it."""
+    good = tmp_path / "good.db"
+    Ledger.open(good).close()
+    page = tmp_path / "page.db"
+    data = bytearray(good.read_bytes())
+    data[2 * 4096 : 2 * 4096 + 2000] = b"\xa5" * 2000  # a table's page overwritten
+    page.write_bytes(bytes(data))
+    damaged = failure(partial(Ledger.open, page, create=False))
+    assert "\n" in damaged  # "*** in database main ***\nPage 3: btreeInitPage() returns…"
+    denied = OSError(errno.EACCES, os.strerror(errno.EACCES), str(good))
+    with speaking(qapp, "uk"):
+        assert message_text(damaged) == damaged.replace(" is damaged: ", " пошкоджено: ", 1)
+        assert message_text(f"{good} cannot be opened: {denied}.") == (
+            f"{good} не вдається відкрити: [Errno 13] Доступ заборонено: '{good}'."
+        )
+    with speaking(qapp, "ru"):
+        assert message_text(f"{good} cannot be opened: {denied}.") == (
+            f"{good} не удаётся открыть: [Errno 13] Доступ запрещён: '{good}'."
+        )
 
 
 def test_the_window_says_why_a_file_does_not_open_in_its_language(

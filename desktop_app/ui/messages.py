@@ -692,8 +692,9 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The patterns compiled at the first message, not while the window opens (about a
-    hundred of them: 7 ms of its start)."""
-    return tuple((re.compile(pattern), template) for pattern, template in _MESSAGES)
+    hundred of them: 7 ms of its start). A value may hold line breaks: quick_check's
+    report of a damaged page does."""
+    return tuple((re.compile(pattern, re.DOTALL), template) for pattern, template in _MESSAGES)
 
 
 # Words inside messages that are themselves translated (a field's name, a script's).
@@ -718,6 +719,47 @@ _PARTS = {
 }
 
 
+# What SQLite and the system say inside a message ({error}), in English: the usual ones
+# in the window's language; anything else (quick_check's report of a page) as it is.
+_SQLITE_ERRORS = {
+    "file is not a database": QT_TRANSLATE_NOOP("Messages", "file is not a database"),
+    "database disk image is malformed": QT_TRANSLATE_NOOP(
+        "Messages", "database disk image is malformed"
+    ),
+    "disk I/O error": QT_TRANSLATE_NOOP("Messages", "disk I/O error"),
+    "unable to open database file": QT_TRANSLATE_NOOP("Messages", "unable to open database file"),
+    "attempt to write a readonly database": QT_TRANSLATE_NOOP(
+        "Messages", "attempt to write a readonly database"
+    ),
+    "database is locked": QT_TRANSLATE_NOOP("Messages", "database is locked"),
+    "database or disk is full": QT_TRANSLATE_NOOP("Messages", "database or disk is full"),
+}
+# str() of an OSError: "[Errno 13] Permission denied: '/the/path'"
+_OS_ERROR = re.compile(r"\[Errno (?P<number>\d+)\] (?P<reason>[^:]+)(?P<rest>: .*)?")
+_OS_REASONS = {
+    "Permission denied": QT_TRANSLATE_NOOP("Messages", "Permission denied"),
+    "Operation not permitted": QT_TRANSLATE_NOOP("Messages", "Operation not permitted"),
+    "No such file or directory": QT_TRANSLATE_NOOP("Messages", "No such file or directory"),
+    "Read-only file system": QT_TRANSLATE_NOOP("Messages", "Read-only file system"),
+    "No space left on device": QT_TRANSLATE_NOOP("Messages", "No space left on device"),
+    "Is a directory": QT_TRANSLATE_NOOP("Messages", "Is a directory"),
+    "Not a directory": QT_TRANSLATE_NOOP("Messages", "Not a directory"),
+    "Input/output error": QT_TRANSLATE_NOOP("Messages", "Input/output error"),
+}
+
+
+def _system_error_text(error: str) -> str:
+    """SQLite's or the system's words inside a message, in the window's language where
+    they are the usual ones."""
+    if error in _SQLITE_ERRORS:
+        return translate("Messages", _SQLITE_ERRORS[error])
+    found = _OS_ERROR.fullmatch(error)
+    if found is not None and found["reason"] in _OS_REASONS:
+        reason = translate("Messages", _OS_REASONS[found["reason"]])
+        return f"[Errno {found['number']}] {reason}{found['rest'] or ''}"
+    return error
+
+
 def message_text(message: str) -> str:
     """A message of the domain or the store (an `Invalid`, a `DateError`, a problem's
     message) in the window's language."""
@@ -734,6 +776,8 @@ def message_text(message: str) -> str:
         }
         if "flow" in parts:
             parts["flow"] = field_label_text(parts["flow"])
+        if "error" in parts:
+            parts["error"] = _system_error_text(parts["error"])
         if "inner" in parts:  # a message inside a message: "accessed date: '…' is in the future"
             parts["inner"] = message_text(parts["inner"])
         if "origin" in parts:

@@ -1717,6 +1717,66 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>решение</translation>
     </message>
     <message>
+        <source>file is not a database</source>
+        <translation>файл не является базой данных</translation>
+    </message>
+    <message>
+        <source>database disk image is malformed</source>
+        <translation>образ базы данных на диске повреждён</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>ошибка ввода-вывода диска</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>не удаётся открыть файл базы данных</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>попытка записи в базу данных, открытую только для чтения</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>база данных заблокирована</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>база данных или диск заполнены</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Доступ запрещён</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Операция не разрешена</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Нет такого файла или папки</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Файловая система только для чтения</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>На устройстве не осталось места</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Это папка</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Это не папка</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Ошибка ввода-вывода</translation>
+    </message>
+    <message>
         <source> (and {count} more)</source>
         <translation> (и ещё {count})</translation>
     </message>

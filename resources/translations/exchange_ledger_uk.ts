@@ -1717,6 +1717,66 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>рішення</translation>
     </message>
     <message>
+        <source>file is not a database</source>
+        <translation>файл не є базою даних</translation>
+    </message>
+    <message>
+        <source>database disk image is malformed</source>
+        <translation>образ бази даних на диску пошкоджено</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>помилка введення-виведення диска</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>не вдається відкрити файл бази даних</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>спроба запису в базу даних, відкриту лише для читання</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>базу даних заблоковано</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>базу даних або диск заповнено</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Доступ заборонено</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Дію не дозволено</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Немає такого файлу або папки</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Файлова система лише для читання</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>На пристрої не залишилося місця</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Це папка</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Це не папка</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Помилка введення-виведення</translation>
+    </message>
+    <message>
         <source> (and {count} more)</source>
         <translation> (і ще {count})</translation>
     </message>
