@@ -328,8 +328,31 @@ def _json_lines(items: list[dict]) -> str:
     """A JSON array with one item per line: as easy to read and to diff as an indented
     one, and written by json's C encoder (an indent makes json fall back to pure Python,
     half a second for 8,500 events)."""
-    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    encode = _item_encoder()
+    lines = ",\n".join(encode(item) for item in items)
     return f"[\n{lines}\n]" if items else "[]"
+
+
+def _item_encoder() -> Callable[[object], str]:
+    """json.dumps(item, ensure_ascii=False), with one C encoder for all the items:
+    json.dumps makes a JSONEncoder and a C encoder per call, 37% of the instructions of
+    writing 8,500 events (callgrind). The C encoder is made as JSONEncoder makes it."""
+    make = json.encoder.c_make_encoder
+    if make is None:  # a Python without json's C accelerator
+        return partial(json.dumps, ensure_ascii=False)
+    like = json.JSONEncoder(ensure_ascii=False)
+    encoder = make(
+        {},  # markers: circular references refused, as by default
+        like.default,
+        json.encoder.encode_basestring,  # ensure_ascii=False
+        None,  # indent
+        like.key_separator,
+        like.item_separator,
+        like.sort_keys,
+        like.skipkeys,
+        like.allow_nan,
+    )
+    return lambda item: "".join(encoder(item, 0))
 
 
 def _dispute_json(dispute: dict) -> dict:

@@ -4,6 +4,7 @@ saved stays saved, and no traceback reaches the person."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -232,6 +233,30 @@ def test_pandas_is_hidden_only_from_the_thread_reading_a_file() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=REPO
     )
     assert done.stdout.strip() == "['hidden here', 'pandas']", done.stdout + done.stderr
+
+
+def test_json_lines_write_each_item_as_json_dumps_does() -> None:
+    """`conflicts --json` makes one C encoder for all its items (json.dumps makes one per
+    call); what it writes must not change by a byte."""
+    items = [
+        {
+            "event_id": "ev «1» \\ / \t",
+            "disputes": [{"field": "count", "values": {"r-1": 207, "r-2": 195}}],
+            "text": 'Київ, "quoted"\n\u2028\x00',
+            "none": None,
+            "number": 1.5,
+            "flag": True,
+            "empty": [],
+        },
+        {},
+    ]
+    expected = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    assert cli_module._json_lines(items) == f"[\n{expected}\n]"
+    assert cli_module._json_lines([]) == "[]"
+    loop: list[object] = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular reference"):
+        cli_module._json_lines([{"loop": loop}])
 
 
 def test_the_version_is_printed_without_opening_a_window(tmp_path: Path) -> None:
