@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from ui_helpers import focused, open_window, press, shortcut, type_text
 
-from desktop_app.store import derived
+from desktop_app.store import checked_files, derived
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.dialogs import ProblemsDialog
@@ -726,6 +726,30 @@ def test_a_refusal_does_not_leave_an_earlier_success_in_the_status_bar(
     (tmp_path / "notes.db").write_text("not a ledger")
     assert window.transfers.merge_file(tmp_path / "notes.db") is None
     assert window.statusBar().currentMessage() == ""
+
+
+def test_save_a_copy_does_not_read_the_whole_file_to_check_it_again(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The copy opened the file a second time, for its own thread, and SQLite's
+    quick_check read all of it again (half a second at 100,000 events) before VACUUM INTO
+    read it all once more; the window checked it when it opened it."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.transfers.import_file(EXAMPLE_CSV)  # changed since the window's check
+    checked: list[Path] = []
+    remember = checked_files.remember_checked
+    monkeypatch.setattr(
+        checked_files,
+        "remember_checked",
+        lambda path, *args: (checked.append(path), remember(path, *args))[1],
+    )
+    assert window.save_copy(tmp_path / "copy.db")
+    assert checked == []
+    with Ledger.open(tmp_path / "copy.db", read_only=True) as copy:  # this one is checked
+        assert copy.count("reports") == 6
+    assert checked == [tmp_path / "copy.db"]
 
 
 def test_enter_closes_a_list_of_problems(qtbot) -> None:  # noqa: ANN001

@@ -790,7 +790,9 @@ class MainWindow(QMainWindow):
         source = self.ledger.path
 
         def work(progress: Progress) -> list[str]:
-            with Ledger.open(source, read_only=True, snapshot=True) as reading:
+            # No second quick_check (a read of the whole file): the window checked it when
+            # it opened it, and VACUUM INTO reads every page and refuses a damaged one.
+            with Ledger.open(source, read_only=True, snapshot=True, quick_check=False) as reading:
                 return reading.copy_to(path, progress=in_kib(progress))
 
         title = translate("MainWindow", "Saving a copy as {name}").format(name=path.name)
