@@ -2,6 +2,13 @@
 
 The worker opens its own connection to the file (SQLite connections belong to one
 thread) and never touches a widget; its result comes back on the main thread.
+
+The worker is a plain Python thread, joined before `run` returns, and the object whose
+signals carry its progress and result belongs to the main thread from start to end.
+A `QRunnable` handed to Qt's thread pool was deleted by the pool, on the worker thread,
+while the main thread was still delivering its signals: a stress loop of short jobs
+crashed within a few hundred runs (a segfault, or `std::bad_alloc` and an abort), and
+a full test run once aborted the same way.
 """
 
 from __future__ import annotations
@@ -16,9 +23,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -46,29 +51,24 @@ class _Signals(QObject):
     finished = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], cancel: threading.Event) -> None:
-        super().__init__()
-        self.work = work
-        self.cancel = cancel
-        self.signals = _Signals()
+def _run_job(work: Callable[[Progress], Any], cancel: threading.Event, signals: _Signals) -> None:
+    """The worker thread's whole life: the work, then its result as the last signal."""
 
-    def _progress(self, done: int, total: int) -> bool:
-        self.signals.progressed.emit(done, total)
-        return not self.cancel.is_set()
+    def progress(done: int, total: int) -> bool:
+        signals.progressed.emit(done, total)
+        return not cancel.is_set()
 
-    def run(self) -> None:
-        result = JobResult()
-        try:
-            result.value = self.work(self._progress)
-        except Cancelled:
-            result.cancelled = True
-        except BaseException as error:  # noqa: BLE001 - reported on the main thread
-            result.error = error
-            result.details = traceback.format_exc()
-        # A Cancel that came after the last point where the work could stop changes
-        # nothing: the work is done and is reported as done.
-        self.signals.finished.emit(result)
+    result = JobResult()
+    try:
+        result.value = work(progress)
+    except Cancelled:
+        result.cancelled = True
+    except BaseException as error:  # noqa: BLE001 - reported on the main thread
+        result.error = error
+        result.details = traceback.format_exc()
+    # A Cancel that came after the last point where the work could stop changes
+    # nothing: the work is done and is reported as done.
+    signals.finished.emit(result)
 
 
 class TaskRunner(QObject):
@@ -96,7 +96,7 @@ class TaskRunner(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(cancel.set)
         self.dialog = dialog
-        job = _Job(work, cancel)
+        signals = _Signals()
         loop = QEventLoop()
         outcome: list[JobResult] = []
 
@@ -115,12 +115,17 @@ class TaskRunner(QObject):
             outcome.append(result)
             loop.quit()
 
-        job.signals.progressed.connect(progressed)
-        job.signals.finished.connect(finished)
+        queued = Qt.ConnectionType.QueuedConnection  # the slots touch widgets
+        signals.progressed.connect(progressed, queued)
+        signals.finished.connect(finished, queued)
         self.started.emit(dialog)
-        QThreadPool.globalInstance().start(job)
+        worker = threading.Thread(
+            target=_run_job, args=(work, cancel, signals), name=f"job: {title}", daemon=True
+        )
+        worker.start()
         if not outcome:
             loop.exec()
+        worker.join()  # it has sent its result; nothing of it outlives this call
         dialog.close()
         dialog.deleteLater()
         self.dialog = None
