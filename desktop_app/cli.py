@@ -492,12 +492,6 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         from_party, to_party, category, value = args.count
         field = FieldKey.count(FlowKey(from_party, to_party, category))
     elif args.dismiss_direction:
-        if args.report is not None:  # a dismissal keeps both readings: it follows no report
-            print(
-                f"{PROG} resolve: error: --report has no meaning with --dismiss-direction",
-                file=sys.stderr,
-            )
-            return 2
         field, value = FieldKey.direction(FlowKey(*args.dismiss_direction)), DISMISSED
     elif args.date is not None:
         field, value = FieldKey.date(), args.date
@@ -758,7 +752,9 @@ def _on_a_ledger(
 ) -> argparse.ArgumentParser:
     """A command (or an evidence action) on the ledger file DB, its first argument."""
     sub: argparse.ArgumentParser = parsers.add_parser(name, help=text, description=text)
-    sub.set_defaults(handler=handler)
+    # The command's own parser, for a usage error found after parsing: its usage line,
+    # then the error, status 2, as argparse gives for the errors it finds itself.
+    sub.set_defaults(handler=handler, parser=sub)
     sub.add_argument("db", metavar="DB", help="the ledger file")
     return sub
 
@@ -782,8 +778,18 @@ def _evidence_commands(commands: Any) -> None:
     )
 
 
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """A combination of options argparse cannot forbid by itself, before any file is read."""
+    if args.command == "resolve" and args.dismiss_direction and args.report is not None:
+        return "--report has no meaning with --dismiss-direction"  # a dismissal follows no report
+    return None
+
+
 def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    misused = _usage_error(args)
+    if misused is not None:
+        args.parser.error(misused)  # exits with status 2, as argparse does
     _OPENED.clear()
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show a letter (cp1251 has no "→") gets its escape, not a

@@ -977,6 +977,12 @@ def test_conflicts_text_and_empty_list(cli: Cli, scenario_db: Path, tmp_path: Pa
                       "--rationale", "r"], id="resolve-two-fields"),
         pytest.param(["resolve", "{db}", "ex-1", "--count", "Russia", "Ukraine", "bodies",
                       "--rationale", "r"], id="resolve-count-three-values"),
+        pytest.param(["resolve", "{db}", "ex-1", "--dismiss-direction", "Russia", "Ukraine",
+                      "bodies", "--report", "r-1", "--rationale", "r"],
+                     id="resolve-dismissal-following-a-report"),
+        pytest.param(["resolve", "{out}", "ex-1", "--dismiss-direction", "Russia", "Ukraine",
+                      "bodies", "--report", "r-1", "--rationale", "r"],
+                     id="resolve-dismissal-following-a-report-on-no-file"),
     ],
 )  # fmt: skip
 def test_bad_usage_exits_2_and_changes_nothing(
