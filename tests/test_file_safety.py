@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -1090,6 +1091,50 @@ def test_an_import_whose_deriving_child_hangs_goes_on_without_it(
     started = time.monotonic()
     import_rows(db, rows)
     assert time.monotonic() - started < 60
+    with Ledger.open(db) as ledger:
+        assert ledger.count("events") == derived.PARALLEL_MINIMUM + 10
+        assert check(ledger).ok
+
+
+def test_a_deriving_child_stuck_on_a_lock_held_at_the_fork_is_given_up_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another thread of the importing process holds a lock when the child is forked (as
+    the window's thread may hold SQLite's, inside a query): in the child it stays held,
+    and the child waits for it without using the CPU. The import goes on without the
+    child well before the time limit."""
+    from desktop_app.store import derived
+
+    held = threading.Lock()
+    holding, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with held:
+            holding.set()
+            release.wait()
+
+    image = derived.rows_image
+
+    def rows_image_behind_the_lock(rows: derived.Derived) -> bytes:
+        with held:  # in the child: held for ever by a thread that is not there
+            return image(rows)
+
+    monkeypatch.setattr(derived, "rows_image", rows_image_behind_the_lock)
+    monkeypatch.setattr(derived, "CHILD_TIME_LIMIT", 90.0)
+    monkeypatch.setattr(derived, "CHILD_STALL_LIMIT", 1.0, raising=False)
+    rows = write_reports_csv(tmp_path / "rows.csv", derived.PARALLEL_MINIMUM + 10, per_event=1)
+    db = tmp_path / "ledger.db"
+    thread = threading.Thread(target=holder)
+    thread.start()
+    holding.wait()
+    try:
+        started = time.monotonic()
+        import_rows(db, rows)
+        waited = time.monotonic() - started
+    finally:
+        release.set()
+        thread.join()
+    assert waited < 45, waited  # given up once stalled, not at the 90 s limit
     with Ledger.open(db) as ledger:
         assert ledger.count("events") == derived.PARALLEL_MINIMUM + 10
         assert check(ledger).ok

@@ -31,9 +31,14 @@ from .schema import EXCHANGE_DAYS_COLUMNS, EXCHANGE_DAYS_SQL, SEARCH_TEXT_SQL
 
 PARALLEL_MINIMUM = 2_000  # events derived beside the writer from this many on
 # How long the writer waits for the forked child's rows before it derives them itself: a
-# child that hangs (a lock held by another thread when it was forked) must not hang the
-# import. 300,000 events take the child about 20 s.
+# child that hangs must not hang the import. 300,000 events take the child about 20 s.
 CHILD_TIME_LIMIT = 300.0
+# A child that used no CPU time for this long while its rows were awaited is stuck, and
+# is given up at once: a lock that another thread of the parent held at the fork stays
+# held in the child for ever. SQLite takes one of its own at every allocation, so a
+# fork while the window's thread was inside SQLite (its poll of other writers, a page of
+# the events table) left the import "finishing" for the whole time limit, without Cancel.
+CHILD_STALL_LIMIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -335,7 +340,9 @@ class Derivation:
         read_end, write_end = os.pipe()
         with warnings.catch_warnings():
             # Python 3.12 warns of a fork beside threads, whose locks the child may find
-            # held: this child runs only the rules and pickle, then leaves by os._exit.
+            # held: this child runs only the rules and SQLite on a database in memory,
+            # then leaves by os._exit; if it finds a lock held, it stalls (see
+            # CHILD_STALL_LIMIT).
             warnings.simplefilter("ignore", DeprecationWarning)
             pid = os.fork()
         if pid == 0:
@@ -346,8 +353,10 @@ class Derivation:
         return read_end
 
     def _receive(self, pipe: int) -> Derived:
-        payload = _read_until(pipe, time.monotonic() + CHILD_TIME_LIMIT, self._stop)
-        if payload is None:  # out of time: the child is stopped, its rows derived here
+        assert self._child is not None
+        stalled = _Stall(self._child)
+        payload = _read_until(pipe, time.monotonic() + CHILD_TIME_LIMIT, self._stop, stalled)
+        if payload is None:  # out of time or stuck: the child is stopped, its rows derived here
             with self._child_lock:
                 if self._child is not None:
                     os.kill(self._child, signal.SIGKILL)
@@ -396,9 +405,39 @@ class Derivation:
         return self._stop.is_set() and self._pool is None and self._child is None
 
 
-def _read_until(pipe: int, deadline: float, stop: threading.Event) -> bytes | None:
+class _Stall:
+    """Whether a process has used no CPU time for CHILD_STALL_LIMIT seconds (Linux)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.ticks = _cpu_ticks(pid)
+        self.since = time.monotonic()
+
+    def __call__(self) -> bool:
+        ticks, now = _cpu_ticks(self.pid), time.monotonic()
+        if ticks is None or ticks != self.ticks:  # working (or gone: the pipe tells)
+            self.ticks, self.since = ticks, now
+            return False
+        return now - self.since > CHILD_STALL_LIMIT
+
+
+def _cpu_ticks(pid: int) -> int | None:
+    """The user and system CPU time a process has used, in clock ticks; None if unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # After the name, which may hold spaces and parentheses: the state (field 3),
+            # ..., utime and stime (fields 14 and 15).
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _read_until(
+    pipe: int, deadline: float, stop: threading.Event, stalled: Callable[[], bool]
+) -> bytes | None:
     """All that comes through the pipe until its writer closes it, or None at the
-    deadline; the pipe is closed either way."""
+    deadline or once the writer has `stalled`; the pipe is closed either way."""
     chunks: list[bytes] = []
     try:
         while True:
@@ -407,7 +446,7 @@ def _read_until(pipe: int, deadline: float, stop: threading.Event) -> bytes | No
                 return None
             ready, _, _ = select.select([pipe], [], [], min(left, 0.5))
             if not ready:
-                if stop.is_set():
+                if stop.is_set() or stalled():
                     return None
                 continue
             chunk = os.read(pipe, 1 << 20)
