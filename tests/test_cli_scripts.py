@@ -38,7 +38,8 @@ def with_closed_output(*args: object, cwd: Path) -> tuple[int, str]:
     process = command(*args, cwd=cwd)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()
-    err = process.stderr.read().decode()
+    with process.stderr:
+        err = process.stderr.read().decode()
     return process.wait(timeout=120), err
 
 

@@ -914,7 +914,8 @@ def test_an_event_deleted_after_the_file_was_read_stops_the_import(tmp_path: Pat
     more = write_reports_csv(tmp_path / "more.csv", 6)
     with Ledger.open(db) as ledger:
         apply_import(ledger, plan_import(ledger, first, "test"), "test")
-        rows = list(csv.DictReader(more.open(encoding="utf-8", newline="")))
+        with more.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
         for row in rows:
             row["report_id"] = "more-" + row["report_id"]
         write_csv(more, list(rows[0]), [list(row.values()) for row in rows])

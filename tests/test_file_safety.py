@@ -755,7 +755,8 @@ def test_output_cut_off_by_its_reader_ends_quietly(tmp_path: Path) -> None:
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # `| head` that has read enough
-    err = process.stderr.read().decode()
+    with process.stderr:
+        err = process.stderr.read().decode()
     process.wait(timeout=60)
     assert "Traceback" not in err and ": :" not in err, err
     assert err == ""
