@@ -357,6 +357,34 @@ def test_a_new_window_starts_in_the_events_list(qtbot, window: MainWindow) -> No
     assert window.event_pane.event_id == window.events_pane.model.event_id(0)
 
 
+@pytest.mark.parametrize("way", ["Ctrl+1", "tab", "Tab"])
+def test_coming_back_to_the_events_list_chooses_no_event(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    way: str,
+) -> None:
+    """Ctrl+1, the workspace's tab or Tab from the filters gave the list its first row,
+    which showed its event: Delete then Enter deleted an event nobody chose. (Nothing to
+    review in the example: the Review chooses no event either.)"""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    shortcut(qtbot, window, "Ctrl+2")
+    assert window.review_pane.queue_ids() == []
+    if way == "Ctrl+1":
+        shortcut(qtbot, window, "Ctrl+1")
+    elif way == "tab":
+        window.workspaces.setCurrentIndex(0)
+    else:
+        window.workspaces.setCurrentIndex(0)
+        window.events_pane.date_to.line.setFocus(Qt.FocusReason.OtherFocusReason)
+        window.events_pane.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is window.events_pane.view
+    assert not window.events_pane.view.currentIndex().isValid()
+    assert window.event_pane.event_id == ""
+    qtbot.keyClick(window.events_pane.view, Qt.Key.Key_Down)  # a person's choice
+    assert window.event_pane.event_id == window.events_pane.model.event_id(0)
+
+
 def test_f8_from_record_lands_in_the_queue_not_on_its_sort_order(
     qtbot,  # noqa: ANN001
     window: MainWindow,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 # Focus that a person moved (Tab, Backtab, a shortcut such as Ctrl+1); a click chooses
 # its own row. Not the window's activation, nor the program's own moves.
@@ -20,19 +20,34 @@ class ChoiceTable(QTableView):
     current. The events list and the review queue show the event of their current row:
     a new window showed its first event, and a review shortcut pressed in Record (the
     Review's page giving its queue the focus) replaced the event in view by the queue's
-    first, so that Alt+1 took that event's value. Here the first row is taken only when a
-    person moved the focus into the table."""
+    first, so that Alt+1 took that event's value.
+
+    With `first_on_arrival` (the review queue, which shows its first event to review),
+    the first row is taken when a person moves the focus into the table. Without it (the
+    events list, where Delete and Ctrl+Shift+N act on the current event), no arrival
+    takes a row: Down or a click chooses one."""
+
+    def __init__(self, parent: QWidget, *, first_on_arrival: bool) -> None:
+        super().__init__(parent)
+        self.first_on_arrival = first_on_arrival
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
-        if not self.currentIndex().isValid() and event.reason() not in MOVED_BY_A_PERSON:
+        chosen = self.first_on_arrival and event.reason() in MOVED_BY_A_PERSON
+        if not self.currentIndex().isValid() and not chosen:
             self.setCurrentIndex(QModelIndex())  # Qt takes "no row" as chosen
         super().focusInEvent(event)
 
     def take_focus(self) -> None:
         """The focus, as a person's move gives it (Ctrl+1, Ctrl+2, a workspace's tab): the
-        first row is taken if none is current, even where the focus was here already."""
+        first row is taken if none is current and the table takes it on arrival, even
+        where the focus was here already."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         model = self.model()
-        if not self.currentIndex().isValid() and model is not None and model.rowCount() > 0:
+        if (
+            self.first_on_arrival
+            and not self.currentIndex().isValid()
+            and model is not None
+            and model.rowCount() > 0
+        ):
             first = model.index(0, 0)
             self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)

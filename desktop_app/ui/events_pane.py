@@ -145,7 +145,7 @@ class EventsPane(QWidget):
             edit.setFixedWidth(120)
             edit.line.setPlaceholderText(translate("EventsPane", "date"))
         self.search.setMinimumWidth(220)
-        self.view = ChoiceTable(self)
+        self.view = ChoiceTable(self, first_on_arrival=False)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(translate("EventsPane", "Events"))
         self.view.setModel(self.model)

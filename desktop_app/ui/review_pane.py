@@ -214,7 +214,7 @@ class ReviewPane(QWidget):
         self.counter.setWordWrap(True)
         self.counter.setAccessibleName(translate("ReviewPane", "Left to review"))
         self.queue_model = QueueModel()
-        self.queue = ChoiceTable(self)
+        self.queue = ChoiceTable(self, first_on_arrival=True)
         self.queue.setTabKeyNavigation(False)  # Tab goes on to the decision; arrows move
         self.queue.setAccessibleName(translate("ReviewPane", "Review queue"))
         self.queue.setModel(self.queue_model)

@@ -86,6 +86,8 @@ def test_review_shortcuts_from_the_record_workspace_show_the_review(
     window = example_window
     shortcut(qtbot, window, "Ctrl+1")
     assert focused() is window.events_pane.view
+    press(qtbot, Qt.Key.Key_Down)  # Ctrl+1 chooses no event: Down does
+    assert window.event_pane.event_id == window.events_pane.model.event_id(0)
     shortcut(qtbot, window, "Alt+W")
     assert window.workspaces.currentWidget() is window.review_pane
     assert focused() is window.review_pane.rationale
