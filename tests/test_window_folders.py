@@ -146,3 +146,45 @@ def test_an_older_file_opened_in_the_window_says_where_it_was_kept(
     window.close()
     again = open_window(qtbot, old)
     assert "upgraded" not in again.statusBar().currentMessage()
+
+
+def test_file_dialogs_start_beside_the_ledger_then_where_the_person_last_went(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Qt's dialogs given no folder start in the program's working folder: File → Export
+    offered the program's own source folder to write into."""
+    home = tmp_path / "research"
+    home.mkdir()
+    db = home / "ledger.db"
+    assert main(["import", str(db), str(EXAMPLE_CSV)]) == 0
+    elsewhere = tmp_path / "articles"
+    elsewhere.mkdir()
+    (elsewhere / "more.csv").write_bytes(EXAMPLE_CSV.read_bytes())
+    monkeypatch.chdir(Path(__file__).parent)  # the program's folder, never offered
+    asked: list[str] = []
+
+    def open_file(_parent, _title, folder="", *_a, **_k):  # noqa: ANN001, ANN202
+        asked.append(folder)
+        return str(elsewhere / "more.csv"), ""
+
+    def existing_directory(_parent, _title, folder="", *_a, **_k):  # noqa: ANN001, ANN202
+        asked.append(folder)
+        return str(tmp_path / "out"), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_file)
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *a, **k: existing_directory(*a, **k)[0]
+    )
+    window = open_window(qtbot, db)
+    window.transfers.import_dialog()  # starts beside the ledger; more.csv is chosen
+    window.transfers.import_dialog()  # starts where more.csv was
+    window.transfers.export_dialog()  # nothing exported yet: beside the ledger
+    window.transfers.export_dialog()  # beside the folder exported into
+    assert asked == [str(home), str(elsewhere), str(home), str(tmp_path)]
+    window.close()
+
+    again = open_window(qtbot, db)  # remembered between runs
+    again.transfers.import_dialog()
+    assert asked[-1] == str(elsewhere)

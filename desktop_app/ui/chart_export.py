@@ -18,6 +18,8 @@ from PySide6.QtGui import QAction, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from . import folders
+
 
 def _writable(path: Path) -> Path:
     """The path, once it is known that a file can be written there: Qt's image and SVG
@@ -141,13 +143,14 @@ class ChartExport:
             QCoreApplication.translate("ChartExport", "Export chart as {kind}").format(
                 kind=kind.upper()
             ),
-            name,
+            folders.start_path(folders.CHARTS, self.ledger.path, name),
             QCoreApplication.translate("ChartExport", "{kind} image (*.{ext})").format(
                 kind=kind.upper(), ext=kind
             ),
         )
         if not path:
             return
+        folders.remember(folders.CHARTS, path)
         translate = QCoreApplication.translate
         try:
             written = (self.export_png if kind == "png" else self.export_svg)(Path(path))

@@ -43,6 +43,7 @@ from ..store import evidence
 from ..store.evidence import Description, Evidence, StoredFile
 from ..store.import_plan import Cancelled
 from ..store.ledger import Changes
+from . import folders
 from .i18n import LOCALES, current_language
 from .messages import message_text
 from .session import LedgerCommand, Session
@@ -201,9 +202,12 @@ class EvidenceAttacher(QObject):
         if not self._can_attach(report_id):
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.window, translate("Evidence", "Add evidence to the report")
+            self.window,
+            translate("Evidence", "Add evidence to the report"),
+            folders.start_folder(folders.EVIDENCE, self.session.ledger.path),
         )
         if name:
+            folders.remember(folders.EVIDENCE, name)
             self.attach(report_id or "", Path(name))
 
     def _can_attach(self, report_id: str | None) -> bool:

@@ -40,6 +40,7 @@ from .. import __version__
 from ..settings import APPLICATION, ORGANIZATION
 from ..store import evidence, queries
 from ..store.ledger import Changes, Ledger, LedgerFileError
+from . import folders
 from .chart_pane import ChartPane
 from .commands import DeleteReports
 from .dialogs import SHORTCUT_NAME, ShortcutsDialog, SourcesDialog
@@ -753,35 +754,40 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             translate("MainWindow", "New ledger file"),
-            "",
+            folders.start_folder(folders.LEDGERS, self.ledger.path),
             translate("MainWindow", "Ledger files (*.db)"),
         )
         if path:
+            folders.remember(folders.LEDGERS, path)
             self.open_file(Path(path), create=True)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("MainWindow", "Open a ledger file"),
-            "",
+            folders.start_folder(folders.LEDGERS, self.ledger.path),
             translate("MainWindow", "Ledger files (*.db);;All files (*)"),
         )
         if path:
+            folders.remember(folders.LEDGERS, path)
             self.open_file(Path(path))
 
     def save_copy_dialog(self) -> None:
         """File → Save a copy…: a self-contained copy of this ledger to send to someone."""
-        suggested = self.ledger.path.with_name(
-            translate("MainWindow", "{name} copy.db").format(name=self.ledger.path.stem)
+        suggested = folders.start_path(
+            folders.LEDGERS,
+            self.ledger.path,
+            translate("MainWindow", "{name} copy.db").format(name=self.ledger.path.stem),
         )
         path, _ = QFileDialog.getSaveFileName(
             self,
             translate("MainWindow", "Save a copy of the ledger"),
-            str(suggested),
+            suggested,
             translate("MainWindow", "Ledger files (*.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # a copy never replaces a file
         )
         if path:
+            folders.remember(folders.LEDGERS, path)
             self.save_copy(Path(path))
 
     def save_copy(self, path: Path) -> bool:

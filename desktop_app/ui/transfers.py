@@ -18,6 +18,7 @@ from ..store.importer import ImportPlan, apply_import, plan_import
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
+from . import folders
 from .dialogs import ProblemsDialog
 from .i18n import current_language, number
 from .messages import message_text, problem_text
@@ -159,17 +160,21 @@ class Transfers:
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             translate("Transfers", "Import reports.csv"),
-            "",
+            folders.start_folder(folders.IMPORTS, self.path),
             translate("Transfers", "CSV files (*.csv);;All files (*)"),
         )
         if path:
+            folders.remember(folders.IMPORTS, path)
             self.import_file(Path(path))
 
     def import_folder_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(
-            self.window, translate("Transfers", "Import an export folder")
+            self.window,
+            translate("Transfers", "Import an export folder"),
+            folders.start_folder(folders.IMPORTS, self.path),
         )
         if directory:
+            folders.remember(folders.IMPORTS, Path(directory).parent)
             self.import_folder(Path(directory))
 
     def import_file(self, csv_path: Path) -> ImportPlan | FolderResult | None:
@@ -287,9 +292,12 @@ class Transfers:
 
     def export_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(
-            self.window, translate("Transfers", "Export the CSV files into")
+            self.window,
+            translate("Transfers", "Export the CSV files into"),
+            folders.start_folder(folders.EXPORTS, self.path),
         )
         if directory:
+            folders.remember(folders.EXPORTS, Path(directory).parent)
             self.export_to(Path(directory))
 
     def export_to(self, directory: Path) -> dict[str, int] | None:
@@ -328,10 +336,11 @@ class Transfers:
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             translate("Transfers", "Merge another ledger file"),
-            "",
+            folders.start_folder(folders.LEDGERS, self.path),
             translate("Transfers", "Ledger files (*.db);;All files (*)"),
         )
         if path:
+            folders.remember(folders.LEDGERS, path)
             self.merge_file(Path(path))
 
     def merge_file(self, other: Path) -> MergeResult | None:
