@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -637,7 +638,13 @@ class ReportForm(QWidget):
         return answer == QMessageBox.StandardButton.Discard
 
     def cancel(self) -> None:
-        """Esc: a half-typed report is lost only after the person says so."""
+        """Esc: a half-typed report is lost only after the person says so. Esc in an open
+        list (a field's completions, a box's choices, a calendar) closes the list alone:
+        the form's shortcut takes the key before the list does."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.hide()
+            return
         if not self.may_discard():
             return
         self.clear()

@@ -79,6 +79,29 @@ def test_escape_asks_then_keeps_the_typed_report(
     assert focused() is window.form.source
 
 
+def test_escape_in_an_open_list_of_completions_closes_the_list_only(
+    qtbot,  # noqa: ANN001
+    example_window,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Esc meant for the suggestions also asked whether to discard the report."""
+    window = example_window
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **_k: asked.append(a) or 0)
+    window.form.refresh_completions()
+    shortcut(qtbot, window, "Ctrl+N")
+    tab(qtbot)
+    type_text(qtbot, "Vla")
+    popup = window.form.source.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)  # where Qt sends a real key press
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert asked == [] and window.form.source.text() == "Vla"
+    assert focused() is window.form.source
+    press(qtbot, Qt.Key.Key_Escape)  # the list closed: Esc is the form's again
+    assert len(asked) == 1
+
+
 def test_review_shortcuts_from_the_record_workspace_show_the_review(
     qtbot,  # noqa: ANN001
     example_window,  # noqa: ANN001
