@@ -423,3 +423,26 @@ def test_an_event_summary_gives_back_the_lines_a_longer_one_took(qtbot) -> None:
     long = label.minimumHeight()
     label.setText("Select an event to see its reports.")
     assert 0 < label.minimumHeight() < long
+
+
+def test_a_search_that_hides_the_selected_event_lets_it_go_until_cleared(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The table emptied by a search still had its event shown beside it, and Ctrl+Shift+N
+    opened a new report for that event out of view; the empty table said nothing."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    pane = window.events_pane
+    qtbot.keyClick(pane.view, Qt.Key.Key_Down)
+    chosen = pane.model.event_id(0)
+    assert window.event_pane.event_id == chosen and not pane.no_match.isVisibleTo(pane)
+    pane.search.setText("nothing-of-the-sort")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 0)
+    assert pane.selected_event() == "" and window.event_pane.event_id == ""
+    assert pane.no_match.isVisibleTo(pane)
+    pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Shift+N")
+    assert window.form.target_event is None
+    shortcut(qtbot, window, "Ctrl+Shift+L")
+    qtbot.waitUntil(lambda: window.event_pane.event_id == chosen)
+    assert pane.selected_event() == chosen and not pane.no_match.isVisibleTo(pane)

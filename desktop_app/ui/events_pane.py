@@ -119,6 +119,14 @@ class EventsPane(QWidget):
         self.filter_error = QLabel(self)
         self.filter_error.setStyleSheet("color: #b00020;")
         self.filter_error.setAccessibleName(translate("EventsPane", "Filter error"))
+        self.no_match = QLabel(
+            translate(
+                "EventsPane", "No event matches the search and filters (Ctrl+Shift+L clears them)."
+            ),
+            self,
+        )
+        self.no_match.setStyleSheet("color: palette(mid);")
+        self.no_match.setWordWrap(True)
         search_bar = QHBoxLayout()
         search_bar.setContentsMargins(0, 0, 0, 0)
         search_bar.addWidget(_labelled(translate("EventsPane", "Search:"), self.search, self))
@@ -181,8 +189,10 @@ class EventsPane(QWidget):
         layout.addLayout(search_bar)
         layout.addWidget(bar)
         layout.addWidget(self.filter_error)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.view)
         self.filter_error.hide()
+        self.no_match.hide()
         self._reselect_later = AfterPaint(self, self._reselect)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -246,7 +256,13 @@ class EventsPane(QWidget):
         if event_filter is None or event_filter == self.model.event_filter:
             return
         self.model.set_filter(event_filter)
+        self._say_if_none_match()
         self._reselect()
+
+    def _say_if_none_match(self) -> None:
+        """An empty table says why when a search or a filter emptied it."""
+        filtered = self.model.event_filter != EventFilter()
+        self.no_match.setVisible(filtered and self.model.rowCount() == 0)
 
     def show_to_review(self) -> None:
         set_combo_value(self.status_filter, OPEN)
@@ -266,7 +282,8 @@ class EventsPane(QWidget):
     # ---- selection ----------------------------------------------------------------
 
     def selected_event(self) -> str:
-        return self._selected
+        """The event selected in the table; none while a filter or an undo hides it."""
+        return "" if self._selected_gone else self._selected
 
     def _id_at(self, row: int) -> str:
         return self.model.event_id(row) if 0 <= row < self.model.rowCount() else ""
@@ -279,6 +296,8 @@ class EventsPane(QWidget):
 
     def select_event(self, event_id: str) -> None:
         """Select an event chosen elsewhere (chart, review, a new entry)."""
+        if not event_id and self._selected_gone:
+            return  # the table's own letting go (`_reselect`): it keeps the event to show again
         if event_id == self._selected and self.view.currentIndex().isValid():
             if self._reselect_later.isActive():
                 self._reselect_later.stop()
@@ -292,7 +311,11 @@ class EventsPane(QWidget):
         row = self.model.position(self._selected) if self._selected else None
         if row is None:
             self.view.clearSelection()
-            self._selected_gone = bool(self._selected)
+            if self._selected and not self._selected_gone:
+                # Hidden by a search, a filter or an undo: the other panes let it go as the
+                # table does, so that Delete, Ctrl+Shift+N and F2 act on no event out of view.
+                self._selected_gone = True
+                self.session.event_selected.emit("")
             return
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
@@ -309,6 +332,7 @@ class EventsPane(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         self.model.reload()
+        self._say_if_none_match()
         if self._selected and not self.model.shows(self._selected):
             self._selected_gone = True
         # The selected event's new row is looked up once the change has been shown,

@@ -625,6 +625,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Ошибка фильтра</translation>
     </message>
     <message>
+        <source>No event matches the search and filters (Ctrl+Shift+L clears them).</source>
+        <translation>Ни одно событие не соответствует поиску и фильтрам (Ctrl+Shift+L их сбрасывает).</translation>
+    </message>
+    <message>
         <source>Search:</source>
         <translation>Поиск:</translation>
     </message>

@@ -625,6 +625,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Помилка фільтра</translation>
     </message>
     <message>
+        <source>No event matches the search and filters (Ctrl+Shift+L clears them).</source>
+        <translation>Жодна подія не відповідає пошуку й фільтрам (Ctrl+Shift+L їх скидає).</translation>
+    </message>
+    <message>
         <source>Search:</source>
         <translation>Пошук:</translation>
     </message>
