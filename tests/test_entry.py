@@ -869,3 +869,41 @@ def test_an_event_brought_back_by_redo_is_shown_in_every_pane(qtbot, tmp_path: P
     qtbot.waitUntil(lambda: window.event_pane.event_id == new_event)
     assert len(window.event_pane.reports) == 1
     assert window.events_pane.selected_event() == new_event
+
+
+def test_a_flow_naming_a_new_party_says_so_before_the_commit(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """A misspelt "Rusia" became a party of its own, a line on the chart and a completion,
+    with nothing said; a new party stays allowed (a third side does exist)."""
+    window = open_window(qtbot, example_ledger(tmp_path))
+    form = window.form
+    form.refresh_completions()
+    row = form.flows.add_row()
+    row.from_party.setText("Rusia")
+    row.to_party.setText("ukraine")  # a known party, whatever its case
+    row.count.setText("10")
+    form.validate(show_all=True)
+    assert row.error.text() == "Rusia is a new party: did you mean Russia?"
+    assert row.error.isVisibleTo(form) and not row.failed
+    row.from_party.setText("Red Cross")
+    form.validate(show_all=True)
+    assert row.error.text() == "Red Cross is a new party"
+    row.from_party.setText("RUSSIA")
+    form.validate(show_all=True)
+    assert row.error.text() == "" and not row.error.isVisibleTo(form)
+    row.from_party.setText("Rusia")
+    row.count.setText("-1")  # an error shows in the error's colour, the note gone
+    form.validate(show_all=True)
+    assert row.failed and "Rusia" not in row.error.text()
+
+
+def test_a_new_sources_new_party_says_so_too(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = open_window(qtbot, example_ledger(tmp_path))
+    form = window.form
+    form.refresh_completions()
+    form.source.setText("Ministry of Defence")
+    form.source_party.setText("Ukriane")
+    form.validate(show_all=True)
+    assert form.source_hint.text() == "Ukriane is a new party: did you mean Ukraine?"
+    form.source_party.setText("Ukraine")
+    form.validate(show_all=True)
+    assert not form.source_hint.isVisibleTo(form)

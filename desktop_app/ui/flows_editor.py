@@ -3,6 +3,8 @@ removed from the keyboard."""
 
 from __future__ import annotations
 
+import difflib
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import validation
-from ..domain.records import CATEGORIES, QUALIFIERS, Flow, FlowKey
+from ..domain.records import CATEGORIES, QUALIFIERS, Flow, FlowKey, name_key
 from ..domain.validation import Invalid
 from .messages import message_text
 from .words import (
@@ -39,6 +41,25 @@ HEADERS = (
 )
 translate = QCoreApplication.translate
 REMOVE_KEYS = "Ctrl+Shift+Delete"  # in a flow's row: removes the row
+ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #8a5300;"  # a new party: allowed, but said before it is created
+
+
+def new_party_note(name: str, known: list[str]) -> str:
+    """What a flow's party typed as `name` would add, or "" if it names a known party
+    (as the ledger compares names: case, width and invisible characters aside). A
+    misspelt "Rusia" became a party of its own, a line on the chart and a completion,
+    with nothing said."""
+    keys = {name_key(party): party for party in known}
+    typed = name_key(name)
+    if not typed or typed in keys:
+        return ""
+    close = difflib.get_close_matches(typed, list(keys), n=1, cutoff=0.75)
+    if close:
+        return translate("FlowsEditor", "{name} is a new party: did you mean {known}?").format(
+            name=name.strip(), known=keys[close[0]]
+        )
+    return translate("FlowsEditor", "{name} is a new party").format(name=name.strip())
 
 
 class FlowRow:
@@ -67,10 +88,11 @@ class FlowRow:
             translate("FlowsEditor", "Remove this flow (Ctrl+Shift+Delete in the row)")
         )
         self.error = QLabel(parent)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.setAccessibleName(translate("FlowsEditor", "Flow error"))
         self.left = False  # a field of the row was left: its reason may show
+        self.failed = False  # its flow is not valid (a new party's note is no failure)
         for widget, name in zip(self.inputs(), HEADERS, strict=True):
             widget.setAccessibleName(translate("FlowsEditor", name))
         # Wide enough for a party's name and a count as printed ("Ukraine", "1,212,000").
@@ -214,8 +236,9 @@ class FlowsEditor(QWidget):
         flows: list[Flow] = []
         ok = True
         seen: set[FlowKey] = set()
+        known = self._parties.model().stringList()
         for row in self.rows:
-            message = ""
+            message = note = ""
             flow = row.flow()
             if isinstance(flow, list):
                 message = "\n".join(message_text(reason) for reason in flow)
@@ -226,9 +249,13 @@ class FlowsEditor(QWidget):
             else:
                 seen.add(flow.key)
                 flows.append(flow)
+                parties = dict.fromkeys((flow.key.from_party, flow.key.to_party))
+                note = "\n".join(filter(None, (new_party_note(p, known) for p in parties)))
             ok = ok and not message
+            row.failed = bool(message)
             row.left = row.left or show
-            visible = row.left
-            row.error.setText(message if visible else "")
-            row.error.setVisible(bool(message) and visible)
+            shown = (message or note) if row.left else ""
+            row.error.setStyleSheet(ERROR_STYLE if message else NOTE_STYLE)
+            row.error.setText(shown)
+            row.error.setVisible(bool(shown))
         return tuple(flows), ok

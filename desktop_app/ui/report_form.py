@@ -45,7 +45,7 @@ from ..store.ledger import Changes, LedgerFileError, ReportInput
 from ..store.sources import former_names, source_choices, sources_named
 from .commands import AddReport, EditReport
 from .date_field import PartialDateEdit
-from .flows_editor import FlowsEditor
+from .flows_editor import FlowsEditor, new_party_note
 from .messages import message_text
 from .notifier import AfterPaint
 from .session import Session
@@ -499,7 +499,7 @@ class ReportForm(QWidget):
         """Under a new source, the known sources of that name: a known name typed without
         its party (not picked from the completion) would be another source."""
         known = [] if existing else self._sources_named(self.source.text())
-        self.source_hint.setText(
+        hint = (
             translate(
                 "ReportForm",
                 "This name is known as {sources}: pick it from the list, or type its party.",
@@ -507,7 +507,10 @@ class ReportForm(QWidget):
             if known
             else ""
         )
-        self.source_hint.setVisible(bool(known))
+        if not hint and existing is None:
+            hint = new_party_note(self.source_party.text(), self.parties_model.stringList())
+        self.source_hint.setText(hint)
+        self.source_hint.setVisible(bool(hint))
 
     def _sources_named(self, name: str) -> list[str]:
         if not name.strip():
@@ -734,6 +737,6 @@ class ReportForm(QWidget):
                     widget.setFocus(Qt.FocusReason.OtherFocusReason)
                     return
         for row in self.flows.rows:
-            if row.error.isVisible():
+            if row.failed and row.error.isVisible():
                 row.count.setFocus(Qt.FocusReason.OtherFocusReason)
                 return

@@ -831,6 +831,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Точность</translation>
     </message>
     <message>
+        <source>{name} is a new party: did you mean {known}?</source>
+        <translation>{name} — новая сторона: может быть, {known}?</translation>
+    </message>
+    <message>
+        <source>{name} is a new party</source>
+        <translation>{name} — новая сторона</translation>
+    </message>
+    <message>
         <source>e.g. 1212</source>
         <translation>напр. 1212</translation>
     </message>
