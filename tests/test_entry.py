@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
 from test_import_problems_translated import speaking
 from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_text, when_modal
 
+from desktop_app.store.check import check
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.sources import sources_named
@@ -907,3 +908,35 @@ def test_a_new_sources_new_party_says_so_too(qtbot, tmp_path: Path) -> None:  # 
     form.source_party.setText("Ukraine")
     form.validate(show_all=True)
     assert not form.source_hint.isVisibleTo(form)
+
+
+def test_undoing_the_report_that_added_a_party_takes_the_party_away(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """After Ctrl+Z of a report naming "Rusia", the party stayed: a completion above
+    "Russia" that nothing in the window could remove. Redo brings it back."""
+    path = example_ledger(tmp_path)
+    window = open_window(qtbot, path)
+    flows = [("Rusia", "Ukraine", "10")]
+    enter_report(qtbot, window, source="A", date="2025-06-20", flows=flows, **A_SOURCE)
+    assert window.ledger.parties() == ["Rusia", "Russia", "Ukraine"]
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert window.ledger.parties() == ["Russia", "Ukraine"]
+    window.form.refresh_completions()
+    assert window.form.parties_model.stringList() == ["Russia", "Ukraine"]
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    assert window.ledger.parties() == ["Rusia", "Russia", "Ukraine"]
+    assert [r["flows"] for r in stored_reports(path)][-1] == [("Rusia", "Ukraine", "bodies", 10)]
+    with Ledger.open(path, read_only=True) as ledger:
+        assert check(ledger).ok
+        deleted = [(r["action"], r["entity"]) for r in ledger.audit_records()]
+    assert ("delete", "party") in deleted
+
+
+def test_deleting_a_report_keeps_a_party_others_still_name(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = example_ledger(tmp_path)
+    window = open_window(qtbot, path)
+    flows = [("Russia", "Ukraine", "10")]
+    enter_report(qtbot, window, source="A", date="2025-06-20", flows=flows, **A_SOURCE)
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert window.ledger.parties() == ["Russia", "Ukraine"]

@@ -85,6 +85,14 @@ class LedgerBusyError(LedgerFileError):
 SOURCE_NAMESPACE = uuid.UUID("5b0f1c9e-7a61-4f0e-9a39-1f3e6c2d8a10")
 
 
+# A party named by no flow, no source and no decision: its colour, or no row.
+UNUSED_PARTY_SQL = """
+SELECT color FROM parties p WHERE name = :name
+AND NOT EXISTS (SELECT 1 FROM flows WHERE from_party = :name OR to_party = :name)
+AND NOT EXISTS (SELECT 1 FROM sources WHERE party = :name)
+AND NOT EXISTS (SELECT 1 FROM resolutions WHERE from_party = :name OR to_party = :name)
+"""
+
 @dataclass(frozen=True)
 class Changes:
     """What a write changed, for the listeners that redraw."""
@@ -776,13 +784,30 @@ class Ledger:
                 raise Invalid(f"there is no report {report_id}")
             self.delete_reports([report_id])
             self.audit("delete", "report", report_id, old=old)
+            parties = {flow[side] for flow in old["flows"] for side in ("from_party", "to_party")}
+            self._drop_unused_parties(parties)
             state.touched.add(old["event_id"])
         return self.changes_of(state)
+
+    def _drop_unused_parties(self, names: Iterable[str]) -> None:
+        """Parties of a deleted report that nothing names any more (audited): the undo of
+        a report that added a misspelt "Rusia" left it in the file, a completion above
+        "Russia" that nothing in the window could remove. Restoring the report adds it
+        again. A party a flow, a source or a decision names stays."""
+        for name in sorted(names):
+            row = self.conn.execute(UNUSED_PARTY_SQL, {"name": name}).fetchone()
+            if row is not None:
+                self.conn.execute("DELETE FROM parties WHERE name = ?", (name,))
+                self.audit("delete", "party", name, old={"name": name, "color": row[0]})
+                self._state().parties = True
 
     def restore_report(self, record: dict[str, Any], who: str) -> Changes:
         """Put back a deleted report exactly as `report_record` gave it (undo)."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
+            for flow in record["flows"]:  # a party the report's deletion took away
+                self.ensure_party(flow["from_party"])
+                self.ensure_party(flow["to_party"])
             self.insert_report({**report, "seq": self.next_seqs()})
             self.insert_flow_records(report["id"], record["flows"])
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
