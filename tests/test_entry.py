@@ -940,3 +940,29 @@ def test_deleting_a_report_keeps_a_party_others_still_name(qtbot, tmp_path: Path
     window.events_pane.view.setFocus()
     shortcut(qtbot, window, "Ctrl+Z")
     assert window.ledger.parties() == ["Russia", "Ukraine"]
+
+
+def test_a_form_nobody_typed_in_shows_no_reason(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Esc after Ctrl+Shift+N, or a commit, moved the focus out of the empty Source field,
+    which then said "source is required" in red on a form nobody had typed in."""
+    window = open_window(qtbot, example_ledger(tmp_path))
+    form = window.form
+
+    def reasons() -> list[str]:
+        return [label.text() for label in form.errors.values() if label.isVisibleTo(form)]
+
+    qtbot.keyClick(window.events_pane.view, Qt.Key.Key_Down)
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Shift+N")
+    assert focused() is form.source
+    shortcut(qtbot, window, "Escape")
+    assert reasons() == []
+    enter_report(
+        qtbot, window, source="A", date="2025-06-20", flows=[("Russia", "Ukraine", "3")], **A_SOURCE
+    )
+    assert reasons() == []
+    form.source.setFocus()
+    type_text(qtbot, "x")
+    press(qtbot, Qt.Key.Key_Backspace)
+    tab(qtbot)  # typed in, emptied and left: now it says why
+    assert reasons() == ["source is required"]

@@ -316,7 +316,7 @@ class ReportForm(QWidget):
             # shows once it is left, not while it is still being typed.
             widget.textChanged.connect(lambda _text: self.validate())
             line = getattr(widget, "line", widget)
-            line.editingFinished.connect(lambda key=key: self._edited(key))
+            line.editingFinished.connect(lambda key=key, line=line: self._left(key, line))
         self.quote.textChanged.connect(lambda: self._edited("quote"))
         self.event_type.currentIndexChanged.connect(lambda _i: self.validate())
         self.flows.changed.connect(self.validate)
@@ -399,6 +399,13 @@ class ReportForm(QWidget):
         if self.source.text() in (label, name):
             self.source.setText(name)
             self.source_party.setText(party or "")
+
+    def _left(self, key: str, line: QLineEdit) -> None:
+        """A field lost the focus. Passed through empty, never typed in, it says nothing
+        yet: the focus the form moves itself (Esc, a commit, Ctrl+Shift+N) left "source
+        is required" in red on a form nobody had typed in. Commit shows every reason."""
+        if line.isModified() or line.text().strip():
+            self._edited(key)
 
     def _edited(self, key: str) -> None:
         """A field was left (or the quote typed): its reason may show from now on."""
