@@ -966,3 +966,17 @@ def test_a_form_nobody_typed_in_shows_no_reason(qtbot, tmp_path: Path) -> None: 
     press(qtbot, Qt.Key.Key_Backspace)
     tab(qtbot)  # typed in, emptied and left: now it says why
     assert reasons() == ["source is required"]
+
+
+def test_the_reports_table_keeps_its_columns_when_its_event_goes(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Emptied (no event, or its event deleted), the table fitted its columns to their
+    titles alone, and the last one took the rest of the width."""
+    window = open_window(qtbot, example_ledger(tmp_path))
+    window.resize(1280, 800)
+    pane = window.event_pane
+    pane.show_event("bodies-2025-06-13")
+    QApplication.processEvents()
+    widths = [pane.table.columnWidth(c) for c in range(pane.table.columnCount())]
+    pane.show_event("")
+    QApplication.processEvents()
+    assert [pane.table.columnWidth(c) for c in range(pane.table.columnCount())] == widths

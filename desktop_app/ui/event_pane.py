@@ -253,7 +253,12 @@ class EventPane(QWidget):
         ]
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its header and cells need, up to its cap."""
+        """Each column as wide as its header and cells need, up to its cap. An empty table
+        (no event, or one whose reports were deleted) keeps the widths it had: fitted to
+        the headers alone, Source, Date, Flows and Quote shrank to their titles, and the
+        last column took the rest of the width."""
+        if not self.reports:
+            return
         header = self.table.horizontalHeader()
         for column in range(self.table.columnCount()):
             wanted = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
