@@ -673,3 +673,22 @@ def test_a_count_of_ones_own_is_taken_as_printed(qtbot, tmp_path: Path) -> None:
     decide_by_keyboard(qtbot, window, None, value="1,212", rationale="a figure of my own")
     with Ledger.open(path, read_only=True) as ledger:
         assert [row["value"] for row in queries.decisions(ledger)] == ["1212"]
+
+
+def test_a_bad_value_emptied_takes_its_reason_away(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The reason and "a value of your own" stayed under an emptied Value box."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    shortcut(qtbot, window, "Ctrl+2")
+    pane.show_event("small")
+    pane.rationale.setPlainText("why")
+    pane.value.setFocus()
+    type_text(qtbot, "-3")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert pane.error.text().startswith("count is '-3'")
+    assert pane.picked_label.text() == "a value of your own"
+    pane.value.selectAll()
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert pane.error.text() == "" and pane.picked_label.text() == ""
+    assert window.ledger.count("resolutions") == 0

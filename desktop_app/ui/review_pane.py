@@ -769,9 +769,14 @@ class ReviewPane(QWidget):
         if field in keys:
             self.field_choice.setCurrentIndex(keys.index(field))
 
-    def _value_typed(self, _text: str) -> None:
+    def _value_typed(self, text: str) -> None:
+        """A value typed: no report followed any more, and what Decide said of the value
+        before is stale (an emptied box kept "count is '-3'…" and "a value of your own")."""
         self.picked_report = None
-        self.picked_label.setText(translate("ReviewPane", "a value of your own"))
+        self.picked_label.setText(
+            translate("ReviewPane", "a value of your own") if text.strip() else ""
+        )
+        self.error.clear()
 
     def focus_rationale(self) -> None:
         self.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
