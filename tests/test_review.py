@@ -692,3 +692,17 @@ def test_a_bad_value_emptied_takes_its_reason_away(qtbot, tmp_path: Path) -> Non
     press(qtbot, Qt.Key.Key_Backspace)
     assert pane.error.text() == "" and pane.picked_label.text() == ""
     assert window.ledger.count("resolutions") == 0
+
+
+def test_the_rows_side_by_side_are_named_alike(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """ "date" and "location" stood in lower case among Source, Party, Kind…; and the
+    queue's bold title over a selected row lost its first letter (".argest …")."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("swap")
+    table = pane.comparison
+    rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert rows[:2] == ["Date", "Location"] and "Source" in rows
+    assert "pows Russia → Ukraine" in rows
+    assert not pane.queue.horizontalHeader().highlightSections()

@@ -160,6 +160,13 @@ class QueueModel(QAbstractTableModel):
         return None
 
 
+def _row_label(field: FieldKey) -> str:
+    """A field's row among the reports' rows (Source, Party, …): "Date", "Location"; a
+    flow's row keeps its words as everywhere else ("bodies Russia → Ukraine")."""
+    label = field_label(field)
+    return label if field.flow is not None else label[:1].upper() + label[1:]
+
+
 class ReasonLine(QLabel):
     """Why a decision was refused, in red under the buttons; shown only while it says
     something, so that no empty line stands between the buttons and the history."""
@@ -222,6 +229,9 @@ class ReviewPane(QWidget):
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().setVisible(False)
         self.queue.horizontalHeader().setStretchLastSection(True)
+        # No bold title over the selected row's cells: bold, "Largest disagreement" was
+        # wider than its column and lost its first letter.
+        self.queue.horizontalHeader().setHighlightSections(False)
         self.queue.horizontalHeader().setSectionsMovable(True)  # remembered by the window
         self.queue.horizontalHeader().setFirstSectionMovable(False)
         for column, width in enumerate((84, 84, 60)):
@@ -532,9 +542,9 @@ class ReviewPane(QWidget):
         table.setHorizontalHeaderLabels(titles)
         for column, (title, report) in enumerate(zip(titles, self.reports, strict=True)):
             table.horizontalHeaderItem(column).setToolTip(f"{title}: {report['source_name']}")
-        labels = [field_label(field) for field in in_question]
+        labels = [_row_label(field) for field in in_question]
         info_rows = [translate("ReviewPane", row) for row in INFO_ROWS]
-        table.setVerticalHeaderLabels([*labels, *info_rows, *(field_label(f) for f in quiet)])
+        table.setVerticalHeaderLabels([*labels, *info_rows, *(_row_label(f) for f in quiet)])
         self.evidence_rows = len(in_question) + INFO_ROWS.index("Evidence")
         self.evidence_items: dict[str, list[evidence.Evidence]] = {}
         for item in evidence.evidence_of(self.session.ledger, [r["id"] for r in self.reports]):
