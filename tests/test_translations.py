@@ -375,6 +375,45 @@ def test_the_review_workspace_is_no_wider_than_the_record_workspace(
     assert int(review) <= int(record), (record, review)
 
 
+# The least width of the window, then with a flow row in the form.
+FLOW_WIDTH_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop_app import settings
+from desktop_app.ui import build_main_window
+settings.set_user_name("x")
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+app.processEvents()
+empty = window.minimumSizeHint().width()
+window.form.flows.add_row()
+app.processEvents()
+print(empty, window.minimumSizeHint().width())
+"""
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "uk_UA.UTF-8", "ru_RU.UTF-8"])
+def test_a_flow_in_the_form_keeps_the_window_within_half_a_screen(
+    tmp_path: Path, locale: str
+) -> None:
+    """A flow's five boxes stand on one line: the window widens to hold them (590 to 735
+    pixels in English), and must stay within half of a 1920-pixel screen, as the README
+    says, beside the article being read."""
+    env = window_env(tmp_path / "home", locale)
+    result = subprocess.run(
+        [sys.executable, "-c", FLOW_WIDTH_PROBE, str(tmp_path / "l.db")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    empty, with_flow = map(int, result.stdout.split())
+    assert empty <= 670 and with_flow <= 960, (empty, with_flow)
+
+
 # Four reports of one exchange, each with its own count, side by side in a window of half a
 # 1920-pixel screen; prints each column's title as its header shows it, then its tooltip.
 REPORT_TITLES_PROBE = """
