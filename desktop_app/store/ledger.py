@@ -93,6 +93,7 @@ AND NOT EXISTS (SELECT 1 FROM sources WHERE party = :name)
 AND NOT EXISTS (SELECT 1 FROM resolutions WHERE from_party = :name OR to_party = :name)
 """
 
+
 @dataclass(frozen=True)
 class Changes:
     """What a write changed, for the listeners that redraw."""
