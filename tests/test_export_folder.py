@@ -434,3 +434,27 @@ def test_the_workbook_never_reads_through_a_link_put_in_place_of_a_csv_file(
     (out / "sources.csv").symlink_to(secret)
     with (tmp_path / "book.xlsx").open("wb") as handle, pytest.raises(OSError):
         workbook.write_workbook(out, exporter.FIELDS, handle, print)
+
+
+def test_a_quote_longer_than_the_csv_modules_field_limit_goes_into_the_workbook(
+    cli_process,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """A whole article pasted as a quote (over 131,072 characters, the csv module's
+    default limit) made `export --xlsx` end in a traceback, in a process that had not
+    imported a file first; the workbook was not written."""
+    source = tmp_path / "long.csv"
+    quote = "a" * 131_073
+    source.write_text(
+        "event_id,event_type,event_date,source_name,quote\r\n"
+        f"q1,statement,2025-06-01,S,{quote}\r\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "long.db"
+    assert cli_process("import", db, source).returncode == 0
+    out = tmp_path / "out"
+    result = cli_process("export", db, out, "--xlsx")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "cut to 32,767 in the workbook" in result.stderr
+    book = openpyxl.load_workbook(out / WORKBOOK_NAME)
+    assert len(book["reports"]["R2"].value) == 32_767
