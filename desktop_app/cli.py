@@ -800,6 +800,7 @@ def run_command(argv: Sequence[str]) -> int:
     if unnamed is not None:
         print(f"{PROG}: {unnamed}", file=sys.stderr)
         return 1
+    _guard_output()
     try:
         code = int(args.handler(args))
         sys.stdout.flush()  # a reader gone shows here, not at the exit (status 120)
@@ -828,11 +829,12 @@ def run_command(argv: Sequence[str]) -> int:
     except BrokenPipeError:
         # The reader of our output went away (`| head`): nothing more to say to it. What
         # the command saved stays saved, and a script must not do it a second time.
-        # What is still buffered goes nowhere (Python's documented way: the output's
-        # descriptor onto /dev/null), so that the exit's flush fails neither.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        _discard_output()
+        return 0 if _saved() else 1
+    except OutputError as error:
+        _discard_output()
+        kept = "; what it saved stays saved" if _saved() else ""
+        print(f"{PROG}: its output could not be written ({error.strerror}){kept}.", file=sys.stderr)
         return 0 if _saved() else 1
     except KeyboardInterrupt:
         done = "after its changes were saved" if _saved() else "nothing was changed"
@@ -846,6 +848,63 @@ def run_command(argv: Sequence[str]) -> int:
     finally:
         _warn_unsaved()
         _SCRATCH.close()
+
+
+class OutputError(OSError):
+    """The command's own output could not take what it printed (`> /dev/full`): not the
+    ledger's disk. A saved decision was reported as "DB: not enough space on the disk",
+    exit 1, and a script would have recorded it a second time."""
+
+
+class _GuardedOutput(io.RawIOBase):
+    """The standard output's descriptor, whose failures are `OutputError`s (a reader gone
+    stays BrokenPipeError)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        try:
+            return os.write(self._fd, data)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error.errno, error.strerror) from error
+
+
+def _guard_output() -> None:
+    """The process's own standard output, guarded; a closed one (`>&-`) goes nowhere."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+        return
+    if type(sys.stdout) is not io.TextIOWrapper or sys.__stdout__ is not sys.stdout:
+        return  # replaced by the caller (a test's capture): left as it is
+    sys.stdout.flush()
+    raw = _GuardedOutput(sys.stdout.fileno())
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=sys.stdout.encoding,
+        errors="backslashreplace",
+        line_buffering=raw.isatty(),
+    )
+
+
+def _discard_output() -> None:
+    """What is still buffered goes nowhere (Python's documented way: the output's
+    descriptor onto /dev/null), so that the exit's flush fails neither."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _saved() -> bool:

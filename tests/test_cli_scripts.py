@@ -368,3 +368,51 @@ def test_every_option_of_resolve_says_what_it_is_for(tmp_path: Path) -> None:
         ("--by NAME", "who decides"),
     ):
         assert f"{option} {words}" in text, option
+
+
+def _into(stdout: object, *args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *map(str, args)],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.usefixtures("isolated_home")
+def test_an_output_that_cannot_be_written_is_not_taken_for_the_ledgers_disk(
+    tmp_path: Path,
+) -> None:
+    """`import … > /dev/full` saved the import, then said "DB: there is not enough space on
+    the disk" with exit 1; a script would do it again (a decision recorded twice)."""
+    db = tmp_path / "new.db"
+    with open("/dev/full", "w") as full:  # noqa: PTH123
+        done = _into(full, "import", db, EXAMPLE_CSV, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "its output could not be written" in done.stderr
+        assert "what it saved stays saved" in done.stderr and "disk" not in done.stderr
+        assert count(db, "reports") == 6
+        read = _into(full, "conflicts", db, cwd=tmp_path)
+    assert read.returncode == 1 and "its output could not be written" in read.stderr
+
+
+@pytest.mark.usefixtures("isolated_home")
+def test_a_command_started_with_its_output_closed_does_its_work(tmp_path: Path) -> None:
+    """`import … >&-` (a daemon's closed output) ended in a traceback, exit 1, after the
+    import was saved."""
+    db = tmp_path / "new.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "import", str(db), str(EXAMPLE_CSV)],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+        preexec_fn=lambda: os.close(1),  # noqa: PLW1509 - the child's own descriptor
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert count(db, "reports") == 6
