@@ -87,7 +87,7 @@ SOURCE_NAMESPACE = uuid.UUID("5b0f1c9e-7a61-4f0e-9a39-1f3e6c2d8a10")
 
 # A party named by no flow, no source and no decision: its colour, or no row.
 UNUSED_PARTY_SQL = """
-SELECT color FROM parties p WHERE name = :name
+SELECT color FROM parties WHERE name = :name
 AND NOT EXISTS (SELECT 1 FROM flows WHERE from_party = :name OR to_party = :name)
 AND NOT EXISTS (SELECT 1 FROM sources WHERE party = :name)
 AND NOT EXISTS (SELECT 1 FROM resolutions WHERE from_party = :name OR to_party = :name)
