@@ -882,6 +882,19 @@ def test_check_finds_corrupted_derived_state_and_repair_rebuilds_it(
     assert status(healthy) == "conflict"
 
 
+def test_check_names_a_damaged_flow_and_no_healthy_day(
+    healthy: Path, cli: Callable[..., CliResult]
+) -> None:
+    """The sums per day are what the reports and decisions make them: a flow whose best
+    was altered by hand is the one difference, not the day it belongs to as well."""
+    sql(healthy, "UPDATE flow_state SET best = 999 WHERE event_id = 'decided'")
+    result = clean(cli("check", healthy), code=1)
+    difference = [line for line in result.out.splitlines() if line.startswith("  ")]
+    assert len(difference) == 1, result.out
+    assert difference[0].startswith("  flow decided / ")
+    assert "best is 999, should be 5" in difference[0]
+
+
 def test_check_repair_on_a_healthy_file_changes_nothing(
     healthy: Path, cli: Callable[..., CliResult]
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import checked_files, derived
 from .ledger import Ledger
-from .schema import EXCHANGE_DAYS_COLUMNS, EXCHANGE_DAYS_SELECT, SCHEMA_VERSION
+from .schema import EXCHANGE_DAYS_COLUMNS, SCHEMA_VERSION
 from .values import unreadable_values
 
 COUNTED = ("events", "reports", "flows", "sources", "parties", "resolutions", "audit")
@@ -71,19 +71,28 @@ def _rebuilt(
     return events, flows
 
 
-def _exchange_days(
-    ledger: Ledger,
-) -> tuple[dict[tuple[Any, ...], tuple[Any, ...]], dict[tuple[Any, ...], tuple[Any, ...]]]:
-    """The stored sums per day and direction, and the sums of the flows' derived state."""
-    stored = {
+def _stored_days(ledger: Ledger) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    return {
         tuple(row[:4]): tuple(row)
         for row in ledger.conn.execute(f"SELECT {EXCHANGE_DAYS_COLUMNS} FROM exchange_days")
     }
-    summed = {
-        tuple(row[:4]): tuple(row)
-        for row in ledger.conn.execute(EXCHANGE_DAYS_SELECT.format(where=""))
-    }
-    return stored, summed
+
+
+def _summed_days(
+    events: dict[str, tuple[Any, ...]], flows: dict[tuple[Any, ...], tuple[Any, ...]]
+) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """The sums per day and direction that `exchange_days` should hold, from the rebuilt
+    state: summed from the stored one, a damaged flow would make a healthy day look
+    wrong, and name a sum that is itself wrong."""
+    sums: dict[tuple[Any, ...], list[int]] = {}
+    for event_id, from_party, to_party, category, best, low, high, *_ in flows.values():
+        _id, event_type, _status, _date, chart_day, *_ = events[event_id]
+        if event_type != "exchange" or chart_day is None:
+            continue
+        total = sums.setdefault((chart_day, category, from_party, to_party), [0, 0, 0])
+        for i, value in enumerate((best, low, high)):
+            total[i] += value
+    return {key: (*key, *total) for key, total in sums.items()}
 
 
 def _compare(kind: str, columns: str, stored: dict[Any, Any], rebuilt: dict[Any, Any]) -> list[str]:
@@ -121,8 +130,12 @@ def check(ledger: Ledger) -> CheckReport:
     rebuilt_events, rebuilt_flows = _rebuilt(ledger)
     differences = _compare("event", derived.EVENT_STATE_COLUMNS, stored_events, rebuilt_events)
     differences += _compare("flow", derived.FLOW_STATE_COLUMNS, stored_flows, rebuilt_flows)
-    days = _exchange_days(ledger)
-    differences += _compare("exchange day", EXCHANGE_DAYS_COLUMNS, *days)
+    differences += _compare(
+        "exchange day",
+        EXCHANGE_DAYS_COLUMNS,
+        _stored_days(ledger),
+        _summed_days(rebuilt_events, rebuilt_flows),
+    )
     return CheckReport(version, integrity, counts, differences)
 
 
