@@ -647,8 +647,52 @@ def test_unknown_files_are_ignored_and_a_bad_evidence_file_refuses_the_folder(
     ok(cli("import", tmp_path / "new.db", out))
     (out / "evidence.csv").write_text("something,else\r\n1,2\r\n", encoding="utf-8")
     refused = cli("import", tmp_path / "other.db", out)
-    assert refused.code == 1 and "evidence.csv: the header lacks the columns" in refused.err
+    assert refused.code == 1
+    assert "evidence.csv, row 1, column report_id: the required column" in refused.err
     assert not (tmp_path / "other.db").exists()
+
+
+def _rewrite(path: Path, edit: Callable[[list[dict[str, str]]], list[dict[str, str]]]) -> None:
+    rows = read_rows(path)
+    with path.open(newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, header, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(edit(rows))
+
+
+def test_a_record_of_a_report_the_folder_lacks_refuses_the_folder(cli: Cli, tmp_path: Path) -> None:
+    """An export holds the evidence of its own reports only: a row naming another
+    report is a folder edited or put together by hand, not a row to drop unsaid."""
+    db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    _rewrite(out / "evidence.csv", lambda rows: [{**rows[0], "report_id": "nobody"}])
+    result = refused(cli("import", tmp_path / "new.db", out))
+    assert (
+        "evidence.csv, row 2, column report_id: report nobody is neither in reports.csv"
+        " nor in this ledger"
+    ) in result.err
+    assert not (tmp_path / "new.db").exists()
+    before = sha256(db)
+    assert "nobody" in refused(cli("import", db, out)).err  # nor into a ledger with data
+    assert sha256(db) == before
+
+
+def test_a_decision_on_an_event_the_folder_lacks_refuses_the_folder(
+    cli: Cli, tmp_path: Path
+) -> None:
+    db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    _rewrite(out / "resolutions.csv", lambda rows: [{**rows[0], "event_id": "ghost"}])
+    result = refused(cli("import", tmp_path / "new.db", out))
+    assert (
+        "resolutions.csv, row 2, column event_id: event ghost has no report in reports.csv"
+        " or in this ledger"
+    ) in result.err
+    assert not (tmp_path / "new.db").exists()
 
 
 def test_readme_says_how_to_restore_the_folder(cli: Cli, tmp_path: Path) -> None:

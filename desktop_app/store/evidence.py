@@ -27,13 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain import validation
-from ..domain.validation import FieldProblem, Invalid
-from .csvio import CsvRows, cell_problem, unescape_cell
+from ..domain.validation import Invalid
 from .import_plan import Cancelled
 
 if TYPE_CHECKING:
     from .ledger import Changes, Ledger
-    from .restore import FolderResult
 
 CHUNK_SIZE = 1 << 20  # bytes read, hashed and written at a time
 EVIDENCE_COLUMNS = (
@@ -512,123 +510,6 @@ def _is_plain_file(path: Path) -> bool:
         return stat.S_ISREG(path.lstat().st_mode)
     except FileNotFoundError:
         return False
-
-
-def read_evidence_csv(directory: Path) -> list[Evidence]:
-    """The rows of `DIR/evidence.csv` (none if the folder has no such file), checked: a
-    problem in any row refuses them all, each problem named by row and column."""
-    path = directory / EVIDENCE_FILE
-    if not path.is_file():
-        return []
-    reader = CsvRows(path.read_bytes())
-    records = reader.read()
-    problems = list(reader.problems)
-    if not records:
-        return []
-    header = [name.strip() for name in records[0]]
-    missing = [column for column in EVIDENCE_COLUMNS if column not in header]
-    if missing:
-        raise Invalid(f"{path.name}: the header lacks the columns {', '.join(missing)}")
-    items = []
-    for number, record in enumerate(records[1:], start=2):
-        item = _evidence_row(dict(zip(header, record, strict=False)), number, problems)
-        if item is not None:
-            items.append(item)
-    if problems:
-        shown = "; ".join(str(problem) for problem in problems[:10])
-        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
-        raise Invalid(f"{path.name}: {shown}{more}; nothing was imported")
-    return items
-
-
-_CHECKS: dict[str, Callable[[str], Any]] = {
-    "report_id": lambda text: validation.required_name(text, "report_id"),
-    "sha256": lambda text: _sha256(text),
-    "file_name": lambda text: describe(text).file_name,
-    "media_type": lambda text: _media_type(text),
-    "size": validation.write_position,
-    "accessed": validation.accessed_date,
-    "archive_url": validation.archive_url,
-    "note": str,
-    "added_by": str.strip,
-    "added_at": validation.past_timestamp,
-}
-
-
-def _evidence_row(
-    row: dict[str, str], number: int, problems: list[FieldProblem]
-) -> Evidence | None:
-    """A row of evidence.csv as a record, or None with each of its problems added."""
-    values: dict[str, Any] = {}
-    before = len(problems)
-    for column, check in _CHECKS.items():
-        raw = row.get(column, "")
-        trouble = cell_problem(raw)
-        if trouble is not None:
-            problems.append(FieldProblem(number, column, trouble))
-            continue
-        try:
-            values[column] = check(unescape_cell(raw))
-        except Invalid as error:
-            problems.append(FieldProblem(number, column, str(error)))
-    return Evidence(**values) if len(problems) == before else None
-
-
-def _sha256(text: str) -> str:
-    value = text.strip()
-    if len(value) != 64 or any(char not in "0123456789abcdef" for char in value):
-        raise Invalid(f"'{value}' is not a SHA-256 (64 lower-case hexadecimal digits)")
-    return value
-
-
-def _media_type(text: str) -> str:
-    value = text.strip()
-    kind, _, sub = value.partition("/")
-    if not kind or not sub:
-        raise Invalid(f"'{value}' is not a media type such as application/pdf")
-    return value
-
-
-class FolderEvidence:
-    """The evidence of an export folder, as `restore.import_folder` restores it: its
-    `evidence.csv` checked with the folder's other files; its records (each report's
-    that this ledger holds, none it holds already) written after the reports, with the
-    files of `DIR/evidence/` the locker lacks, each checked against its SHA-256 before it
-    is accepted (bytes that do not match refuse the whole import). A refused import takes
-    the files it copied away again (`discard`). A dry run copies no file; it checks each
-    file it would copy."""
-
-    file_name = EVIDENCE_FILE
-
-    def __init__(self) -> None:
-        self.items: list[Evidence] = []
-        self.added = 0
-        self.copied = 0
-        self.copies = LockerCopies()
-
-    def read(self, ledger: Ledger, folder: FolderResult) -> None:
-        try:
-            self.items = read_evidence_csv(folder.directory)
-        except Invalid as error:
-            message = str(error).removeprefix(f"{EVIDENCE_FILE}: ")
-            folder.problems.error(EVIDENCE_FILE, 0, "", message)
-
-    def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None:
-        items = [item for item in self.items if ledger.report_exists(item.report_id)]
-        wanted = {item.sha256: item.size for item in items}
-        source = folder.directory / EVIDENCE_FOLDER
-        try:
-            self.copied = self.copies.copy(ledger, wanted, source, dry_run=folder.dry_run)
-        except Invalid as error:
-            folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
-            return
-        self.added = sum(ledger.add_evidence_record(item) for item in items)
-
-    def discard(self) -> None:
-        self.copies.discard()
-
-    def counts(self) -> dict[str, int]:
-        return {"evidence records": self.added, "evidence files": self.copied}
 
 
 def copy_locker(ledger: Ledger, target_db: Path, progress: Progress | None = None) -> list[str]:

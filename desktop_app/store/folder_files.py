@@ -28,7 +28,7 @@ STATES = ("in_force", "superseded", "withdrawn")
 # folder into two ledgers gives the same ids, so merging those ledgers adds nothing twice.
 DECISION_NAMESPACE = uuid.UUID("8c1d6f0e-2b7a-5d43-a9e1-3f5c7b2d9e64")
 # Free text, kept exactly as given (never trimmed).
-FREE_TEXT = {"quote", "rationale"}
+FREE_TEXT = {"quote", "rationale", "note"}
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from ..domain.naming import counted
 from ..domain.records import FieldKey
 from ..domain.validation import Invalid
 from . import derived, queries
-from .evidence import FolderEvidence
+from .folder_evidence import FolderEvidence
 from .folder_files import (
     EVENTS,
     REPORTS,
@@ -435,12 +435,12 @@ class _Restore:
         present = Counter() if self.result.restored else self._present()
         for decision in self.decisions:
             if self.ledger.event_type(decision.event_id) is None:
-                self.problems.warn(
+                # An export holds the decisions of the events it has reports of only.
+                self.problems.error(
                     RESOLUTIONS,
                     decision.row,
                     "event_id",
-                    f"event {decision.event_id} has no report in {REPORTS} or in this ledger;"
-                    " its decision is not imported",
+                    f"event {decision.event_id} has no report in {REPORTS} or in this ledger",
                 )
                 continue
             content = decision.content()

@@ -329,13 +329,12 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"event (?P<event>.+?) has no report in (?P<reports>\S+) or in this ledger; its"
-        r" decision is not imported",
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "event {event} has no report in {reports} or in this ledger; its decision is not"
-            " imported",
-        ),
+        r"event (?P<event>.+?) has no report in (?P<reports>\S+) or in this ledger",
+        QT_TRANSLATE_NOOP("Messages", "event {event} has no report in {reports} or in this ledger"),
+    ),
+    (
+        r"report (?P<report>.+?) is neither in (?P<reports>\S+) nor in this ledger",
+        QT_TRANSLATE_NOOP("Messages", "report {report} is neither in {reports} nor in this ledger"),
     ),
     (
         r"the decision comes back (?P<now>\S+), not (?P<state>\S+)",

@@ -1425,8 +1425,12 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>источник «{source}» здесь — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; оставлен {sources}</translation>
     </message>
     <message>
-        <source>event {event} has no report in {reports} or in this ledger; its decision is not imported</source>
-        <translation>у события {event} нет сообщений ни в {reports}, ни в этом реестре; его решение не импортировано</translation>
+        <source>event {event} has no report in {reports} or in this ledger</source>
+        <translation>у события {event} нет сообщений ни в {reports}, ни в этом реестре</translation>
+    </message>
+    <message>
+        <source>report {report} is neither in {reports} nor in this ledger</source>
+        <translation>сообщения {report} нет ни в {reports}, ни в этом реестре</translation>
     </message>
     <message>
         <source>the decision comes back {now}, not {state}</source>

@@ -1425,8 +1425,12 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>джерело «{source}» тут — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; залишено {sources}</translation>
     </message>
     <message>
-        <source>event {event} has no report in {reports} or in this ledger; its decision is not imported</source>
-        <translation>подія {event} не має повідомлень ні в {reports}, ні в цьому реєстрі; її рішення не імпортовано</translation>
+        <source>event {event} has no report in {reports} or in this ledger</source>
+        <translation>подія {event} не має повідомлень ні в {reports}, ні в цьому реєстрі</translation>
+    </message>
+    <message>
+        <source>report {report} is neither in {reports} nor in this ledger</source>
+        <translation>повідомлення {report} немає ні в {reports}, ні в цьому реєстрі</translation>
     </message>
     <message>
         <source>the decision comes back {now}, not {state}</source>

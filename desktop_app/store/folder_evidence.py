@@ -1,0 +1,124 @@
+"""The evidence of an export folder: `evidence.csv` read and checked as the folder's other
+files are (each problem named by row and column), and its records restored with the
+files of `DIR/evidence/` (`restore.import_folder` runs it as one of its parts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..domain import validation
+from ..domain.validation import Invalid
+from .evidence import (
+    EVIDENCE_COLUMNS,
+    EVIDENCE_FILE,
+    EVIDENCE_FOLDER,
+    Evidence,
+    LockerCopies,
+    describe,
+)
+from .folder_files import REPORTS, Problems, read_table
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .ledger import Ledger
+    from .restore import FolderResult
+
+__all__ = ["FolderEvidence", "read_evidence_rows"]
+
+_CHECKS: dict[str, Callable[[str], Any]] = {
+    "report_id": lambda text: validation.required_name(text, "report_id"),
+    "sha256": lambda text: _sha256(text),
+    "file_name": lambda text: describe(text).file_name,
+    "media_type": lambda text: _media_type(text),
+    "size": validation.write_position,
+    "accessed": validation.accessed_date,
+    "archive_url": validation.archive_url,
+    "note": str,
+    "added_by": str.strip,
+    "added_at": validation.past_timestamp,
+}
+
+
+def read_evidence_rows(path: Path, problems: Problems) -> list[tuple[int, Evidence]]:
+    """The rows of an `evidence.csv` as (row number, record), each problem noted as an
+    error at its row and column."""
+    rows = []
+    for number, cells in read_table(path, EVIDENCE_COLUMNS, EVIDENCE_COLUMNS, problems):
+        values: dict[str, Any] = {}
+        for column, check in _CHECKS.items():
+            try:
+                values[column] = check(cells[column])
+            except Invalid as error:
+                problems.error(path.name, number, column, str(error))
+        if len(values) == len(_CHECKS):
+            rows.append((number, Evidence(**values)))
+    return rows
+
+
+def _sha256(text: str) -> str:
+    value = text.strip()
+    if len(value) != 64 or any(char not in "0123456789abcdef" for char in value):
+        raise Invalid(f"'{value}' is not a SHA-256 (64 lower-case hexadecimal digits)")
+    return value
+
+
+def _media_type(text: str) -> str:
+    value = text.strip()
+    kind, _, sub = value.partition("/")
+    if not kind or not sub:
+        raise Invalid(f"'{value}' is not a media type such as application/pdf")
+    return value
+
+
+class FolderEvidence:
+    """The evidence of an export folder, as `restore.import_folder` restores it: its
+    `evidence.csv` checked with the folder's other files; its records (each of a report
+    of the folder or of this ledger; none it holds already) written after the reports,
+    with the files of `DIR/evidence/` the locker lacks, each checked against its SHA-256
+    before it is accepted (bytes that do not match refuse the whole import). A refused
+    import takes the files it copied away again (`discard`). A dry run copies no file; it
+    checks each file it would copy."""
+
+    file_name = EVIDENCE_FILE
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, Evidence]] = []
+        self.added = 0
+        self.copied = 0
+        self.copies = LockerCopies()
+
+    def read(self, ledger: Ledger, folder: FolderResult) -> None:
+        path = folder.directory / EVIDENCE_FILE
+        if path.is_file():
+            self.rows = read_evidence_rows(path, folder.problems)
+
+    def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None:
+        items = []
+        for number, item in self.rows:
+            if ledger.report_exists(item.report_id):
+                items.append(item)
+            else:  # an export holds the evidence of its own reports only
+                folder.problems.error(
+                    EVIDENCE_FILE,
+                    number,
+                    "report_id",
+                    f"report {item.report_id} is neither in {REPORTS} nor in this ledger",
+                )
+        if folder.problems.errors:
+            return
+        wanted = {item.sha256: item.size for item in items}
+        source = folder.directory / EVIDENCE_FOLDER
+        try:
+            self.copied = self.copies.copy(ledger, wanted, source, dry_run=folder.dry_run)
+        except Invalid as error:
+            folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
+            return
+        self.added = sum(ledger.add_evidence_record(item) for item in items)
+
+    def discard(self) -> None:
+        self.copies.discard()
+
+    def counts(self) -> dict[str, int]:
+        return {"evidence records": self.added, "evidence files": self.copied}
