@@ -19,6 +19,7 @@ from ui_helpers import open_window
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.domain.validation import FieldProblem
+from desktop_app.store.evidence import EVIDENCE_COLUMNS
 from desktop_app.store.exporter import (
     EVENT_COLUMNS,
     RESOLUTION_COLUMNS,
@@ -161,7 +162,7 @@ FOLDER_WORDS = {
     "reports", "sources", "resolutions", "events", "csv", "ev", "in_force", "superseded",
     "withdrawn", "conflict", "resolved", "reopened", "consistent", "single", "warning",
     "dismissed", "Russia", "Ukraine", "Source", "not", "an", "export", "folder", "date",
-    "location", "count", "direction", "height", "Lviv", "Kyiv", "ghost",
+    "location", "count", "direction", "height", "Lviv", "Kyiv", "ghost", "evidence",
 }  # fmt: skip
 
 
@@ -244,6 +245,28 @@ def every_kind_of_folder_problem(tmp_path: Path) -> list[FolderProblem]:
             resolutions={0: {"state": "withdrawn"}},
         )
     )
+    problems += restored(exported("ghost", resolutions={1: {"event_id": "ghost"}}))
+    problems += restored(exported("unstated", resolutions={1: {"value": "101"}}))
+    unknown = exported("unknown")
+    write_csv(
+        unknown / "evidence.csv",
+        list(EVIDENCE_COLUMNS),
+        [
+            [
+                "ghost",
+                "a" * 64,
+                "a.pdf",
+                "application/pdf",
+                "3",
+                "",
+                "",
+                "",
+                "",
+                "2025-06-11T00:00:00Z",
+            ]
+        ],
+    )
+    problems += restored(unknown)
     wrong = exported("wrong", resolutions={1: {"from_party": "Ukraine", "to_party": "Russia"}})
     with Ledger.open(work / "other.db") as other:  # data of its own: decisions checked
         apply_import(other, plan_import(other, GARBLED_CSV, WHO), WHO)
@@ -264,6 +287,9 @@ def test_every_kind_of_folder_problem_is_made(tmp_path: Path) -> None:
         "comes back",
         "is not an export folder",
         "states a flow",
+        "event ghost has no report in reports.csv or in this ledger",
+        "report ghost is neither in reports.csv nor in this ledger",
+        "does not state 101 for",
     ):
         assert fragment in messages, messages
 

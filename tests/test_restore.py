@@ -680,6 +680,41 @@ def test_a_record_of_a_report_the_folder_lacks_refuses_the_folder(cli: Cli, tmp_
     assert sha256(db) == before
 
 
+def test_a_decision_whose_report_no_longer_states_its_value_is_named(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A decision follows a report that states its value (PRODUCT.md, "resolution"). A
+    report edited after the decision may say something else (the field reopens); one
+    written before it may not, unless the folder was edited by hand."""
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    with Ledger.open(db) as ledger:  # the report of the decision in force edited after it
+        [row] = ledger.conn.execute(
+            "SELECT report_id FROM resolutions WHERE value = '120'"
+        ).fetchall()
+        ledger.edit_report(
+            row[0],
+            ReportInput("exchange", "Source B", "2025-05-01", "Lviv", flows=(Flow(POWS, 125),)),
+            "bob",
+        )
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    result = ok(cli("import", tmp_path / "edited-after.db", out))
+    assert "does not state" not in result.err + result.out
+
+    decisions = read_rows(out / "resolutions.csv")
+    row = next(n for n, d in enumerate(decisions, start=2) if d["value"] == "100")
+    cited = decisions[row - 2]["report_id"]
+    _rewrite(
+        out / "reports.csv",
+        lambda rows: [{**r, "count": "101"} if r["report_id"] == cited else r for r in rows],
+    )
+    result = ok(cli("import", tmp_path / "hand-edited.db", out))
+    assert (
+        f"resolutions.csv, row {row}, column report_id: report {cited} does not state 100 for"
+    ) in result.err + result.out
+    assert "though it was written before the decision" in result.err + result.out
+
+
 def test_a_decision_on_an_event_the_folder_lacks_refuses_the_folder(
     cli: Cli, tmp_path: Path
 ) -> None:

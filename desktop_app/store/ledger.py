@@ -32,6 +32,7 @@ from ..domain.records import (
     FieldKey,
     Flow,
     FlowKey,
+    Report,
     name_key,
     source_key,
     tidy,
@@ -998,12 +999,8 @@ class Ledger:
             report = next((r for r in inputs.reports if r.id == report_id), None)
             if report is None:
                 raise Invalid(f"report {report_id} is not a report of event {event_id}")
-            stated = stated_value(report, field)
-            if stated is None or _normal(field, stated) != _normal(field, value):
-                raise Invalid(
-                    f"report {report_id} does not state {value} for {field.label()}"
-                    f" (it states {stated or 'nothing'})"
-                )
+            if (why := unstated(report, field, value)) is not None:
+                raise Invalid(why)
         return field, value
 
     def _known_flow(self, flow: FlowKey) -> FlowKey:
@@ -1273,6 +1270,17 @@ def flow_content(
     from_party: str, to_party: str, category: str, count: int, qualifier: str
 ) -> tuple[str, str, str, int, str]:
     return (name_key(from_party), name_key(to_party), category, count, qualifier)
+
+
+def unstated(report: Report, field: FieldKey, value: str) -> str | None:
+    """Why a decision citing `report` cannot say it follows it, or None: it states `value`."""
+    stated = stated_value(report, field)
+    if stated is not None and _normal(field, stated) == _normal(field, value):
+        return None
+    return (
+        f"report {report.id} does not state {value} for {field.label()}"
+        f" (it states {stated or 'nothing'})"
+    )
 
 
 def _normal(field: FieldKey, value: str) -> str:

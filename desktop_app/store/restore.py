@@ -45,7 +45,7 @@ from .folder_files import (
 )
 from .import_plan import ImportPlan, NewReport, Progress
 from .importer import plan_import
-from .ledger import Changes, Ledger, new_id
+from .ledger import Changes, Ledger, new_id, unstated
 
 __all__ = ["FOLDER_PARTS", "FolderPart", "FolderResult", "import_folder", "is_export_folder"]
 
@@ -559,6 +559,7 @@ class _Restore:
         """Restoring, the states the rules derive again against those the folder gives:
         where they differ (a file edited by hand, or a decision a merge brought, which
         the folder does not mark), a warning says so."""
+        self._warn_of_unstated_values()
         states = {row["id"]: row["state"] for row in queries.decisions(self.ledger)}
         for decision in self.decisions:
             now = states.get(decision.id)
@@ -586,6 +587,27 @@ class _Restore:
                     " merged decision that differs reopens its field; the folder does not"
                     " say which decisions were merged)",
                 )
+
+    def _warn_of_unstated_values(self) -> None:
+        """A decision that follows a report must find its value in it, unless the report
+        was edited after it (and then reopens it, as in the ledger exported)."""
+        rows = {decision.id: decision.row for decision in self.decisions if decision.report_id}
+        events = {decision.event_id for decision in self.decisions if decision.report_id}
+        for inputs in derived.load_inputs(self.ledger.conn, events):
+            reports = {report.id: report for report in inputs.reports}
+            for decision in inputs.decisions:
+                report = reports.get(decision.report_id or "")
+                if decision.id not in rows or report is None or report.seq > decision.seq:
+                    continue
+                why = unstated(report, decision.field, decision.value)
+                if why is not None:
+                    self.problems.warn(
+                        RESOLUTIONS,
+                        rows[decision.id],
+                        "report_id",
+                        f"{why}, though it was written before the decision: the folder was"
+                        " edited, or a merge brought the decision into the exported ledger",
+                    )
 
 
 class _Spellings(dict[str, str]):

@@ -388,6 +388,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
             "Messages", "report {report} does not state {value} for {flow} (it states {stated})"
         ),
     ),
+    (
+        r"(?P<inner>report .+? does not state .+), though it was written before the decision:"
+        r" the folder was edited, or a merge brought the decision into the exported ledger",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{inner}, though it was written before the decision: the folder was edited, or a"
+            " merge brought the decision into the exported ledger",
+        ),
+    ),
     # A ledger file that cannot be opened, upgraded, written or copied. The more
     # particular message of each kind comes first.
     (

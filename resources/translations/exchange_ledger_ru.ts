@@ -1469,6 +1469,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>сообщение {report} не указывает {value} для {flow} (оно указывает {stated})</translation>
     </message>
     <message>
+        <source>{inner}, though it was written before the decision: the folder was edited, or a merge brought the decision into the exported ledger</source>
+        <translation>{inner}, хотя оно записано до решения: папку изменили, или решение принесло в экспортированный реестр объединение</translation>
+    </message>
+    <message>
         <source>{path}: there is not enough space on the disk; nothing was changed. Free some space and try again.</source>
         <translation>{path}: на диске не хватает места; ничего не изменено. Освободите место и попробуйте ещё раз.</translation>
     </message>

@@ -1469,6 +1469,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>повідомлення {report} не вказує {value} для {flow} (воно вказує {stated})</translation>
     </message>
     <message>
+        <source>{inner}, though it was written before the decision: the folder was edited, or a merge brought the decision into the exported ledger</source>
+        <translation>{inner}, хоча його записано до рішення: папку змінено, або рішення принесло до експортованого реєстру об’єднання</translation>
+    </message>
+    <message>
         <source>{path}: there is not enough space on the disk; nothing was changed. Free some space and try again.</source>
         <translation>{path}: на диску бракує місця; нічого не змінено. Звільніть місце й спробуйте ще раз.</translation>
     </message>
