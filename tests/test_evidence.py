@@ -137,6 +137,9 @@ def test_verify_names_each_altered_and_missing_file(
         (["{report}", "{page}", "--accessed", "2999-01-01"], "is in the future"),
         (["{report}", "{page}", "--accessed", "2025-02-30"], "not a real date"),
         (["{report}", "{page}", "--accessed", "2025-06"], "must be a day"),
+        # a day in another format is told what a day is, not offered months and years
+        (["{report}", "{page}", "--accessed", "11.06.2025"], "'11.06.2025' must be a day"),
+        (["{report}", "{page}", "--accessed", "2025/06/11"], "'2025/06/11' must be a day"),
         (["{report}", "{page}", "--archive-url", "web.archive.org/x"], "archive URL"),
     ],
 )

@@ -219,13 +219,16 @@ def url(text: str) -> str:
     return value
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def accessed_date(text: str, today: date | None = None) -> str:
     """The day a researcher accessed a piece of evidence: `YYYY-MM-DD`, real, not in the
     future; blank when not given."""
     value = tidy(text)
     if not value:
         return ""
-    if len(value) != len("YYYY-MM-DD"):
+    if _DAY.fullmatch(value) is None:  # the date's own message would offer YYYY-MM and YYYY
         raise Invalid(f"accessed date '{value}' must be a day, YYYY-MM-DD")
     try:
         return _real_past_date(value, today)
