@@ -715,6 +715,19 @@ def test_a_decision_whose_report_no_longer_states_its_value_is_named(
     assert "though it was written before the decision" in result.err + result.out
 
 
+@pytest.mark.parametrize(("column", "value"), [("kind", "ngo"), ("reliability", "E")])
+def test_a_source_graded_otherwise_in_reports_csv_is_named_at_its_column(
+    cli: Cli, tmp_path: Path, column: str, value: str
+) -> None:
+    db = tmp_path / "example.db"
+    ok(cli("import", db, EXAMPLE_CSV))
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    _rewrite(out / "sources.csv", lambda rows: [{**rows[0], column: value}, *rows[1:]])
+    result = ok(cli("import", tmp_path / "new.db", out))
+    assert f"sources.csv, row 2, column {column}: source '" in result.err, result.err
+
+
 def test_a_decision_on_an_event_the_folder_lacks_refuses_the_folder(
     cli: Cli, tmp_path: Path
 ) -> None:

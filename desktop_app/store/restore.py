@@ -367,7 +367,7 @@ class _Restore:
                 self.problems.warn(
                     SOURCES,
                     source.row,
-                    "kind",
+                    "kind" if given.kind != source.kind else "reliability",
                     f"source '{source.name}' is {source.kind}, {source.reliability} here and"
                     f" {given.kind}, {given.reliability} in {REPORTS}; {SOURCES} is kept",
                 )
