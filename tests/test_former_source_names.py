@@ -123,7 +123,7 @@ def test_a_colleagues_file_that_keeps_the_old_name_merges_into_the_renamed_sourc
 ) -> None:
     """The colleague copied the ledger before the rename and added a report since: the
     merge brings no second source back, and nothing counts as "kept where ours was
-    newer" (the reports say the same)."""
+    as new or newer" (the reports say the same)."""
     colleague = tmp_path / "colleague.db"
     assert cli("copy", imported, colleague).code == 0
     assert cli("import", colleague, write_reports_csv(tmp_path / "later.csv", 9)).code == 0
@@ -131,7 +131,7 @@ def test_a_colleagues_file_that_keeps_the_old_name_merges_into_the_renamed_sourc
     result = cli("merge", imported, colleague)
     assert result.code == 0, result.err
     assert "1 event, 3 reports, 0 sources" in result.out, result.out
-    assert "0 kept where ours was newer" in result.out, result.out
+    assert "0 kept where ours was as new or newer" in result.out, result.out
     assert reports_by_source(imported) == {"Source Zero": 3, "Source 1": 3, "Source 2": 3}
     again = cli("merge", imported, colleague)  # merging the same file twice changes nothing
     assert again.code == 0 and "Nothing to merge" in again.out, again.out

@@ -559,7 +559,9 @@ def test_merging_the_same_file_twice_changes_nothing_the_second_time(
     sql(theirs, "UPDATE reports SET updated_at = '2025-07-01T00:00:00Z' WHERE id = 'n'")
     sql(mine, "UPDATE reports SET updated_at = '2025-07-01T00:00:00Z' WHERE id = 'm'")
     sql(theirs, "UPDATE reports SET updated_at = '2025-07-09T00:00:00Z' WHERE id = 'm'")
-    assert "Merged" in clean(cli("merge", mine, theirs)).out
+    merged = clean(cli("merge", mine, theirs)).out
+    assert "Merged" in merged
+    assert "1 report updated to a newer edit, 2 kept where ours was as new or newer" in merged
     once = snapshot(mine)
     assert len(once["operations"]) == 1
     assert "Nothing to merge" in clean(cli("merge", mine, theirs)).out

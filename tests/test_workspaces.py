@@ -312,6 +312,13 @@ def test_a_merges_withdrawals_are_said_in_the_windows_language(qapp, russian: No
     )
 
 
+def test_a_merges_evidence_records_are_said_in_the_windows_language(qapp, russian: None) -> None:  # noqa: ANN001
+    """The English summary counted them; the translated one left them out."""
+    merged = MergeResult()
+    merged.counts.update(evidence=3)
+    assert merge_summary(merged).endswith("; записей о доказательствах добавлено: 3")
+
+
 def test_remembered_column_widths_never_cut_the_languages_words(
     russian: None,
     qtbot,

@@ -64,7 +64,7 @@ class MergeResult:
         text = (
             f"{', '.join(added)} and {counted(c['resolutions'], 'decisions', shown)} added;"
             f" {counted(c['updated'], 'reports', shown)} updated to a newer edit,"
-            f" {shown(c['kept'])} kept where ours was newer"
+            f" {shown(c['kept'])} kept where ours was as new or newer"
         )
         if c["evidence"]:
             text += f"; {counted(c['evidence'], 'evidence records', shown)} added"

@@ -64,8 +64,10 @@ def merge_summary(merged: MergeResult) -> str:
         "Transfers",
         "{events} events, {reports} reports, {sources} sources, {parties} parties and"
         " {resolutions} decisions added; {updated} reports updated to a newer edit,"
-        " {kept} kept where ours was newer",
+        " {kept} kept where ours was as new or newer",
     ).format(**c)
+    if merged.counts["evidence"]:
+        text += translate("Transfers", "; {evidence} evidence records added").format(**c)
     if merged.counts["withdrawn"] or merged.counts["reinstated"]:
         text += translate(
             "Transfers",

@@ -2447,10 +2447,6 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; пропущено сообщений, которые уже есть и не отличаются: {count}</translation>
     </message>
     <message>
-        <source>{events} events, {reports} reports, {sources} sources, {parties} parties and {resolutions} decisions added; {updated} reports updated to a newer edit, {kept} kept where ours was newer</source>
-        <translation>добавлено событий: {events}, сообщений: {reports}, источников: {sources}, сторон: {parties}, решений: {resolutions}; обновлено до более новой редакции сообщений: {updated}, оставлено наших, так как они новее: {kept}</translation>
-    </message>
-    <message>
         <source>{count} evidence records</source>
         <translation>записей о доказательствах: {count}</translation>
     </message>
@@ -2513,6 +2509,14 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Nothing imported</source>
         <translation>Ничего не импортировано</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {sources} sources, {parties} parties and {resolutions} decisions added; {updated} reports updated to a newer edit, {kept} kept where ours was as new or newer</source>
+        <translation>добавлено событий: {events}, сообщений: {reports}, источников: {sources}, сторон: {parties}, решений: {resolutions}; обновлено до более новой редакции сообщений: {updated}, оставлено наших, так как они не старше: {kept}</translation>
+    </message>
+    <message>
+        <source>; {evidence} evidence records added</source>
+        <translation>; записей о доказательствах добавлено: {evidence}</translation>
     </message>
     <message>
         <source>; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other file changed them later</source>

@@ -2447,10 +2447,6 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; пропущено повідомлень, які вже є й не відрізняються: {count}</translation>
     </message>
     <message>
-        <source>{events} events, {reports} reports, {sources} sources, {parties} parties and {resolutions} decisions added; {updated} reports updated to a newer edit, {kept} kept where ours was newer</source>
-        <translation>додано подій: {events}, повідомлень: {reports}, джерел: {sources}, сторін: {parties}, рішень: {resolutions}; оновлено до новішої редакції повідомлень: {updated}, залишено наших, бо вони новіші: {kept}</translation>
-    </message>
-    <message>
         <source>{count} evidence records</source>
         <translation>записів про докази: {count}</translation>
     </message>
@@ -2513,6 +2509,14 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Nothing imported</source>
         <translation>Нічого не імпортовано</translation>
+    </message>
+    <message>
+        <source>{events} events, {reports} reports, {sources} sources, {parties} parties and {resolutions} decisions added; {updated} reports updated to a newer edit, {kept} kept where ours was as new or newer</source>
+        <translation>додано подій: {events}, повідомлень: {reports}, джерел: {sources}, сторін: {parties}, рішень: {resolutions}; оновлено до новішої редакції повідомлень: {updated}, залишено наших, бо вони не старші: {kept}</translation>
+    </message>
+    <message>
+        <source>; {evidence} evidence records added</source>
+        <translation>; записів про докази додано: {evidence}</translation>
     </message>
     <message>
         <source>; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other file changed them later</source>
