@@ -330,6 +330,37 @@ def test_a_refused_file_imports_nothing_into_a_new_ledger(cli: Cli, tmp_path: Pa
         assert set(counts(db).values()) == {0}
 
 
+@pytest.mark.parametrize(("separator", "name"), [(";", "semicolons"), ("\t", "tabs")])
+def test_a_file_separated_by_semicolons_is_named_so(
+    cli: Cli, tmp_path: Path, separator: str, name: str
+) -> None:
+    """A spreadsheet in a locale whose lists take semicolons saves its CSV with them: the
+    whole header is one unknown column, and each required column 'is missing'."""
+    path = tmp_path / "semicolons.csv"
+    lines = [separator.join(HEADER), separator.join(row())]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = cli("import", db, path)
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        f"  row 1: the columns are separated by {name}, not by commas: save the file again"
+        " with ',' as its field delimiter"
+    ], result.err
+    assert not db.exists()
+
+
+def test_a_file_of_no_rows_makes_no_new_ledger(cli: Cli, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "header.csv", HEADER, [])
+    db = tmp_path / "new.db"
+    result = cli("import", db, path)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == f"{db} was not created: nothing was imported into it."
+    assert not db.exists()
+    db.write_bytes(b"")  # an empty file given to be the ledger stays empty
+    assert "stays empty" in cli("import", db, path).out
+    assert db.read_bytes() == b""
+
+
 def test_an_unknown_column_is_refused_in_the_header_row(
     cli: Cli, example_db: Path, tmp_path: Path
 ) -> None:

@@ -267,6 +267,9 @@ def every_kind_of_folder_problem(tmp_path: Path) -> list[FolderProblem]:
         ],
     )
     problems += restored(unknown)
+    semicolons = exported("semicolons")
+    (semicolons / "sources.csv").write_text("source_id;name;kind\r\n", encoding="utf-8")
+    problems += restored(semicolons)
     wrong = exported("wrong", resolutions={1: {"from_party": "Ukraine", "to_party": "Russia"}})
     with Ledger.open(work / "other.db") as other:  # data of its own: decisions checked
         apply_import(other, plan_import(other, GARBLED_CSV, WHO), WHO)
@@ -290,6 +293,7 @@ def test_every_kind_of_folder_problem_is_made(tmp_path: Path) -> None:
         "event ghost has no report in reports.csv or in this ledger",
         "report ghost is neither in reports.csv nor in this ledger",
         "does not state 101 for",
+        "sources.csv, row 1: the columns are separated by semicolons",
     ):
         assert fragment in messages, messages
 

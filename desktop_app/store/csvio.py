@@ -101,6 +101,20 @@ class CsvRows:
         return csv.reader(text, strict=True)
 
 
+def separator_problem(header: list[str]) -> str | None:
+    """Why a header read as one column is not one: a spreadsheet in a locale whose lists
+    take semicolons saved its CSV with them (or a tab-separated file was given)."""
+    if len(header) != 1:
+        return None
+    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+        if separator in header[0]:
+            return (
+                f"the columns are separated by {name}, not by commas: save the file again"
+                " with ',' as its field delimiter"
+            )
+    return None
+
+
 def cell_problem(text: str) -> str | None:
     """Why a raw cell cannot be taken at all, if it cannot."""
     if any("\udc80" <= char <= "\udcff" for char in text):

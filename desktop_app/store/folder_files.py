@@ -15,7 +15,7 @@ from ..domain import validation
 from ..domain.records import DEFAULT_RELIABILITY, FieldKey, FlowKey, source_key, tidy
 from ..domain.rules import DISMISSED
 from ..domain.validation import FieldProblem, Invalid
-from .csvio import CsvRows, cell_problem, unescape_cell
+from .csvio import CsvRows, cell_problem, separator_problem, unescape_cell
 from .exporter import RESOLUTION_COLUMNS, SOURCE_COLUMNS
 from .import_plan import blank_report_id
 
@@ -119,6 +119,9 @@ def read_table(
             problems.error(name, 1, "", "the file is empty: a header row is required")
         return []
     header = [tidy(unescape_cell(cell)) for cell in records[0]]
+    if (separated := separator_problem(header)) is not None:
+        problems.error(name, 1, "", separated)
+        return []
     bad_header = False
     for column in required:
         if column not in header:

@@ -21,6 +21,7 @@ from ..domain import validation
 from ..domain.naming import counted
 from ..domain.records import Flow, name_key
 from ..domain.validation import FieldProblem
+from .csvio import separator_problem
 from .database import chunks, placeholders
 
 REPORT_COLUMNS = (
@@ -245,6 +246,9 @@ HEADER_PROBLEMS_SHOWN = 20  # a header of 100,000 unknown columns is not 100,000
 def check_header(plan: ImportPlan, header: list[str]) -> bool:
     """Unknown, missing and repeated columns, found in time linear in the header and
     reported up to HEADER_PROBLEMS_SHOWN, then counted."""
+    if (separated := separator_problem(header)) is not None:  # not a column missing each
+        plan.errors.append(FieldProblem(1, "", separated))
+        return False
     problems = []
     given = Counter(header)
     for column in REQUIRED_COLUMNS:

@@ -397,6 +397,24 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
             " merge brought the decision into the exported ledger",
         ),
     ),
+    (
+        r"the columns are separated by semicolons, not by commas: save the file again with ','"
+        r" as its field delimiter",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "the columns are separated by semicolons, not by commas: save the file again with"
+            " ',' as its field delimiter",
+        ),
+    ),
+    (
+        r"the columns are separated by tabs, not by commas: save the file again with ',' as"
+        r" its field delimiter",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "the columns are separated by tabs, not by commas: save the file again with ','"
+            " as its field delimiter",
+        ),
+    ),
     # A ledger file that cannot be opened, upgraded, written or copied. The more
     # particular message of each kind comes first.
     (

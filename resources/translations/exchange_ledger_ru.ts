@@ -1473,6 +1473,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{inner}, хотя оно записано до решения: папку изменили, или решение принесло в экспортированный реестр объединение</translation>
     </message>
     <message>
+        <source>the columns are separated by semicolons, not by commas: save the file again with &apos;,&apos; as its field delimiter</source>
+        <translation>столбцы разделены точками с запятой, а не запятыми: сохраните файл ещё раз с «,» в качестве разделителя полей</translation>
+    </message>
+    <message>
+        <source>the columns are separated by tabs, not by commas: save the file again with &apos;,&apos; as its field delimiter</source>
+        <translation>столбцы разделены табуляциями, а не запятыми: сохраните файл ещё раз с «,» в качестве разделителя полей</translation>
+    </message>
+    <message>
         <source>{path}: there is not enough space on the disk; nothing was changed. Free some space and try again.</source>
         <translation>{path}: на диске не хватает места; ничего не изменено. Освободите место и попробуйте ещё раз.</translation>
     </message>

@@ -1473,6 +1473,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{inner}, хоча його записано до рішення: папку змінено, або рішення принесло до експортованого реєстру об’єднання</translation>
     </message>
     <message>
+        <source>the columns are separated by semicolons, not by commas: save the file again with &apos;,&apos; as its field delimiter</source>
+        <translation>стовпці розділено крапками з комою, а не комами: збережіть файл ще раз із «,» як роздільником полів</translation>
+    </message>
+    <message>
+        <source>the columns are separated by tabs, not by commas: save the file again with &apos;,&apos; as its field delimiter</source>
+        <translation>стовпці розділено табуляціями, а не комами: збережіть файл ще раз із «,» як роздільником полів</translation>
+    </message>
+    <message>
         <source>{path}: there is not enough space on the disk; nothing was changed. Free some space and try again.</source>
         <translation>{path}: на диску бракує місця; нічого не змінено. Звільніть місце й спробуйте ще раз.</translation>
     </message>
