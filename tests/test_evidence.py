@@ -675,3 +675,24 @@ def test_a_file_written_while_it_is_copied_is_not_stored(tmp_path: Path) -> None
     assert not locker.exists() or list(locker.iterdir()) == []
     stored = evidence.store_file(locker, source)  # once complete, it is added
     assert stored.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def test_describing_evidence_changes_only_what_differs_and_audits_it(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html>an exchange</html>", encoding="utf-8")
+    report = _report_ids(example_db)[0]
+    assert cli("evidence", "add", example_db, report, page, "--note", "first").code == 0
+    with Ledger.open(example_db) as ledger:
+        [item] = evidence.evidence_of(ledger, [report])
+        same = evidence.describe(item.file_name, item.accessed, item.archive_url, item.note)
+        audits = ledger.count("audit")
+        assert not ledger.describe_evidence(report, item.sha256, same, "Rita").events
+        assert ledger.count("audit") == audits  # nothing said, nothing recorded
+        corrected = evidence.describe("page.html", "2025-06-14", "", "corrected")
+        assert ledger.describe_evidence(report, item.sha256, corrected, "Rita").events
+        [now] = evidence.evidence_of(ledger, [report])
+        assert (now.accessed, now.note, now.added_at) == ("2025-06-14", "corrected", item.added_at)
+        with pytest.raises(Invalid, match="has no evidence"):
+            ledger.describe_evidence(report, "0" * 64, corrected, "Rita")

@@ -462,3 +462,119 @@ def test_delete_in_the_evidence_list_takes_off_the_file_not_the_event(
     assert asked == []
     assert records(window) == []
     assert window.ledger.count("reports") == 7
+
+
+def answer_details_then(qtbot, name: str, url: str, note: str, accessed: bool) -> list:  # noqa: ANN001
+    """Change the Evidence details dialog when it opens, and press OK; what it showed is
+    kept (each field as it came, then a refusal's sentence, if any)."""
+    seen: list = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, EvidenceDialog):
+            QTimer.singleShot(20, fill)
+            return
+        seen.append(
+            (
+                dialog.windowTitle(),
+                dialog.file_name.text(),
+                dialog.accessed_known.isChecked() and dialog.accessed.date().toString(Qt.ISODate),
+                dialog.archive_url.text(),
+                dialog.note.text(),
+            )
+        )
+        dialog.file_name.setText(name)
+        dialog.archive_url.setText(url)
+        dialog.note.setText(note)
+        dialog.accessed_known.setChecked(accessed)
+        dialog.accept()
+        if dialog.isVisible():
+            seen.append(dialog.problem.text())
+            dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    return seen
+
+
+def test_f2_in_the_evidence_list_corrects_what_was_said_of_the_file_and_undo_restores_it(
+    qtbot,  # noqa: ANN001
+    cli,  # noqa: ANN001
+    tmp_path: Path,
+    page: Path,
+) -> None:
+    """A mistyped archive URL or note could only be mended by taking the file off and
+    adding it again, which lost who added it and when."""
+    path = tmp_path / "ledger.db"
+    assert cli("import", path, GARBLED_CSV).code == 0
+    with sqlite3.connect(path) as connection:
+        (report_id,) = connection.execute(
+            "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' LIMIT 1"
+        ).fetchone()
+    added = ("--accessed", "2025-06-14", "--archive-url", "https://archive.ph/typo")
+    assert cli("evidence", "add", path, report_id, page, *added, "--note", "tass").code == 0
+    window = open_window(qtbot, path)
+    select_event(qtbot, window, "bodies-2025-06-13")
+    pane = window.event_pane
+    pane.table.selectRow([report["id"] for report in pane.reports].index(report_id))
+    table = pane.evidence_table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    before = records(window)
+    table.setFocus()
+    table.selectRow(0)
+
+    seen = answer_details_then(qtbot, "statement.pdf", "archive.ph/x", "TASS", accessed=True)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert seen[0] == (
+        "Evidence details",
+        "statement.pdf",
+        "2025-06-14",
+        "https://archive.ph/typo",
+        "tass",
+    )
+    assert "must start with http" in seen[1]  # refused, said, and nothing changed
+    assert records(window) == before
+
+    right = "https://archive.ph/right"
+    answer_details_then(qtbot, "TASS statement.pdf", right, "TASS, 13 June", accessed=False)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    adder = before[0][-1]  # who added it stays
+    after = [(report_id, "TASS statement.pdf", "", right, "TASS, 13 June", adder)]
+    qtbot.waitUntil(lambda: records(window) == after)
+    assert window.ledger.count("reports") == 7  # F2 was the list's, not the report's edit
+    assert table.item(0, 0).text() == "TASS statement.pdf"
+    with sqlite3.connect(window.ledger.path) as connection:
+        old, new = connection.execute(
+            "SELECT old, new FROM audit WHERE entity = 'evidence' AND action = 'edit'"
+        ).fetchone()
+    assert '"archive_url": "https://archive.ph/typo"' in old and right in new
+    assert "added_by" not in old  # who added it, and when, stay
+    window.undo_action.trigger()
+    assert records(window) == before
+    window.redo_action.trigger()
+    assert records(window) == after
+
+
+def test_the_evidence_lists_menu_offers_open_details_and_remove_with_their_keys(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+    page: Path,
+) -> None:
+    report_id = window.event_pane.reports[0]["id"]
+    assert window.evidence.attach(report_id, page, evidence.describe(page.name)) is not None
+    table = window.event_pane.evidence_table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    shown: list[list[tuple[str, bool]]] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, read_menu)
+            return
+        shown.append([(action.text(), action.isEnabled()) for action in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    table._menu(table.visualItemRect(table.item(0, 0)).center())
+    assert shown == [
+        [("&Open\tEnter", True), ("&Details…\tF2", True), ("&Remove from the report\tDel", True)]
+    ]

@@ -104,7 +104,7 @@ def evidence_texts(window: MainWindow, page: Path, report_id: str) -> list[str]:
     assert pane.evidence_table.rowCount() == 1, "the evidence list shows the attached file"
     texts = all_texts(pane)
     texts += [evidence_line(window.ledger.path, item) for item in pane.evidence_table.items]
-    dialog = EvidenceDialog(page, window.evidence._report_label(report_id), window)
+    dialog = EvidenceDialog(page.name, window.evidence._report_label(report_id), window)
     texts += all_texts(dialog)
     dialog.archive_url.setText("архів сторінки")  # not an address: the dialog says why
     dialog.accept()

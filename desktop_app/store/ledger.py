@@ -1148,6 +1148,41 @@ class Ledger:
             state.touched.add(self._event_of(report_id))
         return self.changes_of(state)
 
+    def describe_evidence(
+        self, report_id: str, sha256: str, description: Description, who: str
+    ) -> Changes:
+        """Change what was said of a file on a report (its name, the day it was accessed,
+        the archive URL, the note), audited; its bytes, and who added it when, stay."""
+        with self.write(who) as state:
+            item = self.evidence_record(report_id, sha256)
+            if item is None:
+                raise Invalid(f"report {report_id} has no evidence {sha256}")
+            said = {
+                "file_name": description.file_name,
+                "accessed": description.accessed,
+                "archive_url": description.archive_url,
+                "note": description.note,
+            }
+            old = {column: getattr(item, column) for column in said}
+            if said == old:
+                return Changes()
+            self.conn.execute(
+                "UPDATE report_evidence SET file_name = :file_name, accessed = :accessed,"
+                " archive_url = :archive_url, note = :note"
+                " WHERE report_id = :report_id AND sha256 = :sha256",
+                {**said, "report_id": report_id, "sha256": sha256},
+            )
+            changed = [column for column in said if said[column] != old[column]]
+            self.audit(
+                "edit",
+                "evidence",
+                evidence_link_id(report_id, sha256),
+                old={column: old[column] for column in changed},
+                new={column: said[column] for column in changed},
+            )
+            state.touched.add(self._event_of(report_id))
+        return self.changes_of(state)
+
     def evidence_record(self, report_id: str, sha256: str) -> Evidence | None:
         row = self.conn.execute(
             "SELECT l.report_id, l.sha256, l.file_name, e.media_type, e.size, l.accessed,"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -76,27 +77,41 @@ SHORTCUT = "Ctrl+Shift+E"
 
 
 class EvidenceDialog(QDialog):
-    """What the researcher says of a file: the day they accessed it, an archive URL and a
-    note. OK checks them as the command line does and says what is wrong beside them."""
+    """What the researcher says of a file: its name, the day they accessed it, an archive
+    URL and a note; for a file being added, or (`given`) one a report has, to correct. OK
+    checks them as the command line does and says what is wrong beside them."""
 
-    def __init__(self, path: Path, report_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        file_name: str,
+        report_label: str,
+        parent: QWidget | None = None,
+        given: Evidence | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.path = path
-        self.setWindowTitle(translate("Evidence", "Add evidence"))
+        self.setWindowTitle(
+            translate("Evidence", "Evidence details")
+            if given
+            else translate("Evidence", "Add evidence")
+        )
+        self.file_name = QLineEdit(file_name, self)
+        self.file_name.setAccessibleName(translate("Evidence", "File name"))
         self.accessed_known = QCheckBox(translate("Evidence", "Accessed on"), self)
-        self.accessed_known.setChecked(True)
-        self.accessed = QDateEdit(QDate.currentDate(), self)
+        self.accessed_known.setChecked(given is None or bool(given.accessed))
+        accessed = QDate.fromString(given.accessed, "yyyy-MM-dd") if given else QDate()
+        self.accessed = QDateEdit(accessed if accessed.isValid() else QDate.currentDate(), self)
         self.accessed.setDisplayFormat("yyyy-MM-dd")
         self.accessed.setCalendarPopup(True)
         self.accessed.setMaximumDate(QDate.currentDate())
         self.accessed.setAccessibleName(translate("Evidence", "Accessed"))
+        self.accessed.setEnabled(self.accessed_known.isChecked())
         self.accessed_known.toggled.connect(self.accessed.setEnabled)
-        self.archive_url = QLineEdit(self)
+        self.archive_url = QLineEdit(given.archive_url if given else "", self)
         self.archive_url.setPlaceholderText(
             translate("Evidence", "https://web.archive.org/… (typed, never fetched)")
         )
         self.archive_url.setAccessibleName(translate("Evidence", "Archive URL"))
-        self.note = QLineEdit(self)
+        self.note = QLineEdit(given.note if given else "", self)
         self.note.setPlaceholderText(translate("Evidence", "where it came from, what it shows"))
         self.note.setAccessibleName(translate("Evidence", "Note"))
         self.problem = QLabel(self)
@@ -110,12 +125,13 @@ class EvidenceDialog(QDialog):
         form = QFormLayout(self)
         heading = QLabel(
             translate("Evidence", "<b>{file}</b><br>for {report}").format(
-                file=escape(path.name), report=escape(report_label)
+                file=escape(file_name), report=escape(report_label)
             ),
             self,
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         form.addRow(heading)
+        form.addRow(translate("Evidence", "File name"), self.file_name)
         form.addRow(self.accessed_known, self.accessed)
         form.addRow(translate("Evidence", "Archive URL"), self.archive_url)
         form.addRow(translate("Evidence", "Note"), self.note)
@@ -123,13 +139,15 @@ class EvidenceDialog(QDialog):
         form.addRow(buttons)
         self.setMinimumWidth(480)
         self.description_given: Description | None = None
+        # The researcher comes to add what is new, or to correct what was said.
+        (self.archive_url if given is None else self.file_name).setFocus()
 
     def description(self) -> Description:
         accessed = (
             self.accessed.date().toString("yyyy-MM-dd") if self.accessed_known.isChecked() else ""
         )
         return evidence.describe(
-            self.path.name, accessed, self.archive_url.text(), self.note.text()
+            self.file_name.text(), accessed, self.archive_url.text(), self.note.text()
         )
 
     def accept(self) -> None:
@@ -189,6 +207,34 @@ class RemoveEvidence(LedgerCommand):
         return self.ledger.remove_evidence(self.item.report_id, self.item.sha256, self.who())
 
 
+class DescribeEvidence(LedgerCommand):
+    """What was said of a file on a report, corrected; undo says it as it was."""
+
+    def __init__(self, session: Session, item: Evidence, description: Description) -> None:
+        super().__init__(
+            session,
+            translate("Evidence", "Edit evidence details of {file}").format(
+                file=description.file_name
+            ),
+        )
+        self.item = item
+        self.description = description
+
+    def first_run(self) -> Changes:
+        return self.redo_change()
+
+    def undo_change(self) -> Changes:
+        item = self.item
+        said = Description(item.file_name, item.accessed, item.archive_url, item.note)
+        return self.ledger.describe_evidence(item.report_id, item.sha256, said, self.who())
+
+    def redo_change(self) -> Changes:
+        item = self.item
+        return self.ledger.describe_evidence(
+            item.report_id, item.sha256, self.description, self.who()
+        )
+
+
 class EvidenceAttacher(QObject):
     """Attaches files to reports: the dialog, the copy with progress, the undoable add."""
 
@@ -230,7 +276,7 @@ class EvidenceAttacher(QObject):
         if not self._can_attach(report_id):
             return None
         if description is None:
-            dialog = EvidenceDialog(path, self._report_label(report_id), self.window)
+            dialog = EvidenceDialog(path.name, self._report_label(report_id), self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             description = dialog.description_given
@@ -300,6 +346,23 @@ class EvidenceAttacher(QObject):
         if self.session.ledger.read_only:
             return
         self.session.execute(RemoveEvidence(self.session, item))
+
+    def describe(self, item: Evidence) -> None:
+        """The details dialog of a file on a report; what OK changes is one undoable step."""
+        if self.session.ledger.read_only:
+            self.session.message.emit(
+                translate("Evidence", "This file is read-only: evidence details cannot change.")
+            )
+            return
+        label = self._report_label(item.report_id)
+        dialog = EvidenceDialog(item.file_name, label, self.window, given=item)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        description = dialog.description_given
+        assert description is not None
+        if description == Description(item.file_name, item.accessed, item.archive_url, item.note):
+            return
+        self.session.execute(DescribeEvidence(self.session, item, description))
 
 
 def open_evidence(ledger_path: Path, item: Evidence) -> str | None:
@@ -371,12 +434,13 @@ def evidence_line(ledger_path: Path, item: Evidence) -> str:
     return f"{mark} {item.file_name} ({', '.join(details)})"
 
 
-OWN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete)
+OWN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_F2)
 
 
 class EvidenceTable(QTableWidget):
     """The evidence files of one report: name, type, size, accessed, archive URL and the
-    check mark; Enter or a double click opens the file, Delete takes it off (undoable)."""
+    check mark; Enter or a double click opens the file, F2 corrects what was said of it,
+    Delete takes it off (each undoable); its context menu offers the three."""
 
     def __init__(self, session: Session, attacher: EvidenceAttacher, parent: QWidget) -> None:
         super().__init__(0, len(EVIDENCE_COLUMNS), parent)
@@ -394,6 +458,8 @@ class EvidenceTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.doubleClicked.connect(lambda _index: self.open_selected())
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
 
     def show_items(self, items: list[Evidence]) -> None:
         self.items = items
@@ -424,9 +490,38 @@ class EvidenceTable(QTableWidget):
         if item is not None and (said := open_evidence(self.session.ledger.path, item)):
             self.session.message.emit(said)
 
+    def describe_selected(self) -> None:
+        if (item := self.selected()) is not None:
+            self.attacher.describe(item)
+
+    def remove_selected(self) -> None:
+        if (item := self.selected()) is not None:
+            self.attacher.remove(item)
+
+    def _menu(self, point: QPoint) -> None:
+        if self.rowAt(point.y()) < 0:
+            return
+        self.selectRow(self.rowAt(point.y()))
+        writable = not self.session.ledger.read_only
+        menu = QMenu(self)
+        for text, key, act, enabled in (
+            (translate("Evidence", "&Open"), "Enter", self.open_selected, True),
+            (translate("Evidence", "&Details…"), "F2", self.describe_selected, writable),
+            (
+                translate("Evidence", "&Remove from the report"),
+                "Del",
+                self.remove_selected,
+                writable,
+            ),
+        ):
+            action = menu.addAction(f"{text}\t{key}")
+            action.triggered.connect(act)
+            action.setEnabled(enabled)
+        menu.exec(self.viewport().mapToGlobal(point))
+
     def event(self, event: QEvent) -> bool:
-        """Enter and Delete are this list's own keys: the window's Delete (which deletes
-        the selected event) must not take them first."""
+        """Enter, F2 and Delete are this list's own keys: the window's (which edit or
+        delete the selected report or event) must not take them first."""
         if event.type() == QEvent.Type.ShortcutOverride and event.key() in OWN_KEYS:  # type: ignore[attr-defined]
             event.accept()
             return True
@@ -436,8 +531,11 @@ class EvidenceTable(QTableWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_selected()
             return
-        if event.key() == Qt.Key.Key_Delete and (item := self.selected()) is not None:
-            self.attacher.remove(item)
+        if event.key() == Qt.Key.Key_Delete:
+            self.remove_selected()
+            return
+        if event.key() == Qt.Key.Key_F2:
+            self.describe_selected()
             return
         super().keyPressEvent(event)
 

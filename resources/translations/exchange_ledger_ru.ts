@@ -696,8 +696,16 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Проверка</translation>
     </message>
     <message>
+        <source>Evidence details</source>
+        <translation>Сведения о доказательстве</translation>
+    </message>
+    <message>
         <source>Add evidence</source>
         <translation>Добавить доказательство</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Имя файла</translation>
     </message>
     <message>
         <source>Accessed on</source>
@@ -726,6 +734,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Remove evidence {file}</source>
         <translation>Убрать доказательство {file}</translation>
+    </message>
+    <message>
+        <source>Edit evidence details of {file}</source>
+        <translation>Изменить сведения о доказательстве {file}</translation>
     </message>
     <message>
         <source>Add evidence to the report</source>
@@ -772,6 +784,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>сообщение от {source} ({date})</translation>
     </message>
     <message>
+        <source>This file is read-only: evidence details cannot change.</source>
+        <translation>Этот файл только для чтения: сведения о доказательствах нельзя изменить.</translation>
+    </message>
+    <message>
         <source>{file} has changed since it was added: what opened is not the file its SHA-256 names (Edit → Verify evidence files).</source>
         <translation>{file} изменился с тех пор, как его добавили: открыт не тот файл, который называет SHA-256 (Правка → Проверить файлы доказательств).</translation>
     </message>
@@ -802,6 +818,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>SHA-256 {hash}</source>
         <translation>Хэш SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Сведения…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the report</source>
+        <translation>&amp;Убрать из сообщения</translation>
     </message>
     <message>
         <source>{file} is missing from the evidence folder.</source>

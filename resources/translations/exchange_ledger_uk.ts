@@ -696,8 +696,16 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Перевірка</translation>
     </message>
     <message>
+        <source>Evidence details</source>
+        <translation>Відомості про доказ</translation>
+    </message>
+    <message>
         <source>Add evidence</source>
         <translation>Додати доказ</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Назва файлу</translation>
     </message>
     <message>
         <source>Accessed on</source>
@@ -726,6 +734,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Remove evidence {file}</source>
         <translation>Прибрати доказ {file}</translation>
+    </message>
+    <message>
+        <source>Edit evidence details of {file}</source>
+        <translation>Змінити відомості про доказ {file}</translation>
     </message>
     <message>
         <source>Add evidence to the report</source>
@@ -772,6 +784,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>повідомлення від {source} ({date})</translation>
     </message>
     <message>
+        <source>This file is read-only: evidence details cannot change.</source>
+        <translation>Цей файл лише для читання: відомості про докази не можна змінити.</translation>
+    </message>
+    <message>
         <source>{file} has changed since it was added: what opened is not the file its SHA-256 names (Edit → Verify evidence files).</source>
         <translation>{file} змінився відтоді, як його додали: відкрито не той файл, що його називає SHA-256 (Редагування → Перевірити файли доказів).</translation>
     </message>
@@ -802,6 +818,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>SHA-256 {hash}</source>
         <translation>Хеш SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Відкрити</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>Ві&amp;домості…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the report</source>
+        <translation>&amp;Прибрати з повідомлення</translation>
     </message>
     <message>
         <source>{file} is missing from the evidence folder.</source>
