@@ -427,6 +427,33 @@ def test_a_read_only_ledger_shows_evidence_but_cannot_add_any(
     assert window.statusBar().currentMessage().startswith("This file is read-only")
 
 
+def evidence_list_in_focus(
+    qtbot,  # noqa: ANN001
+    cli,  # noqa: ANN001
+    tmp_path: Path,
+    page: Path,
+    *options: str,
+) -> tuple[MainWindow, str]:
+    """A window on the garbled example whose first report of 13 June has `page` (added
+    from the command line with `options`), its evidence list in focus, the file selected."""
+    path = tmp_path / "ledger.db"
+    assert cli("import", path, GARBLED_CSV).code == 0
+    with sqlite3.connect(path) as connection:
+        (report_id,) = connection.execute(
+            "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' LIMIT 1"
+        ).fetchone()
+    assert cli("evidence", "add", path, report_id, page, *options).code == 0
+    window = open_window(qtbot, path)
+    select_event(qtbot, window, "bodies-2025-06-13")
+    pane = window.event_pane
+    pane.table.selectRow([report["id"] for report in pane.reports].index(report_id))
+    table = pane.evidence_table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    table.setFocus()
+    table.selectRow(0)
+    return window, report_id
+
+
 def test_delete_in_the_evidence_list_takes_off_the_file_not_the_event(
     qtbot,  # noqa: ANN001
     cli,  # noqa: ANN001
@@ -436,13 +463,6 @@ def test_delete_in_the_evidence_list_takes_off_the_file_not_the_event(
 ) -> None:
     """The window's Delete took the key first and asked to delete the whole event (Enter
     said yes); the file could not be taken off from the keyboard at all."""
-    path = tmp_path / "ledger.db"
-    assert cli("import", path, GARBLED_CSV).code == 0
-    with sqlite3.connect(path) as connection:
-        (report_id,) = connection.execute(
-            "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' LIMIT 1"
-        ).fetchone()
-    assert cli("evidence", "add", path, report_id, page, "--accessed", "2025-06-14").code == 0
     asked: list[str] = []
 
     def question(_parent: object, _title: str, text: str, *_args: object) -> object:
@@ -450,14 +470,8 @@ def test_delete_in_the_evidence_list_takes_off_the_file_not_the_event(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    window = open_window(qtbot, path)
-    select_event(qtbot, window, "bodies-2025-06-13")
-    pane = window.event_pane
-    pane.table.selectRow([report["id"] for report in pane.reports].index(report_id))
-    table = pane.evidence_table
-    qtbot.waitUntil(lambda: table.rowCount() == 1)
-    table.setFocus()
-    table.selectRow(0)
+    window, _ = evidence_list_in_focus(qtbot, cli, tmp_path, page, "--accessed", "2025-06-14")
+    table = window.event_pane.evidence_table
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert asked == []
     assert records(window) == []
@@ -504,23 +518,10 @@ def test_f2_in_the_evidence_list_corrects_what_was_said_of_the_file_and_undo_res
 ) -> None:
     """A mistyped archive URL or note could only be mended by taking the file off and
     adding it again, which lost who added it and when."""
-    path = tmp_path / "ledger.db"
-    assert cli("import", path, GARBLED_CSV).code == 0
-    with sqlite3.connect(path) as connection:
-        (report_id,) = connection.execute(
-            "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' LIMIT 1"
-        ).fetchone()
     added = ("--accessed", "2025-06-14", "--archive-url", "https://archive.ph/typo")
-    assert cli("evidence", "add", path, report_id, page, *added, "--note", "tass").code == 0
-    window = open_window(qtbot, path)
-    select_event(qtbot, window, "bodies-2025-06-13")
-    pane = window.event_pane
-    pane.table.selectRow([report["id"] for report in pane.reports].index(report_id))
-    table = pane.evidence_table
-    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    window, report_id = evidence_list_in_focus(qtbot, cli, tmp_path, page, *added, "--note", "tass")
+    table = window.event_pane.evidence_table
     before = records(window)
-    table.setFocus()
-    table.selectRow(0)
 
     seen = answer_details_then(qtbot, "statement.pdf", "archive.ph/x", "TASS", accessed=True)
     qtbot.keyClick(table, Qt.Key.Key_F2)

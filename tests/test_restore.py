@@ -662,24 +662,6 @@ def _rewrite(path: Path, edit: Callable[[list[dict[str, str]]], list[dict[str, s
         writer.writerows(edit(rows))
 
 
-def test_a_record_of_a_report_the_folder_lacks_refuses_the_folder(cli: Cli, tmp_path: Path) -> None:
-    """An export holds the evidence of its own reports only: a row naming another
-    report is a folder edited or put together by hand, not a row to drop unsaid."""
-    db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
-    out = tmp_path / "out"
-    ok(cli("export", db, out))
-    _rewrite(out / "evidence.csv", lambda rows: [{**rows[0], "report_id": "nobody"}])
-    result = refused(cli("import", tmp_path / "new.db", out))
-    assert (
-        "evidence.csv, row 2, column report_id: report nobody is neither in reports.csv"
-        " nor in this ledger"
-    ) in result.err
-    assert not (tmp_path / "new.db").exists()
-    before = sha256(db)
-    assert "nobody" in refused(cli("import", db, out)).err  # nor into a ledger with data
-    assert sha256(db) == before
-
-
 def test_a_decision_whose_report_no_longer_states_its_value_is_named(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -728,19 +710,33 @@ def test_a_source_graded_otherwise_in_reports_csv_is_named_at_its_column(
     assert f"sources.csv, row 2, column {column}: source '" in result.err, result.err
 
 
-def test_a_decision_on_an_event_the_folder_lacks_refuses_the_folder(
-    cli: Cli, tmp_path: Path
+@pytest.mark.parametrize(
+    ("file", "column", "message"),
+    [
+        ("evidence.csv", "report_id", "report ghost is neither in reports.csv nor in this ledger"),
+        (
+            "resolutions.csv",
+            "event_id",
+            "event ghost has no report in reports.csv or in this ledger",
+        ),
+    ],
+)
+def test_a_row_naming_what_the_folder_lacks_refuses_the_folder(
+    cli: Cli, tmp_path: Path, file: str, column: str, message: str
 ) -> None:
+    """An export holds the evidence and the decisions of its own reports and events only:
+    a row naming another is a folder edited or put together by hand, not a row to drop
+    unsaid (or, for a decision, to pass over with a warning)."""
     db = hostile_ledger(cli, tmp_path, tmp_path / "hostile.db")
     out = tmp_path / "out"
     ok(cli("export", db, out))
-    _rewrite(out / "resolutions.csv", lambda rows: [{**rows[0], "event_id": "ghost"}])
+    _rewrite(out / file, lambda rows: [{**rows[0], column: "ghost"}])
     result = refused(cli("import", tmp_path / "new.db", out))
-    assert (
-        "resolutions.csv, row 2, column event_id: event ghost has no report in reports.csv"
-        " or in this ledger"
-    ) in result.err
+    assert f"{file}, row 2, column {column}: {message}" in result.err
     assert not (tmp_path / "new.db").exists()
+    before = sha256(db)
+    assert message in refused(cli("import", db, out)).err  # nor into a ledger with data
+    assert sha256(db) == before
 
 
 def test_readme_says_how_to_restore_the_folder(cli: Cli, tmp_path: Path) -> None:
