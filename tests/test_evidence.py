@@ -25,6 +25,8 @@ from desktop_app.store.folder_evidence import read_evidence_rows
 from desktop_app.store.folder_files import Problems
 from desktop_app.store.import_plan import Cancelled
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.merge import merge_file
+from desktop_app.store.restore import import_folder
 from desktop_app.store.schema import SCHEMA_VERSION
 
 Cli = Callable[..., CliResult]
@@ -696,3 +698,70 @@ def test_describing_evidence_changes_only_what_differs_and_audits_it(
         assert (now.accessed, now.note, now.added_at) == ("2025-06-14", "corrected", item.added_at)
         with pytest.raises(Invalid, match="has no evidence"):
             ledger.describe_evidence(report, "0" * 64, corrected, "Rita")
+
+
+def _large_files(cli: Cli, db: Path, tmp_path: Path) -> int:
+    """Two files of a few chunks each on reports of `db`; their bytes together."""
+    total = 0
+    for n, report in enumerate(_report_ids(db)[:2]):
+        video = tmp_path / f"video-{n}.mp4"
+        video.write_bytes(os.urandom(3 * evidence.CHUNK_SIZE + n))
+        assert cli("evidence", "add", db, report, video).code == 0
+        total += video.stat().st_size
+    return total
+
+
+def test_a_merge_says_how_far_the_copy_of_the_evidence_has_come_and_cancel_stops_it(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """The bar sat between two steps while gigabytes of a colleague's video were copied."""
+    other = tmp_path / "colleague" / "theirs.db"
+    other.parent.mkdir()
+    assert cli("import", other, EXAMPLE_CSV).code == 0
+    _large_files(cli, other, tmp_path)
+    before = sha256(example_db)
+    seen: list[tuple[int, int]] = []
+
+    def cancel_half_way(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 3500
+
+    with Ledger.open(example_db) as ledger, pytest.raises(Cancelled):
+        merge_file(ledger, other, "Mona", cancel_half_way)
+    assert sha256(example_db) == before
+    assert not example_db.with_name("ledger.evidence").exists()  # nothing left beside it
+    seen.clear()
+    with Ledger.open(example_db) as ledger:
+        merge_file(
+            ledger, other, "Mona", lambda done, total: bool(seen.append((done, total))) or True
+        )
+    assert {total for _, total in seen} == {5000}
+    copying = [done for done, _ in seen if 3000 < done < 4000]
+    assert len(copying) >= 5, seen  # a step for each chunk of the two files
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_an_export_folder_says_how_far_the_copy_of_its_evidence_has_come(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    _large_files(cli, example_db, tmp_path)
+    out = tmp_path / "out"
+    assert cli("export", example_db, out, "--with-evidence").code == 0
+    restored = tmp_path / "restored" / "new.db"
+    restored.parent.mkdir()
+    seen: list[tuple[int, int]] = []
+
+    def cancel_half_way(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return not (total == 1000 and done > 500)
+
+    with Ledger.open(restored) as ledger, pytest.raises(Cancelled):
+        import_folder(ledger, out, "Mona", progress=cancel_half_way)
+    assert not restored.with_name("new.evidence").exists()
+    with Ledger.open(restored) as ledger:
+        assert ledger.count("reports") == 0
+        seen.clear()
+        result = import_folder(ledger, out, "Mona", progress=lambda d, t: not seen.append((d, t)))
+    assert result.counts["evidence files"] == 2
+    copying = [done for done, total in seen if total == 1000]
+    assert len(copying) >= 5 and copying == sorted(copying) and copying[-1] == 1000, seen

@@ -262,10 +262,12 @@ def store_stream(
     return StoredFile(sha256, size, guess_media_type(name, head))
 
 
-def check_stream(read: Callable[[int], bytes], name: str, expected: str) -> int:
+def check_stream(
+    read: Callable[[int], bytes], name: str, expected: str, progress: Progress | None = None
+) -> int:
     """What `store_stream` checks before it accepts a copy, storing nothing (a dry run):
     the bytes hash to `expected`. Returns their size."""
-    sha256, size, _ = _copy(read, None, 0, None)
+    sha256, size, _ = _copy(read, None, 0, progress)
     if sha256 != expected:
         raise _other_bytes(name, expected, sha256)
     return size
@@ -551,14 +553,20 @@ class LockerCopies:
         self.made_locker: Path | None = None
 
     def copy(
-        self, ledger: Ledger, wanted: dict[str, int], source_folder: Path, *, dry_run: bool = False
+        self,
+        ledger: Ledger,
+        wanted: dict[str, int],
+        source_folder: Path,
+        progress: Progress | None = None,
+        *,
+        dry_run: bool = False,
     ) -> int:
         """`copy_missing_files`, remembering what it adds."""
         locker = evidence_folder(ledger.path)
         if not dry_run and wanted and not locker.exists() and self.made_locker is None:
             self.made_locker = locker
         return copy_missing_files(
-            ledger, wanted, source_folder, dry_run=dry_run, created=self.created
+            ledger, wanted, source_folder, progress, dry_run=dry_run, created=self.created
         )
 
     def discard(self) -> None:
@@ -585,22 +593,31 @@ def copy_missing_files(
     """Copy into this ledger's locker each file of `wanted` (SHA-256 → size) it lacks
     intact and `source_folder` has, checked against its hash. Returns the files copied.
     A dry run checks each file as it would copy it, and stores nothing. `created` gathers
-    the files added where the locker had none, for a refused import to take back."""
+    the files added where the locker had none, for a refused import to take back.
+    `progress` counts the bytes of all the files to copy together; Cancelled where it
+    asks to stop."""
     folder = evidence_folder(ledger.path)
-    copied = 0
-    for sha256 in sorted(wanted):
+    missing = [
+        sha256
+        for sha256 in sorted(wanted)
+        if _is_plain_file(source_folder / sha256)
+        and (known_state(folder, sha256, wanted[sha256]) or stored_state(folder, sha256))
+        != VERIFIED
+    ]
+    total = max(sum(wanted[sha256] for sha256 in missing), 1)
+    done = copied = 0
+    for sha256 in missing:
         source = source_folder / sha256
-        if not _is_plain_file(source):
-            continue
-        state = known_state(folder, sha256, wanted[sha256])
-        if (state or stored_state(folder, sha256)) == VERIFIED:
-            continue
+        step = None if progress is None else _counted_from(done, total, progress)
+        done += wanted[sha256]
         existed = (folder / sha256).exists()
         with source.open("rb") as handle:
             if dry_run:
-                size = check_stream(handle.read, str(source), sha256)
+                size = check_stream(handle.read, str(source), sha256, step)
             else:
-                size = store_stream(folder, handle.read, 0, str(source), progress, sha256).size
+                size = store_stream(
+                    folder, handle.read, wanted[sha256], str(source), step, sha256
+                ).size
         if created is not None and not existed and not dry_run:
             created.append(folder / sha256)
         if size != wanted[sha256]:

@@ -18,6 +18,7 @@ from .evidence import (
     describe,
 )
 from .folder_files import REPORTS, Problems, read_table
+from .import_plan import Progress
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,6 +73,12 @@ def _media_type(text: str) -> str:
     return value
 
 
+def _in_thousandths(progress: Progress) -> Progress:
+    """Bytes as a bar of a thousand steps: a bar's range is a 32-bit number, and a folder's
+    evidence may hold more bytes than that."""
+    return lambda done, total: progress(1000 * done // max(total, 1), 1000)
+
+
 class FolderEvidence:
     """The evidence of an export folder, as `restore.import_folder` restores it: its
     `evidence.csv` checked with the folder's other files; its records (each of a report
@@ -94,7 +101,15 @@ class FolderEvidence:
         if path.is_file():
             self.rows = read_evidence_rows(path, folder.problems)
 
-    def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None:
+    def write(
+        self,
+        ledger: Ledger,
+        folder: FolderResult,
+        operation_id: str,
+        progress: Progress | None = None,
+    ) -> None:
+        """The records, after the files they name: `progress` is told the bytes copied
+        (or checked, in a dry run) in thousandths of them all."""
         items = []
         for number, item in self.rows:
             if ledger.report_exists(item.report_id):
@@ -111,7 +126,13 @@ class FolderEvidence:
         wanted = {item.sha256: item.size for item in items}
         source = folder.directory / EVIDENCE_FOLDER
         try:
-            self.copied = self.copies.copy(ledger, wanted, source, dry_run=folder.dry_run)
+            self.copied = self.copies.copy(
+                ledger,
+                wanted,
+                source,
+                None if progress is None else _in_thousandths(progress),
+                dry_run=folder.dry_run,
+            )
         except Invalid as error:
             folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
             return

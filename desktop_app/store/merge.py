@@ -150,6 +150,7 @@ def open_other(other_path: Path, scratch: Path) -> Ledger:
 
 
 MERGE_STEPS = 5  # progress is said between the merge's steps
+STEP = 1000  # and within the copy of the evidence files, in thousandths of a step
 
 
 def merge_file(
@@ -159,8 +160,12 @@ def merge_file(
     steps done; returning False cancels, and nothing is merged."""
 
     def step(done: int) -> None:
-        if progress is not None and not progress(done, MERGE_STEPS):
+        if progress is not None and not progress(done * STEP, MERGE_STEPS * STEP):
             raise Cancelled()
+
+    def copying(done: int, total: int) -> bool:  # the bytes of the evidence files
+        assert progress is not None
+        return progress(3 * STEP + STEP * done // max(total, 1), MERGE_STEPS * STEP)
 
     step(0)
     with tempfile.TemporaryDirectory() as scratch, open_other(other_path, Path(scratch)) as other:
@@ -180,7 +185,9 @@ def merge_file(
                 step(2)
                 merger.merge_decisions()
                 step(3)
-                merger.merge_evidence(evidence_folder(other_path))
+                merger.merge_evidence(
+                    evidence_folder(other_path), None if progress is None else copying
+                )
                 step(4)
                 state.touched.update(merger.touched)
                 if not result.changed:
@@ -365,7 +372,7 @@ class _Merger:
         self.result.counts["withdrawn" if withdrawn else "reinstated"] += 1
         self.touched.add(mine["event_id"])
 
-    def merge_evidence(self, other_folder: Path) -> None:
+    def merge_evidence(self, other_folder: Path, progress: Progress | None) -> None:
         """The other file's evidence records of reports this file has, and the files its
         locker holds that ours lacks, each checked against its SHA-256 (other bytes refuse
         the merge). A link removed here stays removed."""
@@ -375,7 +382,8 @@ class _Merger:
             if self.ledger.report_exists(item.report_id)
             and self.ledger.evidence_record(item.report_id, item.sha256) is None
         ]
-        self.copies.copy(self.ledger, {item.sha256: item.size for item in items}, other_folder)
+        wanted = {item.sha256: item.size for item in items}
+        self.copies.copy(self.ledger, wanted, other_folder, progress)
         for item in items:
             if self.ledger.add_evidence_record(item):
                 self.result.counts["evidence"] += 1

@@ -59,7 +59,13 @@ class FolderPart(Protocol):
 
     def read(self, ledger: Ledger, folder: FolderResult) -> None: ...
 
-    def write(self, ledger: Ledger, folder: FolderResult, operation_id: str) -> None: ...
+    def write(
+        self,
+        ledger: Ledger,
+        folder: FolderResult,
+        operation_id: str,
+        progress: Progress | None = None,
+    ) -> None: ...
 
     def discard(self) -> None:
         """Undo what `write` did outside the transaction (files copied): the import was
@@ -203,7 +209,7 @@ class _Restore:
         self._write_reports(plan, seqs)
         added, skipped = self._write_decisions()
         for part in self.result.parts:
-            part.write(ledger, self.result, self.operation_id)
+            part.write(ledger, self.result, self.operation_id, progress)
         if self.problems.errors:
             return
         derived.refresh(ledger.conn, self.touched)
