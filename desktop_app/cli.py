@@ -22,7 +22,7 @@ from typing import Any
 
 from .domain.dates import DateError
 from .domain.naming import counted
-from .domain.records import CATEGORIES, FieldKey, FlowKey
+from .domain.records import CATEGORIES, FieldKey, FlowKey, tidy
 from .domain.rules import DISMISSED
 from .domain.validation import Invalid
 from .store import checked_files, evidence, queries
@@ -708,7 +708,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--csv", action="store_true", help="print exactly the rows of balance.csv")
 
     sub = command("resolve", cmd_resolve, "record a reviewer's decision on one field")
-    sub.add_argument("event_id", metavar="EVENT_ID", help="the event the decision is on")
+    # Ids as a file gives them: trimmed (one copied from a spreadsheet keeps its spaces).
+    sub.add_argument("event_id", metavar="EVENT_ID", type=tidy, help="the event the decision is on")
     target = sub.add_mutually_exclusive_group(required=True)
     target.add_argument(
         "--date", metavar="D", help="decide the event's date (YYYY-MM-DD, YYYY-MM or YYYY)"
@@ -730,6 +731,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--report",
         metavar="REPORT_ID",
+        type=tidy,
         help="the report whose value is taken (it must state that value)",
     )
     sub.add_argument(
@@ -770,13 +772,13 @@ def _evidence_commands(commands: Any) -> None:
     action = partial(_on_a_ledger, actions)
 
     sub = action("add", cmd_evidence_add, "copy FILE into the ledger's evidence and attach it")
-    sub.add_argument("report_id", metavar="REPORT_ID")
+    sub.add_argument("report_id", metavar="REPORT_ID", type=tidy)
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--accessed", metavar="DATE", help="the day you accessed it, YYYY-MM-DD")
     sub.add_argument("--archive-url", metavar="URL", help="an archived copy's address")
     sub.add_argument("--note", metavar="TEXT", help="where it came from, what it shows")
     sub = action("list", cmd_evidence_list, "list the evidence of every report, or of one")
-    sub.add_argument("report_id", metavar="REPORT_ID", nargs="?")
+    sub.add_argument("report_id", metavar="REPORT_ID", nargs="?", type=tidy)
     action(
         "verify", cmd_evidence_verify, "re-hash every stored file; name those missing or altered"
     )

@@ -997,6 +997,17 @@ def test_a_named_report_that_states_the_value_is_accepted(
     ]
 
 
+def test_ids_copied_with_spaces_around_them_name_their_event_and_report(
+    base: Path, cli: Callable[..., CliResult]
+) -> None:
+    """A file's ids are stored trimmed; an id copied from a spreadsheet cell, its spaces
+    with it, was "no event  e-conflict " with the spaces unseen."""
+    count = ["--count", "Russia", "Ukraine", "bodies", "150"]
+    clean(cli("resolve", base, f" {EVENT}\t", *count, "--report", " r2 ", "--rationale", "HQ"))
+    assert query(base, "SELECT event_id, report_id FROM resolutions") == [(EVENT, "r2")]
+    assert "Report r2 has no evidence." in clean(cli("evidence", "list", base, "r2 ")).out
+
+
 def test_an_unknown_event_or_flow_cannot_be_decided(
     base: Path, cli: Callable[..., CliResult]
 ) -> None:
