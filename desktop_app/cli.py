@@ -225,13 +225,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             finally:
                 ledger.close()
                 # Not once it holds an import: a reader of the output that went away
-                # (`| grep -q`) or Ctrl+C after the commit must not cost the import. Nor
-                # an empty ledger made for a file of no rows.
-                if (not existed or was_empty) and not ledger.commits:
+                # (`| grep -q`) or Ctrl+C after the commit must not cost the import.
+                if code != 0 and (not existed or was_empty) and not ledger.commits:
                     _remove_new_ledger(db, keep_empty_file=existed)
-                    if code == 0:
-                        left = "stays empty" if existed else "was not created"
-                        print(f"{args.db} {left}: nothing was imported into it.")
+                elif code == 0 and (not existed or was_empty) and not ledger.commits:
+                    # a file of a header and no rows: how a script makes an empty ledger
+                    print(f"{args.db} is a new, empty ledger.")
             return code
         return _import(ledger, csv_path, args)
     return 1  # unreachable; keeps type checkers calm
