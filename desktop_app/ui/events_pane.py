@@ -33,6 +33,7 @@ from .flow_layout import FlowRow
 from .messages import message_text
 from .notifier import AfterPaint
 from .session import Session
+from .styles import ERROR_STYLE, HINT_STYLE
 from .words import (
     category_name,
     combo_value,
@@ -117,7 +118,7 @@ class EventsPane(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.filter_error = QLabel(self)
-        self.filter_error.setStyleSheet("color: #b00020;")
+        self.filter_error.setStyleSheet(ERROR_STYLE)
         self.filter_error.setAccessibleName(translate("EventsPane", "Filter error"))
         self.no_match = QLabel(
             translate(
@@ -125,7 +126,7 @@ class EventsPane(QWidget):
             ),
             self,
         )
-        self.no_match.setStyleSheet("color: palette(mid);")
+        self.no_match.setStyleSheet(HINT_STYLE)
         self.no_match.setWordWrap(True)
         search_bar = QHBoxLayout()
         search_bar.setContentsMargins(0, 0, 0, 0)

@@ -48,6 +48,7 @@ from . import folders
 from .i18n import LOCALES, current_language
 from .messages import message_text
 from .session import LedgerCommand, Session
+from .styles import ERROR_STYLE
 from .tasks import Progress, TaskRunner, in_kib
 from .words import plural
 
@@ -115,7 +116,7 @@ class EvidenceDialog(QDialog):
         self.note.setPlaceholderText(translate("Evidence", "where it came from, what it shows"))
         self.note.setAccessibleName(translate("Evidence", "Note"))
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -22,6 +22,7 @@ from ..domain import validation
 from ..domain.records import CATEGORIES, QUALIFIERS, Flow, FlowKey, name_key
 from ..domain.validation import Invalid
 from .messages import message_text
+from .styles import ERROR_STYLE, HINT_STYLE, NOTE_STYLE
 from .words import (
     category_name,
     combo_value,
@@ -41,8 +42,6 @@ HEADERS = (
 )
 translate = QCoreApplication.translate
 REMOVE_KEYS = "Ctrl+Shift+Delete"  # in a flow's row: removes the row
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #8a5300;"  # a new party: allowed, but said before it is created
 
 
 def new_party_note(name: str, known: list[str]) -> str:
@@ -154,7 +153,7 @@ class FlowsEditor(QWidget):
             translate("FlowsEditor", "No flows: a report may state none (talks, statements)."),
             self,
         )
-        self.empty.setStyleSheet("color: palette(mid);")
+        self.empty.setStyleSheet(HINT_STYLE)
         self.empty.setWordWrap(True)  # not the form's width: longer in Ukrainian
         self.add_button = QPushButton(translate("FlowsEditor", "Add flow"), self)
         self.add_button.setAccessibleName(translate("FlowsEditor", "Add flow"))

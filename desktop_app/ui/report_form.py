@@ -49,6 +49,7 @@ from .flows_editor import FlowsEditor, new_party_note
 from .messages import message_text
 from .notifier import AfterPaint
 from .session import Session
+from .styles import ERROR_STYLE, HINT_STYLE
 from .words import (
     WINDOW_WORDS,
     combo_value,
@@ -64,7 +65,6 @@ from .words import (
     status_name,
 )
 
-ERROR_STYLE = "color: #b00020;"
 translate = QCoreApplication.translate
 FIELD_LABELS = {
     "event_type": QT_TRANSLATE_NOOP("ReportForm", "Event &type"),
@@ -214,10 +214,10 @@ class ReportForm(QWidget):
         self.reliability.addItems(grade_items(RELIABILITY))
         self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
         self.source_note = QLabel(self)
-        self.source_note.setStyleSheet("color: palette(mid);")
+        self.source_note.setStyleSheet(HINT_STYLE)
         # Under the source, in lines of its own: a known name typed without its party.
         self.source_hint = QLabel(self)
-        self.source_hint.setStyleSheet("color: palette(mid);")
+        self.source_hint.setStyleSheet(HINT_STYLE)
         self.source_hint.setWordWrap(True)
         self.source_hint.setAccessibleName(translate("ReportForm", "Source hint"))
         self.source_hint.hide()

@@ -60,6 +60,7 @@ from .commands import Decide
 from .evidence_ui import EvidenceAttacher, FileDrops, evidence_line, open_evidence
 from .messages import message_text
 from .session import Session
+from .styles import ERROR_STYLE
 from .words import (
     WINDOW_WORDS,
     credibility_text,
@@ -174,7 +175,7 @@ class ReasonLine(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWordWrap(True)  # a long reason wraps; it never widens the window
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(ERROR_STYLE)
         self.hide()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
