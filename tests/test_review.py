@@ -623,6 +623,58 @@ def test_a_rationale_stays_with_the_event_it_was_written_for(qtbot, tmp_path: Pa
     assert pane.rationale.toPlainText() == "HQ names the crossing"
 
 
+def test_a_rationale_used_by_a_decision_does_not_come_back(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The decision that moved the pane on kept its rationale aside for its event: after
+    Ctrl+Z, or a report that reopened the event, the box held it again, and Ctrl+Enter
+    filed it under a decision of another value. The next event's own stays."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    first = pane.event_id
+    shortcut(qtbot, window, "F8")
+    second = pane.event_id
+    shortcut(qtbot, window, "Alt+W")
+    type_text(qtbot, "kept for the second")
+    shortcut(qtbot, window, "Shift+F8")
+    assert pane.event_id == first
+    fields = len([state for _field, state in pane.fields if state == "open"])
+    for _ in range(fields):  # every disputed field of the first, so that it leaves the queue
+        shortcut(qtbot, window, "Alt+1")
+        shortcut(qtbot, window, "Alt+W")
+        type_text(qtbot, "Source 1 is the official figure")
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: pane.event_id == second)
+    assert pane.rationale.toPlainText() == "kept for the second"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: first in pane.queue_ids())
+    shortcut(qtbot, window, "Shift+F8")
+    assert pane.event_id == first
+    assert pane.rationale.toPlainText() == ""
+    shortcut(qtbot, window, "Alt+2")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "rationale is required" in pane.error.text()
+
+
+def test_a_key_that_cannot_act_here_says_why(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Alt+5 on an event of three reports, and Alt+D where no warning stands, did nothing
+    and said nothing (an earlier error stayed, as if it answered)."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    assert len(pane.reports) == 3
+    shortcut(qtbot, window, "Alt+5")
+    assert pane.error.text() == "There is no report 5: this event has 3 reports."
+    shortcut(qtbot, window, "Alt+W")
+    type_text(qtbot, "a reason")
+    shortcut(qtbot, window, "Alt+D")
+    assert pane.error.text() == (
+        "This event has no possible reversed direction to dismiss (Alt+D)."
+    )
+    assert window.ledger.count("resolutions") == 0
+
+
 def test_an_event_decided_elsewhere_leaves_the_pane_with_a_word(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Decided by another program while shown, the event gave way to the next one with
     nothing said: the reviewer saw another event under the same hands."""

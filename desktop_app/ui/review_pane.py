@@ -70,6 +70,7 @@ from .words import (
     kind_name,
     narrow_combo,
     party_name,
+    plural,
     qualifier_name,
     reliability_text,
     status_name,
@@ -749,7 +750,10 @@ class ReviewPane(QWidget):
     def pick_report(self, number: int) -> None:
         """Take report `number`'s value for the current field (Alt+number)."""
         field = self.current_field()
-        if field is None or not 1 <= number <= len(self.reports):
+        if field is None:
+            return
+        if not 1 <= number <= len(self.reports):  # said, or an old error would stay
+            self.error.setText(plural.reports_to_pick(len(self.reports)).format(number=number))
             return
         report = self.reports[number - 1]
         if field.field == "direction":
@@ -818,6 +822,19 @@ class ReviewPane(QWidget):
         field = self.current_field()
         if field is not None and field.field == "direction":
             self._execute(field, DISMISSED, None)
+            return
+        warned = [key for key, state in self.fields if state == "warning"]
+        self.error.setText(
+            translate(
+                "ReviewPane",
+                "Alt+D dismisses a possible reversed direction: choose the warning (F6) first.",
+            )
+            if warned
+            else translate(
+                "ReviewPane",
+                "This event has no possible reversed direction to dismiss (Alt+D).",
+            )
+        )
 
     def _execute(self, field: FieldKey, value: str, report_id: str | None) -> None:
         rationale = self.rationale.toPlainText()
@@ -845,7 +862,12 @@ class ReviewPane(QWidget):
                 self, translate("ReviewPane", "Not decided"), message_text(str(error))
             )
             return
-        self.rationale.clear()
+        # The rationale went with the decision: not kept aside for its event when the
+        # decision moved the pane on (it came back, and Ctrl+Enter filed it under the
+        # next decision there), nor cleared from the next event's box.
+        self._rationales.pop(event_id, None)
+        if self.event_id == event_id:
+            self.rationale.clear()
         self._after_decision(event_id)
 
     def _after_decision(self, event_id: str) -> None:

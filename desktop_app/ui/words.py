@@ -185,6 +185,10 @@ class Plural(QObject):
     def evidence_verified(self, count: int) -> str:
         return self.tr("All %Ln evidence file(s) are as they were added.", "", count)
 
+    def reports_to_pick(self, count: int) -> str:
+        """Alt+number past the event's last report."""
+        return self.tr("There is no report {number}: this event has %Ln report(s).", "", count)
+
 
 plural = Plural()
 

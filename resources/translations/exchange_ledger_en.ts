@@ -115,5 +115,12 @@
             <numerusform>All %Ln evidence files are as they were added.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>There is no report {number}: this event has %Ln report(s).</source>
+        <translation>
+            <numerusform>There is no report {number}: this event has %Ln report.</numerusform>
+            <numerusform>There is no report {number}: this event has %Ln reports.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2018,6 +2018,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
             <numerusform>Все %Ln файлов доказательств такие, какими их добавили.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>There is no report {number}: this event has %Ln report(s).</source>
+        <translation>
+            <numerusform>Нет сообщения {number}: у этого события %Ln сообщение.</numerusform>
+            <numerusform>Нет сообщения {number}: у этого события %Ln сообщения.</numerusform>
+            <numerusform>Нет сообщения {number}: у этого события %Ln сообщений.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
@@ -2356,6 +2364,14 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>none yet</source>
         <translation>пока нет</translation>
+    </message>
+    <message>
+        <source>Alt+D dismisses a possible reversed direction: choose the warning (F6) first.</source>
+        <translation>Alt+D отклоняет предупреждение о возможно перепутанном направлении: сначала выберите предупреждение (F6).</translation>
+    </message>
+    <message>
+        <source>This event has no possible reversed direction to dismiss (Alt+D).</source>
+        <translation>У этого события нет возможно перепутанного направления, которое можно отклонить (Alt+D).</translation>
     </message>
     <message>
         <source>{event} is no longer to review (changed by an import, a merge or another program); the next event is shown.</source>

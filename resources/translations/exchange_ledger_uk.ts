@@ -2018,6 +2018,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
             <numerusform>Усі %Ln файлів доказів такі, як їх додали.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>There is no report {number}: this event has %Ln report(s).</source>
+        <translation>
+            <numerusform>Немає повідомлення {number}: у цієї події %Ln повідомлення.</numerusform>
+            <numerusform>Немає повідомлення {number}: у цієї події %Ln повідомлення.</numerusform>
+            <numerusform>Немає повідомлення {number}: у цієї події %Ln повідомлень.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
@@ -2356,6 +2364,14 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>none yet</source>
         <translation>поки немає</translation>
+    </message>
+    <message>
+        <source>Alt+D dismisses a possible reversed direction: choose the warning (F6) first.</source>
+        <translation>Alt+D відхиляє попередження про можливо переплутаний напрямок: спершу виберіть попередження (F6).</translation>
+    </message>
+    <message>
+        <source>This event has no possible reversed direction to dismiss (Alt+D).</source>
+        <translation>У цієї події немає можливо переплутаного напрямку, який можна відхилити (Alt+D).</translation>
     </message>
     <message>
         <source>{event} is no longer to review (changed by an import, a merge or another program); the next event is shown.</source>
