@@ -656,6 +656,29 @@ def test_a_rationale_used_by_a_decision_does_not_come_back(qtbot, tmp_path: Path
     assert "rationale is required" in pane.error.text()
 
 
+def test_undo_and_redo_of_a_decision_bring_its_event_into_view(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The last decision on an event moves the pane on; Ctrl+Z then withdrew it, and
+    Ctrl+Shift+Z put it back, on an event nobody saw, said only as "Decide civilians
+    Russia → Ukraine: 40" among many such."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "small"
+    decide_by_keyboard(qtbot, window, 1)
+    qtbot.waitUntil(lambda: pane.event_id == "swap")
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert pane.event_id == "small" and status_of(window, "small") == "conflict"
+    said = window.statusBar().currentMessage()
+    assert said == "Undone: Decide civilians Russia → Ukraine: 40 (2024-11-02 exchange)."
+    pane.queue.setFocus()
+    shortcut(qtbot, window, "Shift+F8")  # away, then Ctrl+Shift+Z
+    assert pane.event_id == "swap"
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    assert pane.event_id == "small" and status_of(window, "small") == "resolved"
+
+
 def test_a_key_that_cannot_act_here_says_why(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Alt+5 on an event of three reports, and Alt+D where no warning stands, did nothing
     and said nothing (an earlier error stayed, as if it answered)."""

@@ -203,10 +203,11 @@ def test_undo_says_what_it_undid(qtbot, window: MainWindow) -> None:  # noqa: AN
     shortcut(qtbot, window, "Alt+W")
     qtbot.keyClicks(pane.rationale, "the count of two sources")
     qtbot.keyClick(pane.rationale, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage() == "Saved: Decide pows Russia → Ukraine: 207."
+    said = "Decide pows Russia → Ukraine: 207 (2024-10-18 exchange)."  # the event named
+    assert window.statusBar().currentMessage() == f"Saved: {said}"
     shortcut(qtbot, window, "Ctrl+1")
     shortcut(qtbot, window, "Ctrl+Z")
-    assert window.statusBar().currentMessage() == "Undone: Decide pows Russia → Ukraine: 207."
+    assert window.statusBar().currentMessage() == f"Undone: {said}"
 
 
 def _rect_in(widget: QWidget, window: QWidget) -> QRect:

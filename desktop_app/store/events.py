@@ -46,19 +46,30 @@ def event_summary(ledger: Ledger, event_id: str) -> dict[str, Any] | None:
     return summary
 
 
-def event_title(ledger: Ledger, event_id: str, words: naming.Words = naming.ENGLISH) -> str:
+def event_title(
+    ledger: Ledger,
+    event_id: str,
+    words: naming.Words = naming.ENGLISH,
+    *,
+    with_flow: bool = True,
+) -> str:
     """An event named for people as every pane names it (`domain.naming.event_title`):
-    its date, type, place and main flow, never its id (ids the program makes are UUIDs)."""
+    its date, type, place and main flow, never its id (ids the program makes are UUIDs).
+    Without its flow where the text names a flow already (a decision on one)."""
     row = ledger.conn.execute(
         "SELECT date, type, location FROM event_state WHERE event_id = ?", (event_id,)
     ).fetchone()
     if row is None:
         return event_id
-    flows = ledger.conn.execute(
-        "SELECT category, from_party, to_party, best, low, high FROM flow_state"
-        " WHERE event_id = ? ORDER BY category, from_party, to_party",
-        (event_id,),
-    ).fetchall()
+    flows = (
+        ledger.conn.execute(
+            "SELECT category, from_party, to_party, best, low, high FROM flow_state"
+            " WHERE event_id = ? ORDER BY category, from_party, to_party",
+            (event_id,),
+        ).fetchall()
+        if with_flow
+        else []
+    )
     day, event_type, location = row
     return naming.event_title(day, event_type, location, flows, words)
 

@@ -6,10 +6,11 @@ from PySide6.QtCore import QCoreApplication
 
 from ..domain.records import FieldKey
 from ..store import sources
+from ..store.events import event_title
 from ..store.ledger import Changes, ReportInput
 from .i18n import decided_value
 from .session import LedgerCommand, Session
-from .words import field_label
+from .words import WINDOW_WORDS, field_label
 
 translate = QCoreApplication.translate
 
@@ -159,8 +160,10 @@ class Decide(LedgerCommand):
     ) -> None:
         super().__init__(
             session,
-            translate("Commands", "Decide {field}: {value}").format(
-                field=field_label(field), value=decided_value(field.field, value)
+            translate("Commands", "Decide {field}: {value} ({event})").format(
+                field=field_label(field),
+                value=decided_value(field.field, value),
+                event=event_title(session.ledger, event_id, WINDOW_WORDS, with_flow=False),
             ),
         )
         self.event_id = event_id
@@ -181,3 +184,15 @@ class Decide(LedgerCommand):
 
     def redo_change(self) -> Changes:
         return self.ledger.reinstate_resolution(self.resolution_id, self.who())
+
+    # Undone or done again, the decision's event is brought into view: the pane had moved
+    # on to the next event, and the change was made where nobody saw it.
+    def undo(self) -> None:
+        super().undo()
+        self.session.event_selected.emit(self.event_id)
+
+    def redo(self) -> None:
+        first = self.skip_redo
+        super().redo()
+        if not first:
+            self.session.event_selected.emit(self.event_id)

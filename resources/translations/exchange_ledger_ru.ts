@@ -250,8 +250,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Изменить источник {source}</translation>
     </message>
     <message>
-        <source>Decide {field}: {value}</source>
-        <translation>Решение по «{field}»: {value}</translation>
+        <source>Decide {field}: {value} ({event})</source>
+        <translation>Решение по «{field}»: {value} ({event})</translation>
     </message>
 </context>
 <context>

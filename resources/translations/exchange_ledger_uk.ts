@@ -250,8 +250,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Змінити джерело {source}</translation>
     </message>
     <message>
-        <source>Decide {field}: {value}</source>
-        <translation>Рішення щодо «{field}»: {value}</translation>
+        <source>Decide {field}: {value} ({event})</source>
+        <translation>Рішення щодо «{field}»: {value} ({event})</translation>
     </message>
 </context>
 <context>
