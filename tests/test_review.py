@@ -502,8 +502,8 @@ def test_a_decided_count_is_grouped_in_the_history_and_the_status_bar(
     window = open_window(qtbot, path)
     window.review_pane.show_event("small")
     decide_by_keyboard(qtbot, window, None, "1212", rationale="the ministry's later figure")
-    assert window.statusBar().currentMessage().endswith(": 1,212.")
-    assert window.session.undo_stack.undoText().endswith(": 1,212")
+    assert window.statusBar().currentMessage().endswith(": 1,212 (2024-11-02 exchange).")
+    assert window.session.undo_stack.undoText().endswith(": 1,212 (2024-11-02 exchange)")
     window.review_pane.show_event("small")
     assert "— → 1,212" in window.review_pane.history.toPlainText()
 
