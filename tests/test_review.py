@@ -13,6 +13,7 @@ from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.store import queries
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
+from desktop_app.store.review import provenance
 from desktop_app.ui.main_window import MainWindow
 
 
@@ -130,6 +131,30 @@ def test_the_13_june_warning_is_cleared_by_deciding_the_doubtful_flow(
     assert final[("Ukraine", "bodies")].received_best == 1212 + 1200
     balance = cli("balance", path, "--csv").out.splitlines()
     assert balance[-2].startswith("2025-06-13,bodies,Russia,27,27,27,")
+
+
+def test_the_provenance_says_why_a_doubted_flows_low_is_0(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """ "best 1,200, low 0, high 1,200" over one report of 1,200: nothing said where the 0
+    came from."""
+    window = open_window(qtbot, imported(tmp_path / "ledger.db", GARBLED_CSV))
+    pane = window.review_pane
+    pane.show_event("bodies-2025-06-13")
+    shortcut(qtbot, window, "F6")
+    shortcut(qtbot, window, "F6")
+    assert pane.current_field() == FieldKey.count(FlowKey("Ukraine", "Russia", "bodies"))
+    history = pane.history.toPlainText()
+    assert ", low 0, " in history
+    assert "low 0: a possible reversed direction stands on this pair" in history
+    rows = window.ledger.conn.execute(
+        "SELECT event_id, from_party, to_party, category FROM flow_state"
+    ).fetchall()
+    doubted = {
+        (event_id, FlowKey(*flow))
+        for event_id, *flow in rows
+        if provenance(window.ledger, event_id, FlowKey(*flow))["doubted"]
+    }
+    pair = (FlowKey("Russia", "Ukraine", "bodies"), FlowKey("Ukraine", "Russia", "bodies"))
+    assert doubted == {("bodies-2025-06-13", flow) for flow in pair}
 
 
 def test_a_warning_can_be_dismissed_with_a_rationale(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
@@ -505,7 +530,9 @@ def test_a_decided_count_is_grouped_in_the_history_and_the_status_bar(
     assert window.statusBar().currentMessage().endswith(": 1,212 (2024-11-02 exchange).")
     assert window.session.undo_stack.undoText().endswith(": 1,212 (2024-11-02 exchange)")
     window.review_pane.show_event("small")
-    assert "— → 1,212" in window.review_pane.history.toPlainText()
+    history = window.review_pane.history.toPlainText()
+    assert "— → 1,212" in history
+    assert "decision in force: 1,212 by" in history  # the provenance too
 
 
 def test_the_queue_sorts_by_spread_and_says_what_is_left(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

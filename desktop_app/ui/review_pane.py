@@ -618,6 +618,8 @@ class ReviewPane(QWidget):
             if qualifier != "exact":  # "1,200 (approx)": how sure the report is of it
                 value += f" ({qualifier_name(qualifier)})"
         item = QTableWidgetItem(value if value is not None else "—")
+        if value is not None:  # the whole value where a narrow column cuts it
+            item.setToolTip(value)
         if field in disputed and value is not None:
             item.setBackground(QBrush(DISPUTED))
             font = QFont()
@@ -672,6 +674,15 @@ class ReviewPane(QWidget):
                     high=i18n.number(origin["high"]),
                 )
             )
+            if origin["doubted"]:
+                lines.append(
+                    translate(
+                        "ReviewPane",
+                        "low 0: a possible reversed direction stands on this pair (one of its"
+                        " two flows may not have happened); dismiss it (Alt+D) or decide"
+                        " either flow",
+                    )
+                )
             for report in origin["reports"]:
                 lines.append(
                     translate(
@@ -687,7 +698,7 @@ class ReviewPane(QWidget):
                 decision = origin["decision"]
                 lines.append(
                     translate("ReviewPane", "decision in force: {value} by {who} at {when}").format(
-                        value=html.escape(decision["value"]),
+                        value=i18n.number(int(decision["value"])),  # "1,212", as above
                         who=html.escape(decision["resolved_by"]),
                         when=decision["resolved_at"],
                     )

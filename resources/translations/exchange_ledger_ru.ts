@@ -2366,6 +2366,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>пока нет</translation>
     </message>
     <message>
+        <source>low 0: a possible reversed direction stands on this pair (one of its two flows may not have happened); dismiss it (Alt+D) or decide either flow</source>
+        <translation>минимум 0: на этой паре стоит предупреждение о возможно перепутанном направлении (одной из двух передач могло не быть); отклоните его (Alt+D) или примите решение по любой из передач</translation>
+    </message>
+    <message>
         <source>Alt+D dismisses a possible reversed direction: choose the warning (F6) first.</source>
         <translation>Alt+D отклоняет предупреждение о возможно перепутанном направлении: сначала выберите предупреждение (F6).</translation>
     </message>

@@ -2366,6 +2366,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>поки немає</translation>
     </message>
     <message>
+        <source>low 0: a possible reversed direction stands on this pair (one of its two flows may not have happened); dismiss it (Alt+D) or decide either flow</source>
+        <translation>мінімум 0: на цій парі стоїть попередження про можливо переплутаний напрямок (однієї з двох передач могло не бути); відхиліть його (Alt+D) або ухваліть рішення щодо будь-якої з передач</translation>
+    </message>
+    <message>
         <source>Alt+D dismisses a possible reversed direction: choose the warning (F6) first.</source>
         <translation>Alt+D відхиляє попередження про можливо переплутаний напрямок: спершу виберіть попередження (F6).</translation>
     </message>
