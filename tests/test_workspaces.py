@@ -169,8 +169,13 @@ def test_f8_from_another_workspace_starts_with_the_event_the_review_holds(
 
 
 def test_ctrl_1_2_3_switch_workspaces_and_focus_their_work(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    category = window.chart_pane.category_combo.currentText()
     shortcut(qtbot, window, "Ctrl+3")
     assert in_view(window.chart_pane) and not in_view(window.events_pane.view)
+    # the chart, where its arrow keys step through the days, not its Category filter
+    assert QApplication.focusWidget() is window.chart_pane.graphics
+    shortcut(qtbot, window, "Down")
+    assert window.chart_pane.category_combo.currentText() == category
     shortcut(qtbot, window, "Ctrl+2")
     assert in_view(window.review_pane.queue)
     assert QApplication.focusWidget() is window.review_pane.queue

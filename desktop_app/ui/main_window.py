@@ -242,15 +242,19 @@ class MainWindow(QMainWindow):
         in its Tab order: the events' Type filter, the queue's sort order, where the arrow
         keys change the filter or re-sort the queue. Before the window is shown, setFocus
         only records the control each part returns to: the lists."""
+        self.chart_pane.graphics.setFocus(Qt.FocusReason.OtherFocusReason)
         self.review_pane.queue.setFocus(Qt.FocusReason.OtherFocusReason)
         self.events_pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _workspace_shown(self, index: int) -> None:
-        focus = {RECORD: self.events_pane.view, REVIEW: self.review_pane.queue}.get(index)
-        if focus is not None and not self.workspaces.currentWidget().isAncestorOf(
-            QApplication.focusWidget()
-        ):
-            focus.take_focus()
+        # The chart, not its Category filter, where the arrow keys changed the category.
+        focus = {
+            RECORD: self.events_pane.view.take_focus,
+            REVIEW: self.review_pane.queue.take_focus,
+            BALANCE: lambda: self.chart_pane.graphics.setFocus(Qt.FocusReason.ShortcutFocusReason),
+        }[index]
+        if not self.workspaces.currentWidget().isAncestorOf(QApplication.focusWidget()):
+            focus()
 
     def _action(
         self,
