@@ -140,6 +140,23 @@ def test_locations_differing_only_by_case_and_surrounding_space_agree() -> None:
     assert status(reports) == "consistent"
 
 
+@pytest.mark.parametrize(
+    "other", ["New  York", "Ｎｅｗ Ｙｏｒｋ", "New\u200bYork", "New\u00a0York"]
+)
+def test_locations_differing_otherwise_than_by_case_and_surrounding_space_disagree(
+    other: str,
+) -> None:
+    """PRODUCT.md: locations "disagree when they differ after trimming and ignoring case";
+    they were compared by the names' key, which also collapsed inner spaces, applied NFKC
+    and removed invisible characters, so the contract's conflict did not show."""
+    reports = [report("a", location=" new york ", seq=1), report("b", location=other, seq=2)]
+    assert [dispute.field for dispute in find_disputes(reports)] == [LOCATION]
+    assert status(reports) == "conflict"
+    derived = derive_event("e", "exchange", reports, [])  # its short path agrees
+    assert derived == derive_general("e", "exchange", reports, [])
+    assert derived.status == "conflict"
+
+
 def test_different_locations_conflict_and_name_only_the_stating_reports() -> None:
     reports = [
         report("a", location="Istanbul", seq=1),

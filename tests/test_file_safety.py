@@ -914,6 +914,29 @@ def test_an_upgrade_rekeys_the_names_so_look_alikes_find_the_party_that_is_there
         assert check(ledger).ok
 
 
+def test_an_upgrade_compares_the_locations_again_by_the_contracts_rule(tmp_path: Path) -> None:
+    """Version 15: "New York" and "New  York" disagree (trimmed and case folded only); a
+    file whose state was derived when they agreed is derived again on opening."""
+    from desktop_app.store.ledger import ReportInput
+
+    db = tmp_path / "v14.db"
+    with Ledger.open(db) as ledger:
+        for source, place in (("HQ", "New York"), ("Ombudsman", "New  York")):
+            report = ReportInput("talks", source, "2024-05-01", location=place)
+            ledger.add_report(report, "t", event_id="talks-1")
+    connection = sqlite3.connect(db)
+    # the state as version 14 derived it: one location, no dispute
+    connection.execute("UPDATE event_state SET status = 'consistent', disputes = '[]'")
+    connection.execute("PRAGMA user_version = 14")
+    connection.commit()
+    connection.close()
+    with Ledger.open(db) as ledger:
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        status = ledger.conn.execute("SELECT status FROM event_state").fetchone()[0]
+        assert status == "conflict"
+        assert check(ledger).ok
+
+
 # ---- two imports at the same time ---------------------------------------------------------------
 
 

@@ -61,6 +61,13 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFKC", folded.casefold())
 
 
+def location_key(text: str) -> str:
+    """The form in which two locations are compared (PRODUCT.md: they "disagree when they
+    differ after trimming and ignoring case"). Not `name_key`: the contract's statuses
+    must come out of the contract's rule, so "New  York" and "new york" still disagree."""
+    return text.strip().casefold()
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 

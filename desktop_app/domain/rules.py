@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .dates import chart_day, dates_agree, precision
-from .records import Decision, Dispute, Estimate, FieldKey, FlowKey, Report, name_key
+from .records import Decision, Dispute, Estimate, FieldKey, FlowKey, Report, location_key
 
 STATUSES = ("reopened", "conflict", "resolved", "single", "consistent")
 VALUE_FIELDS = ("date", "location", "count")  # fields that hold a value of the event
@@ -48,7 +48,7 @@ def values_agree(field: FieldKey, a: str, b: str) -> bool:
     if field.field == "date":
         return dates_agree(a, b)
     if field.field == "location":
-        return name_key(a) == name_key(b)
+        return location_key(a) == location_key(b)
     if field.field == "direction":
         return a == b
     return int(a) == int(b)
@@ -65,7 +65,7 @@ def disagree(field: FieldKey, values: Sequence[str]) -> bool:
             not dates_agree(a, b) for index, a in enumerate(values) for b in values[index + 1 :]
         )
     if field.field == "location":
-        return len({name_key(value) for value in values}) > 1
+        return len({location_key(value) for value in values}) > 1
     if field.field == "direction":
         return True
     return len({int(value) for value in values}) > 1
@@ -362,7 +362,7 @@ def _undisputed_event(
     if date is not None and not all(date.startswith(other) for other in dates):
         return None
     locations = [report.location for report in reports if report.location]
-    if len({name_key(location) for location in locations}) > 1:
+    if len({location_key(location) for location in locations}) > 1:
         return None
     counts: dict[FlowKey, int] = {}
     stating: dict[FlowKey, int] = {}

@@ -33,6 +33,7 @@ from ..domain.records import (
     Flow,
     FlowKey,
     Report,
+    location_key,
     name_key,
     source_key,
     tidy,
@@ -691,7 +692,7 @@ class Ledger:
         return {
             **{name: record[name] for name in CONTENT_FIELDS},
             "event_type": self.event_type(record["event_id"]),
-            "location": name_key(record["location"]),
+            "location": location_key(record["location"]),
             "source": source[0] if source else None,
             "flows": sorted(flows),
         }
@@ -1320,7 +1321,7 @@ def unstated(report: Report, field: FieldKey, value: str) -> str | None:
 
 def _normal(field: FieldKey, value: str) -> str:
     if field.field == "location":
-        return name_key(value)
+        return location_key(value)
     if field.field == "count":
         return str(int(value))
     return value

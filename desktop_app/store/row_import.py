@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..domain.naming import counted, source_label
-from ..domain.records import Flow, FlowKey, name_key, source_key, tidy
+from ..domain.records import Flow, FlowKey, location_key, name_key, source_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from .csvio import CsvRows, cell_problem, unescape_cell
 from .import_plan import (
@@ -503,7 +503,7 @@ def _differences(ledger: Ledger, record: dict[str, Any], report: PlannedReport) 
         "event_id": report.event_id,
         "event_type": given.event_type,
         "claimed_date": given.claimed_date,
-        "location": name_key(given.location),
+        "location": location_key(given.location),
         "quote": given.quote,
         "url": given.url,
         "published": given.published,
