@@ -326,6 +326,10 @@ def test_a_contradicting_report_from_the_form_reopens_the_event(qtbot, tmp_path:
         type_text(qtbot, text)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert status_of(window, "small") == "reopened"
+    assert window.statusBar().currentMessage() == (  # said at once, not only in a table
+        "Saved: Add report from Late source. It contradicts a decided value: the event is"
+        " reopened for review (F8)."
+    )
     assert window.review_pane.queue_ids()[-1] == "small"
     flows = window.ledger.conn.execute(
         "SELECT best, low, high FROM flow_state WHERE event_id = 'small'"

@@ -6,13 +6,26 @@ from PySide6.QtCore import QCoreApplication
 
 from ..domain.records import FieldKey
 from ..store import sources
-from ..store.events import event_title
+from ..store.events import event_summary, event_title
 from ..store.ledger import Changes, ReportInput
 from .i18n import decided_value
 from .session import LedgerCommand, Session
 from .words import WINDOW_WORDS, field_label
 
 translate = QCoreApplication.translate
+
+
+def reopened_text(session: Session, event_id: str) -> str:
+    """A report that contradicts a decided value reopens its event: said at once, not only
+    by the status in a table (a new contradicting report silently ignored is what a
+    reviewer fears)."""
+    state = event_summary(session.ledger, event_id)
+    if state is None or state["status"] != "reopened":
+        return ""
+    return translate(
+        "Commands",
+        "It contradicts a decided value: the event is reopened for review (F8).",
+    )
 
 
 class AddReport(LedgerCommand):
@@ -35,6 +48,9 @@ class AddReport(LedgerCommand):
         self.record = self.ledger.report_record(self.report_id) or {}
         self.event_id = self.record["event_id"]
         return changes
+
+    def consequence(self) -> str:
+        return reopened_text(self.session, self.event_id or "")
 
     def undo_change(self) -> Changes:
         return self.ledger.delete_report(self.report_id, self.who())
@@ -61,6 +77,9 @@ class EditReport(LedgerCommand):
         changes = self.ledger.edit_report(self.report_id, self.report, self.who())
         self.after = self.ledger.report_record(self.report_id) or {}
         return changes
+
+    def consequence(self) -> str:
+        return reopened_text(self.session, self.after.get("event_id", ""))
 
     def undo_change(self) -> Changes:
         return self.ledger.replace_report(self.before, self.who(), self.type_before)

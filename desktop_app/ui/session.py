@@ -79,7 +79,8 @@ class Session(QObject):
         command.skip_redo = True
         self.undo_stack.push(command)
         self.notifier.notify(changes)
-        self.message.emit(translate("Session", "Saved: {change}.").format(change=command.text()))
+        said = translate("Session", "Saved: {change}.").format(change=command.text())
+        self.message.emit(" ".join(filter(None, (said, command.consequence()))))
         return changes
 
     def notify_all(self) -> None:
@@ -113,6 +114,11 @@ class LedgerCommand(QUndoCommand):
 
     def first_run(self) -> Changes:
         raise NotImplementedError
+
+    def consequence(self) -> str:
+        """What the change brought about beyond itself, said after "Saved: …" (empty when
+        nothing did)."""
+        return ""
 
     def undo_change(self) -> Changes:
         raise NotImplementedError

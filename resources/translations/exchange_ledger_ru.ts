@@ -238,6 +238,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
 <context>
     <name>Commands</name>
     <message>
+        <source>It contradicts a decided value: the event is reopened for review (F8).</source>
+        <translation>Оно противоречит принятому значению: событие вновь открыто для проверки (F8).</translation>
+    </message>
+    <message>
         <source>Add report from {source}</source>
         <translation>Добавить сообщение от {source}</translation>
     </message>

@@ -238,6 +238,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
 <context>
     <name>Commands</name>
     <message>
+        <source>It contradicts a decided value: the event is reopened for review (F8).</source>
+        <translation>Воно суперечить ухваленому значенню: подію знову відкрито для перевірки (F8).</translation>
+    </message>
+    <message>
         <source>Add report from {source}</source>
         <translation>Додати повідомлення від {source}</translation>
     </message>
