@@ -710,6 +710,23 @@ def test_undo_and_redo_of_a_decision_bring_its_event_into_view(qtbot, tmp_path: 
     assert pane.event_id == "small" and status_of(window, "small") == "resolved"
 
 
+def test_a_double_click_on_a_reports_value_takes_it(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Only Alt+1…9 took a report's value: clicking the value itself did nothing."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("swap")
+    table = pane.comparison
+    pows = FieldKey.count(FlowKey("Russia", "Ukraine", "pows"))
+    row = pane.in_question.index(pows)
+    cell = table.visualItemRect(table.item(row, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert pane.current_field() == pows
+    assert pane.value.text() == "195"
+    assert pane.picked_label.text() == "following report 2 (Source 2)"
+
+
 def test_a_key_that_cannot_act_here_says_why(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Alt+5 on an event of three reports, and Alt+D where no warning stands, did nothing
     and said nothing (an earlier error stayed, as if it answered)."""

@@ -254,6 +254,9 @@ class ReviewPane(QWidget):
         self.comparison_place.addWidget(self.comparison)
         self.evidence_rows = -1
         self.evidence_items: dict[str, list[evidence.Evidence]] = {}
+        self.in_question: list[FieldKey] = []  # the comparison's first rows
+        # A double click on a value takes it, as Alt+1…9 does for the field of its row.
+        self.comparison.cellDoubleClicked.connect(self._take_value_at)
         self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
@@ -531,6 +534,7 @@ class ReviewPane(QWidget):
         """Reports as columns whose text wraps; the fields in question first (the
         reviewer's job), then who each source is, then the fields nobody disputes."""
         in_question = [field for field, state in self.fields if state not in ("quiet", "warning")]
+        self.in_question = in_question
         quiet = [field for field in fields if field not in in_question]
         table = self.comparison
         table.clear()
@@ -789,6 +793,12 @@ class ReviewPane(QWidget):
             )
         )
         self.error.clear()
+
+    def _take_value_at(self, row: int, column: int) -> None:
+        if 0 <= row < len(self.in_question) and not self.session.ledger.read_only:
+            self._choose_field(self.in_question[row])
+            self.pick_report(column + 1)
+            self.value.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _choose_field(self, field: FieldKey) -> None:
         keys = [key for key, _state in self.fields]
