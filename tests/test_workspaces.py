@@ -265,6 +265,27 @@ def russian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     QApplication.removeTranslator(translator)
 
 
+def test_the_history_and_provenance_name_reports_in_the_nominative(
+    russian: None,
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+) -> None:
+    """The provenance's lines began "сообщению 1 (…)", the form "following report 1"
+    takes, where a line needs "сообщение 1 (…)"."""
+    pane = window.review_pane
+    pane.show_event("swap")
+    shortcut(qtbot, window, "Alt+1")
+    shortcut(qtbot, window, "Alt+W")
+    qtbot.keyClicks(pane.rationale, "two sources")
+    qtbot.keyClick(pane.rationale, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    pane.show_event("swap")
+    pane._choose_field(FieldKey.count(FlowKey("Russia", "Ukraine", "pows")))
+    lines = pane.history.toPlainText().splitlines()
+    assert any(", на основании: сообщение 1 (" in line for line in lines), lines
+    assert any(line.startswith("сообщение 1 (") for line in lines), lines
+    assert not any("сообщению" in line for line in lines), lines
+
+
 def test_the_events_table_and_evidence_line_show_russian_words_whole(
     russian: None,
     qtbot,

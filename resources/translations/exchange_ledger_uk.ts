@@ -2395,7 +2395,7 @@ An event comes here as soon as a report contradicts another.</source>
     </message>
     <message>
         <source>, following {report}</source>
-        <translation>, за {report}</translation>
+        <translation>, на підставі: {report}</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Where {field} comes from&lt;/b&gt;: best {best}, low {low}, high {high}</source>
@@ -2415,11 +2415,11 @@ An event comes here as soon as a report contradicts another.</source>
     </message>
     <message>
         <source>report {number} ({source})</source>
-        <translation>повідомленням {number} ({source})</translation>
+        <translation>повідомлення {number} ({source})</translation>
     </message>
     <message>
         <source>a report no longer in the file</source>
-        <translation>повідомленням, якого вже немає у файлі</translation>
+        <translation>повідомлення, якого вже немає у файлі</translation>
     </message>
     <message>
         <source>Report {number} does not state {field}.</source>
