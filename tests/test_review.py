@@ -576,6 +576,7 @@ def test_a_decision_shows_in_the_chart_once_looked_at_and_in_the_status_bar_afte
     assert (ukraine.low[-1], ukraine.high[-1]) == (40, 44)
     qtbot.waitUntil(lambda: "2 to review" in window.status_label.text())
     pane = window.review_pane
+    assert pane.counter.accessibleName() == "2 to review"  # what the eye reads
     pane.show_event("small")
     with qtbot.waitSignal(window.notifier.changed, timeout=5000):
         decide_by_keyboard(qtbot, window, 2, rationale="the later count")

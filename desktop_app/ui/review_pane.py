@@ -221,7 +221,6 @@ class ReviewPane(QWidget):
         narrow_combo(self.sort_order, 8)
         self.counter = QLabel(self)
         self.counter.setWordWrap(True)
-        self.counter.setAccessibleName(translate("ReviewPane", "Left to review"))
         self.queue_model = QueueModel()
         self.queue = ChoiceTable(self, first_on_arrival=True)
         self.queue.setTabKeyNavigation(False)  # Tab goes on to the decision; arrows move
@@ -429,6 +428,8 @@ class ReviewPane(QWidget):
                 count=i18n.number(warnings)
             )
         self.counter.setText(text)
+        # read as the eye reads it ("2 to review"), not as a name of its own
+        self.counter.setAccessibleName(text.replace("<b>", "").replace("</b>", ""))
         self._say_what_is_shown()
         self._select_in_queue(self.event_id)
 

@@ -2256,10 +2256,6 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Сортировка очереди</translation>
     </message>
     <message>
-        <source>Left to review</source>
-        <translation>Осталось проверить</translation>
-    </message>
-    <message>
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>

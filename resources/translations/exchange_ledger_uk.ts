@@ -2256,10 +2256,6 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Сортування черги</translation>
     </message>
     <message>
-        <source>Left to review</source>
-        <translation>Залишилося перевірити</translation>
-    </message>
-    <message>
         <source>Review queue</source>
         <translation>Черга перевірки</translation>
     </message>
