@@ -7,6 +7,8 @@ from pathlib import Path
 
 from conftest import EXAMPLE_CSV, GARBLED_CSV, write_csv
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle
 from ui_helpers import USER, focused, open_window, press, shortcut, type_text
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
@@ -726,6 +728,40 @@ def test_a_double_click_on_a_reports_value_takes_it(qtbot, tmp_path: Path) -> No
     assert pane.current_field() == pows
     assert pane.value.text() == "195"
     assert pane.picked_label.text() == "following report 2 (Source 2)"
+
+
+def test_days_a_narrow_column_cuts_stay_apart(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Seven reports at half a 1920-pixel screen: each disputed day showed as "2024-10-…",
+    so the 18th, 19th and 20th looked the same. A cut value keeps both ends."""
+    days = ["2024-10-18", "2024-10-19", "2024-10-18", "2024-10-20", "2024-10", "2024", "2024"]
+    rows = [
+        row(report_id=f"R{n}", event_id="big", event_date=day, source_name=f"Source {n}")
+        for n, day in enumerate(days, start=1)
+    ]
+    window = open_window(
+        qtbot,
+        imported(tmp_path / "l.db", write_csv(tmp_path / "f.csv", list(REPORT_COLUMNS), rows)),
+    )
+    window.resize(960, 800)
+    shortcut(qtbot, window, "Ctrl+2")
+    pane = window.review_pane
+    pane.show_event("big")
+    qtbot.wait(50)
+    table = pane.comparison
+    cells = [table.item(0, column) for column in range(len(days))]
+    assert [cell.text() for cell in cells] == days and all(cell.toolTip() for cell in cells)
+    shown = []
+    for column, cell in enumerate(cells):
+        metrics = QFontMetrics(cell.font())
+        room = (
+            table.columnWidth(column)
+            - 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+            - 6
+        )
+        shown.append(metrics.elidedText(cell.text(), table.textElideMode(), room))
+    widths = [table.columnWidth(c) for c in range(len(days))]
+    assert any("…" in text for text in shown), (shown, widths, window.width())  # too narrow
+    assert len({shown[0], shown[1], shown[3]}) == 3, shown  # three days, three texts
 
 
 def test_a_key_that_cannot_act_here_says_why(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

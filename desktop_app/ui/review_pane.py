@@ -259,6 +259,9 @@ class ReviewPane(QWidget):
         self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setWordWrap(True)
+        # A value too long for its column keeps both ends: "2024-…-19" and "2024-…-20" are
+        # two days, where "2024-10-…" and "2024-10-…" looked like one (its tooltip has all).
+        self.comparison.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # A narrow column keeps the end of its title, the report's number and its ★ mark
         # ("…ення 2  ★ нове"); its tooltip gives the whole title and the source.
