@@ -226,10 +226,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 ledger.close()
                 # Not once it holds an import: a reader of the output that went away
                 # (`| grep -q`) or Ctrl+C after the commit must not cost the import.
-                if code != 0 and (not existed or was_empty) and not ledger.commits:
+                made_empty = (not existed or was_empty) and not ledger.commits
+                if made_empty and code != 0:
                     _remove_new_ledger(db, keep_empty_file=existed)
-                elif code == 0 and (not existed or was_empty) and not ledger.commits:
-                    # a file of a header and no rows: how a script makes an empty ledger
+                elif made_empty:  # a file of a header and no rows: how a script makes one
                     print(f"{args.db} is a new, empty ledger.")
             return code
         return _import(ledger, csv_path, args)
