@@ -25,7 +25,7 @@ from conftest import EXAMPLE_CSV, CliResult, sha256, write_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QImage
+from PySide6.QtGui import QAccessible, QFontMetricsF, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -500,6 +500,51 @@ def test_the_chart_steps_through_its_days_from_the_keyboard(
     assert pane.details_label.text().startswith("2025-06-11")
     qtbot.keyClick(pane.graphics, Qt.Key.Key_End)
     assert pane.details_label.text().startswith("2025-06-13")
+
+
+def test_enter_on_a_day_of_two_exchanges_selects_each_in_turn_and_says_which(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """Enter always selected the day's first event, so the second could not be reached
+    from the keyboard, and nothing said which had been selected."""
+    example.add_report(
+        exchange("2025-06-11", ((RU, UA, "bodies", 30),), "Lubinets"), WHO, event_id="second"
+    )
+    pane = shown(qtbot, make_pane(example))
+    selected: list[str] = []
+    pane.event_selected.connect(selected.append)
+    pane.graphics.setFocus()
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Right)  # 2025-06-11
+    for _ in range(3):
+        qtbot.keyClick(pane.graphics, Qt.Key.Key_Return)
+    assert selected == ["bodies-2025-06-11", "second", "bodies-2025-06-11"]
+    said = pane.details_label.text()
+    assert said.startswith("Selected 1 of 2 that day: 2025-06-11 exchange")
+    assert "(Enter: the next)" in said.splitlines()[0]
+    assert pane.selected_event_id == "bodies-2025-06-11"
+
+
+def test_a_screen_reader_reads_the_days_words_as_the_eye_does(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """The chart had only its name; the line under it was "Chart details", its words
+    hidden behind that name, and the keys changed nothing a screen reader could read."""
+    pane = shown_at(qtbot, make_pane(example), 480, 420)
+    pane.graphics.setFocus()
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_End)  # 2025-06-13: a long day
+    said = pane.details_label.text()
+    assert said.startswith("2025-06-13")
+    chart = QAccessible.queryAccessibleInterface(pane.graphics)
+    assert chart.text(QAccessible.Text.Name) == "Exchange balance chart"
+    assert chart.text(QAccessible.Text.Description) == said
+    line = QAccessible.queryAccessibleInterface(pane.details_label)
+    assert line.text(QAccessible.Text.Name) == said  # its words, not a name of its own
+    bar = pane.details_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # more than the line shows at this width
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_PageDown)  # the rest, from the keyboard
+    assert bar.value() > 0
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
 
 
 # ---- live: every change redraws at once ---------------------------------------------

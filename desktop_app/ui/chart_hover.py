@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 
 from ..domain.series import iso_day
 from ..store import chart_data
@@ -118,10 +119,12 @@ class ChartHover:
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             if at is None:
                 return False
-            events = self._events_on(days[at])
-            if events:
-                self.select_event(events[0].event_id)
-                self.event_selected.emit(events[0].event_id)
+            self._select_on_day(days[at])
+            return True
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):  # the rest of a long day's words
+            bar = self.details_area.verticalScrollBar()
+            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
             return True
         if not days:
             return False
@@ -137,8 +140,36 @@ class ChartHover:
             return False
         self._details_subject = ("day", days[at])
         self._show_hover_line(days[at])
-        self.details_label.setText(self._describe(days[at]))
+        self._say(self._describe(days[at]))
         return True
+
+    def _select_on_day(self, day: int) -> None:
+        """Enter selects the day's first event; Enter again on that day the next one (a
+        day of two exchanges had its second out of the keyboard's reach). The details
+        line says which, of how many."""
+        events = self._events_on(day)
+        if not events:
+            return
+        ids = [event.event_id for event in events]
+        at = (
+            (ids.index(self.selected_event_id) + 1) % len(ids)
+            if self.selected_event_id in ids
+            else 0
+        )
+        self.select_event(ids[at])
+        self.event_selected.emit(ids[at])
+        chosen = chart_text.chosen_text(events[at], at + 1, len(ids))
+        self._say(f"{chosen}\n{self._describe(day)}")
+
+    def _say(self, text: str) -> None:
+        """The details line, from the keyboard: what a screen reader reads of the chart
+        too (its description, announced as it changes), the line's top in view."""
+        self.details_label.setText(text)
+        self.details_area.verticalScrollBar().setValue(0)
+        self.graphics.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(self.graphics, QAccessible.Event.DescriptionChanged)
+        )
 
     def _on_mouse_clicked(self, event: object) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():  # type: ignore[attr-defined]

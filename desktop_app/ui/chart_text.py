@@ -151,6 +151,16 @@ def event_text(event: chart_data.DayEvent) -> str:
     return text + evidence_text(event)
 
 
+def chosen_text(event: chart_data.DayEvent, number: int, of: int) -> str:
+    """The event Enter selected on a day, and which of the day's it is."""
+    title = event_title(event.date, event.event_type, event.location, event.flows)
+    if of == 1:
+        return translate("ChartText", "Selected: {event}").format(event=title)
+    return translate(
+        "ChartText", "Selected {number} of {count} that day: {event} (Enter: the next)"
+    ).format(number=number, count=of, event=title)
+
+
 def evidence_text(event: chart_data.DayEvent) -> str:
     """How many of the reports behind the event have an evidence file."""
     if not event.n_reports:

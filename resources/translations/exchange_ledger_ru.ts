@@ -113,16 +113,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>все</translation>
     </message>
     <message>
-        <source>Chart message</source>
-        <translation>Сообщение графика</translation>
-    </message>
-    <message>
         <source>Exchange balance chart</source>
         <translation>График баланса обменов</translation>
-    </message>
-    <message>
-        <source>Chart details</source>
-        <translation>Подробности графика</translation>
     </message>
     <message>
         <source>Category</source>
@@ -217,6 +209,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>{event} — sources: {sources}</source>
         <translation>{event} — источники: {sources}</translation>
+    </message>
+    <message>
+        <source>Selected: {event}</source>
+        <translation>Выбрано: {event}</translation>
+    </message>
+    <message>
+        <source>Selected {number} of {count} that day: {event} (Enter: the next)</source>
+        <translation>Выбрано {number} из {count} в этот день: {event} (Enter: следующее)</translation>
     </message>
     <message>
         <source>disputed {field}: {values}</source>

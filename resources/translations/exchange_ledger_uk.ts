@@ -113,16 +113,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>усі</translation>
     </message>
     <message>
-        <source>Chart message</source>
-        <translation>Повідомлення графіка</translation>
-    </message>
-    <message>
         <source>Exchange balance chart</source>
         <translation>Графік балансу обмінів</translation>
-    </message>
-    <message>
-        <source>Chart details</source>
-        <translation>Подробиці графіка</translation>
     </message>
     <message>
         <source>Category</source>
@@ -217,6 +209,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>{event} — sources: {sources}</source>
         <translation>{event} — джерела: {sources}</translation>
+    </message>
+    <message>
+        <source>Selected: {event}</source>
+        <translation>Вибрано: {event}</translation>
+    </message>
+    <message>
+        <source>Selected {number} of {count} that day: {event} (Enter: the next)</source>
+        <translation>Вибрано {number} з {count} цього дня: {event} (Enter: наступна)</translation>
     </message>
     <message>
         <source>disputed {field}: {values}</source>
