@@ -21,10 +21,10 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from conftest import EXAMPLE_CSV, CliResult, sha256, write_csv
+from conftest import EXAMPLE_CSV, GARBLED_CSV, CliResult, sha256, write_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QFontMetricsF, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -478,6 +478,18 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
     assert pane.hover_lines[0].isVisible()
 
 
+def test_a_day_says_why_a_doubted_flows_low_is_0(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """ "1,200 (0–1,200)" under the 13 June garble, with no word of the warning that
+    makes the low 0; a day without it says nothing of it."""
+    import_csv(ledger, GARBLED_CSV)
+    pane = shown(qtbot, make_pane(ledger))
+    text = pane.describe_day("2025-06-13")
+    assert "1,200 (0–1,200) [possible reversed direction: either flow may not have" in text
+    assert "reversed direction" not in pane.describe_day("2025-06-11")
+
+
 def test_the_chart_steps_through_its_days_from_the_keyboard(
     example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
 ) -> None:
@@ -898,7 +910,8 @@ def test_export_writes_a_png_and_a_valid_svg_with_title_and_legend(
         plot.vb, plot.vb.getMenu(None), SimpleNamespace(acceptedItem=plot.vb)
     )
     texts = [action.text() for action in menu.actions()]
-    assert "Export chart as PNG…" in texts and "Export chart as SVG…" in texts
+    # each with its letter in the File menu's Alt keys (the only two without one)
+    assert "Export chart as &PNG…" in texts and "Export chart as S&VG…" in texts
     assert "Export..." not in texts
 
 
@@ -1022,6 +1035,61 @@ def test_the_open_events_strip_names_its_lanes_in_every_language(
     ticks = abs(lanes.style["tickLength"]) + lanes.style["tickTextOffset"][0]
     assert all(metrics.horizontalAdvance(name) + ticks <= lanes.width() for name in names), names
     assert len({plot.getAxis("left").width() for plot in pane.plots}) == 1  # days line up
+
+
+@pytest.mark.parametrize(("language", "target"), [("uk", "ціль"), ("ru", "цель")])
+def test_a_days_target_reads_whole_in_ukrainian_and_russian(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    target: str,
+) -> None:
+    """The target beside a party's totals was cut from "Україна: ціль 6 000 (…)" by the
+    length of the English wording, and read "·  ціль", with a space too many."""
+    from test_import_problems_translated import speaking
+
+    from desktop_app.ui import i18n
+
+    monkeypatch.setattr(i18n, "_current", [language])
+    with speaking(qapp, language):
+        text = shown(qtbot, make_pane(example)).describe_day("2025-06-11")
+    assert f" · {target} 6" in text and "  " not in text, text
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_the_months_on_the_axis_are_named_in_ukrainian_and_russian(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """English names its months ("Jul"); Ukrainian and Russian showed "07", which reads
+    as a day."""
+    from test_import_problems_translated import speaking
+
+    from desktop_app.ui import i18n
+
+    example.add_report(exchange("2025-12-20", ((RU, UA, "bodies", 30),), "Lubinets"), WHO)
+    monkeypatch.setattr(i18n, "_current", [language])
+    with speaking(qapp, language):
+        pane = shown_at(qtbot, make_pane(example), 1000, 600)
+    axis = pane.received_plot.getAxis("bottom")
+    months = [
+        text
+        for spacing, values in axis.tickValues(*axis.range, axis.geometry().width())
+        if spacing < 365
+        for text in axis.tickStrings(values, 1, spacing)
+    ]
+    assert months, "the axis marks months at this width"
+    assert not any(text.isdigit() for text in months), months
+    locale = QLocale(i18n.LOCALES[language])
+    names = {locale.standaloneMonthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)}
+    assert set(months) <= names, months
 
 
 def shown_at(qtbot: QtBot, pane: ChartPane, width: int, height: int) -> ChartPane:

@@ -207,6 +207,7 @@ class DayEvent:
     location: str = ""
     n_reports: int = 0
     n_with_evidence: int = 0  # of those reports, how many have an evidence file
+    reversed: bool = False  # a possible reversed direction stands: two lows are 0
 
 
 def events_on_day(
@@ -227,7 +228,8 @@ def events_on_day(
         conditions += " AND (fs.from_party = ? OR fs.to_party = ?)"
         params += [party, party]
     rows = ledger.conn.execute(
-        "SELECT es.event_id, es.status, es.date, es.location FROM event_state es"
+        "SELECT es.event_id, es.status, es.date, es.location, es.reversed != '[]'"
+        " FROM event_state es"
         " WHERE es.chart_day = ? AND es.type = 'exchange' AND EXISTS ("
         f"SELECT 1 FROM flow_state fs WHERE fs.event_id = es.event_id{conditions})"
         " ORDER BY es.first_seq, es.event_id LIMIT ?",
@@ -272,8 +274,9 @@ def events_on_day(
             "exchange",
             location or "",
             *backed.get(event_id, (0, 0)),
+            bool(doubted),
         )
-        for event_id, status, date, location in rows
+        for event_id, status, date, location, doubted in rows
     ]
 
 

@@ -16,9 +16,10 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     makeMStepper,
     makeSStepper,
 )
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
 
-from .i18n import current_language, signed_number
+from .i18n import LOCALES, current_language, signed_number
 from .words import status_name
 
 LANES = ("conflict", "reopened")  # the rows of the open-events strip, bottom up
@@ -40,7 +41,10 @@ class DayAxis(pg.DateAxisItem):
             "0000-00-00",
         )
         years = YEAR_MONTH_ZOOM_LEVEL
-        if current_language() != "en":  # "%b" names months in English whatever the window
+        # "%b" names months in English whatever the window: the window's own language names
+        # them (`tickStrings`), as "лист." and not a bare "11" that reads as a day.
+        self.month_names: list[str] | None = None
+        if current_language() != "en":
             years = ZoomLevel(
                 [
                     years.tickSpecs[0],
@@ -48,6 +52,9 @@ class DayAxis(pg.DateAxisItem):
                 ],
                 "YYYY",
             )
+            locale = QLocale(LOCALES[current_language()])
+            short = QLocale.FormatType.ShortFormat
+            self.month_names = [locale.standaloneMonthName(m, short) for m in range(1, 13)]
         self.zoomLevels = OrderedDict([(np.inf, years), (5 * DAY_SPACING, days)])
 
     def set_origin(self, origin: int) -> None:
@@ -74,7 +81,10 @@ class DayAxis(pg.DateAxisItem):
         self, values: list[float], scale: float, spacing: float
     ) -> list[str]:
         seconds = [self._seconds(value) for value in values]
-        return super().tickStrings(seconds, scale, round(spacing * DAY_SPACING))
+        strings = super().tickStrings(seconds, scale, round(spacing * DAY_SPACING))
+        if self.month_names is None or round(spacing * DAY_SPACING) != round(MONTH_SPACING):
+            return strings
+        return [self.month_names[int(text) - 1] if text.isdigit() else text for text in strings]
 
 
 class CountAxis(pg.AxisItem):

@@ -50,9 +50,9 @@ class ChartExport:
 
     def _add_export_actions(self) -> None:
         translate = QCoreApplication.translate
-        self.export_png_action = QAction(translate("ChartExport", "Export chart as PNG…"), self)
+        self.export_png_action = QAction(translate("ChartExport", "Export chart as &PNG…"), self)
         self.export_png_action.triggered.connect(lambda: self._ask_export("png"))
-        self.export_svg_action = QAction(translate("ChartExport", "Export chart as SVG…"), self)
+        self.export_svg_action = QAction(translate("ChartExport", "Export chart as S&VG…"), self)
         self.export_svg_action.triggered.connect(lambda: self._ask_export("svg"))
         # In place of pyqtgraph's own "Export…", whose SVG export fails on Qt 6.11's paths;
         # the scene adds these to the context menu of everything in the chart.

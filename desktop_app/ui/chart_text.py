@@ -105,8 +105,10 @@ def day_text(
     in_force: dict[str, list[str]] = {}
     for target in targets_in_force(chart_targets, day):
         target = target.by_day(day)
-        # "Ukraine target 6,000 (…)" beside Ukraine's totals: "target 6,000 (…)"
-        in_force.setdefault(target.party, []).append(target_label(target)[len(target.party) + 1 :])
+        # "Ukraine target 6,000 (…)" beside Ukraine's totals: "target 6,000 (…)" (and
+        # "ціль 6 000 (…)" of "Україна: ціль…", its colon and space gone too)
+        label = target_label(target)[len(target.party) :].lstrip(" :")
+        in_force.setdefault(target.party, []).append(label)
     for party in sorted(set(series) | set(in_force)):
         parts = []
         if party in series:
@@ -142,6 +144,10 @@ def event_text(event: chart_data.DayEvent) -> str:
     title = event_title(event.date, event.event_type, event.location, main)
     if event.status in OPEN_WORDS:
         title += f" [{_open_word(event.status)}]"
+    if event.reversed:  # the low of 0 beside "1,200 (0–1,200)" says where it comes from
+        title += " [{}]".format(
+            translate("ChartText", "possible reversed direction: either flow may not have happened")
+        )
     if others := flows:
         title += translate("ChartText", "; also ") + "; ".join(flow_text(*flow) for flow in others)
     sources = ", ".join(event.sources) or translate("ChartText", "no source")

@@ -63,12 +63,12 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>это имя уже у папки</translation>
     </message>
     <message>
-        <source>Export chart as PNG…</source>
-        <translation>Экспортировать график в PNG…</translation>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>Экспортировать &amp;график в PNG…</translation>
     </message>
     <message>
-        <source>Export chart as SVG…</source>
-        <translation>Экспортировать график в SVG…</translation>
+        <source>Export chart as S&amp;VG…</source>
+        <translation>Экспортировать график &amp;в SVG…</translation>
     </message>
     <message>
         <source>Export chart as {kind}</source>
@@ -197,6 +197,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>received {received} · handed over {sent} · net {net}</source>
         <translation>получено {received} · передано {sent} · чистый баланс {net}</translation>
+    </message>
+    <message>
+        <source>possible reversed direction: either flow may not have happened</source>
+        <translation>возможно перепутанное направление: любой из двух передач могло не быть</translation>
     </message>
     <message>
         <source>; also </source>

@@ -63,12 +63,12 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>така назва вже належить папці</translation>
     </message>
     <message>
-        <source>Export chart as PNG…</source>
-        <translation>Експортувати графік у PNG…</translation>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>Експортувати &amp;графік у PNG…</translation>
     </message>
     <message>
-        <source>Export chart as SVG…</source>
-        <translation>Експортувати графік у SVG…</translation>
+        <source>Export chart as S&amp;VG…</source>
+        <translation>Експортувати графік &amp;у SVG…</translation>
     </message>
     <message>
         <source>Export chart as {kind}</source>
@@ -197,6 +197,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>received {received} · handed over {sent} · net {net}</source>
         <translation>отримано {received} · передано {sent} · чистий баланс {net}</translation>
+    </message>
+    <message>
+        <source>possible reversed direction: either flow may not have happened</source>
+        <translation>можливо переплутаний напрямок: будь-якої з двох передач могло не бути</translation>
     </message>
     <message>
         <source>; also </source>
