@@ -15,6 +15,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -1007,6 +1008,20 @@ def test_a_days_details_fit_under_the_chart_at_1280(
         assert needed <= shown.height(), (day, needed, shown.height())
 
 
+@contextmanager
+def speaking_as(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, language: str
+) -> Iterator[None]:
+    """The window's words (and the stored values it names) in `language` for a while."""
+    from test_import_problems_translated import speaking
+
+    from desktop_app.ui import i18n
+
+    monkeypatch.setattr(i18n, "_current", [language])
+    with speaking(qapp, language) if language != "en" else nullcontext():
+        yield
+
+
 @pytest.mark.parametrize("language", ["en", "uk", "ru"])
 def test_the_open_events_strip_names_its_lanes_in_every_language(
     example: Ledger,
@@ -1018,16 +1033,10 @@ def test_the_open_events_strip_names_its_lanes_in_every_language(
 ) -> None:
     """pyqtgraph draws no tick label that does not fit its axis: the Ukrainian lane names
     were left out of a left axis 80 pixels wide, leaving two bare ticks."""
-    from contextlib import nullcontext
-
-    from test_import_problems_translated import speaking
-
-    from desktop_app.ui import i18n
     from desktop_app.ui.chart_axes import LANES
     from desktop_app.ui.words import status_name
 
-    monkeypatch.setattr(i18n, "_current", [language])  # the window's words, not the stored
-    with speaking(qapp, language) if language != "en" else nullcontext():
+    with speaking_as(qapp, monkeypatch, language):
         pane = shown(qtbot, make_pane(example))
         names = [status_name(lane) for lane in LANES]
     lanes = pane.events_plot.getAxis("left")
@@ -1049,12 +1058,7 @@ def test_a_days_target_reads_whole_in_ukrainian_and_russian(
 ) -> None:
     """The target beside a party's totals was cut from "Україна: ціль 6 000 (…)" by the
     length of the English wording, and read "·  ціль", with a space too many."""
-    from test_import_problems_translated import speaking
-
-    from desktop_app.ui import i18n
-
-    monkeypatch.setattr(i18n, "_current", [language])
-    with speaking(qapp, language):
+    with speaking_as(qapp, monkeypatch, language):
         text = shown(qtbot, make_pane(example)).describe_day("2025-06-11")
     assert f" · {target} 6" in text and "  " not in text, text
 
@@ -1070,13 +1074,10 @@ def test_the_months_on_the_axis_are_named_in_ukrainian_and_russian(
 ) -> None:
     """English names its months ("Jul"); Ukrainian and Russian showed "07", which reads
     as a day."""
-    from test_import_problems_translated import speaking
-
     from desktop_app.ui import i18n
 
     example.add_report(exchange("2025-12-20", ((RU, UA, "bodies", 30),), "Lubinets"), WHO)
-    monkeypatch.setattr(i18n, "_current", [language])
-    with speaking(qapp, language):
+    with speaking_as(qapp, monkeypatch, language):
         pane = shown_at(qtbot, make_pane(example), 1000, 600)
     axis = pane.received_plot.getAxis("bottom")
     months = [
