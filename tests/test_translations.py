@@ -482,10 +482,13 @@ def test_a_narrow_report_column_keeps_its_number(tmp_path: Path, locale: str) ->
 def test_no_two_alt_keys_of_a_workspace_share_a_letter(tmp_path: Path, locale: str) -> None:
     """Alt+letter of a label, a button, a menu or a shortcut: two on one letter make Qt
     call the key ambiguous and do neither (&Reliability and the &Review menu did; in the
-    Sources dialog, Name and Reliability in Ukrainian and Russian)."""
+    Sources dialog, Name and Reliability in Ukrainian and Russian). In an open menu, two
+    entries on one letter make the letter step between them instead of choosing (the
+    Ukrainian File menu's New file and Recent files)."""
     for workspace, keys in run_language_probe(tmp_path, locale, "--mnemonics").items():
         letters = Counter(letter for letter, _text in keys)
         shared = sorted(text for letter, text in keys if letters[letter] > 1)
         assert not shared, f"{workspace} under {locale}: {shared}"
         least = {"record": 12, "sources dialog": 7, "duplicate prompt": 1}.get(workspace, 5)
+        least = 0 if workspace.endswith(" menu") else least  # Open recent: filled on opening
         assert len(keys) >= least, (workspace, keys)  # the probe saw them

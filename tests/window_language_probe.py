@@ -145,6 +145,10 @@ def mnemonics(window: MainWindow) -> dict[str, list[list[str]]]:
         widgets = [*page.findChildren(QLabel), *page.findChildren(QAbstractButton)]
         own = [[mnemonic(widget.text()), widget.text()] for widget in widgets]
         keys[name] = [pair for pair in own + (shared if name in pages else []) if pair[0]]
+    for menu in window.menuBar().findChildren(QMenu):  # each open menu takes its own letters
+        if menu.title():
+            own = [[mnemonic(a.text()), a.text()] for a in menu.actions() if a.text()]
+            keys[f"{menu.title()} menu"] = [pair for pair in own if pair[0]]
     return keys
 
 

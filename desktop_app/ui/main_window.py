@@ -322,10 +322,10 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.text_undo = TextUndoFallback(self)  # Ctrl+Z in an empty text box: the ledger's
         self.new_event_action = self._action(
-            translate("MainWindow", "New &event"), self.new_event, key.New, True
+            translate("MainWindow", "&New event"), self.new_event, key.New, True
         )
         self.new_report_action = self._action(
-            translate("MainWindow", "New &report for the selected event"),
+            translate("MainWindow", "New re&port for the selected event"),
             self.new_report,
             "Ctrl+Shift+N",
             True,
@@ -344,12 +344,12 @@ class MainWindow(QMainWindow):
         )
         self.find_action = self._action(translate("MainWindow", "&Find"), self.find, key.Find)
         self.conflicts_action = self._action(
-            translate("MainWindow", "Show events to &review"),
+            translate("MainWindow", "&Show events to review"),
             self.events_pane.show_to_review,
             "Ctrl+Shift+C",
         )
         self.clear_filters_action = self._action(
-            translate("MainWindow", "C&lear filters"),
+            translate("MainWindow", "Cl&ear filters"),
             self.events_pane.clear_filters,
             "Ctrl+Shift+L",
         )
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
             "Ctrl+3",
         )
         self.focus_form_action = self._action(
-            translate("MainWindow", "Go to the entry &form"), self._focus_form, "Ctrl+Shift+F"
+            translate("MainWindow", "Go to the en&try form"), self._focus_form, "Ctrl+Shift+F"
         )
         self.focus_reports_action = self._action(
             translate("MainWindow", "Go to the event's re&ports"),
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "&About Exchange Ledger"), self.show_about
         )
         self.add_evidence_action = self._action(
-            translate("MainWindow", "Add &evidence to the report…"),
+            translate("MainWindow", "&Add evidence to the report…"),
             self.add_evidence,
             SHORTCUT,
             True,

@@ -971,7 +971,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Merge another file…</source>
-        <translation>&amp;Объединить с другим файлом…</translation>
+        <translation>Объ&amp;единить с другим файлом…</translation>
     </message>
     <message>
         <source>Save a &amp;copy…</source>
@@ -990,14 +990,6 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <source>New &amp;event</source>
-        <translation>Новое &amp;событие</translation>
-    </message>
-    <message>
-        <source>New &amp;report for the selected event</source>
-        <translation>Новое &amp;сообщение к выбранному событию</translation>
-    </message>
-    <message>
         <source>&amp;Edit the selected report</source>
         <translation>&amp;Изменить выбранное сообщение</translation>
     </message>
@@ -1007,19 +999,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Sources…</source>
-        <translation>&amp;Источники…</translation>
+        <translation>Исто&amp;чники…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
-    </message>
-    <message>
-        <source>Show events to &amp;review</source>
-        <translation>Показать события к п&amp;роверке</translation>
-    </message>
-    <message>
-        <source>C&amp;lear filters</source>
-        <translation>С&amp;бросить фильтры</translation>
     </message>
     <message>
         <source>&amp;Record: events, reports and the form</source>
@@ -1034,12 +1018,8 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Баланс: график</translation>
     </message>
     <message>
-        <source>Go to the entry &amp;form</source>
-        <translation>Перейти к &amp;форме ввода</translation>
-    </message>
-    <message>
         <source>Go to the event&apos;s re&amp;ports</source>
-        <translation>Перейти к со&amp;общениям события</translation>
+        <translation>Перейти к сооб&amp;щениям события</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -1050,7 +1030,27 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;О программе Exchange Ledger</translation>
     </message>
     <message>
-        <source>Add &amp;evidence to the report…</source>
+        <source>&amp;New event</source>
+        <translation>&amp;Новое событие</translation>
+    </message>
+    <message>
+        <source>New re&amp;port for the selected event</source>
+        <translation>Новое &amp;сообщение к выбранному событию</translation>
+    </message>
+    <message>
+        <source>&amp;Show events to review</source>
+        <translation>Показать события к п&amp;роверке</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear filters</source>
+        <translation>Сбросить &amp;фильтры</translation>
+    </message>
+    <message>
+        <source>Go to the en&amp;try form</source>
+        <translation>Перейти к форме &amp;ввода</translation>
+    </message>
+    <message>
+        <source>&amp;Add evidence to the report…</source>
         <translation>Добавить &amp;доказательство к сообщению…</translation>
     </message>
     <message>
@@ -1063,7 +1063,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>&amp;Недавние файлы</translation>
+        <translation>Недавние &amp;файлы</translation>
     </message>
     <message>
         <source>&amp;Edit</source>

@@ -990,14 +990,6 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Повторити</translation>
     </message>
     <message>
-        <source>New &amp;event</source>
-        <translation>Нова &amp;подія</translation>
-    </message>
-    <message>
-        <source>New &amp;report for the selected event</source>
-        <translation>Нове &amp;повідомлення до вибраної події</translation>
-    </message>
-    <message>
         <source>&amp;Edit the selected report</source>
         <translation>&amp;Змінити вибране повідомлення</translation>
     </message>
@@ -1011,15 +1003,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation>&amp;Знайти</translation>
-    </message>
-    <message>
-        <source>Show events to &amp;review</source>
-        <translation>Показати події до п&amp;еревірки</translation>
-    </message>
-    <message>
-        <source>C&amp;lear filters</source>
-        <translation>С&amp;кинути фільтри</translation>
+        <translation>З&amp;найти</translation>
     </message>
     <message>
         <source>&amp;Record: events, reports and the form</source>
@@ -1034,10 +1018,6 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Баланс: графік</translation>
     </message>
     <message>
-        <source>Go to the entry &amp;form</source>
-        <translation>Перейти до &amp;форми введення</translation>
-    </message>
-    <message>
         <source>Go to the event&apos;s re&amp;ports</source>
         <translation>Перейти до по&amp;відомлень події</translation>
     </message>
@@ -1050,7 +1030,27 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Про Exchange Ledger</translation>
     </message>
     <message>
-        <source>Add &amp;evidence to the report…</source>
+        <source>&amp;New event</source>
+        <translation>&amp;Нова подія</translation>
+    </message>
+    <message>
+        <source>New re&amp;port for the selected event</source>
+        <translation>Нове повідомлення до в&amp;ибраної події</translation>
+    </message>
+    <message>
+        <source>&amp;Show events to review</source>
+        <translation>Показати події до п&amp;еревірки</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear filters</source>
+        <translation>С&amp;кинути фільтри</translation>
+    </message>
+    <message>
+        <source>Go to the en&amp;try form</source>
+        <translation>Перейти до &amp;форми введення</translation>
+    </message>
+    <message>
+        <source>&amp;Add evidence to the report…</source>
         <translation>Додати д&amp;оказ до повідомлення…</translation>
     </message>
     <message>
@@ -1063,7 +1063,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>&amp;Нещодавні файли</translation>
+        <translation>Нещодавні &amp;файли</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
