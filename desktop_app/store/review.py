@@ -157,11 +157,6 @@ def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict[str, Any]:
     if state and state[4]:
         decision = next(ledger.db.query("SELECT * FROM resolutions WHERE id = ?", [state[4]]))
     best, low, high, n_reports = state[:4] if state else (None, None, None, 0)
-    reversed_json = ledger.conn.execute(
-        "SELECT reversed FROM event_state WHERE event_id = ?", (event_id,)
-    ).fetchone()
-    pair = ([*flow], [*flow.reversed()])
-    doubted = bool(reversed_json) and any(key in pair for key in json.loads(reversed_json[0]))
     return {
         "best": best,
         "low": low,
@@ -169,7 +164,6 @@ def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict[str, Any]:
         "n_reports": n_reports,
         "reports": reports,
         "decision": decision,
-        "doubted": doubted,  # a possible reversed direction stands: its low is 0
     }
 
 

@@ -682,7 +682,9 @@ class ReviewPane(QWidget):
                     high=i18n.number(origin["high"]),
                 )
             )
-            if origin["doubted"]:
+            warned = {key for key, state in self.fields if state == "warning"}
+            pair = {FieldKey.direction(field.flow), FieldKey.direction(field.flow.reversed())}
+            if warned & pair:  # the warning the reviewer sees on this pair makes the low 0
                 lines.append(
                     translate(
                         "ReviewPane",
