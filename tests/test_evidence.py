@@ -479,10 +479,16 @@ def test_copy_takes_the_evidence_files_along_checked_and_says_which_it_could_not
     assert _stored(tmp_path / "sent" / "again.db") == [hashlib.sha256(b"a second file").hexdigest()]
 
 
-def _other_ledger(cli: Cli, tmp_path: Path, page: Path) -> tuple[Path, str]:
+def _colleague(cli: Cli, tmp_path: Path) -> Path:
+    """A colleague's ledger of the example, in a folder of its own."""
     other = tmp_path / "colleague" / "theirs.db"
     other.parent.mkdir()
     assert cli("import", other, EXAMPLE_CSV).code == 0
+    return other
+
+
+def _other_ledger(cli: Cli, tmp_path: Path, page: Path) -> tuple[Path, str]:
+    other = _colleague(cli, tmp_path)
     report = _report_ids(other)[2]
     assert cli("evidence", "add", other, report, page, "--note", "from a colleague").code == 0
     return other, report
@@ -623,9 +629,7 @@ def test_a_refused_folder_leaves_no_evidence_file_behind(
 def test_a_refused_merge_leaves_no_evidence_file_behind(
     cli: Cli, example_db: Path, tmp_path: Path
 ) -> None:
-    other = tmp_path / "colleague" / "theirs.db"
-    other.parent.mkdir()
-    assert cli("import", other, EXAMPLE_CSV).code == 0
+    other = _colleague(cli, tmp_path)
     _, last = _two_files(cli, other, tmp_path)
     theirs = other.parent / "theirs.evidence" / last
     theirs.chmod(0o644)
@@ -715,9 +719,7 @@ def test_a_merge_says_how_far_the_copy_of_the_evidence_has_come_and_cancel_stops
     cli: Cli, example_db: Path, tmp_path: Path
 ) -> None:
     """The bar sat between two steps while gigabytes of a colleague's video were copied."""
-    other = tmp_path / "colleague" / "theirs.db"
-    other.parent.mkdir()
-    assert cli("import", other, EXAMPLE_CSV).code == 0
+    other = _colleague(cli, tmp_path)
     _large_files(cli, other, tmp_path)
     before = sha256(example_db)
     seen: list[tuple[int, int]] = []
