@@ -218,7 +218,7 @@ def import_file(csv_path: Path, db_path: Path) -> dict[str, float]:
         if plan.errors:
             shown = "\n".join(f"  {error}" for error in plan.errors[:20])
             raise SystemExit(f"the generated file does not import ({len(plan.errors)}):\n{shown}")
-        apply_import(ledger, plan, WHO)
+        apply_import(ledger, plan, WHO, alone=True)
         applied = time.perf_counter()
     times["open_s"] = opened - start
     times["plan_s"] = planned - opened

@@ -265,7 +265,7 @@ def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: 
     so that what is printed and audited is what this import added."""
     plan = plan_import(ledger, csv_path, who)
     if not plan.errors and not args.dry_run and plan.reports:
-        apply_import(ledger, plan, who)  # before any word: a PlanOutdated plans again
+        apply_import(ledger, plan, who, alone=True)  # before any word: PlanOutdated plans again
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if plan.errors:

@@ -774,32 +774,47 @@ def _wait_and_kill(process: subprocess.Popen[bytes], ready: Callable[[], bool]) 
     return False
 
 
-def _wal_size(db: Path) -> int:
+def _size(path: Path) -> int:
     try:
-        return Path(f"{db}-wal").stat().st_size
+        return path.stat().st_size
     except OSError:
         return 0
 
 
-KILL_MOMENTS = {
+def _written(db: Path, at_start: int) -> int:
+    """What the import has written so far: into the -wal, or, into an empty ledger
+    (through a rollback journal), into the -journal and the file itself."""
+    sides = _size(Path(f"{db}-wal")) + _size(Path(f"{db}-journal"))
+    return sides + max(0, _size(db) - at_start)
+
+
+KILL_MOMENTS: dict[str, Callable[[Path, float, int], bool]] = {
     # while the file is read and validated: nothing written yet
-    "after-0.3s": lambda db, start: time.monotonic() - start > 0.3,
-    "after-1s": lambda db, start: time.monotonic() - start > 1.0,
-    # the write transaction has begun spilling pages into the WAL
-    "first-write": lambda db, start: _wal_size(db) > 0,
+    "after-0.3s": lambda db, start, size: time.monotonic() - start > 0.3,
+    "after-1s": lambda db, start, size: time.monotonic() - start > 1.0,
+    # the write transaction has begun writing pages
+    "first-write": lambda db, start, size: _written(db, size) > 0,
     # late in the transaction, writing the derived state and committing (the kill may
     # come after the commit: then the whole import must be there)
-    "wal-19MB": lambda db, start: _wal_size(db) > 19_000_000,
+    "written-19MB": lambda db, start, size: _written(db, size) > 19_000_000,
 }
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("moment", list(KILL_MOMENTS))
+@pytest.mark.parametrize("into", ["empty", "with-data"])
 def test_import_killed_midway_leaves_all_or_nothing(
-    moment: str, big_csv: Path, tmp_path: Path
+    moment: str, into: str, big_csv: Path, tmp_path: Path
 ) -> None:
+    """Into an empty ledger the import writes the file through a rollback journal, into
+    one with data through the -wal: killed at any moment, either leaves all or nothing,
+    and a reader (which cannot put a -journal back itself) sees the same."""
     db = tmp_path / "killed.db"
-    Ledger.open(db).close()  # the import alone is at stake
+    with Ledger.open(db) as ledger:  # the import alone is at stake
+        if into == "with-data":
+            ledger.add_report(report(), "before", event_id="before-the-import")
+    before = 0 if into == "empty" else 1
+    at_start = _size(db)
     start = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "desktop_app", "import", str(db), str(big_csv)],
@@ -809,26 +824,30 @@ def test_import_killed_midway_leaves_all_or_nothing(
         stderr=subprocess.DEVNULL,
     )
     ready = KILL_MOMENTS[moment]
-    killed = _wait_and_kill(process, lambda: ready(db, start))
+    killed = _wait_and_kill(process, lambda: ready(db, start, at_start))
     if killed:
         assert process.returncode == -signal.SIGKILL
     else:
         assert process.returncode == 0
 
-    connection = sqlite3.connect(db)
-    assert [row[0] for row in connection.execute("PRAGMA integrity_check")] == ["ok"]
-    connection.close()
+    with Ledger.open(db, read_only=True) as reader:
+        seen = reader.count("reports")
+        assert seen in (before, before + BIG_IMPORT), f"{seen} reports read after a kill"
     with Ledger.open(db) as ledger:
         n_reports = ledger.count("reports")
-        assert n_reports in (0, BIG_IMPORT), f"{n_reports} reports after a kill"
-        whole = n_reports == BIG_IMPORT
+        assert n_reports == seen
+        whole = n_reports == before + BIG_IMPORT
         assert ledger.count("operations") == int(whole)
-        assert ledger.count("events") == (math.ceil(BIG_IMPORT / 3) if whole else 0)
+        assert ledger.count("events") == before + (math.ceil(BIG_IMPORT / 3) if whole else 0)
         assert ledger.count("flows") == n_reports
         assert check(ledger).ok
         # and the file still takes writes
         ledger.add_report(report(), "after the kill", event_id="after-the-kill")
         assert ledger.count("reports") == n_reports + 1
+    connection = sqlite3.connect(db)
+    assert [row[0] for row in connection.execute("PRAGMA integrity_check")] == ["ok"]
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()
     if moment == "first-write":
         assert killed, "the import ended before the kill: the test killed nothing"
 
@@ -1066,6 +1085,58 @@ def test_a_dry_run_or_a_bad_import_leaves_no_trace(
     bad.write_text(csv_path.read_text().replace(",10,", ",1,212,", 1), encoding="utf-8")
     assert_clean_cli(cli("import", db_path, bad))
     assert table_counts(db_path) == counts
+
+
+def _import_noting_journal(db: Path, csv_path: Path, *, alone: bool) -> set[str]:
+    """Import through the CLI's path, noting the journal mode at every progress step of
+    the write (its inserts)."""
+    seen: set[str] = set()
+    with Ledger.open(db) as ledger:
+        plan = plan_import(ledger, csv_path, "Ada")
+        mode = "PRAGMA journal_mode"
+
+        def progress(done: int, total: int) -> bool:
+            seen.add(ledger.conn.execute(mode).fetchone()[0])
+            return True
+
+        apply_import(ledger, plan, "Ada", progress, alone=alone)
+        assert ledger.conn.execute(mode).fetchone()[0] == "wal"
+    return seen
+
+
+@pytest.mark.parametrize("before", ["nothing", "a report", "a reader"])
+def test_only_an_import_into_an_empty_ledger_alone_leaves_the_wal(
+    before: str, db_path: Path, tmp_path: Path
+) -> None:
+    """The command line writes an import into a ledger with no report through a
+    rollback journal (the file written once); with data in the ledger, or another
+    connection open, through the -wal, as the window always does; WAL again after."""
+    with Ledger.open(db_path) as ledger:
+        if before == "a report":
+            ledger.add_report(report(), "Ada", event_id="there-before")
+    csv_path = write_reports_csv(tmp_path / "batch.csv", 30, prefix="batch")
+    reader = sqlite3.connect(db_path)
+    if before == "a reader":
+        reader.execute("SELECT COUNT(*) FROM reports").fetchone()
+    else:
+        reader.close()
+    try:
+        assert _import_noting_journal(db_path, csv_path, alone=True) == (
+            {"delete"} if before == "nothing" else {"wal"}
+        )
+    finally:
+        reader.close()
+    assert not Path(f"{db_path}-journal").exists()
+    with Ledger.open(db_path) as ledger:
+        assert ledger.count("reports") == 30 + (before == "a report")
+        assert check(ledger).ok
+
+
+def test_the_window_imports_through_the_wal_even_into_an_empty_ledger(
+    db_path: Path, tmp_path: Path
+) -> None:
+    csv_path = write_reports_csv(tmp_path / "batch.csv", 30, prefix="batch")
+    assert _import_noting_journal(db_path, csv_path, alone=False) == {"wal"}
 
 
 def test_a_merge_is_one_audited_operation_its_records_point_to(

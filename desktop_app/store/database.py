@@ -123,21 +123,40 @@ def _wal_pending(path: Path) -> bool:
         return False
 
 
+def _journal_pending(path: Path) -> bool:
+    """Whether a -journal beside the file may hold pages to put back: a write through a
+    rollback journal (`Ledger.journal_while_empty`) killed midway left the main file
+    partly written. SQLite puts them back at the next read-write opening; a read-only
+    connection cannot ("attempt to write a readonly database")."""
+    try:
+        return Path(f"{path}-journal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _needs_private_recovery(path: Path) -> bool:
     """A -wal with commits but no -shm beside it (a copy of both, read-only media, a
     crash after the -shm was removed): SQLite can read it only by creating a -shm, which
-    a read-only reader must not do (and cannot, on read-only media)."""
-    return _wal_pending(path) and not Path(f"{path}-shm").exists()
+    a read-only reader must not do (and cannot, on read-only media). A pending -journal:
+    only a writer can read the file as its last commit left it."""
+    wal_alone = _wal_pending(path) and not Path(f"{path}-shm").exists()
+    return wal_alone or _journal_pending(path)
+
+
+def _recovery_pending(path: Path) -> bool:
+    return _wal_pending(path) or _journal_pending(path)
 
 
 def _recovered_copy(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a private copy of the file and its -wal, recovered by
-    SQLite in a temporary folder and already unlinked: nothing is written beside `path`.
-    Costs one copy of the file, only for a -wal without its -shm."""
+    """A read-only connection to a private copy of the file and its -wal or -journal,
+    recovered by SQLite in a temporary folder and already unlinked: nothing is written
+    beside `path`. Costs one copy of the file, only where a reader needs it."""
     with tempfile.TemporaryDirectory(prefix="exchange-ledger-") as folder:
         copy = Path(folder) / "recovered.db"
         shutil.copyfile(path, copy)
-        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        for side in ("-wal", "-journal"):
+            if Path(f"{path}{side}").exists():
+                shutil.copyfile(f"{path}{side}", f"{copy}{side}")
         writer = sqlite3.connect(str(copy), isolation_level=None)
         try:
             writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -155,7 +174,8 @@ def _check_header(path: Path) -> None:
 
     The size the header gives is judged only without commits in a -wal beside the file:
     a checkpoint killed midway (or stopped by a full disk) leaves the main file shorter
-    than its header says, and SQLite's recovery from the -wal makes it whole again.
+    than its header says, and SQLite's recovery from the -wal makes it whole again. So
+    does a write through a rollback journal killed midway, put back from the -journal.
     """
     with path.open("rb") as handle:
         header = handle.read(100)
@@ -169,7 +189,8 @@ def _check_header(path: Path) -> None:
         raise DamagedFileError(f"{path} is damaged: its header names an impossible page size.")
     page_count, change_counter = struct.unpack(">I", header[28:32])[0], header[24:28]
     size_is_valid = header[92:96] == change_counter and page_count > 0
-    if size_is_valid and path.stat().st_size < page_count * page_size and not _wal_pending(path):
+    shorter = size_is_valid and path.stat().st_size < page_count * page_size
+    if shorter and not _recovery_pending(path):
         raise DamagedFileError(f"{path} is damaged: the file is shorter than it should be.")
 
 
@@ -309,6 +330,20 @@ def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.C
             raise disk_full_error(path) from error
         raise
     return connection
+
+
+def switch_journal(connection: sqlite3.Connection, mode: str, *, wait: bool) -> bool:
+    """Set the journal mode ("wal" or "delete"); True if SQLite took it. Leaving WAL
+    needs the file's only connection: SQLite refuses while another is open, in this
+    process or another, at once where not asked to `wait`."""
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if wait else 0}")
+    try:
+        (now,) = connection.execute(f"PRAGMA journal_mode = {mode}").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return str(now).lower() == mode
 
 
 def backup_path(path: Path, version: int) -> Path:

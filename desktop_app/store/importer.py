@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -194,17 +194,25 @@ def _sha256(data: bytes) -> str:
 
 
 def apply_import(
-    ledger: Ledger, plan: ImportPlan, who: str, progress: Progress | None = None
+    ledger: Ledger,
+    plan: ImportPlan,
+    who: str,
+    progress: Progress | None = None,
+    *,
+    alone: bool = False,
 ) -> Changes:
     """Write a valid plan in one transaction, as one audited operation, and say what
     changed. A plan with nothing new writes nothing, so importing the same file twice
-    changes nothing."""
+    changes nothing. `alone`: this process opens no other connection to the file until
+    the import is written (the command line), so that an import into an empty ledger
+    may go through a rollback journal (`Ledger.journal_while_empty`)."""
     assert not plan.errors, "a plan with errors imports nothing"
     if not plan.reports:
         return Changes()
     operation_id = new_id()
     counts = plan.counts()
     with (
+        ledger.journal_while_empty() if alone else nullcontext(),
         collector_paused(),
         ledger.large_write(),
         ledger.references_checked_by_writer(),

@@ -56,6 +56,7 @@ from .database import (
     open_connection,
     placeholders,
     side_files_not_writable,
+    switch_journal,
 )
 from .evidence import Description, Evidence, Progress, StoredFile, copy_locker, evidence_folder
 from .import_plan import Cancelled
@@ -364,6 +365,27 @@ class Ledger:
             yield
         finally:
             self.conn.execute(f"PRAGMA cache_size = {previous}")
+
+    @contextmanager
+    def journal_while_empty(self) -> Iterator[None]:
+        """One large write into a ledger with no report yet (an import into a new file)
+        through a rollback journal instead of the -wal, where this is the file's only
+        connection: SQLite then writes each page into the file once, where the -wal
+        takes it with a checksum and a checkpoint copies it again (a second of a
+        400,000-row import, a tenth of it). Just as safe: with synchronous=FULL the
+        write is whole or absent, and one killed midway is put back from the -journal
+        at the next opening. Readers would wait for the commit, but an empty ledger has
+        nothing to read; with another connection open, the write goes through the -wal
+        as any other. WAL again afterwards (or, should another program hold the file
+        then, at its next opening: every read-write connection asks for it)."""
+        assert not self.conn.in_transaction
+        empty = self.conn.execute("SELECT 1 FROM reports LIMIT 1").fetchone() is None
+        switched = empty and not self.read_only and switch_journal(self.conn, "delete", wait=False)
+        try:
+            yield
+        finally:
+            if switched:
+                switch_journal(self.conn, "wal", wait=True)
 
     @contextmanager
     def references_checked_by_writer(self) -> Iterator[None]:
