@@ -222,13 +222,12 @@ FLOW_STATE_COLUMNS = (
 
 
 class Derived(NamedTuple):
-    """What a refresh writes for some events: their event_state and flow_state rows, and
-    their search texts by event id; or, from a child, all of them in `image`: a SQLite
-    database (`rows_image`) that the writer attaches and copies a table at a time."""
+    """What a refresh writes for some events: their event_state and flow_state rows; or,
+    from a child, both in `image`: a SQLite database (`rows_image`) that the writer
+    attaches and copies a table at a time."""
 
     events: list[tuple[Any, ...]]
     flows: list[tuple[Any, ...]]
-    texts: dict[str, str]
     image: bytes | memoryview = b""
 
 
@@ -238,7 +237,6 @@ IMAGE = "derivation"  # the name the writer attaches a child's rows under
 IMAGE_TABLES = {
     "event_state": f"{EVENT_STATE_COLUMNS}, PRIMARY KEY (event_id)",
     "flow_state": f"{FLOW_STATE_COLUMNS}, PRIMARY KEY (event_id, from_party, to_party, category)",
-    "search": "event_id, text, PRIMARY KEY (event_id)",
     "exchange_days": (
         f"{EXCHANGE_DAYS_COLUMNS}, PRIMARY KEY (chart_day, category, from_party, to_party)"
     ),
@@ -258,7 +256,6 @@ def rows_image(derived: Derived) -> bytes:
         conn.execute("BEGIN")
         insert_many(conn, "event_state", EVENT_STATE_COLUMNS, derived.events)
         insert_many(conn, "flow_state", FLOW_STATE_COLUMNS, derived.flows)
-        insert_many(conn, "search", "event_id, text", sorted(derived.texts.items()))
         # The daily sums of these events alone, by the very statement the writer runs on its
         # tables: all it needs when these are all the events it has (`_all_from_image`).
         conn.execute(EXCHANGE_DAYS_SQL.format(where=""))
@@ -333,7 +330,13 @@ class Derivation:
         events, flows = _state_rows(derive_inputs(self._inputs(), self._stop))
         events.sort()  # in key order, the cheapest way into their tables' b-trees
         flows.sort()
-        return Derived(events, flows, self._texts())
+        return Derived(events, flows)
+
+    def texts(self) -> dict[str, str]:
+        """The events' search texts, made by the writer: it asks for them while the
+        rows are derived beside it, when it would otherwise wait for them (a child that
+        also made the texts kept the writer waiting 1.3 s at 100,000 events)."""
+        return self._texts()
 
     def _fork(self) -> int:
         """Fork the child that derives; the end of the pipe its rows will come through."""
@@ -364,10 +367,10 @@ class Derivation:
         self._reap()
         image = _unframed(payload)
         if image is not None:
-            return Derived([], [], {}, image)
+            return Derived([], [], image)
         # The child failed (killed, out of memory) before it sent all its rows.
         if self._stop.is_set():
-            return Derived([], [], {})
+            return Derived([], [])
         return self._derive()
 
     def _reap(self) -> None:
@@ -494,12 +497,11 @@ def refresh(
     conn.execute(f"DELETE FROM event_state WHERE event_id IN ({STORED})")
     conn.execute(f"DELETE FROM flow_state WHERE event_id IN ({STORED})")
     _refresh_search(conn)
-    given = known.rows() if known else Derived([], [], {})
+    if known:
+        _insert_search_texts(conn, known.texts())
+    given = known.rows() if known else Derived([], [])
     if given.image:
         _attach_image(conn, given.image)
-        conn.execute(IMAGE_SEARCH_SQL)
-    else:
-        _insert_search_texts(conn, given.texts)
     more_events, more_flows = _state_rows(derive_all(conn, [i for i in ids if i not in held]))
     if given.image:
         _store_image_state(conn, more_events, more_flows)
@@ -576,15 +578,6 @@ def _store_image_state(
         f" FROM {IMAGE}.flow_state ORDER BY event_id, from_party, to_party, category"
     )
 
-
-# The search rows of the events a Derivation held, from the texts in its image (see
-# `_insert_search_texts`), in ascending rowid order: its events are an import's new ones,
-# inserted in id order (`Ledger.insert_events`), so their ids and rowids ascend together.
-IMAGE_SEARCH_SQL = f"""
-INSERT INTO event_search (rowid, event_id, text)
-SELECT e.rowid, e.id, x.text FROM {IMAGE}.search x JOIN events e ON e.id = x.event_id
-ORDER BY x.event_id
-"""
 
 # The charting days of some events; `+type`: by their ids, not by the index on type
 # (every exchange: 30 ms).
