@@ -1167,6 +1167,9 @@ def test_likely_spreadsheet_damage_is_a_warning_at_its_row_and_column(
     assert not names_place(result.err, 2, "quote")
     clean = cli("import", tmp_path / "clean.db", write_csv(tmp_path / "c.csv", HEADER, rows[:1]))
     assert clean.code == 0 and clean.err == ""
+    # each sign alone is found in the whole file's bytes, the line feed after CR line ends too
+    alone = cli("import", tmp_path / "feed.db", write_csv(tmp_path / "f.csv", HEADER, rows[:3:2]))
+    assert names_place(alone.err, 3, "quote") and "line feed" in alone.err, alone.err
 
 
 def test_a_file_that_is_not_text_is_refused_without_damage_warnings(
