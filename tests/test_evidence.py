@@ -537,6 +537,59 @@ def test_merge_does_not_bring_back_evidence_removed_here(
     assert _records(example_db) == []
 
 
+def _describe(db: Path, report: str, note: str, when: str, mp: pytest.MonkeyPatch) -> None:
+    """What is said of the page on `report`, corrected at `when` (the audit trail's clock)."""
+    mp.setattr("desktop_app.store.ledger.utc_now", lambda: when)
+    with Ledger.open(db) as ledger:
+        said = evidence.describe("ministry page.pdf", note=note)
+        ledger.describe_evidence(report, hashlib.sha256(PDF).hexdigest(), said, "someone")
+    mp.undo()
+
+
+def _notes(db: Path) -> list[str]:
+    return [row[5] for row in _records(db)]
+
+
+def test_merge_takes_what_is_said_of_a_file_from_the_file_that_corrected_it_later(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both files have the page on a report: what is said of it follows the later
+    correction, whichever file made it, with that correction's time carried along; where
+    this file corrected it later, it stays, the audit trail keeps theirs, and merging
+    again changes nothing."""
+    monkeypatch.setattr("desktop_app.store.ledger.utc_now", lambda: "2025-07-01T10:00:00Z")
+    other, report = _other_ledger(cli, tmp_path, page)
+    monkeypatch.undo()
+    assert cli("merge", example_db, other).code == 0
+    _describe(other, report, "corrected there", "2025-07-01T10:05:00Z", monkeypatch)
+    taken = cli("merge", example_db, other)
+    assert taken.code == 0, taken.err
+    assert "what is said of 1 evidence file taken from the other file" in taken.out
+    assert _notes(example_db) == ["corrected there"]
+    _describe(example_db, report, "corrected here", "2025-07-01T10:10:00Z", monkeypatch)
+    kept = cli("merge", example_db, other)
+    assert "what is said of 1 evidence file kept where ours was corrected" in kept.out
+    assert _notes(example_db) == ["corrected here"]
+    with sqlite3.connect(example_db) as connection:
+        (theirs,) = connection.execute(
+            "SELECT old FROM audit WHERE action = 'merge-kept-local' AND entity = 'evidence'"
+        ).fetchone()
+    assert json.loads(theirs)["note"] == "corrected there"
+    before = sha256(example_db)
+    assert "Nothing to merge" in cli("merge", example_db, other).out
+    assert sha256(example_db) == before
+    back = cli("merge", other, example_db)  # the correction made here travels there
+    assert "what is said of 1 evidence file taken" in back.out and _notes(other) == [
+        "corrected here"
+    ]
+    assert "Nothing to merge" in cli("merge", example_db, other).out  # the same time both sides
+    with sqlite3.connect(other) as connection:
+        (carried,) = connection.execute(
+            "SELECT new FROM audit WHERE action = 'merge-edit' AND entity = 'evidence'"
+        ).fetchone()
+    assert json.loads(carried) == {"note": "corrected here", "changed_at": "2025-07-01T10:10:00Z"}
+
+
 def test_an_export_folder_brings_its_evidence_back_into_a_new_ledger(
     cli: Cli, example_db: Path, page: Path, tmp_path: Path
 ) -> None:

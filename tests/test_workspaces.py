@@ -346,6 +346,18 @@ def test_a_merges_evidence_records_are_said_in_the_windows_language(qapp, russia
     assert merge_summary(merged).endswith("; записей о доказательствах добавлено: 3")
 
 
+def test_a_merges_later_evidence_descriptions_are_said_in_the_windows_language(
+    qapp,  # noqa: ANN001
+    russian: None,
+) -> None:
+    merged = MergeResult()
+    merged.counts.update(described=2, described_kept=1)
+    assert merge_summary(merged).endswith(
+        "; описания доказательств, взятые из другого файла, где их исправили позже: 2"
+        "; описания доказательств, оставленные нашими, так как у нас их исправили не раньше: 1"
+    )
+
+
 def test_remembered_column_widths_never_cut_the_languages_words(
     russian: None,
     qtbot,

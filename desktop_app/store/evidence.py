@@ -114,6 +114,11 @@ class Evidence:
     def as_tuple(self) -> tuple[str | int, ...]:
         return tuple(getattr(self, column) for column in EVIDENCE_COLUMNS)
 
+    @property
+    def said(self) -> Description:
+        """What was said of the file when it was added (or last corrected)."""
+        return Description(self.file_name, self.accessed, self.archive_url, self.note)
+
 
 @dataclass(frozen=True)
 class Description:

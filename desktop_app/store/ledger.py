@@ -1180,31 +1180,39 @@ class Ledger:
             item = self.evidence_record(report_id, sha256)
             if item is None:
                 raise Invalid(f"report {report_id} has no evidence {sha256}")
-            said = {
-                "file_name": description.file_name,
-                "accessed": description.accessed,
-                "archive_url": description.archive_url,
-                "note": description.note,
-            }
-            old = {column: getattr(item, column) for column in said}
-            if said == old:
+            if not self.set_evidence_description(item, description):
                 return Changes()
-            self.conn.execute(
-                "UPDATE report_evidence SET file_name = :file_name, accessed = :accessed,"
-                " archive_url = :archive_url, note = :note"
-                " WHERE report_id = :report_id AND sha256 = :sha256",
-                {**said, "report_id": report_id, "sha256": sha256},
-            )
-            changed = [column for column in said if said[column] != old[column]]
-            self.audit(
-                "edit",
-                "evidence",
-                evidence_link_id(report_id, sha256),
-                old={column: old[column] for column in changed},
-                new={column: said[column] for column in changed},
-            )
-            state.touched.add(self._event_of(report_id))
         return self.changes_of(state)
+
+    def set_evidence_description(
+        self, item: Evidence, description: Description, *, changed_at: str | None = None
+    ) -> bool:
+        """Inside a write: say `description` of the file of `item` on its report, audited
+        as an edit of the columns that differ. A merge gives the time the other file made
+        that edit (`changed_at`), which its audit record carries, so that a later merge
+        compares that time again. False where nothing differs."""
+        state = self._write_state
+        assert state is not None, "set_evidence_description outside a write"
+        old, new = asdict(item.said), asdict(description)
+        changed = [column for column in new if new[column] != old[column]]
+        if not changed:
+            return False
+        self.conn.execute(
+            "UPDATE report_evidence SET file_name = :file_name, accessed = :accessed,"
+            " archive_url = :archive_url, note = :note"
+            " WHERE report_id = :report_id AND sha256 = :sha256",
+            {**new, "report_id": item.report_id, "sha256": item.sha256},
+        )
+        carried = {} if changed_at is None else {"changed_at": changed_at}
+        self.audit(
+            "edit" if changed_at is None else "merge-edit",
+            "evidence",
+            evidence_link_id(item.report_id, item.sha256),
+            old={column: old[column] for column in changed},
+            new={**{column: new[column] for column in changed}, **carried},
+        )
+        state.touched.add(self._event_of(item.report_id))
+        return True
 
     def evidence_record(self, report_id: str, sha256: str) -> Evidence | None:
         row = self.conn.execute(

@@ -12,7 +12,7 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,9 @@ from ..domain.naming import counted
 from ..domain.records import source_key
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file, placeholders
-from .evidence import LockerCopies, evidence_folder, evidence_of
+from .evidence import Evidence, LockerCopies, evidence_folder, evidence_of
 from .import_plan import Cancelled, Progress
-from .ledger import EDITABLE_FIELDS, Changes, Ledger, new_id, public_record
+from .ledger import EDITABLE_FIELDS, Changes, Ledger, evidence_link_id, new_id, public_record
 from .schema import SCHEMA_VERSION
 from .sources import former_names
 
@@ -51,6 +51,8 @@ class MergeResult:
                 "withdrawn",
                 "reinstated",
                 "evidence",
+                "described",
+                "described_kept",
             ),
             0,
         )
@@ -68,6 +70,16 @@ class MergeResult:
         )
         if c["evidence"]:
             text += f"; {counted(c['evidence'], 'evidence records', shown)} added"
+        if c["described"]:
+            text += (
+                f"; what is said of {counted(c['described'], 'evidence files', shown)} taken"
+                " from the other file, which corrected it later"
+            )
+        if c["described_kept"]:
+            text += (
+                f"; what is said of {counted(c['described_kept'], 'evidence files', shown)}"
+                " kept where ours was corrected as late or later"
+            )
         if c["withdrawn"] or c["reinstated"]:
             text += (
                 f"; {counted(c['withdrawn'], 'decisions', shown)} withdrawn and"
@@ -105,6 +117,20 @@ def _check_types(ledger: Ledger, other: Ledger) -> None:
             clashes.append(f"event {event_id} is '{mine}' here and '{other_type}' there")
     if clashes:
         raise MergeRefused("type clash, nothing merged: " + "; ".join(clashes[:10]))
+
+
+def _described_at(ledger: Ledger, item: Evidence) -> str:
+    """When that file last changed what it says of a file on a report, by its audit trail
+    (a merge's change keeps the time of the edit it carried), else when it was added."""
+    times = [item.added_at]
+    rows = ledger.conn.execute(
+        "SELECT action, at, new FROM audit WHERE entity_id = ? AND entity = 'evidence'"
+        " AND action IN ('edit', 'merge-edit')",
+        (evidence_link_id(item.report_id, item.sha256),),
+    )
+    for action, at, new in rows:
+        times.append(json.loads(new)["changed_at"] if action == "merge-edit" else at)
+    return max(times)
 
 
 # The times a merge compares (a later one wins), by the records that hold them.
@@ -375,16 +401,38 @@ class _Merger:
     def merge_evidence(self, other_folder: Path, progress: Progress | None) -> None:
         """The other file's evidence records of reports this file has, and the files its
         locker holds that ours lacks, each checked against its SHA-256 (other bytes refuse
-        the merge). A link removed here stays removed."""
-        items = [
-            item
-            for item in evidence_of(self.other)
-            if self.ledger.report_exists(item.report_id)
-            and self.ledger.evidence_record(item.report_id, item.sha256) is None
-        ]
+        the merge). A link removed here stays removed. Of a record both files have, what
+        is said of the file is taken from the one that corrected it later."""
+        items = []
+        for item in evidence_of(self.other):
+            if not self.ledger.report_exists(item.report_id):
+                continue
+            mine = self.ledger.evidence_record(item.report_id, item.sha256)
+            if mine is None:
+                items.append(item)
+            elif mine.said != item.said:
+                self._later_description(mine, item)
         wanted = {item.sha256: item.size for item in items}
         self.copies.copy(self.ledger, wanted, other_folder, progress)
         for item in items:
             if self.ledger.add_evidence_record(item):
                 self.result.counts["evidence"] += 1
                 self.touched.add(self.ledger._event_of(item.report_id))
+
+    def _later_description(self, mine: Evidence, theirs: Evidence) -> None:
+        """What the other file says of a file both have on a report, where it said so
+        later than this one; otherwise ours stays, and the audit trail keeps theirs (once:
+        merging the same file twice changes nothing), as it keeps a report's."""
+        changed_at = _described_at(self.other, theirs)
+        if changed_at > _described_at(self.ledger, mine):
+            self.ledger.set_evidence_description(mine, theirs.said, changed_at=changed_at)
+            self.result.counts["described"] += 1
+            self.touched.add(self.ledger._event_of(mine.report_id))
+            return
+        link_id = evidence_link_id(mine.report_id, mine.sha256)
+        said_there = {**asdict(theirs.said), "changed_at": changed_at}
+        if not self.ledger.audited("merge-kept-local", link_id, old=said_there):
+            self.ledger.audit(
+                "merge-kept-local", "evidence", link_id, old=said_there, new=asdict(mine.said)
+            )
+            self.result.counts["described_kept"] += 1

@@ -208,11 +208,6 @@ class RemoveEvidence(LedgerCommand):
         return self.ledger.remove_evidence(self.item.report_id, self.item.sha256, self.who())
 
 
-def said_of(item: Evidence) -> Description:
-    """What was said of a file when it was added (or last corrected)."""
-    return Description(item.file_name, item.accessed, item.archive_url, item.note)
-
-
 class DescribeEvidence(LedgerCommand):
     """What was said of a file on a report, corrected; undo says it as it was."""
 
@@ -231,7 +226,7 @@ class DescribeEvidence(LedgerCommand):
 
     def undo_change(self) -> Changes:
         item = self.item
-        return self.ledger.describe_evidence(item.report_id, item.sha256, said_of(item), self.who())
+        return self.ledger.describe_evidence(item.report_id, item.sha256, item.said, self.who())
 
     def redo_change(self) -> Changes:
         item = self.item
@@ -365,7 +360,7 @@ class EvidenceAttacher(QObject):
             return
         description = dialog.description_given
         assert description is not None
-        if description == said_of(item):
+        if description == item.said:
             return
         self.session.execute(DescribeEvidence(self.session, item, description))
 

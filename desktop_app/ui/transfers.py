@@ -68,6 +68,18 @@ def merge_summary(merged: MergeResult) -> str:
     ).format(**c)
     if merged.counts["evidence"]:
         text += translate("Transfers", "; {evidence} evidence records added").format(**c)
+    if merged.counts["described"]:
+        text += translate(
+            "Transfers",
+            "; what is said of {described} evidence files taken from the other file, which"
+            " corrected it later",
+        ).format(**c)
+    if merged.counts["described_kept"]:
+        text += translate(
+            "Transfers",
+            "; what is said of {described_kept} evidence files kept where ours was corrected"
+            " as late or later",
+        ).format(**c)
     if merged.counts["withdrawn"] or merged.counts["reinstated"]:
         text += translate(
             "Transfers",

@@ -2579,6 +2579,14 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; записей о доказательствах добавлено: {evidence}</translation>
     </message>
     <message>
+        <source>; what is said of {described} evidence files taken from the other file, which corrected it later</source>
+        <translation>; описания доказательств, взятые из другого файла, где их исправили позже: {described}</translation>
+    </message>
+    <message>
+        <source>; what is said of {described_kept} evidence files kept where ours was corrected as late or later</source>
+        <translation>; описания доказательств, оставленные нашими, так как у нас их исправили не раньше: {described_kept}</translation>
+    </message>
+    <message>
         <source>; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other file changed them later</source>
         <translation>; решений отозвано: {withdrawn}, снова в силе: {reinstated}, так как в другом файле их изменили позже</translation>
     </message>

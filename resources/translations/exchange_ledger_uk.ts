@@ -2579,6 +2579,14 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; записів про докази додано: {evidence}</translation>
     </message>
     <message>
+        <source>; what is said of {described} evidence files taken from the other file, which corrected it later</source>
+        <translation>; описи доказів, узяті з іншого файлу, де їх виправлено пізніше: {described}</translation>
+    </message>
+    <message>
+        <source>; what is said of {described_kept} evidence files kept where ours was corrected as late or later</source>
+        <translation>; описи доказів, залишені нашими, бо в нас їх виправлено не раніше: {described_kept}</translation>
+    </message>
+    <message>
         <source>; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other file changed them later</source>
         <translation>; рішень відкликано: {withdrawn}, знову чинних: {reinstated}, бо в іншому файлі їх змінено пізніше</translation>
     </message>
