@@ -254,6 +254,30 @@ def test_a_half_screen_window_wraps_the_filters_and_buttons_over_nothing(
     assert all(_rect_in(button, window).bottom() < evidence_top for button in buttons)
 
 
+def test_a_message_too_long_beside_the_counts_has_the_bar_to_itself_until_it_goes(
+    window: MainWindow,
+    qtbot,  # noqa: ANN001
+) -> None:
+    """Qt cuts a passing message where the counts begin: at a narrow width "Imported
+    many.csv:" read on into the file's name and counts as one sentence. The counts now
+    step aside while such a message stands, and come back with it gone; where both fit,
+    both show."""
+    bar, counts = window.statusBar(), window.status_label
+    message = "Imported many.csv into ledger.db: added 20 events, 60 reports, 60 flows"
+    qtbot.waitUntil(lambda: "to review" in counts.text())
+    window.session.message.emit(message)
+    assert bar.currentMessage() == message and counts.isVisible()  # 1280 pixels: both
+    window.resize(640, 800)
+    qtbot.waitUntil(lambda: bar.width() <= 640)
+    assert not counts.isVisible() and bar.toolTip() == message
+    room = bar.width() - counts.width()
+    assert bar.fontMetrics().horizontalAdvance(message) > room  # it would have been cut
+    bar.clearMessage()
+    assert counts.isVisible() and bar.toolTip() == ""
+    window.session.message.emit("Saved.")
+    assert counts.isVisible()
+
+
 @pytest.fixture
 def russian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The window's texts in Russian for one test (its longest words)."""

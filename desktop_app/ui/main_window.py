@@ -60,6 +60,7 @@ from .notifier import AfterPaint
 from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session, unsaved_in_wal
+from .status_bar import StatusBar
 from .tasks import Progress, TaskRunner, in_kib
 from .text_undo import TextUndoFallback
 from .transfers import Transfers
@@ -440,9 +441,11 @@ class MainWindow(QMainWindow):
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def _build_status_bar(self) -> None:
+        bar = StatusBar(self)
+        self.setStatusBar(bar)
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName(translate("MainWindow", "Status"))
-        self.statusBar().addPermanentWidget(self.status_label)
+        bar.add_counts(self.status_label)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # ---- state --------------------------------------------------------------------
