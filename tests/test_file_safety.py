@@ -206,30 +206,38 @@ def test_kills_during_a_checkpoint_lose_nothing_and_lock_nobody_out(tmp_path: Pa
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size_mb", [3, 5, 7, 9, 11])
+@pytest.mark.parametrize("before", [30, 0])
 def test_an_import_onto_a_full_disk_is_rolled_back_with_a_sentence_and_the_file_stays_usable(
-    size_mb: int, tmp_path: Path, cli: Callable[..., CliResult]
+    size_mb: int, before: int, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
+    """Into a ledger with reports (through the -wal) and into an empty one (through a
+    rollback journal): all or nothing, a sentence, and the same import once there is room."""
     disk = tmp_path / "disk"
     small = write_reports_csv(tmp_path / "small.csv", 30, prefix="s")
     big = write_reports_csv(tmp_path / "big.csv", 8000)
     with mounted(disk, tmpfs(disk, f"{size_mb}m")):
         db = disk / "ledger.db"
-        assert cli("import", db, small).code == 0
+        if before:
+            assert cli("import", db, small).code == 0
+        else:
+            Ledger.open(db).close()
         result = cli("import", db, big)
         assert_sentence(result, code=result.code)
         if result.code:
             assert "space" in result.err and "nothing was changed" in result.err, result.err
         n_reports = len(report_ids(db))
-        assert n_reports == (30 if result.code else 8030), (result.code, n_reports)
+        assert n_reports == before + (0 if result.code else 8000), (result.code, n_reports)
+        assert not Path(f"{db}-journal").exists()
         with Ledger.open(db, read_only=True) as ledger:
             assert check(ledger).ok
         # space freed: the same file takes the import and holds everything
         subprocess.run(["mount", "-o", "remount,size=64m", str(disk)], check=True)
         again = cli("import", db, big)
         assert again.code == 0, again.err
-        assert len(report_ids(db)) == 8030
+        assert len(report_ids(db)) == before + 8000
         with Ledger.open(db) as ledger:
             assert check(ledger).ok
+            assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def fill(disk: Path) -> Path:
