@@ -285,7 +285,7 @@ def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: 
 
 def _import_folder(ledger: Ledger, folder: Path, args: argparse.Namespace, who: str) -> int:
     """An export folder: restored into a new or empty ledger, else added to it."""
-    result = import_folder(ledger, folder, who, dry_run=args.dry_run)
+    result = import_folder(ledger, folder, who, dry_run=args.dry_run, alone=True)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if result.errors:

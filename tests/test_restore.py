@@ -29,6 +29,7 @@ from conftest import (
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.store.csvio import FORMULA_STARTS
 from desktop_app.store.ledger import Ledger, ReportInput
+from desktop_app.store.restore import import_folder
 
 Cli = Callable[..., CliResult]
 CSV_FILES = (
@@ -193,6 +194,30 @@ def test_the_example_round_trips_byte_for_byte(cli: Cli, tmp_path: Path) -> None
     ok(cli("import", db, EXAMPLE_CSV))
     first, second, _ = round_trip(cli, db, tmp_path)
     assert_identical(first, second)
+
+
+@pytest.mark.parametrize("alone", [True, False])
+def test_a_restore_alone_into_an_empty_ledger_skips_the_wal(
+    alone: bool, cli: Cli, tmp_path: Path
+) -> None:
+    """As an import: the command line restores a folder into an empty ledger through a
+    rollback journal, the window through the -wal; WAL again after, the same ledger."""
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    folder = tmp_path / "out"
+    ok(cli("export", db, folder))
+    seen: set[str] = set()
+    with Ledger.open(tmp_path / "restored.db") as ledger:
+
+        def progress(done: int, total: int) -> bool:
+            seen.add(ledger.conn.execute("PRAGMA journal_mode").fetchone()[0])
+            return True
+
+        result = import_folder(ledger, folder, "Ada", progress=progress, alone=alone)
+        assert result.restored and not result.errors
+        assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert seen == ({"delete"} if alone else {"wal"})
+    ok(cli("export", tmp_path / "restored.db", tmp_path / "again"))
+    assert_identical(folder, tmp_path / "again")
 
 
 def test_decisions_and_every_status_come_back_byte_for_byte(cli: Cli, tmp_path: Path) -> None:

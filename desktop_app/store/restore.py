@@ -19,6 +19,7 @@ import json
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -140,8 +141,11 @@ def import_folder(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    alone: bool = False,
 ) -> FolderResult:
-    """Check the whole folder and import it in one transaction, or nothing."""
+    """Check the whole folder and import it in one transaction, or nothing. `alone`, as
+    for `importer.apply_import`: a restore into an empty ledger may then go through a
+    rollback journal."""
     if dry_run and ledger.read_only:
         # A dry run does the work on a copy: the file itself is never written.
         with tempfile.TemporaryDirectory() as scratch:
@@ -158,7 +162,10 @@ def import_folder(
         return result
     operation_id = new_id()
     try:
-        with ledger.write(who, operation_id):
+        with (
+            ledger.journal_while_empty() if alone and not dry_run else nullcontext(),
+            ledger.write(who, operation_id),
+        ):
             restore = _Restore(ledger, result, who, operation_id)
             restore.run(progress)
             if result.errors or dry_run or not result.changed:
