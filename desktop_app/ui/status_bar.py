@@ -13,8 +13,8 @@ class StatusBar(QStatusBar):
     """A status bar whose passing message never runs into the counts: Qt draws the message
     up to the permanent widgets and cuts it there, so that at a narrow width "Imported
     example.csv:" read on into the file's name and counts as one sentence. Where both do
-    not fit, the counts step aside until the message goes (8 seconds at most), and the
-    whole message is the bar's tooltip while it stands."""
+    not fit, the counts step aside until the message goes (most go after 8 seconds), and
+    the whole message is the bar's tooltip while it stands."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
