@@ -95,18 +95,24 @@ class MergeResult:
 WITHDRAWALS = ("withdraw", "reinstate", "merge-withdraw", "merge-reinstate")
 
 
-def _withdrawal_changed(ledger: Ledger, decision: dict[str, Any]) -> str:
-    """When the decision was last withdrawn or reinstated in that file, by its audit
-    trail ('' if never): a merge's change keeps the time of the change it carried."""
-    times = [decision["withdrawn_at"] or ""]
+def _last_change(ledger: Ledger, record_id: str, actions: tuple[str, ...], since: str) -> str:
+    """When that file last made one of these audited changes to the record (`since` if
+    it never did, or did so earlier): a merge's change (merge-…) keeps the time of the
+    change it carried, so that the next merge compares that time again."""
+    times = [since]
     rows = ledger.conn.execute(
         f"SELECT action, at, new FROM audit WHERE entity_id = ?"
-        f" AND action IN ({placeholders(WITHDRAWALS)})",
-        (decision["id"], *WITHDRAWALS),
+        f" AND action IN ({placeholders(actions)})",
+        (record_id, *actions),
     )
     for action, at, new in rows:
         times.append(json.loads(new)["changed_at"] if action.startswith("merge-") else at)
     return max(times)
+
+
+def _withdrawal_changed(ledger: Ledger, decision: dict[str, Any]) -> str:
+    """When the decision was last withdrawn or reinstated in that file ('' if never)."""
+    return _last_change(ledger, decision["id"], WITHDRAWALS, decision["withdrawn_at"] or "")
 
 
 def _check_types(ledger: Ledger, other: Ledger) -> None:
@@ -120,17 +126,10 @@ def _check_types(ledger: Ledger, other: Ledger) -> None:
 
 
 def _described_at(ledger: Ledger, item: Evidence) -> str:
-    """When that file last changed what it says of a file on a report, by its audit trail
-    (a merge's change keeps the time of the edit it carried), else when it was added."""
-    times = [item.added_at]
-    rows = ledger.conn.execute(
-        "SELECT action, at, new FROM audit WHERE entity_id = ? AND entity = 'evidence'"
-        " AND action IN ('edit', 'merge-edit')",
-        (evidence_link_id(item.report_id, item.sha256),),
-    )
-    for action, at, new in rows:
-        times.append(json.loads(new)["changed_at"] if action == "merge-edit" else at)
-    return max(times)
+    """When that file last changed what it says of a file on a report, else when it was
+    added."""
+    link_id = evidence_link_id(item.report_id, item.sha256)
+    return _last_change(ledger, link_id, ("edit", "merge-edit"), item.added_at)
 
 
 # The times a merge compares (a later one wins), by the records that hold them.
