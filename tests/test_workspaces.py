@@ -261,7 +261,7 @@ def test_a_message_too_long_beside_the_counts_has_the_bar_to_itself_until_it_goe
     """Qt cuts a passing message where the counts begin: at a narrow width "Imported
     many.csv:" read on into the file's name and counts as one sentence. The counts now
     step aside while such a message stands, and come back with it gone; where both fit,
-    both show."""
+    both show; one longer than the whole bar ends in "…"."""
     bar, counts = window.statusBar(), window.status_label
     message = "Imported many.csv into ledger.db: added 20 events, 60 reports, 60 flows"
     qtbot.waitUntil(lambda: "to review" in counts.text())
@@ -272,10 +272,17 @@ def test_a_message_too_long_beside_the_counts_has_the_bar_to_itself_until_it_goe
     assert not counts.isVisible() and bar.toolTip() == message
     room = bar.width() - counts.width()
     assert bar.fontMetrics().horizontalAdvance(message) > room  # it would have been cut
+    assert bar.shown_message() == message  # alone, it fits
+    longer = f"{message}; {message}"  # longer than the whole bar: it ends in "…"
+    window.session.message.emit(longer)
+    shown = bar.shown_message()
+    assert shown.endswith("…") and longer.startswith(shown[:-1]) and len(shown) > 20
+    assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() and bar.toolTip() == longer
+    assert not bar.grab().isNull()
     bar.clearMessage()
     assert counts.isVisible() and bar.toolTip() == ""
     window.session.message.emit("Saved.")
-    assert counts.isVisible()
+    assert counts.isVisible() and bar.shown_message() == "Saved."
 
 
 @pytest.fixture
