@@ -142,7 +142,7 @@ def spreadsheet_damage(data: bytes, plan: ImportPlan) -> list[FieldProblem]:
     or a file whose header does, is no sign of a spreadsheet's damage (an image taken for
     a CSV file showed nine such warnings, under a garbled column name)."""
     cut = SPREADSHEET_CELL_LIMIT in map(len, map(_quote_of, plan.reports))
-    if not (b"???" in data or b"'\n" in data or b"'\r\n" in data or cut):
+    if not (b"???" in data or GUARDED_LINE_END.search(data) or cut):
         return []
     text = data.decode("utf-8-sig", errors="replace")
     rows = csv.reader(io.StringIO(text, newline=""))
