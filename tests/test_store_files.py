@@ -1132,6 +1132,52 @@ def test_only_an_import_into_an_empty_ledger_alone_leaves_the_wal(
         assert check(ledger).ok
 
 
+@pytest.mark.parametrize("writer_done", [True, False], ids=["commits", "keeps-writing"])
+def test_a_program_opening_the_file_during_an_import_into_it_waits_for_the_commit(
+    writer_done: bool, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While an import writes an empty ledger through a rollback journal, SQLite refuses
+    another connection's switch to WAL at once, without its busy timeout: the opening
+    waits for the commit like any other statement, and if the writer keeps the file
+    longer than that, says so in a sentence (never SQLite's bare "database is locked")."""
+    Ledger.open(db_path).close()
+    csv_path = write_reports_csv(tmp_path / "batch.csv", 30, prefix="batch")
+    opened: list[object] = []
+    waiting: list[bool] = []
+
+    def open_other() -> None:
+        try:
+            with Ledger.open(db_path) as other:
+                opened.append(other.count("reports"))
+        except Exception as error:  # noqa: BLE001 (kept for the assertion)
+            opened.append(error)
+
+    other = threading.Thread(target=open_other)
+    with Ledger.open(db_path) as ledger:
+        plan = plan_import(ledger, csv_path, "Ada")
+
+        def progress(done: int, total: int) -> bool:
+            if other.ident is None:  # the write lock is held from here to the commit
+                if not writer_done:
+                    monkeypatch.setattr("desktop_app.store.database.BUSY_TIMEOUT_MS", 300)
+                other.start()
+                other.join(timeout=1.0 if writer_done else None)
+                waiting.append(other.is_alive())
+            return True
+
+        apply_import(ledger, plan, "Ada", progress, alone=True)
+    other.join()
+    assert waiting == [writer_done]  # still waiting a second later, or given up
+    if writer_done:
+        assert opened == [30]
+    else:
+        (error,) = opened
+        assert isinstance(error, LedgerFileError), repr(error)
+        assert "another program" in str(error) and "nothing was changed" in str(error)
+    assert table_counts(db_path)["reports"] == 30
+    assert not Path(f"{db_path}-journal").exists()
+
+
 def test_the_window_imports_through_the_wal_even_into_an_empty_ledger(
     db_path: Path, tmp_path: Path
 ) -> None:

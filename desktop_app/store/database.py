@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
+import time
 from collections.abc import Iterator, Sequence, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -322,14 +323,37 @@ def connect(path: Path, *, read_only: bool, snapshot: bool = False) -> sqlite3.C
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
         if not read_only:
-            connection.execute("PRAGMA journal_mode = WAL")
+            _ask_for_wal(connection)
             connection.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:
         connection.close()
         if is_disk_full(error, path):
             raise disk_full_error(path) from error
+        if is_busy(error):
+            raise LedgerFileError(
+                f"{path} is being written by another program (an import into it, say) and"
+                f" stayed busy for {BUSY_TIMEOUT_MS // 1000} s; nothing was changed. Open it"
+                " again once that program is done."
+            ) from error
         raise
     return connection
+
+
+def _ask_for_wal(connection: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting up to the busy timeout for another program
+    that writes it through a rollback journal (an import into an empty ledger, see
+    Ledger.journal_while_empty): SQLite refuses the change at once while that program
+    holds the write lock, without waiting as for any other statement (a reader that
+    wants to write could otherwise wait for a writer that waits for it)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def switch_journal(connection: sqlite3.Connection, mode: str, *, wait: bool) -> bool:

@@ -374,10 +374,12 @@ class Ledger:
         takes it with a checksum and a checkpoint copies it again (a second of a
         400,000-row import, a tenth of it). Just as safe: with synchronous=FULL the
         write is whole or absent, and one killed midway is put back from the -journal
-        at the next opening. Readers would wait for the commit, but an empty ledger has
-        nothing to read; with another connection open, the write goes through the -wal
-        as any other. WAL again afterwards (or, should another program hold the file
-        then, at its next opening: every read-write connection asks for it)."""
+        at the next opening. Another program that opens the file meanwhile reads it as
+        it was (empty: there was nothing to read), and one that would write waits for
+        the commit (`database.connect`, up to its busy timeout); with another connection
+        open, the write goes through the -wal as any other. WAL again afterwards (or,
+        should another program hold the file then, at its next opening: every
+        read-write connection asks for it)."""
         assert not self.conn.in_transaction
         empty = self.conn.execute("SELECT 1 FROM reports LIMIT 1").fetchone() is None
         switched = empty and not self.read_only and switch_journal(self.conn, "delete", wait=False)
