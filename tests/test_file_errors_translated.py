@@ -272,6 +272,7 @@ def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     for statement in (
         "UPDATE resolutions SET resolved_at = '2999-01-01T00:00:00Z'",
         "UPDATE reports SET updated_at = '2999-01-01T00:00:00Z'",
+        "UPDATE report_evidence SET added_at = '2999-01-01T00:00:00Z'",
         "UPDATE events SET type = 'agreement' WHERE id = 'bodies-2025-06-11'",  # a type clash
         "UPDATE reports SET event_id = 'long', quote = 'moved'"  # a report in another event
         " WHERE id = (SELECT MIN(id) FROM reports WHERE event_id = 'bodies-2025-06-13')",
@@ -301,6 +302,7 @@ def test_every_kind_of_export_warning_and_merge_refusal_is_made(
         "is left from an earlier export",
         "decision ",
         "(and ",
+        "has added_at 2999",
         "type clash, nothing merged: event bodies-2025-06-11 is 'exchange' here",
         "here and long there; nothing merged",
     ):

@@ -287,6 +287,51 @@ def test_a_file_with_times_in_the_future_is_refused_and_ours_stays_as_it_was(
     assert status(mine) == "resolved"
 
 
+FUTURE = "'2099-01-01T00:00:00Z'"
+
+
+@pytest.mark.parametrize(
+    ("change", "statement", "said"),
+    [
+        ("added", f"UPDATE report_evidence SET added_at = {FUTURE}", "evidence r1 "),
+        ("described", f"UPDATE audit SET at = {FUTURE} WHERE action = 'edit'", "evidence r1 "),
+        ("reinstated", f"UPDATE audit SET at = {FUTURE} WHERE action = 'reinstate'", "decision "),
+    ],
+)
+def test_future_times_of_evidence_and_of_a_reinstated_decision_are_refused_too(
+    change: str,
+    statement: str,
+    said: str,
+    pair: tuple[Path, Path],
+    cli: Callable[..., CliResult],
+    tmp_path: Path,
+) -> None:
+    """What is said of an evidence file follows the later correction, and a decision's
+    withdrawal the later change, by times in the audit trail and the evidence records: a
+    colleague's clock ahead there would win every later merge as well."""
+    from desktop_app.store import evidence
+
+    mine, theirs = pair
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"a saved page")
+    with Ledger.open(theirs) as ledger:
+        item, _, _ = evidence.attach_file(ledger, "r1", page, "Them", note="as first said")
+        if change == "described":
+            corrected = evidence.describe("page.txt", note="corrected")
+            ledger.describe_evidence("r1", item.sha256, corrected, "Them")
+        if change == "reinstated":
+            decision, _ = ledger.resolve(EVENT, COUNT, "150", "the Russian figure", "Them", "r2")
+            ledger.withdraw_resolution(decision, "Them")
+            ledger.reinstate_resolution(decision, "Them")
+    sql(theirs, statement)
+    before = sha256(mine)
+    result = cli("merge", mine, theirs)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert said in result.err and "2099-01-01T00:00:00Z, in the future (it is now" in result.err
+    assert result.err.rstrip().endswith("nothing merged"), result.err
+    assert sha256(mine) == before
+
+
 # ---- merge: a report present in both ------------------------------------------------------
 
 

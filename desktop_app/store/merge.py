@@ -132,10 +132,22 @@ def _described_at(ledger: Ledger, item: Evidence) -> str:
     return _last_change(ledger, link_id, ("edit", "merge-edit"), item.added_at)
 
 
-# The times a merge compares (a later one wins), by the records that hold them.
+# The times a merge compares (a later one wins), by the records that hold them: the
+# table, what a record is called, the SQL that names it, its time columns, and which of
+# its rows (what is said of an evidence file and whether a decision is withdrawn follow
+# the later change, read from the audit trail: see _last_change).
 COMPARED_TIMES = (
-    ("reports", "report", ("updated_at", "recorded_at")),
-    ("resolutions", "decision", ("resolved_at", "withdrawn_at")),
+    ("reports", "report", "id", ("updated_at", "recorded_at"), "1"),
+    ("resolutions", "decision", "id", ("resolved_at", "withdrawn_at"), "1"),
+    ("report_evidence", "evidence", "report_id || ' ' || sha256", ("added_at",), "1"),
+    ("audit", "evidence", "entity_id", ("at",), "entity = 'evidence' AND action = 'edit'"),
+    (
+        "audit",
+        "decision",
+        "entity_id",
+        ("at",),
+        "entity = 'resolution' AND action IN ('withdraw', 'reinstate')",
+    ),
 )
 
 
@@ -143,11 +155,11 @@ def _check_times(other: Ledger, now: str) -> None:
     """Refused, as an import refuses them: times in the future in the other file (its
     computer's clock ahead), which would win every later merge against this file's own
     later edits and decisions, so that a decision made here would not be in force."""
-    for table, kind, columns in COMPARED_TIMES:
+    for table, kind, record, columns, rows in COMPARED_TIMES:
         for column in columns:
             found = other.conn.execute(  # the latest, and how many (one scan)
-                f"SELECT id, {column}, COUNT(*) OVER () FROM {table} WHERE {column} > ?"
-                f" ORDER BY {column} DESC LIMIT 1",
+                f"SELECT {record}, {column}, COUNT(*) OVER () FROM {table}"
+                f" WHERE {rows} AND {column} > ? ORDER BY {column} DESC LIMIT 1",
                 (now,),
             ).fetchone()
             if found:

@@ -652,10 +652,10 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     # A merge refused: the other file holds a time in the future (merge._check_times).
     (
-        r"(?P<what>report|decision) (?P<record>.+?) has (?P<column>[a-z_]+) (?P<at>\S+), in the"
-        r" future \(it is now (?P<now>\S+)\)(?: \(and (?P<also>[\d,]+) more\))?: the other"
-        r" computer's clock is probably ahead, and such a time would win every later merge"
-        r" against the edits and decisions made here; nothing merged",
+        r"(?P<what>report|decision|evidence) (?P<record>.+?) has (?P<column>[a-z_]+)"
+        r" (?P<at>\S+), in the future \(it is now (?P<now>\S+)\)(?: \(and (?P<also>[\d,]+)"
+        r" more\))?: the other computer's clock is probably ahead, and such a time would win"
+        r" every later merge against the edits and decisions made here; nothing merged",
         QT_TRANSLATE_NOOP(
             "Messages",
             "{what} {record} has {column} {at}, in the future (it is now {now}){also}: the"
@@ -742,6 +742,7 @@ _PARTS = {
     "name": QT_TRANSLATE_NOOP("Messages", "name"),
     "report": QT_TRANSLATE_NOOP("Messages", "report"),
     "decision": QT_TRANSLATE_NOOP("Messages", "decision"),
+    "evidence": QT_TRANSLATE_NOOP("Messages", "evidence"),
 }
 
 

@@ -1781,6 +1781,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>решение</translation>
     </message>
     <message>
+        <source>evidence</source>
+        <translation>доказательство</translation>
+    </message>
+    <message>
         <source>file is not a database</source>
         <translation>файл не является базой данных</translation>
     </message>

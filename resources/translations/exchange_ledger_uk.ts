@@ -1781,6 +1781,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>рішення</translation>
     </message>
     <message>
+        <source>evidence</source>
+        <translation>доказ</translation>
+    </message>
+    <message>
         <source>file is not a database</source>
         <translation>файл не є базою даних</translation>
     </message>
