@@ -566,6 +566,7 @@ def test_a_commit_waiting_for_another_process_can_stop_waiting(
         f"{db}: you stopped waiting for the other program that is writing it; nothing was changed."
     ]
     assert window.wait_dialog is None
+    assert "Waiting" not in window.statusBar().currentMessage()  # the wait is over
     assert window.ledger.count("reports") == 0 and window.form.source.text() == typed
 
 

@@ -285,6 +285,36 @@ def test_a_message_too_long_beside_the_counts_has_the_bar_to_itself_until_it_goe
     assert counts.isVisible() and bar.shown_message() == "Saved."
 
 
+def test_a_message_that_stays_gives_the_counts_back_after_a_while(
+    window: MainWindow,
+    qtbot,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A message shown without a time limit (where an upgraded file's backup lies) that
+    does not fit beside the counts: they step aside for a few seconds only, then come
+    back beside it, the message cut with "…" and whole in the tooltip; a resize does not
+    send them away again, a new message may. "N to review" is never hidden for long."""
+    monkeypatch.setattr("desktop_app.ui.status_bar.STEP_ASIDE_MS", 200)
+    bar, counts = window.statusBar(), window.status_label
+    qtbot.waitUntil(lambda: "to review" in counts.text())
+    window.resize(640, 800)
+    qtbot.waitUntil(lambda: bar.width() <= 640)
+    message = "Imported many.csv into ledger.db: added 20 events, 60 reports, 60 flows"
+    bar.showMessage(message)
+    assert not counts.isVisible()
+    qtbot.waitUntil(counts.isVisible, timeout=3000)
+    assert bar.currentMessage() == message and bar.toolTip() == message
+    shown = bar.shown_message()
+    assert shown.endswith("…") and message.startswith(shown[:-1]), shown
+    assert bar.fontMetrics().horizontalAdvance(shown) < counts.x()
+    assert not bar.grab().isNull()
+    window.resize(630, 800)
+    qtbot.waitUntil(lambda: bar.width() <= 630)
+    assert counts.isVisible()
+    bar.showMessage(f"{message}, again")
+    assert not counts.isVisible()
+
+
 @pytest.fixture
 def russian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The window's texts in Russian for one test (its longest words)."""

@@ -509,6 +509,7 @@ class MainWindow(QMainWindow):
         return not self.wait_dialog.wasCanceled()
 
     def _wait_over(self) -> None:
+        self.statusBar().clearMessage()  # "Waiting for another program…" no longer holds
         if self.wait_dialog is not None:
             self.wait_dialog.close()
             self.wait_dialog.deleteLater()

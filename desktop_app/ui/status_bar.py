@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
 # What the bar keeps beside its items: margins, spacing and the size grip.
 ROOM_AROUND = 32
 MESSAGE_FLAGS = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+# How long the counts step aside for a message that does not fit beside them: as long
+# as a passing message stands; one that stays (no time limit) is then cut beside them.
+STEP_ASIDE_MS = 8000
 
 
 class StatusBar(QStatusBar):
@@ -16,13 +19,18 @@ class StatusBar(QStatusBar):
     without a mark: Qt draws the message up to the permanent widgets and cuts it there,
     so that at a narrow width "Imported example.csv:" read on into the file's name and
     counts as one sentence. Where both do not fit, the counts step aside until the
-    message goes (most go after 8 seconds); a message longer than the whole bar ends in
-    "…"; the whole message is the bar's tooltip while it stands."""
+    message goes, or for STEP_ASIDE_MS at most (a message that stays is then cut
+    beside them, so that "N to review" is never hidden for long); a message that is
+    cut ends in "…"; the whole message is the bar's tooltip while it stands."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._counts: QWidget | None = None
-        self.messageChanged.connect(self._fit)
+        self._aside_over = False  # the counts stepped aside long enough for this message
+        self._back = QTimer(self)
+        self._back.setSingleShot(True)
+        self._back.timeout.connect(self._counts_back)
+        self.messageChanged.connect(self._new_message)
 
     def add_counts(self, counts: QWidget) -> None:
         self._counts = counts
@@ -43,7 +51,8 @@ class StatusBar(QStatusBar):
         if shown == self.currentMessage():
             super().paintEvent(event)  # Qt's own drawing, frames of the items included
             return
-        # Cut: the counts have stepped aside, so there is only the panel and the text.
+        # Cut: Qt would stop it short without a mark. The panel and the text are drawn
+        # here; the counts, where shown, draw themselves.
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)
@@ -70,10 +79,22 @@ class StatusBar(QStatusBar):
                 right = min(right, counts.x() - 2)
         return QRect(left, 0, right - left, self.height())
 
+    def _new_message(self, message: str) -> None:
+        self._aside_over = False
+        self._back.stop()
+        self._fit(message)
+
+    def _counts_back(self) -> None:
+        self._aside_over = True
+        self._fit(self.currentMessage())
+
     def _fit(self, message: str) -> None:
         self.setToolTip(message)
         if self._counts is None:
             return
         room = self.width() - self._counts.sizeHint().width() - ROOM_AROUND
         fits = self.fontMetrics().horizontalAdvance(message) <= room
-        self._counts.setVisible(not message or fits)
+        aside = bool(message) and not fits and not self._aside_over
+        self._counts.setVisible(not aside)
+        if aside and not self._back.isActive():
+            self._back.start(STEP_ASIDE_MS)
