@@ -667,6 +667,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Exchange Ledger on the command line. Without a command, "
         f"'{PROG} [DB]' opens the window.",
+        allow_abbrev=False,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     command = partial(_on_a_ledger, commands)
@@ -756,7 +757,11 @@ def _on_a_ledger(
     parsers: Any, name: str, handler: Callable[[argparse.Namespace], int], text: str
 ) -> argparse.ArgumentParser:
     """A command (or an evidence action) on the ledger file DB, its first argument."""
-    sub: argparse.ArgumentParser = parsers.add_parser(name, help=text, description=text)
+    # Options only as the contract writes them: argparse would take `check DB --r` for
+    # --repair, a write, and a script's typo for another option.
+    sub: argparse.ArgumentParser = parsers.add_parser(
+        name, help=text, description=text, allow_abbrev=False
+    )
     # The command's own parser, for a usage error found after parsing: its usage line,
     # then the error, status 2, as argparse gives for the errors it finds itself.
     sub.set_defaults(handler=handler, parser=sub)
@@ -766,7 +771,7 @@ def _on_a_ledger(
 
 def _evidence_commands(commands: Any) -> None:
     text = "attach files to reports, list them, check them against their hashes"
-    group = commands.add_parser("evidence", help=text, description=text)
+    group = commands.add_parser("evidence", help=text, description=text, allow_abbrev=False)
     actions = group.add_subparsers(dest="action", required=True, metavar="(add|list|verify)")
     action = partial(_on_a_ledger, actions)
 

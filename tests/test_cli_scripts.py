@@ -186,6 +186,26 @@ def test_commands_that_only_read_leave_an_older_file_as_it_is(
     assert (tmp_path / "old.db.v1.bak").exists()
 
 
+@pytest.mark.usefixtures("isolated_home")
+def test_options_are_taken_only_as_written(tmp_path: Path, cli: Cli) -> None:
+    """argparse takes a prefix for the option it begins: `check DB --r` repaired, a write
+    that check promises never to make without --repair, and `export DB DIR --x` wrote a
+    workbook. A script's option is the contract's word or a usage error."""
+    db = tmp_path / "ledger.db"
+    assert cli("import", db, EXAMPLE_CSV).code == 0
+    before = db.read_bytes()
+    for args in (
+        ("check", db, "--r"),
+        ("conflicts", db, "--j"),
+        ("import", db, EXAMPLE_CSV, "--dry"),
+        ("export", db, tmp_path / "out", "--x"),
+        ("evidence", "list", db, "--j"),
+    ):
+        result = cli(*args)
+        assert result.code == 2 and "unrecognized arguments" in result.err, (args, result)
+    assert db.read_bytes() == before and not (tmp_path / "out").exists()
+
+
 def test_a_mistyped_command_makes_no_ledger_of_that_name(tmp_path: Path) -> None:
     process = command("conflict", tmp_path / "x.db", cwd=tmp_path)
     out, err = process.communicate(timeout=120)

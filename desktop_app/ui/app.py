@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=f"Open the Exchange Ledger window. Commands: {', '.join(COMMANDS)}"
         f" (see '{PROG} COMMAND --help').",
+        allow_abbrev=False,
     )
     parser.add_argument("db", nargs="?", metavar="DB", help="the ledger file to open")
     parser.add_argument(
