@@ -7,6 +7,7 @@ person, never a traceback), 2 on bad usage (argparse).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import io
 import json
@@ -76,7 +77,9 @@ def _open(
 ) -> Ledger:
     """The command's ledger. With `upgrade_aside` (commands that only read, and promise
     so: check, a dry run, conflicts, balance), a file of an older version is read through
-    an upgraded copy and left as it is, also where it cannot be written."""
+    an upgraded copy and left as it is, also where it cannot be written; the other
+    reading commands (export, copy, evidence list and verify) upgrade it in place, and
+    read it through such a copy where it cannot be written."""
     db_path = Path(path)
     if not create and not db_path.exists():
         raise CommandError(f"{db_path} does not exist.")
@@ -89,8 +92,8 @@ def _open(
             quick_check=quick_check,
             upgrade=not upgrade_aside,
         )
-    except OlderVersionError:
-        if write or not upgrade_aside:
+    except OlderVersionError:  # it cannot be written, so not upgraded in place
+        if write:
             raise
         ledger = _upgraded_copy(db_path)
     _OPENED.append(ledger)
@@ -126,6 +129,10 @@ def _upgraded_copy(path: Path) -> Ledger:
     scratch = Path(_SCRATCH.enter_context(tempfile.TemporaryDirectory()))
     copy = scratch / path.name
     backup(path, copy)
+    folder = evidence.evidence_folder(path)
+    if folder.is_dir():  # the evidence files read where they are (the copy is only read)
+        with contextlib.suppress(OSError):
+            evidence.evidence_folder(copy).symlink_to(folder.resolve(), target_is_directory=True)
     try:
         ledger = Ledger.open(copy, create=False, keep_backup=False)
     except LedgerFileError as error:  # said of the person's file, not of the scratch copy

@@ -746,6 +746,48 @@ def test_an_older_file_that_cannot_be_written_is_refused_untouched(
     assert_clean_cli(result)
     assert sha256(v1_copy) == before
     assert not backup_path(v1_copy, 1).exists()
+    # a reading command reads it through an upgraded copy, as "read-only files" promise
+    out = v1_copy.parent / "out"
+    for args in (
+        ("export", v1_copy, out),
+        ("copy", v1_copy, v1_copy.parent / "sent.db"),
+        ("evidence", "list", v1_copy),
+        ("evidence", "verify", v1_copy),
+    ):
+        result = cli(*args)
+        assert result.code == 0, (args, result.err)
+        assert "read through an upgraded copy and left as it is" in result.err, args
+    assert (out / "reports.csv").exists()
+    with Ledger.open(v1_copy.parent / "sent.db", read_only=True) as sent:
+        assert sent.count("reports") > 0
+    assert sha256(v1_copy) == before
+    assert not backup_path(v1_copy, 1).exists()
+
+
+def test_the_evidence_of_an_older_file_that_cannot_be_written_is_read_where_it_is(
+    db_path: Path, tmp_path: Path, unwritable: Callable[[Path], None], cli: Callable[..., CliResult]
+) -> None:
+    """Read through an upgraded copy, an older ledger's evidence files are those beside
+    it: verified, listed, copied and exported, not said to be missing."""
+    with Ledger.open(db_path) as ledger:
+        ledger.add_report(report(), "Ada", event_id="e", report_id="r1")
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<html>a saved page</html>")
+    assert cli("evidence", "add", db_path, "r1", page).code == 0
+    with sqlite3.connect(db_path) as connection:  # version 15 changed no table: a v14 file
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    connection.close()
+    unwritable(db_path)
+    before = sha256(db_path)
+    verified = cli("evidence", "verify", db_path)
+    assert verified.code == 0 and "is as it was added" in verified.out, verified
+    assert "page.html" in cli("evidence", "list", db_path).out
+    exported = cli("export", db_path, tmp_path / "out", "--with-evidence")
+    assert exported.code == 0, exported.err
+    assert len(list((tmp_path / "out" / "evidence").iterdir())) == 1
+    assert cli("copy", db_path, tmp_path / "sent.db").code == 0
+    assert len(list((tmp_path / "sent.evidence").iterdir())) == 1
+    assert sha256(db_path) == before
 
 
 # ---- a killed process ------------------------------------------------------------------------
