@@ -830,15 +830,19 @@ def run_command(argv: Sequence[str]) -> int:
             checked_files.forget(Path(args.db))
         print(f"{PROG}: {_sqlite_sentence(args.db, error)}", file=sys.stderr)
         return 1
-    except (DateError, TypeError, ValueError, KeyError):
-        # A value another program stored (the sqlite3 shell)? Named by table, row and
-        # column; anything else is a bug of ours, and its traceback is for us.
-        problems = _unreadable(args.db)
-        if not problems:
+    except (DateError, TypeError, ValueError, KeyError, OverflowError, AssertionError):
+        # A value another program stored (the sqlite3 shell) in the ledger or in the
+        # file merged into it? Named by table, row and column; anything else is a bug of
+        # ours, and its traceback is for us.
+        for db in (args.db, getattr(args, "other", None)):
+            problems = _unreadable(db) if db else []
+            if problems:
+                break
+        else:
             raise
         more = f" (and {len(problems) - 1} more: '{PROG} check' lists them)" if problems[1:] else ""
         print(
-            f"{PROG}: {args.db} holds a value this program cannot read: {problems[0]}{more};"
+            f"{PROG}: {db} holds a value this program cannot read: {problems[0]}{more};"
             " nothing was changed.",
             file=sys.stderr,
         )
@@ -961,7 +965,7 @@ def _unreadable(db: str) -> list[str]:
     try:
         connection = connect(Path(db), read_only=True, snapshot=True)
         try:
-            return unreadable_values(connection)
+            return unreadable_values(connection, derived=True)
         finally:
             connection.close()
     except (sqlite3.Error, OSError):

@@ -1082,6 +1082,14 @@ def test_a_write_on_a_full_disk_is_a_sentence_and_works_once_space_is_freed(
             "UPDATE events SET type = 'battle' WHERE id = 'r-event-0'",
             "table events, row id 'r-event-0', column type: 'battle' is not one of exchange",
         ),
+        (
+            "UPDATE reports SET updated_at = '2025-02-30T10:00:00Z' WHERE id = 'r3'",
+            "table reports, row id 'r3', column updated_at: '2025-02-30T10:00:00Z' is not a UTC",
+        ),
+        (
+            "UPDATE reports SET event_id = 'ghost' WHERE id = 'r4'",
+            "table reports, row id 'r4', column event_id: 'ghost' names no event of the file",
+        ),
     ],
 )
 def test_values_another_program_stored_are_named_by_table_row_and_column(
@@ -1102,6 +1110,41 @@ def test_values_another_program_stored_are_named_by_table_row_and_column(
         assert "Traceback" not in outcome.out + outcome.err, args
     resolve = cli("resolve", db, "r-event-0", "--date", "2024-01-01", "--rationale", "why")
     assert "Traceback" not in resolve.out + resolve.err
+
+
+def test_a_derived_list_or_a_decided_count_stored_by_another_program_gets_a_sentence(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """What another program wrote into the derived state's lists (not JSON) or into a
+    decision's value (a count past a billion) ended commands in a traceback, in this
+    ledger or in the one merged into it: now a sentence naming table, row and column, and
+    the derived state is made again by `check --repair`."""
+    db, other = tmp_path / "ledger.db", tmp_path / "other.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    shutil.copy(db, other)
+    decide = ("--count", "Russia", "Ukraine", "pows", "10", "--rationale", "why")
+    assert cli("resolve", other, "r-event-0", *decide).code == 0
+    shell = ["sqlite3", "-cmd", "PRAGMA ignore_check_constraints = ON"]
+    subprocess.run([*shell, str(db), "UPDATE event_state SET disputes = 'not json{'"], check=True)
+    for args in (("conflicts", db), ("conflicts", db, "--json")):
+        result = cli(*args)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert "column disputes: 'not json{' is not JSON" in result.err, result.err
+        assert "check --repair" in result.err
+    assert cli("check", db, "--repair").code == 0
+    assert cli("conflicts", db).code == 0
+    big = "99999999999999999999999"
+    subprocess.run([*shell, str(other), f"UPDATE resolutions SET value = '{big}'"], check=True)
+    before = sha256(db)
+    for args, named in (
+        (("merge", db, other), other),
+        (("resolve", other, "r-event-0", "--location", "Minsk", "--rationale", "x"), other),
+    ):
+        result = cli(*args)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert f"{named} holds a value this program cannot read: table resolutions" in result.err
+        assert f"column value: '{big}' is not a count" in result.err, result.err
+    assert sha256(db) == before
 
 
 # ---- the forked child of an import is waited for within a time limit -----------------------------

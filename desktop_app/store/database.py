@@ -538,11 +538,11 @@ def _check_values_before_upgrade(path: Path) -> None:
     """The upgrade makes every table STRICT, with CHECK constraints: a value that another
     program stored and the rules refuse would stop it midway. Looked for first, through
     a read-only connection, so that such a file is refused untouched (no backup either)."""
-    from .values import unreadable_values
+    from .values import refused_by_constraints
 
     connection = connect(path, read_only=True, snapshot=True)
     try:
-        problems = unreadable_values(connection)
+        problems = refused_by_constraints(connection)
     finally:
         connection.close()
     if problems:

@@ -448,9 +448,9 @@ def make_strict(connection: sqlite3.Connection) -> None:
     """Each table copied into its STRICT twin, which takes its name and its indexes.
     Runs with foreign keys off (Migration.rebuilds_tables); they are checked after."""
     from .database import UpgradeRefused
-    from .values import unreadable_values
+    from .values import refused_by_constraints
 
-    problems = unreadable_values(connection)
+    problems = refused_by_constraints(connection)
     if problems:
         raise UpgradeRefused(
             f"it holds a value this version cannot keep: {problems[0]}."
