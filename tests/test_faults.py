@@ -570,6 +570,53 @@ def test_a_commit_waiting_for_another_process_can_stop_waiting(
     assert window.ledger.count("reports") == 0 and window.form.source.text() == typed
 
 
+@pytest.mark.parametrize("fate", ["moved", "deleted", "replaced"])
+def test_a_file_moved_deleted_or_replaced_while_open_is_never_written_blindly(
+    fate: str,
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file manager moves the open ledger, a person deletes it, a sync client renames
+    another file over it: a commit said "Saved" and was lost with the connection (or went
+    to the moved file), an import and an export reopened the ledger by its name and made
+    a new empty file there. Each is now refused in a sentence, nothing is made at the
+    name, and Save a copy keeps what the window shows, from the window's own connection."""
+    db = tmp_path / "shared.db"
+    window = open_window(qtbot, db)
+    _fill_form(window, qtbot)
+    qtbot.keyClick(window.form.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.ledger.count("reports") == 1
+    window.ledger.checkpoint()
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda *args, **kwargs: warnings.append(str(args[2]))
+    )
+    if fate == "moved":
+        (tmp_path / "archive").mkdir()
+        os.rename(db, tmp_path / "archive" / db.name)
+    elif fate == "deleted":
+        db.unlink()
+    else:
+        with Ledger.open(tmp_path / "theirs.db"):
+            pass
+        os.replace(tmp_path / "theirs.db", db)
+    there_now = db.read_bytes() if db.exists() else None
+    monkeypatch.setattr(window.form, "ask_duplicate", lambda similar: "")  # a new event
+    _fill_form(window, qtbot)
+    qtbot.keyClick(window.form.source, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.transfers.import_file(REPO / "resources" / "example" / "reports.csv") is None
+    assert window.transfers.export_to(tmp_path / "out") is None
+    assert len(warnings) == 3, warnings
+    assert all("is no longer the file that was opened" in warning for warning in warnings)
+    assert "Saved" not in window.statusBar().currentMessage()
+    assert (db.read_bytes() if db.exists() else None) == there_now  # nothing made or written
+    assert not (tmp_path / "out").exists()
+    assert window.save_copy(tmp_path / "kept.db")
+    with Ledger.open(tmp_path / "kept.db", read_only=True) as kept:
+        assert kept.count("reports") == 1
+
+
 ADDER = textwrap.dedent(
     """
     import sys

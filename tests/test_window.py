@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPO, write_csv
+from conftest import EXAMPLE_CSV, REPO, write_csv, write_reports_csv
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
@@ -372,6 +372,36 @@ def test_dropping_a_csv_file_on_the_window_starts_an_import(qtbot, tmp_path: Pat
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 6, timeout=10_000)
 
 
+def test_files_dropped_together_are_each_imported_and_a_pipe_is_refused(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two files dropped at once: only the first was imported, without a word of the
+    other. A pipe named like a CSV file kept the import's dialog up for ever."""
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    other = write_reports_csv(tmp_path / "more.csv", 3, prefix="more")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(EXAMPLE_CSV)), QUrl.fromLocalFile(str(other))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 9, timeout=20_000)
+    assert "more.csv" in window.statusBar().currentMessage()
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    assert window.transfers.import_file(pipe) is None
+    assert warnings == [f"{pipe} is not a regular file"], warnings
+    assert window.ledger.count("reports") == 9
+
+
 def test_export_and_merge_from_the_window(qtbot, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     with Ledger.open(other) as ledger:
@@ -726,6 +756,34 @@ def test_a_refusal_does_not_leave_an_earlier_success_in_the_status_bar(
     (tmp_path / "notes.db").write_text("not a ledger")
     assert window.transfers.merge_file(tmp_path / "notes.db") is None
     assert window.statusBar().currentMessage() == ""
+    window.transfers.import_file(EXAMPLE_CSV)
+    assert window.statusBar().currentMessage()
+    assert window.transfers.merge_file(window.ledger.path) is None  # itself: refused
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_copy_into_a_folder_that_cannot_be_written_is_refused_in_a_sentence(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It ended in the unexpected-error dialog, naming a hidden temporary file (chmod
+    means nothing to root, who runs CI: the folder's refusal is made where it comes)."""
+    import tempfile
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    window = open_window(qtbot, tmp_path / "ledger.db")
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    assert not window.save_copy(tmp_path / "copy.db")
+    assert warnings == [
+        f"{tmp_path} cannot be written (Permission denied): the copy was not written."
+    ]
+    assert not (tmp_path / "copy.db").exists()
 
 
 def test_save_a_copy_does_not_read_the_whole_file_to_check_it_again(

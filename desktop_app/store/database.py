@@ -684,9 +684,14 @@ def copy_to(connection: sqlite3.Connection, target: Path) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise LedgerFileError(f"{folder} is not a folder: the copy was not written.")
-    handle, scratch_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".partial", dir=folder
-    )
+    try:
+        handle, scratch_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=folder
+        )
+    except OSError as error:  # a folder this user may not write: said of the folder
+        raise LedgerFileError(
+            f"{folder} cannot be written ({error.strerror or error}): the copy was not written."
+        ) from error
     os.close(handle)
     scratch = Path(scratch_name)
     scratch.unlink()  # VACUUM INTO writes only into a file that is empty or absent

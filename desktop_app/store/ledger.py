@@ -85,6 +85,20 @@ class LedgerBusyError(LedgerFileError):
     """Another process kept the file busy for too long; nothing was written."""
 
 
+class LedgerMovedError(LedgerFileError):
+    """The file at the ledger's path is no longer the one it was opened from."""
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """What stays the same of a file while it is written and tells it from another one
+    put at its name: its device and inode (None where there is no file)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 SOURCE_NAMESPACE = uuid.UUID("5b0f1c9e-7a61-4f0e-9a39-1f3e6c2d8a10")
 
 
@@ -205,6 +219,7 @@ class Ledger:
         self.checkpoint_soon: Callable[[], None] | None = None
         # The copy of the file as it was, where opening it upgraded it (said to the person).
         self.upgrade_backup: Path | None = None
+        self._identity = file_identity(path)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -266,6 +281,23 @@ class Ledger:
                 shutil.rmtree(folder, ignore_errors=True)
             raise
 
+    def still_there(self) -> bool:
+        """Whether the file at the ledger's path is still the one it was opened from: a
+        file manager may have moved it, a sync client replaced it (a new file renamed
+        over it), a person deleted it, while the window kept its connection open."""
+        return file_identity(self.path) == self._identity
+
+    def check_still_there(self) -> None:
+        """Refuse, in a sentence, what would be written to a file no longer at its name
+        (lost when the connection closes, where it was deleted or replaced) or read by
+        name from another one."""
+        if not self.still_there():
+            raise LedgerMovedError(
+                f"{self.path} is no longer the file that was opened: it was moved, deleted"
+                " or replaced by another program (a sync client, say); nothing was changed."
+                " Open the ledger again where it is now."
+            )
+
     def side_files_of_others(self) -> list[Path]:
         """The -wal and -shm beside the file that this user cannot write (see
         `database.side_files_not_writable`): why a writable file opened read-only."""
@@ -309,6 +341,7 @@ class Ledger:
         if self._write_state is not None:
             yield self._write_state
             return
+        self.check_still_there()
         if self._beginning:
             # Asked from inside `on_wait` (the window keeps painting, and a timer fired):
             # a second write must not begin while the first one waits for the lock.

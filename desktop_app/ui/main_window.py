@@ -61,7 +61,7 @@ from .report_form import ReportForm
 from .review_pane import ReviewPane
 from .session import Session, unsaved_in_wal
 from .status_bar import StatusBar
-from .tasks import Progress, TaskRunner, in_kib
+from .tasks import JobResult, Progress, TaskRunner, in_kib
 from .text_undo import TextUndoFallback
 from .transfers import Transfers
 from .words import events_text, plural, reports_text
@@ -810,13 +810,16 @@ class MainWindow(QMainWindow):
                 return reading.copy_to(path, progress=in_kib(progress))
 
         title = translate("MainWindow", "Saving a copy as {name}").format(name=path.name)
-        result = self.tasks.run(title, work)
+        if self.ledger.still_there():
+            result = self.tasks.run(title, work)
+        else:
+            result = self._rescue_copy(path)
         if result.cancelled:
             self.statusBar().showMessage(
                 translate("MainWindow", "Cancelled: no copy was saved."), 10_000
             )
             return False
-        if isinstance(result.error, LedgerFileError):
+        if isinstance(result.error, (LedgerFileError, OSError)):
             self.statusBar().clearMessage()  # an earlier copy's "Saved" must not stand
             QMessageBox.warning(
                 self,
@@ -844,6 +847,19 @@ class MainWindow(QMainWindow):
             10_000,
         )
         return True
+
+    def _rescue_copy(self, path: Path) -> JobResult:
+        """The copy of a file moved, deleted or replaced since it was opened: only the
+        window's own connection still reaches what the window shows (where the file was
+        deleted or replaced, nothing else keeps it), so it makes the copy, in the main
+        thread that owns it: the way to keep what would otherwise be lost."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return JobResult(value=self.ledger.copy_to(path))
+        except (LedgerFileError, OSError) as error:
+            return JobResult(error=error)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -882,7 +898,16 @@ class MainWindow(QMainWindow):
         csv_files = [Path(path) for path in paths if _importable(path)]
         if csv_files:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.transfers.import_file(csv_files[0]))
+            QTimer.singleShot(0, lambda: self._import_each(csv_files))
+
+    def _import_each(self, paths: list[Path]) -> None:
+        """Files dropped together, imported one after the other (each all or nothing),
+        up to the first that imports nothing: only the first was imported, without a word
+        of the others."""
+        for path in paths:
+            done = self.transfers.import_file(path)
+            if done is None or done.errors:
+                return
 
     def quit(self) -> None:
         """Ctrl+Q: a half-typed report is lost only after the person says so."""

@@ -600,6 +600,34 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"(?P<path>.+) is being written by another program \(an import into it, say\) and"
+        r" stayed busy for (?P<seconds>\d+) s; nothing was changed\. Open it again once that"
+        r" program is done\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is being written by another program (an import into it, say) and stayed"
+            " busy for {seconds} s; nothing was changed. Open it again once that program is"
+            " done.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) is no longer the file that was opened: it was moved, deleted or replaced"
+        r" by another program \(a sync client, say\); nothing was changed\. Open the ledger"
+        r" again where it is now\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is no longer the file that was opened: it was moved, deleted or replaced by"
+            " another program (a sync client, say); nothing was changed. Open the ledger again"
+            " where it is now.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) cannot be written \((?P<reason>[^)]+)\): the copy was not written\.",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{path} cannot be written ({reason}): the copy was not written."
+        ),
+    ),
+    (
         r"(?P<path>.+) already exists: choose a name that is not taken\.",
         QT_TRANSLATE_NOOP("Messages", "{path} already exists: choose a name that is not taken."),
     ),

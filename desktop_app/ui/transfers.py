@@ -158,8 +158,20 @@ class Transfers:
         self.session.undo_stack.clear()
         return translate("Transfers", "Undo starts afresh.") + " " + message
 
+    def _moved(self, title: str) -> bool:
+        """The window's file is no longer at its name (moved, deleted, replaced): said,
+        and True. A job opens the ledger again by its name, and would read or write
+        whatever is there now, or make a new empty file where there is none."""
+        try:
+            self.session.ledger.check_still_there()
+        except LedgerFileError as error:
+            self._show_error(title, error)
+            return True
+        return False
+
     def _refuse_read_only(self) -> bool:
         if self.session.ledger.read_only:
+            self._status("")  # an earlier success must not stand beside the refusal
             QMessageBox.information(
                 self.window,
                 translate("Transfers", "Read-only"),
@@ -196,13 +208,19 @@ class Transfers:
         folder is an export folder (`import_folder`)."""
         if csv_path.is_dir():
             return self.import_folder(csv_path)
-        if self._refuse_read_only():
+        if csv_path.exists() and not csv_path.is_file():  # a pipe would never end its reading
+            self._show_error(
+                translate("Transfers", "Import failed"),
+                Invalid(f"{csv_path} is not a regular file"),
+            )
+            return None
+        if self._refuse_read_only() or self._moved(translate("Transfers", "Import failed")):
             return None
         who = self.session.who(self.window)
         db_path = self.path
 
         def work(progress: Progress) -> tuple[ImportPlan, Changes]:
-            with Ledger.open(db_path) as ledger:
+            with Ledger.open(db_path, create=False) as ledger:
                 plan = plan_import(ledger, csv_path, who, progress)
                 if plan.errors:
                     return plan, Changes()
@@ -262,13 +280,13 @@ class Transfers:
     def import_folder(self, directory: Path) -> FolderResult | None:
         """Restore an export folder into this ledger if it is empty, else add its reports
         and decisions; a folder with any error imports nothing."""
-        if self._refuse_read_only():
+        if self._refuse_read_only() or self._moved(translate("Transfers", "Import failed")):
             return None
         who = self.session.who(self.window)
         db_path = self.path
 
         def work(progress: Progress) -> FolderResult:
-            with Ledger.open(db_path) as ledger:
+            with Ledger.open(db_path, create=False) as ledger:
                 return import_folder(ledger, directory, who, progress=progress)
 
         name = directory.name
@@ -320,9 +338,11 @@ class Transfers:
         read_only = self.session.ledger.read_only
         xlsx = self.workbook_wanted
         warnings: list[str] = []
+        if self._moved(translate("Transfers", "Export failed")):
+            return None
 
         def work(progress: Progress) -> dict[str, int]:
-            with Ledger.open(db_path, read_only=read_only) as ledger:
+            with Ledger.open(db_path, read_only=read_only, create=False) as ledger:
                 return export_all(ledger, directory, xlsx=xlsx, warnings=warnings)
 
         result = self.tasks.run(translate("Transfers", "Exporting"), work)
@@ -361,17 +381,20 @@ class Transfers:
         if self._refuse_read_only():
             return None
         if other.resolve() == self.path.resolve():
+            self._status("")
             QMessageBox.warning(
                 self.window,
                 translate("Transfers", "Merge"),
                 translate("Transfers", "A file cannot be merged into itself."),
             )
             return None
+        if self._moved(translate("Transfers", "Nothing merged")):
+            return None
         who = self.session.who(self.window)
         db_path = self.path
 
         def work(progress: Progress) -> MergeResult:
-            with Ledger.open(db_path) as ledger:
+            with Ledger.open(db_path, create=False) as ledger:
                 return merge_file(ledger, other, who, progress)
 
         title = translate("Transfers", "Merging {file}").format(file=other.name)

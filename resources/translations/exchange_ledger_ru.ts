@@ -1633,6 +1633,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} записывает другая программа, и файл оставался занятым {seconds} с; ничего не изменено. Попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>{path} is being written by another program (an import into it, say) and stayed busy for {seconds} s; nothing was changed. Open it again once that program is done.</source>
+        <translation>{path} записывает другая программа (например, импорт в него), и файл оставался занятым {seconds} с; ничего не изменено. Откройте его снова, когда та программа закончит.</translation>
+    </message>
+    <message>
+        <source>{path} is no longer the file that was opened: it was moved, deleted or replaced by another program (a sync client, say); nothing was changed. Open the ledger again where it is now.</source>
+        <translation>{path} — уже не тот файл, что был открыт: его переместили, удалили или заменила другая программа (например, клиент синхронизации); ничего не изменено. Откройте реестр снова там, где он теперь.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}): the copy was not written.</source>
+        <translation>В {path} нельзя записывать ({reason}): копия не записана.</translation>
+    </message>
+    <message>
         <source>{path} already exists: choose a name that is not taken.</source>
         <translation>{path} уже существует: выберите свободное имя.</translation>
     </message>

@@ -1633,6 +1633,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} записує інша програма, і файл лишався зайнятим {seconds} с; нічого не змінено. Спробуйте ще раз.</translation>
     </message>
     <message>
+        <source>{path} is being written by another program (an import into it, say) and stayed busy for {seconds} s; nothing was changed. Open it again once that program is done.</source>
+        <translation>{path} записує інша програма (наприклад, імпорт у нього), і файл лишався зайнятим {seconds} с; нічого не змінено. Відкрийте його знову, коли та програма закінчить.</translation>
+    </message>
+    <message>
+        <source>{path} is no longer the file that was opened: it was moved, deleted or replaced by another program (a sync client, say); nothing was changed. Open the ledger again where it is now.</source>
+        <translation>{path} — уже не той файл, що був відкритий: його перемістили, видалили або замінила інша програма (наприклад, клієнт синхронізації); нічого не змінено. Відкрийте реєстр знову там, де він тепер.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}): the copy was not written.</source>
+        <translation>У {path} не можна записувати ({reason}): копію не записано.</translation>
+    </message>
+    <message>
         <source>{path} already exists: choose a name that is not taken.</source>
         <translation>{path} уже існує: виберіть вільну назву.</translation>
     </message>
