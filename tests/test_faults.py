@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA_TABLES, REPO, write_reports_csv
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QPushButton
 from ui_helpers import USER, open_window
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
@@ -568,6 +568,42 @@ def test_a_commit_waiting_for_another_process_can_stop_waiting(
     assert window.wait_dialog is None
     assert "Waiting" not in window.statusBar().currentMessage()  # the wait is over
     assert window.ledger.count("reports") == 0 and window.form.source.text() == typed
+
+
+def test_an_import_waiting_for_another_process_says_so_and_cancel_stops_it(
+    qtbot,  # noqa: ANN001 - pytest-qt's fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An import (a folder's, a merge), whose job opens the ledger itself, waited up to a
+    minute for another program's write lock under its title alone, and Cancel did
+    nothing: now its dialog says it waits, and Cancel stops the waiting at once."""
+    db = tmp_path / "shared.db"
+    window = open_window(qtbot, db)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    labels: list[str] = []
+
+    def watch(dialog: QProgressDialog) -> None:
+        def look() -> None:
+            labels.append(dialog.labelText())
+            if "waiting for another program" in labels[-1]:
+                window.tasks.cancel()
+            else:
+                QTimer.singleShot(50, look)
+
+        QTimer.singleShot(50, look)
+
+    window.tasks.started.connect(watch)
+    csv_path = write_reports_csv(tmp_path / "batch.csv", 5, prefix="batch")
+    with lock_held(db, tmp_path, seconds=8) as released:
+        started = time.monotonic()
+        assert window.transfers.import_file(csv_path) is None
+        took = time.monotonic() - started
+    assert released and took < 7, took
+    assert any("waiting for another program that is writing the file" in text for text in labels)
+    assert len(warnings) == 1 and "you stopped waiting" in warnings[0], warnings
+    assert window.ledger.count("reports") == 0
 
 
 @pytest.mark.parametrize("fate", ["moved", "deleted", "replaced"])

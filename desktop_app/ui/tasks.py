@@ -48,11 +48,31 @@ class JobResult:
 
 class _Signals(QObject):
     progressed = Signal(int, int)
+    waiting = Signal(float)  # seconds waited for another program; below 0: no longer
     finished = Signal(object)
+
+
+_job = threading.local()  # the signals and cancel of the job the worker thread runs
+
+
+def job_waits(seconds: float) -> bool:
+    """`Ledger.on_wait` for a ledger a job opened: its dialog says that the job waits
+    for another program writing the file, and Cancel stops the waiting (False). A job
+    waited up to a minute with the import's title alone, and Cancel did nothing."""
+    signals, cancel = _job.current
+    signals.waiting.emit(seconds)
+    return not cancel.is_set()
+
+
+def job_wait_over() -> None:
+    """`Ledger.on_wait_over` for a ledger a job opened: its dialog says its title again."""
+    signals, _ = _job.current
+    signals.waiting.emit(-1.0)
 
 
 def _run_job(work: Callable[[Progress], Any], cancel: threading.Event, signals: _Signals) -> None:
     """The worker thread's whole life: the work, then its result as the last signal."""
+    _job.current = (signals, cancel)
 
     def progress(done: int, total: int) -> bool:
         signals.progressed.emit(done, total)
@@ -111,12 +131,24 @@ class TaskRunner(QObject):
             dialog.setRange(0, total)
             dialog.setValue(min(done, total))
 
+        def waiting(seconds: float) -> None:
+            if seconds < 0:
+                dialog.setLabelText(title)
+                return
+            text = QCoreApplication.translate(
+                "Tasks",
+                "{task}: waiting for another program that is writing the file ({seconds} s)…",
+            )
+            dialog.setLabelText(text.format(task=title, seconds=f"{seconds:.0f}"))
+            dialog.show()
+
         def finished(result: JobResult) -> None:
             outcome.append(result)
             loop.quit()
 
         queued = Qt.ConnectionType.QueuedConnection  # the slots touch widgets
         signals.progressed.connect(progressed, queued)
+        signals.waiting.connect(waiting, queued)
         signals.finished.connect(finished, queued)
         self.started.emit(dialog)
         worker = threading.Thread(

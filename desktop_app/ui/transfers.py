@@ -23,7 +23,7 @@ from .dialogs import ProblemsDialog
 from .i18n import current_language, number
 from .messages import message_text, problem_text
 from .session import Session
-from .tasks import Progress, TaskRunner
+from .tasks import Progress, TaskRunner, job_wait_over, job_waits
 from .words import plural
 
 EXPECTED = (Invalid, LedgerFileError, OSError, UnicodeError)
@@ -221,6 +221,7 @@ class Transfers:
 
         def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path, create=False) as ledger:
+                ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
                 plan = plan_import(ledger, csv_path, who, progress)
                 if plan.errors:
                     return plan, Changes()
@@ -287,6 +288,7 @@ class Transfers:
 
         def work(progress: Progress) -> FolderResult:
             with Ledger.open(db_path, create=False) as ledger:
+                ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
                 return import_folder(ledger, directory, who, progress=progress)
 
         name = directory.name
@@ -395,6 +397,7 @@ class Transfers:
 
         def work(progress: Progress) -> MergeResult:
             with Ledger.open(db_path, create=False) as ledger:
+                ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
                 return merge_file(ledger, other, who, progress)
 
         title = translate("Transfers", "Merging {file}").format(file=other.name)

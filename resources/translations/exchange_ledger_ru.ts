@@ -1645,6 +1645,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>В {path} нельзя записывать ({reason}): копия не записана.</translation>
     </message>
     <message>
+        <source>{path} is a file where a folder is needed: name a folder (one that does not exist yet is created); nothing was written.</source>
+        <translation>{path} — файл там, где нужна папка: укажите папку (ту, которой ещё нет, программа создаст); ничего не записано.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: permission denied.</source>
+        <translation>В {path} не удаётся записать: доступ запрещён.</translation>
+    </message>
+    <message>
         <source>{path} already exists: choose a name that is not taken.</source>
         <translation>{path} уже существует: выберите свободное имя.</translation>
     </message>
@@ -2506,6 +2514,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>{task}: finishing…</source>
         <translation>{task}: завершение…</translation>
+    </message>
+    <message>
+        <source>{task}: waiting for another program that is writing the file ({seconds} s)…</source>
+        <translation>{task}: ждём, пока другая программа закончит записывать файл ({seconds} с)…</translation>
     </message>
 </context>
 <context>

@@ -1645,6 +1645,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>У {path} не можна записувати ({reason}): копію не записано.</translation>
     </message>
     <message>
+        <source>{path} is a file where a folder is needed: name a folder (one that does not exist yet is created); nothing was written.</source>
+        <translation>{path} — файл там, де потрібна папка: укажіть папку (ту, якої ще немає, буде створено); нічого не записано.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: permission denied.</source>
+        <translation>У {path} не вдається записати: доступ заборонено.</translation>
+    </message>
+    <message>
         <source>{path} already exists: choose a name that is not taken.</source>
         <translation>{path} уже існує: виберіть вільну назву.</translation>
     </message>
@@ -2506,6 +2514,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>{task}: finishing…</source>
         <translation>{task}: завершення…</translation>
+    </message>
+    <message>
+        <source>{task}: waiting for another program that is writing the file ({seconds} s)…</source>
+        <translation>{task}: чекаємо, доки інша програма закінчить записувати файл ({seconds} с)…</translation>
     </message>
 </context>
 <context>
