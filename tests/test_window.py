@@ -762,6 +762,38 @@ def test_a_refusal_does_not_leave_an_earlier_success_in_the_status_bar(
     assert window.statusBar().currentMessage() == ""
 
 
+def test_an_export_into_a_file_or_a_folder_that_cannot_be_written_is_said_plainly(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An export into a file said "[Errno 17] File exists: '…'", and one into a folder
+    that cannot be written named a hidden temporary file: now the file in the way, or the
+    folder, in words."""
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    in_the_way = tmp_path / "afile"
+    in_the_way.write_text("mine")
+    assert window.transfers.export_to(in_the_way) is None
+    assert window.transfers.export_to(in_the_way / "out") is None
+    needed = "is a file where a folder is needed: name a folder"
+    assert (
+        warnings
+        == [f"{in_the_way} {needed} (one that does not exist yet is created); nothing was written."]
+        * 2
+    ), warnings
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode, *a, **k: Path(path) != closed and real_access(path, mode)
+    )
+    assert window.transfers.export_to(closed) is None
+    assert warnings[-1] == f"{closed} cannot be written: permission denied."
+    assert in_the_way.read_text() == "mine" and list(closed.iterdir()) == []
+
+
 def test_a_copy_into_a_folder_that_cannot_be_written_is_refused_in_a_sentence(
     qtbot,  # noqa: ANN001
     tmp_path: Path,

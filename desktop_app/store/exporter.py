@@ -23,7 +23,7 @@ from ..domain.records import (
     SOURCE_KINDS,
 )
 from ..domain.rules import STATUSES
-from ..domain.validation import MAX_COUNT
+from ..domain.validation import MAX_COUNT, Invalid
 from . import queries
 from .csvio import FORMULA_STARTS, escape_cell, writer
 from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_files
@@ -133,7 +133,7 @@ def export_all(
     hold as the files do is added to `warnings`. `with_evidence`: the evidence files too,
     in `DIR/evidence/` (their count under that name).
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    _make_folder(directory)
     if with_evidence:  # refused (a link, a file) before any file is written, not after
         ensure_folder(directory / EVIDENCE_FOLDER)
     written = _write_tables(ledger, directory)
@@ -152,6 +152,27 @@ def export_all(
     if with_evidence:
         written[f"{EVIDENCE_FOLDER}/"] = export_files(ledger, directory, said)
     return written
+
+
+def _make_folder(directory: Path) -> None:
+    """The export's folder, made with its parents if missing. A file in the way, or a
+    folder that cannot be written, is said in a sentence naming it (not a temporary
+    file's hidden name, nor "[Errno 17] File exists")."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as error:
+        in_the_way = next(
+            (p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()),
+            directory,
+        )
+        raise Invalid(
+            f"{in_the_way} is a file where a folder is needed: name a folder (one that does"
+            " not exist yet is created); nothing was written."
+        ) from error
+    except PermissionError as error:
+        raise Invalid(f"{directory} cannot be written: permission denied.") from error
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise Invalid(f"{directory} cannot be written: permission denied.")
 
 
 # Flags of a new temporary file: created here or not at all (O_EXCL: never a file or a

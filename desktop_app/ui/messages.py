@@ -628,6 +628,19 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"(?P<path>.+) is a file where a folder is needed: name a folder \(one that does not"
+        r" exist yet is created\); nothing was written\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is a file where a folder is needed: name a folder (one that does not exist"
+            " yet is created); nothing was written.",
+        ),
+    ),
+    (
+        r"(?P<path>.+) cannot be written: permission denied\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} cannot be written: permission denied."),
+    ),
+    (
         r"(?P<path>.+) already exists: choose a name that is not taken\.",
         QT_TRANSLATE_NOOP("Messages", "{path} already exists: choose a name that is not taken."),
     ),
