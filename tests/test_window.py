@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_CSV, REPO, write_csv, write_reports_csv
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from ui_helpers import focused, open_window, press, shortcut, type_text
+from ui_helpers import drop_files, focused, open_window, press, shortcut, type_text
 
 from desktop_app.store import checked_files, derived
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
@@ -359,16 +358,7 @@ def test_the_progress_dialog_drops_cancel_for_a_last_step_that_cannot_stop(qtbot
 
 def test_dropping_a_csv_file_on_the_window_starts_an_import(qtbot, tmp_path: Path) -> None:
     window = open_window(qtbot, tmp_path / "ledger.db")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(EXAMPLE_CSV))])
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_files(window, EXAMPLE_CSV)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 6, timeout=10_000)
 
 
@@ -383,16 +373,7 @@ def test_files_dropped_together_are_each_imported_and_a_pipe_is_refused(
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
     window = open_window(qtbot, tmp_path / "ledger.db")
     other = write_reports_csv(tmp_path / "more.csv", 3, prefix="more")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(EXAMPLE_CSV)), QUrl.fromLocalFile(str(other))])
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_files(window, EXAMPLE_CSV, other)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 9, timeout=20_000)
     assert "more.csv" in window.statusBar().currentMessage()
     pipe = tmp_path / "pipe.csv"

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_CSV, GARBLED_CSV
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
-from ui_helpers import open_window, shortcut
+from ui_helpers import drop_files, open_window, shortcut
 
 from desktop_app.__main__ import main
 from desktop_app.store.export_readme import WORKBOOK_NAME
@@ -66,16 +64,7 @@ def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(qtbot, tmp_path: Path
     out = _export_folder(tmp_path)
     window = open_window(qtbot, tmp_path / "ledger.db")
     window.transfers.import_file(EXAMPLE_CSV)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(out))])
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(drop)
+    drop_files(window, out)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 7, timeout=10_000)
     qtbot.waitUntil(lambda: "Imported out" in window.transfers.last_message)
     assert window.transfers.last_message.startswith(

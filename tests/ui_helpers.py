@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import settings
@@ -24,6 +25,20 @@ def open_window(qtbot, path: Path) -> MainWindow:  # noqa: ANN001 - pytest-qt's 
     window.activateWindow()
     QApplication.processEvents()
     return window
+
+
+def drop_files(window: QWidget, *paths: Path) -> None:
+    """Files dropped on the window from a file manager."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
 
 
 def focused() -> QWidget:
