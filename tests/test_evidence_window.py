@@ -579,3 +579,27 @@ def test_the_evidence_lists_menu_offers_open_details_and_remove_with_their_keys(
     assert shown == [
         [("&Open\tEnter", True), ("&Details…\tF2", True), ("&Remove from the report\tDel", True)]
     ]
+
+
+def test_undo_of_a_removal_when_another_program_added_the_file_again_is_no_error(
+    window: MainWindow,
+    page: Path,
+    cli,  # noqa: ANN001
+) -> None:
+    """Removed in the window, the file added to the report again from the command line,
+    then Ctrl+Z: the undo refused ("has evidence already") out of the undo stack, and the
+    window showed the unexpected-error dialog. The report has the file, as the undo
+    wants: done, and said so."""
+    from desktop_app.ui.evidence_ui import RemoveEvidence
+
+    report = window.ledger.conn.execute(
+        "SELECT id FROM reports WHERE event_id = 'bodies-2025-06-13' ORDER BY id LIMIT 1"
+    ).fetchone()[0]
+    assert cli("evidence", "add", window.ledger.path, report, page).code == 0
+    (item,) = evidence.evidence_of(window.ledger)
+    window.session.execute(RemoveEvidence(window.session, item))
+    assert evidence.evidence_of(window.ledger) == []
+    assert cli("evidence", "add", window.ledger.path, report, page).code == 0
+    window.session.undo_stack.undo()
+    assert window.statusBar().currentMessage().startswith("Undone: Remove evidence")
+    assert [found.sha256 for found in evidence.evidence_of(window.ledger)] == [item.sha256]

@@ -651,6 +651,13 @@ def test_a_file_moved_deleted_or_replaced_while_open_is_never_written_blindly(
     assert window.save_copy(tmp_path / "kept.db")
     with Ledger.open(tmp_path / "kept.db", read_only=True) as kept:
         assert kept.count("reports") == 1
+    stack = window.session.undo_stack
+    assert stack.canUndo()
+    stack.undo()  # the commit made before: refused too, said, and out of the history
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Not done: ") and "no longer the file" in said, said
+    assert not stack.canUndo() and not stack.canRedo()
+    assert window.ledger.count("reports") == 1
 
 
 ADDER = textwrap.dedent(

@@ -866,3 +866,52 @@ def test_the_rows_side_by_side_are_named_alike(qtbot, tmp_path: Path) -> None:  
     assert rows[:2] == ["Date", "Location"] and "Source" in rows
     assert "pows Russia → Ukraine" in rows
     assert not pane.queue.horizontalHeader().highlightSections()
+
+
+def test_undoing_what_came_after_a_decision_brings_back_the_decided_state(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    cli,  # noqa: ANN001
+) -> None:
+    """A report deleted or edited after a decision, then undone, came back as written
+    after the decision (a new place in the write order), and its event reopened; a
+    decision undone and redone after that counted as older than the report. An undo now
+    puts the report back at its place, so the event is decided again, here and for
+    `conflicts --json`."""
+    from desktop_app.ui.commands import DeleteReports, EditReport
+
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    window.transfers.import_file(disputed_csv(tmp_path / "disputed.csv"))
+    window.activateWindow()
+    qtbot.wait(50)
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+2")
+    window.review_pane.show_event("small")
+    decide_by_keyboard(qtbot, window, 2, rationale="the later figure")  # 44, as S2 says
+    session, stack = window.session, window.session.undo_stack
+
+    def status() -> str:
+        query = "SELECT status FROM event_state WHERE event_id = 'small'"
+        return str(window.ledger.conn.execute(query).fetchone()[0])
+
+    assert status() == "resolved"
+    session.execute(DeleteReports(session, ["S1"], "Delete S1"))
+    stack.undo()
+    assert status() == "resolved" and window.ledger.count("reports") == 5
+    flow = Flow(FlowKey("Russia", "Ukraine", "civilians"), 41)
+    edited = ReportInput("exchange", "Other 1", "2024-11-02", flows=(flow,))
+    session.execute(EditReport(session, "S1", edited))
+    assert status() == "reopened"  # a report written after the decision disagrees
+    stack.undo()
+    assert status() == "resolved"
+    stack.undo()  # the decision
+    assert status() == "conflict"
+    stack.redo()
+    assert status() == "resolved"
+    stack.redo()  # the edit again: written after the decision, as it was
+    assert status() == "reopened"
+    stack.undo()
+    window.ledger.checkpoint()
+    assert "small" not in {item["event_id"] for item in conflicts_json(cli, path)}
+    assert cli("check", path).code == 0

@@ -736,6 +736,12 @@ class Ledger:
         )
         return {**public_record(rows[0]), "flows": flows}
 
+    def report_seq(self, report_id: str) -> int | None:
+        """The report's place in the write order (kept out of `report_record`, which is
+        what the audit trail keeps)."""
+        row = self.conn.execute("SELECT seq FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return None if row is None else int(row[0])
+
     def report_content(self, record: dict[str, Any]) -> dict[Any, Any]:
         """What a report says, as import and merge compare it: the source by its key,
         locations and parties by their keys, flows as a sorted list."""
@@ -789,9 +795,17 @@ class Ledger:
         return self.changes_of(state)
 
     def replace_report(
-        self, record: dict[str, Any], who: str, event_type: str | None = None
+        self,
+        record: dict[str, Any],
+        who: str,
+        event_type: str | None = None,
+        seq: int | None = None,
     ) -> Changes:
-        """Undo or redo of an edit: the report's content as `report_record` gave it."""
+        """Undo or redo of an edit: the report's content as `report_record` gave it, and
+        its place in the write order (`seq`, as `report_seq` gave it) where known: an
+        undo takes the write back, so a decision made before it stands as it did (with
+        a new place, the undone report counted as written after the decision, and its
+        event came back reopened)."""
         with self.write(who) as state:
             old = self.report_record(record["id"])
             if old is None:
@@ -803,7 +817,7 @@ class Ledger:
                 {
                     **{name: record[name] for name in EDITABLE_FIELDS},
                     "updated_at": utc_now(),
-                    "seq": self.next_seqs(),
+                    "seq": seq or self.next_seqs(),
                 },
             )
             self.delete_flows(record["id"])
@@ -861,14 +875,15 @@ class Ledger:
                 self.audit("delete", "party", name, old={"name": name, "color": row[0]})
                 self._state().parties = True
 
-    def restore_report(self, record: dict[str, Any], who: str) -> Changes:
-        """Put back a deleted report exactly as `report_record` gave it (undo)."""
+    def restore_report(self, record: dict[str, Any], who: str, seq: int | None = None) -> Changes:
+        """Put back a deleted report exactly as `report_record` gave it (undo), at its
+        place in the write order (`seq`) where known (see `replace_report`)."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
             for flow in record["flows"]:  # a party the report's deletion took away
                 self.ensure_party(flow["from_party"])
                 self.ensure_party(flow["to_party"])
-            self.insert_report({**report, "seq": self.next_seqs()})
+            self.insert_report({**report, "seq": seq or self.next_seqs()})
             self.insert_flow_records(report["id"], record["flows"])
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
             self.audit("create", "report", report["id"], new=record)
@@ -1183,10 +1198,11 @@ class Ledger:
 
     def restore_evidence(self, item: Evidence, who: str) -> Changes:
         """Put back a link as `evidence_record` gave it (undo of a removal, redo of an
-        add), with who added it and when (audited as an add)."""
+        add), with who added it and when (audited as an add). A link that is there
+        already (another program added the file again meanwhile) is left as it is: the
+        report has the file, as the undo wants."""
         with self.write(who) as state:
-            if not self.add_evidence_record(item):
-                raise Invalid(f"report {item.report_id} has evidence {item.sha256} already")
+            self.add_evidence_record(item)
         return self.changes_of(state)
 
     def remove_evidence(self, report_id: str, sha256: str, who: str) -> Changes:

@@ -40,12 +40,14 @@ class AddReport(LedgerCommand):
         self.event_id = event_id
         self.report_id = ""
         self.record: dict = {}
+        self.seq: int | None = None
 
     def first_run(self) -> Changes:
         self.report_id, changes = self.ledger.add_report(
             self.report, self.who(), event_id=self.event_id
         )
         self.record = self.ledger.report_record(self.report_id) or {}
+        self.seq = self.ledger.report_seq(self.report_id)
         self.event_id = self.record["event_id"]
         return changes
 
@@ -56,7 +58,7 @@ class AddReport(LedgerCommand):
         return self.ledger.delete_report(self.report_id, self.who())
 
     def redo_change(self) -> Changes:
-        return self.ledger.restore_report(self.record, self.who())
+        return self.ledger.restore_report(self.record, self.who(), self.seq)
 
 
 class EditReport(LedgerCommand):
@@ -70,22 +72,29 @@ class EditReport(LedgerCommand):
         self.before: dict = {}
         self.after: dict = {}
         self.type_before = ""
+        # Its place in the write order before and after the edit: undo and redo put it
+        # back there (Ledger.replace_report).
+        self.seqs: tuple[int | None, int | None] = (None, None)
 
     def first_run(self) -> Changes:
         self.before = self.ledger.report_record(self.report_id) or {}
         self.type_before = self.ledger.event_type(self.before["event_id"]) or ""
+        seq_before = self.ledger.report_seq(self.report_id)
         changes = self.ledger.edit_report(self.report_id, self.report, self.who())
         self.after = self.ledger.report_record(self.report_id) or {}
+        self.seqs = (seq_before, self.ledger.report_seq(self.report_id))
         return changes
 
     def consequence(self) -> str:
         return reopened_text(self.session, self.after.get("event_id", ""))
 
     def undo_change(self) -> Changes:
-        return self.ledger.replace_report(self.before, self.who(), self.type_before)
+        return self.ledger.replace_report(self.before, self.who(), self.type_before, self.seqs[0])
 
     def redo_change(self) -> Changes:
-        return self.ledger.replace_report(self.after, self.who(), self.report.event_type)
+        return self.ledger.replace_report(
+            self.after, self.who(), self.report.event_type, self.seqs[1]
+        )
 
 
 class DeleteReports(LedgerCommand):
@@ -93,6 +102,7 @@ class DeleteReports(LedgerCommand):
         super().__init__(session, text)
         self.report_ids = report_ids
         self.records: list[dict] = []
+        self.seqs: list[int | None] = []
 
     def first_run(self) -> Changes:
         self.records = [
@@ -100,6 +110,7 @@ class DeleteReports(LedgerCommand):
             for report_id in self.report_ids
             if (record := self.ledger.report_record(report_id)) is not None
         ]
+        self.seqs = [self.ledger.report_seq(record["id"]) for record in self.records]
         return self.redo_change()
 
     # All the reports in one transaction: a failure or a kill midway deletes (or brings
@@ -108,8 +119,8 @@ class DeleteReports(LedgerCommand):
     def undo_change(self) -> Changes:
         changes = Changes()
         with self.ledger.write(self.who()):
-            for record in self.records:
-                changes |= self.ledger.restore_report(record, self.who())
+            for record, seq in zip(self.records, self.seqs, strict=True):
+                changes |= self.ledger.restore_report(record, self.who(), seq)
         return changes
 
     def redo_change(self) -> Changes:

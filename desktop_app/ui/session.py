@@ -3,6 +3,7 @@ and the person's name. Passed in to each pane; there is no global registry."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -10,7 +11,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from .. import settings
-from ..store.ledger import Changes, Ledger
+from ..domain.validation import Invalid
+from ..store.ledger import Changes, Ledger, LedgerFileError
+from .messages import message_text
 from .notifier import LedgerNotifier
 
 translate = QCoreApplication.translate
@@ -130,13 +133,26 @@ class LedgerCommand(QUndoCommand):
         if self.skip_redo:  # QUndoStack.push calls redo: the first run already happened
             self.skip_redo = False
             return
-        self.session.notifier.notify(self.redo_change())
-        self.session.message.emit(
-            translate("Session", "Redone: {change}.").format(change=self.text())
-        )
+        self._apply(self.redo_change, translate("Session", "Redone: {change}."))
 
     def undo(self) -> None:
-        self.session.notifier.notify(self.undo_change())
-        self.session.message.emit(
-            translate("Session", "Undone: {change}.").format(change=self.text())
-        )
+        self._apply(self.undo_change, translate("Session", "Undone: {change}."))
+
+    def _apply(self, change: Callable[[], Changes], done: str) -> None:
+        """Undo or redo, said in the status bar. One the ledger refuses (the file moved
+        away, another program busy too long, the change no longer possible) changed
+        nothing: it is said instead, and the step leaves the history (the stack drops an
+        obsolete command), which would otherwise claim a state the file does not have.
+        Such a refusal reached the crash dialog as an unexpected error."""
+        try:
+            changes = change()
+        except (Invalid, LedgerFileError) as error:
+            self.setObsolete(True)
+            self.session.message.emit(
+                translate("Session", "Not done: {change}: {reason}").format(
+                    change=self.text(), reason=message_text(str(error))
+                )
+            )
+            return
+        self.session.notifier.notify(changes)
+        self.session.message.emit(done.format(change=self.text()))

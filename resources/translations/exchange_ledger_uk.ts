@@ -2504,6 +2504,10 @@ An event comes here as soon as a report contradicts another.</source>
         <source>Undone: {change}.</source>
         <translation>Скасовано: {change}.</translation>
     </message>
+    <message>
+        <source>Not done: {change}: {reason}</source>
+        <translation>Не виконано: {change}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Tasks</name>
