@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -508,6 +509,22 @@ def test_merge_copies_the_other_ledgers_files_checked_against_their_hashes(
     again = cli("merge", example_db, other)
     assert again.code == 0 and "Nothing to merge" in again.out
     assert sha256(example_db) == before
+
+
+def test_merge_says_which_records_came_without_their_file(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """The other file's evidence folder missing (sent without it): the records come, as
+    an export's do, but "1 evidence record added" alone hid that their files did not,
+    until a verify called them missing."""
+    other, _ = _other_ledger(cli, tmp_path, page)
+    shutil.rmtree(evidence.evidence_folder(other))
+    result = cli("merge", example_db, other)
+    assert result.code == 0, result.err
+    assert "1 evidence record added, 1 of them without their file" in result.out, result.out
+    assert "'evidence verify' names them" in result.out
+    verified = cli("evidence", "verify", example_db)
+    assert verified.code == 1 and "missing" in verified.out + verified.err
 
 
 def test_merge_refuses_a_file_whose_bytes_do_not_match_its_hash(

@@ -51,6 +51,7 @@ class MergeResult:
                 "withdrawn",
                 "reinstated",
                 "evidence",
+                "evidence_unfound",
                 "described",
                 "described_kept",
             ),
@@ -70,6 +71,11 @@ class MergeResult:
         )
         if c["evidence"]:
             text += f"; {counted(c['evidence'], 'evidence records', shown)} added"
+        if c["evidence_unfound"]:
+            text += (
+                f", {shown(c['evidence_unfound'])} of them without their file, which was not"
+                " beside the other file ('evidence verify' names them)"
+            )
         if c["described"]:
             text += (
                 f"; what is said of {counted(c['described'], 'evidence files', shown)} taken"
@@ -425,9 +431,15 @@ class _Merger:
                 self._later_description(mine, item)
         wanted = {item.sha256: item.size for item in items}
         self.copies.copy(self.ledger, wanted, other_folder, progress)
+        locker = evidence_folder(self.ledger.path)
         for item in items:
             if self.ledger.add_evidence_record(item):
                 self.result.counts["evidence"] += 1
+                # The record comes, as an export's does, but say that its file did not
+                # (the other file's locker lacked it): "1 evidence record added" alone
+                # hid it until a verify called the file missing.
+                if not (locker / item.sha256).is_file():
+                    self.result.counts["evidence_unfound"] += 1
                 self.touched.add(self.ledger._event_of(item.report_id))
 
     def _later_description(self, mine: Evidence, theirs: Evidence) -> None:

@@ -68,6 +68,12 @@ def merge_summary(merged: MergeResult) -> str:
     ).format(**c)
     if merged.counts["evidence"]:
         text += translate("Transfers", "; {evidence} evidence records added").format(**c)
+    if merged.counts["evidence_unfound"]:
+        text += translate(
+            "Transfers",
+            ", {evidence_unfound} of them without their file, which was not beside the other"
+            " file (Verify evidence files names them)",
+        ).format(**c)
     if merged.counts["described"]:
         text += translate(
             "Transfers",

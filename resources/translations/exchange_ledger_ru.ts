@@ -2611,6 +2611,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; записей о доказательствах добавлено: {evidence}</translation>
     </message>
     <message>
+        <source>, {evidence_unfound} of them without their file, which was not beside the other file (Verify evidence files names them)</source>
+        <translation>, из них без своего файла, которого не было рядом с другим файлом: {evidence_unfound} (их называет «Проверить файлы доказательств»)</translation>
+    </message>
+    <message>
         <source>; what is said of {described} evidence files taken from the other file, which corrected it later</source>
         <translation>; описания доказательств, взятые из другого файла, где их исправили позже: {described}</translation>
     </message>

@@ -2611,6 +2611,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; записів про докази додано: {evidence}</translation>
     </message>
     <message>
+        <source>, {evidence_unfound} of them without their file, which was not beside the other file (Verify evidence files names them)</source>
+        <translation>, з них без свого файлу, якого не було поряд з іншим файлом: {evidence_unfound} (їх називає «Перевірити файли доказів»)</translation>
+    </message>
+    <message>
         <source>; what is said of {described} evidence files taken from the other file, which corrected it later</source>
         <translation>; описи доказів, узяті з іншого файлу, де їх виправлено пізніше: {described}</translation>
     </message>
