@@ -208,6 +208,8 @@ def _holders(path: Path) -> list[str]:
 def cmd_import(args: argparse.Namespace) -> int:
     csv_path = Path(args.file)
     if not csv_path.is_file() and not is_export_folder(csv_path):
+        if not csv_path.exists():  # a typo, most likely: not "neither a file nor a folder"
+            raise CommandError(f"{csv_path} does not exist: nothing was imported.")
         raise CommandError(f"{csv_path} is neither a file nor a folder.")
     with ExitStack() as stack:
         if args.dry_run and (not Path(args.db).exists() or Path(args.db).stat().st_size == 0):

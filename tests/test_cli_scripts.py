@@ -351,6 +351,12 @@ def test_small_things_a_script_meets_are_said_truly(tmp_path: Path, cli: Cli) ->
     nameless = cli(*dismiss, "bodies", "--rationale", "r", "--by", "")
     assert nameless.code == 1 and "name" in nameless.err  # not the login name, unasked
     assert count(db, "resolutions") == 0
+    missing = cli("import", db, tmp_path / "typo.csv")  # was "neither a file nor a folder"
+    assert missing.code == 1
+    assert (
+        missing.err
+        == f"exchange-ledger: {tmp_path / 'typo.csv'} does not exist: nothing was imported.\n"
+    )
 
 
 def test_the_balance_table_keeps_its_numbers_under_their_headings(tmp_path: Path, cli: Cli) -> None:

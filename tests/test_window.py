@@ -380,6 +380,8 @@ def test_files_dropped_together_are_each_imported_and_a_pipe_is_refused(
     os.mkfifo(pipe)
     assert window.transfers.import_file(pipe) is None
     assert warnings == [f"{pipe} is not a regular file"], warnings
+    assert window.transfers.import_file(tmp_path / "gone.csv") is None  # was "[Errno 2] …"
+    assert warnings[-1] == f"{tmp_path / 'gone.csv'} does not exist", warnings
     assert window.ledger.count("reports") == 9
 
 

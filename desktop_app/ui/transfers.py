@@ -214,11 +214,9 @@ class Transfers:
         folder is an export folder (`import_folder`)."""
         if csv_path.is_dir():
             return self.import_folder(csv_path)
-        if csv_path.exists() and not csv_path.is_file():  # a pipe would never end its reading
-            self._show_error(
-                translate("Transfers", "Import failed"),
-                Invalid(f"{csv_path} is not a regular file"),
-            )
+        if not csv_path.is_file():  # gone since it was chosen; a pipe would never end
+            why = "is not a regular file" if csv_path.exists() else "does not exist"
+            self._show_error(translate("Transfers", "Import failed"), Invalid(f"{csv_path} {why}"))
             return None
         if self._refuse_read_only() or self._moved(translate("Transfers", "Import failed")):
             return None
