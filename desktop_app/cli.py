@@ -643,10 +643,23 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
             )
             if part
         )
-        print(f"{item.report_id}  {item.sha256}  {item.file_name} ({details})")
-        if item.note:
-            print(f"    {item.note}")
+        print(_one_line(f"{item.report_id}  {item.sha256}  {item.file_name} ({details})"))
+        for line in item.note.splitlines():
+            print(f"    {_one_line(line)}")
     return 0
+
+
+# Control characters as Python writes them in a string: a file name or a URL with a line
+# break in it would otherwise start a line of its own in output read one line per file.
+_ESCAPED = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {
+    9: "\\t",
+    10: "\\n",
+    13: "\\r",
+}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_ESCAPED)
 
 
 def cmd_evidence_verify(args: argparse.Namespace) -> int:
@@ -656,7 +669,7 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
     failed = [item for item in checks if item.state != evidence.VERIFIED]
     for item in failed:
         names = ", ".join(item.names) or "no report uses it"
-        print(f"{item.state}: {folder / item.sha256} ({names})")
+        print(_one_line(f"{item.state}: {folder / item.sha256} ({names})"))
     if failed:
         verb = "is" if len(failed) == 1 else "are"
         print(

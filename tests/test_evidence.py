@@ -131,6 +131,30 @@ def test_verify_names_each_altered_and_missing_file(
     assert "video/mp4" in listed.out
 
 
+def test_list_and_verify_keep_one_line_per_file_whatever_its_name_holds(
+    cli: Cli, example_db: Path, page: Path
+) -> None:
+    """A line break in a file's name (Linux allows one) or in its note must not start a
+    line that reads as another file's: a script reads the list one line per file."""
+    report = _report_ids(example_db)[0]
+    odd = page.with_name("ministry\npage\t1.pdf")
+    page.rename(odd)
+    added = cli("evidence", "add", example_db, report, odd, "--note", "first line\nsecond line")
+    assert added.code == 0, added.err
+    digest = hashlib.sha256(PDF).hexdigest()
+    listed = cli("evidence", "list", example_db).out.splitlines()
+    assert listed == [
+        f"{report}  {digest}  ministry\\npage\\t1.pdf (application/pdf, 2.2 KB)",
+        "    first line",
+        "    second line",
+    ]
+    stored = example_db.parent / "ledger.evidence" / digest
+    stored.chmod(0o644)
+    stored.write_bytes(PDF + b"altered")
+    verified = cli("evidence", "verify", example_db)
+    assert verified.out.splitlines() == [f"altered: {stored} (ministry\\npage\\t1.pdf)"]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
