@@ -8,6 +8,7 @@ import json
 import math
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -668,6 +669,27 @@ def test_a_version_5_search_index_is_rebuilt_without_positions(tmp_path: Path) -
         assert [event.event_id for event in found] == ["e-kyiv"]
         assert check(ledger).ok
     assert backup_path(path, 5).is_file()
+
+
+def test_a_search_word_the_index_cuts_in_two_finds_both_halves(tmp_path: Path) -> None:
+    """The index has no positions (detail = none) and refuses a phrase: a word the index
+    cuts in two (a Telegram handle's `_`, a letter that was a mark in Unicode 6.1) ended
+    the search in an error. Every character Python takes for part of a word is tried."""
+    with Ledger.open(tmp_path / "search.db") as ledger:
+        ledger.add_report(report(quote="reposted by rybar_ru on Telegram"), "t", event_id="e-1")
+        ledger.add_report(report(quote="social media"), "t", event_id="e-2")
+
+        def found(text: str) -> list[str]:
+            return [
+                event.event_id for event in EventList(ledger, EventFilter(text=text)).page(0, 9)
+            ]
+
+        assert found("rybar_ru") == ["e-1"]
+        assert found("social_media") == ["e-2"]
+        assert found("SOCIAL__ME") == ["e-2"]
+        characters = (chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+        every = " ".join(f"a{char}b" for char in characters if re.fullmatch(r"\w", char))
+        assert EventList(ledger, EventFilter(text=every)).count() == 0
 
 
 @pytest.mark.parametrize("descending", [False, True])

@@ -4,6 +4,7 @@ act, and no widget that makes the window grow."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui_helpers import open_window, shortcut
 
 from desktop_app.domain.records import FieldKey, FlowKey
+from desktop_app.store.event_list import EventFilter, EventList
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.merge import MergeResult
@@ -553,3 +555,33 @@ def test_a_search_that_hides_the_selected_event_lets_it_go_until_cleared(
     shortcut(qtbot, window, "Ctrl+Shift+L")
     qtbot.waitUntil(lambda: window.event_pane.event_id == chosen)
     assert pane.selected_event() == chosen and not pane.no_match.isVisibleTo(pane)
+
+
+def test_a_search_word_with_an_underscore_searches_and_a_failed_query_keeps_the_table(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Telegram handle typed into the search (`rybar_ru`) reached the unexpected-error
+    dialog, and, its filter stored before its query failed, so did every later sort and
+    commit. A query that fails now leaves the table with the filter it had."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    pane = window.events_pane
+    everything = pane.model.rowCount()
+    shortcut(qtbot, window, "Ctrl+F")
+    qtbot.keyClicks(pane.search, "Vladimir_Medinsky")
+    qtbot.waitUntil(lambda: pane.model.event_filter.text == "Vladimir_Medinsky")
+    istanbul = pane.model.rowCount()
+    assert 0 < istanbul < everything
+    shown = pane.model.event_filter
+
+    def fails(self: object) -> int:
+        raise sqlite3.OperationalError("fts5: the query failed")
+
+    monkeypatch.setattr(EventList, "count", fails)
+    with pytest.raises(sqlite3.OperationalError):
+        pane.model.set_filter(EventFilter(text="anything"))
+    monkeypatch.undo()
+    assert pane.model.event_filter == shown and pane.model.rowCount() == istanbul
+    pane.model.sort(0, Qt.SortOrder.DescendingOrder)  # the kept filter still works
+    assert pane.model.rowCount() == istanbul

@@ -149,11 +149,19 @@ class EventsModel(QAbstractTableModel):
         return self._list.filter
 
     def set_filter(self, event_filter: EventFilter) -> None:
+        """Show the events `event_filter` keeps; where its query fails, the table keeps
+        the filter it had (a filter stored first failed again at every sort and commit)."""
+        kept = self._list.filter
         self._list.filter = event_filter
-        self.reload()
+        try:
+            self.reload()
+        except BaseException:
+            self._list.filter = kept
+            raise
 
     def reload(self) -> None:
+        count = self._list.count()  # first: a query that fails leaves the table as it was
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._list.count()
+        self._count = count
         self.endResetModel()
