@@ -193,6 +193,10 @@ class EventPane(QWidget):
         self.evidence_table.setVisible(bool(items))
 
     def show_event(self, event_id: str) -> None:
+        # Read before the list is replaced: an edit moves its report to the end of the
+        # write order, and the row it had then holds another report, which F2 or Delete
+        # would act on.
+        selected = self.selected_report_id()
         self.event_id = event_id
         state = event_summary(self.session.ledger, event_id) if event_id else None
         self.reports = event_reports(self.session.ledger, event_id) if state else []
@@ -208,7 +212,6 @@ class EventPane(QWidget):
                 item.setToolTip(text if column != QUOTE_COLUMN else report["quote"])
                 self.table.setItem(row, column, item)
         self._fit_columns()
-        selected = self.selected_report_id()
         self.table.clearSelection()
         if self.reports:
             ids = [report["id"] for report in self.reports]
