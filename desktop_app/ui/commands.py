@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..domain.records import FieldKey
+from ..domain.validation import Invalid
 from ..store import sources
 from ..store.events import event_summary, event_title
 from ..store.ledger import Changes, ReportInput
@@ -77,7 +78,10 @@ class EditReport(LedgerCommand):
         self.seqs: tuple[int | None, int | None] = (None, None)
 
     def first_run(self) -> Changes:
-        self.before = self.ledger.report_record(self.report_id) or {}
+        before = self.ledger.report_record(self.report_id)
+        if before is None:  # deleted since the form asked: said as the store says it
+            raise Invalid(f"there is no report {self.report_id}")
+        self.before = before
         self.type_before = self.ledger.event_type(self.before["event_id"]) or ""
         seq_before = self.ledger.report_seq(self.report_id)
         changes = self.ledger.edit_report(self.report_id, self.report, self.who())

@@ -105,6 +105,10 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"no report states (?P<flow>.+)",
         QT_TRANSLATE_NOOP("Messages", "no report states {flow}"),
     ),
+    (
+        r"there is no report (?P<report>.+)",
+        QT_TRANSLATE_NOOP("Messages", "there is no report {report}"),
+    ),
     # A file being imported: its values, its rows and its columns. Column names and the
     # file's values stay as the file has them.
     (

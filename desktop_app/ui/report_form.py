@@ -683,6 +683,9 @@ class ReportForm(QWidget):
         if report is None:
             self._focus_first_error()
             return
+        if self.editing_report and not self.session.ledger.report_exists(self.editing_report):
+            QMessageBox.warning(self, translate("ReportForm", "Not committed"), self._gone())
+            return
         try:
             event_id = self._commit(report)
         except (Invalid, LedgerFileError) as error:
@@ -699,6 +702,17 @@ class ReportForm(QWidget):
         self._select_later = event_id
         self._selection_later.start()
         self.event_type.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _gone() -> str:
+        """The report being edited was deleted meanwhile (Delete, an undo, another
+        program): its edit cannot be saved, and what was typed is not thrown away."""
+        return translate(
+            "ReportForm",
+            "The report you were editing has been deleted since you began (Delete, an"
+            " undo, or another program), so this edit cannot be saved. What you typed stays"
+            " in the form; Esc clears it.",
+        )
 
     def _select_committed(self) -> None:
         if self._select_later:
