@@ -306,17 +306,20 @@ class EventsPane(QWidget):
             return
         self._reselect_later.stop()
         self._selected = event_id
+        if event_id and not self.model.shows(event_id):
+            # Chosen elsewhere (the chart, the form after an edit that took it out of the
+            # search) while hidden here: let go once every pane has had the choice, so
+            # that none goes on showing an event out of view.
+            self._selected_gone = False
+            QTimer.singleShot(0, self._reselect)
+            return
         self._reselect()
 
     def _reselect(self) -> None:
         row = self.model.position(self._selected) if self._selected else None
         if row is None:
             self.view.clearSelection()
-            if self._selected and not self._selected_gone:
-                # Hidden by a search, a filter or an undo: the other panes let it go as the
-                # table does, so that Delete, Ctrl+Shift+N and F2 act on no event out of view.
-                self._selected_gone = True
-                self.session.event_selected.emit("")
+            self._let_go()
             return
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
@@ -331,11 +334,19 @@ class EventsPane(QWidget):
             self._selected_gone = False
             self.session.event_selected.emit(self._selected)
 
+    def _let_go(self) -> None:
+        """The selected event is hidden (by a search, a filter, an undo, or a change that
+        takes it out of the filter): the other panes let it go as the table does, so that
+        Delete, Ctrl+Shift+N and F2 act on no event out of view."""
+        if self._selected and not self._selected_gone:
+            self._selected_gone = True
+            self.session.event_selected.emit("")
+
     def _on_changed(self, changes: Changes) -> None:
         self.model.reload()
         self._say_if_none_match()
         if self._selected and not self.model.shows(self._selected):
-            self._selected_gone = True
+            self._let_go()
         # The selected event's new row is looked up once the change has been shown,
         # unless the change selects an event itself (a new entry) before that.
         self._reselect_later.start()
