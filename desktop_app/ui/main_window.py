@@ -622,6 +622,7 @@ class MainWindow(QMainWindow):
         SourcesDialog(self.session, self).exec()
 
     def find(self) -> None:
+        self.show_workspace(RECORD)  # the search box is there: typing never goes unseen
         self.events_pane.focus_search()
 
     def _focus_events(self) -> None:
