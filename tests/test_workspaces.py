@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, Qt, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QMessageBox,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -585,3 +586,122 @@ def test_a_search_word_with_an_underscore_searches_and_a_failed_query_keeps_the_
     assert pane.model.event_filter == shown and pane.model.rowCount() == istanbul
     pane.model.sort(0, Qt.SortOrder.DescendingOrder)  # the kept filter still works
     assert pane.model.rowCount() == istanbul
+
+
+def test_the_report_edited_stays_selected_through_commit_and_undo(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """An edit moves its report to the end of the write order: the selection stayed on
+    its old row, now another report's, and the next F2 or Delete acted on that one."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    window.session.event_selected.emit("bodies-2025-06-13")
+    pane = window.event_pane
+    qtbot.waitUntil(lambda: len(pane.reports) == 3)
+    pane.table.setFocus()
+    pane.table.selectRow(0)
+    edited = pane.selected_report_id()
+    shortcut(qtbot, window, "F2")
+    assert window.form.editing_report == edited
+    window.form.location.setText("Somewhere")
+    shortcut(qtbot, window, "Ctrl+Return")
+    qtbot.waitUntil(lambda: pane.reports[-1]["id"] == edited)  # moved to the end
+    assert pane.selected_report_id() == edited
+    window.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: pane.reports[0]["id"] == edited)  # back at its place
+    assert pane.selected_report_id() == edited
+
+
+@pytest.mark.parametrize("deleted_by", ["Delete", "another program"])
+def test_an_edit_of_a_report_deleted_meanwhile_is_refused_and_keeps_the_typing(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    deleted_by: str,
+) -> None:
+    """F2, then the report deleted (Delete in its table, an undo, the command line): the
+    commit reached the unexpected-error dialog (KeyError: 'event_id')."""
+    path = ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV)
+    window = open_window(qtbot, path)
+    window.session.event_selected.emit("bodies-2025-06-13")
+    pane = window.event_pane
+    qtbot.waitUntil(lambda: len(pane.reports) == 3)
+    pane.table.setFocus()
+    pane.table.selectRow(1)
+    shortcut(qtbot, window, "F2")
+    edited = window.form.editing_report
+    assert edited == pane.reports[1]["id"]
+    if deleted_by == "Delete":
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        pane.table.setFocus()
+        pane.table.selectRow(1)
+        shortcut(qtbot, window, "Delete")
+    else:
+        with Ledger.open(path) as other:
+            other.delete_report(edited, "someone else")
+    qtbot.waitUntil(lambda: not window.session.ledger.report_exists(edited))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    window.form.location.setText("Somewhere")
+    window.form.commit()
+    assert len(said) == 1 and "has been deleted since you began" in said[0]
+    assert window.form.location.text() == "Somewhere" and window.form.editing_report == edited
+    with Ledger.open(path) as ledger:
+        assert not ledger.report_exists(edited)
+
+
+@pytest.mark.parametrize("changed_by", ["the form", "another program"])
+def test_a_change_that_takes_the_selected_event_out_of_the_search_lets_it_go_everywhere(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    changed_by: str,
+) -> None:
+    """The table dropped the event, but the reports beside it still showed it, and F2
+    edited a report of an event out of view (README: a search that hides the selected
+    event lets it go in every pane)."""
+    path = ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV)
+    window = open_window(qtbot, path)
+    pane = window.events_pane
+    shortcut(qtbot, window, "Ctrl+F")
+    qtbot.keyClicks(pane.search, "Saraliyev")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
+    pane.view.setFocus()
+    pane.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.event_pane.event_id == "bodies-2025-06-13")
+    reports = window.event_pane.reports
+    (saraliyev,) = [r["id"] for r in reports if r["source_name"] == "Shamsail Saraliyev"]
+    if changed_by == "the form":
+        window.event_pane.table.setFocus()
+        window.event_pane.table.selectRow([r["id"] for r in reports].index(saraliyev))
+        shortcut(qtbot, window, "F2")
+        assert window.form.editing_report == saraliyev
+        window.form.source.setText("Coordination HQ")
+        window.form.quote.setPlainText("The remains were handed over.")
+        shortcut(qtbot, window, "Ctrl+Return")
+    else:
+        with Ledger.open(path) as other:
+            other.delete_report(saraliyev, "someone else")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.event_pane.event_id == "")
+    qtbot.wait(50)  # every deferred selection has come and gone
+    assert window.event_pane.event_id == "" and pane.selected_event() == ""
+    window.event_pane.table.setFocus()
+    shortcut(qtbot, window, "F2")
+    assert window.form.editing_report is None
+    shortcut(qtbot, window, "Ctrl+Shift+L")
+    qtbot.waitUntil(lambda: window.event_pane.event_id == "bodies-2025-06-13")
+
+
+@pytest.mark.parametrize("workspace", ["Ctrl+2", "Ctrl+3"])
+def test_ctrl_f_brings_the_search_into_view_first(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+    workspace: str,
+) -> None:
+    """Ctrl+F in Review or Balance put the typing into the hidden search box, which
+    filtered the events table unseen; it now shows Record first, as Ctrl+N and F2 do."""
+    shortcut(qtbot, window, workspace)
+    assert window.workspaces.currentWidget() is not window.record_splitter
+    shortcut(qtbot, window, "Ctrl+F")
+    assert window.workspaces.currentWidget() is window.record_splitter
+    assert window.events_pane.search.isVisible() and window.events_pane.search.hasFocus()

@@ -1293,6 +1293,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>ни одно сообщение не содержит {flow}</translation>
     </message>
     <message>
+        <source>there is no report {report}</source>
+        <translation>нет отчёта {report}</translation>
+    </message>
+    <message>
         <source>{what} is empty: use one of {allowed}</source>
         <translation>{what}: пусто; пишите одно из: {allowed}</translation>
     </message>
@@ -2203,6 +2207,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Not committed</source>
         <translation>Не внесено</translation>
+    </message>
+    <message>
+        <source>The report you were editing has been deleted since you began (Delete, an undo, or another program), so this edit cannot be saved. What you typed stays in the form; Esc clears it.</source>
+        <translation>Отчёт, который вы редактировали, удалён с тех пор, как вы начали (Delete, отмена или другая программа), поэтому эту правку нельзя сохранить. Введённое остаётся в форме; Esc очищает её.</translation>
     </message>
 </context>
 <context>

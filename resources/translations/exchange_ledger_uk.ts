@@ -1293,6 +1293,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>жодне повідомлення не містить {flow}</translation>
     </message>
     <message>
+        <source>there is no report {report}</source>
+        <translation>немає звіту {report}</translation>
+    </message>
+    <message>
         <source>{what} is empty: use one of {allowed}</source>
         <translation>{what}: порожньо; пишіть одне з: {allowed}</translation>
     </message>
@@ -2203,6 +2207,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Not committed</source>
         <translation>Не внесено</translation>
+    </message>
+    <message>
+        <source>The report you were editing has been deleted since you began (Delete, an undo, or another program), so this edit cannot be saved. What you typed stays in the form; Esc clears it.</source>
+        <translation>Звіт, який ви редагували, видалено відтоді, як ви почали (Delete, скасування або інша програма), тож цю зміну не можна зберегти. Те, що ви ввели, лишається у формі; Esc очищує її.</translation>
     </message>
 </context>
 <context>
