@@ -408,11 +408,12 @@ def test_agreements_of_several_categories_count_each_category_once() -> None:
         agreement("Y", "2025-06-02", "pows", UA, 10),  # the same day, the same category
     ]
     chart = charted(rows, agreed, None)
-    x, y = chart[UA]["targets"]
-    assert (x.event_id, x.target, x.reached) == ("X", (150, 150, 150), (70, 70, 70))
-    assert (y.event_id, y.target, y.reached) == ("Y", (10, 10, 10), (40, 40, 40))
-    # one day's agreements add up (160) and count the POWs and bodies once each (so the
-    # line holds on 20 June); the civilians raise it with the received line
+    # one day's agreements are one target: they add up (160) and count the POWs and
+    # bodies once each (so the line holds on 20 June); the civilians raise the line with
+    # the received line
+    (both,) = chart[UA]["targets"]
+    assert (both.event_id, both.agreements) == ("X", 2)
+    assert (both.target, both.reached) == ((160, 160, 160), (70, 70, 70))
     assert chart[UA]["line"] == (["2025-06-02", "2025-06-25"], [160, 165])
     bodies = charted(rows, agreed, "bodies")[UA]
     assert bodies["targets"][0].reached == (30, 30, 30) and bodies["line"][1] == [50]

@@ -312,6 +312,7 @@ class Target:
     other: int = 0  # received (best) in the view's other categories, by the latest day
     categories: tuple[str, ...] = ()  # the categories it promises, of those the view shows
     received: PartyReceived | None = field(default=None, compare=False, repr=False)
+    agreements: int = 1  # the agreements of its day it adds up (`event_id` is the first)
 
     @property
     def baseline(self) -> int:
@@ -358,24 +359,26 @@ def targets(
     category: str | None,
     deltas: DayDeltas,
 ) -> list[Target]:
-    """One target per (agreement, receiving party), summed over the selected categories.
-    A target counts only what the party received in the agreement's categories: each
-    category's series, from `deltas` (the exchange sums), when the view shows all
-    categories; in a view of one category, the party's `series` are that category's."""
-    promises: dict[tuple[str, str], Promise] = defaultdict(lambda: ([0, 0, 0], set()))
-    when: dict[str, tuple[str, int]] = {}
+    """One target per (agreement day, receiving party), summed over the selected
+    categories: the agreements of one day add up, as the target line adds them (two
+    of 1,000 each are one target of 2,000, not two of 1,000 each half reached). A target
+    counts only what the party received in the agreements' categories: each category's
+    series, from `deltas` (the exchange sums), when the view shows all categories; in a
+    view of one category, the party's `series` are that category's."""
+    promises: dict[tuple[int, str], Promise] = defaultdict(lambda: ([0, 0, 0], set()))
+    signed: dict[tuple[int, str], dict[str, str]] = defaultdict(dict)  # agreement → date
     for flow in agreements:
         if category is not None and flow.category != category:
             continue
-        total, categories = promises[(flow.event_id, flow.to_party)]
+        total, categories = promises[(flow.day, flow.to_party)]
         total[0] += flow.best
         total[1] += flow.low
         total[2] += flow.high
         categories.add(flow.category)
-        when[flow.event_id] = (flow.date, flow.day)
-    by_party: dict[str, list[tuple[str, Promise]]] = defaultdict(list)
-    for (event_id, party), promise in promises.items():
-        by_party[party].append((event_id, promise))
+        signed[(flow.day, flow.to_party)].setdefault(flow.event_id, flow.date)
+    by_party: dict[str, list[tuple[int, Promise]]] = defaultdict(list)
+    for (day, party), promise in promises.items():
+        by_party[party].append((day, promise))
     # In a view of one category, the view's series are the agreements' categories.
     promised = set().union(*(categories for _, categories in promises.values()))
     by_category = None if category is not None else _series_by_category(deltas, promised)
@@ -383,7 +386,7 @@ def targets(
     for party, party_promises in by_party.items():
         wanted = set().union(*(categories for _, (_, categories) in party_promises))
         received = _party_received(party, series.get(party), by_category, wanted)
-        result += _party_targets(party, party_promises, when, received)
+        result += _party_targets(party, party_promises, signed, received)
     result.sort(key=lambda target: (target.day, target.event_id, target.party))
     return result
 
@@ -411,29 +414,40 @@ def _party_received(
 
 def _party_targets(
     party: str,
-    party_promises: list[tuple[str, Promise]],
-    when: dict[str, tuple[str, int]],
+    party_promises: list[tuple[int, Promise]],
+    signed: dict[tuple[int, str], dict[str, str]],
     received: PartyReceived,
 ) -> list[Target]:
-    """The targets of one party, looked up for all its agreements at once (a file may
-    hold thousands of agreements)."""
-    days = np.array([when[event_id][1] for event_id, _ in party_promises], dtype=np.int64)
+    """The targets of one party, looked up for all its agreement days at once (a file
+    may hold thousands of agreements)."""
+    days = np.array([day for day, _ in party_promises], dtype=np.int64)
     names, masks = _category_masks([categories for _, (_, categories) in party_promises], received)
     befores = received.counted(masks, days - 1).T.tolist()
     latest = received.counted(masks, np.full(len(days), LATEST)).T.tolist()
     shown = int(received.shown.by(np.array([LATEST]))[0, 0])
     result = []
-    for (event_id, (totals, _)), counted, before, now in zip(
+    for (day, (totals, _)), counted, before, now in zip(
         party_promises, names, befores, latest, strict=True
     ):
-        date, day = when[event_id]
+        dates = signed[(day, party)]
+        event_id = min(dates)
         promised = (totals[0], totals[1], totals[2])
         reached = (now[0] - before[0], now[1] - before[1], now[2] - before[2])
         before_day = (before[0], before[1], before[2])
         other = shown - now[0]
         result.append(
             Target(
-                event_id, date, day, party, promised, before_day, reached, other, counted, received
+                event_id,
+                dates[event_id],
+                day,
+                party,
+                promised,
+                before_day,
+                reached,
+                other,
+                counted,
+                received,
+                len(dates),
             )
         )
     return result
@@ -515,7 +529,7 @@ def _promised_categories(
 
 
 def targets_in_force(chart_targets: Iterable[Target], day: int) -> list[Target]:
-    """Per party, the targets of its latest agreement day on or before `day`."""
+    """Per party, the target of its latest agreement day on or before `day`."""
     latest: dict[str, int] = {}
     chosen = [target for target in chart_targets if target.day <= day]
     for target in chosen:

@@ -67,8 +67,16 @@ def estimate_text(best: int, low: int, high: int) -> str:
 
 
 def target_label(target: Target) -> str:
-    """E.g. "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached"."""
-    text = translate("ChartText", "{party} target {count} (agreement {date})").format(
+    """E.g. "Ukraine target 6,000 (agreement 2025-06-02) — 40% reached"; agreements of
+    one day are one target, added up."""
+    words = (
+        QT_TRANSLATE_NOOP("ChartText", "{party} target {count} (agreement {date})")
+        if target.agreements == 1
+        else QT_TRANSLATE_NOOP(
+            "ChartText", "{party} target {count} (agreements of {date}, added up)"
+        )
+    )
+    text = translate("ChartText", words).format(
         party=target.party, count=estimate_text(*target.target), date=target.date
     )
     share = target.share()
@@ -98,9 +106,11 @@ def day_text(
     series: dict[str, PartySeries],
     chart_targets: list[Target],
     events: list[chart_data.DayEvent],
+    total: int | None = None,
 ) -> str:
     """A day's totals per party, the targets in force (the share reached by that day),
-    its events and their sources."""
+    its events and their sources: the first MAX_HOVER_EVENTS of `events`, and how many
+    more of the day's `total` (len(events) if not given)."""
     lines = [iso_day(day)]
     in_force: dict[str, list[str]] = {}
     for target in targets_in_force(chart_targets, day):
@@ -127,8 +137,9 @@ def day_text(
         lines.append(f"{party}: {' · '.join(parts)}")
     for event in events[:MAX_HOVER_EVENTS]:
         lines.append(f"• {event_text(event)}")
-    if len(events) > MAX_HOVER_EVENTS:
-        more = len(events) - MAX_HOVER_EVENTS
+    total = len(events) if total is None else total
+    if total > MAX_HOVER_EVENTS:
+        more = total - MAX_HOVER_EVENTS
         lines.append(plural.more_events(more))
     return "\n".join(lines)
 
