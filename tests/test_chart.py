@@ -537,6 +537,31 @@ def test_enter_on_a_day_of_two_exchanges_selects_each_in_turn_and_says_which(
     assert pane.selected_event_id == "bodies-2025-06-11"
 
 
+def test_enter_reaches_every_event_of_a_day_of_many_and_the_hover_counts_them_all(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """Every year-only date is charted on 1 January: a day of 80 exchanges said "and 45
+    more events" (of the first 50 read), and Enter went round those 50 alone."""
+    for number in range(80):
+        ledger.add_report(
+            exchange("2023", ((RU, UA, "pows", number + 1),), f"Source {number}"),
+            WHO,
+            event_id=f"year-{number:02d}",
+        )
+    pane = shown(qtbot, make_pane(ledger))
+    selected: list[str] = []
+    pane.event_selected.connect(selected.append)
+    assert pane.describe_day("2023-01-01").endswith("… and 75 more events that day")
+    pane.graphics.setFocus()
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Right)
+    for _ in range(81):
+        qtbot.keyClick(pane.graphics, Qt.Key.Key_Return)
+    assert selected == [f"year-{number:02d}" for number in (*range(80), 0)]
+    for _ in range(79):
+        qtbot.keyClick(pane.graphics, Qt.Key.Key_Return)
+    assert pane.details_label.text().startswith("Selected 80 of 80 that day: 2023 exchange")
+
+
 def test_a_screen_reader_reads_the_days_words_as_the_eye_does(
     example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
 ) -> None:
@@ -815,6 +840,38 @@ def test_bodies_never_fill_a_target_of_pows_in_the_view_of_all_categories(
     assert "no exchanges recorded yet" in pane.title_text()
     pane.set_category("all")
     assert "data up to 2025-02-01" in pane.title_text()
+
+
+TWO_AGREEMENTS_OF_ONE_DAY = """\
+report_id,event_id,event_type,event_date,location,category,from_party,to_party,count,\
+count_qualifier,source_name,source_kind,source_party,source_url,published,reliability,\
+credibility,quote,recorded_by,recorded_at,updated_at,seq
+,AG1,agreement,2024-01-05,,pows,Russia,Ukraine,1000,exact,SrcA,media,,,,F,6,one,aud,\
+2026-01-01T00:00:00Z,,
+,AG2,agreement,2024-01-05,,pows,Russia,Ukraine,1000,exact,SrcB,media,,,,F,6,two,aud,\
+2026-01-01T00:00:00Z,,
+,EX1,exchange,2024-02-01,,pows,Russia,Ukraine,500,exact,SrcA,media,,,,F,6,three,aud,\
+2026-01-01T00:00:00Z,,
+"""
+
+
+def test_agreements_of_one_day_are_one_target_added_up(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The line added them up (2,000) while the legend and the hover said each alone:
+    "target 1,000 — 50% reached" twice, and "+1 earlier target" of one the same day."""
+    path = tmp_path / "reports.csv"
+    path.write_text(TWO_AGREEMENTS_OF_ONE_DAY, encoding="utf-8")
+    import_csv(ledger, path)
+    pane = shown_at(qtbot, make_pane(ledger), 1270, 700)
+    combined = "Ukraine target 2,000 (agreements of 2024-01-05, added up) — 25% reached"
+    texts = pane.legend.texts()
+    assert combined in texts
+    assert not any("1,000" in text or "earlier" in text for text in texts), texts
+    hover = pane.describe_day("2024-02-01")
+    assert combined[len("Ukraine ") :] in hover and hover.count("target") == 1, hover
+    _, y = pane.target_layer.lines[UA].getOriginalDataset()
+    assert set(y.tolist()) == {2000}
 
 
 def test_party_colours_are_okabe_ito_stored_in_the_file_and_kept(
@@ -1255,7 +1312,11 @@ def test_thousands_of_agreements_stay_one_target_line_per_party(
     import_csv(ledger, generated_csv(tmp_path / "exchanges.csv", 300, seed=2))
     import_csv(ledger, agreements_csv(tmp_path / "agreements.csv", 2500, seed=4))
     pane = shown_at(qtbot, make_pane(ledger), 1270, 700)
-    assert len(pane.plotted_targets()) == 2 * 2500 + 2
+    targets = pane.plotted_targets()
+    # one target per party and agreement day, those of one day added up
+    days = [(target.party, target.day) for target in targets]
+    assert len(days) == len(set(days)) < 2 * 2500 + 2
+    assert sum(target.agreements for target in targets) == 2 * 2500 + 2
     lines = {id(item): item for _, item in pane.target_items}
     assert len(lines) == 2  # one line per receiving party
     for item in lines.values():
@@ -1264,17 +1325,15 @@ def test_thousands_of_agreements_stay_one_target_line_per_party(
         assert np.all(np.diff(x) > 0) and len(x) == len(y)
         assert item.opts["stepMode"] == "right"
     # the line holds, on each day, the target in force: the latest agreement's level
-    ukraine = [t for t in pane.plotted_targets() if t.party == UA]
-    latest = max(ukraine, key=lambda t: (t.day, t.event_id))
+    ukraine = [t for t in targets if t.party == UA]
+    latest = max(ukraine, key=lambda t: t.day)
     line = pane.target_layer.lines[UA]
     x, y = line.getOriginalDataset()
-    assert y[-1] == sum(t.level - t.baseline for t in ukraine if t.day == latest.day) + (
-        latest.baseline
-    )
+    assert y[-1] == latest.level
     # the legend names the target in force and counts the others, in a few entries
     texts = pane.legend.texts()
     assert len(texts) <= 8
-    assert texts[-1] == "+5,000 earlier targets (point at a day)"
+    assert texts[-1] == f"+{len(targets) - 2:,} earlier targets (point at a day)"
     in_force = target_label(latest).removeprefix(f"{UA} ")
     assert in_force.startswith("target ")
     assert f" · {in_force}" in pane.describe_day(iso_day(latest.day)).split("\n")[2]

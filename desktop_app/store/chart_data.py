@@ -210,15 +210,12 @@ class DayEvent:
     reversed: bool = False  # a possible reversed direction stands: two lows are 0
 
 
-def events_on_day(
-    ledger: Ledger,
-    day: str,
-    category: str | None = None,
-    party: str | None = None,
-    limit: int = 50,
-) -> list[DayEvent]:
-    """The exchange events charted on `day` with a flow of the category (to or from the
-    party, if given), in write order."""
+def day_event_ids(
+    ledger: Ledger, day: str, category: str | None = None, party: str | None = None
+) -> list[str]:
+    """Every exchange event charted on `day` with a flow of the category (to or from the
+    party, if given), in write order: all of them, however many (every year-only date
+    is charted on 1 January)."""
     conditions = ""
     params: list[object] = [day]
     if category is not None:
@@ -227,17 +224,32 @@ def events_on_day(
     if party is not None:
         conditions += " AND (fs.from_party = ? OR fs.to_party = ?)"
         params += [party, party]
-    rows = ledger.conn.execute(
-        "SELECT es.event_id, es.status, es.date, es.location, es.reversed != '[]'"
-        " FROM event_state es"
-        " WHERE es.chart_day = ? AND es.type = 'exchange' AND EXISTS ("
-        f"SELECT 1 FROM flow_state fs WHERE fs.event_id = es.event_id{conditions})"
-        " ORDER BY es.first_seq, es.event_id LIMIT ?",
-        (*params, limit),
-    ).fetchall()
-    ids = [row[0] for row in rows]
+    return [
+        event_id
+        for (event_id,) in ledger.conn.execute(
+            "SELECT es.event_id FROM event_state es"
+            " WHERE es.chart_day = ? AND es.type = 'exchange' AND EXISTS ("
+            f"SELECT 1 FROM flow_state fs WHERE fs.event_id = es.event_id{conditions})"
+            " ORDER BY es.first_seq, es.event_id",
+            params,
+        )
+    ]
+
+
+def day_events(ledger: Ledger, ids: Sequence[str], category: str | None = None) -> list[DayEvent]:
+    """The events `ids` (of one charting day) as the hover shows them, in that order: their
+    flows of the category, their sources, how many of their reports have evidence."""
     if not ids:
         return []
+    ids = list(ids)
+    rows = {
+        row[0]: row
+        for row in ledger.conn.execute(
+            "SELECT event_id, status, date, location, reversed != '[]', chart_day"
+            f" FROM event_state WHERE event_id IN ({placeholders(ids)})",
+            ids,
+        )
+    }
     flows: dict[str, list[tuple[str, str, str, int, int, int]]] = {}
     for event_id, *flow in ledger.conn.execute(
         "SELECT event_id, category, from_party, to_party, best, low, high FROM flow_state"
@@ -268,7 +280,7 @@ def events_on_day(
         DayEvent(
             event_id,
             status,
-            date or day,
+            date or day or "",
             tuple(flows.get(event_id, ())),
             tuple(sources.get(event_id, ())),
             "exchange",
@@ -276,8 +288,22 @@ def events_on_day(
             *backed.get(event_id, (0, 0)),
             bool(doubted),
         )
-        for event_id, status, date, location, doubted in rows
+        for event_id in ids
+        if event_id in rows
+        for _, status, date, location, doubted, day in [rows[event_id]]
     ]
+
+
+def events_on_day(
+    ledger: Ledger,
+    day: str,
+    category: str | None = None,
+    party: str | None = None,
+    limit: int = 50,
+) -> list[DayEvent]:
+    """The first `limit` exchange events charted on `day` (as `day_event_ids`), as the
+    hover shows them."""
+    return day_events(ledger, day_event_ids(ledger, day, category, party)[:limit], category)
 
 
 @dataclass(frozen=True)

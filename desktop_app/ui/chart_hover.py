@@ -86,18 +86,20 @@ class ChartHover:
         if self.graphics.toolTip():
             self.graphics.setToolTip(text if subject is not None else "")
 
-    def _events_on(self, day: int, party: str | None = None) -> list[chart_data.DayEvent]:
+    def _events_on(self, day: int) -> tuple[list[str], list[chart_data.DayEvent]]:
+        """Every event of the day's step (ids), and the first ones as the hover names them."""
         category = self.state.category
-        if party is not None:
-            return chart_data.events_on_day(self.ledger, iso_day(day), category, party)
         key = (iso_day(day), category)
         if key not in self._hover_cache:
-            self._hover_cache[key] = chart_data.events_on_day(self.ledger, key[0], category)
+            ids = chart_data.day_event_ids(self.ledger, key[0], category)
+            named = chart_data.day_events(self.ledger, ids[: chart_text.MAX_HOVER_EVENTS], category)
+            self._hover_cache[key] = (ids, named)
         return self._hover_cache[key]
 
     def _describe(self, day: int) -> str:
         state = self.state
-        return chart_text.day_text(day, state.series, state.targets, self._events_on(day))
+        ids, named = self._events_on(day)
+        return chart_text.day_text(day, state.series, state.targets, named, len(ids))
 
     # ---- the keyboard: the same words and selection, a step at a time -------------------
 
@@ -147,10 +149,9 @@ class ChartHover:
         """Enter selects the day's first event; Enter again on that day the next one (a
         day of two exchanges had its second out of the keyboard's reach). The details
         line says which, of how many."""
-        events = self._events_on(day)
-        if not events:
+        ids, named = self._events_on(day)
+        if not ids:
             return
-        ids = [event.event_id for event in events]
         at = (
             (ids.index(self.selected_event_id) + 1) % len(ids)
             if self.selected_event_id in ids
@@ -158,7 +159,11 @@ class ChartHover:
         )
         self.select_event(ids[at])
         self.event_selected.emit(ids[at])
-        chosen = chart_text.chosen_text(events[at], at + 1, len(ids))
+        if at < len(named):
+            event = named[at]
+        else:  # past those the hover names (a day of many year-only dates)
+            [event] = chart_data.day_events(self.ledger, [ids[at]], self.state.category)
+        chosen = chart_text.chosen_text(event, at + 1, len(ids))
         self._say(f"{chosen}\n{self._describe(day)}")
 
     def _say(self, text: str) -> None:
@@ -205,7 +210,7 @@ class ChartHover:
         if found is None:
             return None
         party, day = found
-        candidates = self._events_on(day, party)
+        candidates = chart_data.events_on_day(self.ledger, iso_day(day), self.state.category, party)
         if not candidates:
             return None
         if received:

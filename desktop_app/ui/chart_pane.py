@@ -116,7 +116,10 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self.selected_event_id: str | None = None
         # What the details line describes: ("day", day number), ("event", id) or None.
         self._details_subject: tuple[str, object] | None = None
-        self._hover_cache: dict[tuple[str, str | None], list[chart_data.DayEvent]] = {}
+        # Per (day, category): every event id of the day's step, and the first ones named.
+        self._hover_cache: dict[
+            tuple[str, str | None], tuple[list[str], list[chart_data.DayEvent]]
+        ] = {}
         self._markers_key: tuple[str | None, int, int] | None = None
         self.origin = day_number(date.today().isoformat())  # x = day number − origin
         self._origin_fixed = False

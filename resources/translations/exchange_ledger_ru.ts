@@ -191,6 +191,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{party}: цель {count} (договорённость от {date})</translation>
     </message>
     <message>
+        <source>{party} target {count} (agreements of {date}, added up)</source>
+        <translation>{party}: цель {count} (договорённости от {date}, вместе)</translation>
+    </message>
+    <message>
         <source>{percent}% reached</source>
         <translation>достигнуто {percent}%</translation>
     </message>

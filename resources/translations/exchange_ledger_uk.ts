@@ -191,6 +191,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{party}: ціль {count} (домовленість від {date})</translation>
     </message>
     <message>
+        <source>{party} target {count} (agreements of {date}, added up)</source>
+        <translation>{party}: ціль {count} (домовленості від {date}, разом)</translation>
+    </message>
+    <message>
         <source>{percent}% reached</source>
         <translation>досягнуто {percent}%</translation>
     </message>
