@@ -90,6 +90,10 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         }
 
 
+def search_rows(path: Path) -> list[tuple]:
+    return query(path, "SELECT rowid, event_id, text FROM event_search ORDER BY rowid")
+
+
 def status(path: Path, event_id: str = EVENT) -> str | None:
     rows = query(path, "SELECT status FROM event_state WHERE event_id = ?", (event_id,))
     return rows[0][0] if rows else None
@@ -898,6 +902,15 @@ CORRUPTIONS = {
     ),
     "day-sum": ("UPDATE exchange_days SET high = 4242", ["exchange day", "4242"]),
     "missing-day": ("DELETE FROM exchange_days", ["exchange day", "missing"]),
+    # The search rows (Ctrl+F) are derived too: check ignored them, and repair with it.
+    "missing-search": (
+        f"DELETE FROM event_search WHERE event_id = '{EVENT}'",
+        [f"search text of event {EVENT}: missing"],
+    ),
+    "altered-search": (
+        f"UPDATE event_search SET text = 'zzz' WHERE event_id = '{EVENT}'",
+        [f"search text of event {EVENT} is 'zzz', should be '"],
+    ),
 }
 
 
@@ -907,9 +920,10 @@ def test_check_finds_corrupted_derived_state_and_repair_rebuilds_it(
 ) -> None:
     statement, words = CORRUPTIONS[corruption]
     right = snapshot(healthy)
+    search_rows_before = search_rows(healthy)
     sql(healthy, statement)
     wrong = snapshot(healthy)
-    assert wrong != right
+    assert (wrong, search_rows(healthy)) != (right, search_rows_before)
     before = sha256(healthy)
     result = clean(cli("check", healthy), code=1)
     assert "derived state" in result.out
@@ -926,6 +940,7 @@ def test_check_finds_corrupted_derived_state_and_repair_rebuilds_it(
     fixed = snapshot(healthy)
     for table in ("event_state", "flow_state", "exchange_days"):
         assert fixed[table] == right[table]
+    assert search_rows(healthy) == search_rows_before
     assert status(healthy) == "conflict"
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import checked_files, derived
 from .ledger import Ledger
-from .schema import EXCHANGE_DAYS_COLUMNS, SCHEMA_VERSION
+from .schema import EXCHANGE_DAYS_COLUMNS, SCHEMA_VERSION, SEARCH_ROWS_SQL
 from .values import unreadable_values
 
 COUNTED = ("events", "reports", "flows", "sources", "parties", "resolutions", "audit")
@@ -95,6 +96,43 @@ def _summed_days(
     return {key: (*key, *total) for key, total in sums.items()}
 
 
+def _search_differences(ledger: Ledger) -> list[str]:
+    """The search rows (Ctrl+F) that differ from what the reports say: a row missing
+    finds nothing of its event, one another program altered finds the wrong words. The
+    pieces of an event's text may stand in any order of its reports (an import puts
+    them in id order, SQL in its own): only their characters are compared then."""
+    stored = {
+        event_id: (rowid, text)
+        for rowid, event_id, text in ledger.conn.execute(
+            "SELECT rowid, event_id, text FROM event_search"
+        )
+    }
+    rebuilt = {
+        event_id: (rowid, text)
+        for rowid, event_id, text in ledger.conn.execute(SEARCH_ROWS_SQL.format(where=""))
+    }
+    differences = []
+    for event_id in sorted(set(stored) | set(rebuilt)):
+        which = f"search text of event {event_id}"
+        if event_id not in rebuilt:
+            differences.append(f"{which}: stored but should not exist")
+        elif event_id not in stored:
+            differences.append(f"{which}: missing")
+        elif stored[event_id] != rebuilt[event_id]:
+            (rowid, text), (should_rowid, should_text) = stored[event_id], rebuilt[event_id]
+            if rowid != should_rowid:
+                differences.append(f"{which}: row {rowid}, should be {should_rowid}")
+            elif Counter(str(text)) != Counter(str(should_text)):
+                differences.append(f"{which} is {_cut(text)}, should be {_cut(should_text)}")
+    return differences
+
+
+def _cut(text: object, length: int = 60) -> str:
+    """A long text as a difference names it: its beginning."""
+    words = str(text)
+    return repr(words if len(words) <= length else words[:length] + "…")
+
+
 def _compare(kind: str, columns: str, stored: dict[Any, Any], rebuilt: dict[Any, Any]) -> list[str]:
     """A sentence for each row that differs, naming each column that differs with both
     values (`columns`: the rows' columns, "a, b, c")."""
@@ -136,6 +174,7 @@ def check(ledger: Ledger) -> CheckReport:
         _stored_days(ledger),
         _summed_days(rebuilt_events, rebuilt_flows),
     )
+    differences += _search_differences(ledger)
     return CheckReport(version, integrity, counts, differences)
 
 

@@ -159,14 +159,14 @@ SCHEMA_V1 = [
 # What free-text search looks through: each event's quotes, source names and locations.
 # Its rows carry the event's rowid, so that refreshing an event finds its row directly
 # (a search table's UNINDEXED column can only be scanned).
-SEARCH_TEXT_SQL = """
-INSERT INTO event_search (rowid, event_id, text)
+SEARCH_ROWS_SQL = """
 SELECT e.rowid, r.event_id, group_concat(s.name || ' ' || r.location || ' ' || r.quote, ' ')
 FROM reports r JOIN sources s ON s.id = r.source_id JOIN events e ON e.id = r.event_id
 {where}
 GROUP BY r.event_id
 ORDER BY e.rowid
 """
+SEARCH_TEXT_SQL = "INSERT INTO event_search (rowid, event_id, text)" + SEARCH_ROWS_SQL
 
 # Version 2: full-text search over quotes, sources and locations (LIKE over 300,000
 # quotes takes over 100 ms, FTS5 a few), and a flows summary the events table sorts on.
