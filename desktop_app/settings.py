@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import getpass
 
+from .domain.validation import shows_something
+
 ORGANIZATION = "ExchangeLedger"
 APPLICATION = "Exchange Ledger"
 USER_NAME_KEY = "user/name"
@@ -20,8 +22,9 @@ def _settings():  # noqa: ANN202 - QSettings is imported lazily to keep the CLI 
 
 
 def stored_user_name() -> str:
-    value = _settings().value(USER_NAME_KEY, "")
-    return str(value or "").strip()
+    """The name the user gave, or "" where none was given (or one that shows nothing)."""
+    value = str(_settings().value(USER_NAME_KEY, "") or "").strip()
+    return value if shows_something(value) else ""
 
 
 def user_name() -> str:

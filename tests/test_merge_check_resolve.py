@@ -1149,9 +1149,25 @@ def test_the_decision_in_force_sets_best_low_high(
     assert estimate(row) == (150, 150, 150)
     assert row["resolved_by"] == "Bob"  # names are stored trimmed
     before = sha256(base)
-    blank = ("--rationale", "why", "--by", "  ")
-    refused = cli("resolve", base, EVENT, "--count", "Russia", "Ukraine", "bodies", "9", *blank)
-    assert refused.code == 1 and "the reviewer's name is required" in refused.err
+    for nobody in ("  ", "\u200b", " \u00ad\ufeff "):  # blank, or nothing a reader sees
+        blank = ("--rationale", "why", "--by", nobody)
+        refused = cli("resolve", base, EVENT, "--count", "Russia", "Ukraine", "bodies", "9", *blank)
+        assert refused.code == 1 and "the reviewer's name is required" in refused.err
+        assert sha256(base) == before
+
+
+def test_an_event_whose_reports_were_all_deleted_takes_no_decision(
+    base: Path, cli: Callable[..., CliResult]
+) -> None:
+    """It is in no list and no export: a decision on it was stored and shown nowhere."""
+    with Ledger.open(base) as ledger:
+        for (report_id,) in ledger.conn.execute(
+            "SELECT id FROM reports WHERE event_id = ?", (EVENT,)
+        ).fetchall():
+            ledger.delete_report(report_id, "tester")
+    before = sha256(base)
+    refused = cli("resolve", base, EVENT, "--date", "2025-06-01", "--rationale", "why")
+    assert refused.code == 1 and f"there is no event {EVENT}" in refused.err
     assert sha256(base) == before
 
 

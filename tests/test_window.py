@@ -950,3 +950,29 @@ def test_a_last_file_that_is_gone_is_said_to_be_gone(
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
     _say_gone(window, gone)
     assert said[0].startswith(f"{gone} is not there any more") and "here.db" in said[0]
+
+
+def test_a_name_that_shows_nothing_is_asked_again(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A zero-width space typed as one's name named nobody in every recorded_by and
+    resolved_by that followed; `--by` with one was refused on the command line alone."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app import settings
+
+    path = tmp_path / "ledger.db"
+    Ledger.open(path).close()
+    window = open_window(qtbot, path)
+    settings.set_user_name("\u200b")
+    assert settings.stored_user_name() == ""
+    answers = iter([("\u200b\u00ad", True), (" Rita ", True)])
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(kwargs.get("text", "")))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    assert window.session.who() == "Rita" and len(asked) == 2
+    assert settings.stored_user_name() == "Rita"

@@ -248,9 +248,22 @@ def location(text: str) -> str:
     return tidy(text)
 
 
+def shows_something(text: str) -> bool:
+    """Whether a reader sees anything of `text` (a zero-width space alone shows nothing)."""
+    return bool(DEFAULT_IGNORABLE.sub("", text).strip())
+
+
 def rationale(text: str) -> str:
     """A new decision's rationale, kept exactly as written: it must say something a reader
     can see (a zero-width space alone is no trace of why)."""
-    if not DEFAULT_IGNORABLE.sub("", text).strip():
+    if not shows_something(text):
         raise Invalid("a rationale is required: say why this value was decided")
     return text
+
+
+def person(text: str, what: str) -> str:
+    """Who did something (a reviewer), stored trimmed: a name a reader can see, since
+    a zero-width space alone names nobody in the audit trail."""
+    if not shows_something(text):
+        raise Invalid(f"{what} is required")
+    return tidy(text)

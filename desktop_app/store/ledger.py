@@ -1006,7 +1006,7 @@ class Ledger:
     ) -> tuple[str, Changes]:
         """Record a reviewer's decision on one field of an event."""
         rationale = validation.rationale(rationale)
-        who = validation.required_name(who, "the reviewer's name")  # stored trimmed
+        who = validation.person(who, "the reviewer's name")  # stored trimmed
         with self.write(who) as state:
             field, value = self._check_decision(event_id, field, value, report_id)
             resolution_id = new_id()
@@ -1047,8 +1047,8 @@ class Ledger:
         (in the ledger of an export folder added here) may dismiss a direction its reports
         put in doubt that a decision here settled already: two reviewers who agree."""
         inputs = next(derived.load_inputs(self.conn, [event_id]), None)
-        if inputs is None:
-            raise Invalid(f"there is no event {event_id}")
+        if inputs is None or not inputs.reports:  # an event whose reports were all deleted
+            raise Invalid(f"there is no event {event_id}")  # is in no list and no export
         if field.field == "date":
             value = validation.claimed_date(value)
         elif field.field == "location":

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from .. import settings
-from ..domain.validation import Invalid
+from ..domain.validation import Invalid, shows_something
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from .messages import message_text
 from .notifier import LedgerNotifier
@@ -64,7 +64,7 @@ class Session(QObject):
     def who(self, parent: QWidget | None = None) -> str:
         """The person's name, asked once and kept in their settings."""
         name = settings.stored_user_name()
-        while not name:
+        while not shows_something(name):  # a zero-width space alone names nobody
             name, ok = QInputDialog.getText(
                 parent,
                 translate("Session", "Your name"),
