@@ -703,6 +703,41 @@ def test_rows_of_one_report_must_agree_on_the_report_values(
     assert_refused(result, [(3, "event_date")])
 
 
+def test_a_row_with_an_error_is_still_checked_against_the_type_of_its_event(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """Every error in one go: a row with a bad credibility skipped the type check, and
+    the next run named the clash with the event's type in the database or the file."""
+    rows = [
+        row(event_id="bodies-2025-06-11", event_type="talks", credibility="9"),
+        row(event_id="e-new", event_type="exchange"),
+        row(event_id="e-new", event_type="agreement", count="x"),
+    ]
+    result = import_bad_rows(cli, example_db, tmp_path, rows)
+    assert_refused(result, [(2, "credibility"), (2, "event_type"), (4, "count"), (4, "event_type")])
+    assert "event bodies-2025-06-11 is 'exchange' in the database" in result.err
+    assert "event e-new is 'exchange' in row 3 of this file" in result.err
+
+
+def test_every_report_value_a_row_of_the_same_report_changes_is_named_in_one_go(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """Only the first differing column was named: the next run named the next one."""
+    rows = [
+        row(report_id="R1"),
+        row(
+            report_id="R1",
+            from_party="Ukraine",
+            to_party="Russia",
+            event_date="2025-06-12",
+            location="Kyiv",
+            quote="other words",
+        ),
+    ]
+    result = import_bad_rows(cli, example_db, tmp_path, rows)
+    assert_refused(result, [(3, "event_date"), (3, "location"), (3, "quote")])
+
+
 def test_one_report_cannot_state_one_flow_twice(cli: Cli, example_db: Path, tmp_path: Path) -> None:
     rows = [row(report_id="R1", count="5"), row(report_id="R1", count="6")]
     result = import_bad_rows(cli, example_db, tmp_path, rows)

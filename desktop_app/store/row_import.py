@@ -203,6 +203,7 @@ def _plan_rows(
 ) -> None:
     """The careful reading, row by row, that names every problem by row and column."""
     planned: dict[str, PlannedReport] = {}
+    failed: list[tuple[int, str, str]] = []  # rows with errors: their event and its type
     total = max(1, len(body))
     checker = _Checker()
     for index, record in enumerate(body):
@@ -216,12 +217,46 @@ def _plan_rows(
             continue
         values = checker.row(plan, row, cells)
         if values is None:
+            failed.extend(_event_of(checker, row, cells))
             continue
         _add_row(plan, planned, row, cells, values)
     for report in planned.values():
         if report.flows:
             report.report = replace(report.report, flows=tuple(report.flows))
     _check_against_ledger(plan, ledger, planned)
+    _check_types_of_failed_rows(plan, ledger, planned, failed)
+
+
+def _event_of(checker: _Checker, row: int, cells: dict[str, str]) -> list[tuple[int, str, str]]:
+    """A row with errors elsewhere: its event and type, where both are valid."""
+    id_valid, event_id = checker.check("event_id", cells["event_id"], COLUMN_CHECKS)
+    type_valid, event_type = checker.check("event_type", cells["event_type"], COLUMN_CHECKS)
+    return [(row, str(event_id), str(event_type))] if id_valid and type_valid else []
+
+
+def _check_types_of_failed_rows(
+    plan: ImportPlan,
+    ledger: Ledger,
+    planned: dict[str, PlannedReport],
+    failed: list[tuple[int, str, str]],
+) -> None:
+    """The event type of a row with other errors, checked against the database and the
+    file all the same: every error in one go (a second run named the type clash)."""
+    if not failed:
+        return
+    known: dict[str, tuple[str, str]] = {}  # event → its type, and where it was given
+    stored = lookup(ledger.conn, "SELECT id, type FROM events", {event for _, event, _ in failed})
+    for event_id, event_type in stored.items():
+        known[event_id] = (str(event_type), "the database")
+    for report in sorted(planned.values(), key=lambda report: report.row):
+        known.setdefault(
+            report.event_id, (report.report.event_type, f"row {report.row} of this file")
+        )
+    for row, event_id, event_type in failed:
+        if event_id not in known:
+            known[event_id] = (event_type, f"row {row} of this file")
+        elif known[event_id][0] != event_type:
+            plan.errors.append(_type_clash(row, event_id, *known[event_id]))
 
 
 def _add_row(
@@ -262,17 +297,18 @@ def _add_row(
         )
         planned[report_id] = current
     else:
-        for column in REPORT_LEVEL:
-            if level[column] != current.values[column]:
-                plan.errors.append(
-                    FieldProblem(
-                        row,
-                        column,
-                        f"differs from row {current.row} of the same report {report_id}"
-                        f" ('{cells[column]}')",
-                    )
+        differing = [column for column in REPORT_LEVEL if level[column] != current.values[column]]
+        for column in differing:  # every one, in one go, as every other error
+            plan.errors.append(
+                FieldProblem(
+                    row,
+                    column,
+                    f"differs from row {current.row} of the same report {report_id}"
+                    f" ('{cells[column]}')",
                 )
-                return
+            )
+        if differing:
+            return
     current.grades.append(
         (
             row,
@@ -399,13 +435,13 @@ def _check_event_type(
     known, where = event_types[report.event_id]
     if known != event_type:
         origin = f"row {where} of this file" if where else "the database"
-        plan.errors.append(
-            FieldProblem(
-                report.row,
-                "event_type",
-                f"event {report.event_id} is '{known}' in {origin}; an event has one type",
-            )
-        )
+        plan.errors.append(_type_clash(report.row, report.event_id, known, origin))
+
+
+def _type_clash(row: int, event_id: str, known: str, origin: str) -> FieldProblem:
+    return FieldProblem(
+        row, "event_type", f"event {event_id} is '{known}' in {origin}; an event has one type"
+    )
 
 
 # Who recorded a report and when, not what it says: the same spreadsheet imported into
