@@ -1112,6 +1112,41 @@ def test_values_another_program_stored_are_named_by_table_row_and_column(
     assert "Traceback" not in resolve.out + resolve.err
 
 
+@pytest.mark.parametrize(
+    ("sql", "where"),
+    [
+        ("UPDATE resolutions SET from_party = ''", "column from_party: '' is empty: a count"),
+        ("UPDATE resolutions SET to_party = from_party", "column to_party: 'Russia' is its"),
+        ("UPDATE resolutions SET category = 'tanks'", "column category: 'tanks' is not one of"),
+        (
+            "UPDATE resolutions SET field = 'direction', value = 'nonsense'",
+            "column value: 'nonsense' is not 'dismissed', the one value of a direction decision",
+        ),
+        (
+            "UPDATE resolutions SET field = 'location', value = ' ', from_party = '',"
+            " to_party = '', category = ''",
+            "column value: ' ' is empty: a location decision names a place",
+        ),
+    ],
+)
+def test_a_decision_another_program_made_unreadable_is_named(
+    sql: str, where: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """A count decision without its flow, a "direction" decision of another value than a
+    dismissal (it dismissed the warning all the same): check said the file matched."""
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    decide = ("--count", "Russia", "Ukraine", "pows", "10", "--rationale", "why")
+    assert cli("resolve", db, "r-event-0", *decide).code == 0
+    subprocess.run(["sqlite3", str(db), f"PRAGMA ignore_check_constraints = ON; {sql}"], check=True)
+    result = cli("check", db)
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    assert "table resolutions, row id '" in result.out and where in result.out, result.out
+    for args in (("conflicts", db), ("balance", db), ("export", db, tmp_path / "out")):
+        outcome = cli(*args)
+        assert "Traceback" not in outcome.out + outcome.err, args
+
+
 def test_a_derived_list_or_a_decided_count_stored_by_another_program_gets_a_sentence(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:

@@ -3,7 +3,8 @@
 
 What the rules refuse at entry is looked for here too: dates that are not dates, grades,
 kinds, categories and qualifiers outside their lists, counts that are not non-negative
-whole numbers, times that are not UTC times, a decided count that is not one, a report
+whole numbers, times that are not UTC times, a decided count that is not one, a decision
+on a flow that names none, a dismissal of another value, a report
 that names an event or a source the file does not hold, derived lists that are not JSON.
 Distinct texts are checked in Python once each; the rest is SQL.
 """
@@ -23,6 +24,7 @@ from ..domain.records import (
     RELIABILITY,
     SOURCE_KINDS,
 )
+from ..domain.rules import DISMISSED
 from ..domain.validation import MAX_COUNT
 
 SHOWN = 50
@@ -79,6 +81,7 @@ def _not_a_time(column: str) -> str:
 
 
 _TIME = "is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"
+_NAMES_A_FLOW = "field IN ('count', 'direction')"  # a decision that names a flow
 _DERIVED = "is not JSON (derived state: 'exchange-ledger check --repair' makes it again)"
 # (table, key column, column, SQL true of a row whose value is refused, why): what a
 # look at each distinct value would make slow (times are nearly all distinct).
@@ -100,6 +103,44 @@ SQL_RULES: tuple[tuple[str, str, str, str, str], ...] = (
         f"field = 'count' AND (value = '' OR value GLOB '*[^0-9]*' OR length(value) > 10"
         f" OR CAST(value AS INTEGER) > {MAX_COUNT})",
         f"is not a count (a whole number from 0 to {MAX_COUNT:,})",
+    ),
+    (
+        "resolutions",
+        "id",
+        "value",
+        f"field = 'direction' AND value IS NOT '{DISMISSED}'",
+        f"is not '{DISMISSED}', the one value of a direction decision",
+    ),
+    (
+        "resolutions",
+        "id",
+        "value",
+        "field = 'location' AND trim(value) = ''",
+        "is empty: a location decision names a place",
+    ),
+    *(
+        (
+            "resolutions",
+            "id",
+            column,
+            f"{_NAMES_A_FLOW} AND trim({column}) = ''",
+            "is empty: a count or a direction decision names a flow",
+        )
+        for column in ("from_party", "to_party")
+    ),
+    (
+        "resolutions",
+        "id",
+        "to_party",
+        f"{_NAMES_A_FLOW} AND to_party = from_party AND trim(to_party) <> ''",
+        "is its from_party: a flow goes from one party to another",
+    ),
+    (
+        "resolutions",
+        "id",
+        "category",
+        f"{_NAMES_A_FLOW} AND category NOT IN ({', '.join(repr(c) for c in CATEGORIES)})",
+        "is not one of " + ", ".join(CATEGORIES),
     ),
     (
         "reports",
