@@ -517,6 +517,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         stored = ledger.resolution_record(resolution_id)
         assert stored is not None
         value = stored["value"]  # as stored: trimmed, a count as digits
+        if field.flow is not None:  # its parties as the ledger spells them, not as typed
+            flow = FlowKey(stored["from_party"], stored["to_party"], stored["category"])
+            field = FieldKey(field.field, flow)
     if field.field == "direction":
         print(
             f"Dismissed the possible reversed direction of {field.flow.category}"  # type: ignore[union-attr]

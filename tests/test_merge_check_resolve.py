@@ -1423,3 +1423,13 @@ def test_resolve_says_the_value_as_it_was_stored(base: Path, cli: Callable[..., 
     """It echoed " istanbul " with its spaces, though the decision stores it trimmed."""
     said = clean(cli("resolve", base, EVENT, "--location", "  Istanbul ", "--rationale", "r"))
     assert said.out.startswith(f"Decided location of event {EVENT}: Istanbul (decision ")
+
+
+def test_resolve_names_the_flow_as_the_ledger_spells_its_parties(
+    base: Path, cli: Callable[..., CliResult]
+) -> None:
+    """It echoed "pows russia → ukraine" as typed, though the decision names Russia and
+    Ukraine, as the ledger spells them."""
+    decide = ("--count", "russia", "UKRAINE", "bodies", "120", "--rationale", "r")
+    said = clean(cli("resolve", base, EVENT, *decide))
+    assert said.out.startswith(f"Decided bodies Russia → Ukraine of event {EVENT}: 120 "), said.out
