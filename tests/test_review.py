@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLE_CSV, GARBLED_CSV, write_csv
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
@@ -634,6 +635,35 @@ def test_the_history_shows_typed_text_as_typed_and_where_each_decision_stands(
     assert f"“{why}”" in text
     assert "<i>Reviewer J</i> · location: Sumy → Kharkiv, following report 2" in text
     assert text.count("(in force)") == 1 and text.count("(superseded)") == 2
+
+
+@pytest.mark.parametrize("same_second", [False, True])
+def test_a_decisions_old_value_stays_what_was_in_force_when_it_was_made(
+    tmp_path: Path, same_second: bool
+) -> None:
+    """Decide Sumy, then Kharkiv, then undo both: the history rewrote the second as
+    "— → Kharkiv", as if nothing had been in force then; a withdrawal is audited, never
+    an erasure of what a decision replaced. In one second, the audit trail's order says."""
+    from desktop_app.store.review import decision_history
+
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "d.csv"))
+    with Ledger.open(path) as ledger:
+        first, _ = ledger.resolve("swap", FieldKey("location"), "Sumy", "first", "Ann", "R1")
+        second, _ = ledger.resolve("swap", FieldKey("location"), "Kharkiv", "then", "Ann", "R2")
+        if not same_second:
+            ledger.conn.execute(
+                "UPDATE resolutions SET resolved_at = '2025-01-01T00:00:00Z' WHERE id = ?",
+                (first,),
+            )
+        ledger.withdraw_resolution(second, "Ann")
+        ledger.withdraw_resolution(first, "Ann")
+        third, _ = ledger.resolve("swap", FieldKey("location"), "Kyiv", "again", "Ann", None)
+        history = decision_history(ledger, "swap")
+    assert [(entry["old"], entry["value"], entry["state"]) for entry in history] == [
+        ("", "Sumy", "withdrawn"),
+        ("Sumy", "Kharkiv", "withdrawn"),  # Sumy was in force when Kharkiv was decided
+        ("", "Kyiv", "in_force"),  # both were withdrawn by then
+    ]
 
 
 def test_a_rationale_stays_with_the_event_it_was_written_for(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

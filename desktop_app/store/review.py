@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
 from ..domain.records import FieldKey, FlowKey, Report
 from ..domain.rules import decisions_in_force
+from .database import placeholders
 from .derived import decision_from_row, field_key, load_inputs
 from .events import event_reports
 from .ledger import Ledger
@@ -120,10 +121,21 @@ def decision_history(ledger: Ledger, event_id: str) -> list[dict[str, Any]]:
     )
     decisions = [decision_from_row(row) for row in rows]
     states = decision_states(decisions)
+    withdrawn_at = {row["id"]: row["withdrawn_at"] for row in rows}
+    audited = _audit_order(ledger, list(withdrawn_at))
     history = []
     for row, decision in zip(rows, decisions, strict=True):
         made = (decision.resolved_at, decision.seq)
-        earlier = [other for other in decisions if (other.resolved_at, other.seq) < made]
+        made_at = (decision.resolved_at, audited.get((decision.id, "decide"), 0))
+        earlier = [
+            # one withdrawn after this decision was made was in force when it was
+            replace(other, withdrawn=False)
+            if other.withdrawn
+            and (withdrawn_at[other.id], audited.get((other.id, "withdraw"), 0)) > made_at
+            else other
+            for other in decisions
+            if (other.resolved_at, other.seq) < made
+        ]
         then = decisions_in_force(earlier).get(decision.field)
         history.append(
             {
@@ -134,6 +146,22 @@ def decision_history(ledger: Ledger, event_id: str) -> list[dict[str, Any]]:
             }
         )
     return history
+
+
+def _audit_order(ledger: Ledger, decision_ids: list[str]) -> dict[tuple[str, str], int]:
+    """Where each decision's latest "decide" and "withdraw" stand in the audit trail:
+    which of two in the same second came first (a merged decision has none here)."""
+    if not decision_ids:
+        return {}
+    return {
+        (entity_id, action): number
+        for entity_id, action, number in ledger.conn.execute(
+            "SELECT entity_id, action, MAX(id) FROM audit WHERE entity = 'resolution'"
+            f" AND action IN ('decide', 'withdraw') AND entity_id IN ({placeholders(decision_ids)})"
+            " GROUP BY entity_id, action",
+            decision_ids,
+        )
+    }
 
 
 def provenance(ledger: Ledger, event_id: str, flow: FlowKey) -> dict[str, Any]:
