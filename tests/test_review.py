@@ -14,6 +14,7 @@ from ui_helpers import USER, focused, open_window, press, shortcut, type_text
 
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.store import queries
+from desktop_app.store.check import repair
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.ui.main_window import MainWindow
@@ -945,3 +946,123 @@ def test_undoing_what_came_after_a_decision_brings_back_the_decided_state(
     window.ledger.checkpoint()
     assert "small" not in {item["event_id"] for item in conflicts_json(cli, path)}
     assert cli("check", path).code == 0
+
+
+def two_report_events(path: Path, *events: tuple[str, str, tuple[str, str]]) -> Path:
+    """Events of two reports each: (id, date, the counts of civilians Russia → Ukraine
+    each report states); disputed where the two differ."""
+    rows = [
+        row(
+            report_id=f"{event_id}-{number}",
+            event_id=event_id,
+            event_date=day,
+            category="civilians",
+            from_party="Russia",
+            to_party="Ukraine",
+            count=count,
+            source_name=f"Source {number}",
+            quote=f"{event_id} {number}",
+        )
+        for event_id, day, counts in events
+        for number, count in enumerate(counts, start=1)
+    ]
+    return imported(path, write_csv(path.with_suffix(".csv"), list(REPORT_COLUMNS), rows))
+
+
+THREE_DISPUTED = (
+    ("a", "2024-11-01", ("10", "12")),
+    ("b", "2024-11-02", ("20", "25")),
+    ("c", "2024-11-03", ("30", "39")),
+)
+
+
+def test_an_edit_in_record_that_settles_an_event_keeps_records_selection(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The Review pane, out of view, moved on to the queue's next event and took Record's
+    selection with it: the next Delete there deleted event c, not b."""
+    window = open_window(qtbot, two_report_events(tmp_path / "l.db", *THREE_DISPUTED))
+    window.session.event_selected.emit("b")
+    qtbot.waitUntil(lambda: window.event_pane.event_id == "b")
+    window.event_pane.table.setFocus()
+    window.event_pane.table.selectRow(1)
+    shortcut(qtbot, window, "F2")
+    window.form.flows.rows[0].count.setText("20")  # now b's reports agree
+    shortcut(qtbot, window, "Ctrl+Return")
+    qtbot.waitUntil(lambda: "b" not in window.review_pane.queue_ids())
+    qtbot.wait(50)
+    assert window.events_pane.selected_event() == "b" and window.event_pane.event_id == "b"
+
+
+def test_f8_opens_the_next_event_on_its_field_to_decide(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The field list kept the last event's row: after F6 to a's count, F8 opened b on
+    its undisputed date, and the decision that followed went there."""
+    path = two_report_events(tmp_path / "l.db", *THREE_DISPUTED[:2])
+    with Ledger.open(path) as ledger:  # a: its date disputed too, so its count is second
+        ledger.conn.execute("UPDATE reports SET claimed_date = '2024-10-01' WHERE id = 'a-2'")
+        repair(ledger, "test")
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.value.setFocus()
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "a"
+    shortcut(qtbot, window, "F6")
+    assert pane.current_field() == FieldKey.count(FlowKey("Russia", "Ukraine", "civilians"))
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "b"
+    assert pane.current_field() == FieldKey.count(FlowKey("Russia", "Ukraine", "civilians"))
+    decide_by_keyboard(qtbot, window, 1)
+    decided = window.ledger.conn.execute("SELECT event_id, field, value FROM resolutions")
+    assert decided.fetchall() == [("b", "count", "20")]
+
+
+def test_f8_shows_the_queue_after_following_an_event_not_to_review(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The pane followed Record to a consistent event; the queue's row stayed current, so
+    F8 selected it again and nothing changed, however often it was pressed."""
+    events = (("a", "2024-11-01", ("10", "12")), ("x", "2024-11-03", ("5", "5")))
+    window = open_window(qtbot, two_report_events(tmp_path / "l.db", *events))
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "a"
+    shortcut(qtbot, window, "Ctrl+1")
+    window.session.event_selected.emit("x")
+    qtbot.waitUntil(lambda: pane.event_id == "x")
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "a" and window.events_pane.selected_event() == "a"
+
+
+def test_a_change_elsewhere_keeps_the_value_picked_for_the_field(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Every import, merge or write of another program emptied the value taken with Alt+2
+    and the report it followed; the rationale stayed, without its value."""
+    path = two_report_events(tmp_path / "l.db", *THREE_DISPUTED[:2])
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.value.setFocus()
+    shortcut(qtbot, window, "F8")
+    shortcut(qtbot, window, "Alt+2")
+    assert pane.value.text() == "12" and pane.picked_report == "a-2"
+    with Ledger.open(path) as other:  # another program adds an unrelated event
+        unrelated = two_report_events(tmp_path / "z.db", ("z", "2024-01-01", ("1", "1")))
+        apply_import(other, plan_import(other, unrelated.with_suffix(".csv"), "x"), "x")
+    window.check_other_writers()
+    qtbot.waitUntil(lambda: window.ledger.count("events") == 3)
+    assert pane.event_id == "a" and pane.value.text() == "12" and pane.picked_report == "a-2"
+
+
+def test_after_the_last_event_of_the_queue_the_walk_goes_on_at_its_first(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The last event of the queue decided, the pane went to the new last one, skipping
+    the others (a decision that reorders the queue puts the event it decided last)."""
+    window = open_window(qtbot, two_report_events(tmp_path / "l.db", *THREE_DISPUTED))
+    pane = window.review_pane
+    pane.value.setFocus()
+    shortcut(qtbot, window, "F8")
+    assert pane.queue_ids() == ["a", "b", "c"] and pane.event_id == "a"
+    shortcut(qtbot, window, "F8")
+    shortcut(qtbot, window, "F8")
+    assert pane.event_id == "c"
+    decide_by_keyboard(qtbot, window, 1)
+    assert pane.event_id == "a"

@@ -484,12 +484,19 @@ class ReviewPane(QWidget):
             return
         if self._was_out_of_view:
             step = 0
-        row = ids.index(self.event_id) + step if self.event_id in ids else 0
-        self.queue.selectRow(max(0, min(row, len(ids) - 1)))
+        row = max(
+            0, min(ids.index(self.event_id) + step if self.event_id in ids else 0, len(ids) - 1)
+        )
+        self.queue.selectRow(row)
+        if self.event_id != ids[row]:  # the row was current already: shown from Record
+            self.show_event(ids[row])
+            self.session.event_selected.emit(ids[row])
 
     # ---- one event ------------------------------------------------------------------
 
     def show_event(self, event_id: str) -> None:
+        staying = bool(event_id) and event_id == self.event_id  # shown again after a change
+        kept = self._choice() if staying else None
         self._keep_rationale_with(event_id)
         review = fields_to_decide(self.session.ledger, event_id) if event_id else None
         if review is None:
@@ -511,15 +518,42 @@ class ReviewPane(QWidget):
         self.new_reports = review.new_reports
         self.fields = review.fields
         self._fill_comparison(review.candidates, review.in_question)
-        current = self.field_choice.currentIndex()
         self.field_choice.blockSignals(True)
         self.field_choice.clear()
         for field, state in self.fields:
             self.field_choice.addItem(FIELD_MARKS[state] + field_label(field))
+        self.field_choice.setCurrentIndex(self._field_row(kept))
         self.field_choice.blockSignals(False)
-        self.field_choice.setCurrentIndex(current if 0 <= current < len(self.fields) else 0)
         self._field_changed()
+        self._restore_choice(kept)
         self._fill_history()
+
+    def _choice(self) -> tuple[FieldKey | None, str, str, str | None, str]:
+        """The field chosen, its state, and what was picked or typed for it."""
+        field = self.current_field()
+        state = dict(self.fields).get(field, "") if field else ""
+        return field, state, self.value.text(), self.picked_report, self.picked_label.text()
+
+    def _field_row(self, kept: tuple[FieldKey | None, str, str, str | None, str] | None) -> int:
+        """The same field where the event is shown again (not the same row: a change can
+        reorder them); another event's first, the one to decide (the row of the last
+        event's field put a decision on a field nobody disputed)."""
+        keys = [field for field, _state in self.fields]
+        return keys.index(kept[0]) if kept and kept[0] in keys else 0
+
+    def _restore_choice(
+        self, kept: tuple[FieldKey | None, str, str, str | None, str] | None
+    ) -> None:
+        """A change elsewhere (an import, another program) left the field as it was: what
+        was picked or typed for it stays (it was cleared at every such change)."""
+        if kept is None or kept[0] is None or self.current_field() != kept[0]:
+            return
+        if dict(self.fields).get(kept[0]) != kept[1]:
+            return  # decided or reopened meanwhile: its value is to choose again
+        _field, _state, typed, picked, label = kept
+        self.value.setText(typed)
+        self.picked_report = picked
+        self.picked_label.setText(label)
 
     def _keep_rationale_with(self, event_id: str) -> None:
         """A rationale belongs to the event it was written for: moving to another event
@@ -914,7 +948,9 @@ class ReviewPane(QWidget):
         entries = self.queue_model.entries
         gone = self.event_id and self.queue_model.row_of(self.event_id) is None
         if gone and entries and was_at is not None:
-            next_id = entries[min(was_at, len(entries) - 1)].event_id
+            # The one that came after it; after the last, the queue's first (a decision
+            # that reordered the queue had put it last, and the walk skipped one).
+            next_id = entries[was_at if was_at < len(entries) else 0].event_id
             if changes.everything:  # not this pane's decision: say why it moved on
                 self.session.message.emit(
                     translate(
@@ -925,7 +961,10 @@ class ReviewPane(QWidget):
                 )
             self.show_event(next_id)
             self._select_in_queue(next_id)
-            self.session.event_selected.emit(next_id)
+            if self.isVisible():
+                # Only where the person reviews: an edit in Record that settled the
+                # event moved Record's selection to another one, which Delete deleted.
+                self.session.event_selected.emit(next_id)
             return
         if self.event_id and (changes.everything or self.event_id in changes.events):
             self.show_event(self.event_id)
