@@ -12,6 +12,7 @@ from conftest import write_reports_csv
 from test_cli_import import Cli, query
 
 from desktop_app.domain.records import source_key
+from desktop_app.domain.validation import Invalid
 from desktop_app.store.importer import plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.sources import (
@@ -136,3 +137,80 @@ def test_a_colleagues_file_that_keeps_the_old_name_merges_into_the_renamed_sourc
     again = cli("merge", imported, colleague)  # merging the same file twice changes nothing
     assert again.code == 0 and "Nothing to merge" in again.out, again.out
     assert reports_by_source(imported) == {"Source Zero": 3, "Source 1": 3, "Source 2": 3}
+
+
+def test_an_undone_rename_leaves_the_new_name_to_no_source(
+    cli: Cli, imported: Path, tmp_path: Path
+) -> None:
+    """The undo (an edit like any other in the audit trail) made "Source Zero" a former
+    name of Source 0: a report of a real "Source Zero" imported or merged later went to
+    Source 0, the form said "now Source 0", and the import warned of a rename."""
+    with Ledger.open(imported) as ledger:
+        found = ledger.find_source("Source 0", "Ukraine")
+        assert found is not None
+        before = SourceFields("Source 0", "Ukraine", found["kind"], found["reliability"])
+        renamed = SourceFields("Source Zero", "Ukraine", found["kind"], found["reliability"])
+        update_source(ledger, found["id"], renamed, WHO)
+        update_source(ledger, found["id"], before, WHO, undoing=True)  # what Ctrl+Z runs
+        assert former_names(ledger) == {}
+    other = write_reports_csv(tmp_path / "other.csv", 3)
+    text = other.read_text(encoding="utf-8").replace("Source 0", "Source Zero")
+    other.write_text(text.replace("r0,", "zero-0,"), encoding="utf-8")
+    result = cli("import", imported, other)
+    assert result.code == 0 and "renamed or merged" not in result.err, result.err
+    assert reports_by_source(imported)["Source Zero"] >= 1
+    assert reports_by_source(imported)["Source 0"] == 2
+
+
+def test_a_source_stored_with_a_mixed_name_can_be_regraded_and_its_rename_undone(
+    imported: Path,
+) -> None:
+    """A name stored before the script check (an older file, a colleague's merged in):
+    changing its grade alone was refused for the name, and a rename that mended it could
+    not be undone ("Not done: … mixes Latin and Cyrillic letters")."""
+    mixed = "Source 0 Мedinsky"  # a Cyrillic М
+    with Ledger.open(imported) as ledger:
+        found = ledger.find_source("Source 0", "Ukraine")
+        assert found is not None
+        ledger.conn.execute(
+            "UPDATE sources SET name = ?, key = ? WHERE id = ?",
+            (mixed, source_key(mixed, "Ukraine"), found["id"]),
+        )
+        regraded = SourceFields(mixed, "Ukraine", found["kind"], "B")
+        update_source(ledger, found["id"], regraded, WHO)
+        mended = SourceFields("Source 0 Medinsky", "Ukraine", found["kind"], "B")
+        update_source(ledger, found["id"], mended, WHO)
+        update_source(ledger, found["id"], regraded, WHO, undoing=True)
+        assert ledger.find_source(mixed, "Ukraine")["reliability"] == "B"  # type: ignore[index]
+        other = SourceFields("Source 0 Мedinskiy", "Ukraine", found["kind"], "B")
+        with pytest.raises(Invalid, match="mixes Latin and Cyrillic"):  # a new name is checked
+            update_source(ledger, found["id"], other, WHO)
+
+
+@pytest.mark.parametrize("name", ["\u200b", " \u00ad\ufeff "])
+def test_a_source_name_that_shows_nothing_is_refused(
+    cli: Cli, imported: Path, tmp_path: Path, name: str
+) -> None:
+    with Ledger.open(imported) as ledger:
+        found = ledger.find_source("Source 0", "Ukraine")
+        assert found is not None
+        with pytest.raises(Invalid, match="a source needs a name"):
+            fields = SourceFields(name, "Ukraine", found["kind"], found["reliability"])
+            update_source(ledger, found["id"], fields, WHO)
+    nameless = write_reports_csv(tmp_path / "nameless.csv", 1)
+    text = nameless.read_text(encoding="utf-8").replace("Source 0", name.strip())
+    nameless.write_text(text.replace("r0,", "nameless,"), encoding="utf-8")
+    result = cli("import", imported, nameless)
+    assert result.code == 1 and "source_name is required" in result.err, result.err
+
+
+def test_a_party_given_to_a_source_and_undone_leaves_no_party_behind(imported: Path) -> None:
+    with Ledger.open(imported) as ledger:
+        found = ledger.find_source("Source 0", "Ukraine")
+        assert found is not None
+        before = SourceFields("Source 0", "Ukraine", found["kind"], found["reliability"])
+        misspelt = SourceFields("Source 0", "Rusia", found["kind"], found["reliability"])
+        update_source(ledger, found["id"], misspelt, WHO)
+        assert "Rusia" in ledger.parties()
+        update_source(ledger, found["id"], before, WHO, undoing=True)
+        assert "Rusia" not in ledger.parties()

@@ -976,3 +976,35 @@ def test_a_name_that_shows_nothing_is_asked_again(
     monkeypatch.setattr(QInputDialog, "getText", answer)
     assert window.session.who() == "Rita" and len(asked) == 2
     assert settings.stored_user_name() == "Rita"
+
+
+def test_the_sources_dialog_lets_tab_leave_its_table_and_saves_only_a_change(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Tab went round the table's cells and on to the next row, loading another source
+    into the fields, and never left the table; Save with nothing changed pushed an undo
+    step and audited an edit whose old and new were the same."""
+    from desktop_app.ui.dialogs import SourcesDialog
+
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    dialog = SourcesDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.table.setCurrentCell(0, 0)
+    chosen = dialog.selected()
+    dialog.table.setFocus()
+    qtbot.waitUntil(dialog.table.hasFocus)
+    for _ in range(dialog.table.columnCount()):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert not dialog.table.hasFocus() and dialog.selected() == chosen
+    steps = window.session.undo_stack.count()
+    audited = window.ledger.count("audit")
+    dialog.save_button.click()
+    assert window.session.undo_stack.count() == steps and window.ledger.count("audit") == audited

@@ -143,12 +143,21 @@ def one_script(value: str, what: str) -> str:
     return value
 
 
+def visible_name(text: str, what: str) -> str:
+    """A required name that a reader can see, trimmed: a zero-width space alone names no
+    source and no party."""
+    value = required_name(text, what)
+    if not shows_something(value):
+        raise Invalid(f"{what} is required")
+    return value
+
+
 def source_name(text: str, what: str = "source") -> str:
-    return one_script(required_name(text, what), what)
+    return one_script(visible_name(text, what), what)
 
 
 def party(text: str, what: str = "party") -> str:
-    return one_script(required_name(text, what), what)
+    return one_script(visible_name(text, what), what)
 
 
 def optional_party(text: str, what: str = "source party") -> str | None:

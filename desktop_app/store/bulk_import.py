@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from ..domain import dates
-from ..domain.records import Flow, FlowKey, name_key, source_key
+from ..domain.records import DEFAULT_IGNORABLE, Flow, FlowKey, name_key, source_key
 from ..domain.validation import Invalid
 from .import_plan import (
     COLUMN_CHECKS,
@@ -69,8 +69,15 @@ def _all_kept(given: pa.Array) -> bool:
 BOTH_SCRIPTS = r"\p{Latin}.*\p{Cyrillic}|\p{Cyrillic}.*\p{Latin}"
 
 
+# A text that shows nothing: default-ignorable characters (a zero-width space) and spaces.
+INVISIBLE = rf"^(?:{DEFAULT_IGNORABLE.pattern}|\s|\p{{Z}})*$"
+
+
 def _all_kept_in_one_script(given: pa.Array) -> bool:
-    """A source's name is kept as it is unless a word in it mixes Latin and Cyrillic."""
+    """A source's name is kept as it is unless a word in it mixes Latin and Cyrillic, or
+    it shows nothing."""
+    if pc.any(pc.match_substring_regex(given, INVISIBLE)).as_py() is True:
+        return False
     return pc.any(pc.match_substring_regex(given, BOTH_SCRIPTS)).as_py() is not True
 
 

@@ -859,11 +859,11 @@ class Ledger:
             self.delete_reports([report_id])
             self.audit("delete", "report", report_id, old=old)
             parties = {flow[side] for flow in old["flows"] for side in ("from_party", "to_party")}
-            self._drop_unused_parties(parties)
+            self.drop_unused_parties(parties)
             state.touched.add(old["event_id"])
         return self.changes_of(state)
 
-    def _drop_unused_parties(self, names: Iterable[str]) -> None:
+    def drop_unused_parties(self, names: Iterable[str]) -> None:
         """Parties of a deleted report that nothing names any more (audited): the undo of
         a report that added a misspelt "Rusia" left it in the file, a completion above
         "Russia" that nothing in the window could remove. Restoring the report adds it

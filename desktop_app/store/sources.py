@@ -74,7 +74,7 @@ def former_names(ledger: Ledger) -> dict[str, dict[str, Any]]:
     former: dict[str, str] = {}
     rows = ledger.conn.execute(
         "SELECT action, entity_id, old, new FROM audit WHERE entity = 'source'"
-        " AND action IN ('edit', 'merge-sources', 'create') ORDER BY id"
+        " AND action IN ('edit', 'merge-sources', 'create') ORDER BY id"  # not 'undo-edit'
     )
     for action, source_id, old, new in rows:
         if action == "create":  # a merge undone: the source stands for itself again
@@ -102,15 +102,15 @@ def former_names(ledger: Ledger) -> dict[str, dict[str, Any]]:
     return found
 
 
-def update_source(ledger: Ledger, source_id: str, fields: SourceFields, who: str) -> Changes:
-    """Rename a source or change its party, kind or reliability (audited)."""
+def update_source(
+    ledger: Ledger, source_id: str, fields: SourceFields, who: str, *, undoing: bool = False
+) -> Changes:
+    """Rename a source or change its party, kind or reliability (audited). `undoing`: the
+    source given back what it held before an edit, as it held it, audited as such (not a
+    rename: its name then is no former name of the source, see former_names)."""
     with ledger.write(who) as state:
         old = source(ledger, source_id)
-        if not tidy(fields.name):
-            raise Invalid("a source needs a name")
-        # As the form checks them: a word mixing Latin and Cyrillic is a look-alike name.
-        name = validation.source_name(fields.name)
-        given_party = validation.optional_party(fields.party or "")
+        name, given_party = _checked_name_and_party(old, fields, undoing)
         party = ledger.ensure_party(given_party) if given_party else None
         key = source_key(name, party)
         clash = ledger.conn.execute(
@@ -132,15 +132,36 @@ def update_source(ledger: Ledger, source_id: str, fields: SourceFields, who: str
             },
         )
         ledger.audit(
-            "edit",
+            "undo-edit" if undoing else "edit",
             "source",
             source_id,
             old=public_record(old),
             new=public_record(source(ledger, source_id)),
         )
+        if old["party"] and old["party"] != party:  # a misspelt party undone leaves nothing
+            ledger.drop_unused_parties([old["party"]])
         state.sources = True
         state.touched.update(_events_of(ledger, source_id))
     return ledger.changes_of(state)
+
+
+def _checked_name_and_party(
+    old: dict[str, Any], fields: SourceFields, undoing: bool
+) -> tuple[str, str | None]:
+    """The name and party as the form checks them (a name that shows nothing is none; a
+    word mixing Latin and Cyrillic is a look-alike), where they change: a name stored
+    before that check (an older file, a colleague's merged in) stays as it is while only
+    the grades change, and an undo gives back what was held."""
+    name, party = tidy(fields.name), tidy(fields.party or "") or None
+    if undoing:
+        return name, party
+    if not validation.shows_something(name):
+        raise Invalid("a source needs a name")
+    if name != old["name"]:
+        name = validation.source_name(name)
+    if party != old["party"]:
+        party = validation.optional_party(party or "")
+    return name, party
 
 
 def merge_sources(

@@ -153,7 +153,9 @@ class UpdateSource(LedgerCommand):
 
     def undo_change(self) -> Changes:
         assert self.before is not None
-        return sources.update_source(self.ledger, self.source_id, self.before, self.who())
+        return sources.update_source(
+            self.ledger, self.source_id, self.before, self.who(), undoing=True
+        )
 
     def redo_change(self) -> Changes:
         return sources.update_source(self.ledger, self.source_id, self.fields, self.who())

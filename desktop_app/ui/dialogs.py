@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -161,6 +163,7 @@ class SourcesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the fields; arrows move
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.name = QLineEdit(self)
@@ -269,6 +272,9 @@ class SourcesDialog(QDialog):
             combo_value(self.kind),
             list(RELIABILITY)[self.reliability.currentIndex()],
         )
+        held = SourceFields(source["name"], source["party"], source["kind"], source["reliability"])
+        if replace(fields, name=fields.name.strip()) == held:
+            return  # nothing changed: no step to undo, nothing audited
         self._execute(UpdateSource(self.session, source["id"], fields))
 
     def merge(self) -> None:
