@@ -361,6 +361,20 @@ def test_every_file_is_byte_for_byte_what_the_old_sql_made(
         assert written[name] == rows, name
 
 
+def export_by_two_readers_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Seconds:
+    """Export the tricky ledger with a second reader wherever the ledger is small, and
+    hold every file to what the old SQL made; the second readers, to look at."""
+    monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
+    path = tricky_ledger(tmp_path / "tricky.db")
+    expected = old_files(path)
+    seconds = Seconds(monkeypatch)
+    with Ledger.open(path, read_only=True) as ledger:
+        exporter.export_all(ledger, tmp_path / "out")
+    for name, (data, _) in expected.items():
+        assert (tmp_path / "out" / name).read_bytes() == data, name
+    return seconds
+
+
 @pytest.mark.parametrize("kernel", ["refuses", "absent"])
 def test_the_second_readers_lines_are_copied_by_python_where_the_kernel_cannot(
     tmp_path: Path, kernel: str, monkeypatch: pytest.MonkeyPatch
@@ -375,15 +389,8 @@ def test_the_second_readers_lines_are_copied_by_python_where_the_kernel_cannot(
         monkeypatch.setattr(export_lines.os, "copy_file_range", refuses)
     else:
         monkeypatch.delattr(export_lines.os, "copy_file_range", raising=False)
-    monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
-    path = tricky_ledger(tmp_path / "tricky.db")
-    expected = old_files(path)
-    seconds = Seconds(monkeypatch)
-    with Ledger.open(path, read_only=True) as ledger:
-        exporter.export_all(ledger, tmp_path / "out")
+    seconds = export_by_two_readers_as_before(tmp_path, monkeypatch)
     assert seconds.started == [True]
-    for name, (data, _) in expected.items():
-        assert (tmp_path / "out" / name).read_bytes() == data, name
 
 
 def test_two_readers_share_the_work_only_in_one_snapshot(
@@ -459,15 +466,7 @@ def test_the_files_are_whole_whatever_the_second_process_does(
     child = tmp_path / "child.py"
     child.write_text(FAILING_CHILDREN[failure], encoding="utf-8")
     monkeypatch.setattr(export_lines, "_CHILD", child)
-    monkeypatch.setattr(export_lines, "SECOND_READER_FROM", 0)
-    path = tricky_ledger(tmp_path / "tricky.db")
-    expected = old_files(path)
-    seconds = Seconds(monkeypatch)
-    with Ledger.open(path, read_only=True) as ledger:
-        exporter.export_all(ledger, tmp_path / "out")
-    for name, (data, _) in expected.items():
-        assert (tmp_path / "out" / name).read_bytes() == data, name
-    assert seconds.all_ended()
+    assert export_by_two_readers_as_before(tmp_path, monkeypatch).all_ended()
 
 
 def test_a_failure_stops_the_second_process_and_leaves_no_temporary_file(

@@ -5,6 +5,7 @@ stands for the old name, and the import says so once, as a warning."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,17 @@ def test_a_colleagues_file_that_keeps_the_old_name_merges_into_the_renamed_sourc
     assert reports_by_source(imported) == {"Source Zero": 3, "Source 1": 3, "Source 2": 3}
 
 
+def source_0(ledger: Ledger) -> tuple[str, Callable[..., SourceFields]]:
+    """Source 0's id, and its fields with a name or a party changed (its grades kept)."""
+    found = ledger.find_source("Source 0", "Ukraine")
+    assert found is not None
+
+    def fields(name: str = "Source 0", party: str = "Ukraine", grade: str = "") -> SourceFields:
+        return SourceFields(name, party, found["kind"], grade or found["reliability"])
+
+    return found["id"], fields
+
+
 def test_an_undone_rename_leaves_the_new_name_to_no_source(
     cli: Cli, imported: Path, tmp_path: Path
 ) -> None:
@@ -146,12 +158,9 @@ def test_an_undone_rename_leaves_the_new_name_to_no_source(
     name of Source 0: a report of a real "Source Zero" imported or merged later went to
     Source 0, the form said "now Source 0", and the import warned of a rename."""
     with Ledger.open(imported) as ledger:
-        found = ledger.find_source("Source 0", "Ukraine")
-        assert found is not None
-        before = SourceFields("Source 0", "Ukraine", found["kind"], found["reliability"])
-        renamed = SourceFields("Source Zero", "Ukraine", found["kind"], found["reliability"])
-        update_source(ledger, found["id"], renamed, WHO)
-        update_source(ledger, found["id"], before, WHO, undoing=True)  # what Ctrl+Z runs
+        source_id, fields = source_0(ledger)
+        update_source(ledger, source_id, fields("Source Zero"), WHO)
+        update_source(ledger, source_id, fields(), WHO, undoing=True)  # what Ctrl+Z runs
         assert former_names(ledger) == {}
     other = write_reports_csv(tmp_path / "other.csv", 3)
     text = other.read_text(encoding="utf-8").replace("Source 0", "Source Zero")
@@ -170,21 +179,17 @@ def test_a_source_stored_with_a_mixed_name_can_be_regraded_and_its_rename_undone
     not be undone ("Not done: … mixes Latin and Cyrillic letters")."""
     mixed = "Source 0 Мedinsky"  # a Cyrillic М
     with Ledger.open(imported) as ledger:
-        found = ledger.find_source("Source 0", "Ukraine")
-        assert found is not None
+        source_id, fields = source_0(ledger)
         ledger.conn.execute(
             "UPDATE sources SET name = ?, key = ? WHERE id = ?",
-            (mixed, source_key(mixed, "Ukraine"), found["id"]),
+            (mixed, source_key(mixed, "Ukraine"), source_id),
         )
-        regraded = SourceFields(mixed, "Ukraine", found["kind"], "B")
-        update_source(ledger, found["id"], regraded, WHO)
-        mended = SourceFields("Source 0 Medinsky", "Ukraine", found["kind"], "B")
-        update_source(ledger, found["id"], mended, WHO)
-        update_source(ledger, found["id"], regraded, WHO, undoing=True)
+        update_source(ledger, source_id, fields(mixed, grade="B"), WHO)
+        update_source(ledger, source_id, fields("Source 0 Medinsky", grade="B"), WHO)
+        update_source(ledger, source_id, fields(mixed, grade="B"), WHO, undoing=True)
         assert ledger.find_source(mixed, "Ukraine")["reliability"] == "B"  # type: ignore[index]
-        other = SourceFields("Source 0 Мedinskiy", "Ukraine", found["kind"], "B")
         with pytest.raises(Invalid, match="mixes Latin and Cyrillic"):  # a new name is checked
-            update_source(ledger, found["id"], other, WHO)
+            update_source(ledger, source_id, fields("Source 0 Мedinskiy"), WHO)
 
 
 @pytest.mark.parametrize("name", ["\u200b", " \u00ad\ufeff "])
@@ -192,11 +197,9 @@ def test_a_source_name_that_shows_nothing_is_refused(
     cli: Cli, imported: Path, tmp_path: Path, name: str
 ) -> None:
     with Ledger.open(imported) as ledger:
-        found = ledger.find_source("Source 0", "Ukraine")
-        assert found is not None
+        source_id, fields = source_0(ledger)
         with pytest.raises(Invalid, match="a source needs a name"):
-            fields = SourceFields(name, "Ukraine", found["kind"], found["reliability"])
-            update_source(ledger, found["id"], fields, WHO)
+            update_source(ledger, source_id, fields(name), WHO)
     nameless = write_reports_csv(tmp_path / "nameless.csv", 1)
     text = nameless.read_text(encoding="utf-8").replace("Source 0", name.strip())
     nameless.write_text(text.replace("r0,", "nameless,"), encoding="utf-8")
@@ -206,11 +209,8 @@ def test_a_source_name_that_shows_nothing_is_refused(
 
 def test_a_party_given_to_a_source_and_undone_leaves_no_party_behind(imported: Path) -> None:
     with Ledger.open(imported) as ledger:
-        found = ledger.find_source("Source 0", "Ukraine")
-        assert found is not None
-        before = SourceFields("Source 0", "Ukraine", found["kind"], found["reliability"])
-        misspelt = SourceFields("Source 0", "Rusia", found["kind"], found["reliability"])
-        update_source(ledger, found["id"], misspelt, WHO)
+        source_id, fields = source_0(ledger)
+        update_source(ledger, source_id, fields(party="Rusia"), WHO)
         assert "Rusia" in ledger.parties()
-        update_source(ledger, found["id"], before, WHO, undoing=True)
+        update_source(ledger, source_id, fields(), WHO, undoing=True)
         assert "Rusia" not in ledger.parties()

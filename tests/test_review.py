@@ -1066,3 +1066,17 @@ def test_after_the_last_event_of_the_queue_the_walk_goes_on_at_its_first(
     assert pane.event_id == "c"
     decide_by_keyboard(qtbot, window, 1)
     assert pane.event_id == "a"
+
+
+def test_a_double_click_takes_a_value_nobody_disputes_too(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """README: a double click on a value takes it as Alt+1…9 does; on the rows of the
+    fields nobody disputes (below who each source is) it took nothing."""
+    window = open_window(qtbot, two_report_events(tmp_path / "l.db", THREE_DISPUTED[0]))
+    pane = window.review_pane
+    pane.value.setFocus()
+    shortcut(qtbot, window, "F8")
+    table = pane.comparison
+    labels = [table.verticalHeaderItem(row).text() for row in range(table.rowCount())]
+    table.cellDoubleClicked.emit(labels.index("Date"), 1)
+    assert pane.current_field() == FieldKey.date()
+    assert pane.value.text() == "2024-11-01" and pane.picked_report == "a-2"

@@ -29,7 +29,7 @@ from ui_helpers import drop_files, focused, open_window, press, shortcut, type_t
 from desktop_app.store import checked_files, derived
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
-from desktop_app.ui.dialogs import ProblemsDialog
+from desktop_app.ui.dialogs import ProblemsDialog, SourcesDialog
 from desktop_app.ui.events_model import STATUS_COLUMN
 from desktop_app.ui.main_window import MainWindow, recent_files, remember_file
 from desktop_app.ui.tasks import TaskRunner
@@ -630,29 +630,33 @@ def test_a_bad_filter_date_says_why(qtbot, tmp_path: Path) -> None:
     assert "no month 13" in pane.filter_error.text()
 
 
-def test_sources_are_renamed_and_merged_in_their_dialog(
-    qtbot,  # noqa: ANN001
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from desktop_app.ui.dialogs import SourcesDialog
-
-    asked: list[str] = []
-    yes = QMessageBox.StandardButton.Yes
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: asked.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]))
+def sources_dialog(qtbot, tmp_path: Path) -> tuple[MainWindow, SourcesDialog]:  # noqa: ANN001
+    """The window on the example, and its Sources dialog open, modal as exec() opens it."""
     path = tmp_path / "ledger.db"
     with Ledger.open(path) as ledger:
         apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
     window = open_window(qtbot, path)
     dialog = SourcesDialog(window.session, window)
     qtbot.addWidget(dialog)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # as exec() opens it
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return window, dialog
+
+
+def test_sources_are_renamed_and_merged_in_their_dialog(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: asked.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]))
+    window, dialog = sources_dialog(qtbot, tmp_path)
     names = [source["name"] for source in dialog.sources]
     dialog.table.setCurrentCell(names.index("Shamsail Saraliyev"), 0)
     dialog.name.selectAll()
@@ -985,18 +989,7 @@ def test_the_sources_dialog_lets_tab_leave_its_table_and_saves_only_a_change(
     """Tab went round the table's cells and on to the next row, loading another source
     into the fields, and never left the table; Save with nothing changed pushed an undo
     step and audited an edit whose old and new were the same."""
-    from desktop_app.ui.dialogs import SourcesDialog
-
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
-    window = open_window(qtbot, path)
-    dialog = SourcesDialog(window.session, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    window, dialog = sources_dialog(qtbot, tmp_path)
     dialog.table.setCurrentCell(0, 0)
     chosen = dialog.selected()
     dialog.table.setFocus()

@@ -114,10 +114,8 @@ def _search_differences(ledger: Ledger) -> list[str]:
     differences = []
     for event_id in sorted(set(stored) | set(rebuilt)):
         which = f"search text of event {event_id}"
-        if event_id not in rebuilt:
-            differences.append(f"{which}: stored but should not exist")
-        elif event_id not in stored:
-            differences.append(f"{which}: missing")
+        if (alone := _one_side(which, event_id, stored, rebuilt)) is not None:
+            differences.append(alone)
         elif stored[event_id] != rebuilt[event_id]:
             (rowid, text), (should_rowid, should_text) = stored[event_id], rebuilt[event_id]
             if rowid != should_rowid:
@@ -125,6 +123,15 @@ def _search_differences(ledger: Ledger) -> list[str]:
             elif Counter(str(text)) != Counter(str(should_text)):
                 differences.append(f"{which} is {_cut(text)}, should be {_cut(should_text)}")
     return differences
+
+
+def _one_side(which: str, key: Any, stored: dict[Any, Any], rebuilt: dict[Any, Any]) -> str | None:
+    """A row on one side only, said; None where both have it."""
+    if key not in rebuilt:
+        return f"{which}: stored but should not exist"
+    if key not in stored:
+        return f"{which}: missing"
+    return None
 
 
 def _cut(text: object, length: int = 60) -> str:
@@ -140,10 +147,8 @@ def _compare(kind: str, columns: str, stored: dict[Any, Any], rebuilt: dict[Any,
     differences = []
     for key in sorted(set(stored) | set(rebuilt), key=str):
         which = f"{kind} {' / '.join(map(str, key)) if isinstance(key, tuple) else key}"
-        if key not in rebuilt:
-            differences.append(f"{which}: stored but should not exist")
-        elif key not in stored:
-            differences.append(f"{which}: missing")
+        if (alone := _one_side(which, key, stored, rebuilt)) is not None:
+            differences.append(alone)
         elif stored[key] != rebuilt[key]:
             differing = [
                 f"{name} is {old!r}, should be {new!r}"

@@ -254,6 +254,7 @@ class ReviewPane(QWidget):
         self.evidence_rows = -1
         self.evidence_items: dict[str, list[evidence.Evidence]] = {}
         self.in_question: list[FieldKey] = []  # the comparison's first rows
+        self.quiet: list[FieldKey] = []  # its last rows, below who each source is
         # A double click on a value takes it, as Alt+1…9 does for the field of its row.
         self.comparison.cellDoubleClicked.connect(self._take_value_at)
         self.comparison.setAccessibleName(translate("ReviewPane", "Reports side by side"))
@@ -574,6 +575,7 @@ class ReviewPane(QWidget):
         in_question = [field for field, state in self.fields if state not in ("quiet", "warning")]
         self.in_question = in_question
         quiet = [field for field in fields if field not in in_question]
+        self.quiet = quiet
         table = self.comparison
         table.clear()
         table.setColumnCount(len(self.reports))
@@ -835,10 +837,20 @@ class ReviewPane(QWidget):
         self.error.clear()
 
     def _take_value_at(self, row: int, column: int) -> None:
-        if 0 <= row < len(self.in_question) and not self.session.ledger.read_only:
-            self._choose_field(self.in_question[row])
-            self.pick_report(column + 1)
-            self.value.setFocus(Qt.FocusReason.MouseFocusReason)
+        field = self._field_at(row)
+        if field is not None and not self.session.ledger.read_only:
+            self._choose_field(field)
+            if self.current_field() == field:
+                self.pick_report(column + 1)
+                self.value.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def _field_at(self, row: int) -> FieldKey | None:
+        """The field of a row of the comparison: one in question, or one nobody disputes
+        (a double click there took nothing, where Alt+1…9 takes its value)."""
+        if 0 <= row < len(self.in_question):
+            return self.in_question[row]
+        quiet_row = row - len(self.in_question) - len(INFO_ROWS)
+        return self.quiet[quiet_row] if 0 <= quiet_row < len(self.quiet) else None
 
     def _choose_field(self, field: FieldKey) -> None:
         keys = [key for key, _state in self.fields]
