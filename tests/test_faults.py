@@ -819,9 +819,9 @@ def test_every_kind_of_change_made_in_the_window_leaves_its_audit_record(
         "Other Outlet",
         "Other Outlet Daily",
     )
-    stack.undo()
+    stack.undo()  # audited as an undo: its name then is no former name of the source
     records = audit.new()
-    assert _actions(records) == [("edit", "source", other_id)]
+    assert _actions(records) == [("undo-edit", "source", other_id)]
     assert records[0]["new"]["name"] == "Other Outlet"
     session.execute(MergeSources(session, hq_id, other_id, "Merge sources"))
     records = audit.new()

@@ -793,3 +793,34 @@ def test_a_status_a_merge_gave_that_the_folder_cannot_carry_is_warned_about(
         result.err
     )
     assert "a merge brought" in result.err
+
+
+def test_a_copy_restored_from_a_folder_merges_back_as_the_same_decisions(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A folder's decisions carry no ids: restored, they have new ones, and merging the
+    restored copy back added every decision again, written after the report that had
+    reopened ev-x, which then counted as resolved. Decisions saying the same are the same
+    decision; a withdrawal made in the copy is followed as for one of the same id."""
+    db = decided_ledger(cli, tmp_path / "ledger.db")
+    folder, colleague = tmp_path / "folder", tmp_path / "colleague.db"
+    ok(cli("export", db, folder))
+    ok(cli("import", colleague, folder))
+    before = snapshot(db)
+    assert "Nothing to merge" in ok(cli("merge", db, colleague)).out
+    assert snapshot(db) == before
+    ok(cli("export", db, tmp_path / "again"))
+    assert statuses(tmp_path / "again")["ev-x"] == "reopened"
+    with Ledger.open(colleague) as ledger:  # the colleague withdraws the count decided last
+        (latest,) = ledger.conn.execute(
+            "SELECT id FROM resolutions WHERE value = '120' AND withdrawn_at IS NULL"
+        ).fetchone()
+        ledger.withdraw_resolution(latest, "colleague")
+    said = ok(cli("merge", db, colleague)).out
+    assert "withdrawn" in said and "decision added" not in said, said
+    with Ledger.open(db) as ledger:
+        rows = ledger.conn.execute(
+            "SELECT value, withdrawn_by FROM resolutions WHERE value = '120'"
+        )
+        assert rows.fetchall() == [("120", "colleague")]
+        assert ledger.count("resolutions") == len(before["resolutions"])

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..domain import validation
 from ..domain.records import DEFAULT_RELIABILITY, FieldKey, FlowKey, source_key, tidy
@@ -85,23 +86,41 @@ class DecisionRow:
     id: str = ""
 
     def content(self) -> tuple[str, ...]:
-        """What the decision says, parties by their keys: two decisions saying the same
-        are the same decision, whatever their ids."""
-        from ..domain.records import name_key
-
         flow = self.field.flow
-        return (
-            self.event_id,
-            self.field.field,
-            name_key(flow.from_party) if flow else "",
-            name_key(flow.to_party) if flow else "",
-            flow.category if flow else "",
-            self.value,
-            self.report_id or "",
-            self.rationale,
-            self.resolved_by,
-            self.resolved_at,
+        return decision_content(
+            {
+                "event_id": self.event_id,
+                "field": self.field.field,
+                "from_party": flow.from_party if flow else "",
+                "to_party": flow.to_party if flow else "",
+                "category": flow.category if flow else "",
+                "value": self.value,
+                "report_id": self.report_id,
+                "rationale": self.rationale,
+                "resolved_by": self.resolved_by,
+                "resolved_at": self.resolved_at,
+            }
         )
+
+
+def decision_content(row: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a decision says (a `resolutions` row), parties by their keys: two decisions
+    saying the same are the same decision, whatever their ids (an export folder's carry
+    none: restored, they have new ones)."""
+    from ..domain.records import name_key
+
+    return (
+        row["event_id"],
+        row["field"],
+        name_key(row["from_party"] or ""),
+        name_key(row["to_party"] or ""),
+        row["category"] or "",
+        row["value"],
+        row["report_id"] or "",
+        row["rationale"],
+        row["resolved_by"],
+        row["resolved_at"],
+    )
 
 
 def read_table(

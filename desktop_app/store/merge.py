@@ -22,6 +22,7 @@ from ..domain.records import source_key
 from ..domain.validation import Invalid
 from .database import LedgerFileError, backup, inspect_file, placeholders
 from .evidence import Evidence, LockerCopies, evidence_folder, evidence_of
+from .folder_files import decision_content
 from .import_plan import Cancelled, Progress
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, evidence_link_id, new_id, public_record
 from .schema import SCHEMA_VERSION
@@ -369,8 +370,15 @@ class _Merger:
 
     def merge_decisions(self) -> None:
         ledger = self.ledger
-        for row in self.other.resolution_records():
+        theirs = list(self.other.resolution_records())
+        same_content = self._decisions_by_content({row["id"] for row in theirs})
+        for row in theirs:
             mine = ledger.resolution_record(row["id"])
+            if mine is None and (alike := same_content.get(decision_content(row))):
+                # The same decision under another id: a copy restored from an export
+                # folder (whose decisions carry no ids) added every decision again,
+                # written after the reports that had reopened them.
+                mine = ledger.resolution_record(alike.pop(0))
             if mine is not None:
                 self._follow_withdrawal(mine, row)
                 continue
@@ -390,6 +398,15 @@ class _Merger:
             self.result.counts["resolutions"] += 1
             self.touched.add(row["event_id"])
 
+    def _decisions_by_content(self, their_ids: set[str]) -> dict[tuple[str, ...], list[str]]:
+        """Our decisions that the other file holds under no id of theirs, by what they
+        say, in write order."""
+        found: dict[tuple[str, ...], list[str]] = {}
+        for row in self.ledger.db.query("SELECT * FROM resolutions ORDER BY seq"):
+            if row["id"] not in their_ids:
+                found.setdefault(decision_content(row), []).append(row["id"])
+        return found
+
     def _follow_withdrawal(self, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
         """A decision both files hold, withdrawn in one and in force in the other: the
         later withdrawal or reinstatement wins, as the newer edit of a report does (a
@@ -400,11 +417,11 @@ class _Merger:
         if theirs_changed <= _withdrawal_changed(self.ledger, mine):
             return
         withdrawn = theirs["withdrawn_at"] is not None
-        self.ledger.set_withdrawal(theirs["id"], theirs["withdrawn_at"], theirs["withdrawn_by"])
+        self.ledger.set_withdrawal(mine["id"], theirs["withdrawn_at"], theirs["withdrawn_by"])
         self.ledger.audit(
             "merge-withdraw" if withdrawn else "merge-reinstate",
             "resolution",
-            theirs["id"],
+            mine["id"],
             old={"withdrawn_at": mine["withdrawn_at"], "withdrawn_by": mine["withdrawn_by"]},
             new={
                 "withdrawn_at": theirs["withdrawn_at"],
