@@ -1001,3 +1001,26 @@ def test_the_sources_dialog_lets_tab_leave_its_table_and_saves_only_a_change(
     audited = window.ledger.count("audit")
     dialog.save_button.click()
     assert window.session.undo_stack.count() == steps and window.ledger.count("audit") == audited
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("window/workspace", "review"), ("window/queue_order", "xyz")]
+)
+def test_a_remembered_position_that_is_no_number_opens_on_the_first(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    key: str,
+    value: str,
+) -> None:
+    """Written by hand into the settings file, "review" ended the start in a traceback
+    (int("review")) and the process hung."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app import settings
+
+    QSettings(settings.ORGANIZATION, settings.APPLICATION).setValue(key, value)
+    path = tmp_path / "ledger.db"
+    Ledger.open(path).close()
+    window = open_window(qtbot, path)
+    assert window.workspaces.currentIndex() == 0
+    assert window.review_pane.sort_order.currentIndex() == 0

@@ -535,10 +535,8 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 part.restoreState(state)
         self.events_pane.fit_words_of_columns()  # widths kept from a run in English
-        self.review_pane.sort_order.setCurrentIndex(
-            int(settings.value("window/queue_order", 0) or 0)
-        )
-        self.workspaces.setCurrentIndex(int(settings.value("window/workspace", RECORD) or 0))
+        self.review_pane.sort_order.setCurrentIndex(_index(settings.value("window/queue_order")))
+        self.workspaces.setCurrentIndex(_index(settings.value("window/workspace")))
 
     def _remembered(self) -> dict[str, QSplitter | QHeaderView]:
         """The splitters, and the columns of the events table and of the review queue
@@ -934,3 +932,12 @@ class MainWindow(QMainWindow):
             )
         OPEN_WINDOWS.discard(self)
         super().closeEvent(event)
+
+
+def _index(remembered: object) -> int:
+    """A remembered list position; 0 (the first) for one that is none, such as "review"
+    written by hand into the settings file (it stopped the window from starting)."""
+    try:
+        return max(0, int(str(remembered)))
+    except ValueError:
+        return 0
