@@ -373,6 +373,26 @@ def test_the_events_table_and_evidence_line_show_russian_words_whole(
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
 
 
+def test_the_review_queue_shows_russian_statuses_whole_and_every_cell_in_its_tooltip(
+    russian: None,
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+) -> None:
+    """The queue's columns kept their English widths: "противоречие" read "противор…",
+    and the cut disagreement ("1 245 против 1 212, тела …") had no tooltip to read."""
+    window.show_workspace(1)
+    queue = window.review_pane.queue
+    model = queue.model()
+    metrics = queue.fontMetrics()
+    for row in range(model.rowCount()):
+        status = model.data(model.index(row, 1))
+        assert metrics.horizontalAdvance(status) + 8 <= queue.columnWidth(1), status
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            shown = model.data(index)
+            assert shown in model.data(index, Qt.ItemDataRole.ToolTipRole), (row, column)
+
+
 def test_a_choice_cut_short_in_a_narrow_box_is_whole_in_its_tooltip(
     russian: None,
     qtbot,

@@ -535,6 +535,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 part.restoreState(state)
         self.events_pane.fit_words_of_columns()  # widths kept from a run in English
+        self.review_pane.fit_words_of_columns()
         self.review_pane.sort_order.setCurrentIndex(_index(settings.value("window/queue_order")))
         self.workspaces.setCurrentIndex(_index(settings.value("window/workspace")))
 

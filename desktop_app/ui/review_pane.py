@@ -62,6 +62,7 @@ from .messages import message_text
 from .session import Session
 from .styles import ERROR_STYLE
 from .words import (
+    STATUS_NAMES,
     WINDOW_WORDS,
     credibility_text,
     disagreement_text,
@@ -140,26 +141,36 @@ class QueueModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == 0:
-                return entry.date
-            if column == 1:  # as the events table says it: a warning leaves the status as is
-                return status_name(entry.status) + (" ⚠" if entry.reversed else "")
-            if column == 2:
-                return i18n.number(entry.n_disputes)
-            return disagreement_text(entry.largest)
+            return self._text(entry, index.column())
         if role == Qt.ItemDataRole.FontRole and entry.status == "reopened":
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and entry.status == "reopened":
             return QBrush(REOPENED)
-        if role == Qt.ItemDataRole.ToolTipRole and entry.reversed:
-            return translate(
-                "ReviewPane",
-                "Possible reversed direction: decide the doubtful flow or dismiss the warning",
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole of a cell its column cuts
+            text = self._text(entry, index.column())
+            if entry.reversed and index.column() == 1:
+                return (
+                    text
+                    + "\n"
+                    + translate(
+                        "ReviewPane",
+                        "Possible reversed direction: decide the doubtful flow or dismiss the warning",
+                    )
+                )
+            return text
         return None
+
+    @staticmethod
+    def _text(entry: QueueEntry, column: int) -> str:
+        if column == 0:
+            return entry.date
+        if column == 1:  # as the events table says it: a warning leaves the status as is
+            return status_name(entry.status) + (" ⚠" if entry.reversed else "")
+        if column == 2:
+            return i18n.number(entry.n_disputes)
+        return disagreement_text(entry.largest)
 
 
 def _row_label(field: FieldKey) -> str:
@@ -235,9 +246,8 @@ class ReviewPane(QWidget):
         self.queue.horizontalHeader().setHighlightSections(False)
         self.queue.horizontalHeader().setSectionsMovable(True)  # remembered by the window
         self.queue.horizontalHeader().setFirstSectionMovable(False)
-        for column, width in enumerate((84, 84, 60)):
-            header_width = self.queue.horizontalHeader().sectionSizeHint(column)
-            self.queue.setColumnWidth(column, max(width, header_width))
+        for column, width in self._least_widths().items():
+            self.queue.setColumnWidth(column, width)
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.comparison = QTableWidget(self)
         self.comparison.setTabKeyNavigation(False)
@@ -459,6 +469,24 @@ class ReviewPane(QWidget):
 
     def queue_ids(self) -> list[str]:
         return [entry.event_id for entry in self.queue_model.entries]
+
+    def _least_widths(self) -> dict[int, int]:
+        """The queue's columns but the last: never narrower than their header's words,
+        nor the status the widest of the window's language ("суперечність ⚠" where
+        "conflict" fits in 84 px)."""
+        header = self.queue.horizontalHeader()
+        words = self.queue.fontMetrics()
+        statuses = max(words.horizontalAdvance(status_name(s) + " ⚠") for s in STATUS_NAMES) + 16
+        widths = {0: 84, 1: max(84, statuses), 2: 60}
+        return {
+            column: max(width, header.sectionSizeHint(column)) for column, width in widths.items()
+        }
+
+    def fit_words_of_columns(self) -> None:
+        """Widths remembered from a run in another language widened where they cut words."""
+        header = self.queue.horizontalHeader()
+        for column, least in self._least_widths().items():
+            header.resizeSection(column, max(least, header.sectionSize(column)))
 
     def _select_in_queue(self, event_id: str) -> None:
         row = self.queue_model.row_of(event_id)
