@@ -378,3 +378,19 @@ def test_the_window_lists_a_refused_files_problems_and_its_warnings_in_its_langu
     assert window.ledger.count("reports") == 1  # the damaged file's, with its warning
     assert shown[0].startswith("рядок 2, стовпець count: кількість «1,212»: пишіть"), shown[0]
     assert shown[1].startswith("попередження: рядок 2, стовпець quote: «???» там, де"), shown[1]
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_a_limit_in_a_problem_is_grouped_as_the_language_groups_numbers(
+    qapp: QApplication, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "більше ніж 1,000,000,000": the limit kept its English commas in the sentence."""
+    from desktop_app.ui import i18n
+    from desktop_app.ui.messages import message_text
+
+    monkeypatch.setattr(i18n, "_current", [language])
+    english = "count is 2000000000: more than 1,000,000,000 is not a plausible count"
+    with speaking(qapp, language):
+        shown = message_text(english)
+    assert "1,000,000,000" not in shown and i18n.number(1_000_000_000) in shown, shown
+    assert "2000000000" in shown  # the value as it was typed

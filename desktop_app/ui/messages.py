@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.validation import FieldProblem
 from ..store.folder_files import FolderProblem
+from .i18n import number
 from .words import field_label_text
 
 translate = QCoreApplication.translate
@@ -848,6 +849,8 @@ def message_text(message: str) -> str:
         }
         if "flow" in parts:
             parts["flow"] = field_label_text(parts["flow"])
+        if "limit" in parts:  # grouped as the window's language groups numbers: "1 000 000 000"
+            parts["limit"] = number(int(parts["limit"].replace(",", "")))
         if "error" in parts:
             parts["error"] = _system_error_text(parts["error"])
         if "inner" in parts:  # a message inside a message: "accessed date: '…' is in the future"

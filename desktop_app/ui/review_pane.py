@@ -151,14 +151,11 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole of a cell its column cuts
             text = self._text(entry, index.column())
             if entry.reversed and index.column() == 1:
-                return (
-                    text
-                    + "\n"
-                    + translate(
-                        "ReviewPane",
-                        "Possible reversed direction: decide the doubtful flow or dismiss the warning",
-                    )
+                why = translate(
+                    "ReviewPane",
+                    "Possible reversed direction: decide the doubtful flow or dismiss the warning",
                 )
+                return f"{text}\n{why}"
             return text
         return None
 
