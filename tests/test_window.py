@@ -1024,3 +1024,30 @@ def test_a_remembered_position_that_is_no_number_opens_on_the_first(
     window = open_window(qtbot, path)
     assert window.workspaces.currentIndex() == 0
     assert window.review_pane.sort_order.currentIndex() == 0
+
+
+def test_the_events_sort_from_the_keyboard_through_the_view_menu(
+    qtbot,  # noqa: ANN001
+    thousands_window,  # noqa: ANN001
+) -> None:
+    """A header takes no focus: sorting by Status, Type or Reports took a mouse. View →
+    Sort events by does it, and shows the header's sort, clicked or chosen."""
+    window, _rows = thousands_window
+    pane = window.events_pane
+    header = pane.view.horizontalHeader()
+    by_reports = pane.sort_actions[4]
+    assert pane.sort_actions[0].isChecked() and not pane.descending_action.isChecked()
+    by_reports.trigger()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        4,
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert pane.model.row(0).n_reports == 1
+    pane.descending_action.trigger()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert pane.model.row(0).n_reports == 2
+    pane.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # as a click on Date does
+    assert pane.sort_actions[0].isChecked() and not pane.descending_action.isChecked()
+    menus = [action.text() for action in window.menuBar().actions()]
+    view = window.menuBar().actions()[menus.index("&View")].menu()
+    assert "S&ort events by" in [action.text() for action in view.actions()]

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +30,7 @@ from ..store.event_list import WARNING, EventFilter
 from ..store.ledger import Changes
 from .choice_table import ChoiceTable
 from .date_field import PartialDateEdit
-from .events_model import STATUS_COLUMN, EventsModel
+from .events_model import COLUMNS, STATUS_COLUMN, EventsModel
 from .flow_layout import FlowRow
 from .messages import message_text
 from .notifier import AfterPaint
@@ -275,6 +277,40 @@ class EventsPane(QWidget):
             edit.clear()
         self.search.clear()
         self.apply_filters()
+
+    # ---- sort from the keyboard ------------------------------------------------------
+
+    def build_sort_menu(self, menu: QMenu) -> None:
+        """View → Sort events by: the columns' sort from the keyboard (a header takes no
+        focus, so a click was the only way), checked as the header shows it."""
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        self.sort_actions: list[QAction] = []
+        for column, (_key, title) in enumerate(COLUMNS):
+            action = menu.addAction(translate("EventsModel", title))
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _on=False, column=column: self.sort_by(column))
+            self.sort_actions.append(action)
+        menu.addSeparator()
+        self.descending_action = menu.addAction(translate("EventsPane", "&Descending"))
+        self.descending_action.setCheckable(True)
+        self.descending_action.triggered.connect(
+            lambda _on=False: self.sort_by(self.view.horizontalHeader().sortIndicatorSection())
+        )
+        header = self.view.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._show_sort)
+        self._show_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def sort_by(self, column: int) -> None:
+        descending = self.descending_action.isChecked()
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.view.sortByColumn(column, order)
+
+    def _show_sort(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(self.sort_actions):
+            self.sort_actions[column].setChecked(True)
+        self.descending_action.setChecked(order == Qt.SortOrder.DescendingOrder)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

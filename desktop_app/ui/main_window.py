@@ -433,6 +433,9 @@ class MainWindow(QMainWindow):
                 self.focus_reports_action,
             ]
         )
+        sort_menu = view_menu.addMenu(translate("MainWindow", "S&ort events by"))
+        sort_menu.aboutToShow.connect(lambda: self.show_workspace(RECORD))  # what it sorts
+        self.events_pane.build_sort_menu(sort_menu)
         view_menu.addSeparator()
         self._build_language_menu(view_menu)
         review_menu = bar.addMenu(translate("MainWindow", "&Review"))

@@ -652,6 +652,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>Events</source>
         <translation>События</translation>
     </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>По &amp;убыванию</translation>
+    </message>
 </context>
 <context>
     <name>Evidence</name>
@@ -1076,6 +1080,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>S&amp;ort events by</source>
+        <translation>&amp;Сортировать события по</translation>
     </message>
     <message>
         <source>&amp;Review</source>
