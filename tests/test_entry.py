@@ -980,3 +980,148 @@ def test_the_reports_table_keeps_its_columns_when_its_event_goes(qtbot, tmp_path
     pane.show_event("")
     QApplication.processEvents()
     assert [pane.table.columnWidth(c) for c in range(pane.table.columnCount())] == widths
+
+
+def test_two_flows_whose_parties_differ_only_in_case_are_one_flow_stated_twice(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """ "russia" is the party Russia: the rows passed as two flows, and the commit ended
+    in the unexpected-error dialog (UNIQUE constraint failed: flows…)."""
+    window = open_window(qtbot, example_ledger(tmp_path))
+    form = window.form
+    shortcut(qtbot, window, "Ctrl+N")
+    form.source.setText("Coordination HQ")
+    form.claimed_date.setText("2025-06-01")
+    for from_party, count in (("Russia", "5"), ("russia", "7")):
+        form.flows.add_row().set_flow("pows", from_party, "Ukraine", int(count), "exact")
+    flows, ok = form.flows.validate(show=True)
+    assert not ok and len(flows) == 1
+    assert "already states" in form.flows.rows[1].error.text()
+    reports = window.ledger.count("reports")
+    form.commit()
+    assert window.ledger.count("reports") == reports
+    from desktop_app.domain.records import Flow, FlowKey
+    from desktop_app.domain.validation import Invalid
+    from desktop_app.store.ledger import ReportInput
+
+    twice = (
+        Flow(FlowKey("Russia", "Ukraine", "pows"), 5),
+        Flow(FlowKey("russia", "Ukraine", "pows"), 7),
+    )
+    with pytest.raises(Invalid, match="states pows Russia → Ukraine twice"):
+        window.ledger.add_report(ReportInput("exchange", "HQ", "2025-06-01", flows=twice), "t")
+    assert window.ledger.count("reports") == reports
+
+
+def test_a_report_for_an_event_gone_meanwhile_asks_before_it_becomes_a_new_event(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+Shift+N, then the event's last report undone: the commit wrote the new report
+    under the gone event's id, bringing it back, with no similar-event prompt."""
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    enter_report(
+        qtbot,
+        window,
+        source="HQ",
+        date="2025-06-11",
+        flows=[("Russia", "Ukraine", "5")],
+        **A_SOURCE,
+    )  # noqa: E501
+    (first,) = stored_reports(tmp_path / "ledger.db")
+    window.session.event_selected.emit(first["event_id"])
+    qtbot.waitUntil(lambda: window.event_pane.event_id == first["event_id"])
+    shortcut(qtbot, window, "Ctrl+Shift+N")
+    assert window.form.target_event == first["event_id"]
+    window.session.undo_stack.undo()  # the event's only report goes
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 0)
+    window.form.source.setText("Another source")
+    window.form.claimed_date.setText("2024-01-02")
+    window.form.flows.add_row().set_flow("civilians", "Ukraine", "Russia", 3, "exact")
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or next(answers)
+    )
+    window.form.commit()
+    assert asked == ["Event gone"] and window.ledger.count("reports") == 0
+    window.form.commit()
+    (report,) = stored_reports(tmp_path / "ledger.db")
+    assert report["event_id"] != first["event_id"] and report["source"] == "Another source"
+
+
+def test_f2_and_ctrl_enter_with_nothing_changed_writes_nothing(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The unchanged report was written again, moved to the end of the write order, and
+    reopened the decision it agreed with."""
+    path = example_ledger(tmp_path)
+    window = open_window(qtbot, path)
+    window.session.event_selected.emit("bodies-2025-06-13")
+    qtbot.waitUntil(lambda: len(window.event_pane.reports) == 3)
+    audited = window.ledger.count("audit")
+    before = stored_reports(path)
+    window.event_pane.table.setFocus()
+    window.event_pane.table.selectRow(0)
+    shortcut(qtbot, window, "F2")
+    assert window.form.editing_report
+    shortcut(qtbot, window, "Ctrl+Return")
+    assert window.form.editing_report is None
+    assert "Nothing changed" in window.statusBar().currentMessage()
+    assert stored_reports(path) == before and window.ledger.count("audit") == audited
+
+
+def test_a_new_source_typed_past_a_known_name_starts_at_the_default_grades(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Typing "UNICEF" past the known "UN" (ngo, A) kept UN's kind and grade, stored as
+    the new source's own; a blank-looking party (a zero-width space) is no party."""
+    path = tmp_path / "ledger.db"
+    window = open_window(qtbot, path)
+    enter_report(
+        qtbot,
+        window,
+        source="UN",
+        party="",
+        kind="ngo",
+        reliability="A",
+        date="2025-06-11",
+        quote="q",
+        credibility="3",
+        flows=[("Russia", "Ukraine", "5")],
+    )  # noqa: E501
+    shortcut(qtbot, window, "Ctrl+N")
+    window.form.source.setFocus()
+    type_text(qtbot, "UN")
+    assert window.form.reliability.currentIndex() == 0  # A, UN's
+    type_text(qtbot, "ICEF")
+    assert window.form.source_kind.isEnabled()
+    assert window.form.reliability.currentIndex() == 5  # F: cannot be judged
+    window.form.source_party.setText("\u200b")
+    window.form.claimed_date.setText("2025-06-12")
+    window.form.flows.add_row().set_flow("pows", "Russia", "Ukraine", 9, "exact")
+    window.form.commit()
+    unicef = [report for report in stored_reports(path) if report["source"] == "UNICEF"]
+    assert [(r["kind"], r["reliability"], r["source_party"]) for r in unicef] == [
+        ("other", "F", None)
+    ]
+
+
+def test_escape_asks_before_it_clears_a_published_date(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.No
+    )
+    window.form.published.setFocus()
+    type_text(qtbot, "2025-06-01")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert asked == ["Discard this report?"] and window.form.published.text() == "2025-06-01"

@@ -161,8 +161,9 @@ def party(text: str, what: str = "party") -> str:
 
 
 def optional_party(text: str, what: str = "source party") -> str | None:
+    """A party or none; one that shows nothing (a zero-width space alone) is none."""
     value = tidy(text)
-    return one_script(value, what) if value else None
+    return one_script(value, what) if shows_something(value) else None
 
 
 def parties(from_text: str, to_text: str) -> tuple[str, str]:

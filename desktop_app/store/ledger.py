@@ -707,14 +707,21 @@ class Ledger:
 
     def _insert_flows(self, report_id: str, flows: tuple[Flow, ...]) -> list[dict[str, Any]]:
         rows = []
+        stated: set[FlowKey] = set()
         for position, flow in enumerate(flows):
+            from_party = self.ensure_party(flow.key.from_party)
+            to_party = self.ensure_party(flow.key.to_party)
+            stored = FlowKey(from_party, to_party, flow.key.category)  # "russia" is Russia
+            if stored in stated:
+                raise Invalid(f"the report states {stored.label()} twice")
+            stated.add(stored)
             rows.append(
                 {
                     "report_id": report_id,
                     "position": position,
                     "category": flow.key.category,
-                    "from_party": self.ensure_party(flow.key.from_party),
-                    "to_party": self.ensure_party(flow.key.to_party),
+                    "from_party": from_party,
+                    "to_party": to_party,
                     "count": flow.count,
                     "qualifier": flow.qualifier,
                 }

@@ -234,19 +234,21 @@ class FlowsEditor(QWidget):
         its fields was left, or for every row with `show` (a commit was tried)."""
         flows: list[Flow] = []
         ok = True
-        seen: set[FlowKey] = set()
+        # Parties by their keys, as the ledger stores them: "russia" is the party Russia,
+        # and two such rows collided in the file's unique flows (an unexpected error).
+        seen: set[tuple[str, str, str]] = set()
         known = self._parties.model().stringList()
         for row in self.rows:
             message = note = ""
             flow = row.flow()
             if isinstance(flow, list):
                 message = "\n".join(message_text(reason) for reason in flow)
-            elif flow.key in seen:
+            elif _by_keys(flow.key) in seen:
                 message = translate("FlowsEditor", "this report already states {flow}").format(
                     flow=flow_label(flow.key.category, flow.key.from_party, flow.key.to_party)
                 )
             else:
-                seen.add(flow.key)
+                seen.add(_by_keys(flow.key))
                 flows.append(flow)
                 parties = dict.fromkeys((flow.key.from_party, flow.key.to_party))
                 note = "\n".join(filter(None, (new_party_note(p, known) for p in parties)))
@@ -258,3 +260,7 @@ class FlowsEditor(QWidget):
             row.error.setText(shown)
             row.error.setVisible(bool(shown))
         return tuple(flows), ok
+
+
+def _by_keys(flow: FlowKey) -> tuple[str, str, str]:
+    return name_key(flow.from_party), name_key(flow.to_party), flow.category

@@ -110,6 +110,10 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"there is no report (?P<report>.+)",
         QT_TRANSLATE_NOOP("Messages", "there is no report {report}"),
     ),
+    (
+        r"the report states (?P<flow>.+) twice",
+        QT_TRANSLATE_NOOP("Messages", "the report states {flow} twice"),
+    ),
     # A file being imported: its values, its rows and its columns. Column names and the
     # file's values stay as the file has them.
     (

@@ -40,7 +40,7 @@ from ..domain.records import (
     source_key,
 )
 from ..domain.validation import Invalid
-from ..store.events import event_title, similar_events
+from ..store.events import event_summary, event_title, similar_events
 from ..store.ledger import Changes, LedgerFileError, ReportInput
 from ..store.sources import former_names, source_choices, sources_named
 from .commands import AddReport, EditReport
@@ -172,6 +172,7 @@ class ReportForm(QWidget):
         self.editing_report: str | None = None
         self._touched: set[str] = set()
         self._as_loaded: tuple[object, ...] = ()  # the edited report as it was loaded
+        self._grades_of_known = False  # the kind and grade boxes show a known source's
         self._sources: dict[str, tuple[str, str | None]] = {}  # name, party by label
         self._former: dict[str, dict] | None = None  # read when first needed
         self.ask_duplicate: Callable[[list[dict]], str | None] = self._ask_duplicate
@@ -489,6 +490,7 @@ class ReportForm(QWidget):
         if existing is not None:
             set_combo_value(self.source_kind, existing["kind"])
             self.reliability.setCurrentIndex(list(RELIABILITY).index(existing["reliability"]))
+            self._grades_of_known = True
             typed = source_key(self.source.text(), self.source_party.text() or None)
             self.source_note.setText(
                 translate("ReportForm", "known source")
@@ -500,6 +502,10 @@ class ReportForm(QWidget):
         else:
             new = translate("ReportForm", "new source")
             self.source_note.setText(new if self.source.text().strip() else "")
+            if self._grades_of_known:  # "UN" typed on the way to "UNICEF": not UN's grades
+                self._grades_of_known = False
+                set_combo_value(self.source_kind, DEFAULT_KIND)
+                self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
         self._show_source_hint(existing)
 
     def _show_source_hint(self, existing: dict | None) -> None:
@@ -594,6 +600,7 @@ class ReportForm(QWidget):
             narrow_combo(combo, 14)
         self.reliability.setCurrentIndex(list(RELIABILITY).index(DEFAULT_RELIABILITY))
         set_combo_value(self.source_kind, DEFAULT_KIND)
+        self._grades_of_known = False
         self.flows.clear()
         self._touched.clear()
         self._update_heading()
@@ -604,7 +611,7 @@ class ReportForm(QWidget):
         report, or a change to the report being edited (its stored text is not lost)."""
         if self.editing_report:
             return self._contents() != self._as_loaded
-        texts = (self.source, self.source_party, self.location, self.url)
+        texts = (self.source, self.source_party, self.location, self.url, self.published)
         return (
             any(edit.text().strip() for edit in texts)
             or bool(self.quote.toPlainText().strip())
@@ -686,6 +693,16 @@ class ReportForm(QWidget):
         if self.editing_report and not self.session.ledger.report_exists(self.editing_report):
             QMessageBox.warning(self, translate("ReportForm", "Not committed"), self._gone())
             return
+        if self.editing_report and not self.has_typed_content():
+            # Nothing changed: no write (a write would move the report to the end of the
+            # write order and reopen a decided field it agreed with before).
+            self.clear()
+            self.session.message.emit(
+                translate("ReportForm", "Nothing changed: the report stays as it was.")
+            )
+            return
+        if not self.editing_report and self.target_event and not self._target_shown():
+            return
         try:
             event_id = self._commit(report)
         except (Invalid, LedgerFileError) as error:
@@ -702,6 +719,29 @@ class ReportForm(QWidget):
         self._select_later = event_id
         self._selection_later.start()
         self.event_type.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _target_shown(self) -> bool:
+        """The event a new report is for still has reports; if not (deleted, its last
+        report undone, another program), the person chooses: a new event, or back to
+        the form (committed, the report brought the event back under its old id, with
+        no similar-event prompt)."""
+        assert self.target_event is not None
+        if event_summary(self.session.ledger, self.target_event) is not None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            translate("ReportForm", "Event gone"),
+            translate(
+                "ReportForm",
+                "The event this report was for has no reports left (deleted, undone, or"
+                " changed by another program). Commit the report as a new event?",
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.target_event = None
+        self._update_heading()
+        return True
 
     @staticmethod
     def _gone() -> str:

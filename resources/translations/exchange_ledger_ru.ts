@@ -1309,6 +1309,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>нет отчёта {report}</translation>
     </message>
     <message>
+        <source>the report states {flow} twice</source>
+        <translation>сообщение дважды называет {flow}</translation>
+    </message>
+    <message>
         <source>{what} is empty: use one of {allowed}</source>
         <translation>{what}: пусто; пишите одно из: {allowed}</translation>
     </message>
@@ -2219,6 +2223,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Not committed</source>
         <translation>Не внесено</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the report stays as it was.</source>
+        <translation>Ничего не изменено: сообщение остаётся как было.</translation>
+    </message>
+    <message>
+        <source>Event gone</source>
+        <translation>Событие удалено</translation>
+    </message>
+    <message>
+        <source>The event this report was for has no reports left (deleted, undone, or changed by another program). Commit the report as a new event?</source>
+        <translation>У события, для которого это сообщение, не осталось сообщений (удалено, отменено или изменено другой программой). Внести сообщение как новое событие?</translation>
     </message>
     <message>
         <source>The report you were editing has been deleted since you began (Delete, an undo, or another program), so this edit cannot be saved. What you typed stays in the form; Esc clears it.</source>

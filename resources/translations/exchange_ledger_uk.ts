@@ -1309,6 +1309,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>немає звіту {report}</translation>
     </message>
     <message>
+        <source>the report states {flow} twice</source>
+        <translation>повідомлення двічі називає {flow}</translation>
+    </message>
+    <message>
         <source>{what} is empty: use one of {allowed}</source>
         <translation>{what}: порожньо; пишіть одне з: {allowed}</translation>
     </message>
@@ -2219,6 +2223,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Not committed</source>
         <translation>Не внесено</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the report stays as it was.</source>
+        <translation>Нічого не змінено: повідомлення лишається як було.</translation>
+    </message>
+    <message>
+        <source>Event gone</source>
+        <translation>Подію видалено</translation>
+    </message>
+    <message>
+        <source>The event this report was for has no reports left (deleted, undone, or changed by another program). Commit the report as a new event?</source>
+        <translation>У події, для якої це повідомлення, не лишилося повідомлень (видалено, скасовано або змінено іншою програмою). Внести повідомлення як нову подію?</translation>
     </message>
     <message>
         <source>The report you were editing has been deleted since you began (Delete, an undo, or another program), so this edit cannot be saved. What you typed stays in the form; Esc clears it.</source>
