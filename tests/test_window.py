@@ -594,6 +594,31 @@ def test_an_unexpected_error_shows_a_dialog_and_keeps_committed_data(
         assert ledger.count("reports") == 6
 
 
+def test_an_unexpected_error_in_a_screenshot_run_ends_it_instead_of_a_dialog(
+    qtbot, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nobody watches a --screenshot run: its error dialog waited for ever for a click
+    (a test run hung on one for minutes). The details go to stderr, the run ends with 1."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desktop_app.ui.app import install_crash_guard
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    previous = sys.excepthook
+    install_crash_guard(dialog=False)
+    loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exit", lambda _app, code=0: loop.exit(code))
+    try:
+        QTimer.singleShot(0, lambda: sys.excepthook(RuntimeError, RuntimeError("boom"), None))
+        QTimer.singleShot(5000, lambda: loop.exit(99))  # never needed once it works
+        code = loop.exec()
+    finally:
+        sys.excepthook = previous
+    assert code == 1 and not shown
+    assert "RuntimeError: boom" in capsys.readouterr().err
+
+
 def test_another_process_commit_is_noticed(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "ledger.db"
     window = open_window(qtbot, path)

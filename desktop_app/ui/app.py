@@ -171,9 +171,11 @@ def application_icon() -> QIcon:
         return QIcon(QIcon(str(path)).pixmap(64, 64))
 
 
-def install_crash_guard() -> None:
+def install_crash_guard(*, dialog: bool = True) -> None:
     """An unexpected exception shows a dialog with the details instead of dying silently.
-    Committed data is safe: every write is its own transaction."""
+    Committed data is safe: every write is its own transaction. Without `dialog` (a
+    --screenshot run, which nobody watches) the details go to stderr and the run ends
+    with status 1: a dialog nobody can close kept the process waiting for ever."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
@@ -183,7 +185,11 @@ def install_crash_guard() -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        if QApplication.instance() is None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if not dialog:
+            app.exit(1)
             return
         translate = QCoreApplication.translate
         box = QMessageBox(
@@ -246,7 +252,7 @@ def run_app(argv: Sequence[str]) -> int:
     from .main_window import remember_file
 
     app = start_application()
-    install_crash_guard()
+    install_crash_guard(dialog=not args.screenshot)
     gone = None if args.db or args.demo else last_database_gone()
     path, first_run = start_path(args.db, args.demo)
     if gone is not None:
