@@ -604,7 +604,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     return 0
 
 
-PROGRESS_FROM_BYTES = 8 << 20  # a file this large says how far its copy has come
+PROGRESS_FROM_BYTES = 8 * 1000 * 1000  # 8 MB, as sizes are said: a copy this large says how far
 
 
 def _copying(what: str) -> Callable[[int, int], bool]:

@@ -542,6 +542,7 @@ def test_merge_says_which_records_came_without_their_file(
     an export's do, but "1 evidence record added" alone hid that their files did not,
     until a verify called them missing."""
     other, _ = _other_ledger(cli, tmp_path, page)
+    shutil.copytree(evidence.evidence_folder(other), tmp_path / "sent later")
     shutil.rmtree(evidence.evidence_folder(other))
     result = cli("merge", example_db, other)
     assert result.code == 0, result.err
@@ -549,6 +550,13 @@ def test_merge_says_which_records_came_without_their_file(
     assert "'evidence verify' names them" in result.out
     verified = cli("evidence", "verify", example_db)
     assert verified.code == 1 and "missing" in verified.out + verified.err
+    # Their folder sent along later: merging again brings the file ("Nothing to merge"
+    # kept it missing for good, where importing an export folder brought it).
+    shutil.copytree(tmp_path / "sent later", evidence.evidence_folder(other))
+    again = cli("merge", example_db, other)
+    assert again.code == 0, again.err
+    assert "1 evidence file that this ledger's folder lacked brought from" in again.out, again.out
+    assert cli("evidence", "verify", example_db).code == 0
 
 
 def test_merge_refuses_a_file_whose_bytes_do_not_match_its_hash(
@@ -655,6 +663,54 @@ def test_an_export_folder_brings_its_evidence_back_into_a_new_ledger(
         assert len(evidence.evidence_of(ledger)) == 1
     assert cli("evidence", "verify", restored).code == 0
     assert _stored(restored) == [hashlib.sha256(PDF).hexdigest()]
+
+
+def test_a_folder_adds_to_a_ledger_without_the_evidence_of_a_report_deleted_there(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """The report deleted here is not brought back (a warning), and neither is its
+    evidence: the whole folder was refused, its report "neither in reports.csv nor in
+    this ledger" though reports.csv held it."""
+    report = _report_ids(example_db)[1]
+    assert cli("evidence", "add", example_db, report, page).code == 0
+    out = tmp_path / "out"
+    assert cli("export", example_db, out, "--with-evidence").code == 0
+    with Ledger.open(example_db) as ledger:
+        ledger.delete_report(report, "me")
+    done = cli("import", example_db, out)
+    assert done.code == 0, done.err
+    assert "was deleted from this ledger" in done.err
+    with Ledger.open(example_db, read_only=True) as ledger:
+        assert not ledger.report_exists(report) and evidence.evidence_of(ledger) == []
+
+
+def test_a_named_pipe_is_refused_not_waited_on(cli: Cli, example_db: Path, tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer: `evidence add` hung for ever."""
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    result = cli("evidence", "add", example_db, _report_ids(example_db)[0], pipe)
+    assert result.code == 1 and f"{pipe} is not a regular file" in result.err
+
+
+def test_the_media_type_said_is_the_one_stored(cli: Cli, example_db: Path, tmp_path: Path) -> None:
+    """The same bytes as page.txt, then as page.html: "Added page.html (text/html…)",
+    where the list and the export said text/plain, the type the file was stored with."""
+    first, second = _report_ids(example_db)[:2]
+    (tmp_path / "page.txt").write_text("the page", encoding="utf-8")
+    (tmp_path / "page.html").write_text("the page", encoding="utf-8")
+    assert cli("evidence", "add", example_db, first, tmp_path / "page.txt").code == 0
+    added = cli("evidence", "add", example_db, second, tmp_path / "page.html")
+    assert "Added page.html (text/plain" in added.out, added.out
+
+
+def test_a_copy_of_eight_megabytes_says_how_far_it_has_come(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """README: a file of 8 MB or more; the threshold was 8 MiB (8,388,608 bytes)."""
+    video = tmp_path / "v.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(8_300_000))
+    result = cli("evidence", "add", example_db, _report_ids(example_db)[0], video)
+    assert result.code == 0 and "copying v.mp4: 100%" in result.err, result.err
 
 
 def test_an_export_folder_with_altered_evidence_is_refused_whole(

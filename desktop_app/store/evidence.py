@@ -177,9 +177,15 @@ def human_size(size: int) -> str:
 
 
 def _open_source(path: Path) -> Any:
-    """The file to add, open for reading; a sentence if it cannot be."""
+    """The file to add, open for reading; a sentence if it cannot be. Opened without
+    waiting (O_NONBLOCK): a named pipe would block the open until a writer came, and
+    `evidence add` hung there for ever instead of refusing it."""
     try:
-        handle = path.open("rb")
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if stat.S_ISDIR(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise IsADirectoryError(path)
+        handle = os.fdopen(descriptor, "rb")
     except FileNotFoundError:
         raise Invalid(f"{path} does not exist") from None
     except IsADirectoryError:

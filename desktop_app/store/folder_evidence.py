@@ -114,6 +114,8 @@ class FolderEvidence:
         for number, item in self.rows:
             if ledger.report_exists(item.report_id):
                 items.append(item)
+            elif ledger.deleted_here(item.report_id):
+                continue  # as its report: not brought back (reports.csv's warning says so)
             else:  # an export holds the evidence of its own reports only
                 folder.problems.error(
                     EVIDENCE_FILE,

@@ -1163,6 +1163,9 @@ class Ledger:
                 utc_now(),
             )
             self.add_evidence_record(item)
+            # The file's media type is the one it was first stored with (the same bytes
+            # as page.txt, then as page.html): said as the list and the export say it.
+            item = self.evidence_record(report_id, stored.sha256) or item
         return item, True, self.changes_of(state)
 
     def add_evidence_record(self, item: Evidence) -> bool:
@@ -1280,6 +1283,11 @@ class Ledger:
             (report_id, sha256),
         ).fetchone()
         return Evidence(*row) if row else None
+
+    def deleted_here(self, record_id: str) -> bool:
+        """Whether this ledger deleted the record (a report, an evidence link), which no
+        import or merge brings back."""
+        return self._tombstoned(record_id)
 
     def _tombstoned(self, record_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM tombstones WHERE id = ?", (record_id,)).fetchone()

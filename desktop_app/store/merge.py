@@ -53,6 +53,7 @@ class MergeResult:
                 "reinstated",
                 "evidence",
                 "evidence_unfound",
+                "evidence_files",
                 "described",
                 "described_kept",
             ),
@@ -76,6 +77,11 @@ class MergeResult:
             text += (
                 f", {shown(c['evidence_unfound'])} of them without their file, which was not"
                 " beside the other file ('evidence verify' names them)"
+            )
+        if c["evidence_files"]:
+            text += (
+                f"; {counted(c['evidence_files'], 'evidence files', shown)} that this ledger's"
+                " folder lacked brought from the other's"
             )
         if c["described"]:
             text += (
@@ -438,17 +444,26 @@ class _Merger:
         the merge). A link removed here stays removed. Of a record both files have, what
         is said of the file is taken from the one that corrected it later."""
         items = []
+        locker = evidence_folder(self.ledger.path)
+        lacking: dict[str, int] = {}  # files of records we have, which our folder lacks
         for item in evidence_of(self.other):
             if not self.ledger.report_exists(item.report_id):
                 continue
             mine = self.ledger.evidence_record(item.report_id, item.sha256)
             if mine is None:
                 items.append(item)
-            elif mine.said != item.said:
+                continue
+            if mine.said != item.said:
                 self._later_description(mine, item)
-        wanted = {item.sha256: item.size for item in items}
+            if not (locker / item.sha256).is_file():
+                # A record that came without its file (their folder not sent along the
+                # first time): merging again brings it, as an export folder's import does.
+                lacking[item.sha256] = item.size
+        wanted = {**lacking, **{item.sha256: item.size for item in items}}
         self.copies.copy(self.ledger, wanted, other_folder, progress)
-        locker = evidence_folder(self.ledger.path)
+        self.result.counts["evidence_files"] += sum(
+            (locker / sha256).is_file() for sha256 in lacking
+        )
         for item in items:
             if self.ledger.add_evidence_record(item):
                 self.result.counts["evidence"] += 1

@@ -74,6 +74,12 @@ def merge_summary(merged: MergeResult) -> str:
             ", {evidence_unfound} of them without their file, which was not beside the other"
             " file (Verify evidence files names them)",
         ).format(**c)
+    if merged.counts["evidence_files"]:
+        text += translate(
+            "Transfers",
+            "; {evidence_files} evidence files that this ledger's folder lacked brought from"
+            " the other's",
+        ).format(**c)
     if merged.counts["described"]:
         text += translate(
             "Transfers",

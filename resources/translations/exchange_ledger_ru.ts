@@ -2575,6 +2575,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; пропущено сообщений, которые уже есть и не отличаются: {count}</translation>
     </message>
     <message>
+        <source>; {evidence_files} evidence files that this ledger&apos;s folder lacked brought from the other&apos;s</source>
+        <translation>; файлов доказательств, которых не хватало в папке этого реестра, перенесено из другой: {evidence_files}</translation>
+    </message>
+    <message>
         <source>{count} evidence records</source>
         <translation>записей о доказательствах: {count}</translation>
     </message>

@@ -2575,6 +2575,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; пропущено повідомлень, які вже є й не відрізняються: {count}</translation>
     </message>
     <message>
+        <source>; {evidence_files} evidence files that this ledger&apos;s folder lacked brought from the other&apos;s</source>
+        <translation>; файлів доказів, яких бракувало в теці цього реєстру, перенесено з іншої: {evidence_files}</translation>
+    </message>
+    <message>
         <source>{count} evidence records</source>
         <translation>записів про докази: {count}</translation>
     </message>
