@@ -1029,7 +1029,7 @@ def test_a_report_for_an_event_gone_meanwhile_asks_before_it_becomes_a_new_event
         date="2025-06-11",
         flows=[("Russia", "Ukraine", "5")],
         **A_SOURCE,
-    )  # noqa: E501
+    )
     (first,) = stored_reports(tmp_path / "ledger.db")
     window.session.event_selected.emit(first["event_id"])
     qtbot.waitUntil(lambda: window.event_pane.event_id == first["event_id"])
@@ -1093,7 +1093,7 @@ def test_a_new_source_typed_past_a_known_name_starts_at_the_default_grades(
         quote="q",
         credibility="3",
         flows=[("Russia", "Ukraine", "5")],
-    )  # noqa: E501
+    )
     shortcut(qtbot, window, "Ctrl+N")
     window.form.source.setFocus()
     type_text(qtbot, "UN")

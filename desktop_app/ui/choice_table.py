@@ -51,3 +51,16 @@ class ChoiceTable(QTableView):
         ):
             first = model.index(0, 0)
             self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def least_widths(self, widths: dict[int, int]) -> dict[int, int]:
+        """Each of these columns' least width: as given, or its header's words if wider."""
+        header = self.horizontalHeader()
+        return {
+            column: max(width, header.sectionSizeHint(column)) for column, width in widths.items()
+        }
+
+    def widen_to(self, least: dict[int, int]) -> None:
+        """Widths remembered from a run in another language widened where they cut words."""
+        header = self.horizontalHeader()
+        for column, width in least.items():
+            header.resizeSection(column, max(width, header.sectionSize(column)))

@@ -211,18 +211,11 @@ class EventsPane(QWidget):
         """Each column but the flows' (which takes the rest): never narrower than its
         header's words and the event types in the window's language ("договорённость" is
         twice as wide as "talks")."""
-        header = self.view.horizontalHeader()
         types = max(map(self.view.fontMetrics().horizontalAdvance, _type_names())) + 16
-        widths = {0: 90, 1: max(80, types), 2: 110, 4: 60, 5: 190}
-        return {
-            column: max(width, header.sectionSizeHint(column)) for column, width in widths.items()
-        }
+        return self.view.least_widths({0: 90, 1: max(80, types), 2: 110, 4: 60, 5: 190})
 
     def fit_words_of_columns(self) -> None:
-        """Widths remembered from a run in another language widened where they cut words."""
-        header = self.view.horizontalHeader()
-        for column, least in self._least_widths().items():
-            header.resizeSection(column, max(least, header.sectionSize(column)))
+        self.view.widen_to(self._least_widths())
 
     # ---- filters ------------------------------------------------------------------
 

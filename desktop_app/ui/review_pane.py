@@ -471,19 +471,12 @@ class ReviewPane(QWidget):
         """The queue's columns but the last: never narrower than their header's words,
         nor the status the widest of the window's language ("суперечність ⚠" where
         "conflict" fits in 84 px)."""
-        header = self.queue.horizontalHeader()
         words = self.queue.fontMetrics()
         statuses = max(words.horizontalAdvance(status_name(s) + " ⚠") for s in STATUS_NAMES) + 16
-        widths = {0: 84, 1: max(84, statuses), 2: 60}
-        return {
-            column: max(width, header.sectionSizeHint(column)) for column, width in widths.items()
-        }
+        return self.queue.least_widths({0: 84, 1: max(84, statuses), 2: 60})
 
     def fit_words_of_columns(self) -> None:
-        """Widths remembered from a run in another language widened where they cut words."""
-        header = self.queue.horizontalHeader()
-        for column, least in self._least_widths().items():
-            header.resizeSection(column, max(least, header.sectionSize(column)))
+        self.queue.widen_to(self._least_widths())
 
     def _select_in_queue(self, event_id: str) -> None:
         row = self.queue_model.row_of(event_id)
