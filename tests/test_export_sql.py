@@ -495,3 +495,20 @@ def test_a_failure_stops_the_second_process_and_leaves_no_temporary_file(
     assert list(out.iterdir()) == []
     assert seconds.started == [True]
     assert seconds.all_ended()
+
+
+def test_the_export_maps_the_file_only_while_it_reads(tmp_path: Path) -> None:
+    """The export reads its pages from the file's memory map (faster at scale); the
+    ledger's connection, a window's, maps nothing afterwards: its memory would count
+    every page the export read."""
+    path = tricky_ledger(tmp_path / "tricky.db")
+    with Ledger.open(path, read_only=True) as ledger:
+        (before,) = ledger.conn.execute("PRAGMA mmap_size").fetchone()
+        seen: list[int] = []
+        ledger.conn.set_trace_callback(
+            lambda sql: seen.append(int(sql.split("=")[1])) if "mmap_size =" in sql else None
+        )
+        exporter.export_all(ledger, tmp_path / "out")
+        ledger.conn.set_trace_callback(None)
+        assert ledger.conn.execute("PRAGMA mmap_size").fetchone() == (before,)
+    assert seen == [export_lines.MMAP_BYTES, before]

@@ -27,7 +27,7 @@ from ..domain.validation import MAX_COUNT, Invalid
 from . import queries
 from .csvio import FORMULA_STARTS, escape_cell, writer
 from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_files
-from .export_lines import CACHE_KIB, SecondReader, Spilled, sql_lines
+from .export_lines import CACHE_KIB, MMAP_BYTES, SecondReader, Spilled, sql_lines
 from .export_readme import FILES, README_NAME, WORKBOOK_NAME, readme_bytes
 from .export_sql import EVENTS_SQL, EVIDENCE_SQL, REPORTS_SQL, SOURCES_SQL
 from .importer import REPORT_COLUMNS
@@ -211,9 +211,11 @@ def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
     second process reading the same snapshot where one can be started (export_lines)."""
     conn = ledger.conn
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    (mapped,) = conn.execute("PRAGMA mmap_size").fetchone()
     ahead = SecondReader.open(conn, directory)  # before the snapshot: it counts commits
     try:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         conn.execute("BEGIN")  # one consistent snapshot for all files
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # it begins here
@@ -228,6 +230,7 @@ def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
             conn.execute("COMMIT")
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
+        conn.execute(f"PRAGMA mmap_size = {mapped}")
 
 
 def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Chunk]) -> int:
