@@ -5,6 +5,7 @@ damage; files with the permissions of any new file; no link in the folder follow
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ import pytest
 from conftest import GARBLED_CSV, REPORTS_HEADER, CliResult, write_csv
 from openpyxl.utils.escape import unescape
 
+from desktop_app.domain.validation import Invalid
 from desktop_app.store import exporter
 from desktop_app.store.csvio import unescape_cell
 from desktop_app.store.export_readme import FILES, README_NAME, WORKBOOK_NAME
@@ -458,3 +460,21 @@ def test_a_quote_longer_than_the_csv_modules_field_limit_goes_into_the_workbook(
     assert "cut to 32,767 in the workbook" in result.stderr
     book = openpyxl.load_workbook(out / WORKBOOK_NAME)
     assert len(book["reports"]["R2"].value) == 32_767
+
+
+def test_a_folder_on_read_only_media_is_said_in_a_sentence(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdir on read-only media (EROFS) or a full disk: the window showed "[Errno 30]
+    Read-only file system: '…/out'"; a file in the way and a denied folder had sentences."""
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    out = tmp_path / "media" / "out"
+    with Ledger.open(db, read_only=True) as ledger, pytest.raises(Invalid) as refused:
+        exporter.export_all(ledger, out)
+    assert str(refused.value) == (
+        f"{out} cannot be written (Read-only file system): nothing was exported."
+    )

@@ -1076,3 +1076,42 @@ def test_the_events_sort_from_the_keyboard_through_the_view_menu(
     menus = [action.text() for action in window.menuBar().actions()]
     view = window.menuBar().actions()[menus.index("&View")].menu()
     assert "S&ort events by" in [action.text() for action in view.actions()]
+
+
+def test_cancel_stops_an_export_and_says_what_was_written(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Cancel did nothing: the export went on, replaced the folder's files and said
+    "Exported 22 rows". Pressed as the dialog opens, nothing is written."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "reports.csv").write_text("a colleague's file\n", encoding="utf-8")
+    window.tasks.started.connect(lambda _dialog: window.tasks.cancel())
+    assert window.transfers.export_to(out) is None
+    assert (out / "reports.csv").read_text(encoding="utf-8") == "a colleague's file\n"
+    assert sorted(p.name for p in out.iterdir()) == ["reports.csv"]  # no temporary left
+    said = window.statusBar().currentMessage()
+    assert said == f"Export into {out} cancelled: nothing was written.", said
+
+
+def test_a_cancel_between_files_names_those_written(tmp_path: Path) -> None:
+    """The files written before Cancel stay, as a failure leaves them; the one being
+    written when it came leaves no temporary file."""
+    from desktop_app.store.exporter import ExportCancelled, export_all
+
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+        asked: list[tuple[int, int]] = []
+
+        def cancel_at_the_third_file(done: int, total: int) -> bool:
+            asked.append((done, total))
+            return done < 2
+
+        with pytest.raises(ExportCancelled) as stopped:
+            export_all(ledger, tmp_path / "out", progress=cancel_at_the_third_file)
+    assert stopped.value.written == ["reports.csv", "events.csv"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["events.csv", "reports.csv"]
+    assert asked[-1] == (2, 6)

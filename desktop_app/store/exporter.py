@@ -30,6 +30,7 @@ from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_f
 from .export_lines import CACHE_KIB, MMAP_BYTES, SecondReader, Spilled, sql_lines
 from .export_readme import FILES, README_NAME, WORKBOOK_NAME, readme_bytes
 from .export_sql import EVENTS_SQL, EVIDENCE_SQL, REPORTS_SQL, SOURCES_SQL
+from .import_plan import Cancelled, Progress
 from .importer import REPORT_COLUMNS
 from .ledger import Ledger
 from .schema import SCHEMA_VERSION
@@ -125,21 +126,27 @@ def export_all(
     xlsx: bool = False,
     warnings: list[str] | None = None,
     with_evidence: bool = False,
+    progress: Progress | None = None,
 ) -> dict[str, int]:
     """Write every file into `directory` (created if missing); returns rows per file.
 
     Each file is written beside its final name and renamed into place, so a reader
     never sees half a file. `xlsx`: the CSV files also as one workbook; what it could not
     hold as the files do is added to `warnings`. `with_evidence`: the evidence files too,
-    in `DIR/evidence/` (their count under that name).
+    in `DIR/evidence/` (their count under that name). `progress` is told the files
+    written of the CSV files; its False (Cancel) stops the export between two batches
+    of lines, ExportCancelled naming the files already written, which stay as a failure
+    leaves them.
     """
     _make_folder(directory)
     if with_evidence:  # refused (a link, a file) before any file is written, not after
         ensure_folder(directory / EVIDENCE_FOLDER)
-    written = _write_tables(ledger, directory)
+    written = _write_tables(ledger, directory, progress)
     _write_text_atomically(directory / "datapackage.json", datapackage_json(utc_now()))
     _write_bytes_atomically(directory / README_NAME, readme_bytes())
     said = warnings if warnings is not None else []
+    if (xlsx or with_evidence) and progress is not None and not progress(1, 1):
+        raise ExportCancelled([*written, "datapackage.json", README_NAME])
     if xlsx:
         from .workbook import save_workbook  # openpyxl only for those who ask for it
 
@@ -171,6 +178,9 @@ def _make_folder(directory: Path) -> None:
         ) from error
     except PermissionError as error:
         raise Invalid(f"{directory} cannot be written: permission denied.") from error
+    except OSError as error:  # read-only media, a full disk: said, not "[Errno 30] …"
+        reason = error.strerror or type(error).__name__
+        raise Invalid(f"{directory} cannot be written ({reason}): nothing was exported.") from error
     if not os.access(directory, os.W_OK | os.X_OK):
         raise Invalid(f"{directory} cannot be written: permission denied.")
 
@@ -206,7 +216,17 @@ def _new_temporary(path: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name beside it", str(path))
 
 
-def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
+class ExportCancelled(Cancelled):
+    """Cancel pressed during an export: the files named were written before it."""
+
+    def __init__(self, written: list[str]) -> None:
+        super().__init__(", ".join(written))
+        self.written = written
+
+
+def _write_tables(
+    ledger: Ledger, directory: Path, progress: Progress | None = None
+) -> dict[str, int]:
     """The CSV files, all read in one snapshot (one read transaction), part of them by a
     second process reading the same snapshot where one can be started (export_lines)."""
     conn = ledger.conn
@@ -221,8 +241,14 @@ def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # it begins here
             shared = ahead is not None and ahead.start(conn)
             written: dict[str, int] = {}
-            for name, (columns, rows) in export_tables(ledger, ahead if shared else None).items():
-                written[name] = _write_atomically(directory / name, columns, rows())
+            tables = export_tables(ledger, ahead if shared else None)
+            for done, (name, (columns, rows)) in enumerate(tables.items()):
+
+                def going(done: int = done) -> None:
+                    if progress is not None and not progress(done, len(tables)):
+                        raise ExportCancelled(list(written))
+
+                written[name] = _write_atomically(directory / name, columns, rows(), going)
             return written
         finally:
             if ahead is not None:
@@ -233,9 +259,15 @@ def _write_tables(ledger: Ledger, directory: Path) -> dict[str, int]:
         conn.execute(f"PRAGMA mmap_size = {mapped}")
 
 
-def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Chunk]) -> int:
+def _write_atomically(
+    path: Path,
+    columns: tuple[str, ...],
+    rows: Iterable[Chunk],
+    going: Callable[[], None] = lambda: None,
+) -> int:
     """Write under a new temporary name and rename into place: a reader never sees half a
-    file, and a link at the final name is replaced, never written through."""
+    file, and a link at the final name is replaced, never written through. `going` is
+    asked before each batch of lines (Cancel: it raises, the temporary file goes)."""
     header = io.StringIO()
     writer(header).writerow(columns)
     handle_fd, temporary = _new_temporary(path)
@@ -244,6 +276,7 @@ def _write_atomically(path: Path, columns: tuple[str, ...], rows: Iterable[Chunk
             handle.write(header.getvalue().encode("utf-8"))
             count = 0
             for chunk in rows:
+                going()
                 if isinstance(chunk, Spilled):
                     chunk.copy_to(handle)
                     count += chunk.rows

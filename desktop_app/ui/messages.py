@@ -646,6 +646,10 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"(?P<path>.+) cannot be written \((?P<reason>[^)]+)\): nothing was exported\.",
+        QT_TRANSLATE_NOOP("Messages", "{path} cannot be written ({reason}): nothing was exported."),
+    ),
+    (
         r"(?P<path>.+) cannot be written: permission denied\.",
         QT_TRANSLATE_NOOP("Messages", "{path} cannot be written: permission denied."),
     ),

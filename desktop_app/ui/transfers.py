@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.validation import FieldProblem, Invalid
 from ..settings import APPLICATION, ORGANIZATION
-from ..store.exporter import export_all
+from ..store.exporter import ExportCancelled, export_all
 from ..store.folder_files import FolderProblem
 from ..store.importer import ImportPlan, apply_import, plan_import
 from ..store.ledger import Changes, Ledger, LedgerFileError
@@ -353,11 +353,32 @@ class Transfers:
         if self._moved(translate("Transfers", "Export failed")):
             return None
 
+        before_cancel: list[str] = []  # the files written before Cancel, if pressed
+
         def work(progress: Progress) -> dict[str, int]:
             with Ledger.open(db_path, read_only=read_only, create=False) as ledger:
-                return export_all(ledger, directory, xlsx=xlsx, warnings=warnings)
+                try:
+                    return export_all(
+                        ledger, directory, xlsx=xlsx, warnings=warnings, progress=progress
+                    )
+                except ExportCancelled as stopped:
+                    before_cancel.extend(stopped.written)
+                    raise
 
         result = self.tasks.run(translate("Transfers", "Exporting"), work)
+        if result.cancelled:  # Cancel did nothing: the files were all written, "Exported"
+            self._status(
+                translate(
+                    "Transfers",
+                    "Export into {folder} cancelled: {files} written before Cancel, the other"
+                    " files as they were.",
+                ).format(folder=directory, files=", ".join(before_cancel))
+                if before_cancel
+                else translate(
+                    "Transfers", "Export into {folder} cancelled: nothing was written."
+                ).format(folder=directory)
+            )
+            return None
         if result.error is not None:
             self._show_error(translate("Transfers", "Export failed"), result.error)
             return None

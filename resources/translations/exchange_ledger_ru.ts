@@ -1669,6 +1669,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} — файл там, где нужна папка: укажите папку (ту, которой ещё нет, программа создаст); ничего не записано.</translation>
     </message>
     <message>
+        <source>{path} cannot be written ({reason}): nothing was exported.</source>
+        <translation>{path} невозможно записать ({reason}): ничего не экспортировано.</translation>
+    </message>
+    <message>
         <source>{path} cannot be written: permission denied.</source>
         <translation>В {path} не удаётся записать: доступ запрещён.</translation>
     </message>
@@ -2697,6 +2701,14 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>Export into {folder} cancelled: {files} written before Cancel, the other files as they were.</source>
+        <translation>Экспорт в {folder} отменён: до отмены записано {files}, остальные файлы остались как были.</translation>
+    </message>
+    <message>
+        <source>Export into {folder} cancelled: nothing was written.</source>
+        <translation>Экспорт в {folder} отменён: ничего не записано.</translation>
     </message>
     <message>
         <source>Exported, with warnings</source>

@@ -1669,6 +1669,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} — файл там, де потрібна папка: укажіть папку (ту, якої ще немає, буде створено); нічого не записано.</translation>
     </message>
     <message>
+        <source>{path} cannot be written ({reason}): nothing was exported.</source>
+        <translation>{path} неможливо записати ({reason}): нічого не експортовано.</translation>
+    </message>
+    <message>
         <source>{path} cannot be written: permission denied.</source>
         <translation>У {path} не вдається записати: доступ заборонено.</translation>
     </message>
@@ -2697,6 +2701,14 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Export failed</source>
         <translation>Експорт не вдався</translation>
+    </message>
+    <message>
+        <source>Export into {folder} cancelled: {files} written before Cancel, the other files as they were.</source>
+        <translation>Експорт у {folder} скасовано: до скасування записано {files}, інші файли лишилися як були.</translation>
+    </message>
+    <message>
+        <source>Export into {folder} cancelled: nothing was written.</source>
+        <translation>Експорт у {folder} скасовано: нічого не записано.</translation>
     </message>
     <message>
         <source>Exported, with warnings</source>
