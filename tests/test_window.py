@@ -1115,3 +1115,47 @@ def test_a_cancel_between_files_names_those_written(tmp_path: Path) -> None:
     assert stopped.value.written == ["reports.csv", "events.csv"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["events.csv", "reports.csv"]
     assert asked[-1] == (2, 6)
+
+
+def test_an_undone_deletion_puts_the_report_back_in_the_import_that_added_it(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PRODUCT: the records an import adds point to it. Deleted, then undone, the report
+    came back pointing to no operation."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    window = open_window(qtbot, path)
+    window.session.event_selected.emit("bodies-2025-06-13")
+    qtbot.waitUntil(lambda: len(window.event_pane.reports) == 3)
+    report = window.event_pane.reports[1]["id"]
+    imported = window.ledger.report_operation(report)
+    assert imported is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.event_pane.table.setFocus()
+    window.event_pane.table.selectRow(1)
+    shortcut(qtbot, window, "Delete")
+    assert not window.ledger.report_exists(report)
+    window.session.undo_stack.undo()
+    assert window.ledger.report_operation(report) == imported
+    window.session.undo_stack.redo()
+    window.session.undo_stack.undo()
+    assert window.ledger.report_operation(report) == imported
+
+
+def test_the_sources_dialog_takes_a_party_typed_in_another_case_for_no_change(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """ "russia" is the party Russia: Save made an undo step and an audit record of an
+    edit whose old and new were the same."""
+    window, dialog = sources_dialog(qtbot, tmp_path)
+    names = [source["name"] for source in dialog.sources]
+    dialog.table.setCurrentCell(names.index("Shamsail Saraliyev"), 0)
+    assert dialog.party.text() == "Russia"
+    dialog.party.setText("russia")
+    steps, audited = window.session.undo_stack.count(), window.ledger.count("audit")
+    dialog.save_button.click()
+    assert window.session.undo_stack.count() == steps and window.ledger.count("audit") == audited

@@ -882,9 +882,17 @@ class Ledger:
                 self.audit("delete", "party", name, old={"name": name, "color": row[0]})
                 self._state().parties = True
 
+    def report_operation(self, report_id: str) -> str | None:
+        """The import or merge that added the report (None: entered in the window)."""
+        row = self.conn.execute(
+            "SELECT operation_id FROM reports WHERE id = ?", (report_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def restore_report(self, record: dict[str, Any], who: str, seq: int | None = None) -> Changes:
         """Put back a deleted report exactly as `report_record` gave it (undo), at its
-        place in the write order (`seq`) where known (see `replace_report`)."""
+        place in the write order (`seq`) where known (see `replace_report`), and in the
+        operation that added it where the record names one (`operation_id`)."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
             for flow in record["flows"]:  # a party the report's deletion took away
@@ -893,7 +901,8 @@ class Ledger:
             self.insert_report({**report, "seq": seq or self.next_seqs()})
             self.insert_flow_records(report["id"], record["flows"])
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
-            self.audit("create", "report", report["id"], new=record)
+            audited = {k: v for k, v in record.items() if k != "operation_id"}
+            self.audit("create", "report", report["id"], new=audited)
             state.touched.add(report["event_id"])
         return self.changes_of(state)
 

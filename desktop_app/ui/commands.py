@@ -109,8 +109,10 @@ class DeleteReports(LedgerCommand):
         self.seqs: list[int | None] = []
 
     def first_run(self) -> Changes:
+        # Each with the import that added it: undone, the report points to it again
+        # (PRODUCT: the records an import added point to it; it was NULL after an undo).
         self.records = [
-            record
+            {**record, "operation_id": self.ledger.report_operation(report_id)}
             for report_id in self.report_ids
             if (record := self.ledger.report_record(report_id)) is not None
         ]

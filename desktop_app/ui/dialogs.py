@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.naming import source_label
-from ..domain.records import RELIABILITY, SOURCE_KINDS
+from ..domain.records import RELIABILITY, SOURCE_KINDS, name_key
 from ..domain.validation import Invalid
 from ..store.ledger import Changes
 from ..store.sources import SourceFields, all_sources
@@ -273,7 +273,9 @@ class SourcesDialog(QDialog):
             list(RELIABILITY)[self.reliability.currentIndex()],
         )
         held = SourceFields(source["name"], source["party"], source["kind"], source["reliability"])
-        if replace(fields, name=fields.name.strip()) == held:
+        # The party by its key: "ukraine" typed is the party Ukraine, which it stays.
+        typed = replace(fields, name=fields.name.strip(), party=source["party"])
+        if typed == held and name_key(fields.party or "") == name_key(source["party"] or ""):
             return  # nothing changed: no step to undo, nothing audited
         self._execute(UpdateSource(self.session, source["id"], fields))
 
