@@ -125,6 +125,10 @@ class FlowKey(NamedTuple):
         """The same category handed the other way."""
         return FlowKey(self.to_party, self.from_party, self.category)
 
+    def by_keys(self) -> tuple[str, str, str]:
+        """The flow whatever the spelling of its parties ("russia" is the party Russia)."""
+        return name_key(self.from_party), name_key(self.to_party), self.category
+
 
 class Flow(NamedTuple):
     key: FlowKey

@@ -269,11 +269,3 @@ def rationale(text: str) -> str:
     if not shows_something(text):
         raise Invalid("a rationale is required: say why this value was decided")
     return text
-
-
-def person(text: str, what: str) -> str:
-    """Who did something (a reviewer), stored trimmed: a name a reader can see, since
-    a zero-width space alone names nobody in the audit trail."""
-    if not shows_something(text):
-        raise Invalid(f"{what} is required")
-    return tidy(text)

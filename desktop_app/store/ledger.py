@@ -1022,7 +1022,7 @@ class Ledger:
     ) -> tuple[str, Changes]:
         """Record a reviewer's decision on one field of an event."""
         rationale = validation.rationale(rationale)
-        who = validation.person(who, "the reviewer's name")  # stored trimmed
+        who = validation.visible_name(who, "the reviewer's name")  # stored trimmed
         with self.write(who) as state:
             field, value = self._check_decision(event_id, field, value, report_id)
             resolution_id = new_id()
@@ -1187,7 +1187,7 @@ class Ledger:
         link_id = evidence_link_id(item.report_id, item.sha256)
         if self.evidence_record(item.report_id, item.sha256) is not None:
             return False
-        if state.operation_id is not None and self._tombstoned(link_id):
+        if state.operation_id is not None and self.deleted_here(link_id):
             return False
         self.conn.execute(
             "INSERT OR IGNORE INTO evidence (sha256, size, media_type, created_at, operation_id)"
@@ -1296,9 +1296,6 @@ class Ledger:
     def deleted_here(self, record_id: str) -> bool:
         """Whether this ledger deleted the record (a report, an evidence link), which no
         import or merge brings back."""
-        return self._tombstoned(record_id)
-
-    def _tombstoned(self, record_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM tombstones WHERE id = ?", (record_id,)).fetchone()
         return row is not None
 

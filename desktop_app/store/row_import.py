@@ -320,7 +320,7 @@ def _add_row(
     if flow is None:
         return
     # The same flow, whatever the spelling of its parties (they are one party by key).
-    key = (name_key(flow.key.from_party), name_key(flow.key.to_party), flow.key.category)
+    key = flow.key.by_keys()
     if key in current.flow_rows:
         plan.errors.append(
             FieldProblem(

@@ -243,12 +243,12 @@ class FlowsEditor(QWidget):
             flow = row.flow()
             if isinstance(flow, list):
                 message = "\n".join(message_text(reason) for reason in flow)
-            elif _by_keys(flow.key) in seen:
+            elif flow.key.by_keys() in seen:
                 message = translate("FlowsEditor", "this report already states {flow}").format(
                     flow=flow_label(flow.key.category, flow.key.from_party, flow.key.to_party)
                 )
             else:
-                seen.add(_by_keys(flow.key))
+                seen.add(flow.key.by_keys())
                 flows.append(flow)
                 parties = dict.fromkeys((flow.key.from_party, flow.key.to_party))
                 note = "\n".join(filter(None, (new_party_note(p, known) for p in parties)))
@@ -260,7 +260,3 @@ class FlowsEditor(QWidget):
             row.error.setText(shown)
             row.error.setVisible(bool(shown))
         return tuple(flows), ok
-
-
-def _by_keys(flow: FlowKey) -> tuple[str, str, str]:
-    return name_key(flow.from_party), name_key(flow.to_party), flow.category
