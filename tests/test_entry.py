@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
 from test_import_problems_translated import speaking
 from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_text, when_modal
 
+from desktop_app.domain.records import Flow, FlowKey
 from desktop_app.store.check import check
 from desktop_app.store.importer import apply_import, plan_import
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.sources import sources_named
 
 MEDINSKY_QUOTE = (
@@ -930,6 +932,116 @@ def test_undoing_the_report_that_added_a_party_takes_the_party_away(qtbot, tmp_p
         assert check(ledger).ok
         deleted = [(r["action"], r["entity"]) for r in ledger.audit_records()]
     assert ("delete", "party") in deleted
+
+
+def source_rows(path: Path) -> list[tuple]:
+    with Ledger.open(path, read_only=True) as ledger:
+        return ledger.conn.execute(
+            "SELECT id, name, party, kind, reliability FROM sources ORDER BY name"
+        ).fetchall()
+
+
+def test_undoing_the_report_that_added_a_source_takes_it_away(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """After Ctrl+Z of a report from a misspelt "Rybarr", the source stayed: a completion
+    with its grades, a row of sources.csv with no report. Redo brings it back as it was."""
+    path = example_ledger(tmp_path)
+    before = source_rows(path)
+    window = open_window(qtbot, path)
+    flows = [("Russia", "Ukraine", "10")]
+    enter_report(qtbot, window, source="Rybarr", date="2025-06-20", flows=flows, **A_SOURCE)
+    added = source_rows(path)
+    assert [row[1:] for row in added if row not in before] == [
+        ("Rybarr", "Russia", "official", "C")
+    ]
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert source_rows(path) == before
+    window.form.refresh_completions()
+    assert not any("Rybarr" in label for label in window.form.sources_model.stringList())
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    assert source_rows(path) == added
+    assert stored_reports(path)[-1]["source"] == "Rybarr"
+    with Ledger.open(path, read_only=True) as ledger:
+        assert check(ledger).ok
+        audited = [(r["action"], r["entity"]) for r in ledger.audit_records()]
+    assert ("delete", "source") in audited
+
+
+def test_an_edit_to_another_source_takes_the_one_left_unnamed_and_undo_brings_it_back(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A report corrected from "Rybarr" to another source left "Rybarr" behind with no
+    report; undone, the report names "Rybarr" again, with the grades it had."""
+    path = example_ledger(tmp_path)
+    window = open_window(qtbot, path)
+    flows = [("Russia", "Ukraine", "10")]
+    enter_report(qtbot, window, source="Rybarr", date="2025-06-20", flows=flows, **A_SOURCE)
+    with_typo = source_rows(path)
+    report = stored_reports(path)[-1]
+    window.event_pane.show_event(report["event_id"])
+    window.event_pane.edit_selected()
+    window.form.source.setFocus()
+    window.form.source.selectAll()
+    type_text(qtbot, "Rybar")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    corrected = source_rows(path)
+    names = [row[1] for row in corrected]
+    assert "Rybar" in names and "Rybarr" not in names
+    window.events_pane.view.setFocus()
+    shortcut(qtbot, window, "Ctrl+Z")
+    assert source_rows(path) == with_typo
+    assert stored_reports(path)[-1]["source"] == "Rybarr"
+    shortcut(qtbot, window, "Ctrl+Shift+Z")
+    assert source_rows(path) == corrected
+    with Ledger.open(path, read_only=True) as ledger:
+        assert check(ledger).ok
+
+
+def test_a_source_goes_with_its_last_report_and_undo_brings_it_back(tmp_path: Path) -> None:
+    path = example_ledger(tmp_path)
+    report = ReportInput(
+        event_type="exchange",
+        source_name="Rybarr",
+        source_party="Russia",
+        source_kind="official",
+        source_reliability="B",
+        claimed_date="2025-06-20",
+        quote="q",
+    )
+    with Ledger.open(path) as ledger:
+        first, _ = ledger.add_report(report, "x")
+        second, _ = ledger.add_report(report, "x")
+        record = ledger.report_record(second)
+        assert record is not None
+        source = ledger.source_row(record["source_id"])
+        ledger.delete_report(first, "x")
+        assert ledger.source_row(record["source_id"]) == source  # the other names it
+        ledger.delete_report(second, "x")
+        assert ledger.source_row(record["source_id"]) is None
+        ledger.restore_report(record, "x", source=source)
+        assert ledger.source_row(record["source_id"]) == source
+        assert check(ledger).ok
+
+
+def test_an_edit_that_corrects_a_party_takes_the_misspelt_one_until_undone(tmp_path: Path) -> None:
+    path = example_ledger(tmp_path)
+    report = ReportInput(
+        event_type="exchange",
+        source_name="A",
+        claimed_date="2025-06-20",
+        flows=(Flow(FlowKey("Rusia", "Ukraine", "bodies"), 10),),
+    )
+    with Ledger.open(path) as ledger:
+        report_id, _ = ledger.add_report(report, "x")
+        before = ledger.report_record(report_id)
+        assert before is not None
+        corrected = replace(report, flows=(Flow(FlowKey("Russia", "Ukraine", "bodies"), 10),))
+        ledger.edit_report(report_id, corrected, "x")
+        assert ledger.parties() == ["Russia", "Ukraine"]
+        ledger.replace_report(before, "x")
+        assert ledger.parties() == ["Rusia", "Russia", "Ukraine"]
+        assert check(ledger).ok
 
 
 def test_deleting_a_report_keeps_a_party_others_still_name(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -781,16 +781,18 @@ def test_every_kind_of_change_made_in_the_window_leaves_its_audit_record(
     assert records[0]["old"]["withdrawn_by"] == USER
     assert records[0]["new"] == {"withdrawn_at": None}
 
-    # delete, and undo of the deletion
+    # delete, and undo of the deletion (the source only r2 named goes with it, and back)
+    outlet = ledger.find_source("Other Outlet", "Ukraine")["id"]  # type: ignore[index]
     session.execute(DeleteReports(session, [r2], "Delete 1 report(s)"))
     records = audit.new()
-    assert _actions(records) == [("delete", "report", r2)]
+    assert _actions(records) == [("delete", "report", r2), ("delete", "source", outlet)]
     assert _flow_counts(records[0]["old"]) == [150]
     assert records[0]["new"] is None
+    assert records[1]["old"]["name"] == "Other Outlet"
     stack.undo()
     records = audit.new()
-    assert _actions(records) == [("create", "report", r2)]
-    assert _flow_counts(records[0]["new"]) == [150]
+    assert _actions(records) == [("create", "source", outlet), ("create", "report", r2)]
+    assert _flow_counts(records[1]["new"]) == [150]
 
     # undo of the decision, of the edit, of an added report; redo of the addition
     stack.undo()
@@ -801,12 +803,12 @@ def test_every_kind_of_change_made_in_the_window_leaves_its_audit_record(
     assert (_flow_counts(records[0]["old"]), _flow_counts(records[0]["new"])) == ([120], [100])
     stack.undo()
     records = audit.new()
-    assert _actions(records) == [("delete", "report", r2)]
+    assert _actions(records) == [("delete", "report", r2), ("delete", "source", outlet)]
     assert _flow_counts(records[0]["old"]) == [150]
     stack.redo()
     records = audit.new()
-    assert _actions(records) == [("create", "report", r2)]
-    assert records[0]["new"]["id"] == r2
+    assert _actions(records) == [("create", "source", outlet), ("create", "report", r2)]
+    assert records[1]["new"]["id"] == r2
 
     # sources: an edit, a merge of two, and the undo of each
     other_id = ledger.find_source("Other Outlet", "Ukraine")["id"]  # type: ignore[index]

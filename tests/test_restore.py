@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import (
@@ -298,18 +299,19 @@ def test_the_import_is_one_audited_operation_naming_the_folder_and_its_files(
     assert pointing == 4  # the decisions it added point to it
 
 
-def delete_event(db: Path, event_id: str) -> list[dict[str, object]]:
-    """Delete every report of an event as the window does (one write); their records,
-    for undo."""
+def delete_event(db: Path, event_id: str) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Delete every report of an event as the window does (one write); their records and
+    their sources (which may go with them), for undo."""
     with Ledger.open(db) as ledger:
         ids = [i for (i,) in ledger.conn.execute(
             "SELECT id FROM reports WHERE event_id = ?", (event_id,)
         )]  # fmt: skip
-        records = [ledger.report_record(report_id) for report_id in ids]
+        records = [r for report_id in ids if (r := ledger.report_record(report_id)) is not None]
+        sources = [ledger.source_row(record["source_id"]) for record in records]
         with ledger.write("me"):
             for report_id in ids:
                 ledger.delete_report(report_id, "me")
-    return [record for record in records if record is not None]
+    return list(zip(records, sources, strict=True))
 
 
 def test_decisions_on_a_deleted_event_leave_the_export_and_come_back_with_undo(
@@ -338,8 +340,8 @@ def test_decisions_on_a_deleted_event_leave_the_export_and_come_back_with_undo(
     ok(cli("export", tmp_path / "restored.db", second))
     assert_identical(first, second)
     with Ledger.open(db) as ledger, ledger.write("me"):  # undo the second deletion
-        for record in records:
-            ledger.restore_report(record, "me")
+        for record, source in records:
+            ledger.restore_report(record, "me", source=source)
     ok(cli("export", db, tmp_path / "out3"))
     [dismissal] = read_rows(tmp_path / "out3" / "resolutions.csv")
     assert (dismissal["event_id"], dismissal["state"]) == ("bodies-2025-06-13", "in_force")

@@ -798,6 +798,7 @@ class Ledger:
             self.delete_flows(report_id)
             self._insert_flows(report_id, report.flows)
             self.audit("edit", "report", report_id, old=old, new=self.report_record(report_id))
+            self.drop_unused_names(old)
             state.touched.add(event_id)
         return self.changes_of(state)
 
@@ -807,31 +808,33 @@ class Ledger:
         who: str,
         event_type: str | None = None,
         seq: int | None = None,
+        source: Mapping[str, Any] | None = None,
     ) -> Changes:
         """Undo or redo of an edit: the report's content as `report_record` gave it, and
         its place in the write order (`seq`, as `report_seq` gave it) where known: an
         undo takes the write back, so a decision made before it stands as it did (with
         a new place, the undone report counted as written after the decision, and its
-        event came back reopened)."""
+        event came back reopened). `source`: the record's source as `source_record` gave
+        it, brought back if the change being undone took it away."""
         with self.write(who) as state:
             old = self.report_record(record["id"])
             if old is None:
                 raise Invalid(f"there is no report {record['id']}")
             if event_type is not None:
                 self._retype_event_if_alone(old["event_id"], event_type)
+            values = {name: record[name] for name in EDITABLE_FIELDS}
+            if source is not None:
+                values["source_id"] = self.bring_back_source(source)
+            self._bring_back_parties(record["flows"])
             self.update_report(
-                record["id"],
-                {
-                    **{name: record[name] for name in EDITABLE_FIELDS},
-                    "updated_at": utc_now(),
-                    "seq": seq or self.next_seqs(),
-                },
+                record["id"], {**values, "updated_at": utc_now(), "seq": seq or self.next_seqs()}
             )
             self.delete_flows(record["id"])
             self.insert_flow_records(record["id"], record["flows"])
             self.audit(
                 "edit", "report", record["id"], old=old, new=self.report_record(record["id"])
             )
+            self.drop_unused_names(old)
             state.touched.add(old["event_id"])
         return self.changes_of(state)
 
@@ -865,10 +868,54 @@ class Ledger:
                 raise Invalid(f"there is no report {report_id}")
             self.delete_reports([report_id])
             self.audit("delete", "report", report_id, old=old)
-            parties = {flow[side] for flow in old["flows"] for side in ("from_party", "to_party")}
-            self.drop_unused_parties(parties)
+            self.drop_unused_names(old)
             state.touched.add(old["event_id"])
         return self.changes_of(state)
+
+    def drop_unused_names(self, record: Mapping[str, Any]) -> None:
+        """The source and the parties of a report as it was before a deletion or an edit
+        (`report_record`) that no report, source or decision names any more (audited):
+        each would stay a completion, a look-alike to pick, that only this report made."""
+        parties = {flow[side] for flow in record["flows"] for side in ("from_party", "to_party")}
+        parties.update(self._drop_unused_source(record["source_id"]))
+        self.drop_unused_parties(parties)
+
+    def _drop_unused_source(self, source_id: str) -> list[str]:
+        """Delete the source if no report names it (audited); its party, to be checked."""
+        if self.conn.execute(
+            "SELECT 1 FROM reports WHERE source_id = ? LIMIT 1", (source_id,)
+        ).fetchone():
+            return []
+        row = self.source_row(source_id)
+        if row is None:
+            return []
+        self.delete_source(source_id)
+        self.audit("delete", "source", source_id, old=public_record(row))
+        self._state().sources = True
+        return [row["party"]] if row["party"] else []
+
+    def bring_back_source(self, source: Mapping[str, Any]) -> str:
+        """The id a restored report's source stands under: its own, the source inserted
+        again (audited) if a deletion or an edit took it away, or the source that holds
+        its name and party now."""
+        if self._source_ids_by("id", [source["id"]]):
+            return str(source["id"])
+        holder = self._source_ids_by("key", [source["key"]]).get(source["key"])
+        if holder is not None:
+            return holder
+        if source["party"]:
+            self.ensure_party(source["party"])
+        self.insert_sources(dict(source))
+        self.audit("create", "source", source["id"], new=public_record(dict(source)))
+        self._state().sources = True
+        return str(source["id"])
+
+    def _bring_back_parties(self, flows: Iterable[Mapping[str, Any]]) -> None:
+        """The parties of a report's flows that a deletion or an edit being undone took
+        away (`drop_unused_names`)."""
+        for flow in flows:
+            self.ensure_party(flow["from_party"])
+            self.ensure_party(flow["to_party"])
 
     def drop_unused_parties(self, names: Iterable[str]) -> None:
         """Parties of a deleted report that nothing names any more (audited): the undo of
@@ -889,15 +936,22 @@ class Ledger:
         ).fetchone()
         return row[0] if row else None
 
-    def restore_report(self, record: dict[str, Any], who: str, seq: int | None = None) -> Changes:
+    def restore_report(
+        self,
+        record: dict[str, Any],
+        who: str,
+        seq: int | None = None,
+        source: Mapping[str, Any] | None = None,
+    ) -> Changes:
         """Put back a deleted report exactly as `report_record` gave it (undo), at its
-        place in the write order (`seq`) where known (see `replace_report`), and in the
-        operation that added it where the record names one (`operation_id`)."""
+        place in the write order (`seq`) where known (see `replace_report`), in the
+        operation that added it where the record names one (`operation_id`), and with
+        its source (`source`, as `source_record` gave it) if the deletion took it away."""
         with self.write(who) as state:
             report = {k: v for k, v in record.items() if k != "flows"}
-            for flow in record["flows"]:  # a party the report's deletion took away
-                self.ensure_party(flow["from_party"])
-                self.ensure_party(flow["to_party"])
+            if source is not None:
+                report["source_id"] = self.bring_back_source(source)
+            self._bring_back_parties(record["flows"])
             self.insert_report({**report, "seq": seq or self.next_seqs()})
             self.insert_flow_records(report["id"], record["flows"])
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
@@ -1315,7 +1369,13 @@ class Ledger:
         return [row[0] for row in self.conn.execute("SELECT id FROM reports ORDER BY seq")]
 
     def source_record(self, source_id: str) -> dict[str, Any]:
-        return next(iter(self.db.query("SELECT * FROM sources WHERE id = ?", [source_id])))
+        row = self.source_row(source_id)
+        assert row is not None, f"there is no source {source_id}"
+        return row
+
+    def source_row(self, source_id: str) -> dict[str, Any] | None:
+        """A source as stored (None if there is none): what an undo needs to bring back."""
+        return next(iter(self.db.query("SELECT * FROM sources WHERE id = ?", [source_id])), None)
 
     def resolution_records(self) -> list[dict[str, Any]]:
         """Every decision, in write order."""

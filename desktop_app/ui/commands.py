@@ -41,6 +41,7 @@ class AddReport(LedgerCommand):
         self.event_id = event_id
         self.report_id = ""
         self.record: dict = {}
+        self.source: dict | None = None
         self.seq: int | None = None
 
     def first_run(self) -> Changes:
@@ -48,6 +49,8 @@ class AddReport(LedgerCommand):
             self.report, self.who(), event_id=self.event_id
         )
         self.record = self.ledger.report_record(self.report_id) or {}
+        # Kept for redo: the undo takes a source only this report named away with it.
+        self.source = self.ledger.source_row(self.record["source_id"])
         self.seq = self.ledger.report_seq(self.report_id)
         self.event_id = self.record["event_id"]
         return changes
@@ -59,7 +62,7 @@ class AddReport(LedgerCommand):
         return self.ledger.delete_report(self.report_id, self.who())
 
     def redo_change(self) -> Changes:
-        return self.ledger.restore_report(self.record, self.who(), self.seq)
+        return self.ledger.restore_report(self.record, self.who(), self.seq, self.source)
 
 
 class EditReport(LedgerCommand):
@@ -72,6 +75,9 @@ class EditReport(LedgerCommand):
         self.report = report
         self.before: dict = {}
         self.after: dict = {}
+        # The report's source before and after: the one it no longer names goes with the
+        # change (Ledger.drop_unused_names) and comes back with its undo or redo.
+        self.sources: tuple[dict | None, dict | None] = (None, None)
         self.type_before = ""
         # Its place in the write order before and after the edit: undo and redo put it
         # back there (Ledger.replace_report).
@@ -84,20 +90,24 @@ class EditReport(LedgerCommand):
         self.before = before
         self.type_before = self.ledger.event_type(self.before["event_id"]) or ""
         seq_before = self.ledger.report_seq(self.report_id)
+        source_before = self.ledger.source_row(before["source_id"])
         changes = self.ledger.edit_report(self.report_id, self.report, self.who())
         self.after = self.ledger.report_record(self.report_id) or {}
         self.seqs = (seq_before, self.ledger.report_seq(self.report_id))
+        self.sources = (source_before, self.ledger.source_row(self.after["source_id"]))
         return changes
 
     def consequence(self) -> str:
         return reopened_text(self.session, self.after.get("event_id", ""))
 
     def undo_change(self) -> Changes:
-        return self.ledger.replace_report(self.before, self.who(), self.type_before, self.seqs[0])
+        return self.ledger.replace_report(
+            self.before, self.who(), self.type_before, self.seqs[0], self.sources[0]
+        )
 
     def redo_change(self) -> Changes:
         return self.ledger.replace_report(
-            self.after, self.who(), self.report.event_type, self.seqs[1]
+            self.after, self.who(), self.report.event_type, self.seqs[1], self.sources[1]
         )
 
 
@@ -107,6 +117,7 @@ class DeleteReports(LedgerCommand):
         self.report_ids = report_ids
         self.records: list[dict] = []
         self.seqs: list[int | None] = []
+        self.sources: list[dict | None] = []  # each report's, which its deletion may take
 
     def first_run(self) -> Changes:
         # Each with the import that added it: undone, the report points to it again
@@ -117,6 +128,7 @@ class DeleteReports(LedgerCommand):
             if (record := self.ledger.report_record(report_id)) is not None
         ]
         self.seqs = [self.ledger.report_seq(record["id"]) for record in self.records]
+        self.sources = [self.ledger.source_row(record["source_id"]) for record in self.records]
         return self.redo_change()
 
     # All the reports in one transaction: a failure or a kill midway deletes (or brings
@@ -125,8 +137,8 @@ class DeleteReports(LedgerCommand):
     def undo_change(self) -> Changes:
         changes = Changes()
         with self.ledger.write(self.who()):
-            for record, seq in zip(self.records, self.seqs, strict=True):
-                changes |= self.ledger.restore_report(record, self.who(), seq)
+            for record, seq, source in zip(self.records, self.seqs, self.sources, strict=True):
+                changes |= self.ledger.restore_report(record, self.who(), seq, source)
         return changes
 
     def redo_change(self) -> Changes:
