@@ -846,24 +846,19 @@ def run_command(argv: Sequence[str]) -> int:
     except sqlite3.Error as error:
         if checked_files.is_damage(error):  # met while reading a file taken as checked
             checked_files.forget(Path(args.db))
-        print(f"{PROG}: {_sqlite_sentence(args.db, error)}", file=sys.stderr)
+        # A CHECK or a reference that failed names no row: the value that made it fail,
+        # in the ledger or in the file merged into it, is named by table, row and column.
+        unreadable = None if is_disk_full(error, Path(args.db)) else _unreadable_sentence(args)
+        print(f"{PROG}: {unreadable or _sqlite_sentence(args.db, error)}", file=sys.stderr)
         return 1
     except (DateError, TypeError, ValueError, KeyError, OverflowError, AssertionError):
         # A value another program stored (the sqlite3 shell) in the ledger or in the
         # file merged into it? Named by table, row and column; anything else is a bug of
         # ours, and its traceback is for us.
-        for db in (args.db, getattr(args, "other", None)):
-            problems = _unreadable(db) if db else []
-            if problems:
-                break
-        else:
+        unreadable = _unreadable_sentence(args)
+        if unreadable is None:
             raise
-        more = f" (and {len(problems) - 1} more: '{PROG} check' lists them)" if problems[1:] else ""
-        print(
-            f"{PROG}: {db} holds a value this program cannot read: {problems[0]}{more};"
-            " nothing was changed.",
-            file=sys.stderr,
-        )
+        print(f"{PROG}: {unreadable}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader of our output went away (`| head`): nothing more to say to it. What
@@ -988,6 +983,21 @@ def _unreadable(db: str) -> list[str]:
             connection.close()
     except (sqlite3.Error, OSError):
         return []
+
+
+def _unreadable_sentence(args: argparse.Namespace) -> str | None:
+    """The first value this program cannot read in the ledger, or else in the file merged
+    into it, said; None if there is none."""
+    for db in (args.db, getattr(args, "other", None)):
+        problems = _unreadable(db) if db else []
+        if problems:
+            more = f" (and {len(problems) - 1} more: '{PROG} check' lists them)"
+            return (
+                f"{db} holds a value this program cannot read: {problems[0]}"
+                f"{more if problems[1:] else ''};"
+                " nothing was changed."
+            )
+    return None
 
 
 def _sqlite_sentence(db: str, error: sqlite3.Error) -> str:

@@ -276,6 +276,7 @@ def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         "UPDATE events SET type = 'agreement' WHERE id = 'bodies-2025-06-11'",  # a type clash
         "UPDATE reports SET event_id = 'long', quote = 'moved'"  # a report in another event
         " WHERE id = (SELECT MIN(id) FROM reports WHERE event_id = 'bodies-2025-06-13')",
+        "UPDATE reports SET credibility = 9",  # a value this program cannot read
     ):
         other = tmp_path / "other.db"
         other.unlink(missing_ok=True)
@@ -283,6 +284,7 @@ def export_and_merge_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             ledger.copy_to(other, with_evidence=False)
         with Ledger.open(other) as theirs:
             theirs.resolve("bodies-2025-06-11", FieldKey.date(), "2025-06-11", "as stated", WHO)
+            theirs.conn.execute("PRAGMA ignore_check_constraints = ON")
             theirs.conn.execute(statement)
         with Ledger.open(db) as ledger, pytest.raises(Invalid) as refused:
             merge_file(ledger, other, WHO)
@@ -305,5 +307,6 @@ def test_every_kind_of_export_warning_and_merge_refusal_is_made(
         "has added_at 2999",
         "type clash, nothing merged: event bodies-2025-06-11 is 'exchange' here",
         "here and long there; nothing merged",
+        "holds a value this program cannot read: table reports, row id",
     ):
         assert fragment in messages, messages

@@ -1164,7 +1164,7 @@ def test_a_derived_list_or_a_decided_count_stored_by_another_program_gets_a_sent
     for args in (("conflicts", db), ("conflicts", db, "--json")):
         result = cli(*args)
         assert result.code == 1 and "Traceback" not in result.err, result.err
-        assert "column disputes: 'not json{' is not JSON" in result.err, result.err
+        assert "column disputes: 'not json{' is not a JSON list" in result.err, result.err
         assert "check --repair" in result.err
     assert cli("check", db, "--repair").code == 0
     assert cli("conflicts", db).code == 0
@@ -1180,6 +1180,74 @@ def test_a_derived_list_or_a_decided_count_stored_by_another_program_gets_a_sent
         assert f"{named} holds a value this program cannot read: table resolutions" in result.err
         assert f"column value: '{big}' is not a count" in result.err, result.err
     assert sha256(db) == before
+
+
+@pytest.mark.parametrize(
+    ("sql", "named"),
+    [
+        (
+            "UPDATE flows SET to_party = from_party WHERE report_id = 'r1'",
+            "table flows, row report_id 'r1': refused by CHECK (from_party <> to_party)",
+        ),
+        (
+            "UPDATE flows SET count = 9000000000000000000 WHERE report_id = 'r1'",
+            "table flows, row report_id 'r1', column count: 9000000000000000000 is not a count",
+        ),
+        (
+            "UPDATE settings SET value = 'abc' WHERE key = 'write_seq'",
+            "table settings, row key 'write_seq', column value: 'abc' is not a whole number",
+        ),
+        (
+            "INSERT INTO resolutions (id, event_id, field, value, rationale, resolved_by,"
+            " resolved_at, seq) VALUES ('x1', 'r-event-0', 'date', 'tomorrow', 'why', 'bob',"
+            " '2025-06-20T00:00:00Z', 99)",
+            "table resolutions, row id 'x1', column value: 'tomorrow' is not a date",
+        ),
+        (
+            "PRAGMA foreign_keys = OFF; INSERT INTO resolutions (id, event_id, field, value,"
+            " rationale, resolved_by, resolved_at, seq) VALUES ('x2', 'gone', 'location',"
+            " 'Kyiv', 'why', 'bob', '2025-06-20T00:00:00Z', 99)",
+            "table resolutions, row id 'x2', column event_id: 'gone' names no row of table events",
+        ),
+    ],
+)
+def test_check_finds_what_integrity_check_skips_on_a_read_only_file(
+    sql: str, named: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """SQLite's integrity_check tests no CHECK constraint on a read-only connection (how
+    `check` reads) and no reference: a flow from Russia to Russia, a date decision of
+    'tomorrow', a decision on an event that is gone passed `check` (exit 0) and ended
+    `resolve` in a traceback or an error naming no row; a merge copied them in."""
+    db, mine = tmp_path / "ledger.db", tmp_path / "mine.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    shutil.copy(db, mine)
+    shell = ["sqlite3", "-cmd", "PRAGMA ignore_check_constraints = ON"]
+    subprocess.run([*shell, str(db), sql], check=True)
+    result = cli("check", db)
+    assert result.code == 1 and named in result.out, result.out
+    result = cli("resolve", db, "r-event-1", "--location", "Minsk", "--rationale", "x")
+    assert "Traceback" not in result.err
+    if result.code:
+        assert f"{db} holds a value this program cannot read" in result.err, result.err
+    before = sha256(mine)
+    result = cli("merge", mine, db)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert f"{db} holds a value this program cannot read: {named}" in result.err, result.err
+    assert sha256(mine) == before
+
+
+def test_check_names_what_another_program_dropped(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    assert cli("check", db).code == 0
+    drop = "DROP TABLE settings; DROP VIEW v_events; DROP INDEX reports_seq"
+    subprocess.run(["sqlite3", str(db), drop], check=True)
+    result = cli("check", db)
+    assert result.code == 1 and "Traceback" not in result.err
+    named = "schema: 3 missing, dropped by another program: index reports_seq, table settings,"
+    assert f"{named} view v_events" in result.out, result.out
 
 
 # ---- the forked child of an import is waited for within a time limit -----------------------------

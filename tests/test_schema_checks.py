@@ -17,6 +17,7 @@ from desktop_app.store.check import check
 from desktop_app.store.database import backup_path
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.values import table_checks
 
 DATE_COLUMNS = ("claimed_date", "published", "value")
 
@@ -148,3 +149,22 @@ def test_a_version_13_file_gets_the_faster_constraints_in_place(tmp_path: Path) 
         else:
             raise AssertionError(f"{bad} was let through")
     connection.close()
+
+
+def test_every_check_of_the_schema_is_read_for_check(tmp_path: Path) -> None:
+    """`check` evaluates the file's own CHECK constraints (SQLite's integrity_check skips
+    them on a read-only connection): each one of every table, quotes and nested
+    parentheses included, and each evaluates on a fresh ledger to nothing refused."""
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        tables = ledger.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'"
+        ).fetchall()
+        for table, sql in tables:
+            checks = table_checks(sql)
+            assert len(checks) == sql.upper().count("CHECK ("), table
+            for _, expression in checks:
+                ledger.conn.execute(f'SELECT 1 FROM "{table}" WHERE NOT ({expression})')
+    assert table_checks("CREATE TABLE t (a TEXT CHECK (a <> ')'), CHECK ((a) IS NOT 'x,('))") == [
+        ("a", "a <> ')'"),
+        (None, "(a) IS NOT 'x,('"),
+    ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import checked_files, derived
+from .database import migrate
 from .ledger import Ledger
 from .schema import EXCHANGE_DAYS_COLUMNS, SCHEMA_VERSION, SEARCH_ROWS_SQL
 from .values import unreadable_values
@@ -22,10 +24,17 @@ class CheckReport:
     differences: list[str] = field(default_factory=list)
     # Values another program stored that this one cannot read (table, row, column).
     unreadable: list[str] = field(default_factory=list)
+    # Tables, views and indexes of the schema that another program dropped.
+    missing: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.differences and not self.unreadable
+        return (
+            self.integrity == ["ok"]
+            and not self.differences
+            and not self.unreadable
+            and not self.missing
+        )
 
     def lines(self) -> list[str]:
         lines = [
@@ -33,7 +42,14 @@ class CheckReport:
             f"integrity_check: {'; '.join(self.integrity)}",
             "counts: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()),
         ]
-        if self.unreadable:
+        if self.missing:
+            lines.append(
+                f"schema: {len(self.missing)} missing, dropped by another program: "
+                + ", ".join(self.missing)
+                + " (copy the data into a new ledger: export, then import the folder)"
+            )
+            lines.append("derived state: not compared while the schema is incomplete")
+        elif self.unreadable:
             lines.append(f"stored values this program cannot read: {len(self.unreadable)}")
             lines.extend(f"  {problem}" for problem in self.unreadable)
             lines.append("derived state: not compared until those values are corrected")
@@ -43,6 +59,25 @@ class CheckReport:
         else:
             lines.append("derived state: matches the reports and decisions")
         return lines
+
+
+SCHEMA_OBJECTS = (
+    "SELECT type, name FROM sqlite_master"
+    " WHERE type IN ('table', 'view', 'index') AND name NOT LIKE 'sqlite%'"
+)
+
+
+def missing_from_schema(conn: sqlite3.Connection) -> list[str]:
+    """The tables, views and indexes of a ledger of this version that the file lacks
+    (another program dropped them): each command that needs one would fail."""
+    fresh = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(fresh, 0)
+        expected = set(fresh.execute(SCHEMA_OBJECTS).fetchall())
+    finally:
+        fresh.close()
+    present = set(conn.execute(SCHEMA_OBJECTS).fetchall())
+    return [f"{kind} {name}" for kind, name in sorted(expected - present)]
 
 
 def _stored(
@@ -165,7 +200,11 @@ def check(ledger: Ledger) -> CheckReport:
     integrity = [row[0] for row in ledger.conn.execute("PRAGMA integrity_check(20)")]
     if integrity != ["ok"]:
         checked_files.forget(ledger.path)  # its next opening reads it whole, and refuses it
-    counts = {name: ledger.count(name) for name in COUNTED}
+    missing = missing_from_schema(ledger.conn) if version == SCHEMA_VERSION else []
+    present = {row[0] for row in ledger.conn.execute("SELECT name FROM sqlite_master")}
+    counts = {name: ledger.count(name) for name in COUNTED if name in present}
+    if missing:
+        return CheckReport(version, integrity, counts, missing=missing)
     unreadable = unreadable_values(ledger.conn)
     if unreadable:
         return CheckReport(version, integrity, counts, unreadable=unreadable)

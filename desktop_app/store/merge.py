@@ -27,6 +27,7 @@ from .import_plan import Cancelled, Progress
 from .ledger import EDITABLE_FIELDS, Changes, Ledger, evidence_link_id, new_id, public_record
 from .schema import SCHEMA_VERSION
 from .sources import former_names
+from .values import unreadable_values
 
 # A report's own fields as merge copies them (its source is matched by key separately).
 REPORT_FIELDS = ("event_id", *EDITABLE_FIELDS[1:], "recorded_by", "recorded_at")
@@ -164,6 +165,19 @@ COMPARED_TIMES = (
 )
 
 
+def _check_values(other: Ledger, other_path: Path) -> None:
+    """Refused like any unusable file: one holding a value this program cannot read
+    (another program stored it), which the merge would copy into this ledger, or which
+    would stop it midway with an error that names neither file nor row."""
+    problems = unreadable_values(other.conn)
+    if problems:
+        more = f" (and {len(problems) - 1} more)"
+        raise MergeRefused(
+            f"{other_path} holds a value this program cannot read: {problems[0]}"
+            f"{more if problems[1:] else ''}; nothing merged"
+        )
+
+
 def _check_times(other: Ledger, now: str) -> None:
     """Refused, as an import refuses them: times in the future in the other file (its
     computer's clock ahead), which would win every later merge against this file's own
@@ -219,6 +233,7 @@ def merge_file(
 
     step(0)
     with tempfile.TemporaryDirectory() as scratch, open_other(other_path, Path(scratch)) as other:
+        _check_values(other, other_path)
         _check_types(ledger, other)
         _check_times(other, utc_now())
         sha256 = hashlib.sha256(other_path.read_bytes()).hexdigest()

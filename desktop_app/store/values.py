@@ -11,9 +11,11 @@ Distinct texts are checked in Python once each; the rest is SQL.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from itertools import chain
+from typing import NamedTuple
 
 from ..domain.dates import DateError, parse_claimed_date
 from ..domain.records import (
@@ -54,9 +56,9 @@ def _optional_date(value: object) -> str | None:
 
 
 def _count(value: object) -> str | None:
-    if isinstance(value, int) and value >= 0:
+    if isinstance(value, int) and 0 <= value <= MAX_COUNT:
         return None
-    return "is not a count (a whole number, 0 or more)"
+    return f"is not a count (a whole number from 0 to {MAX_COUNT:,})"
 
 
 # (table, key column that names the row, column, check of one value)
@@ -74,6 +76,13 @@ RULES: tuple[tuple[str, str, str, Callable[[object], str | None]], ...] = (
 )
 
 
+# (table, key column, column, the rows it applies to, check of one value): a column whose
+# rows follow different rules (a decision's value is a date, a place or a count).
+ROW_RULES: tuple[tuple[str, str, str, str, Callable[[object], str | None]], ...] = (
+    ("resolutions", "id", "value", "field = 'date'", _claimed_date),
+)
+
+
 def _not_a_time(column: str) -> str:
     """A UTC time as written (YYYY-MM-DDTHH:MM:SSZ), and a real one: SQLite's strftime
     gives NULL for what is no time, and with '+0 days' moves 30 February to March."""
@@ -82,7 +91,7 @@ def _not_a_time(column: str) -> str:
 
 _TIME = "is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"
 _NAMES_A_FLOW = "field IN ('count', 'direction')"  # a decision that names a flow
-_DERIVED = "is not JSON (derived state: 'exchange-ledger check --repair' makes it again)"
+_DERIVED = "is not a JSON list (derived state: 'exchange-ledger check --repair' makes it again)"
 # (table, key column, column, SQL true of a row whose value is refused, why): what a
 # look at each distinct value would make slow (times are nearly all distinct).
 SQL_RULES: tuple[tuple[str, str, str, str, str], ...] = (
@@ -156,67 +165,254 @@ SQL_RULES: tuple[tuple[str, str, str, str, str], ...] = (
         "source_id NOT IN (SELECT id FROM sources)",
         "names no source of the file",
     ),
+    (
+        "settings",
+        "key",
+        "value",
+        "key = 'write_seq' AND (value = '' OR value GLOB '*[^0-9]*' OR length(value) > 18)",
+        "is not a whole number: the count of writes, which orders every report and decision",
+    ),
 )
 
 
 # The lists the derived state keeps as JSON: made again by `check --repair`, whose
 # comparison finds them too; named only where a command met one (see cli).
-DERIVED_RULES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("event_state", "event_id", "disputes", "NOT json_valid(disputes)", _DERIVED),
-    ("event_state", "event_id", "reopened", "NOT json_valid(reopened)", _DERIVED),
-    ("event_state", "event_id", "reversed", "NOT json_valid(reversed)", _DERIVED),
+DERIVED_RULES: tuple[tuple[str, str, str, str, str], ...] = tuple(
+    (
+        "event_state",
+        "event_id",
+        column,
+        f"NOT json_valid({column}) OR json_type({column}) IS NOT 'array'",
+        _DERIVED,
+    )
+    for column in ("disputes", "reopened", "reversed")
 )
+
+
+class Problem(NamedTuple):
+    """A stored value this program cannot read, where it is."""
+
+    table: str
+    key: str
+    row: object
+    column: str | None
+    text: str
+
+    def sentence(self) -> str:
+        where = f"table {self.table}, row {self.key} {self.row!r}"
+        return (
+            f"{where}, column {self.column}: {self.text}"
+            if self.column
+            else f"{where}: {self.text}"
+        )
 
 
 def refused_by_constraints(conn: sqlite3.Connection) -> list[str]:
     """Up to SHOWN sentences, one per value the tables' CHECK constraints refuse (an
     older file, before the upgrade that adds them)."""
-    return _first(_checked_values(conn))
+    return _first(_checked_values(conn, _columns(conn)))
 
 
 def unreadable_values(conn: sqlite3.Connection, *, derived: bool = False) -> list[str]:
     """Up to SHOWN sentences, one per value this program cannot read; `derived`: the
-    derived state's lists too."""
+    derived state's lists too. Besides the rules above, every CHECK constraint of the
+    file's own tables and every reference (`foreign_key_check`): SQLite's
+    integrity_check tests neither on a read-only connection, which is how `check` and a
+    merge read a file."""
+    columns = _columns(conn)
     rules = SQL_RULES + DERIVED_RULES if derived else SQL_RULES
-    return _first(chain(_checked_values(conn), _sql_checked(conn, rules)))
+    named = chain(_checked_values(conn, columns), _sql_checked(conn, columns, rules))
+    return _first(
+        _unique(chain(named, _refused_by_checks(conn, columns), _broken_references(conn)))
+    )
 
 
-def _first(problems: Iterator[str]) -> list[str]:
+def _first(problems: Iterator[Problem]) -> list[str]:
     found: list[str] = []
     for problem in problems:
-        found.append(problem)
+        found.append(problem.sentence())
         if len(found) == SHOWN:
             break
     return found
 
 
-def _sql_checked(
-    conn: sqlite3.Connection, rules: tuple[tuple[str, str, str, str, str], ...]
-) -> Iterator[str]:
-    columns = {
+def _unique(problems: Iterator[Problem]) -> Iterator[Problem]:
+    """Each value once, by the first rule that names it: a row a rule has named already
+    is not named again by a CHECK of its whole row, nor a column by its own CHECK."""
+    rows: set[tuple[str, object]] = set()
+    cells: set[tuple[str, object, str | None]] = set()
+    for problem in problems:
+        row = (problem.table, problem.row)
+        if (*row, problem.column) in cells or (problem.column is None and row in rows):
+            continue
+        rows.add(row)
+        cells.add((*row, problem.column))
+        yield problem
+
+
+def _columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(table, column) of every table the file holds: rules on others do not apply (an
+    older file, read before its upgrade; a table another program dropped)."""
+    return {
         (table, column)
         for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         for (column,) in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))
     }
+
+
+def _sql_checked(
+    conn: sqlite3.Connection,
+    columns: set[tuple[str, str]],
+    rules: tuple[tuple[str, str, str, str, str], ...],
+) -> Iterator[Problem]:
     for table, key, column, refused, reason in rules:
-        if (table, column) not in columns:  # an older file, read before its upgrade
+        if (table, column) not in columns:
             continue
         rows = conn.execute(
             f"SELECT {key}, {column} FROM {table} WHERE {refused} ORDER BY {key} LIMIT {SHOWN}"
         )
         for row_key, value in rows:
-            yield f"table {table}, row {key} {row_key!r}, column {column}: {value!r} {reason}"
+            yield Problem(table, key, row_key, column, f"{value!r} {reason}")
 
 
-def _checked_values(conn: sqlite3.Connection) -> Iterator[str]:
-    for table, key, column, check in RULES:
-        distinct = conn.execute(f"SELECT DISTINCT {column} FROM {table}").fetchall()
-        bad = [value for (value,) in distinct if check(value) is not None]
+def _checked_values(conn: sqlite3.Connection, columns: set[tuple[str, str]]) -> Iterator[Problem]:
+    everywhere = [(table, key, column, "1", check) for table, key, column, check in RULES]
+    for table, key, column, which, check in (*everywhere, *ROW_RULES):
+        if (table, column) not in columns:
+            continue
+        distinct = conn.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {which}")
+        bad = [value for (value,) in distinct.fetchall() if check(value) is not None]
         for value in bad:
             reason = check(value)
             rows = conn.execute(
-                f"SELECT {key} FROM {table} WHERE {column} IS ? ORDER BY {key} LIMIT {SHOWN}",
+                f"SELECT {key} FROM {table} WHERE {which} AND {column} IS ?"
+                f" ORDER BY {key} LIMIT {SHOWN}",
                 (value,),
             )
             for (row_key,) in rows:
-                yield f"table {table}, row {key} {row_key!r}, column {column}: {value!r} {reason}"
+                yield Problem(table, key, row_key, column, f"{value!r} {reason}")
+
+
+def _refused_by_checks(
+    conn: sqlite3.Connection, columns: set[tuple[str, str]]
+) -> Iterator[Problem]:
+    """The rows each CHECK constraint of the file's tables refuses, as SQLite would at a
+    write: false, not NULL."""
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'"
+        " AND name NOT LIKE 'sqlite%' ORDER BY name"
+    ).fetchall()
+    for table, sql in tables:
+        key = _row_key(conn, table)
+        for column, expression in table_checks(sql):
+            shown = column if (table, column or "") in columns else None
+            try:
+                rows = conn.execute(
+                    f'SELECT "{key}", {_quoted(shown) if shown else "NULL"} FROM "{table}"'
+                    f" WHERE NOT ({expression}) LIMIT {SHOWN}"
+                ).fetchall()
+            except sqlite3.Error:
+                continue  # a constraint this SQLite cannot evaluate alone
+            rule = f"CHECK ({_cut(expression)})"
+            for row_key, value in rows:
+                text = f"{value!r} is refused by {rule}" if shown else f"refused by {rule}"
+                yield Problem(table, key, row_key, shown, text)
+
+
+def _broken_references(conn: sqlite3.Connection) -> Iterator[Problem]:
+    """Each reference to a row the file does not hold (`PRAGMA foreign_key_check`)."""
+    try:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.Error:
+        return
+    for table, rowid, parent, fkid in broken:
+        (column,) = [
+            row[3] for row in conn.execute(f'PRAGMA foreign_key_list("{table}")') if row[0] == fkid
+        ][:1] or [None]
+        key = _row_key(conn, table)
+        if rowid is not None and key != "rowid":
+            found = conn.execute(
+                f'SELECT "{key}", "{column}" FROM "{table}" WHERE rowid = ?', (rowid,)
+            ).fetchone()
+            row_key, value = found if found else (rowid, None)
+        else:
+            row_key, value = rowid, None
+        yield Problem(table, key, row_key, column, f"{value!r} names no row of table {parent}")
+
+
+def _row_key(conn: sqlite3.Connection, table: str) -> str:
+    """The column that names a row of `table` in a sentence: its own key, the first of
+    a key of several columns, or else its rowid."""
+    keys = sorted(
+        (row[5], row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")') if row[5]
+    )
+    return str(keys[0][1]) if keys else "rowid"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _cut(text: str, length: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def table_checks(sql: str) -> list[tuple[str | None, str]]:
+    """The CHECK constraints of a CREATE TABLE statement: (its column, or None for one of
+    the whole row, and its expression)."""
+    start = sql.index("(")
+    body = sql[start + 1 : _closing(sql, start)]
+    found = []
+    for definition in _top_level(body, ","):
+        words = definition.split()
+        first = words[0].strip('"`[]') if words else ""
+        column = None if first.upper() in _TABLE_CONSTRAINTS else first
+        position = 0
+        while (match := _CHECK.search(definition, position)) is not None:
+            opening = match.end() - 1
+            closing = _closing(definition, opening)
+            found.append((column, definition[opening + 1 : closing]))
+            position = closing
+    return found
+
+
+_TABLE_CONSTRAINTS = {"CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "FOREIGN"}
+_CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
+_QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
+
+
+def _closing(text: str, opening: int) -> int:
+    """The position of the parenthesis that closes the one at `opening`, quotes skipped."""
+    depth, position = 0, opening
+    while position < len(text):
+        char = text[position]
+        if char in _QUOTES:
+            position = text.index(_QUOTES[char], position + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position
+        position += 1
+    raise ValueError("unbalanced parentheses")
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """`text` split at each `separator` outside parentheses and quotes."""
+    parts, depth, start, position = [], 0, 0, 0
+    while position < len(text):
+        char = text[position]
+        if char in _QUOTES:
+            position = text.index(_QUOTES[char], position + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:position])
+            start = position + 1
+        position += 1
+    parts.append(text[start:])
+    return parts

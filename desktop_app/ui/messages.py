@@ -721,6 +721,18 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"type clash, nothing merged: (?P<clashes>.+)",
         QT_TRANSLATE_NOOP("Messages", "type clash, nothing merged: {clashes}"),
     ),
+    # A merge refused: the other file holds a value this program cannot read
+    # (merge._check_values); the value is named as `exchange-ledger check` names it, in
+    # English, which the Ukrainian and Russian windows quote as that command's words.
+    (
+        r"(?P<path>.+?) holds a value this program cannot read: (?P<problem>.+?)"
+        r"(?: \(and (?P<also>[\d,]+) more\))?;"
+        r" nothing merged",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} holds a value this program cannot read: {problem}{also}; nothing merged",
+        ),
+    ),
     (
         r"report (?P<report>.+?) belongs to event (?P<event>.+?) here and (?P<other>.+) there;"
         r" nothing merged",

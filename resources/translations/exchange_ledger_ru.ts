@@ -1733,6 +1733,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>типы не совпадают, ничего не объединено: {clashes}</translation>
     </message>
     <message>
+        <source>{path} holds a value this program cannot read: {problem}{also}; nothing merged</source>
+        <translation>{path} содержит значение, которое эта программа не может прочитать (так его называет «exchange-ledger check»): «{problem}»{also}; ничего не объединено</translation>
+    </message>
+    <message>
         <source>report {report} belongs to event {event} here and {other} there; nothing merged</source>
         <translation>сообщение {report} относится здесь к событию {event}, а там к {other}; ничего не объединено</translation>
     </message>

@@ -1733,6 +1733,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>типи не збігаються, нічого не об’єднано: {clashes}</translation>
     </message>
     <message>
+        <source>{path} holds a value this program cannot read: {problem}{also}; nothing merged</source>
+        <translation>{path} містить значення, яке ця програма не може прочитати (так його називає «exchange-ledger check»): «{problem}»{also}; нічого не об’єднано</translation>
+    </message>
+    <message>
         <source>report {report} belongs to event {event} here and {other} there; nothing merged</source>
         <translation>повідомлення {report} належить тут до події {event}, а там до {other}; нічого не об’єднано</translation>
     </message>
