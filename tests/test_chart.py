@@ -1521,3 +1521,85 @@ def test_a_chart_that_cannot_be_written_says_why(
     (pane.export_png_action if kind == "png" else pane.export_svg_action).trigger()
     assert said == [f"The chart could not be written to {target}: the folder does not exist"]
     assert not target.exists()
+
+
+def test_totals_past_a_million_stay_in_view(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """pyqtgraph clipped points beyond a million view heights at the first draw, in a
+    view still 0-1 high: totals of 100 million opened in a view that ended near a million,
+    the lines off its top."""
+    for day, count in (("2025-01-10", 60_000_000), ("2025-02-10", 40_000_000)):
+        ledger.add_report(exchange(day, ((RU, UA, "civilians", count),), "S"), WHO)
+    pane = shown(qtbot, make_pane(ledger))
+    (_, _), (bottom, top) = pane.received_plot.vb.viewRange()
+    assert top >= 100_000_000 > 0 >= bottom
+
+
+def test_count_ticks_are_whole_numbers(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """A chart of a few persons had ticks at 0.5 and 1.5 persons, written with a point."""
+    ledger.add_report(exchange("2025-01-10", ((RU, UA, "bodies", 2),), "S"), WHO)
+    pane = shown(qtbot, make_pane(ledger))
+    for plot in (pane.received_plot, pane.net_plot):
+        axis = plot.getAxis("left")
+        low, high = plot.vb.viewRange()[1]
+        levels = axis.tickValues(low, high, plot.vb.height())
+        values = [value for _, ticks in levels for value in ticks]
+        assert values and all(float(value).is_integer() for value in values)
+        assert all("." not in text for text in axis.tickStrings(values, 1.0, 1.0))
+
+
+def test_plus_minus_and_zero_zoom_the_chart_from_the_keyboard(
+    example: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    pane = shown(qtbot, make_pane(example))
+    vb = pane.received_plot.vb
+    pane.graphics.setFocus()
+    whole = vb.viewRange()[0]
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Plus)
+    halved = vb.viewRange()[0]
+    assert halved[1] - halved[0] == pytest.approx((whole[1] - whole[0]) / 2)
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_End)  # the last day: the view follows it
+    line = pane.hover_lines[0].value()
+    left, right = vb.viewRange()[0]
+    assert left <= line <= right
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_Minus)
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_0)
+    pane.grab()
+    assert vb.viewRange()[0] == pytest.approx(whole, rel=0.01)
+    for _ in range(40):  # far out, the view stops at two centuries
+        qtbot.keyClick(pane.graphics, Qt.Key.Key_Minus)
+    left, right = vb.viewRange()[0]
+    assert right - left <= 73_050 + 1
+
+
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_a_chart_export_that_fails_midway_says_so_and_a_bare_name_gets_its_kind(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    """Onto a full disk (/dev/full) the PNG was announced as exported; a name typed
+    without .png made a file named `chart` of no kind, and an empty one on failure."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    pane = shown(qtbot, make_pane(example))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    action = pane.export_png_action if kind == "png" else pane.export_svg_action
+    full = tmp_path / f"full.{kind}"
+    full.symlink_to("/dev/full")  # a disk with no room left
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(full), ""))
+    action.trigger()
+    assert said == [f"The chart could not be written to {full}: the disk is full"]
+    assert full.is_char_device()
+    bare = tmp_path / "chart"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(bare), ""))
+    action.trigger()
+    assert not bare.exists()
+    assert (tmp_path / f"chart.{kind}").stat().st_size > 1000

@@ -94,12 +94,20 @@ class CountAxis(pg.AxisItem):
         super().__init__(orientation="left")
         self.enableAutoSIPrefix(False)
 
+    def tickSpacing(  # noqa: N802 - pyqtgraph's API
+        self,
+        minVal: float,
+        maxVal: float,
+        size: float,  # noqa: N803
+    ) -> list[tuple[float, float]]:
+        """No tick between whole numbers: a count of 0.5 persons is no count."""
+        levels = [level for level in super().tickSpacing(minVal, maxVal, size) if level[0] >= 1]
+        return levels or [(1.0, 0.0)]
+
     def tickStrings(  # noqa: N802 - pyqtgraph's API
         self, values: list[float], scale: float, spacing: float
     ) -> list[str]:
-        if spacing >= 1:
-            return [signed_number(round(value * scale)).lstrip("+") for value in values]
-        return super().tickStrings(values, scale, spacing)
+        return [signed_number(round(value * scale)).lstrip("+") for value in values]
 
 
 class LaneAxis(pg.AxisItem):

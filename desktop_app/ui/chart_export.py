@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401 - registers ImageExporter
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QCoreApplication, QIODevice, QRectF
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -21,12 +21,26 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from . import folders
 
 
-def _writable(path: Path) -> Path:
-    """The path, once it is known that a file can be written there: Qt's image and SVG
-    writers fail with a line on stderr and nothing else (a folder gone, no permission)."""
-    with path.open("ab"):
-        pass
+def _write(path: Path, data: bytes) -> Path:
+    """Write the image's bytes by Python, whose failures say why (a folder gone, no
+    permission, a full disk): Qt's writers fail with a line on stderr, and a failed PNG
+    was announced as exported. What a failed write left of the file goes."""
+    with path.open("wb") as handle:  # refused here (no permission), nothing is touched
+        try:
+            handle.write(data)
+            handle.flush()
+        except OSError:
+            if path.is_file():  # never a device (/dev/full) or what a link names
+                path.unlink(missing_ok=True)
+            raise
     return path
+
+
+def _with_suffix(path: str, kind: str) -> Path:
+    """A name typed without the file's kind gets it (`chart` became a PNG named
+    `chart` that nothing opens as an image)."""
+    named = Path(path)
+    return named if named.suffix.lower() == f".{kind}" else named.with_name(f"{named.name}.{kind}")
 
 
 # Why a file could not be written, in the window's language (the system says it in English).
@@ -61,15 +75,17 @@ class ChartExport:
 
     def export_png(self, path: Path | str) -> Path:
         """Write the chart (title, legend, axes, date of the data) as a PNG image."""
-        path = _writable(Path(path))
         self._prepare_export()
         exporter = pg.exporters.ImageExporter(self.graphics.ci)
         width = int(self.graphics.ci.boundingRect().width())
         exporter.parameters()["width"] = max(width, 1200)
         exporter.parameters()["background"] = self.background
         with self._hover_hidden():
-            exporter.export(str(path))
-        return path
+            image = exporter.export(toBytes=True)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        return _write(Path(path), bytes(buffer.data().data()))
 
     def export_svg(self, path: Path | str) -> Path:
         """Write the chart (title, legend, axes, date of the data) as an SVG drawing.
@@ -77,17 +93,18 @@ class ChartExport:
         Rendered with Qt's own SVG generator: pyqtgraph 0.14's SVGExporter fails on the
         closed paths ("… Z") that Qt 6.11 writes (pyqtgraph issue #3495).
         """
-        path = _writable(Path(path))
         self._prepare_export()
         with self._origin_at_view():
-            self._render_svg(path)
-        return path
+            data = self._render_svg()
+        return _write(Path(path), data)
 
-    def _render_svg(self, path: Path) -> None:
+    def _render_svg(self) -> bytes:
         source = self.graphics.ci.sceneBoundingRect()
         target = QRectF(0, 0, source.width(), source.height())
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(target.size().toSize())
         generator.setViewBox(target)
         # pyqtgraph's axes replay QPictures recorded at the screen's resolution.
@@ -101,6 +118,7 @@ class ChartExport:
                 self.graphics.scene().render(painter, target, source)
         finally:
             painter.end()
+        return bytes(buffer.data().data())
 
     @contextmanager
     def _origin_at_view(self) -> Iterator[None]:
@@ -153,7 +171,9 @@ class ChartExport:
         folders.remember(folders.CHARTS, path)
         translate = QCoreApplication.translate
         try:
-            written = (self.export_png if kind == "png" else self.export_svg)(Path(path))
+            written = (self.export_png if kind == "png" else self.export_svg)(
+                _with_suffix(path, kind)
+            )
         except OSError as error:  # a folder gone or not writable: said, never silent
             QMessageBox.warning(
                 self,

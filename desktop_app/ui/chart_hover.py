@@ -142,8 +142,17 @@ class ChartHover:
             return False
         self._details_subject = ("day", days[at])
         self._show_hover_line(days[at])
+        self._keep_in_view(float(self.x_of_day(days[at])))
         self._say(self._describe(days[at]))
         return True
+
+    def _keep_in_view(self, x: float) -> None:
+        """Zoomed in, a step taken by the keyboard beyond the view moves the view to it
+        (End put the line out of sight)."""
+        left, right = self.received_plot.vb.viewRange()[0]
+        if not left <= x <= right:
+            half = (right - left) / 2
+            self.received_plot.setXRange(x - half, x + half, padding=0)
 
     def _select_on_day(self, day: int) -> None:
         """Enter selects the day's first event; Enter again on that day the next one (a

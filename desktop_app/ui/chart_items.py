@@ -75,6 +75,11 @@ def add_party_items(received_plot: pg.PlotItem, net_plot: pg.PlotItem, color: QC
     for curve in (received, net):
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
+        # pyqtgraph's default clips points beyond a million view heights: the first
+        # draw, in a view still 0-1 high, cut totals past a million there, and the view
+        # fitted what was left (the lines ran off the top). The views' limits
+        # (ChartPane._build_plots) keep the magnification that limit guards against away.
+        curve.setDynamicRangeLimit(None)
         curve.setZValue(10)
     style_party_items(items, color)
     return items

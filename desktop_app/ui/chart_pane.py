@@ -69,6 +69,9 @@ ALL = "all"
 CATEGORY_CHOICES = (ALL, *CATEGORIES)
 # Beyond this many touched events a change is read again whole rather than day by day.
 INCREMENTAL_LIMIT = 2000
+# The most days the view shows at once, zoomed out: two centuries, beyond any war's
+# record (further out, the mouse wheel took the lines and the dates off the chart).
+MAX_DAYS_SHOWN = 73_050
 MARKER_HALF_HEIGHT = 0.32
 translate = QCoreApplication.translate
 
@@ -249,7 +252,9 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             plot.showGrid(x=True, y=plot is not self.events_plot, alpha=0.15)
             plot.getAxis("left").setWidth(left_width)
             plot.hideButtons()
-            plot.vb.setLimits(minXRange=3)  # days
+            plot.vb.setLimits(minXRange=3, maxXRange=MAX_DAYS_SHOWN)  # days
+        for plot in (self.received_plot, self.net_plot):
+            plot.vb.setLimits(minYRange=2)  # persons
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
         self.target_layer = TargetLayer(self.received_plot)
@@ -281,7 +286,10 @@ class ChartPane(ChartHover, ChartExport, QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
         if watched is self.graphics:
             kind = event.type()
-            if kind == QEvent.Type.KeyPress and self.step_by_key(event.key()):  # type: ignore[attr-defined]
+            if kind == QEvent.Type.KeyPress and (
+                self.step_by_key(event.key())  # type: ignore[attr-defined]
+                or self.zoom_by_key(event.key())  # type: ignore[attr-defined]
+            ):
                 return True
             if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
                 # a frame where the keyboard is (pyqtgraph draws the view without one)
@@ -437,6 +445,26 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         """Draw the changes made while the chart was out of sight."""
         if self._redraw_when_shown:
             self.redraw()
+
+    def zoom_by_key(self, key: int) -> bool:
+        """+ and - halve and double the days in view, around the day the keyboard or the
+        pointer stands on (else the middle); 0 shows the whole chart again, as the
+        right-click menu's View All does. True if the key was taken."""
+        if key == Qt.Key.Key_0:
+            for plot in (self.received_plot, self.net_plot):
+                plot.enableAutoRange()
+            return True
+        factor = {Qt.Key.Key_Plus: 0.5, Qt.Key.Key_Equal: 0.5, Qt.Key.Key_Minus: 2.0}.get(key)
+        if factor is None:
+            return False
+        left, right = self.received_plot.vb.viewRange()[0]
+        line = self.hover_lines[0]
+        at = line.value() if line.isVisible() and left <= line.value() <= right else None
+        center = (left + right) / 2 if at is None else float(at)
+        self.received_plot.setXRange(
+            center - (center - left) * factor, center + (right - center) * factor, padding=0
+        )
+        return True
 
     def _on_category_chosen(self, _text: str) -> None:
         self._hover_cache.clear()

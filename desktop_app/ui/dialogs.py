@@ -96,6 +96,7 @@ class ShortcutsDialog(QDialog):
             (translate("Dialogs", "Remove the selected evidence (in its list)"), "Del"),
             (translate("Dialogs", "Step through the chart's days (on the chart)"), "← → Home End"),
             (translate("Dialogs", "Select the day's event (on the chart)"), "Enter"),
+            (translate("Dialogs", "Zoom in, out, show it whole (on the chart)"), "+ − 0"),
             (
                 translate("Dialogs", "Field labels"),
                 translate("Dialogs", "Alt + the underlined letter"),

@@ -317,6 +317,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Выбрать событие дня (на графике)</translation>
     </message>
     <message>
+        <source>Zoom in, out, show it whole (on the chart)</source>
+        <translation>Увеличить, уменьшить, показать целиком (на графике)</translation>
+    </message>
+    <message>
         <source>Field labels</source>
         <translation>Подписи полей</translation>
     </message>

@@ -317,6 +317,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Вибрати подію дня (на графіку)</translation>
     </message>
     <message>
+        <source>Zoom in, out, show it whole (on the chart)</source>
+        <translation>Збільшити, зменшити, показати весь (на графіку)</translation>
+    </message>
+    <message>
         <source>Field labels</source>
         <translation>Підписи полів</translation>
     </message>
