@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import errno
 import os
+import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -478,3 +479,39 @@ def test_a_folder_on_read_only_media_is_said_in_a_sentence(
     assert str(refused.value) == (
         f"{out} cannot be written (Read-only file system): nothing was exported."
     )
+
+
+def test_a_time_another_program_made_a_formula_is_guarded(
+    cli: Cli, db: Path, tmp_path: Path
+) -> None:
+    """The time columns have no CHECK constraint: another program's `=HYPERLINK(…)` in
+    recorded_at, or `-2+3` in resolved_at, reached reports.csv and events.csv as a live
+    formula (and `check` named them, yet export wrote them)."""
+    decide = ("--count", "Russia", "Ukraine", "bodies", "1212", "--rationale", "x")
+    ok(cli("resolve", db, "bodies-2025-06-11", *decide))
+    formula = '=HYPERLINK("http://x","y")'
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE reports SET recorded_at = ?, updated_at = '+1'", (formula,))
+        connection.execute("UPDATE resolutions SET resolved_at = '-2+3'")
+    connection.close()
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    reports = csv_rows(out / "reports.csv")
+    assert {(row["recorded_at"], row["updated_at"]) for row in reports} == {(f"'{formula}", "'+1")}
+    decided = [row for row in csv_rows(out / "events.csv") if row["resolved_at"]]
+    assert decided and {row["resolved_at"] for row in decided} == {"'-2+3"}
+    assert {unescape_cell(row["recorded_at"]) for row in reports} == {formula}
+
+
+@pytest.mark.parametrize("name", ["events.csv", "exchange-ledger.xlsx"])
+def test_a_folder_in_the_way_of_a_file_is_said_before_anything_is_written(
+    cli: Cli, db: Path, tmp_path: Path, name: str
+) -> None:
+    """The rename onto it failed after reports.csv was replaced, and the message named
+    the hidden temporary file (`.events.csv.189a….tmp: Is a directory`)."""
+    out = tmp_path / "out"
+    (out / name / "inside").mkdir(parents=True)
+    result = cli("export", db, out, "--xlsx")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"{out / name} is a folder where the export writes a file" in result.err, result.err
+    assert listing(out) == [name]

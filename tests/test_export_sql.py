@@ -26,6 +26,8 @@ from desktop_app.store.ledger import Ledger
 from desktop_app.store.schema import FLOW_WARNING_SQL
 
 # ---- the SQL of the export before issue 20's work, kept as it was ----------------------
+# (but for the times, text cells since: they have no CHECK constraint, and another
+# program's formula there reached the files live)
 
 
 def _old_text(column: str) -> str:
@@ -62,7 +64,7 @@ SELECT {
             "T r.id; T r.event_id; P e.type; P r.claimed_date; T r.location; P f.category;"
             " T f.from_party; T f.to_party; P f.count; P f.qualifier; T s.name; P s.kind;"
             " T s.party; T r.url; P r.published; P s.reliability; P r.credibility;"
-            " T r.quote; T r.recorded_by; P r.recorded_at; P r.updated_at; P r.seq"
+            " T r.quote; T r.recorded_by; T r.recorded_at; T r.updated_at; P r.seq"
         )
     }
 FROM reports r
@@ -76,7 +78,7 @@ SELECT {
             "T es.event_id; P es.type; P es.date; T es.location; P fs.category;"
             " T fs.from_party; T fs.to_party; P fs.best; P fs.low; P fs.high;"
             " P COALESCE(fs.n_reports, es.n_reports); P es.status; T res.rationale;"
-            f" T res.resolved_by; P res.resolved_at; P {_OLD_WARNING}"
+            f" T res.resolved_by; T res.resolved_at; P {_OLD_WARNING}"
         )
     }
 FROM event_state es
@@ -96,7 +98,7 @@ ORDER BY s.key, s.id""",
 SELECT {
         _old_select(
             "T l.report_id; P l.sha256; T l.file_name; T e.media_type; P e.size;"
-            " P l.accessed; T l.archive_url; T l.note; T l.added_by; P l.added_at"
+            " P l.accessed; T l.archive_url; T l.note; T l.added_by; T l.added_at"
         )
     }
 FROM report_evidence l

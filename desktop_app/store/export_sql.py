@@ -102,8 +102,8 @@ report_cells AS (
             "r.credibility",
             cell("r.quote"),
             cell("r.recorded_by"),
-            "r.recorded_at",
-            "r.updated_at",
+            cell("r.recorded_at"),
+            cell("r.updated_at"),
             "r.seq",
         )
     } || {CRLF} AS tail
@@ -148,7 +148,7 @@ SELECT {line(cell("es.event_id"), "es.type", plain("es.date"), cell("es.location
 } END
     || ',' || es.status
     || ',' || CASE WHEN res.id IS NULL THEN ',,' ELSE {
-    line(cell("res.rationale"), cell("res.resolved_by"), "res.resolved_at")
+    line(cell("res.rationale"), cell("res.resolved_by"), cell("res.resolved_at"))
 } END
     || ',' || {_REVERSED_WARNING} || {CRLF}
 FROM event_state es
@@ -184,7 +184,7 @@ SELECT {
         cell("l.archive_url"),
         cell("l.note"),
         cell("l.added_by"),
-        "l.added_at",
+        cell("l.added_at"),
     )
 } || {CRLF}
 FROM report_evidence l

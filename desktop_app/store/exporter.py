@@ -139,6 +139,7 @@ def export_all(
     leaves them.
     """
     _make_folder(directory)
+    _refuse_folders_in_the_way(directory, [*FILES, README_NAME, *([WORKBOOK_NAME] * xlsx)])
     if with_evidence:  # refused (a link, a file) before any file is written, not after
         ensure_folder(directory / EVIDENCE_FOLDER)
     written = _write_tables(ledger, directory, progress)
@@ -183,6 +184,19 @@ def _make_folder(directory: Path) -> None:
         raise Invalid(f"{directory} cannot be written ({reason}): nothing was exported.") from error
     if not os.access(directory, os.W_OK | os.X_OK):
         raise Invalid(f"{directory} cannot be written: permission denied.")
+
+
+def _refuse_folders_in_the_way(directory: Path, names: list[str]) -> None:
+    """A folder where a file of the export goes, said before any file is written: the
+    rename onto it failed midway, the files before it replaced, and the message named
+    the temporary file's hidden name."""
+    for name in names:
+        target = directory / name
+        if target.is_dir() and not target.is_symlink():
+            raise Invalid(
+                f"{target} is a folder where the export writes a file: move it away;"
+                " nothing was written."
+            )
 
 
 # Flags of a new temporary file: created here or not at all (O_EXCL: never a file or a

@@ -646,6 +646,14 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"(?P<path>.+) is a folder where the export writes a file: move it away; nothing was"
+        r" written\.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} is a folder where the export writes a file: move it away; nothing was written.",
+        ),
+    ),
+    (
         r"(?P<path>.+) cannot be written \((?P<reason>[^)]+)\): nothing was exported\.",
         QT_TRANSLATE_NOOP("Messages", "{path} cannot be written ({reason}): nothing was exported."),
     ),

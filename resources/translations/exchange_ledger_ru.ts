@@ -1673,6 +1673,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} — файл там, где нужна папка: укажите папку (ту, которой ещё нет, программа создаст); ничего не записано.</translation>
     </message>
     <message>
+        <source>{path} is a folder where the export writes a file: move it away; nothing was written.</source>
+        <translation>{path} — папка там, куда экспорт записывает файл: переместите её; ничего не записано.</translation>
+    </message>
+    <message>
         <source>{path} cannot be written ({reason}): nothing was exported.</source>
         <translation>{path} невозможно записать ({reason}): ничего не экспортировано.</translation>
     </message>

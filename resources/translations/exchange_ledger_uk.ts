@@ -1673,6 +1673,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{path} — файл там, де потрібна папка: укажіть папку (ту, якої ще немає, буде створено); нічого не записано.</translation>
     </message>
     <message>
+        <source>{path} is a folder where the export writes a file: move it away; nothing was written.</source>
+        <translation>{path} — папка там, куди експорт записує файл: перемістіть її; нічого не записано.</translation>
+    </message>
+    <message>
         <source>{path} cannot be written ({reason}): nothing was exported.</source>
         <translation>{path} неможливо записати ({reason}): нічого не експортовано.</translation>
     </message>
