@@ -1007,6 +1007,31 @@ def test_a_name_that_shows_nothing_is_asked_again(
     assert settings.stored_user_name() == "Rita"
 
 
+def test_edit_your_name_corrects_the_name_later_entries_carry(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The name was asked once and never again: a typo, or the login name a Cancel kept
+    the first time, went into every later recorded_by and resolved_by."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app import settings
+
+    path = tmp_path / "ledger.db"
+    Ledger.open(path).close()
+    window = open_window(qtbot, path)
+    answers = iter([("Olena K.", False), ("\u200b", True), (" Olena K. ", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    before = settings.stored_user_name()
+    window.name_action.trigger()  # Cancel
+    window.name_action.trigger()  # a name that shows nothing
+    assert settings.stored_user_name() == before and window.statusBar().currentMessage() == ""
+    assert window.name_action in window.menuBar().actions()[1].menu().actions()
+    window.name_action.trigger()
+    assert settings.stored_user_name() == "Olena K."
+    assert window.statusBar().currentMessage().startswith("Your name is now Olena K.:")
+    assert window.session.who() == "Olena K."
+
+
 def test_the_sources_dialog_lets_tab_leave_its_table_and_saves_only_a_change(
     qtbot,  # noqa: ANN001
     tmp_path: Path,

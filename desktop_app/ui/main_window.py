@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
         self.sources_action = self._action(
             translate("MainWindow", "&Sources…"), self.show_sources, "Ctrl+Shift+S"
         )
+        self.name_action = self._action(translate("MainWindow", "&Your name…"), self.change_name)
         self.find_action = self._action(translate("MainWindow", "&Find"), self.find, key.Find)
         self.conflicts_action = self._action(
             translate("MainWindow", "&Show events to review"),
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_evidence_action, self.verify_evidence_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.sources_action)
+        edit_menu.addActions([self.sources_action, self.name_action])
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addActions([self.record_action, self.review_action, self.balance_action])
         view_menu.addSeparator()
@@ -622,6 +623,18 @@ class MainWindow(QMainWindow):
 
     def show_sources(self) -> None:
         SourcesDialog(self.session, self).exec()
+
+    def change_name(self) -> None:
+        name = self.session.change_name(self)
+        if name is not None:
+            self.statusBar().showMessage(
+                translate(
+                    "MainWindow",
+                    "Your name is now {name}: the entries and decisions you make from now"
+                    " on carry it.",
+                ).format(name=name),
+                8000,
+            )
 
     def find(self) -> None:
         self.show_workspace(RECORD)  # the search box is there: typing never goes unseen

@@ -62,16 +62,22 @@ class Session(QObject):
         self._retry.start()
 
     def who(self, parent: QWidget | None = None) -> str:
-        """The person's name, asked once and kept in their settings."""
+        """The person's name, asked once and kept in their settings (Edit → Your name…
+        corrects it; Cancel the first time keeps the login name)."""
         name = settings.stored_user_name()
-        while not shows_something(name):  # a zero-width space alone names nobody
-            name, ok = QInputDialog.getText(
-                parent,
-                translate("Session", "Your name"),
-                translate("Session", "Your name, recorded with every entry and decision you make:"),
-                text=settings.user_name(),
-            )
-            name = name.strip() if ok else settings.user_name()
+        while not shows_something(name):  # a zero-width space alone names nobody: asked again
+            typed = _ask_name(parent)
+            name = settings.user_name() if typed is None else typed
+        settings.set_user_name(name)
+        return name
+
+    def change_name(self, parent: QWidget | None = None) -> str | None:
+        """Ask for the person's name again (a typo, or the login name kept by a Cancel
+        the first time, went into every later entry and decision): the new one, kept,
+        or None if nothing changed."""
+        name = _ask_name(parent)
+        if not name or name == settings.stored_user_name():
+            return None
         settings.set_user_name(name)
         return name
 
@@ -97,6 +103,19 @@ def unsaved_in_wal(path: Path) -> str:
         "Saved, but the disk is full: the last changes wait in {wal} beside {name}. Keep the"
         " two files together (a copy of {name} alone lacks them) and free some space.",
     ).format(wal=f"{path.name}-wal", name=path.name)
+
+
+def _ask_name(parent: QWidget | None) -> str | None:
+    """The name typed, "" for one that shows nothing, or None for Cancel."""
+    name, ok = QInputDialog.getText(
+        parent,
+        translate("Session", "Your name"),
+        translate("Session", "Your name, recorded with every entry and decision you make:"),
+        text=settings.user_name(),
+    )
+    if not ok:
+        return None
+    return name.strip() if shows_something(name) else ""
 
 
 class LedgerCommand(QUndoCommand):

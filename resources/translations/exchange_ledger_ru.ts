@@ -1050,6 +1050,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Новое &amp;сообщение к выбранному событию</translation>
     </message>
     <message>
+        <source>&amp;Your name…</source>
+        <translation>Ваше и&amp;мя…</translation>
+    </message>
+    <message>
         <source>&amp;Show events to review</source>
         <translation>Показать события к п&amp;роверке</translation>
     </message>
@@ -1140,6 +1144,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Delete event</source>
         <translation>Удалить событие</translation>
+    </message>
+    <message>
+        <source>Your name is now {name}: the entries and decisions you make from now on carry it.</source>
+        <translation>Теперь ваше имя — {name}: записи и решения, которые вы будете делать дальше, будут его носить.</translation>
     </message>
     <message>
         <source>Verifying evidence files</source>

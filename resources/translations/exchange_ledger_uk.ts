@@ -1050,6 +1050,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Нове повідомлення до в&amp;ибраної події</translation>
     </message>
     <message>
+        <source>&amp;Your name…</source>
+        <translation>Ваше ім’&amp;я…</translation>
+    </message>
+    <message>
         <source>&amp;Show events to review</source>
         <translation>Показати події до п&amp;еревірки</translation>
     </message>
@@ -1140,6 +1144,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Delete event</source>
         <translation>Видалити подію</translation>
+    </message>
+    <message>
+        <source>Your name is now {name}: the entries and decisions you make from now on carry it.</source>
+        <translation>Тепер ваше ім’я — {name}: записи й рішення, які ви робитимете далі, матимуть його.</translation>
     </message>
     <message>
         <source>Verifying evidence files</source>
