@@ -226,3 +226,40 @@ def test_the_domain_and_the_store_are_strictly_typed() -> None:
         cwd=REPO, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-1000:]
+
+
+def test_demo_keeps_what_was_done_in_the_earlier_demo(tmp_path: Path) -> None:
+    """`bash tools/app.sh` (`--demo`) made the demo afresh at every start: a report
+    entered there was deleted without a word, and its evidence folder was left behind."""
+    from desktop_app.store.evidence import evidence_folder
+    from desktop_app.store.ledger import Ledger, ReportInput
+    from desktop_app.ui.app import fresh_demo, keep_changed_demo
+
+    demo = fresh_demo(tmp_path)
+    assert keep_changed_demo(tmp_path) is None  # nothing done in it: nothing to keep
+    with Ledger.open(demo) as ledger:
+        made = ledger.count("reports")
+        ledger.add_report(ReportInput("statement", "Me", "2025-06-14", quote="mine"), "me")
+    evidence_folder(demo).mkdir()
+    kept = keep_changed_demo(tmp_path)
+    assert kept is not None and kept.parent == tmp_path
+    assert fresh_demo(tmp_path) == demo and not evidence_folder(demo).exists()
+    with Ledger.open(demo, read_only=True) as fresh, Ledger.open(kept, read_only=True) as old:
+        assert fresh.count("reports") == made
+        assert old.count("reports") == made + 1
+
+
+def test_the_data_folders_own_ledger_gone_is_made_again_without_a_message(
+    tmp_path: Path, cli_process
+) -> None:  # noqa: ANN001
+    """It was named twice: "…/ledger.exchange-ledger.db is not there any more; …/ledger
+    .exchange-ledger.db opens instead", and the example was not offered."""
+    first = cli_process("--screenshot", tmp_path / "first.png")
+    assert first.returncode == 0, first.stderr
+    made = [p for p in Path(os.environ["HOME"]).rglob("ledger.exchange-ledger.db")]
+    assert len(made) == 1
+    made[0].unlink()
+    again = cli_process("--screenshot", tmp_path / "again.png")
+    assert again.returncode == 0, again.stderr
+    assert "is not there any more" not in again.stderr
+    assert made[0].exists()

@@ -1184,3 +1184,16 @@ def test_the_sources_dialog_takes_a_party_typed_in_another_case_for_no_change(
     steps, audited = window.session.undo_stack.count(), window.ledger.count("audit")
     dialog.save_button.click()
     assert window.session.undo_stack.count() == steps and window.ledger.count("audit") == audited
+
+
+def test_open_recent_shows_an_ampersand_in_a_path(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """`R&D/ledger.db` was listed as `RD/ledger.db`, its D a mnemonic."""
+    folder = tmp_path / "R&D"
+    folder.mkdir()
+    path = folder / "ledger.db"
+    Ledger.open(path).close()
+    window = open_window(qtbot, path)
+    remember_file(path)
+    window._fill_recent()
+    texts = [action.text() for action in window.recent_menu.actions()]
+    assert str(path).replace("&", "&&") in texts

@@ -87,15 +87,42 @@ def data_folder() -> Path:
     return folder
 
 
+def keep_changed_demo(folder: Path) -> Path | None:
+    """The demo file, if anything was done in it since `--demo` made it (an audit record
+    beyond the example's import), copied with its evidence to a dated name beside it
+    before `--demo` makes it afresh: what was entered there was deleted without a word.
+    The copy, or None."""
+    import sqlite3
+    import time
+
+    from ..store.ledger import Ledger, LedgerFileError
+
+    path = folder / DEMO_NAME
+    if not path.exists():
+        return None
+    kept = folder / f"demo.exchange-ledger.kept-{time.strftime('%Y%m%d-%H%M%S')}.db"
+    try:
+        with Ledger.open(path, read_only=True, create=False) as ledger:
+            if ledger.count("audit") <= 1:
+                return None
+            ledger.copy_to(kept)
+    except (LedgerFileError, sqlite3.Error, OSError):
+        return None  # a demo that cannot be read is made afresh, as before
+    return kept
+
+
 def fresh_demo(folder: Path) -> Path:
-    """A fresh copy of the example data, replacing the previous demo file."""
+    """A fresh copy of the example data, replacing the previous demo file (and its
+    evidence folder: left, it pointed at nothing)."""
     from ..resources import example_reports
+    from ..store.evidence import evidence_folder
     from ..store.importer import apply_import, plan_import
     from ..store.ledger import Ledger
 
     path = folder / DEMO_NAME
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(evidence_folder(path), ignore_errors=True)
     example = folder / "example-reports.csv"
     with example_reports().open("rb") as source, example.open("wb") as target:
         shutil.copyfileobj(source, target)
@@ -242,7 +269,7 @@ def run_app(argv: Sequence[str]) -> int:
         inspect_early(Path(args.db))  # beside the imports of Qt below
     try:
         from PySide6 import QtWidgets  # noqa: F401 - a library Qt lacks shows here
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QCoreApplication, QTimer
     except ImportError as error:  # a library the checks above do not know of
         print(f"{PROG}: {system.import_problem(error)}", file=sys.stderr)
         return 1
@@ -254,9 +281,14 @@ def run_app(argv: Sequence[str]) -> int:
     app = start_application()
     install_crash_guard(dialog=not args.screenshot)
     gone = None if args.db or args.demo else last_database_gone()
+    kept = keep_changed_demo(data_folder()) if args.demo else None
     path, first_run = start_path(args.db, args.demo)
+    if gone == path:  # the data folder's own ledger: made again, and the example offered
+        gone = None
     if gone is not None:
         print(f"{PROG}: {gone} is not there any more; {path} opens instead.", file=sys.stderr)
+    if kept is not None:
+        print(f"{PROG}: what was done in the earlier demo is kept in {kept}.", file=sys.stderr)
     try:
         window = build_main_window(path)
     except LedgerFileError as error:
@@ -288,6 +320,12 @@ def run_app(argv: Sequence[str]) -> int:
     window.show()
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
+    if kept is not None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "App", "What was done in the earlier demo is kept in {path} (File → Open)."
+            ).format(path=kept)
+        )
     if gone is not None:
         QTimer.singleShot(0, lambda: _say_gone(window, gone))
     elif first_run:

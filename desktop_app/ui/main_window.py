@@ -880,7 +880,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for item in recent_files():
-            action = self.recent_menu.addAction(item)
+            action = self.recent_menu.addAction(item.replace("&", "&&"))  # "R&D" is no mnemonic
             action.triggered.connect(lambda _checked=False, item=item: self.open_file(Path(item)))
         if not self.recent_menu.actions():
             self.recent_menu.addAction(translate("MainWindow", "(none)")).setEnabled(False)

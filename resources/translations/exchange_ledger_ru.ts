@@ -24,6 +24,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Всё уже сохранённое в безопасности. Скопируйте подробности для отчёта об ошибке.</translation>
     </message>
     <message>
+        <source>What was done in the earlier demo is kept in {path} (File → Open).</source>
+        <translation>Сделанное в предыдущей демонстрации сохранено в {path} (Файл → Открыть).</translation>
+    </message>
+    <message>
         <source>Your last ledger is not there</source>
         <translation>Вашего последнего реестра нет на месте</translation>
     </message>

@@ -24,6 +24,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Усе вже збережене в безпеці. Скопіюйте подробиці для звіту про помилку.</translation>
     </message>
     <message>
+        <source>What was done in the earlier demo is kept in {path} (File → Open).</source>
+        <translation>Зроблене в попередній демонстрації збережено в {path} (Файл → Відкрити).</translation>
+    </message>
+    <message>
         <source>Your last ledger is not there</source>
         <translation>Вашого останнього реєстру немає на місці</translation>
     </message>
