@@ -1236,6 +1236,23 @@ def test_check_finds_what_integrity_check_skips_on_a_read_only_file(
     assert sha256(mine) == before
 
 
+def test_text_that_is_not_utf8_is_named_by_check_and_by_the_export_it_stops(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """Bytes cast to text by another program: `check` said "Could not decode to UTF-8
+    column 'group_concat(…)'", and `export --xlsx` ended in a traceback."""
+    db = tmp_path / "ledger.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    bad = "UPDATE reports SET quote = CAST(x'fffe41' AS TEXT) WHERE id = 'r2'"
+    subprocess.run(["sqlite3", str(db), bad], check=True)
+    named = "table reports, row id 'r2', column quote: holds bytes that are not UTF-8"
+    result = cli("check", db)
+    assert result.code == 1 and named in result.out, result.out
+    result = cli("export", db, tmp_path / "out", "--xlsx")
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert f"{db} holds a value this program cannot read: {named}" in result.err, result.err
+
+
 def test_check_names_what_another_program_dropped(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
