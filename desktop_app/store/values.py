@@ -303,7 +303,11 @@ def _refused_by_checks(
     ).fetchall()
     for table, sql in tables:
         key = _row_key(conn, table)
-        for column, expression in table_checks(sql):
+        try:
+            checks = table_checks(sql)
+        except ValueError:  # a definition another program garbled: SQLite names it
+            continue
+        for column, expression in checks:
             shown = column if (table, column or "") in columns else None
             try:
                 rows = conn.execute(
@@ -457,37 +461,32 @@ _CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
 
 
-def _closing(text: str, opening: int) -> int:
-    """The position of the parenthesis that closes the one at `opening`, quotes skipped."""
-    depth, position = 0, opening
+def _outside_quotes(text: str) -> Iterator[tuple[int, str, int]]:
+    """Each character outside quotes: its position, itself, and how many parentheses
+    are open around it (a closing one counted as closed)."""
+    depth, position = 0, 0
     while position < len(text):
         char = text[position]
         if char in _QUOTES:
-            position = text.index(_QUOTES[char], position + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return position
+            position = text.index(_QUOTES[char], position + 1) + 1
+            continue
+        depth -= char == ")"
+        yield position, char, depth
+        depth += char == "("
         position += 1
+
+
+def _closing(text: str, opening: int) -> int:
+    """The position of the parenthesis that closes the one at `opening`."""
+    for position, char, depth in _outside_quotes(text[opening:]):
+        if char == ")" and depth == 0:
+            return opening + position
     raise ValueError("unbalanced parentheses")
 
 
 def _top_level(text: str, separator: str) -> list[str]:
     """`text` split at each `separator` outside parentheses and quotes."""
-    parts, depth, start, position = [], 0, 0, 0
-    while position < len(text):
-        char = text[position]
-        if char in _QUOTES:
-            position = text.index(_QUOTES[char], position + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == separator and depth == 0:
-            parts.append(text[start:position])
-            start = position + 1
-        position += 1
-    parts.append(text[start:])
-    return parts
+    cuts = [p for p, char, depth in _outside_quotes(text) if char == separator and depth == 0]
+    return [
+        text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True)
+    ]
