@@ -30,7 +30,7 @@ from desktop_app.store import database
 from desktop_app.store.check import check
 from desktop_app.store.database import LedgerFileError, NotADatabaseError
 from desktop_app.store.importer import apply_import, plan_import
-from desktop_app.store.ledger import Ledger
+from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -1561,6 +1561,42 @@ def test_side_files_of_another_user_make_the_ledger_read_only_with_the_reason(
         assert "belong to another user" in owner.stderr and "Traceback" not in owner.stderr
     finally:
         shutil.rmtree(shared, ignore_errors=True)
+
+
+def test_reading_a_ledger_at_rest_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    """A read-only opening (the window on a file it may not write) left an empty -wal
+    and a -shm, its user's: in a shared folder the file's owner could then only read
+    it. They go once nothing has the file open, and stay while anything has: another
+    ledger of this process, or another process's reader."""
+    db = tmp_path / "ledger.db"
+    with Ledger.open(db) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "t"), "t")
+    sides = [Path(f"{db}-wal"), Path(f"{db}-shm")]
+    assert not any(side.exists() for side in sides)
+    first, second = Ledger.open(db, read_only=True), Ledger.open(db, read_only=True)
+    assert first.count("reports") and all(side.exists() for side in sides)
+    first.close()
+    assert all(side.exists() for side in sides)  # the second still reads through them
+    second.close()
+    assert not any(side.exists() for side in sides)
+    reading = Ledger.open(db, read_only=True)
+    assert reading.count("reports")
+    other = subprocess.Popen(  # another process opens it, and holds it open
+        [sys.executable, "-c", "import sqlite3, sys, time;"
+         f" c = sqlite3.connect('file:{db}?mode=ro', uri=True);"
+         " c.execute('SELECT COUNT(*) FROM reports').fetchone();"
+         " print('reading', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "reading\n"
+        reading.close()
+        assert all(side.exists() for side in sides)
+    finally:
+        other.kill()
+        other.wait()
+    with Ledger.open(db) as ledger:  # and the owner writes it, as ever
+        ledger.add_report(ReportInput("statement", "Me", "2025-06-14", quote="q"), "me")
 
 
 def test_an_older_file_another_program_is_writing_says_so_and_keeps_one_backup(

@@ -232,6 +232,48 @@ def side_files_not_writable(path: Path) -> list[Path]:
     return [side for side in sides if side.exists() and not os.access(side, os.W_OK)]
 
 
+def side_files_absent(path: Path) -> bool:
+    """Neither a -wal nor a -shm beside `path`: the file at rest."""
+    return not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
+# The byte of a -shm on which every connection to the file, of any process, holds a
+# shared lock while it is open (SQLite's unix VFS: UNIX_SHM_DMS, after the 8 lock bytes
+# that start at 120).
+_SHM_DMS_BYTE = 128
+
+
+def remove_idle_side_files(path: Path) -> bool:
+    """Remove the empty -wal and the -shm that a read-only connection made beside a file
+    at rest, once no connection of any process has the file open (an exclusive lock on
+    the -shm's DMS byte says so, as it tells SQLite itself). Left, they belong to this
+    user: another user who owns the file can then only read it (SQLite cannot write a
+    -shm it may not write), so a colleague who only looked at a ledger in a shared folder
+    kept its owner from writing it. True if they were removed."""
+    try:
+        import fcntl  # POSIX: elsewhere SQLite's side files are left as they are
+    except ImportError:
+        return False
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        if wal.is_symlink() or wal.stat().st_size != 0:
+            return False
+        descriptor = os.open(shm, os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+        if wal.stat().st_size != 0:  # a writer came in meanwhile
+            return False
+        wal.unlink()
+        shm.unlink()
+        return True
+    except OSError:  # another connection holds the file open, or the folder refuses
+        return False
+    finally:
+        os.close(descriptor)  # and the lock with it
+
+
 def _inspect(path: Path, *, quick_check: bool = True) -> FileInspection:
     if not path.exists():
         parent = path.parent if path.parent != Path("") else Path(".")

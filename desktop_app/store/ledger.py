@@ -12,6 +12,7 @@ import sqlite3
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -55,6 +56,8 @@ from .database import (
     is_disk_full,
     open_connection,
     placeholders,
+    remove_idle_side_files,
+    side_files_absent,
     side_files_not_writable,
     switch_journal,
 )
@@ -193,6 +196,17 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# How many Ledgers of this process have each file open (by `_open_key`).
+_OPEN_HERE: Counter[str] = Counter()
+
+
+def _open_key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
 class Ledger:
     """A ledger file, open for reading and (unless read-only) writing."""
 
@@ -220,6 +234,7 @@ class Ledger:
         # The copy of the file as it was, where opening it upgraded it (said to the person).
         self.upgrade_backup: Path | None = None
         self._identity = file_identity(path)
+        self._tidy_on_close = False  # see `open` and `close`
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -241,6 +256,7 @@ class Ledger:
         keep_backup: bool = True,
     ) -> Ledger:
         path = Path(path)
+        at_rest = read_only and not snapshot and side_files_absent(path)
         opened = open_connection(
             path,
             read_only=read_only,
@@ -252,6 +268,8 @@ class Ledger:
         )
         ledger = cls(opened.connection, path, opened.read_only)
         ledger.upgrade_backup = opened.backup
+        ledger._tidy_on_close = at_rest and opened.read_only
+        _OPEN_HERE[_open_key(path)] += 1
         return ledger
 
     def close(self) -> None:
@@ -260,6 +278,13 @@ class Ledger:
                 self.checkpoint()
         finally:
             self.conn.close()
+            key = _open_key(self.path)
+            _OPEN_HERE[key] -= 1
+            if self._tidy_on_close and _OPEN_HERE[key] <= 0:
+                # The -wal and -shm this reading made beside a file at rest (see
+                # database.remove_idle_side_files); not while this process has the file
+                # open otherwise, which the lock that tells other processes cannot say.
+                remove_idle_side_files(self.path)
 
     def copy_to(
         self, target: Path, *, with_evidence: bool = True, progress: Progress | None = None
