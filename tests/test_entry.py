@@ -1024,6 +1024,34 @@ def test_a_source_goes_with_its_last_report_and_undo_brings_it_back(tmp_path: Pa
         assert check(ledger).ok
 
 
+def test_an_undo_takes_the_spelling_another_program_gave_a_party_since(tmp_path: Path) -> None:
+    """Undone, a deletion inserted its source and flows with the party as it was
+    spelled ("Turkey"), where another program had since made "TURKEY": a FOREIGN KEY
+    error reached the crash dialog."""
+    path = example_ledger(tmp_path)
+    report = ReportInput(
+        event_type="exchange",
+        source_name="Anadolu",
+        source_party="Turkey",
+        claimed_date="2025-06-20",
+        flows=(Flow(FlowKey("Turkey", "Ukraine", "bodies"), 3),),
+    )
+    with Ledger.open(path) as ledger:
+        report_id, _ = ledger.add_report(report, "x")
+        record = ledger.report_record(report_id)
+        assert record is not None
+        source = ledger.source_row(record["source_id"])
+        ledger.delete_report(report_id, "x")
+        assert "Turkey" not in ledger.parties()
+        ledger.conn.execute(
+            "INSERT INTO parties (name, key, created_at) VALUES ('TURKEY', 'turkey', ?)",
+            ("2025-06-21T00:00:00Z",),
+        )
+        ledger.restore_report(record, "x", source=source)
+        assert ledger.parties() == ["Russia", "TURKEY", "Ukraine"]
+        assert check(ledger).ok
+
+
 def test_an_edit_that_corrects_a_party_takes_the_misspelt_one_until_undone(tmp_path: Path) -> None:
     path = example_ledger(tmp_path)
     report = ReportInput(

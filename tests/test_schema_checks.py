@@ -168,3 +168,13 @@ def test_every_check_of_the_schema_is_read_for_check(tmp_path: Path) -> None:
         ("a", "a <> ')'"),
         (None, "(a) IS NOT 'x,('"),
     ]
+    # No CHECK where a quote or a comment stands: each made `check` fail on healthy rows
+    # or end in a traceback (files of schema 1-8 hold "-- this file's write order").
+    commented = (
+        "CREATE TABLE tags (label TEXT DEFAULT 'no CHECK (label) here' -- CHECK (done)\n,"
+        " n INT CHECK (n > 0) /* CHECK (x) */, note TEXT -- the reviewer's note\n)"
+    )
+    assert table_checks(commented) == [("n", "n > 0")]
+    assert table_checks("CREATE TABLE \"odd(name\" (x TEXT CHECK (x <> 'it''s'))") == [
+        ("x", "x <> 'it''s'")
+    ]

@@ -850,12 +850,12 @@ class Ledger:
             values = {name: record[name] for name in EDITABLE_FIELDS}
             if source is not None:
                 values["source_id"] = self.bring_back_source(source)
-            self._bring_back_parties(record["flows"])
+            flows = self._bring_back_parties(record["flows"])
             self.update_report(
                 record["id"], {**values, "updated_at": utc_now(), "seq": seq or self.next_seqs()}
             )
             self.delete_flows(record["id"])
-            self.insert_flow_records(record["id"], record["flows"])
+            self.insert_flow_records(record["id"], flows)
             self.audit(
                 "edit", "report", record["id"], old=old, new=self.report_record(record["id"])
             )
@@ -928,19 +928,26 @@ class Ledger:
         holder = self._source_ids_by("key", [source["key"]]).get(source["key"])
         if holder is not None:
             return holder
-        if source["party"]:
-            self.ensure_party(source["party"])
-        self.insert_sources(dict(source))
+        # Its party as the ledger spells it now (another program may have made "TURKEY"
+        # since "Turkey" went with the source).
+        party = self.ensure_party(source["party"]) if source["party"] else None
+        self.insert_sources({**source, "party": party})
         self.audit("create", "source", source["id"], new=public_record(dict(source)))
         self._state().sources = True
         return str(source["id"])
 
-    def _bring_back_parties(self, flows: Iterable[Mapping[str, Any]]) -> None:
-        """The parties of a report's flows that a deletion or an edit being undone took
-        away (`drop_unused_names`)."""
-        for flow in flows:
-            self.ensure_party(flow["from_party"])
-            self.ensure_party(flow["to_party"])
+    def _bring_back_parties(self, flows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """The flows of a report being put back, each party brought back if a deletion or
+        an edit being undone took it away (`drop_unused_names`), and as the ledger spells
+        it now."""
+        return [
+            {
+                **flow,
+                "from_party": self.ensure_party(flow["from_party"]),
+                "to_party": self.ensure_party(flow["to_party"]),
+            }
+            for flow in flows
+        ]
 
     def drop_unused_parties(self, names: Iterable[str]) -> None:
         """Parties of a deleted report that nothing names any more (audited): the undo of
@@ -976,9 +983,9 @@ class Ledger:
             report = {k: v for k, v in record.items() if k != "flows"}
             if source is not None:
                 report["source_id"] = self.bring_back_source(source)
-            self._bring_back_parties(record["flows"])
+            flows = self._bring_back_parties(record["flows"])
             self.insert_report({**report, "seq": seq or self.next_seqs()})
-            self.insert_flow_records(report["id"], record["flows"])
+            self.insert_flow_records(report["id"], flows)
             self.conn.execute("DELETE FROM tombstones WHERE id = ?", (report["id"],))
             audited = {k: v for k, v in record.items() if k != "operation_id"}
             self.audit("create", "report", report["id"], new=audited)

@@ -323,24 +323,28 @@ def _refused_by_checks(
 
 
 def _broken_references(conn: sqlite3.Connection) -> Iterator[Problem]:
-    """Each reference to a row the file does not hold (`PRAGMA foreign_key_check`)."""
+    """Each reference to a row the file does not hold: `PRAGMA foreign_key_check` says
+    which references of which tables are broken (a table without rowids gets no row
+    named), and one query per reference names the rows and their values."""
     try:
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        broken = sorted({(table, fkid) for table, _, _, fkid in conn.execute(_FOREIGN_KEYS)})
     except sqlite3.Error:
         return
-    for table, rowid, parent, fkid in broken:
-        (column,) = [
-            row[3] for row in conn.execute(f'PRAGMA foreign_key_list("{table}")') if row[0] == fkid
-        ][:1] or [None]
+    for table, fkid in broken:
         key = _row_key(conn, table)
-        if rowid is not None and key != "rowid":
-            found = conn.execute(
-                f'SELECT "{key}", "{column}" FROM "{table}" WHERE rowid = ?', (rowid,)
-            ).fetchone()
-            row_key, value = found if found else (rowid, None)
-        else:
-            row_key, value = rowid, None
-        yield Problem(table, key, row_key, column, f"{value!r} names no row of table {parent}")
+        references = conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        for _, _, parent, column, parent_column, *_ in [r for r in references if r[0] == fkid]:
+            target = parent_column or _row_key(conn, parent)
+            rows = conn.execute(
+                f'SELECT "{key}", "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL'
+                f' AND "{column}" NOT IN (SELECT "{target}" FROM "{parent}") LIMIT {SHOWN}'
+            )
+            for row_key, value in rows:
+                text = f"{value!r} names no row of table {parent}"
+                yield Problem(table, key, row_key, column, text)
+
+
+_FOREIGN_KEYS = "PRAGMA foreign_key_check"
 
 
 # Made again from the others (`check --repair`), or copies of their texts: a text there
@@ -439,54 +443,56 @@ def _cut(text: str, length: int = 80) -> str:
 
 def table_checks(sql: str) -> list[tuple[str | None, str]]:
     """The CHECK constraints of a CREATE TABLE statement: (its column, or None for one of
-    the whole row, and its expression)."""
-    start = sql.index("(")
-    body = sql[start + 1 : _closing(sql, start)]
+    the whole row, and its expression). Read where no quote or comment stands (a
+    DEFAULT 'no CHECK (x)' or a `-- CHECK (done) by hand` is none), the expression taken
+    from the statement as written."""
+    masked = _masked(sql)
+    start = masked.index("(")
     found = []
-    for definition in _top_level(body, ","):
-        words = definition.split()
+    for begin, end in _top_level(masked, start + 1, _closing(masked, start)):
+        words = sql[begin:end].split()
         first = words[0].strip('"`[]') if words else ""
         column = None if first.upper() in _TABLE_CONSTRAINTS else first
-        position = 0
-        while (match := _CHECK.search(definition, position)) is not None:
+        for match in _CHECK.finditer(masked, begin, end):
             opening = match.end() - 1
-            closing = _closing(definition, opening)
-            found.append((column, definition[opening + 1 : closing]))
-            position = closing
+            found.append((column, sql[opening + 1 : _closing(masked, opening)]))
     return found
 
 
 _TABLE_CONSTRAINTS = {"CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "FOREIGN"}
 _CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
-_QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
+# A quoted text or name, or a comment: what `_masked` blanks out.
+_QUOTED_OR_COMMENT = re.compile(
+    r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`|\[[^\]]*\]|--[^\n]*|/\*.*?(?:\*/|\Z)", re.S
+)
 
 
-def _outside_quotes(text: str) -> Iterator[tuple[int, str, int]]:
-    """Each character outside quotes: its position, itself, and how many parentheses
-    are open around it (a closing one counted as closed)."""
-    depth, position = 0, 0
-    while position < len(text):
-        char = text[position]
-        if char in _QUOTES:
-            position = text.index(_QUOTES[char], position + 1) + 1
-            continue
-        depth -= char == ")"
-        yield position, char, depth
-        depth += char == "("
-        position += 1
+def _masked(sql: str) -> str:
+    """`sql` with every quoted text or name and every comment made spaces, at the same
+    positions: parentheses, commas and words there are none of the statement's."""
+    return _QUOTED_OR_COMMENT.sub(lambda match: " " * len(match.group()), sql)
 
 
 def _closing(text: str, opening: int) -> int:
-    """The position of the parenthesis that closes the one at `opening`."""
-    for position, char, depth in _outside_quotes(text[opening:]):
-        if char == ")" and depth == 0:
-            return opening + position
+    """The position of the parenthesis that closes the one at `opening` (`text` masked)."""
+    depth = 0
+    for position in range(opening, len(text)):
+        depth += _DEPTH.get(text[position], 0)
+        if depth == 0:
+            return position
     raise ValueError("unbalanced parentheses")
 
 
-def _top_level(text: str, separator: str) -> list[str]:
-    """`text` split at each `separator` outside parentheses and quotes."""
-    cuts = [p for p, char, depth in _outside_quotes(text) if char == separator and depth == 0]
-    return [
-        text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True)
-    ]
+def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the comma-separated parts of `text[start:end]` (masked) begin and end."""
+    parts, depth, begin = [], 0, start
+    for position in range(start, end):
+        depth += _DEPTH.get(text[position], 0)
+        if text[position] == "," and depth == 0:
+            parts.append((begin, position))
+            begin = position + 1
+    parts.append((begin, end))
+    return parts
+
+
+_DEPTH = {"(": 1, ")": -1}
