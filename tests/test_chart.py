@@ -1603,3 +1603,46 @@ def test_a_chart_export_that_fails_midway_says_so_and_a_bare_name_gets_its_kind(
     action.trigger()
     assert not bare.exists()
     assert (tmp_path / f"chart.{kind}").stat().st_size > 1000
+
+
+def test_a_chart_of_more_than_two_centuries_is_shown_whole(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """A year typed 1025 for 2025 is a real past date: the zoom-out limit of two
+    centuries kept the chart's fit, and View All, from ever showing both exchanges."""
+    for day in ("1025-06-11", "2025-06-11"):
+        ledger.add_report(exchange(day, ((RU, UA, "bodies", 5),), "S"), WHO)
+    pane = shown(qtbot, make_pane(ledger))
+    left, right = pane.received_plot.vb.viewRange()[0]
+    days = [float(pane.x_of_day(day)) for day in pane.plotted_series()[UA].days]
+    assert left <= min(days) and max(days) <= right
+
+
+def test_a_bare_name_does_not_replace_the_chart_of_that_name_unasked(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The save dialog asks before replacing the name typed (`chart`), not `chart.png`."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    pane = shown(qtbot, make_pane(example))
+    earlier = tmp_path / "chart.png"
+    earlier.write_bytes(b"MY EARLIER CHART")
+    bare = str(tmp_path / "chart")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (bare, ""))
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def answer(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    pane.export_png_action.trigger()
+    assert earlier.read_bytes() == b"MY EARLIER CHART"
+    pane.export_png_action.trigger()
+    assert asked == [f"{earlier} already exists. Replace it?"] * 2
+    assert earlier.read_bytes().startswith(b"\x89PNG")

@@ -170,16 +170,17 @@ class ChartExport:
             return
         folders.remember(folders.CHARTS, path)
         translate = QCoreApplication.translate
+        target = _with_suffix(path, kind)
+        if str(target) != path and target.exists() and not self._may_replace(target):
+            return  # the dialog asked of the name typed, not of the one with its kind
         try:
-            written = (self.export_png if kind == "png" else self.export_svg)(
-                _with_suffix(path, kind)
-            )
+            written = (self.export_png if kind == "png" else self.export_svg)(target)
         except OSError as error:  # a folder gone or not writable: said, never silent
             QMessageBox.warning(
                 self,
                 translate("ChartExport", "Chart not exported"),
                 translate("ChartExport", "The chart could not be written to {path}: {why}").format(
-                    path=path, why=_why_not_written(error)
+                    path=target, why=_why_not_written(error)
                 ),
             )
             return
@@ -189,3 +190,12 @@ class ChartExport:
                 translate("ChartExport", "Exported the chart as {path}.").format(path=written),
                 8000,
             )
+
+    def _may_replace(self, target: Path) -> bool:
+        translate = QCoreApplication.translate
+        answer = QMessageBox.question(
+            self,
+            translate("ChartExport", "Replace the file?"),
+            translate("ChartExport", "{path} already exists. Replace it?").format(path=target),
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -69,8 +69,8 @@ ALL = "all"
 CATEGORY_CHOICES = (ALL, *CATEGORIES)
 # Beyond this many touched events a change is read again whole rather than day by day.
 INCREMENTAL_LIMIT = 2000
-# The most days the view shows at once, zoomed out: two centuries, beyond any war's
-# record (further out, the mouse wheel took the lines and the dates off the chart).
+# The fewest days the view may show at once zoomed out (see ChartPane._limit_zoom_out):
+# two centuries, beyond any war's record.
 MAX_DAYS_SHOWN = 73_050
 MARKER_HALF_HEIGHT = 0.32
 translate = QCoreApplication.translate
@@ -499,6 +499,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             for axis in self.day_axes:
                 axis.set_origin(start)
         self.state = ChartState(category, series, chart_targets, None, start, end)
+        self._limit_zoom_out(start, end)
         self._ensure_colors(set(series) | {t.party for t in chart_targets})
         for party in list(self.party_items):
             if party not in series:
@@ -522,6 +523,14 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self._make_room()
         self._place_off_scale()
         self._refresh_details()
+
+    def _limit_zoom_out(self, start: int | None, end: int | None) -> None:
+        """Zoomed out, the view stops at four times the chart's span (at least
+        MAX_DAYS_SHOWN): further out the wheel took the lines and the dates off the
+        chart, and a fixed limit kept a span of more (a typed year 1025) out of view."""
+        span = 0 if start is None or end is None else end - start
+        for plot in self.plots:
+            plot.vb.setLimits(maxXRange=max(MAX_DAYS_SHOWN, 4 * span))
 
     def _show_empty_or_chart(self) -> None:
         """A sentence in place of empty axes when there is nothing to draw."""

@@ -94,6 +94,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>Exported the chart as {path}.</source>
         <translation>График экспортирован как {path}.</translation>
     </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Заменить файл?</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} уже существует. Заменить его?</translation>
+    </message>
 </context>
 <context>
     <name>ChartLegend</name>

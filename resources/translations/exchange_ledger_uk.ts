@@ -94,6 +94,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <source>Exported the chart as {path}.</source>
         <translation>Графік експортовано як {path}.</translation>
     </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Замінити файл?</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} уже існує. Замінити його?</translation>
+    </message>
 </context>
 <context>
     <name>ChartLegend</name>
