@@ -263,3 +263,31 @@ def test_the_data_folders_own_ledger_gone_is_made_again_without_a_message(
     assert again.returncode == 0, again.stderr
     assert "is not there any more" not in again.stderr
     assert made[0].exists()
+
+
+def test_a_demo_that_cannot_be_kept_is_not_made_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the earlier demo was copied: the copy failed, half written, and
+    the demo was made afresh all the same, what was done in it gone."""
+    import errno
+
+    from desktop_app.store.ledger import Ledger, ReportInput
+    from desktop_app.ui import app
+
+    monkeypatch.setattr(app, "data_folder", lambda: tmp_path)
+    demo = app.fresh_demo(tmp_path)
+    with Ledger.open(demo) as ledger:
+        ledger.add_report(ReportInput("statement", "Me", "2025-06-14", quote="mine"), "me")
+        reports = ledger.count("reports")
+
+    def full(self: Ledger, target: Path, **kwargs: object) -> list[str]:
+        target.write_bytes(b"SQLite")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Ledger, "copy_to", full)
+    kept, as_it_is = app._keep_demo()
+    assert (kept, as_it_is) == (None, demo)
+    assert [p.name for p in tmp_path.iterdir() if "kept" in p.name] == []
+    with Ledger.open(demo, read_only=True) as ledger:
+        assert ledger.count("reports") == reports

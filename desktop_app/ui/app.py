@@ -91,10 +91,11 @@ def keep_changed_demo(folder: Path) -> Path | None:
     """The demo file, if anything was done in it since `--demo` made it (an audit record
     beyond the example's import), copied with its evidence to a dated name beside it
     before `--demo` makes it afresh: what was entered there was deleted without a word.
-    The copy, or None."""
-    import sqlite3
+    The copy, or None; an error if it could not be made (a full disk), and then the
+    demo must stay as it is."""
     import time
 
+    from ..store.evidence import evidence_folder
     from ..store.ledger import Ledger, LedgerFileError
 
     path = folder / DEMO_NAME
@@ -102,12 +103,18 @@ def keep_changed_demo(folder: Path) -> Path | None:
         return None
     kept = folder / f"demo.exchange-ledger.kept-{time.strftime('%Y%m%d-%H%M%S')}.db"
     try:
-        with Ledger.open(path, read_only=True, create=False) as ledger:
-            if ledger.count("audit") <= 1:
-                return None
+        ledger = Ledger.open(path, read_only=True, create=False)
+    except LedgerFileError:
+        return None  # damaged, or of a newer version: nothing this program can keep
+    with ledger:
+        if ledger.count("audit") <= 1:
+            return None
+        try:
             ledger.copy_to(kept)
-    except (LedgerFileError, sqlite3.Error, OSError):
-        return None  # a demo that cannot be read is made afresh, as before
+        except BaseException:
+            kept.unlink(missing_ok=True)
+            shutil.rmtree(evidence_folder(kept), ignore_errors=True)
+            raise
     return kept
 
 
@@ -281,8 +288,11 @@ def run_app(argv: Sequence[str]) -> int:
     app = start_application()
     install_crash_guard(dialog=not args.screenshot)
     gone = None if args.db or args.demo else last_database_gone()
-    kept = keep_changed_demo(data_folder()) if args.demo else None
-    path, first_run = start_path(args.db, args.demo)
+    kept, demo_as_it_is = _keep_demo() if args.demo else (None, None)
+    if demo_as_it_is is not None:
+        path, first_run = demo_as_it_is, False
+    else:
+        path, first_run = start_path(args.db, args.demo)
     if gone == path:  # the data folder's own ledger: made again, and the example offered
         gone = None
     if gone is not None:
@@ -331,6 +341,25 @@ def run_app(argv: Sequence[str]) -> int:
     elif first_run:
         QTimer.singleShot(0, lambda: offer_example(window))
     return app.exec()
+
+
+def _keep_demo() -> tuple[Path | None, Path | None]:
+    """What was done in the earlier demo, kept (the copy), or, where it could not be
+    kept, the demo itself to open as it is, which `--demo` then leaves alone."""
+    import sqlite3
+
+    folder = data_folder()
+    try:
+        return keep_changed_demo(folder), None
+    except (sqlite3.Error, OSError) as error:
+        if not (folder / DEMO_NAME).exists():
+            return None, None
+        print(
+            f"{PROG}: what was done in the earlier demo could not be kept ({error});"
+            " it opens as it is.",
+            file=sys.stderr,
+        )
+        return None, folder / DEMO_NAME
 
 
 def _say_gone(window: MainWindow, gone: Path) -> None:
