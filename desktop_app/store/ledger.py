@@ -235,6 +235,7 @@ class Ledger:
         self.upgrade_backup: Path | None = None
         self._identity = file_identity(path)
         self._tidy_on_close = False  # see `open` and `close`
+        self._counted = False  # in _OPEN_HERE, until closed
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -269,6 +270,7 @@ class Ledger:
         ledger = cls(opened.connection, path, opened.read_only)
         ledger.upgrade_backup = opened.backup
         ledger._tidy_on_close = at_rest and opened.read_only
+        ledger._counted = True
         _OPEN_HERE[_open_key(path)] += 1
         return ledger
 
@@ -278,13 +280,20 @@ class Ledger:
                 self.checkpoint()
         finally:
             self.conn.close()
-            key = _open_key(self.path)
-            _OPEN_HERE[key] -= 1
-            if self._tidy_on_close and _OPEN_HERE[key] <= 0:
-                # The -wal and -shm this reading made beside a file at rest (see
-                # database.remove_idle_side_files); not while this process has the file
-                # open otherwise, which the lock that tells other processes cannot say.
-                remove_idle_side_files(self.path)
+            self._uncount()
+
+    def _uncount(self) -> None:
+        """This ledger no more among those of the process that have its file open (once,
+        however often it is closed); the last one to close a file it read at rest removes
+        the -wal and -shm that reading made (see database.remove_idle_side_files), which
+        the lock that tells other processes cannot say while this one has it open."""
+        if not self._counted:
+            return
+        self._counted = False
+        key = _open_key(self.path)
+        _OPEN_HERE[key] -= 1
+        if self._tidy_on_close and _OPEN_HERE[key] <= 0:
+            remove_idle_side_files(self.path)
 
     def copy_to(
         self, target: Path, *, with_evidence: bool = True, progress: Progress | None = None
