@@ -1646,3 +1646,26 @@ def test_a_bare_name_does_not_replace_the_chart_of_that_name_unasked(
     pane.export_png_action.trigger()
     assert asked == [f"{earlier} already exists. Replace it?"] * 2
     assert earlier.read_bytes().startswith(b"\x89PNG")
+
+
+def test_clicking_a_step_of_two_exchanges_again_selects_the_other(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """Two exchanges on one day: every click selected the first; Enter went round them."""
+    ledger.add_report(exchange("2025-06-10", ((RU, UA, "bodies", 5),), "S"), WHO)
+    ids = set()
+    for count in (7, 9):
+        _, changes = ledger.add_report(
+            exchange("2025-06-11", ((RU, UA, "bodies", count),), "S"), WHO
+        )
+        ids |= changes.events
+    pane = shown(qtbot, make_pane(ledger))
+    x, y = pane.party_items[UA].received.getOriginalDataset()
+    index = list(x).index(pane.x_of_day(day_numbers(["2025-06-11"]))[0])
+    point = widget_point(pane, x[index] + 0.3, y[index])
+    chosen = []
+    for _ in range(3):
+        with qtbot.waitSignal(pane.event_selected, timeout=2000) as blocker:
+            qtbot.mouseClick(pane.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        chosen.append(blocker.args[0])
+    assert set(chosen[:2]) == ids and chosen[2] == chosen[0]

@@ -195,7 +195,8 @@ class ChartHover:
             self.event_selected.emit(event_id)
 
     def event_at(self, scene_pos: QPointF) -> str | None:
-        """The event behind the marker or step at a scene position, if any."""
+        """The event behind the marker or step at a scene position, if any: of a step of
+        several events, the one after the event selected."""
         plot = self._plot_at(scene_pos)
         if plot is None:
             return None
@@ -225,4 +226,8 @@ class ChartHover:
         if received:
             receiving = [e for e in candidates if any(flow[2] == party for flow in e.flows)]
             candidates = receiving or candidates
-        return candidates[0].event_id
+        # A click again on that step, the next of its events, as Enter does (the second of
+        # a day's two exchanges was out of the mouse's reach).
+        ids = [candidate.event_id for candidate in candidates]
+        selected = self.selected_event_id
+        return ids[(ids.index(selected) + 1) % len(ids)] if selected in ids else ids[0]
