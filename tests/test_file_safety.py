@@ -1630,6 +1630,23 @@ def test_reading_a_ledger_at_rest_leaves_nothing_beside_it(tmp_path: Path) -> No
         ledger.add_report(ReportInput("statement", "Me", "2025-06-14", quote="q"), "me")
 
 
+def test_a_refused_upgrade_leaves_no_backup_behind(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """A file that says schema 1 but holds today's tables is refused ("table event_search
+    already exists"), unchanged: each try left one more full copy, old.db.v1.bak,
+    old.db.v1.2.bak, old.db.v1.3.bak."""
+    db = tmp_path / "old.db"
+    import_rows(db, write_reports_csv(tmp_path / "rows.csv", 6))
+    subprocess.run(["sqlite3", str(db), "PRAGMA user_version = 1"], check=True)
+    before = sha256(db)
+    for _ in range(2):
+        result = cli("resolve", db, "r-event-0", "--location", "Minsk", "--rationale", "x")
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert sha256(db) == before
+    assert list(tmp_path.glob("*.bak")) == []
+
+
 def test_an_older_file_another_program_is_writing_says_so_and_keeps_one_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

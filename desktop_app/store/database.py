@@ -611,13 +611,15 @@ def _upgrade(
         migrate(connection, version)
     except BaseException as error:
         connection.close()
+        # The upgrade is one transaction: failed, it left the file as it was, and its copy
+        # is no backup of anything (each refused try left one more NAME.vN.M.bak).
+        if saved is not None:
+            saved.unlink(missing_ok=True)
         if is_disk_full(error, path):
             raise disk_full_error(path) from error
         if isinstance(error, UpgradeRefused):
             raise UpgradeRefused(f"{path} cannot be upgraded: {error}.") from error
         if is_busy(error):
-            if saved is not None:  # a copy of a file left as it was: no second one next time
-                saved.unlink(missing_ok=True)
             raise LedgerFileError(
                 f"{path} was written by an older version and must be upgraded, which needs"
                 " it alone for a moment, but another program is writing it: close that"
