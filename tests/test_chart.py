@@ -1669,3 +1669,21 @@ def test_clicking_a_step_of_two_exchanges_again_selects_the_other(
             qtbot.mouseClick(pane.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
         chosen.append(blocker.args[0])
     assert set(chosen[:2]) == ids and chosen[2] == chosen[0]
+
+
+def test_the_left_axes_take_the_width_their_longest_count_needs(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """In 80 pixels the minus of "−10,000,000" went under the axis's title (a negative
+    balance read as positive); the three axes keep one width, so their days line up."""
+    from PySide6.QtGui import QFontMetrics
+
+    ledger.add_report(exchange("2025-01-10", ((RU, UA, "civilians", 100),), "S"), WHO)
+    small = shown(qtbot, make_pane(ledger))
+    assert {plot.getAxis("left").width() for plot in small.plots} == {small._least_left_width}
+    ledger.add_report(exchange("2025-01-11", ((RU, UA, "civilians", 10_000_000),), "S"), WHO)
+    pane = shown(qtbot, make_pane(ledger))
+    axis = pane.net_plot.getAxis("left")
+    widths = {plot.getAxis("left").width() for plot in pane.plots}
+    needed = QFontMetrics(axis.font()).horizontalAdvance("−10,000,000")
+    assert len(widths) == 1 and widths.pop() > needed + 20

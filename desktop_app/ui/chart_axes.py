@@ -109,6 +109,16 @@ class CountAxis(pg.AxisItem):
     ) -> list[str]:
         return [signed_number(round(value * scale)).lstrip("+") for value in values]
 
+    def width_for(self, largest: int) -> int:
+        """Pixels for the label of a count as long as `largest` (negative: with its
+        minus), beside its tick: in 80, "−10,000,000" lost its minus under the axis's
+        title, and read as a positive balance."""
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        text = metrics.horizontalAdvance(signed_number(largest).lstrip("+"))
+        ticks = abs(int(self.style["tickLength"])) + int(self.style["tickTextOffset"][0])
+        label = metrics.height() + 8  # the axis's title, turned on its side
+        return text + ticks + label
+
 
 class LaneAxis(pg.AxisItem):
     """The lanes of the open-events strip, by name."""

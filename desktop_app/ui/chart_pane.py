@@ -15,6 +15,7 @@ the `chart_*` modules beside this one.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -244,7 +245,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         # lane names need, where that is more than the usual 80 pixels (a translation).
         lanes = self.events_plot.getAxis("left")
         assert isinstance(lanes, LaneAxis)
-        left_width = max(80, lanes.width_needed())
+        self._least_left_width = max(80, lanes.width_needed())
+        left_width = self._least_left_width
         for plot in self.plots:
             # pyqtgraph's trap: stepMode="center" breaks with these; the curves use "right".
             plot.setDownsampling(auto=True, mode="peak")
@@ -500,6 +502,7 @@ class ChartPane(ChartHover, ChartExport, QWidget):
                 axis.set_origin(start)
         self.state = ChartState(category, series, chart_targets, None, start, end)
         self._limit_zoom_out(start, end)
+        self._fit_left_axes(series.values())
         self._ensure_colors(set(series) | {t.party for t in chart_targets})
         for party in list(self.party_items):
             if party not in series:
@@ -523,6 +526,21 @@ class ChartPane(ChartHover, ChartExport, QWidget):
         self._make_room()
         self._place_off_scale()
         self._refresh_details()
+
+    def _fit_left_axes(self, series: Iterable[PartySeries]) -> None:
+        """One width for the three left axes (their days line up), wide enough for the
+        longest count the chart may label: the largest total, or the lowest net balance
+        with its minus."""
+        largest, lowest = 0, 0
+        for party_series in series:
+            received, net = party_series.received, party_series.net
+            largest = max(largest, int(received.high.max(initial=0)), int(net.high.max(initial=0)))
+            lowest = min(lowest, int(net.low.min(initial=0)))
+        axis = self.net_plot.getAxis("left")
+        assert isinstance(axis, CountAxis)
+        width = max(self._least_left_width, axis.width_for(largest), axis.width_for(lowest))
+        for plot in self.plots:
+            plot.getAxis("left").setWidth(width)
 
     def _limit_zoom_out(self, start: int | None, end: int | None) -> None:
         """Zoomed out, the view stops at four times the chart's span (at least
