@@ -1197,3 +1197,25 @@ def test_open_recent_shows_an_ampersand_in_a_path(qtbot, tmp_path: Path) -> None
     window._fill_recent()
     texts = [action.text() for action in window.recent_menu.actions()]
     assert str(path).replace("&", "&&") in texts
+
+
+def test_a_write_shortcut_in_a_read_only_window_says_why_it_does_nothing(
+    qtbot, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """Ctrl+N, Delete, F2, Ctrl+I… in a read-only window did nothing, without a word."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "t"), "t")
+    window = MainWindow(Ledger.open(path, read_only=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.events_pane.view.setFocus()
+    qtbot.waitUntil(window.events_pane.view.hasFocus)
+    for keys in ("Ctrl+N", "Ctrl+I", "F2"):
+        window.statusBar().clearMessage()
+        shortcut(qtbot, window, keys)
+        said = window.statusBar().currentMessage()
+        assert said == "This file is open read-only: nothing can be changed.", keys
+    assert window.ledger.count("reports") == 6

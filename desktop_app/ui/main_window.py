@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -270,7 +271,16 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         action.setEnabled(not (writes and self.ledger.read_only))
         self.addAction(action)
+        if writes and self.ledger.read_only and shortcut is not None:
+            # The action is disabled, and its key did nothing, without a word.
+            QShortcut(QKeySequence(shortcut), self, self._say_read_only)
         return action
+
+    def _say_read_only(self) -> None:
+        self.statusBar().showMessage(
+            translate("MainWindow", "This file is open read-only: nothing can be changed."),
+            8000,
+        )
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey

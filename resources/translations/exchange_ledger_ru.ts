@@ -1058,6 +1058,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Новое событие</translation>
     </message>
     <message>
+        <source>This file is open read-only: nothing can be changed.</source>
+        <translation>Этот файл открыт только для чтения: ничего нельзя изменить.</translation>
+    </message>
+    <message>
         <source>New re&amp;port for the selected event</source>
         <translation>Новое &amp;сообщение к выбранному событию</translation>
     </message>

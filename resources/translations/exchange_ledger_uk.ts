@@ -1058,6 +1058,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Нова подія</translation>
     </message>
     <message>
+        <source>This file is open read-only: nothing can be changed.</source>
+        <translation>Цей файл відкрито лише для читання: нічого не можна змінити.</translation>
+    </message>
+    <message>
         <source>New re&amp;port for the selected event</source>
         <translation>Нове повідомлення до в&amp;ибраної події</translation>
     </message>
