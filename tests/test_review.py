@@ -1080,3 +1080,31 @@ def test_a_double_click_takes_a_value_nobody_disputes_too(qtbot, tmp_path: Path)
     table.cellDoubleClicked.emit(labels.index("Date"), 1)
     assert pane.current_field() == FieldKey.date()
     assert pane.value.text() == "2024-11-01" and pane.picked_report == "a-2"
+
+
+def test_a_decision_in_a_read_only_window_is_refused_before_the_name_is_asked(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """Ctrl+Enter in a read-only window asked for the person's name (and kept it), then
+    said "Not decided: … is open read-only"."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from desktop_app import settings
+
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    settings.set_user_name("")
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("", False))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a))
+    window = MainWindow(Ledger.open(path, read_only=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = window.review_pane
+    pane.show_event("small")
+    pane.value.setText("40")
+    pane.rationale.setPlainText("the official figure")
+    pane.decide()
+    assert pane.error.text() == "This file is open read-only: nothing can be decided."
+    assert asked == [] and settings.stored_user_name() == ""
+    assert window.ledger.count("resolutions") == 0

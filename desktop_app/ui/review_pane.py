@@ -928,6 +928,11 @@ class ReviewPane(QWidget):
         )
 
     def _execute(self, field: FieldKey, value: str, report_id: str | None) -> None:
+        if self.session.ledger.read_only:  # said before anything is asked (the name)
+            self.error.setText(
+                translate("ReviewPane", "This file is open read-only: nothing can be decided.")
+            )
+            return
         rationale = self.rationale.toPlainText()
         if not rationale.strip():
             self.error.setText(

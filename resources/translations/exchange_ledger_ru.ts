@@ -2482,6 +2482,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>У этого события нет возможно перепутанного направления, которое можно отклонить (Alt+D).</translation>
     </message>
     <message>
+        <source>This file is open read-only: nothing can be decided.</source>
+        <translation>Этот файл открыт только для чтения: ничего нельзя решить.</translation>
+    </message>
+    <message>
         <source>{event} is no longer to review (changed by an import, a merge or another program); the next event is shown.</source>
         <translation>{event} больше не требует проверки (изменено импортом, объединением или другой программой); показано следующее событие.</translation>
     </message>

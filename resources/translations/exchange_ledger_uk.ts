@@ -2482,6 +2482,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>У цієї події немає можливо переплутаного напрямку, який можна відхилити (Alt+D).</translation>
     </message>
     <message>
+        <source>This file is open read-only: nothing can be decided.</source>
+        <translation>Цей файл відкрито лише для читання: нічого не можна вирішити.</translation>
+    </message>
+    <message>
         <source>{event} is no longer to review (changed by an import, a merge or another program); the next event is shown.</source>
         <translation>{event} більше не потребує перевірки (змінено імпортом, об’єднанням або іншою програмою); показано наступну подію.</translation>
     </message>
