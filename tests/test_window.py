@@ -435,7 +435,8 @@ def test_first_run_creates_a_ledger_in_the_data_folder_and_offers_the_example(
     assert path.exists()
 
 
-def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, tmp_path: Path) -> None:
+def read_only_window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    """The window on the example, opened read-only."""
     path = tmp_path / "ledger.db"
     with Ledger.open(path) as ledger:
         apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
@@ -443,6 +444,11 @@ def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, tmp_path: Path) -
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_a_read_only_file_opens_read_only_with_a_banner(qtbot, tmp_path: Path) -> None:
+    window = read_only_window(qtbot, tmp_path)
     assert window.read_only_banner.isVisible()
     assert "read-only" in window.windowTitle()
     assert not window.form.isEnabled()
@@ -1203,13 +1209,7 @@ def test_a_write_shortcut_in_a_read_only_window_says_why_it_does_nothing(
     qtbot, tmp_path: Path
 ) -> None:  # noqa: ANN001
     """Ctrl+N, Delete, F2, Ctrl+I… in a read-only window did nothing, without a word."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "t"), "t")
-    window = MainWindow(Ledger.open(path, read_only=True))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = read_only_window(qtbot, tmp_path)
     window.activateWindow()
     window.events_pane.view.setFocus()
     qtbot.waitUntil(window.events_pane.view.hasFocus)

@@ -297,11 +297,7 @@ def _refused_by_checks(
 ) -> Iterator[Problem]:
     """The rows each CHECK constraint of the file's tables refuses, as SQLite would at a
     write: false, not NULL."""
-    tables = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'"
-        " AND name NOT LIKE 'sqlite%' ORDER BY name"
-    ).fetchall()
-    for table, sql in tables:
+    for table, sql in _tables(conn):
         key = _row_key(conn, table)
         try:
             checks = table_checks(sql)
@@ -327,7 +323,9 @@ def _broken_references(conn: sqlite3.Connection) -> Iterator[Problem]:
     which references of which tables are broken (a table without rowids gets no row
     named), and one query per reference names the rows and their values."""
     try:
-        broken = sorted({(table, fkid) for table, _, _, fkid in conn.execute(_FOREIGN_KEYS)})
+        broken = sorted(
+            {(table, fkid) for table, _, _, fkid in conn.execute("PRAGMA foreign_key_check")}
+        )
     except sqlite3.Error:
         return
     for table, fkid in broken:
@@ -344,9 +342,6 @@ def _broken_references(conn: sqlite3.Connection) -> Iterator[Problem]:
                 yield Problem(table, key, row_key, column, text)
 
 
-_FOREIGN_KEYS = "PRAGMA foreign_key_check"
-
-
 # Made again from the others (`check --repair`), or copies of their texts: a text there
 # that is not UTF-8 is named where it was stored.
 _DERIVED_TABLES = ("event_state", "flow_state", "exchange_days", "event_search")
@@ -356,14 +351,7 @@ def _not_utf8(conn: sqlite3.Connection) -> Iterator[Problem]:
     """Texts whose bytes are not UTF-8 (another program cast bytes to text): SQLite keeps
     and gives them as they are, an export wrote them into files no reader decodes, and
     a command that reads them ended in a traceback or in an error naming no row."""
-    tables = [
-        table
-        for (table,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'"
-            " AND name NOT LIKE 'sqlite%' ORDER BY name"
-        )
-        if not table.startswith(_DERIVED_TABLES)
-    ]
+    tables = [table for table, _ in _tables(conn) if not table.startswith(_DERIVED_TABLES)]
     factory = conn.text_factory
     conn.text_factory = bytes
     try:
@@ -418,6 +406,14 @@ def _decodes(value: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _tables(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(name, CREATE TABLE statement) of the file's own tables (not its virtual ones)."""
+    return conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'"
+        " AND name NOT LIKE 'sqlite%' ORDER BY name"
+    ).fetchall()
 
 
 def _row_key(conn: sqlite3.Connection, table: str) -> str:
