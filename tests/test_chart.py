@@ -26,7 +26,7 @@ from conftest import EXAMPLE_CSV, GARBLED_CSV, CliResult, sha256, write_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QAccessible, QFontMetricsF, QImage
+from PySide6.QtGui import QAccessible, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -47,6 +47,7 @@ from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Changes, Ledger, ReportInput
 from desktop_app.store.schema import EXCHANGE_DAYS_SQL
 from desktop_app.ui import chart_text
+from desktop_app.ui.chart_axes import DayAxis
 from desktop_app.ui.chart_pane import ChartPane
 from desktop_app.ui.chart_text import target_label
 from desktop_app.ui.notifier import LedgerNotifier
@@ -1144,10 +1145,59 @@ def test_the_months_on_the_axis_are_named_in_ukrainian_and_russian(
         for text in axis.tickStrings(values, 1, spacing)
     ]
     assert months, "the axis marks months at this width"
+    months = [text.removesuffix(" 2025").removesuffix(" 2024") for text in months]
     assert not any(text.isdigit() for text in months), months
     locale = QLocale(i18n.LOCALES[language])
     names = {locale.standaloneMonthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)}
     assert set(months) <= names, months
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+@pytest.mark.parametrize(
+    ("first", "last", "years"),
+    [("2025-03-01", "2025-09-15", ["2025"]), ("2024-10-01", "2025-03-31", ["2024", "2025"])],
+)
+def test_the_axis_names_the_year_of_the_months_in_view(
+    example: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    first: str,
+    last: str,
+    years: list[str],
+) -> None:
+    """Zoomed to some months of a year, the axis read "Apr May Jun … Sep", and nothing on
+    it said which year: the first month drawn carries its year ("Apr 2025"), unless the
+    year is marked before it."""
+    with speaking_as(qapp, monkeypatch, language):
+        pane = shown_at(qtbot, make_pane(example), 1200, 600)
+        axis = pane.net_plot.getAxis("bottom")
+        epoch = date(1970, 1, 1)
+        pane.received_plot.setXRange(
+            (date.fromisoformat(first) - epoch).days - axis.origin,
+            (date.fromisoformat(last) - epoch).days - axis.origin,
+            padding=0,
+        )
+        settled(qtbot, pane)
+        texts = drawn_labels(axis)
+    assert len(texts) >= 5, texts
+    for year in years:
+        assert sum(year in text for text in texts) == 1, (year, texts)
+    named = [text for text in texts if any(year in text for year in years)]
+    assert texts.index(named[0]) == 0, f"the first label names no year: {texts}"
+
+
+def drawn_labels(axis: DayAxis) -> list[str]:
+    """The tick labels an axis draws, left to right, as pyqtgraph lays them out."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in sorted(texts, key=lambda spec: spec[0].left())]
 
 
 def shown_at(qtbot: QtBot, pane: ChartPane, width: int, height: int) -> ChartPane:

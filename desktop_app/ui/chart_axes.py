@@ -4,6 +4,7 @@ open-events strip."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import UTC, datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -35,6 +36,7 @@ class DayAxis(pg.DateAxisItem):
     def __init__(self) -> None:
         super().__init__(orientation="bottom", utcOffset=0)
         self.origin = 0
+        self._view = (0.0, 0.0, 0.0)  # seconds at the view's ends, and its pixels
         # One level of ISO days: month labels beside day labels would overlap.
         days = ZoomLevel(
             [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%Y-%m-%d", autoSkip=[1, 2, 7, 14])],
@@ -71,6 +73,7 @@ class DayAxis(pg.DateAxisItem):
         maxVal: float,
         size: float,  # noqa: N803
     ) -> list[tuple[float, list[float]]]:
+        self._view = (self._seconds(minVal), self._seconds(maxVal), size)
         levels = super().tickValues(self._seconds(minVal), self._seconds(maxVal), size)
         return [
             (spacing / DAY_SPACING, [value / DAY_SPACING - self.origin for value in values])
@@ -82,9 +85,30 @@ class DayAxis(pg.DateAxisItem):
     ) -> list[str]:
         seconds = [self._seconds(value) for value in values]
         strings = super().tickStrings(seconds, scale, round(spacing * DAY_SPACING))
-        if self.month_names is None or round(spacing * DAY_SPACING) != round(MONTH_SPACING):
+        if round(spacing * DAY_SPACING) != round(MONTH_SPACING):
             return strings
-        return [self.month_names[int(text) - 1] if text.isdigit() else text for text in strings]
+        if self.month_names is not None:
+            strings = [self.month_names[int(t) - 1] if t.isdigit() else t for t in strings]
+        return self._with_year(seconds, strings)
+
+    def _with_year(self, seconds: list[float], months: list[str]) -> list[str]:
+        """The first month drawn carries its year ("Apr 2023") unless a year is marked
+        before it: zoomed within a year, the axis read "Apr May Jun" with no year at all.
+        The first month whose label fits beside the axis's start, as pyqtgraph draws no
+        label that would stick out."""
+        start, end, pixels = self._view
+        if end <= start:
+            return months
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        for index in sorted(range(len(seconds)), key=seconds.__getitem__):
+            day = datetime.fromtimestamp(seconds[index], UTC)
+            if datetime(day.year, 1, 1, tzinfo=UTC).timestamp() >= start:
+                return months  # its year is marked before it
+            text = f"{months[index]} {day.year}"
+            room = (seconds[index] - start) / (end - start) * pixels
+            if room >= metrics.horizontalAdvance(text) / 2 + 2:
+                return [*months[:index], text, *months[index + 1 :]]
+        return months
 
 
 class CountAxis(pg.AxisItem):
