@@ -1102,6 +1102,10 @@ def test_a_decision_in_a_read_only_window_is_refused_before_the_name_is_asked(
     qtbot.waitExposed(window)
     pane = window.review_pane
     pane.show_event("small")
+    # Nothing to type or take there (both were open to typing, and Alt+1 took a value).
+    assert not pane.value.isEnabled() and not pane.rationale.isEnabled()
+    pane.pick_report(1)
+    assert pane.value.text() == "" and pane.picked_report is None
     pane.value.setText("40")
     pane.rationale.setPlainText("the official figure")
     pane.decide()

@@ -802,8 +802,9 @@ class ReviewPane(QWidget):
         writable = not self.session.ledger.read_only
         # Nothing to decide without a field (an empty queue): nothing to press either.
         self.dismiss_button.setEnabled(is_warning and writable)
-        self.value.setEnabled(field is not None and not is_warning)
-        self.rationale.setEnabled(field is not None)
+        # Read-only: nothing to type, as nothing can be decided.
+        self.value.setEnabled(field is not None and not is_warning and writable)
+        self.rationale.setEnabled(field is not None and writable)
         self.decide_button.setEnabled(field is not None and not is_warning and writable)
         if self.event_id:
             self._fill_history()
@@ -825,7 +826,7 @@ class ReviewPane(QWidget):
     def pick_report(self, number: int) -> None:
         """Take report `number`'s value for the current field (Alt+number)."""
         field = self.current_field()
-        if field is None:
+        if field is None or self.session.ledger.read_only:
             return
         if not 1 <= number <= len(self.reports):  # said, or an old error would stay
             self.error.setText(plural.reports_to_pick(len(self.reports)).format(number=number))
