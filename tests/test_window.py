@@ -567,12 +567,51 @@ def test_a_recent_file_that_is_gone_is_not_made_again_empty(
     remember_file(gone)
     gone.unlink()
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: said.append(box.text()) or 0)
     window._fill_recent()  # as the menu does when it opens
     recent = next(a for a in window.recent_menu.actions() if "moved away.db" in a.text())
     recent.trigger()  # File → Open recent
     assert said == [f"{gone} does not exist."] and not gone.exists()
     assert not Path(f"{gone}-wal").exists()
+
+
+@pytest.mark.parametrize("answer", ["&Remove from Open recent", "&Keep it listed"])
+def test_a_recent_file_that_is_gone_may_be_taken_off_the_list(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:  # noqa: ANN001
+    """A moved or deleted file stayed in Open recent for good, failing each time; its
+    drive may only be unplugged, so the person says whether it goes."""
+    gone, kept = tmp_path / "moved away.db", tmp_path / "kept.db"
+    for path in (gone, kept):
+        Ledger.open(path).close()
+    window = MainWindow(Ledger.open(tmp_path / "here.db"))
+    qtbot.addWidget(window)
+    remember_file(kept)
+    remember_file(gone)
+    gone.unlink()
+
+    def click(box: QMessageBox) -> int:
+        buttons = {button.text(): button for button in box.buttons()}
+        assert set(buttons) == {"&Remove from Open recent", "&Keep it listed"}
+        assert box.defaultButton() is buttons["&Remove from Open recent"]
+        buttons[answer].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    window.open_file(gone)
+    listed = [str(gone.resolve()), str(kept.resolve())]
+    assert recent_files() == (listed[1:] if answer.startswith("&Remove") else listed)
+
+
+def test_a_file_that_is_gone_but_not_recent_is_only_said(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    window = MainWindow(Ledger.open(tmp_path / "here.db"))
+    qtbot.addWidget(window)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    window.open_file(tmp_path / "never.db")
+    assert said == [f"{tmp_path / 'never.db'} does not exist."]
 
 
 def test_an_unexpected_error_shows_a_dialog_and_keeps_committed_data(

@@ -105,6 +105,14 @@ def recent_files() -> list[str]:
     return _recent(_settings())
 
 
+def forget_file(path: Path) -> None:
+    """`path` taken off the recent files (the last database stays as it is)."""
+    settings = _settings()
+    resolved = str(path.resolve())
+    settings.setValue("files/recent", [item for item in _recent(settings) if item != resolved])
+    settings.sync()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ledger: Ledger) -> None:
         super().__init__()
@@ -904,9 +912,7 @@ class MainWindow(QMainWindow):
         try:
             ledger = Ledger.open(path, create=create)
         except LedgerFileError as error:
-            QMessageBox.critical(
-                self, translate("MainWindow", "Cannot open the file"), message_text(str(error))
-            )
+            self._say_not_opened(path, error)
             return None
         self.save_layout()  # before the new window reads it
         window = MainWindow(ledger)
@@ -914,6 +920,23 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+
+    def _say_not_opened(self, path: Path, error: LedgerFileError) -> None:
+        """Why a file did not open; a recent file that is gone may be taken off Open
+        recent there (it stayed listed for good), or kept for when its drive is back."""
+        title = translate("MainWindow", "Cannot open the file")
+        if path.exists() or str(path.resolve()) not in recent_files():
+            QMessageBox.critical(self, title, message_text(str(error)))
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message_text(str(error)), parent=self)
+        remove = box.addButton(
+            translate("MainWindow", "&Remove from Open recent"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(translate("MainWindow", "&Keep it listed"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(remove)
+        box.exec()
+        if box.clickedButton() is remove:
+            forget_file(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if any(_importable(url.toLocalFile()) for url in event.mimeData().urls()):

@@ -1254,6 +1254,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Не удаётся открыть файл</translation>
     </message>
     <message>
+        <source>&amp;Remove from Open recent</source>
+        <translation>&amp;Убрать из «Недавних файлов»</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it listed</source>
+        <translation>&amp;Оставить в списке</translation>
+    </message>
+    <message>
         <source>Changes kept beside the file</source>
         <translation>Изменения сохранены рядом с файлом</translation>
     </message>

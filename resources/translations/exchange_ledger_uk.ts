@@ -1254,6 +1254,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Не вдається відкрити файл</translation>
     </message>
     <message>
+        <source>&amp;Remove from Open recent</source>
+        <translation>&amp;Прибрати з «Нещодавніх файлів»</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it listed</source>
+        <translation>&amp;Залишити в списку</translation>
+    </message>
+    <message>
         <source>Changes kept beside the file</source>
         <translation>Зміни збережено поруч із файлом</translation>
     </message>
