@@ -204,6 +204,9 @@ BAD_CELLS = [
     pytest.param({"updated_at": "2025-06-20 09:10"}, "updated_at", id="updated-at-not-utc"),
     pytest.param({"seq": "-3"}, "seq", id="seq-negative"),
     pytest.param({"seq": "7a"}, "seq", id="seq-not-a-number"),
+    pytest.param({"seq": str(2**63)}, "seq", id="seq-beyond-sqlite"),
+    pytest.param({"seq": "1" * 5000}, "seq", id="seq-of-5000-digits"),
+    pytest.param({"count": "1" * 5000}, "count", id="count-of-5000-digits"),
     pytest.param({"published": NEXT_YEAR}, "published", id="published-next-year"),
     pytest.param({"published": "2025-02-29"}, "published", id="published-not-real"),
     pytest.param({"from_party": "Russia", "to_party": "Russia"}, "party", id="from-equals-to"),
@@ -1205,6 +1208,63 @@ def test_likely_spreadsheet_damage_is_a_warning_at_its_row_and_column(
     # each sign alone is found in the whole file's bytes, the line feed after CR line ends too
     alone = cli("import", tmp_path / "feed.db", write_csv(tmp_path / "f.csv", HEADER, rows[:3:2]))
     assert names_place(alone.err, 3, "quote") and "line feed" in alone.err, alone.err
+
+
+def test_numbers_of_thousands_of_digits_are_named_in_a_short_sentence(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """Python's int() refuses more than 4,300 digits: such a count or seq ended the import
+    in a traceback (in the window, the unexpected-error dialog)."""
+    rows = [row(event_id="long", count="9" * 5000, seq="8" * 5000)]
+    result = import_bad_rows(cli, example_db, tmp_path, rows)
+    assert_refused(result, [(2, "count"), (2, "seq")])
+    assert "999999999999… (5,000 digits)" in result.err and len(result.err) < 1000
+    padded = cli(
+        "import",
+        tmp_path / "padded.db",
+        write_csv(
+            tmp_path / "p.csv",
+            HEADER,
+            [row(event_id="padded", count="0" * 4999 + "7", seq="0" * 4999 + "5")],
+        ),
+    )
+    assert padded.code == 0, padded.err
+    assert query(tmp_path / "padded.db", "SELECT count FROM flows") == [(7,)]
+
+
+def test_a_whole_article_as_a_quote_beside_a_spreadsheets_sign_imports(
+    cli_process: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    """A quote past the csv module's 128 KiB a cell, in a file with '???' somewhere: the
+    search for a spreadsheet's damage read it with the module's limit, and the import
+    ended in a traceback (an export folder holding both could not be restored). In a
+    process of its own: a reading earlier in this one may have lifted the limit."""
+    article = "The exchange took place at the border. " * 3700  # 144,300 characters
+    rows = [row(event_id="article", quote=article), row(event_id="asks", quote="Verified???")]
+    db = tmp_path / "ledger.db"
+    result = cli_process("import", db, write_csv(tmp_path / "article.csv", HEADER, rows))
+    assert result.returncode == 0, result.stderr
+    assert names_place(result.stderr, 3, "quote") and not names_place(result.stderr, 2, "quote")
+    assert query(db, "SELECT length(quote) FROM reports WHERE event_id = 'article'") == [
+        (len(article),)
+    ]
+
+
+def test_a_quote_beginning_on_a_new_line_comes_back_without_a_damage_warning(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The export guards a cell that begins with a carriage return ("'\r\n…"): its own
+    reports.csv imported again warned of a spreadsheet's damage, each time."""
+    db = tmp_path / "ledger.db"
+    rows = [row(event_id="lines", quote="\r\nOn a line of its own, as pasted")]
+    assert cli("import", db, write_csv(tmp_path / "lines.csv", HEADER, rows)).code == 0
+    assert cli("export", db, tmp_path / "out").code == 0
+    assert b"'\r\nOn a line" in (tmp_path / "out" / "reports.csv").read_bytes()
+    again = cli("import", tmp_path / "again.db", tmp_path / "out" / "reports.csv")
+    assert again.code == 0 and again.err == "", again.err
+    assert query(tmp_path / "again.db", "SELECT quote FROM reports") == [
+        ("\r\nOn a line of its own, as pasted",)
+    ]
 
 
 def test_a_file_that_is_not_text_is_refused_without_damage_warnings(

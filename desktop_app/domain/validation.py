@@ -31,6 +31,7 @@ from .records import (
 )
 
 MAX_COUNT = 10**9
+MAX_INTEGER = 2**63 - 1  # SQLite's largest integer
 _COUNT_PATTERN = re.compile(r"^[0-9]+$")
 _URL_PATTERN = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 
@@ -100,10 +101,26 @@ def count(text: str) -> int:
             f"count is '{value}': write a plain non-negative whole number, "
             "without separators or signs (1212, not 1,212)"
         )
-    number = int(value)
-    if number > MAX_COUNT:
-        raise Invalid(f"count is {value}: more than {MAX_COUNT:,} is not a plausible count")
+    number = _at_most(value, MAX_COUNT)
+    if number is None:
+        raise Invalid(f"count is {_shown(value)}: more than {MAX_COUNT:,} is not a plausible count")
     return number
+
+
+def _at_most(digits: str, limit: int) -> int | None:
+    """The number that plain `digits` write, or None past `limit`: told by their length
+    before int() is asked, which refuses more than 4,300 digits with a ValueError (a
+    traceback where the row and column should have been named)."""
+    significant = digits.lstrip("0")
+    if len(significant) > len(str(limit)):
+        return None
+    number = int(significant or "0")
+    return number if number <= limit else None
+
+
+def _shown(digits: str) -> str:
+    """A number for a message: a long one cut, its length said."""
+    return digits if len(digits) <= 24 else f"{digits[:12]}… ({len(digits):,} digits)"
 
 
 # A count as an article prints it: groups of three digits after a comma, a dot, a space,
@@ -209,7 +226,12 @@ def write_position(text: str) -> int:
     value = tidy(text)
     if not _COUNT_PATTERN.fullmatch(value):
         raise Invalid(f"seq is '{value}': a plain non-negative whole number")
-    return int(value)
+    number = _at_most(value, MAX_INTEGER)
+    if number is None:
+        raise Invalid(
+            f"seq is {_shown(value)}: more than SQLite's largest integer, {MAX_INTEGER:,}"
+        )
+    return number
 
 
 def past_timestamp(text: str, now: str | None = None) -> str:

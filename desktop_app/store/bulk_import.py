@@ -96,8 +96,9 @@ def _all_timestamps(given: pa.Array) -> bool:
 
 
 def _all_write_positions(given: pa.Array) -> bool:
-    """Plain digits throughout (a `seq` an export wrote; the import does not use it)."""
-    return pc.all(pc.match_substring_regex(given, r"^[0-9]+$")).as_py() is not False
+    """Plain digits throughout, few enough for any to be a SQLite integer (a `seq` an
+    export wrote; the import does not use it); a longer one is checked alone, and named."""
+    return pc.all(pc.match_substring_regex(given, r"^0*[0-9]{1,18}$")).as_py() is not False
 
 
 # Columns that may hold 100,000s of distinct texts (an id per event, a URL per article, a

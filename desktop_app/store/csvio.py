@@ -12,6 +12,12 @@ from typing import IO
 
 from ..domain.validation import FieldProblem
 
+# A quote is free text of any length (a whole article pasted as one); the csv module
+# stops at 128 KiB by default, in every reader of the process: the import's, the
+# workbook's, and the search for a spreadsheet's damage (a long quote in a file with a
+# '???' somewhere ended the import in a traceback). Set for all of them, once.
+csv.field_size_limit(sys.maxsize)
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
@@ -67,8 +73,6 @@ class CsvRows:
     def read(self) -> list[list[str]]:
         """Every record, the header first (record n is row n + 1), in one pass of the csv
         module; up to the first unreadable one, which `problems` then names."""
-        # Quotes are free text of any length; the csv module stops at 128 KiB by default.
-        csv.field_size_limit(sys.maxsize)
         try:
             return list(self._reader())
         except UnicodeDecodeError:

@@ -164,7 +164,7 @@ def _damage(cell: str) -> str | None:
             "'???' where there may have been letters: a spreadsheet saved in a legacy"
             " encoding writes '?' for each letter it cannot hold; save as UTF-8 and import again"
         )
-    if cell.startswith(("'\n", "'\r\n")):
+    if cell.startswith("'\n"):  # a guarded CR kept, followed by a LF ("'\r\n"), is no damage
         return (
             "a ' followed by a line feed: a spreadsheet turned the guarded carriage return"
             " into a line feed, so the ' stays in the text"

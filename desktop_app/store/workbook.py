@@ -16,7 +16,6 @@ import contextlib
 import csv
 import os
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, BinaryIO
@@ -68,9 +67,7 @@ def _write_sheet(
     warn: Callable[[str], None],
 ) -> None:
     numeric = [column["type"] in ("integer", "number") for column in columns]
-    # A quote is free text of any length; the csv module stops at 128 KiB by default (a
-    # whole article pasted as a quote ended the export in a traceback).
-    csv.field_size_limit(sys.maxsize)
+    # csvio has lifted the csv module's limit of 128 KiB a cell: a quote may be longer.
     sheet = book.create_sheet(title=name)
     rows = ([unescape_cell(cell) for cell in row] for row in csv.reader(source))
     header = next(rows)
