@@ -40,7 +40,7 @@ from .store.database import (
 )
 from .store.export_readme import WORKBOOK_NAME
 from .store.exporter import export_all
-from .store.importer import PlanOutdated, apply_import, plan_import
+from .store.importer import plan_and_apply
 from .store.ledger import Ledger
 from .store.merge import merge_file
 from .store.restore import import_folder, is_export_folder
@@ -260,21 +260,8 @@ def _import(ledger: Ledger, csv_path: Path, args: argparse.Namespace) -> int:
     who = user_name()
     if is_export_folder(csv_path):
         return _import_folder(ledger, csv_path, args, who)
-    for attempt in range(3):
-        try:
-            return _import_once(ledger, csv_path, args, who)
-        except PlanOutdated:
-            if attempt == 2:
-                raise
-    return 1  # unreachable
-
-
-def _import_once(ledger: Ledger, csv_path: Path, args: argparse.Namespace, who: str) -> int:
-    """Plan, then write; another program's write in between (PlanOutdated) plans again,
-    so that what is printed and audited is what this import added."""
-    plan = plan_import(ledger, csv_path, who)
-    if not plan.errors and not args.dry_run and plan.reports:
-        apply_import(ledger, plan, who, alone=True)  # before any word: PlanOutdated plans again
+    # Written before any word: a plan another program overtook is made again.
+    plan, _ = plan_and_apply(ledger, csv_path, who, write=not args.dry_run, alone=True)
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if plan.errors:

@@ -1218,7 +1218,7 @@ def test_numbers_of_thousands_of_digits_are_named_in_a_short_sentence(
     rows = [row(event_id="long", count="9" * 5000, seq="8" * 5000)]
     result = import_bad_rows(cli, example_db, tmp_path, rows)
     assert_refused(result, [(2, "count"), (2, "seq")])
-    assert "999999999999… (5,000 digits)" in result.err and len(result.err) < 1000
+    assert "count is 999999999999…: more than" in result.err and len(result.err) < 1000
     padded = cli(
         "import",
         tmp_path / "padded.db",

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from conftest import write_csv
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_import_problems_translated import english_left, speaking
 from ui_helpers import open_window
@@ -144,6 +145,59 @@ def test_every_file_error_is_said_in_the_windows_language(
         said_warned = [message_text(message) for message in warned]
     left = english_left(said, KEPT, PATHS) + english_left(said_warned, KEPT | {"CSV"}, QUOTED)
     assert not left, "\n".join(left)
+
+
+def overtaken_import_messages(tmp_path: Path) -> list[str]:
+    """What an import says when another program added, between its plan and its write,
+    an event, a report, a source or a party that the import would add."""
+    from desktop_app.store.importer import PlanOutdated, apply_import, plan_import
+
+    columns = ["report_id", "event_id", "event_type", "event_date", "source_name"]
+    columns += ["category", "from_party", "to_party", "count"]
+    talks = ["talks", "2025-06-03"]
+    flow = ["exchange", "2025-06-03", "Outlet", "pows", "Qatar", "Ukraine", "5"]
+    cases = [  # (already there, mine, theirs)
+        ([], ["r1", "e1", *talks, "Outlet"], ["r9", "e1", *talks, "Other"]),
+        ([], ["r1", "e1", *talks, "Outlet"], ["r1", "e2", *talks, "Other"]),
+        ([], ["r1", "e1", *talks, "Outlet"], ["r2", "e2", *talks, "Outlet"]),
+        (["r0", "e0", *talks, "Outlet"], ["r1", "e1", *flow], ["r2", "e2", *flow]),
+    ]
+    said = []
+    for number, (there, mine, theirs) in enumerate(cases):
+        db = tmp_path / f"overtaken-{number}.db"
+        files = [
+            write_csv(tmp_path / f"{name}-{number}.csv", columns, [row + [""] * (9 - len(row))])
+            for name, row in (("there", there), ("mine", mine), ("theirs", theirs))
+            if row
+        ]
+        with Ledger.open(db) as ledger:
+            if there:
+                apply_import(ledger, plan_import(ledger, files.pop(0), WHO), WHO)
+            plan = plan_import(ledger, files[0], WHO)
+            with Ledger.open(db) as other:  # another program
+                apply_import(other, plan_import(other, files[1], WHO), WHO)
+            with pytest.raises(PlanOutdated) as raised:
+                apply_import(ledger, plan, WHO)
+            said.append(str(raised.value))
+    return said
+
+
+def test_an_import_overtaken_by_another_program_is_said_in_the_windows_language(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    said = overtaken_import_messages(tmp_path)
+    assert [message.split(" while ")[0] for message in said] == [
+        "event e1 was created by another program",
+        "another program added report 'r1'",
+        "another program added source 'Outlet'",
+        "another program added party 'Qatar'",
+    ]
+    assert [message_text(message) for message in said] == said  # English as it is
+    for language in ("uk", "ru"):
+        with speaking(qapp, language):
+            shown = [message_text(message) for message in said]
+        left = english_left(shown, KEPT, re.compile(r"'[^']*'|\be\d\b"))
+        assert not left, "\n".join(left)
 
 
 def test_what_sqlite_and_the_system_say_is_translated_where_it_is_the_usual(

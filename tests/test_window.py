@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from ui_helpers import drop_files, focused, open_window, press, shortcut, type_text
 
-from desktop_app.store import checked_files, derived
+from desktop_app.store import checked_files, derived, importer
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.ui.dialogs import ProblemsDialog, SourcesDialog
@@ -233,7 +233,89 @@ def test_an_import_starts_undo_afresh(qtbot, tmp_path: Path) -> None:  # noqa: A
     assert not window.session.undo_stack.canUndo()
     assert window.transfers.last_message.startswith("Undo starts afresh. Imported more.csv")
     window.transfers.import_file(again)  # nothing new: the history is left as it is
-    assert window.transfers.last_message.startswith("Imported more.csv: added 0 events")
+    # said as the command line says it (it read "Imported more.csv: added 0 events")
+    assert window.transfers.last_message.startswith("Nothing new in more.csv: added 0 events")
+    assert window.session.undo_stack.count() == 0
+
+
+def overtaken_by_another_program(
+    monkeypatch: pytest.MonkeyPatch, db: Path, theirs: list[Path]
+) -> list[object]:
+    """The import's first plans are each overtaken: another program imports the next of
+    `theirs` into `db` between the plan and its write. The plans made, in order."""
+    real_plan = importer.plan_import
+    plans: list[object] = []
+
+    def plan_then_overtaken(ledger: Ledger, path: Path, who: str, *args: object) -> object:
+        plan = real_plan(ledger, path, who, *args)
+        if len(plans) < len(theirs):
+            with Ledger.open(db) as other:  # a program of its own, for the ledger
+                other_plan = real_plan(other, theirs[len(plans)], "Colleague")
+                apply_import(other, other_plan, "Colleague")
+        plans.append(plan)
+        return plan
+
+    monkeypatch.setattr(importer, "plan_import", plan_then_overtaken)
+    return plans
+
+
+COLUMNS = ["event_id", "event_type", "event_date", "source_name", "recorded_by"]
+
+
+def shared_sources(tmp_path: Path, count: int) -> tuple[Path, list[Path]]:
+    """A file that adds `count` new sources ("Shared Source 1"…), and for each a file of
+    a colleague's that adds the same source (with an event of its own)."""
+    mine = write_csv(
+        tmp_path / "mine.csv",
+        COLUMNS,
+        [[f"mine-{n}", "talks", "2025-06-03", f"Shared Source {n}", "x"] for n in range(count)],
+    )
+    theirs = [
+        write_csv(
+            tmp_path / f"theirs-{n}.csv",
+            COLUMNS,
+            [[f"theirs-{n}", "talks", "2025-06-04", f"Shared Source {n}", "y"]],
+        )
+        for n in range(count)
+    ]
+    return mine, theirs
+
+
+def test_an_import_overtaken_by_another_program_plans_again_in_the_window(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """A colleague's program added the same new source between the window's plan and its
+    write: the window said "Import failed: another program added source 'shared
+    source\x1f'…" (the name as compared, separator and all); the command line plans
+    again, and now the window does too, and says what this import added."""
+    db = tmp_path / "ledger.db"
+    window = open_window(qtbot, db)
+    mine, theirs = shared_sources(tmp_path, 1)
+    plans = overtaken_by_another_program(monkeypatch, db, theirs)
+    failed: list[object] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: failed.append(a))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: failed.append(a))
+    plan = window.transfers.import_file(mine)
+    assert failed == [] and len(plans) == 2
+    assert plan is not None and plan.counts()["sources"] == 0 and plan.counts()["reports"] == 1
+    assert "added 1 event, 1 report" in window.transfers.last_message
+    assert window.ledger.count("sources") == 1 and window.ledger.count("reports") == 2
+
+
+def test_an_import_overtaken_again_and_again_names_what_the_other_program_added(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    db = tmp_path / "ledger.db"
+    window = open_window(qtbot, db)
+    mine, theirs = shared_sources(tmp_path, importer.PLAN_ATTEMPTS)
+    overtaken_by_another_program(monkeypatch, db, theirs)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    assert window.transfers.import_file(mine) is None
+    assert len(said) == 1 and "another program added" in said[0], said
+    assert "\x1f" not in said[0] and "'Shared Source 2'" in said[0], said
+    assert window.ledger.count("reports") == importer.PLAN_ATTEMPTS
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")

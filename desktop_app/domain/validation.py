@@ -119,8 +119,8 @@ def _at_most(digits: str, limit: int) -> int | None:
 
 
 def _shown(digits: str) -> str:
-    """A number for a message: a long one cut, its length said."""
-    return digits if len(digits) <= 24 else f"{digits[:12]}… ({len(digits):,} digits)"
+    """A number for a message, a long one cut ("111111111111…")."""
+    return digits if len(digits) <= 24 else f"{digits[:12]}…"
 
 
 # A count as an article prints it: groups of three digits after a comma, a dot, a space,
@@ -229,7 +229,7 @@ def write_position(text: str) -> int:
     number = _at_most(value, MAX_INTEGER)
     if number is None:
         raise Invalid(
-            f"seq is {_shown(value)}: more than SQLite's largest integer, {MAX_INTEGER:,}"
+            f"seq is {_shown(value)}: more than {MAX_INTEGER:,}, the largest number a ledger holds"
         )
     return number
 

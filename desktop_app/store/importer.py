@@ -258,12 +258,44 @@ def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
     by_key = "SELECT id, id FROM (SELECT key AS id FROM {})"
     sources = lookup(ledger.conn, by_key.format("sources"), plan.new_sources)
     parties = lookup(ledger.conn, by_key.format("parties"), map(name_key, plan.new_parties))
-    for found, what in ((reports, "report"), (sources, "source"), (parties, "party")):
-        if found:
+    added = (  # by name as the file gives it, not by the key they are compared by
+        (sorted(reports), "report"),
+        (sorted(plan.new_sources[key][0] for key in sources), "source"),
+        (sorted(name for name in plan.new_parties if name_key(name) in parties), "party"),
+    )
+    for names, what in added:
+        if names:
             raise PlanOutdated(
-                f"another program added {what} {min(found)!r} while the file was read;"
+                f"another program added {what} {names[0]!r} while the file was read;"
                 " nothing was imported: import the file again"
             )
+
+
+PLAN_ATTEMPTS = 3  # plans of one import that another program's writes may overtake
+
+
+def plan_and_apply(
+    ledger: Ledger,
+    path: Path,
+    who: str,
+    progress: Progress | None = None,
+    *,
+    write: bool = True,
+    alone: bool = False,
+) -> tuple[ImportPlan, Changes]:
+    """Plan a file, then write the plan (`write`) unless it has errors. Another program's
+    write in between (PlanOutdated) plans again, so that what is said and audited is what
+    this import added; after PLAN_ATTEMPTS plans, PlanOutdated says so."""
+    for attempt in range(1, PLAN_ATTEMPTS + 1):
+        plan = plan_import(ledger, path, who, progress)
+        if plan.errors or not write:
+            return plan, Changes()
+        try:
+            return plan, apply_import(ledger, plan, who, progress, alone=alone)
+        except PlanOutdated:
+            if attempt == PLAN_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _write_reports(

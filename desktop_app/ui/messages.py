@@ -146,6 +146,12 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real time"),
     ),
     (
+        r"seq is (?P<value>\S+): more than (?P<limit>[\d,]+), the largest number a ledger holds",
+        QT_TRANSLATE_NOOP(
+            "Messages", "seq is {value}: more than {limit}, the largest number a ledger holds"
+        ),
+    ),
+    (
         r"seq is '(?P<value>.*)': a plain non-negative whole number",
         QT_TRANSLATE_NOOP("Messages", "seq is '{value}': a plain non-negative whole number"),
     ),
@@ -597,6 +603,33 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
             "Messages",
             "{path}: another change is still waiting to be saved; nothing was changed. Try again"
             " in a moment.",
+        ),
+    ),
+    (
+        r"event (?P<event>.+) was deleted by another program while the file was read; nothing"
+        r" was imported: import the file again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} was deleted by another program while the file was read; nothing was"
+            " imported: import the file again",
+        ),
+    ),
+    (
+        r"event (?P<event>.+) was created by another program while the file was read; nothing"
+        r" was imported: import the file again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} was created by another program while the file was read; nothing was"
+            " imported: import the file again",
+        ),
+    ),
+    (
+        r"another program added (?P<what>report|source|party) (?P<name>.+) while the file was"
+        r" read; nothing was imported: import the file again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "another program added {what} {name} while the file was read; nothing was"
+            " imported: import the file again",
         ),
     ),
     (

@@ -14,7 +14,7 @@ from ..domain.validation import FieldProblem, Invalid
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import ExportCancelled, export_all
 from ..store.folder_files import FolderProblem
-from ..store.importer import ImportPlan, apply_import, plan_import
+from ..store.importer import ImportPlan, plan_and_apply
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
@@ -232,10 +232,7 @@ class Transfers:
         def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path, create=False) as ledger:
                 ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
-                plan = plan_import(ledger, csv_path, who, progress)
-                if plan.errors:
-                    return plan, Changes()
-                return plan, apply_import(ledger, plan, who, progress)
+                return plan_and_apply(ledger, csv_path, who, progress)
 
         name = csv_path.name
         done = self._run_import(name, work)
@@ -246,9 +243,12 @@ class Transfers:
             self._refused(name, plan.errors)
             return plan
         self.session.notifier.notify(changes)
-        added = translate("Transfers", "Imported {file}: added {summary}.").format(
-            file=name, summary=import_summary(plan)
+        said = (  # as the command line says it
+            translate("Transfers", "Imported {file}: added {summary}.")
+            if plan.reports
+            else translate("Transfers", "Nothing new in {file}: added {summary}.")
         )
+        added = said.format(file=name, summary=import_summary(plan))
         self._status(self._undo_afresh(added) if changes != Changes() else added)
         if plan.warnings:
             self._warned(added, plan.warnings)

@@ -1381,6 +1381,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>«{text}» не является настоящим временем</translation>
     </message>
     <message>
+        <source>seq is {value}: more than {limit}, the largest number a ledger holds</source>
+        <translation>seq — {value}: больше {limit}, наибольшего числа, которое вмещает реестр</translation>
+    </message>
+    <message>
         <source>seq is &apos;{value}&apos;: a plain non-negative whole number</source>
         <translation>seq «{value}»: нужно обычное неотрицательное целое число</translation>
     </message>
@@ -1683,6 +1687,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>{path}: another change is still waiting to be saved; nothing was changed. Try again in a moment.</source>
         <translation>{path}: другое изменение ещё ждёт сохранения; ничего не изменено. Попробуйте ещё раз через мгновение.</translation>
+    </message>
+    <message>
+        <source>event {event} was deleted by another program while the file was read; nothing was imported: import the file again</source>
+        <translation>событие {event} удалила другая программа, пока файл читался; ничего не импортировано: импортируйте файл ещё раз</translation>
+    </message>
+    <message>
+        <source>event {event} was created by another program while the file was read; nothing was imported: import the file again</source>
+        <translation>событие {event} создала другая программа, пока файл читался; ничего не импортировано: импортируйте файл ещё раз</translation>
+    </message>
+    <message>
+        <source>another program added {what} {name} while the file was read; nothing was imported: import the file again</source>
+        <translation>пока файл читался, другая программа добавила то же самое — {what} {name}; ничего не импортировано: импортируйте файл ещё раз</translation>
     </message>
     <message>
         <source>{path} is being written by another program and stayed busy for {seconds} s; nothing was changed. Try again.</source>
@@ -2677,6 +2693,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Import an export folder</source>
         <translation>Импортировать папку экспорта</translation>
+    </message>
+    <message>
+        <source>Nothing new in {file}: added {summary}.</source>
+        <translation>Ничего нового в {file}: {summary}.</translation>
     </message>
     <message>
         <source>Importing {file}</source>

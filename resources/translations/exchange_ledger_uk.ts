@@ -1381,6 +1381,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>«{text}» не є справжнім часом</translation>
     </message>
     <message>
+        <source>seq is {value}: more than {limit}, the largest number a ledger holds</source>
+        <translation>seq — {value}: більше за {limit}, найбільше число, яке вміщує реєстр</translation>
+    </message>
+    <message>
         <source>seq is &apos;{value}&apos;: a plain non-negative whole number</source>
         <translation>seq «{value}»: потрібне звичайне невід’ємне ціле число</translation>
     </message>
@@ -1683,6 +1687,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>{path}: another change is still waiting to be saved; nothing was changed. Try again in a moment.</source>
         <translation>{path}: інша зміна ще чекає на збереження; нічого не змінено. Спробуйте ще раз за мить.</translation>
+    </message>
+    <message>
+        <source>event {event} was deleted by another program while the file was read; nothing was imported: import the file again</source>
+        <translation>подію {event} видалила інша програма, поки файл читався; нічого не імпортовано: імпортуйте файл ще раз</translation>
+    </message>
+    <message>
+        <source>event {event} was created by another program while the file was read; nothing was imported: import the file again</source>
+        <translation>подію {event} створила інша програма, поки файл читався; нічого не імпортовано: імпортуйте файл ще раз</translation>
+    </message>
+    <message>
+        <source>another program added {what} {name} while the file was read; nothing was imported: import the file again</source>
+        <translation>поки файл читався, інша програма додала те саме — {what} {name}; нічого не імпортовано: імпортуйте файл ще раз</translation>
     </message>
     <message>
         <source>{path} is being written by another program and stayed busy for {seconds} s; nothing was changed. Try again.</source>
@@ -2677,6 +2693,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Import an export folder</source>
         <translation>Імпортувати папку експорту</translation>
+    </message>
+    <message>
+        <source>Nothing new in {file}: added {summary}.</source>
+        <translation>Нічого нового в {file}: {summary}.</translation>
     </message>
     <message>
         <source>Importing {file}</source>
