@@ -1210,6 +1210,25 @@ def test_likely_spreadsheet_damage_is_a_warning_at_its_row_and_column(
     assert names_place(alone.err, 3, "quote") and "line feed" in alone.err, alone.err
 
 
+def test_a_bad_cell_of_a_report_already_imported_is_its_only_error(
+    cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """The example again, with Medinsky's 1212 as a spreadsheet's number format writes
+    it ("1,212"): that report's other row was compared with the stored report without
+    the flow of the row in error, and read as "already in the database with other
+    content" (a second, false error)."""
+    text = EXAMPLE_CSV.read_text(encoding="utf-8")
+    assert text.count(",1212,") == 1
+    edited = tmp_path / "example.csv"
+    edited.write_text(text.replace(",1212,", ',"1,212",'), encoding="utf-8")
+    before = table_dump(example_db)
+    result = cli("import", example_db, edited)
+    assert_refused(result, [(5, "count")])
+    assert result.err.startswith("example.csv: 1 error, nothing imported:"), result.err
+    assert "other content" not in result.err
+    assert table_dump(example_db) == before
+
+
 def test_numbers_of_thousands_of_digits_are_named_in_a_short_sentence(
     cli: Cli, example_db: Path, tmp_path: Path
 ) -> None:

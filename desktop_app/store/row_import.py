@@ -204,6 +204,7 @@ def _plan_rows(
     """The careful reading, row by row, that names every problem by row and column."""
     planned: dict[str, PlannedReport] = {}
     failed: list[tuple[int, str, str]] = []  # rows with errors: their event and its type
+    incomplete: set[str] = set()  # reports with such a row: what they state is not known
     total = max(1, len(body))
     checker = _Checker()
     for index, record in enumerate(body):
@@ -218,12 +219,13 @@ def _plan_rows(
         values = checker.row(plan, row, cells)
         if values is None:
             failed.extend(_event_of(checker, row, cells))
+            incomplete.add(_report_id(cells))
             continue
         _add_row(plan, planned, row, cells, values)
     for report in planned.values():
         if report.flows:
             report.report = replace(report.report, flows=tuple(report.flows))
-    _check_against_ledger(plan, ledger, planned)
+    _check_against_ledger(plan, ledger, planned, incomplete)
     _check_types_of_failed_rows(plan, ledger, planned, failed)
 
 
@@ -336,9 +338,15 @@ def _add_row(
 
 
 def _check_against_ledger(
-    plan: ImportPlan, ledger: Ledger, planned: dict[str, PlannedReport]
+    plan: ImportPlan,
+    ledger: Ledger,
+    planned: dict[str, PlannedReport],
+    incomplete: set[str],
 ) -> None:
-    """Event types, existing reports, the first mention of each source, new parties."""
+    """Event types, existing reports, the first mention of each source, new parties. A
+    report with a row in error (`incomplete`) is not compared with the stored one: the
+    flow that row states is missing, and read as other content (a '1,212' for 1212
+    added "already in the database with other content" beside the count's error)."""
     stored_types = lookup(
         ledger.conn, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
     )
@@ -350,6 +358,8 @@ def _check_against_ledger(
     _follow_renamed_sources(plan, ledger, planned)
     for report in planned.values():
         _check_event_type(plan, stored_types, report, event_types)
+        if report.report_id in incomplete:
+            continue  # the plan has an error already; nothing of it is imported
         if report.report_id in stored_reports and _exists(plan, ledger, report, recorded_apart):
             continue
         if report.report_id in deleted:
