@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -442,6 +443,31 @@ def test_a_merged_decision_that_agrees_with_the_one_in_force_does_not_reopen() -
     reports, decided = _decided_count_event()
     merged = decision(count_of(BODIES_RU_UA), "1212", seq=6, at="2025-06-19T10:00:00Z", merged=True)
     assert status(reports, [decided, merged]) == "resolved"
+
+
+def test_a_merged_decision_agreeing_with_the_local_one_in_force_does_not_reopen() -> None:
+    """Here 100 was decided, then 120 over it; a colleague's 120, made later, came by a
+    merge: the decision in force before the merge agrees with it. The superseded 100
+    counted as one the merge overrode, and the event came back reopened."""
+    reports = [
+        report("a", flows={BODIES_RU_UA: 100}, seq=1),
+        report("b", flows={BODIES_RU_UA: 120}, seq=2),
+    ]
+    first = decision(count_of(BODIES_RU_UA), "100", seq=3, at="2025-06-20T10:00:00Z")
+    again = decision(count_of(BODIES_RU_UA), "120", seq=4, at="2025-06-20T10:00:01Z")
+    theirs = replace(
+        decision(count_of(BODIES_RU_UA), "120", seq=5, at="2025-06-20T10:00:02Z", merged=True),
+        operation_id="merge-1",
+    )
+    assert status(reports, [first, again, theirs]) == "resolved"
+    # the decision it came over differing still reopens, as does a differing one that lost
+    differing = replace(theirs, value="130")
+    assert (
+        status([*reports, report("c", flows={BODIES_RU_UA: 130}, seq=0)], [first, again, differing])
+        == "reopened"
+    )
+    lost = replace(theirs, value="100", resolved_at="2025-06-20T09:00:00Z")
+    assert status(reports, [first, again, lost]) == "reopened"
 
 
 def test_a_withdrawn_later_decision_does_not_reopen() -> None:

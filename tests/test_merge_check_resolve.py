@@ -848,6 +848,25 @@ def test_a_merged_decision_that_agrees_with_ours_does_not_reopen(
     assert status(mine) == "resolved"
 
 
+def test_a_merged_decision_agreeing_with_the_one_it_replaces_does_not_reopen(
+    pair: tuple[Path, Path], cli: Callable[..., CliResult]
+) -> None:
+    """Here 100 was decided, then 150 over it; a colleague's 150, made after, came by a
+    merge and agreed with the decision in force. The event came back reopened: the
+    superseded 100 counted as a decision the merge overrode."""
+    mine, theirs = pair
+    with Ledger.open(mine) as ledger:
+        ledger.resolve(EVENT, COUNT, "100", "first look", "Rita", "r1")
+        ledger.resolve(EVENT, COUNT, "150", "revised after the footage", "Rita", "r2")
+    with Ledger.open(theirs) as ledger:
+        ledger.resolve(EVENT, COUNT, "150", "the footage", "Them", "r2")
+    assert status(mine) == "resolved"
+    clean(cli("merge", mine, theirs))
+    assert status(mine) == "resolved"
+    result = cli("conflicts", mine, "--json")
+    assert result.code == 0 and json.loads(result.out) == [], result.out
+
+
 # ---- check ------------------------------------------------------------------------------------
 
 

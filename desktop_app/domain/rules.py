@@ -150,20 +150,27 @@ def _same_decision(field: FieldKey, a: str, b: str) -> bool:
 
 
 def _merge_disagrees(field: FieldKey, in_force: Decision, decisions: Sequence[Decision]) -> bool:
-    for other in decisions:
-        if other.field != field or other.withdrawn or other is in_force:
-            continue
-        if _same_decision(field, other.value, in_force.value):
-            continue
-        merged_later = other.seq > in_force.seq  # written later, yet older: a merge
-        overridden_by_merge = (
-            in_force.merged
-            and other.seq < in_force.seq
-            and other.operation_id != in_force.operation_id
-        )
-        if merged_later or overridden_by_merge:
-            return True
-    return False
+    """A merge brought a decision on `field` that differs from the one in force: one that
+    lost (written here later, yet made earlier), or the one in force itself, which came
+    over a differing decision that was in force here before it. Only that one: a
+    decision it had already replaced here is no disagreement (merging a colleague's 120
+    onto a field whose 100 had been decided again as 120 reopened it)."""
+    others = [d for d in decisions if d.field == field and not d.withdrawn and d is not in_force]
+
+    def differs(other: Decision) -> bool:
+        return not _same_decision(field, other.value, in_force.value)
+
+    if any(other.seq > in_force.seq and differs(other) for other in others):
+        return True
+    if not in_force.merged:
+        return False
+    before = decisions_in_force(
+        other
+        for other in others
+        if other.seq < in_force.seq and other.operation_id != in_force.operation_id
+    )
+    replaced = before.get(field)
+    return replaced is not None and differs(replaced)
 
 
 def event_status(
