@@ -27,6 +27,7 @@ from desktop_app.domain.rules import (
     lower_median,
     possibly_reversed,
     reopened_fields,
+    reversed_count,
     stated_values,
 )
 
@@ -761,6 +762,16 @@ def test_no_reversed_warning_when_one_report_states_both_directions() -> None:
         report("other", flows={BODIES_UA_RU: 1200}, seq=2),
     ]
     assert possibly_reversed("exchange", reports, {}) == []
+
+
+def test_the_count_of_a_reversed_warning_is_that_of_the_two_reports_that_raise_it() -> None:
+    """A third report of 30 each way cannot be the garble, yet its 30 was the warning's
+    count ("30 each way") where the two reports behind it said 1200 and 1200."""
+    both_ways = report("both", flows={BODIES_RU_UA: 30, BODIES_UA_RU: 30}, seq=3)
+    reports = [*_june_13(), both_ways]
+    assert possibly_reversed("exchange", reports, {}) == [BODIES_RU_UA]
+    assert reversed_count(reports, BODIES_RU_UA) == 1200
+    assert reversed_count(_june_13(), BODIES_RU_UA) == 1200
 
 
 def test_no_reversed_warning_within_one_report_stating_equal_counts_both_ways() -> None:

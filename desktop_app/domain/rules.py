@@ -279,9 +279,21 @@ def reversed_count(reports: Sequence[Report], first: FlowKey) -> int | None:
     """The count two reports give in opposite directions for a doubtful pair named by
     `first` (the smallest, if several): what the warning says was handed "each way"."""
     reverse = first.reversed()
-    one_way = {flow.count for r in reports for flow in r.flows if flow.key == first}
-    other_way = {flow.count for r in reports for flow in r.flows if flow.key == reverse}
-    return min(one_way & other_way, default=None)
+    return min(_stated_alone(reports, first) & _stated_alone(reports, reverse), default=None)
+
+
+def _stated_alone(reports: Sequence[Report], key: FlowKey) -> set[int]:
+    """The counts of `key` by reports that do not state its reverse: as `possibly_reversed`
+    reads them (a report of 30 each way is no garble, and gave its 30 as the warning's
+    count where two other reports said 100 and 100)."""
+    reverse = key.reversed()
+    return {
+        flow.count
+        for report in reports
+        if all(flow.key != reverse for flow in report.flows)
+        for flow in report.flows
+        if flow.key == key
+    }
 
 
 class EventState(NamedTuple):
