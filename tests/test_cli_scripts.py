@@ -18,6 +18,7 @@ from conftest import EXAMPLE_CSV, GARBLED_CSV, REPO, CliResult
 
 from desktop_app import __version__
 from desktop_app import cli as cli_module
+from desktop_app.store import importer
 from desktop_app.store.schema import SCHEMA_VERSION
 
 Cli = Callable[..., CliResult]
@@ -139,7 +140,7 @@ def test_an_interrupt_says_nothing_was_changed_and_leaves_no_new_ledger(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "plan_import", interrupted)
+    monkeypatch.setattr(importer, "plan_import", interrupted)
     result = cli("import", tmp_path / "new.db", EXAMPLE_CSV)
     assert (result.code, result.err) == (
         130,

@@ -945,6 +945,45 @@ def test_an_upgrade_compares_the_locations_again_by_the_contracts_rule(tmp_path:
         assert check(ledger).ok
 
 
+def test_an_upgrade_derives_the_statuses_again_by_the_merge_rule_of_version_16(
+    tmp_path: Path,
+) -> None:
+    """Version 16: a merged decision agreeing with the one it took over no longer reopens
+    its field because of a decision replaced before it; a file whose state was derived
+    so is derived again on opening."""
+    from desktop_app.domain.records import FieldKey, Flow, FlowKey
+    from desktop_app.store.ledger import ReportInput
+    from desktop_app.store.merge import merge_file
+
+    bodies = FlowKey("Russia", "Ukraine", "bodies")
+    field = FieldKey.count(bodies)
+    mine, theirs = tmp_path / "v15.db", tmp_path / "theirs.db"
+    with Ledger.open(mine) as ledger:
+        for source, count in (("HQ", 100), ("Ombudsman", 150)):
+            flows = (Flow(bodies, count, "exact"),)
+            report = ReportInput("exchange", source, "2024-05-01", flows=flows)
+            ledger.add_report(report, "t", event_id="e1")
+    shutil.copy(mine, theirs)
+    with Ledger.open(mine) as ledger:
+        ledger.resolve("e1", field, "100", "first look", "Rita")
+        ledger.resolve("e1", field, "150", "revised", "Rita")
+    with Ledger.open(theirs) as ledger:
+        ledger.resolve("e1", field, "150", "the footage", "Them")
+    with Ledger.open(mine) as ledger:
+        merge_file(ledger, theirs, "Rita")
+        assert ledger.conn.execute("SELECT status FROM event_state").fetchone()[0] == "resolved"
+    connection = sqlite3.connect(mine)
+    # the state as version 15 derived it: the superseded 100 reopened the field
+    connection.execute("UPDATE event_state SET status = 'reopened'")
+    connection.execute("PRAGMA user_version = 15")
+    connection.commit()
+    connection.close()
+    with Ledger.open(mine) as ledger:
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert ledger.conn.execute("SELECT status FROM event_state").fetchone()[0] == "resolved"
+        assert check(ledger).ok
+
+
 # ---- two imports at the same time ---------------------------------------------------------------
 
 
@@ -978,23 +1017,23 @@ def _graded_csv(path: Path, prefix: str, reliability: str) -> Path:
 def test_an_import_overtaken_by_another_says_and_audits_only_what_it_added(
     tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app import cli as cli_module
+    from desktop_app.store import importer
 
     db = tmp_path / "ledger.db"
     Ledger.open(db).close()
     first = _graded_csv(tmp_path / "first.csv", "a", "B")
     second = _graded_csv(tmp_path / "second.csv", "b", "C")
-    real_plan = cli_module.plan_import
+    real_plan = importer.plan_import
     overtaken: list[bool] = []
 
-    def plan_then_overtaken(ledger: Ledger, path: Path, who: str):  # noqa: ANN202
-        plan = real_plan(ledger, path, who)
+    def plan_then_overtaken(ledger: Ledger, path: Path, who: str, *args: object):  # noqa: ANN202
+        plan = real_plan(ledger, path, who, *args)
         if not overtaken:  # the other import commits between this plan and its write
             overtaken.append(True)
             import_rows(db, first)
         return plan
 
-    monkeypatch.setattr(cli_module, "plan_import", plan_then_overtaken)
+    monkeypatch.setattr(importer, "plan_import", plan_then_overtaken)
     result = cli("import", db, second)
     assert result.code == 0, result.err
     assert "0 sources" in result.out and "0 parties" in result.out, result.out

@@ -709,6 +709,12 @@ def faster_checks(connection: sqlite3.Connection) -> None:
 # derived state of an older file is made again by the contract's rule.
 SCHEMA_V15: list[str] = []
 
+# Version 16: no new table or column. A decision brought by a merge reopens its field
+# where it differs from the decision that was in force before it came, no longer from any
+# decision not withdrawn (one already replaced here reopened it); the derived state of an
+# older file is made again by that rule.
+SCHEMA_V16: list[str] = []
+
 MIGRATIONS = [
     Migration(SCHEMA_V1),
     Migration(SCHEMA_V2, rebuild_derived=True),
@@ -725,5 +731,6 @@ MIGRATIONS = [
     Migration(SCHEMA_V13, rebuild_derived=True),
     Migration([], python=faster_checks),
     Migration(SCHEMA_V15, rebuild_derived=True),
+    Migration(SCHEMA_V16, rebuild_derived=True),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
