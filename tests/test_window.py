@@ -19,12 +19,21 @@ from conftest import EXAMPLE_CSV, REPO, write_csv, write_reports_csv
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QWidget,
 )
-from ui_helpers import drop_files, focused, open_window, press, shortcut, type_text
+from ui_helpers import (
+    answer_imports,
+    drop_files,
+    focused,
+    open_window,
+    press,
+    shortcut,
+    type_text,
+)
 
 from desktop_app.store import checked_files, derived, importer
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
@@ -438,10 +447,54 @@ def test_the_progress_dialog_drops_cancel_for_a_last_step_that_cannot_stop(qtbot
     assert (0, True) not in seen[seen.index((10, True)) :]
 
 
-def test_dropping_a_csv_file_on_the_window_starts_an_import(qtbot, tmp_path: Path) -> None:
+def test_dropping_a_csv_file_on_the_window_starts_an_import(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    asked = answer_imports(monkeypatch)
     window = open_window(qtbot, tmp_path / "ledger.db")
     drop_files(window, EXAMPLE_CSV)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 6, timeout=10_000)
+    assert [question["title"] for question in asked] == ["Import reports.csv?"]
+
+
+def test_an_import_from_the_menu_says_first_what_it_would_add(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """No Ctrl+Z takes an import back, and the window imported a file the moment it was
+    chosen or dropped: it now says what the file would add, with its warnings, and
+    imports it only on Import (the default); Cancel (Esc) writes nothing."""
+    db = tmp_path / "ledger.db"
+    window = open_window(qtbot, db)
+    rows = [
+        ["fine", "talks", "2025-06-03", "Outlet", "an ordinary quote"],
+        ["encoded", "talks", "2025-06-04", "Outlet", "???? ?? ??????"],
+    ]
+    chosen = write_csv(
+        tmp_path / "chosen.csv",
+        ["event_id", "event_type", "event_date", "source_name", "quote"],
+        rows,
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+    dialogs = _capture_problems(monkeypatch)
+    asked = answer_imports(monkeypatch, agree=False)
+    window.transfers.import_dialog()
+    assert len(asked) == 1 and asked[0]["default"] == "&Import"
+    assert asked[0]["text"] == (
+        "chosen.csv would add 2 events, 2 reports, 0 flows, 1 source and 0 parties."
+    )
+    assert "cannot be undone" in asked[0]["told"] and "1 warning" in asked[0]["told"]
+    assert "row 3, column quote" in asked[0]["details"] and "???" in asked[0]["details"]
+    tables = ("events", "reports", "sources", "parties", "operations", "audit")
+    assert [window.ledger.count(table) for table in tables] == [0] * len(tables)
+    assert window.transfers.last_message == "Import of chosen.csv cancelled: nothing was imported."
+    asked = answer_imports(monkeypatch)
+    window.transfers.import_dialog()
+    assert window.ledger.count("reports") == 2 and len(asked) == 1
+    assert window.transfers.last_message.startswith("Undo starts afresh. Imported chosen.csv")
+    assert dialogs == []  # the warnings were shown before, not again after
+    window.transfers.import_dialog()  # nothing new: nothing to ask
+    assert len(asked) == 1
+    assert window.transfers.last_message.startswith("Nothing new in chosen.csv")
 
 
 def test_files_dropped_together_are_each_imported_and_a_pipe_is_refused(
@@ -453,10 +506,12 @@ def test_files_dropped_together_are_each_imported_and_a_pipe_is_refused(
     other. A pipe named like a CSV file kept the import's dialog up for ever."""
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    asked = answer_imports(monkeypatch)
     window = open_window(qtbot, tmp_path / "ledger.db")
     other = write_reports_csv(tmp_path / "more.csv", 3, prefix="more")
     drop_files(window, EXAMPLE_CSV, other)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 9, timeout=20_000)
+    assert [question["title"] for question in asked] == ["Import reports.csv?", "Import more.csv?"]
     assert "more.csv" in window.statusBar().currentMessage()
     pipe = tmp_path / "pipe.csv"
     os.mkfifo(pipe)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import settings
 from desktop_app.ui import build_main_window
@@ -25,6 +25,32 @@ def open_window(qtbot, path: Path) -> MainWindow:  # noqa: ANN001 - pytest-qt's 
     window.activateWindow()
     QApplication.processEvents()
     return window
+
+
+def answer_imports(monkeypatch, *, agree: bool = True) -> list[dict[str, str]]:  # noqa: ANN001
+    """Every question a dialog asks before an import (File → Import…, a drop) answered:
+    Import if `agree`, else Cancel. What each showed, in order."""
+    asked: list[dict[str, str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        default = box.defaultButton()
+        asked.append(
+            {
+                "title": box.windowTitle(),
+                "text": box.text(),
+                "told": box.informativeText(),
+                "details": box.detailedText(),
+                "default": default.text() if default else "",
+            }
+        )
+        if agree:
+            next(b for b in box.buttons() if b.text() == "&Import").click()
+        else:
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
 
 
 def drop_files(window: QWidget, *paths: Path) -> None:

@@ -954,7 +954,7 @@ class MainWindow(QMainWindow):
         up to the first that imports nothing: only the first was imported, without a word
         of the others."""
         for path in paths:
-            done = self.transfers.import_file(path)
+            done = self.transfers.import_file(path, ask=True)
             if done is None or done.errors:
                 return
 

@@ -14,7 +14,7 @@ from ..domain.validation import FieldProblem, Invalid
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import ExportCancelled, export_all
 from ..store.folder_files import FolderProblem
-from ..store.importer import ImportPlan, plan_and_apply
+from ..store.importer import ImportPlan, PlanOutdated, apply_import, plan_and_apply, plan_import
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
@@ -203,7 +203,7 @@ class Transfers:
         )
         if path:
             folders.remember(folders.IMPORTS, path)
-            self.import_file(Path(path))
+            self.import_file(Path(path), ask=True)
 
     def import_folder_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(
@@ -215,9 +215,11 @@ class Transfers:
             folders.remember(folders.IMPORTS, Path(directory).parent)
             self.import_folder(Path(directory))
 
-    def import_file(self, csv_path: Path) -> ImportPlan | FolderResult | None:
+    def import_file(self, csv_path: Path, *, ask: bool = False) -> ImportPlan | FolderResult | None:
         """Validate and import a file; a bad file imports nothing, a cancel neither. A
-        folder is an export folder (`import_folder`)."""
+        folder is an export folder (`import_folder`). `ask` (File → Import…, a dropped
+        file): first say what the file would add, with its warnings, and import it only
+        if the person agrees, since no Ctrl+Z takes an import back."""
         if csv_path.is_dir():
             return self.import_folder(csv_path)
         if not csv_path.is_file():  # gone since it was chosen; a pipe would never end
@@ -228,13 +230,24 @@ class Transfers:
             return None
         who = self.session.who(self.window)
         db_path = self.path
+        name = csv_path.name
+        agreed: ImportPlan | None = None
+        if ask:
+            previewed = self._preview(csv_path, who)
+            if previewed is None or previewed.errors or not previewed.reports:
+                return previewed
+            agreed = previewed
 
         def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path, create=False) as ledger:
                 ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
+                if agreed is not None:
+                    try:  # the plan the person saw, unless another program overtook it
+                        return agreed, apply_import(ledger, agreed, who, progress)
+                    except PlanOutdated:
+                        pass
                 return plan_and_apply(ledger, csv_path, who, progress)
 
-        name = csv_path.name
         done = self._run_import(name, work)
         if done is None:
             return None
@@ -250,9 +263,62 @@ class Transfers:
         )
         added = said.format(file=name, summary=import_summary(plan))
         self._status(self._undo_afresh(added) if changes != Changes() else added)
-        if plan.warnings:
+        if plan.warnings and plan is not agreed:  # those the person agreed to were shown
             self._warned(added, plan.warnings)
         return plan
+
+    def _preview(self, csv_path: Path, who: str) -> ImportPlan | None:
+        """The file read and checked (nothing written), and the person's answer: the plan
+        to write if they agree; a plan with errors (said) or with nothing new (said);
+        None if they did not agree, or the reading failed (said)."""
+        db_path, name = self.path, csv_path.name
+
+        def work(progress: Progress) -> ImportPlan:
+            with Ledger.open(db_path, create=False) as ledger:
+                return plan_import(ledger, csv_path, who, progress)
+
+        plan: ImportPlan | None = self._run_import(name, work)
+        if plan is None:
+            return None
+        if plan.errors:
+            self._refused(name, plan.errors)
+        elif not plan.reports:
+            nothing = translate("Transfers", "Nothing new in {file}: added {summary}.")
+            self._status(nothing.format(file=name, summary=import_summary(plan)))
+            if plan.warnings:
+                self._warned(self.last_message, plan.warnings)
+        elif not self._agreed(name, plan):
+            self._status(
+                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                    file=name
+                )
+            )
+            return None
+        return plan
+
+    def _agreed(self, name: str, plan: ImportPlan) -> bool:
+        """Whether the person imports what the file would add (Enter: yes, Esc: no)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("Transfers", "Import {file}?").format(file=name),
+            translate("Transfers", "{file} would add {summary}.").format(
+                file=name, summary=import_summary(plan)
+            ),
+            parent=self.window,
+        )
+        told = translate("Transfers", "An import cannot be undone: Ctrl+Z does not take it back.")
+        if plan.warnings:
+            warning = translate("Transfers", "warning: {problem}")
+            box.setDetailedText(
+                "\n".join(warning.format(problem=problem_text(p)) for p in plan.warnings)
+            )
+            told += " " + plural.import_warnings(len(plan.warnings))
+        box.setInformativeText(told)
+        accept = box.addButton(translate("Transfers", "&Import"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(accept)
+        box.exec()
+        return box.clickedButton() is accept
 
     def _refused(self, name: str, errors: Sequence[FieldProblem | FolderProblem]) -> None:
         self._status("")  # an earlier success must not stand beside the refusal

@@ -2055,6 +2055,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         </translation>
     </message>
     <message numerus="yes">
+        <source>The file gives %Ln warning(s): see the details.</source>
+        <translation>
+            <numerusform>Файл даёт %Ln предупреждение: см. подробности.</numerusform>
+            <numerusform>Файл даёт %Ln предупреждения: см. подробности.</numerusform>
+            <numerusform>Файл даёт %Ln предупреждений: см. подробности.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln row(s) into {folder}.</source>
         <translation>
             <numerusform>Экспортирована %Ln строка в {folder}.</numerusform>
@@ -2697,6 +2705,22 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Nothing new in {file}: added {summary}.</source>
         <translation>Ничего нового в {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>Import {file}?</source>
+        <translation>Импортировать {file}?</translation>
+    </message>
+    <message>
+        <source>{file} would add {summary}.</source>
+        <translation>{file} добавит: {summary}.</translation>
+    </message>
+    <message>
+        <source>An import cannot be undone: Ctrl+Z does not take it back.</source>
+        <translation>Импорт нельзя отменить: Ctrl+Z его не вернёт.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
     </message>
     <message>
         <source>Importing {file}</source>

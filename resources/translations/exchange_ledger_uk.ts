@@ -2055,6 +2055,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         </translation>
     </message>
     <message numerus="yes">
+        <source>The file gives %Ln warning(s): see the details.</source>
+        <translation>
+            <numerusform>Файл дає %Ln попередження: див. подробиці.</numerusform>
+            <numerusform>Файл дає %Ln попередження: див. подробиці.</numerusform>
+            <numerusform>Файл дає %Ln попереджень: див. подробиці.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln row(s) into {folder}.</source>
         <translation>
             <numerusform>Експортовано %Ln рядок до {folder}.</numerusform>
@@ -2697,6 +2705,22 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Nothing new in {file}: added {summary}.</source>
         <translation>Нічого нового в {file}: {summary}.</translation>
+    </message>
+    <message>
+        <source>Import {file}?</source>
+        <translation>Імпортувати {file}?</translation>
+    </message>
+    <message>
+        <source>{file} would add {summary}.</source>
+        <translation>{file} додасть: {summary}.</translation>
+    </message>
+    <message>
+        <source>An import cannot be undone: Ctrl+Z does not take it back.</source>
+        <translation>Імпорт не можна скасувати: Ctrl+Z його не поверне.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Імпортувати</translation>
     </message>
     <message>
         <source>Importing {file}</source>
