@@ -802,7 +802,9 @@ def window_rows(probes: list[dict[str, Any]]) -> list[Row]:
                 bottom <= JUMP_BUDGET_S and worst_jump <= JUMP_BUDGET_S,
                 f"{scrolls[0]['rows']:,} rows; until the next paint of the table (inf: none"
                 f" within 10 s); to the bottom: the slowest run; jumps: median of"
-                f" {len(scrolls[0]['jumps_s'])} per run, worst {worst_jump * 1000:.0f} ms",
+                f" {len(scrolls[0]['jumps_s'])} per run, half of them among the"
+                f" {scrolls[0].get('filtered_rows', 0):,} exchanges (filtered), worst"
+                f" {worst_jump * 1000:.0f} ms",
                 {"scrolls": scrolls},
             )
         )
