@@ -773,7 +773,7 @@ def test_a_report_after_a_decision_that_disagrees_reopens_the_event(
         pytest.param(["ex-1", "--count", "Russia", "Ukraine", "civilians", "5",
                       "--rationale", "r"], id="count-of-a-flow-nobody-states"),
         pytest.param(["ex-1", "--date", "2025-02-30", "--rationale", "r"], id="date-not-real"),
-        pytest.param(["ex-1", "--date", str(date.today() + timedelta(days=1)),
+        pytest.param(["ex-1", "--date", str(date.today() + timedelta(days=2)),
                       "--rationale", "r"], id="date-in-future"),
         pytest.param(["ex-1", "--location", "  ", "--rationale", "r"], id="location-empty"),
     ],

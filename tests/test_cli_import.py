@@ -70,9 +70,11 @@ DATA_TABLES = (
     "flow_state",
 )
 
-TOMORROW = date.today() + timedelta(days=1)
-NEXT_MONTH = (date.today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
-NEXT_YEAR = str(date.today().year + 1)
+# Two days ahead: the parameters are made when the tests are collected, and a suite that
+# runs across midnight (UTC) would find "tomorrow" become today.
+TOMORROW = date.today() + timedelta(days=2)
+NEXT_MONTH = (TOMORROW.replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
+NEXT_YEAR = str(TOMORROW.year + 1)
 
 
 def row(**values: str) -> list[str]:
