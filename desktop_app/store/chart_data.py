@@ -245,7 +245,7 @@ def day_events(ledger: Ledger, ids: Sequence[str], category: str | None = None) 
     rows = {
         row[0]: row
         for row in ledger.conn.execute(
-            "SELECT event_id, status, date, location, reversed != '[]', chart_day"
+            "SELECT event_id, status, date, location, reversed, chart_day"
             f" FROM event_state WHERE event_id IN ({placeholders(ids)})",
             ids,
         )
@@ -286,12 +286,20 @@ def day_events(ledger: Ledger, ids: Sequence[str], category: str | None = None) 
             "exchange",
             location or "",
             *backed.get(event_id, (0, 0)),
-            bool(doubted),
+            _doubted_in(doubted, category),
         )
         for event_id in ids
         if event_id in rows
         for _, status, date, location, doubted, day in [rows[event_id]]
     ]
+
+
+def _doubted_in(reversed_json: str, category: str | None) -> bool:
+    """A possible reversed direction stands on a flow of the category shown (any, for all
+    categories): a doubt on the bodies was told beside a certain count of prisoners."""
+    if reversed_json == "[]":
+        return False
+    return any(category is None or doubt[2] == category for doubt in json.loads(reversed_json))
 
 
 def events_on_day(

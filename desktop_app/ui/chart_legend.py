@@ -144,16 +144,30 @@ def _received_text(party: str, party_items: dict[str, PartyItems]) -> str:
     """A party's line; one that another party's line covers exactly says so (two sides
     that exchanged the same numbers draw one line, and the legend named a line nobody
     could see)."""
-    curve = party_items[party].received
+    line = _drawn_steps(party_items[party].received)
     for other in sorted(party_items):
         if other == party:
             break
-        drawn = party_items[other].received
-        if np.array_equal(curve.xData, drawn.xData) and np.array_equal(curve.yData, drawn.yData):
+        drawn = _drawn_steps(party_items[other].received)
+        if all(np.array_equal(mine, theirs) for mine, theirs in zip(line, drawn, strict=True)):
             return translate(
                 "ChartLegend", "{party} received (best): the same line as {other}"
             ).format(party=party, other=other)
     return translate("ChartLegend", "{party} received (best)").format(party=party)
+
+
+def _drawn_steps(curve: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
+    """A stepped line as it is drawn: its ends and the points where it changes. A step to
+    the same total (a day this party only handed over) draws nothing, and two lines that
+    looked alike were named apart for it."""
+    if curve.xData is None or curve.yData is None:  # nothing drawn yet
+        return np.empty(0), np.empty(0)
+    x, y = np.asarray(curve.xData), np.asarray(curve.yData)
+    if len(y) < 3:
+        return x, y
+    kept = np.ones(len(y), dtype=bool)
+    kept[1:-1] = y[1:-1] != y[:-2]
+    return x[kept], y[kept]
 
 
 def _paint_sample(painter: QPainter, entry: LegendEntry, box: QRectF) -> None:
