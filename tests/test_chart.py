@@ -492,26 +492,34 @@ def test_a_day_says_why_a_doubted_flows_low_is_0(
     assert "reversed direction" not in pane.describe_day("2025-06-11")
 
 
+# The columns of a file of exchanges written row by row in a test.
+FLOW_COLUMNS = ["event_id", "event_type", "event_date", "category", "from_party", "to_party"]
+FLOW_COLUMNS += ["count", "source_name", "quote"]
+
+
+def in_category(pane: ChartPane, category: str) -> ChartPane:
+    """The pane with `category` chosen, as the Category box chooses it."""
+    pane.category_combo.setCurrentIndex(pane.category_combo.findData(category))
+    return pane
+
+
 def test_a_doubt_on_one_category_is_not_told_beside_another(
     ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot, tmp_path: Path
 ) -> None:
     """Two reports agree on 50 prisoners and give 1,200 bodies in opposite directions: the
     prisoners' day said "pows Russia→Ukraine 50 [possible reversed direction: either flow
     may not have happened]" beside a certain 50, whose low is 50."""
-    header = ["event_id", "event_type", "event_date", "category", "from_party", "to_party"]
-    header += ["count", "source_name", "quote"]
     rows = [
         ["v1", "exchange", "2025-06-13", "pows", "Russia", "Ukraine", "50", "A", "a"],
         ["v1", "exchange", "2025-06-13", "bodies", "Ukraine", "Russia", "1200", "A", "a"],
         ["v1", "exchange", "2025-06-13", "pows", "Russia", "Ukraine", "50", "B", "b"],
         ["v1", "exchange", "2025-06-13", "bodies", "Russia", "Ukraine", "1200", "B", "b"],
     ]
-    import_csv(ledger, write_csv(tmp_path / "two.csv", header, rows))
+    import_csv(ledger, write_csv(tmp_path / "two.csv", FLOW_COLUMNS, rows))
     pane = shown(qtbot, make_pane(ledger))
     told = "possible reversed direction"
     for category, doubted in (("all", True), ("bodies", True), ("pows", False)):
-        pane.category_combo.setCurrentIndex(pane.category_combo.findData(category))
-        text = pane.describe_day("2025-06-13")
+        text = in_category(pane, category).describe_day("2025-06-13")
         assert (told in text) is doubted, (category, text)
 
 
@@ -521,17 +529,13 @@ def test_two_lines_that_look_alike_are_named_alike_though_one_has_a_flat_step(
     """Russia and Ukraine each received 100; on a later day Russia handed 5 to Belarus,
     which left its received line where it was: the legend stopped saying that Ukraine's
     line is Russia's, and named a line nobody could see."""
-    header = ["event_id", "event_type", "event_date", "category", "from_party", "to_party"]
-    header += ["count", "source_name", "quote"]
     rows = [
         ["x1", "exchange", "2025-06-11", "pows", "Russia", "Ukraine", "100", "A", "a"],
         ["x1", "exchange", "2025-06-11", "pows", "Ukraine", "Russia", "100", "A", "a"],
         ["x2", "exchange", "2025-06-20", "pows", "Russia", "Belarus", "5", "A", "b"],
     ]
-    import_csv(ledger, write_csv(tmp_path / "flat.csv", header, rows))
-    pane = shown(qtbot, make_pane(ledger))
-    pane.category_combo.setCurrentIndex(pane.category_combo.findData("pows"))
-    texts = pane.legend.texts()
+    import_csv(ledger, write_csv(tmp_path / "flat.csv", FLOW_COLUMNS, rows))
+    texts = in_category(shown(qtbot, make_pane(ledger)), "pows").legend.texts()
     assert "Ukraine received (best): the same line as Russia" in texts, texts
     assert "Belarus received (best)" in texts and "Russia received (best)" in texts, texts
 

@@ -900,6 +900,16 @@ def test_names_wholly_in_one_script_or_in_two_words_are_fine() -> None:
         assert validation.party(name) == name
 
 
+def left_by_version(db: Path, version: int, *statements: str) -> None:
+    """The file as an older version left it: these statements run, its version set back."""
+    connection = sqlite3.connect(db)
+    for statement in statements:
+        connection.execute(statement)
+    connection.execute(f"PRAGMA user_version = {version}")
+    connection.commit()
+    connection.close()
+
+
 def test_an_upgrade_rekeys_the_names_so_look_alikes_find_the_party_that_is_there(
     tmp_path: Path,
 ) -> None:
@@ -910,12 +920,8 @@ def test_an_upgrade_rekeys_the_names_so_look_alikes_find_the_party_that_is_there
     with Ledger.open(db) as ledger:
         flow = Flow(FlowKey("Ukraine", "Rus\u200bsia", "pows"), 5)
         ledger.add_report(ReportInput("exchange", "HQ", "2024-05-01", flows=(flow,)), "t")
-    connection = sqlite3.connect(db)
     # keys as version 7 computed them (NFC, case folded): the zero-width space kept
-    connection.execute("UPDATE parties SET key = 'rus\u200bsia' WHERE name = 'Rus\u200bsia'")
-    connection.execute("PRAGMA user_version = 7")
-    connection.commit()
-    connection.close()
+    left_by_version(db, 7, "UPDATE parties SET key = 'rus\u200bsia' WHERE name = 'Rus\u200bsia'")
     with Ledger.open(db) as ledger:
         assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert ledger.find_party("Russia") == "Rus\u200bsia"
@@ -932,12 +938,8 @@ def test_an_upgrade_compares_the_locations_again_by_the_contracts_rule(tmp_path:
         for source, place in (("HQ", "New York"), ("Ombudsman", "New  York")):
             report = ReportInput("talks", source, "2024-05-01", location=place)
             ledger.add_report(report, "t", event_id="talks-1")
-    connection = sqlite3.connect(db)
     # the state as version 14 derived it: one location, no dispute
-    connection.execute("UPDATE event_state SET status = 'consistent', disputes = '[]'")
-    connection.execute("PRAGMA user_version = 14")
-    connection.commit()
-    connection.close()
+    left_by_version(db, 14, "UPDATE event_state SET status = 'consistent', disputes = '[]'")
     with Ledger.open(db) as ledger:
         assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         status = ledger.conn.execute("SELECT status FROM event_state").fetchone()[0]
@@ -972,12 +974,8 @@ def test_an_upgrade_derives_the_statuses_again_by_the_merge_rule_of_version_16(
     with Ledger.open(mine) as ledger:
         merge_file(ledger, theirs, "Rita")
         assert ledger.conn.execute("SELECT status FROM event_state").fetchone()[0] == "resolved"
-    connection = sqlite3.connect(mine)
     # the state as version 15 derived it: the superseded 100 reopened the field
-    connection.execute("UPDATE event_state SET status = 'reopened'")
-    connection.execute("PRAGMA user_version = 15")
-    connection.commit()
-    connection.close()
+    left_by_version(mine, 15, "UPDATE event_state SET status = 'reopened'")
     with Ledger.open(mine) as ledger:
         assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert ledger.conn.execute("SELECT status FROM event_state").fetchone()[0] == "resolved"
