@@ -1203,7 +1203,13 @@ def test_the_months_on_the_axis_are_named_in_ukrainian_and_russian(
 @pytest.mark.parametrize("language", ["en", "uk"])
 @pytest.mark.parametrize(
     ("first", "last", "years"),
-    [("2025-03-01", "2025-09-15", ["2025"]), ("2024-10-01", "2025-03-31", ["2024", "2025"])],
+    [
+        ("2025-03-01", "2025-09-15", ["2025"]),
+        ("2024-10-01", "2025-03-31", ["2024", "2025"]),
+        # a year on the axis's first day is not drawn (it would stick out): "Feb 2025"
+        ("2025-01-01", "2025-06-30", ["2025"]),
+        ("2024-12-31", "2025-03-31", ["2025"]),
+    ],
 )
 def test_the_axis_names_the_year_of_the_months_in_view(
     example: Ledger,
@@ -1230,7 +1236,7 @@ def test_the_axis_names_the_year_of_the_months_in_view(
         )
         settled(qtbot, pane)
         texts = drawn_labels(axis)
-    assert len(texts) >= 5, texts
+    assert len(texts) >= 2, texts
     for year in years:
         assert sum(year in text for text in texts) == 1, (year, texts)
     named = [text for text in texts if any(year in text for year in years)]

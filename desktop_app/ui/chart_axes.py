@@ -92,23 +92,29 @@ class DayAxis(pg.DateAxisItem):
         return self._with_year(seconds, strings)
 
     def _with_year(self, seconds: list[float], months: list[str]) -> list[str]:
-        """The first month drawn carries its year ("Apr 2023") unless a year is marked
+        """The first month drawn carries its year ("Apr 2023") unless a year is drawn
         before it: zoomed within a year, the axis read "Apr May Jun" with no year at all.
-        The first month whose label fits beside the axis's start, as pyqtgraph draws no
-        label that would stick out."""
-        start, end, pixels = self._view
+        Only labels that fit are counted, as pyqtgraph draws no label that would stick out
+        (a year on the axis's first day, say)."""
+        start, end, _ = self._view
         if end <= start:
             return months
-        metrics = QFontMetrics(self.style["tickFont"] or self.font())
         for index in sorted(range(len(seconds)), key=seconds.__getitem__):
             day = datetime.fromtimestamp(seconds[index], UTC)
-            if datetime(day.year, 1, 1, tzinfo=UTC).timestamp() >= start:
-                return months  # its year is marked before it
+            new_year = datetime(day.year, 1, 1, tzinfo=UTC).timestamp()
+            if new_year >= start and self._fits(new_year, str(day.year)):
+                return months  # its year is drawn before it
             text = f"{months[index]} {day.year}"
-            room = (seconds[index] - start) / (end - start) * pixels
-            if room >= metrics.horizontalAdvance(text) / 2 + 2:
+            if self._fits(seconds[index], text):
                 return [*months[:index], text, *months[index + 1 :]]
         return months
+
+    def _fits(self, at: float, text: str) -> bool:
+        """Whether a label centred on `at` (seconds) lies within the axis."""
+        start, end, pixels = self._view
+        half = QFontMetrics(self.style["tickFont"] or self.font()).horizontalAdvance(text) / 2
+        left = (at - start) / (end - start) * pixels
+        return half + 2 <= left <= pixels - half - 2
 
 
 class CountAxis(pg.AxisItem):
