@@ -1240,6 +1240,8 @@ def test_numbers_of_thousands_of_digits_are_named_in_a_short_sentence(
     result = import_bad_rows(cli, example_db, tmp_path, rows)
     assert_refused(result, [(2, "count"), (2, "seq")])
     assert "count is 999999999999…: more than" in result.err and len(result.err) < 1000
+    zeros = import_bad_rows(cli, example_db, tmp_path, [row(event_id="z", seq="0" * 30 + "7" * 30)])
+    assert "seq is 777777777777…: more than" in zeros.err, zeros.err  # not "000000000000…"
     padded = cli(
         "import",
         tmp_path / "padded.db",

@@ -495,6 +495,69 @@ def test_an_import_from_the_menu_says_first_what_it_would_add(
     window.transfers.import_dialog()  # nothing new: nothing to ask
     assert len(asked) == 1
     assert window.transfers.last_message.startswith("Nothing new in chosen.csv")
+    # its warnings again, under a title that claims no import ("Imported, with warnings")
+    assert [dialog.windowTitle() for dialog in dialogs] == ["Nothing new, with warnings"]
+
+
+def test_a_source_renamed_while_the_question_is_up_is_not_made_again(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """A colleague renamed "Outlet" to "Outlet News" while the question was up: the plan
+    shown was written as it was, and made "Outlet" again beside it (counted as 0 new
+    sources). The import plans again once the person agrees."""
+    from desktop_app.store.sources import SourceFields, update_source
+
+    db = tmp_path / "ledger.db"
+    window = open_window(qtbot, db)
+    columns = ["event_id", "event_type", "event_date", "source_name", "quote"]
+    first = write_csv(
+        tmp_path / "first.csv", columns, [["e1", "talks", "2025-06-03", "Outlet", "1"]]
+    )
+    window.transfers.import_file(first)
+    second = write_csv(
+        tmp_path / "second.csv", columns, [["e2", "talks", "2025-06-04", "Outlet", "2"]]
+    )
+
+    def renamed_meanwhile(box: QMessageBox) -> int:
+        with Ledger.open(db) as other:  # another program, while the question is up
+            source_id = other.conn.execute("SELECT id FROM sources").fetchone()[0]
+            update_source(other, source_id, SourceFields("Outlet News", None, "other", "F"), "Them")
+        next(button for button in box.buttons() if button.text() == "&Import").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", renamed_meanwhile)
+    dialogs = _capture_problems(monkeypatch)
+    window.transfers.import_file(second, ask=True)
+    names = window.ledger.conn.execute("SELECT name FROM sources").fetchall()
+    assert names == [("Outlet News",)], names
+    assert window.ledger.count("reports") == 2
+    # the warning of the rename is new to the person: shown after the import
+    assert len(dialogs) == 1 and "renamed" in dialogs[0].text.toPlainText()
+
+
+def test_cancel_for_one_of_several_dropped_files_passes_to_the_next(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """Cancel on the first of two dropped files ended the drop: the second was never
+    asked about, nor named."""
+    answers = iter([False, True])
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.windowTitle())
+        if next(answers):
+            next(button for button in box.buttons() if button.text() == "&Import").click()
+        else:
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    other = write_reports_csv(tmp_path / "more.csv", 3, prefix="more")
+    drop_files(window, EXAMPLE_CSV, other)
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=20_000)
+    assert asked == ["Import reports.csv?", "Import more.csv?"]
+    qtbot.waitUntil(lambda: window.ledger.count("reports") == 3, timeout=20_000)
 
 
 def test_files_dropped_together_are_each_imported_and_a_pipe_is_refused(

@@ -119,8 +119,10 @@ def _at_most(digits: str, limit: int) -> int | None:
 
 
 def _shown(digits: str) -> str:
-    """A number for a message, a long one cut ("111111111111…")."""
-    return digits if len(digits) <= 24 else f"{digits[:12]}…"
+    """A number for a message, a long one cut after its first significant digits
+    ("111111111111…"; zeros before them read as a zero)."""
+    significant = digits.lstrip("0") or "0"
+    return significant if len(significant) <= 24 else f"{significant[:12]}…"
 
 
 # A count as an article prints it: groups of three digits after a comma, a dot, a space,

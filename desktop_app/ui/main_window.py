@@ -951,11 +951,11 @@ class MainWindow(QMainWindow):
 
     def _import_each(self, paths: list[Path]) -> None:
         """Files dropped together, imported one after the other (each all or nothing),
-        up to the first that imports nothing: only the first was imported, without a word
-        of the others."""
+        up to the first that fails: only the first was imported, without a word of the
+        others. Each is asked about: Cancel passes over that one, to the next."""
         for path in paths:
             done = self.transfers.import_file(path, ask=True)
-            if done is None or done.errors:
+            if (done is None and not self.transfers.declined) or (done and done.errors):
                 return
 
     def quit(self) -> None:

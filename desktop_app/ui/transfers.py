@@ -14,7 +14,7 @@ from ..domain.validation import FieldProblem, Invalid
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import ExportCancelled, export_all
 from ..store.folder_files import FolderProblem
-from ..store.importer import ImportPlan, PlanOutdated, apply_import, plan_and_apply, plan_import
+from ..store.importer import ImportPlan, plan_and_apply, plan_import
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
@@ -154,6 +154,7 @@ class Transfers:
         self.tasks = tasks
         self.window = window
         self.last_message = ""
+        self.declined = False  # the person answered the last import's question with Cancel
 
     @property
     def path(self) -> Path:
@@ -220,6 +221,7 @@ class Transfers:
         folder is an export folder (`import_folder`). `ask` (File → Import…, a dropped
         file): first say what the file would add, with its warnings, and import it only
         if the person agrees, since no Ctrl+Z takes an import back."""
+        self.declined = False
         if csv_path.is_dir():
             return self.import_folder(csv_path)
         if not csv_path.is_file():  # gone since it was chosen; a pipe would never end
@@ -231,21 +233,18 @@ class Transfers:
         who = self.session.who(self.window)
         db_path = self.path
         name = csv_path.name
-        agreed: ImportPlan | None = None
+        shown: list[FieldProblem] = []  # the warnings the person has seen
         if ask:
             previewed = self._preview(csv_path, who)
             if previewed is None or previewed.errors or not previewed.reports:
                 return previewed
-            agreed = previewed
+            shown = previewed.warnings
 
         def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path, create=False) as ledger:
                 ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
-                if agreed is not None:
-                    try:  # the plan the person saw, unless another program overtook it
-                        return agreed, apply_import(ledger, agreed, who, progress)
-                    except PlanOutdated:
-                        pass
+                # Planned again after a question: while it was up, another program may
+                # have renamed or merged a source the plan shown would have made again.
                 return plan_and_apply(ledger, csv_path, who, progress)
 
         done = self._run_import(name, work)
@@ -263,8 +262,9 @@ class Transfers:
         )
         added = said.format(file=name, summary=import_summary(plan))
         self._status(self._undo_afresh(added) if changes != Changes() else added)
-        if plan.warnings and plan is not agreed:  # those the person agreed to were shown
-            self._warned(added, plan.warnings)
+        unseen = [warning for warning in plan.warnings if warning not in shown]
+        if unseen:
+            self._warned(added, unseen, imported=bool(plan.reports))
         return plan
 
     def _preview(self, csv_path: Path, who: str) -> ImportPlan | None:
@@ -286,8 +286,9 @@ class Transfers:
             nothing = translate("Transfers", "Nothing new in {file}: added {summary}.")
             self._status(nothing.format(file=name, summary=import_summary(plan)))
             if plan.warnings:
-                self._warned(self.last_message, plan.warnings)
+                self._warned(self.last_message, plan.warnings, imported=False)
         elif not self._agreed(name, plan):
+            self.declined = True
             self._status(
                 translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
                     file=name
@@ -329,10 +330,18 @@ class Transfers:
             self.window,
         ).exec()
 
-    def _warned(self, message: str, warnings: Sequence[FieldProblem | FolderProblem]) -> None:
+    def _warned(
+        self,
+        message: str,
+        warnings: Sequence[FieldProblem | FolderProblem],
+        *,
+        imported: bool = True,
+    ) -> None:
         warning = translate("Transfers", "warning: {problem}")
         ProblemsDialog(
-            translate("Transfers", "Imported, with warnings"),
+            translate("Transfers", "Imported, with warnings")
+            if imported
+            else translate("Transfers", "Nothing new, with warnings"),
             message,
             [warning.format(problem=problem_text(problem)) for problem in warnings],
             self.window,

@@ -2723,6 +2723,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
+        <source>Nothing new, with warnings</source>
+        <translation>Ничего нового, с предупреждениями</translation>
+    </message>
+    <message>
         <source>Importing {file}</source>
         <translation>Импорт {file}</translation>
     </message>

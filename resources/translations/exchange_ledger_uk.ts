@@ -2723,6 +2723,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>&amp;Імпортувати</translation>
     </message>
     <message>
+        <source>Nothing new, with warnings</source>
+        <translation>Нічого нового, з попередженнями</translation>
+    </message>
+    <message>
         <source>Importing {file}</source>
         <translation>Імпорт {file}</translation>
     </message>
