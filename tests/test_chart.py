@@ -464,6 +464,9 @@ def test_select_event_marks_its_day_and_hover_shows_totals_events_and_sources(
         "Ukraine: received 1,212 · handed over 27 · net +1,185 · target 6,000"
         " (agreement 2025-06-02) — 20% reached"
     ) in text
+    # 27 of 6,000 is no 0%: "0% reached" read as if nothing had come back
+    assert "Russia: received 27" in text and "— <1% reached" in text, text
+    assert "— 0% reached" not in text
     # the share of a day is what had arrived by that day, not by the latest one
     text = pane.describe_day("2025-06-02")
     assert "Ukraine: received 0 · handed over 0 · net 0 · target 6,000" in text

@@ -220,6 +220,54 @@ def test_alt_d_dismisses_from_the_record_workspace_too(
     assert status_of(window, "bodies-2025-06-13") == "resolved"
 
 
+def test_alt_d_on_an_event_out_of_the_queue_leaves_no_other_event_highlighted(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """From Record, on the 11 June exchange (nothing to review), Alt+D showed that event
+    beside the queue's highlighted 13 June warning, and said it had no warning to dismiss:
+    it read as false next to the row. The queue highlights nothing then."""
+    window = open_window(qtbot, imported(tmp_path / "ledger.db", GARBLED_CSV))
+    pane = window.review_pane
+    shortcut(qtbot, window, "F8")  # the queue's warning, highlighted
+    assert pane.queue.currentIndex().isValid()
+    shortcut(qtbot, window, "Ctrl+1")
+    events = window.events_pane
+    events.view.setFocus()
+    events.view.selectRow(events.model.position("bodies-2025-06-11"))
+    shortcut(qtbot, window, "Alt+D")
+    assert window.workspaces.currentIndex() == 1 and pane.event_id == "bodies-2025-06-11"
+    assert not pane.queue.currentIndex().isValid()
+    assert not pane.queue.selectionModel().hasSelection()
+
+
+def test_a_warning_that_comes_while_its_event_is_shown_is_the_field_chosen(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """The article's report of 13 June was in view, its date chosen (nothing disputed);
+    Saraliyev's report, in the other direction, made the warning, and the date stayed
+    chosen: the first decision went to the date, with the warning's rationale."""
+    path = tmp_path / "ledger.db"
+    article = Flow(FlowKey("Ukraine", "Russia", "bodies"), 1200)
+    with Ledger.open(path) as ledger:
+        report = ReportInput("exchange", "Article", "2025-06-13", flows=(article,))
+        ledger.add_report(report, "t", event_id="e13")
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("e13")
+    assert pane.current_field() == FieldKey.date()
+    saraliyev = Flow(FlowKey("Russia", "Ukraine", "bodies"), 1200)
+    report = ReportInput("exchange", "Saraliyev", "2025-06-13", flows=(saraliyev,))
+    window.ledger.add_report(report, "t", event_id="e13")
+    window.session.notify_all()
+    qtbot.waitUntil(lambda: pane.current_field() != FieldKey.date())
+    field = pane.current_field()
+    assert field is not None and field.field == "direction", field
+    pane.show_event("e13")  # shown again with nothing new to decide: the field stays
+    assert pane.current_field() == field
+
+
 def test_several_disputed_fields_are_decided_by_keyboard(
     qtbot,
     tmp_path: Path,

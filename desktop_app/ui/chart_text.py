@@ -82,11 +82,18 @@ def target_label(target: Target) -> str:
     share = target.share()
     if share is None:
         return text
-    best, low, high = (percent(value) for value in share)
+    best, low, high = (_percent_text(value) for value in share)
     reached = translate("ChartText", "{percent}% reached").format(percent=best)
     if low != high:
         reached += f" ({low}–{high}%)"
     return f"{text} — {reached}"
+
+
+def _percent_text(share: float) -> str:
+    """A whole percentage, rounded down; "<1" for a share above nothing: 27 of 6,000 read
+    "0% reached", as if nothing had been returned."""
+    whole = percent(share)
+    return "<1" if whole == 0 and share > 0 else str(whole)
 
 
 def flow_text(category: str, source: str, to: str, best: int, low: int, high: int) -> str:

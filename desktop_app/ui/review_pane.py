@@ -479,9 +479,14 @@ class ReviewPane(QWidget):
         self.queue.widen_to(self._least_widths())
 
     def _select_in_queue(self, event_id: str) -> None:
+        """The event's row in the queue; none for an event not in it (the queue kept
+        another event's row highlighted beside it, Alt+D from Record, say)."""
         row = self.queue_model.row_of(event_id)
         if row is not None:
             self.queue.selectRow(row)
+            return
+        self.queue.clearSelection()
+        self.queue.setCurrentIndex(QModelIndex())
 
     def _queue_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ids = self.queue_ids()
@@ -516,6 +521,7 @@ class ReviewPane(QWidget):
     def show_event(self, event_id: str) -> None:
         staying = bool(event_id) and event_id == self.event_id  # shown again after a change
         kept = self._choice() if staying else None
+        flagged_before = {field for field, state in self.fields if state != "quiet"}
         self._keep_rationale_with(event_id)
         review = fields_to_decide(self.session.ledger, event_id) if event_id else None
         if review is None:
@@ -541,7 +547,7 @@ class ReviewPane(QWidget):
         self.field_choice.clear()
         for field, state in self.fields:
             self.field_choice.addItem(FIELD_MARKS[state] + field_label(field))
-        self.field_choice.setCurrentIndex(self._field_row(kept))
+        self.field_choice.setCurrentIndex(self._field_row(kept, flagged_before))
         self.field_choice.blockSignals(False)
         self._field_changed()
         self._restore_choice(kept)
@@ -553,12 +559,23 @@ class ReviewPane(QWidget):
         state = dict(self.fields).get(field, "") if field else ""
         return field, state, self.value.text(), self.picked_report, self.picked_label.text()
 
-    def _field_row(self, kept: tuple[FieldKey | None, str, str, str | None, str] | None) -> int:
+    def _field_row(
+        self,
+        kept: tuple[FieldKey | None, str, str, str | None, str] | None,
+        flagged_before: set[FieldKey],
+    ) -> int:
         """The same field where the event is shown again (not the same row: a change can
-        reorder them); another event's first, the one to decide (the row of the last
-        event's field put a decision on a field nobody disputed)."""
+        reorder them), unless it is a quiet one and the change brought a field to decide
+        (a report that made a warning left the date chosen, and the first decision went
+        there with the warning's rationale); another event's first, the one to decide
+        (the row of the last event's field put a decision on a field nobody disputed)."""
         keys = [field for field, _state in self.fields]
-        return keys.index(kept[0]) if kept and kept[0] in keys else 0
+        if not kept or kept[0] not in keys:
+            return 0
+        flagged = {field for field, state in self.fields if state != "quiet"}
+        if dict(self.fields)[kept[0]] == "quiet" and flagged - flagged_before:
+            return 0
+        return keys.index(kept[0])
 
     def _restore_choice(
         self, kept: tuple[FieldKey | None, str, str, str | None, str] | None
