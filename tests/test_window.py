@@ -670,6 +670,24 @@ def test_the_status_of_events_is_in_view_in_a_half_screen_window(qtbot, tmp_path
     assert left >= 0 and left + header.sectionSize(STATUS_COLUMN) <= view.viewport().width()
 
 
+def test_home_and_end_go_to_the_first_and_last_event(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """End went to the row's last column, which shows nothing in a table chosen by rows;
+    with no row chosen yet, it took the first event (a report was then typed for it)."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "tester"), "tester")
+    window = open_window(qtbot, path)
+    view = window.events_pane.view
+    view.setFocus()
+    last = window.events_pane.model.rowCount() - 1
+    press(qtbot, Qt.Key.Key_End)
+    assert view.currentIndex().row() == last
+    press(qtbot, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0
+    press(qtbot, Qt.Key.Key_End)
+    assert view.selectionModel().selectedRows()[0].row() == last
+
+
 def test_tab_leaves_every_table_of_the_window(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """A keyboard user is never trapped: Tab goes on from a table to the next control
     (arrows move within it), where it used to walk the cells round and round."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 # Focus that a person moved (Tab, Backtab, a shortcut such as Ctrl+1); a click chooses
 # its own row. Not the window's activation, nor the program's own moves.
@@ -30,6 +30,22 @@ class ChoiceTable(QTableView):
     def __init__(self, parent: QWidget, *, first_on_arrival: bool) -> None:
         super().__init__(parent)
         self.first_on_arrival = first_on_arrival
+
+    def moveCursor(  # noqa: N802 - Qt's name
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and the last row, as in a list: a table chosen by
+        rows took them to the first and last column of the row, which shows nothing, and
+        End on a table with no row chosen took its first row."""
+        ends = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+        model = self.model()
+        by_rows = self.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+        if action not in ends or not by_rows or model is None or model.rowCount() == 0:
+            return super().moveCursor(action, modifiers)
+        row = 0 if action == QAbstractItemView.CursorAction.MoveHome else model.rowCount() - 1
+        current = self.currentIndex()
+        column = current.column() if current.isValid() else self.horizontalHeader().logicalIndex(0)
+        return model.index(row, column)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         chosen = self.first_on_arrival and event.reason() in MOVED_BY_A_PERSON
