@@ -56,6 +56,21 @@ def import_summary(plan: ImportPlan) -> str:
     return text
 
 
+def _added_text(name: str, plan: ImportPlan) -> str:
+    """What an import added, or that it had nothing new, as the command line says it."""
+    said = (
+        translate("Transfers", "Imported {file}: added {summary}.")
+        if plan.reports
+        else translate("Transfers", "Nothing new in {file}: added {summary}.")
+    )
+    return said.format(file=name, summary=import_summary(plan))
+
+
+def _warning_lines(warnings: Sequence[FieldProblem | FolderProblem]) -> list[str]:
+    warning = translate("Transfers", "warning: {problem}")
+    return [warning.format(problem=problem_text(problem)) for problem in warnings]
+
+
 def merge_summary(merged: MergeResult) -> str:
     if current_language() == "en":
         return merged.summary(number)
@@ -255,12 +270,7 @@ class Transfers:
             self._refused(name, plan.errors)
             return plan
         self.session.notifier.notify(changes)
-        said = (  # as the command line says it
-            translate("Transfers", "Imported {file}: added {summary}.")
-            if plan.reports
-            else translate("Transfers", "Nothing new in {file}: added {summary}.")
-        )
-        added = said.format(file=name, summary=import_summary(plan))
+        added = _added_text(name, plan)
         self._status(self._undo_afresh(added) if changes != Changes() else added)
         unseen = [warning for warning in plan.warnings if warning not in shown]
         if unseen:
@@ -283,8 +293,7 @@ class Transfers:
         if plan.errors:
             self._refused(name, plan.errors)
         elif not plan.reports:
-            nothing = translate("Transfers", "Nothing new in {file}: added {summary}.")
-            self._status(nothing.format(file=name, summary=import_summary(plan)))
+            self._status(_added_text(name, plan))
             if plan.warnings:
                 self._warned(self.last_message, plan.warnings, imported=False)
         elif not self._agreed(name, plan):
@@ -309,10 +318,7 @@ class Transfers:
         )
         told = translate("Transfers", "An import cannot be undone: Ctrl+Z does not take it back.")
         if plan.warnings:
-            warning = translate("Transfers", "warning: {problem}")
-            box.setDetailedText(
-                "\n".join(warning.format(problem=problem_text(p)) for p in plan.warnings)
-            )
+            box.setDetailedText("\n".join(_warning_lines(plan.warnings)))
             told += " " + plural.import_warnings(len(plan.warnings))
         box.setInformativeText(told)
         accept = box.addButton(translate("Transfers", "&Import"), QMessageBox.ButtonRole.AcceptRole)
@@ -337,13 +343,12 @@ class Transfers:
         *,
         imported: bool = True,
     ) -> None:
-        warning = translate("Transfers", "warning: {problem}")
         ProblemsDialog(
             translate("Transfers", "Imported, with warnings")
             if imported
             else translate("Transfers", "Nothing new, with warnings"),
             message,
-            [warning.format(problem=problem_text(problem)) for problem in warnings],
+            _warning_lines(warnings),
             self.window,
         ).exec()
 
