@@ -46,6 +46,7 @@ if os.environ.get("CI"):
 
 from desktop_app.__main__ import main  # noqa: E402
 from desktop_app.resources import example_reports  # noqa: E402
+from desktop_app.store.importer import apply_import, plan_import  # noqa: E402
 from desktop_app.store.ledger import Ledger  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -252,3 +253,11 @@ def codebook(folder: Path) -> dict[str, object]:
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert isinstance(package.pop(EXPORT_TIME), str)
     return dict(package)
+
+
+def example_ledger(tmp_path: Path) -> Path:
+    """A ledger holding the example: the article's four events and six reports."""
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
+    return path

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV
+from conftest import example_ledger
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
@@ -16,7 +16,6 @@ from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_te
 
 from desktop_app.domain.records import Flow, FlowKey
 from desktop_app.store.check import check
-from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.store.sources import sources_named
 
@@ -24,14 +23,6 @@ MEDINSKY_QUOTE = (
     "According to Medinsky, Ukraine had returned the remains of 27 Russian soldiers, "
     "while Russia handed over the bodies of 1,212 Ukrainian servicemen."
 )
-
-
-def example_ledger(tmp_path: Path) -> Path:
-    """A ledger holding the example: the article's four events and six reports."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "x"), "x")
-    return path
 
 
 def enter_flow(qtbot, from_party: str, to_party: str, count: str) -> None:  # noqa: ANN001

@@ -179,7 +179,35 @@ def overtaken_import_messages(tmp_path: Path) -> list[str]:
             with pytest.raises(PlanOutdated) as raised:
                 apply_import(ledger, plan, WHO)
             said.append(str(raised.value))
+    said.append(renamed_meanwhile_message(tmp_path, columns))
     return said
+
+
+def renamed_meanwhile_message(tmp_path: Path, columns: list[str]) -> str:
+    """What an import says when another program renamed a source it found stored (it
+    made the old name again beside the new one)."""
+    from desktop_app.store.importer import PlanOutdated, apply_import, plan_import
+    from desktop_app.store.sources import SourceFields, update_source
+
+    db = tmp_path / "renamed.db"
+    rows = [
+        ["r0", "e0", "talks", "2025-06-03", "Outlet"],
+        ["r1", "e1", "talks", "2025-06-04", "Outlet"],
+    ]
+    there, mine = (
+        write_csv(tmp_path / f"{name}.csv", columns, [row + [""] * 4])
+        for name, row in zip(("there", "mine"), rows, strict=True)
+    )
+    with Ledger.open(db) as ledger:
+        apply_import(ledger, plan_import(ledger, there, WHO), WHO)
+        plan = plan_import(ledger, mine, WHO)
+        with Ledger.open(db) as other:  # another program
+            source_id = other.conn.execute("SELECT id FROM sources").fetchone()[0]
+            update_source(other, source_id, SourceFields("Outlet News", None, "other", "F"), WHO)
+        with pytest.raises(PlanOutdated) as raised:
+            apply_import(ledger, plan, WHO)
+        assert ledger.conn.execute("SELECT name FROM sources").fetchall() == [("Outlet News",)]
+    return str(raised.value)
 
 
 def test_an_import_overtaken_by_another_program_is_said_in_the_windows_language(
@@ -191,6 +219,7 @@ def test_an_import_overtaken_by_another_program_is_said_in_the_windows_language(
         "another program added report 'r1'",
         "another program added source 'Outlet'",
         "another program added party 'Qatar'",
+        "another program renamed or merged source 'Outlet'",
     ]
     assert [message_text(message) for message in said] == said  # English as it is
     for language in ("uk", "ru"):

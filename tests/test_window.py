@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_CSV, REPO, write_csv, write_reports_csv
+from conftest import EXAMPLE_CSV, REPO, example_ledger, write_csv, write_reports_csv
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -673,10 +673,7 @@ def test_the_status_of_events_is_in_view_in_a_half_screen_window(qtbot, tmp_path
 def test_home_and_end_go_to_the_first_and_last_event(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """End went to the row's last column, which shows nothing in a table chosen by rows;
     with no row chosen yet, it took the first event (a report was then typed for it)."""
-    path = tmp_path / "ledger.db"
-    with Ledger.open(path) as ledger:
-        apply_import(ledger, plan_import(ledger, EXAMPLE_CSV, "tester"), "tester")
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, example_ledger(tmp_path))
     view = window.events_pane.view
     view.setFocus()
     last = window.events_pane.model.rowCount() - 1

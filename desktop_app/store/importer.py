@@ -244,7 +244,9 @@ def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
     deleted an event it adds reports to (which foreign keys, not enforced here, would
     have caught: the plan's other references are made by this write), or created an
     event, a source, a party or a report it would create (another import of the same
-    file, say), so that its counts and its source warnings would be wrong."""
+    file, say), so that its counts and its source warnings would be wrong; or renamed or
+    merged a source or a party it found stored, which it would make again under the
+    name it had (a duplicate of "Outlet News" named "Outlet")."""
     named = {report.event_id for report in plan.reports}.difference(plan.new_events)
     missing = named.difference(lookup(ledger.conn, "SELECT id, id FROM events", named))
     created = lookup(ledger.conn, "SELECT id, id FROM events", plan.new_events)
@@ -268,6 +270,40 @@ def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
             raise PlanOutdated(
                 f"another program added {what} {names[0]!r} while the file was read;"
                 " nothing was imported: import the file again"
+            )
+    _check_stored_names_unchanged(ledger, plan, by_key)
+
+
+def _check_stored_names_unchanged(ledger: Ledger, plan: ImportPlan, by_key: str) -> None:
+    """The sources and parties the plan found stored are still stored under their keys."""
+    new_parties = set(map(name_key, plan.new_parties))
+    stored = (
+        (
+            "source",
+            "sources",
+            {
+                report.source_key: plan.sources[report.source_key].name
+                for report in plan.reports
+                if report.source_key not in plan.new_sources
+            },
+        ),
+        (
+            "party",
+            "parties",
+            {
+                name_key(name): name
+                for name in plan.party_spellings
+                if name_key(name) not in new_parties
+            },
+        ),
+    )
+    for what, table, names in stored:
+        kept = lookup(ledger.conn, by_key.format(table), names) if names else {}
+        gone = sorted(name for key, name in names.items() if key not in kept)
+        if gone:
+            raise PlanOutdated(
+                f"another program renamed or merged {what} {gone[0]!r} while the file was"
+                " read; nothing was imported: import the file again"
             )
 
 

@@ -624,6 +624,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"another program renamed or merged (?P<what>source|party) (?P<name>.+) while the file"
+        r" was read; nothing was imported: import the file again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "another program renamed or merged {what} {name} while the file was read; nothing"
+            " was imported: import the file again",
+        ),
+    ),
+    (
         r"another program added (?P<what>report|source|party) (?P<name>.+) while the file was"
         r" read; nothing was imported: import the file again",
         QT_TRANSLATE_NOOP(

@@ -14,7 +14,13 @@ from ..domain.validation import FieldProblem, Invalid
 from ..settings import APPLICATION, ORGANIZATION
 from ..store.exporter import ExportCancelled, export_all
 from ..store.folder_files import FolderProblem
-from ..store.importer import ImportPlan, plan_and_apply, plan_import
+from ..store.importer import (
+    ImportPlan,
+    PlanOutdated,
+    apply_import,
+    plan_and_apply,
+    plan_import,
+)
 from ..store.ledger import Changes, Ledger, LedgerFileError
 from ..store.merge import MergeResult, merge_file
 from ..store.restore import FolderResult, import_folder
@@ -248,18 +254,21 @@ class Transfers:
         who = self.session.who(self.window)
         db_path = self.path
         name = csv_path.name
-        shown: list[FieldProblem] = []  # the warnings the person has seen
+        agreed: ImportPlan | None = None
         if ask:
-            previewed = self._preview(csv_path, who)
-            if previewed is None or previewed.errors or not previewed.reports:
-                return previewed
-            shown = previewed.warnings
+            agreed = self._preview(csv_path, who)
+            if agreed is None or agreed.errors or not agreed.reports:
+                return agreed
+        shown = agreed.warnings if agreed else []  # the warnings the person has seen
 
         def work(progress: Progress) -> tuple[ImportPlan, Changes]:
             with Ledger.open(db_path, create=False) as ledger:
                 ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
-                # Planned again after a question: while it was up, another program may
-                # have renamed or merged a source the plan shown would have made again.
+                if agreed is not None:
+                    try:  # the plan shown, unless another program changed what it read
+                        return agreed, apply_import(ledger, agreed, who, progress)
+                    except PlanOutdated:
+                        pass
                 return plan_and_apply(ledger, csv_path, who, progress)
 
         done = self._run_import(name, work)

@@ -1697,6 +1697,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>событие {event} создала другая программа, пока файл читался; ничего не импортировано: импортируйте файл ещё раз</translation>
     </message>
     <message>
+        <source>another program renamed or merged {what} {name} while the file was read; nothing was imported: import the file again</source>
+        <translation>пока файл читался, другая программа переименовала или объединила — {what} {name}; ничего не импортировано: импортируйте файл ещё раз</translation>
+    </message>
+    <message>
         <source>another program added {what} {name} while the file was read; nothing was imported: import the file again</source>
         <translation>пока файл читался, другая программа добавила то же самое — {what} {name}; ничего не импортировано: импортируйте файл ещё раз</translation>
     </message>
