@@ -1585,6 +1585,30 @@ def test_the_window_says_when_a_full_disk_keeps_its_changes_beside_the_file(
         assert not Path(f"{db}-wal").exists() or not Path(f"{db}-wal").stat().st_size
 
 
+def test_a_side_file_removed_while_it_is_looked_at_is_not_taken_as_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite removes a -wal when its last connection closes: a -wal seen to exist, then
+    asked whether it can be written once it was gone, was taken as another user's, and a
+    merge in CI refused a writable ledger as read-only ("is read-only: nothing was
+    changed", with no reason)."""
+    from desktop_app.store import database
+
+    db = tmp_path / "ledger.db"
+    Ledger.open(db).close()
+    wal = Path(f"{db}-wal")
+    wal.write_bytes(b"")
+    asked = os.access
+
+    def removed_meanwhile(path: object, mode: int) -> bool:
+        if Path(str(path)) == wal:
+            wal.unlink(missing_ok=True)  # the last connection closed just now
+        return asked(path, mode)
+
+    monkeypatch.setattr(database.os, "access", removed_meanwhile)
+    assert database.side_files_not_writable(db) == []
+
+
 def test_side_files_of_another_user_make_the_ledger_read_only_with_the_reason(
     tmp_path: Path,
 ) -> None:

@@ -229,7 +229,10 @@ def side_files_not_writable(path: Path) -> list[Path]:
     if not os.access(path, os.W_OK):
         return []  # the file itself is read-only here: its side files are not the reason
     sides = (Path(f"{path}-wal"), Path(f"{path}-shm"))
-    return [side for side in sides if side.exists() and not os.access(side, os.W_OK)]
+    # Asked in this order: a side file that SQLite or another program removes between the
+    # two questions is gone, not unwritable (asked the other way round, it made a merge
+    # refuse a writable ledger as read-only, now and then, when its -wal went meanwhile).
+    return [side for side in sides if not os.access(side, os.W_OK) and side.exists()]
 
 
 def side_files_absent(path: Path) -> bool:
