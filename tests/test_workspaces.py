@@ -725,3 +725,38 @@ def test_ctrl_f_brings_the_search_into_view_first(
     shortcut(qtbot, window, "Ctrl+F")
     assert window.workspaces.currentWidget() is window.record_splitter
     assert window.events_pane.search.isVisible() and window.events_pane.search.hasFocus()
+
+
+def _queue_headers_whole(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The review queue of a window at 1280×800, long enough to scroll: every header's
+    words fit their column, the last one beside the scroll bar."""
+    path = ledger_with(tmp_path / "ledger.db", write_reports_csv(tmp_path / "many.csv", 150))
+    window = open_window(qtbot, path)
+    window.resize(1280, 800)
+    window.show_workspace(1)
+    QApplication.processEvents()
+    queue = window.review_pane.queue
+    header = queue.horizontalHeader()
+    assert queue.verticalScrollBar().isVisible()
+    for column in range(header.count()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+    last = header.logicalIndex(header.count() - 1)
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= (
+        queue.viewport().width()
+    )
+
+
+def test_the_review_queue_shows_every_header_whole_at_1280_by_800(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Beside the queue's scroll bar, "Largest disagreement" read "argest disagreemen"."""
+    _queue_headers_whole(qtbot, tmp_path)
+
+
+def test_the_review_queue_shows_every_russian_header_whole(
+    russian: None,
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    _queue_headers_whole(qtbot, tmp_path)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -348,7 +349,7 @@ class ReviewPane(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         # The comparison gets most of the width: three reports' names, grades and quotes.
-        splitter.setSizes([380, 900])
+        splitter.setSizes([max(380, self._queue_width()), 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -474,6 +475,18 @@ class ReviewPane(QWidget):
         words = self.queue.fontMetrics()
         statuses = max(words.horizontalAdvance(status_name(s) + " ⚠") for s in STATUS_NAMES) + 16
         return self.queue.least_widths({0: 84, 1: max(84, statuses), 2: 60})
+
+    def _queue_width(self) -> int:
+        """The queue's width that shows every column's header words whole, the last
+        one beside the scroll bar ("Largest disagreement" lost both its ends there)."""
+        header = self.queue.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        columns = sum(header.sectionSize(column) for column in range(header.count()))
+        # Stretched, the last column is never narrower than a column's default width.
+        least = max(header.sectionSizeHint(last), header.defaultSectionSize())
+        columns += least - header.sectionSize(last)
+        bar = self.queue.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return columns + bar + 2 * self.queue.frameWidth()
 
     def fit_words_of_columns(self) -> None:
         self.queue.widen_to(self._least_widths())
