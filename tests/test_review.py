@@ -15,9 +15,11 @@ from ui_helpers import USER, focused, open_window, press, shortcut, type_text
 from desktop_app.domain.records import FieldKey, Flow, FlowKey
 from desktop_app.store import queries
 from desktop_app.store.check import repair
+from desktop_app.store.events import event_title
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger, ReportInput
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.words import WINDOW_WORDS
 
 
 def imported(path: Path, csv_path: Path) -> Path:
@@ -1160,3 +1162,21 @@ def test_a_decision_in_a_read_only_window_is_refused_before_the_name_is_asked(
     assert pane.error.text() == "This file is open read-only: nothing can be decided."
     assert asked == [] and settings.stored_user_name() == ""
     assert window.ledger.count("resolutions") == 0
+
+
+def test_the_undo_text_of_a_decided_date_names_the_event_by_its_new_day(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """The undo text and the status bar named the event by the day it had before the
+    decision ("2024-10-18 exchange"), where the table now shows it on its new day."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("swap")
+    pane._choose_field(FieldKey.date())
+    assert "2024-10-18 exchange" in event_title(window.ledger, "swap", WINDOW_WORDS)
+    decide_by_keyboard(qtbot, window, 2, rationale="the ministry's own date")
+    undo = window.session.undo_stack.undoText()
+    assert undo.endswith(": 2024-10-19 (2024-10-19 exchange, Sumy)"), undo
+    assert window.statusBar().currentMessage().startswith(f"Saved: {undo}")

@@ -208,14 +208,7 @@ class Decide(LedgerCommand):
         rationale: str,
         report_id: str | None,
     ) -> None:
-        super().__init__(
-            session,
-            translate("Commands", "Decide {field}: {value} ({event})").format(
-                field=field_label(field),
-                value=decided_value(field.field, value),
-                event=event_title(session.ledger, event_id, WINDOW_WORDS, with_flow=False),
-            ),
-        )
+        super().__init__(session, "")
         self.event_id = event_id
         self.field = field
         self.value = value
@@ -226,6 +219,15 @@ class Decide(LedgerCommand):
     def first_run(self) -> Changes:
         self.resolution_id, changes = self.ledger.resolve(
             self.event_id, self.field, self.value, self.rationale, self.who(), self.report_id
+        )
+        # The event named as the decision left it: a decided date gave it its new day,
+        # where it now stands in the table (the text named it by the day it had before).
+        self.setText(
+            translate("Commands", "Decide {field}: {value} ({event})").format(
+                field=field_label(self.field),
+                value=decided_value(self.field.field, self.value),
+                event=event_title(self.ledger, self.event_id, WINDOW_WORDS, with_flow=False),
+            )
         )
         return changes
 
