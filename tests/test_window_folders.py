@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_CSV, GARBLED_CSV
 from PySide6.QtWidgets import QApplication, QFileDialog
-from ui_helpers import drop_files, open_window, shortcut
+from ui_helpers import answer_imports, drop_files, open_window, shortcut
 
 from desktop_app.__main__ import main
 from desktop_app.store.export_readme import WORKBOOK_NAME
@@ -46,11 +46,14 @@ def test_ctrl_shift_i_restores_an_export_folder_into_an_empty_ledger(
         return str(out)
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    questions = answer_imports(monkeypatch)
     window = open_window(qtbot, tmp_path / "ledger.db")
     assert window.import_folder_action in window.menuBar().actions()[0].menu().actions()
     with qtbot.waitSignal(window.notifier.changed, timeout=10_000):
         shortcut(qtbot, window, "Ctrl+Shift+I")
     assert asked == ["Import an export folder"]
+    assert [(q["title"], q["default"]) for q in questions] == [("Import out?", "&Import")]
+    assert questions[0]["text"].startswith("out would restore 4 events, 7 reports")
     assert window.transfers.last_message.startswith(
         "Undo starts afresh. Restored out: 4 events, 7 reports"
     )
@@ -60,12 +63,18 @@ def test_ctrl_shift_i_restores_an_export_folder_into_an_empty_ledger(
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
 
 
-def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(qtbot, tmp_path: Path) -> None:
+def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = _export_folder(tmp_path)
+    questions = answer_imports(monkeypatch)
     window = open_window(qtbot, tmp_path / "ledger.db")
     window.transfers.import_file(EXAMPLE_CSV)
     drop_files(window, out)
     qtbot.waitUntil(lambda: window.ledger.count("reports") == 7, timeout=10_000)
+    assert len(questions) == 1
+    assert questions[0]["text"].startswith("out would add 0 events, 1 report")
+    assert "cannot be undone" in questions[0]["told"]
     qtbot.waitUntil(lambda: "Imported out" in window.transfers.last_message)
     assert window.transfers.last_message.startswith(
         "Undo starts afresh. Imported out: added 0 events, 1 report"
@@ -177,3 +186,35 @@ def test_file_dialogs_start_beside_the_ledger_then_where_the_person_last_went(
     again = open_window(qtbot, db)  # remembered between runs
     again.transfers.import_dialog()
     assert asked[-1] == str(elsewhere)
+
+
+def test_a_dropped_folder_is_imported_only_if_the_person_agrees(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder dropped by mistake was imported at once, and no Ctrl+Z takes an import
+    back; a file dropped beside it is still asked about after Cancel."""
+    out = _export_folder(tmp_path)
+    questions = answer_imports(monkeypatch, agree=False)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.transfers.import_file(EXAMPLE_CSV)
+    before = window.ledger.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    drop_files(window, out, GARBLED_CSV)
+    qtbot.waitUntil(lambda: len(questions) == 2, timeout=10_000)
+    assert [q["title"] for q in questions] == ["Import out?", "Import garbled-example.csv?"]
+    assert window.ledger.count("reports") == 6
+    assert window.ledger.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
+    assert window.transfers.last_message == (
+        "Import of garbled-example.csv cancelled: nothing was imported."
+    )
+
+
+def test_a_folder_with_nothing_new_is_said_so_without_a_question(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _export_folder(tmp_path, EXAMPLE_CSV)
+    questions = answer_imports(monkeypatch)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    window.transfers.import_file(EXAMPLE_CSV)
+    window.transfers.import_folder(out, ask=True)
+    assert questions == []
+    assert window.transfers.last_message == "Nothing new in out: this file holds all of it."

@@ -4,6 +4,7 @@ Cancel, their problems in a dialog a person can copy."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -235,7 +236,7 @@ class Transfers:
         )
         if directory:
             folders.remember(folders.IMPORTS, Path(directory).parent)
-            self.import_folder(Path(directory))
+            self.import_folder(Path(directory), ask=True)
 
     def import_file(self, csv_path: Path, *, ask: bool = False) -> ImportPlan | FolderResult | None:
         """Validate and import a file; a bad file imports nothing, a cancel neither. A
@@ -244,7 +245,7 @@ class Transfers:
         if the person agrees, since no Ctrl+Z takes an import back."""
         self.declined = False
         if csv_path.is_dir():
-            return self.import_folder(csv_path)
+            return self.import_folder(csv_path, ask=ask)
         if not csv_path.is_file():  # gone since it was chosen; a pipe would never end
             why = "is not a regular file" if csv_path.exists() else "does not exist"
             self._show_error(translate("Transfers", "Import failed"), Invalid(f"{csv_path} {why}"))
@@ -305,30 +306,39 @@ class Transfers:
             self._status(_added_text(name, plan))
             if plan.warnings:
                 self._warned(self.last_message, plan.warnings, imported=False)
-        elif not self._agreed(name, plan):
-            self.declined = True
-            self._status(
-                translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
-                    file=name
-                )
-            )
-            return None
-        return plan
-
-    def _agreed(self, name: str, plan: ImportPlan) -> bool:
-        """Whether the person imports what the file would add (Enter: yes, Esc: no)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            translate("Transfers", "Import {file}?").format(file=name),
+        elif not self._agreed(
+            name,
             translate("Transfers", "{file} would add {summary}.").format(
                 file=name, summary=import_summary(plan)
             ),
+            plan.warnings,
+        ):
+            return self._declined(name)
+        return plan
+
+    def _declined(self, name: str) -> None:
+        self.declined = True
+        self._status(
+            translate("Transfers", "Import of {file} cancelled: nothing was imported.").format(
+                file=name
+            )
+        )
+
+    def _agreed(
+        self, name: str, would: str, warnings: Sequence[FieldProblem | FolderProblem]
+    ) -> bool:
+        """Whether the person imports what the file or folder would add, as `would`
+        says (Enter: yes, Esc: no)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("Transfers", "Import {file}?").format(file=name),
+            would,
             parent=self.window,
         )
         told = translate("Transfers", "An import cannot be undone: Ctrl+Z does not take it back.")
-        if plan.warnings:
-            box.setDetailedText("\n".join(_warning_lines(plan.warnings)))
-            told += " " + plural.import_warnings(len(plan.warnings))
+        if warnings:
+            box.setDetailedText("\n".join(_warning_lines(warnings)))
+            told += " " + plural.import_warnings(len(warnings))
         box.setInformativeText(told)
         accept = box.addButton(translate("Transfers", "&Import"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -377,23 +387,40 @@ class Transfers:
             return None
         return result.value
 
-    def import_folder(self, directory: Path) -> FolderResult | None:
+    def import_folder(self, directory: Path, *, ask: bool = False) -> FolderResult | None:
         """Restore an export folder into this ledger if it is empty, else add its reports
-        and decisions; a folder with any error imports nothing."""
+        and decisions; a folder with any error imports nothing. `ask`, as for
+        `import_file`: first a trial run (written, then rolled back) says what the folder
+        would restore or add, and it is imported only if the person agrees."""
         if self._refuse_read_only() or self._moved(translate("Transfers", "Import failed")):
             return None
         who = self.session.who(self.window)
         db_path = self.path
+        name = directory.name
 
-        def work(progress: Progress) -> FolderResult:
+        def work(dry_run: bool, progress: Progress) -> FolderResult:
             with Ledger.open(db_path, create=False) as ledger:
                 ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
-                return import_folder(ledger, directory, who, progress=progress)
+                return import_folder(ledger, directory, who, dry_run=dry_run, progress=progress)
 
-        name = directory.name
-        done: FolderResult | None = self._run_import(name, work)
-        if done is None:
-            return None
+        if ask:
+            tried: FolderResult | None = self._run_import(name, partial(work, True))
+            if tried is None or tried.errors or not tried.changed:
+                return tried if tried is None else self._folder_done(name, tried)
+            would = (
+                translate("Transfers", "{file} would restore {summary}.")
+                if tried.restored
+                else translate("Transfers", "{file} would add {summary}.")
+            )
+            summary = folder_summary(tried)
+            if not self._agreed(name, would.format(file=name, summary=summary), tried.warnings):
+                return self._declined(name)
+        done: FolderResult | None = self._run_import(name, partial(work, False))
+        return done if done is None else self._folder_done(name, done)
+
+    def _folder_done(self, name: str, done: FolderResult) -> FolderResult:
+        """What a folder's import (or its trial run, refused or with nothing new) did,
+        said."""
         if done.errors:
             self._refused(name, done.errors)
             return done
@@ -407,7 +434,7 @@ class Transfers:
         message = message.format(file=name, summary=folder_summary(done))
         self._status(self._undo_afresh(message) if done.changed else message)
         if done.warnings:
-            self._warned(message, done.warnings)
+            self._warned(message, done.warnings, imported=done.changed)
         return done
 
     # ---- export -------------------------------------------------------------------

@@ -2803,6 +2803,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>Экспорт не удался</translation>
     </message>
     <message>
+        <source>{file} would restore {summary}.</source>
+        <translation>{file} восстановит: {summary}.</translation>
+    </message>
+    <message>
         <source>Export into {folder} cancelled: {files} written before Cancel, the other files as they were.</source>
         <translation>Экспорт в {folder} отменён: до отмены записано {files}, остальные файлы остались как были.</translation>
     </message>

@@ -2803,6 +2803,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>Експорт не вдався</translation>
     </message>
     <message>
+        <source>{file} would restore {summary}.</source>
+        <translation>{file} відновить: {summary}.</translation>
+    </message>
+    <message>
         <source>Export into {folder} cancelled: {files} written before Cancel, the other files as they were.</source>
         <translation>Експорт у {folder} скасовано: до скасування записано {files}, інші файли лишилися як були.</translation>
     </message>
