@@ -730,6 +730,29 @@ def test_a_merged_report_reopens_a_decided_event_only_if_it_disagrees(
     assert (EVENT in {event["event_id"] for event in listed}) == (expected == "reopened")
 
 
+@pytest.mark.parametrize("how", ["merge", "export folder"])
+def test_a_colleagues_reopened_event_arrives_reopened(
+    how: str, pair: tuple[Path, Path], cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """Theirs decided the count, then a report that contradicts it came: reopened there.
+    Merged (or its export folder imported) here, it arrived resolved, out of the queue:
+    their reports were written first and their decisions after them."""
+    mine, theirs = pair
+    with Ledger.open(theirs) as ledger:
+        ledger.resolve(EVENT, COUNT, "100", "the HQ counted", "Them", "r1")
+        ledger.add_report(report(source="ICRC", party=None, count=125), "Them", event_id=EVENT)
+    assert status(theirs) == "reopened"
+    if how == "merge":
+        clean(cli("merge", mine, theirs))
+    else:
+        clean(cli("export", theirs, tmp_path / "folder"))
+        clean(cli("import", mine, tmp_path / "folder"))
+    assert status(mine) == "reopened"
+    listed = json.loads(clean(cli("conflicts", mine, "--json")).out)
+    assert [event["status"] for event in listed if event["event_id"] == EVENT] == ["reopened"]
+    assert estimate(flow_row(cli, mine, tmp_path / "out")) == (100, 100, 100)
+
+
 def test_a_merged_newer_edit_that_contradicts_a_decision_reopens(
     pair: tuple[Path, Path], cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:

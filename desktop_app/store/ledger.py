@@ -1406,9 +1406,6 @@ class Ledger:
         """(id, type) of every event."""
         return self.conn.execute("SELECT id, type FROM events").fetchall()
 
-    def report_ids_in_write_order(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM reports ORDER BY seq")]
-
     def source_record(self, source_id: str) -> dict[str, Any]:
         row = self.source_row(source_id)
         assert row is not None, f"there is no source {source_id}"

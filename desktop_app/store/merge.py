@@ -3,7 +3,8 @@
 Events, reports, sources and resolutions whose ids are new are added; a report present
 in both with different content keeps the newer edit (a tie keeps ours) and the other
 version goes into the audit trail; ids deleted here stay deleted. The other file's
-reports are written first, then its decisions, which keep their `resolved_at`.
+reports and decisions are written in its write order (its decisions keep their
+`resolved_at`), so that a report written there after a decision comes after it here too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -246,9 +248,7 @@ def merge_file(
                 # The operation comes first: the records the merge adds point to it.
                 ledger.record_operation("merge", other_path.name, sha256, {})
                 merger = _Merger(ledger, other, result, copies)
-                merger.merge_reports()
-                step(2)
-                merger.merge_decisions()
+                merger.merge_records()
                 step(3)
                 merger.merge_evidence(
                     evidence_folder(other_path), None if progress is None else copying
@@ -324,19 +324,35 @@ class _Merger:
         self.result.counts["events"] += 1
         return True
 
-    def merge_reports(self) -> None:
+    def merge_records(self) -> None:
+        """The other file's reports and decisions, one list in its write order: its
+        reports first and then its decisions turned its order around, so that a decision
+        there followed by a report that contradicts it (a reopened event) came here
+        before the report, and the event arrived resolved, out of the queue."""
         parties_before = self.ledger.count("parties")
-        for report_id in self.other.report_ids_in_write_order():
-            if report_id in self.tombstones:
-                continue
-            theirs = self.other.report_record(report_id)
-            assert theirs is not None
-            mine = self.ledger.report_record(report_id)
-            if mine is None:
-                self._add_report(theirs)
+        decisions = self.other.resolution_records()
+        same_content = self._decisions_by_content({row["id"] for row in decisions})
+        written: list[tuple[int, str | dict[str, Any]]] = [
+            *self.other.conn.execute("SELECT seq, id FROM reports"),
+            *((row["seq"], row) for row in decisions),
+        ]
+        for _seq, record in sorted(written, key=itemgetter(0)):
+            if isinstance(record, str):
+                self._merge_report(record)
             else:
-                self._reconcile(mine, theirs)
+                self._merge_decision(record, same_content)
         self.result.counts["parties"] += self.ledger.count("parties") - parties_before
+
+    def _merge_report(self, report_id: str) -> None:
+        if report_id in self.tombstones:
+            return
+        theirs = self.other.report_record(report_id)
+        assert theirs is not None
+        mine = self.ledger.report_record(report_id)
+        if mine is None:
+            self._add_report(theirs)
+        else:
+            self._reconcile(mine, theirs)
 
     def _add_report(self, theirs: dict[str, Any]) -> None:
         if not self._ensure_event(theirs["event_id"]):
@@ -389,35 +405,32 @@ class _Merger:
         """Merging the same file twice must change nothing, the audit trail included."""
         return self.ledger.audited("merge-kept-local", report_id, old=theirs)
 
-    def merge_decisions(self) -> None:
+    def _merge_decision(
+        self, row: dict[str, Any], same_content: dict[tuple[str, ...], list[str]]
+    ) -> None:
         ledger = self.ledger
-        theirs = list(self.other.resolution_records())
-        same_content = self._decisions_by_content({row["id"] for row in theirs})
-        for row in theirs:
-            mine = ledger.resolution_record(row["id"])
-            if mine is None and (alike := same_content.get(decision_content(row))):
-                # The same decision under another id: a copy restored from an export
-                # folder (whose decisions carry no ids) added every decision again,
-                # written after the reports that had reopened them.
-                mine = ledger.resolution_record(alike.pop(0))
-            if mine is not None:
-                self._follow_withdrawal(mine, row)
-                continue
-            if row["id"] in self.tombstones:
-                continue
-            if ledger.event_type(row["event_id"]) is None:
-                continue
-            record = {
-                **row,
-                "from_party": ledger.find_party(row["from_party"]) or row["from_party"],
-                "to_party": ledger.find_party(row["to_party"]) or row["to_party"],
-                "seq": ledger.next_seqs(),
-                "merged": 1,
-            }
-            ledger.insert_resolutions(record)
-            ledger.audit("decide", "resolution", row["id"], new=public_record(record))
-            self.result.counts["resolutions"] += 1
-            self.touched.add(row["event_id"])
+        mine = ledger.resolution_record(row["id"])
+        if mine is None and (alike := same_content.get(decision_content(row))):
+            # The same decision under another id: a copy restored from an export
+            # folder (whose decisions carry no ids) added every decision again,
+            # written after the reports that had reopened them.
+            mine = ledger.resolution_record(alike.pop(0))
+        if mine is not None:
+            self._follow_withdrawal(mine, row)
+            return
+        if row["id"] in self.tombstones or ledger.event_type(row["event_id"]) is None:
+            return
+        record = {
+            **row,
+            "from_party": ledger.find_party(row["from_party"]) or row["from_party"],
+            "to_party": ledger.find_party(row["to_party"]) or row["to_party"],
+            "seq": ledger.next_seqs(),
+            "merged": 1,
+        }
+        ledger.insert_resolutions(record)
+        ledger.audit("decide", "resolution", row["id"], new=public_record(record))
+        self.result.counts["resolutions"] += 1
+        self.touched.add(row["event_id"])
 
     def _decisions_by_content(self, their_ids: set[str]) -> dict[tuple[str, ...], list[str]]:
         """Our decisions that the other file holds under no id of theirs, by what they
