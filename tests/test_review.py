@@ -1180,3 +1180,41 @@ def test_the_undo_text_of_a_decided_date_names_the_event_by_its_new_day(
     undo = window.session.undo_stack.undoText()
     assert undo.endswith(": 2024-10-19 (2024-10-19 exchange, Sumy)"), undo
     assert window.statusBar().currentMessage().startswith(f"Saved: {undo}")
+
+
+def test_another_programs_change_starts_the_undo_history_afresh(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Ctrl+Z after another program's write undid the window's older step over it: a
+    decision taken back here after a colleague's merge had built on it, or an edit
+    undone over the newer edit the merge brought (a value neither of them had typed)."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    pane.show_event("small")
+    decide_by_keyboard(qtbot, window, None, "44", rationale="the later count")
+    assert window.session.undo_stack.canUndo()
+    with Ledger.open(path) as other:  # another program: a report of 46 on that event
+        other.add_report(
+            ReportInput(
+                event_type="exchange",
+                source_name="Another outlet",
+                claimed_date="2024-11-02",
+                flows=(Flow(FlowKey("Russia", "Ukraine", "civilians"), 46),),
+            ),
+            "Bob",
+            event_id="small",
+        )
+    window.check_other_writers()
+    assert not window.session.undo_stack.canUndo()
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Undo starts afresh: another program changed ledger.db.")
+    )
+    shortcut(qtbot, window, "Ctrl+Z")
+    with Ledger.open(path, read_only=True) as ledger:
+        assert [d["value"] for d in queries.decisions_in_force(ledger)] == ["44"]
+    window.check_other_writers()  # nothing new: nothing said
+    assert window.statusBar().currentMessage().startswith("Undo starts afresh")

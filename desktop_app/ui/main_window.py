@@ -538,11 +538,25 @@ class MainWindow(QMainWindow):
             self.wait_dialog = None
 
     def check_other_writers(self) -> None:
-        """Another process (or a worker) committed to the file: show what it wrote."""
+        """Another process (or a worker) committed to the file: show what it wrote, and
+        start the undo history afresh. Ctrl+Z after a colleague's merge from the command
+        line undid an edit made here before it, over the newer edit the merge had brought
+        (a value neither of them had typed); the window's own imports and merges start it
+        afresh too."""
         version = self._read_data_version()
-        if version != self._data_version:
-            self._data_version = version
-            self.session.notify_all()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        stack = self.session.undo_stack
+        afresh = stack.count() > 0
+        stack.clear()
+        self.session.notify_all()
+        if afresh:
+            said = translate(
+                "MainWindow", "Undo starts afresh: another program changed {name}."
+            ).format(name=self.ledger.path.name)
+            shown = self.statusBar().currentMessage()  # what the change itself made said
+            self.session.message.emit(" ".join(filter(None, (said, shown))))
 
     def _restore_layout(self) -> None:
         settings = _settings()

@@ -1146,6 +1146,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Ожидание другой программы</translation>
     </message>
     <message>
+        <source>Undo starts afresh: another program changed {name}.</source>
+        <translation>Отмена начинается заново: другая программа изменила {name}.</translation>
+    </message>
+    <message>
         <source>Select an event first.</source>
         <translation>Сначала выберите событие.</translation>
     </message>

@@ -1146,6 +1146,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Очікування на іншу програму</translation>
     </message>
     <message>
+        <source>Undo starts afresh: another program changed {name}.</source>
+        <translation>Скасування починається наново: інша програма змінила {name}.</translation>
+    </message>
+    <message>
         <source>Select an event first.</source>
         <translation>Спершу виберіть подію.</translation>
     </message>
