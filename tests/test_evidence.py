@@ -480,6 +480,37 @@ def test_export_with_evidence_says_which_files_it_could_not_copy(
     assert list((tmp_path / "out" / "evidence").iterdir()) == []
 
 
+def test_an_export_into_the_same_folder_takes_away_evidence_no_report_cites(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """A screenshot taken off a report before the folder was sent again stayed in
+    `evidence/`, while the export said "evidence/: 1 file"; exported without the files,
+    the folder kept them all, without a word."""
+    face = tmp_path / "face.png"
+    face.write_bytes(b"\x89PNG\r\n\x1a\n the face of a detainee")
+    report = _report_ids(example_db)[0]
+    for path in (page, face):
+        assert cli("evidence", "add", example_db, report, path).code == 0
+    out = tmp_path / "out"
+    assert cli("export", example_db, out, "--with-evidence").code == 0
+    (out / "evidence" / "notes.txt").write_text("mine")  # not the export's: left alone
+    with Ledger.open(example_db) as ledger:
+        ledger.remove_evidence(report, sha256(face), "Ada")
+    result = cli("export", example_db, out, "--with-evidence")
+    assert result.code == 0 and "evidence/: 1 file" in result.out
+    assert sorted(p.name for p in (out / "evidence").iterdir()) == [sha256(page), "notes.txt"]
+    assert f"{out / 'evidence'} held files left by an earlier export" in result.err
+    assert "removed (1)" in result.err
+    with Ledger.open(example_db) as ledger:
+        ledger.remove_evidence(report, sha256(page), "Ada")
+    result = cli("export", example_db, out)
+    assert result.code == 0
+    assert (out / "evidence" / sha256(page)).is_file()  # said, not deleted unasked
+    assert "no report here cites any more (1): export with the evidence files again" in result.err
+    again = cli("export", example_db, tmp_path / "fresh")
+    assert again.code == 0 and "earlier export" not in again.err
+
+
 def test_copy_takes_the_evidence_files_along_checked_and_says_which_it_could_not(
     cli: Cli, example_db: Path, page: Path, tmp_path: Path
 ) -> None:

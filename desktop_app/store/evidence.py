@@ -20,6 +20,7 @@ import hashlib
 import json
 import mimetypes
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ EVIDENCE_COLUMNS = (
 )
 EVIDENCE_FILE = "evidence.csv"
 EVIDENCE_FOLDER = "evidence"  # of an export folder: DIR/evidence/SHA256
+SHA256_NAME = re.compile("[0-9a-f]{64}")  # a file's name there
 
 VERIFIED, ALTERED, MISSING = "verified", "altered", "missing"
 
@@ -485,12 +487,23 @@ def reports_with_evidence(ledger: Ledger, report_ids: Iterable[str]) -> set[str]
 def export_files(ledger: Ledger, directory: Path, warnings: list[str]) -> int:
     """Copy every exported evidence file to `DIR/evidence/SHA256`, checked as it is read:
     a file missing or altered in the locker is not copied, and `warnings` says so. A copy
-    already there with the right bytes is kept. Returns the files copied or kept."""
+    already there with the right bytes is kept; one an earlier export left there that no
+    report cites any more is removed, and `warnings` says so (a screenshot taken off a
+    report before the folder was sent again went with it). Returns the files copied or
+    kept."""
     from .exporter import _new_temporary
 
     folder = evidence_folder(ledger.path)
     target = ensure_folder(directory / EVIDENCE_FOLDER)
     hashes = sorted({item.sha256 for item in evidence_of(ledger)})
+    stale = left_by_an_earlier_export(target, set(hashes))
+    for path in stale:
+        path.unlink()
+    if stale:
+        warnings.append(
+            f"{target} held files left by an earlier export that no report here cites any"
+            f" more: removed ({len(stale):,})"
+        )
     written = 0
     for sha256 in hashes:
         destination = target / sha256
@@ -516,6 +529,32 @@ def export_files(ledger: Ledger, directory: Path, warnings: list[str]) -> int:
             raise
         written += 1
     return written
+
+
+def left_by_an_earlier_export(target: Path, cited: set[str]) -> list[Path]:
+    """The files in an export's `evidence/` folder that an export wrote (named by their
+    SHA-256, plain files) and that none of `cited` names; any other file is left alone."""
+    if not target.is_dir() or target.is_symlink():
+        return []
+    return sorted(
+        path
+        for path in target.iterdir()
+        if SHA256_NAME.fullmatch(path.name) and path.name not in cited and _is_plain_file(path)
+    )
+
+
+def stale_export_warning(directory: Path, ledger: Ledger) -> str | None:
+    """Said by an export without the evidence files into a folder whose `evidence/` an
+    earlier export filled: files no report cites any more would travel with it."""
+    target = directory / EVIDENCE_FOLDER
+    stale = left_by_an_earlier_export(target, {item.sha256 for item in evidence_of(ledger)})
+    if not stale:
+        return None
+    return (
+        f"{target} holds files left by an earlier export that no report here cites any more"
+        f" ({len(stale):,}): export with the evidence files again, which removes them, or"
+        " delete them"
+    )
 
 
 def _is_plain_file(path: Path) -> bool:

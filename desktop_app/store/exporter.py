@@ -26,7 +26,13 @@ from ..domain.rules import STATUSES
 from ..domain.validation import MAX_COUNT, Invalid
 from . import queries
 from .csvio import FORMULA_STARTS, escape_cell, writer
-from .evidence import EVIDENCE_COLUMNS, EVIDENCE_FOLDER, ensure_folder, export_files
+from .evidence import (
+    EVIDENCE_COLUMNS,
+    EVIDENCE_FOLDER,
+    ensure_folder,
+    export_files,
+    stale_export_warning,
+)
 from .export_lines import CACHE_KIB, MMAP_BYTES, SecondReader, Spilled, sql_lines
 from .export_readme import FILES, README_NAME, WORKBOOK_NAME, readme_bytes
 from .export_sql import EVENTS_SQL, EVIDENCE_SQL, REPORTS_SQL, SOURCES_SQL
@@ -159,6 +165,8 @@ def export_all(
         )
     if with_evidence:
         written[f"{EVIDENCE_FOLDER}/"] = export_files(ledger, directory, said)
+    elif stale := stale_export_warning(directory, ledger):
+        said.append(stale)
     return written
 
 

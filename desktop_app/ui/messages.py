@@ -821,6 +821,26 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"(?P<path>.+) held files left by an earlier export that no report here cites any"
+        r" more: removed \((?P<count>[\d,]+)\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} held files left by an earlier export that no report here cites any more:"
+            " removed ({count})",
+        ),
+    ),
+    (
+        r"(?P<path>.+) holds files left by an earlier export that no report here cites any"
+        r" more \((?P<count>[\d,]+)\): export with the evidence files again, which removes"
+        r" them, or delete them",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{path} holds files left by an earlier export that no report here cites any more"
+            " ({count}): export with the evidence files again, which removes them, or delete"
+            " them",
+        ),
+    ),
+    (
         r"evidence (?P<sha256>[0-9a-f]{64}) is missing from (?P<path>.+): not exported",
         QT_TRANSLATE_NOOP("Messages", "evidence {sha256} is missing from {path}: not exported"),
     ),

@@ -1817,6 +1817,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{file}, строка {row}, столбец {column}: символов {length} — больше, чем вмещает ячейка таблицы; в рабочей книге обрезано до {limit} (файл CSV содержит текст целиком)</translation>
     </message>
     <message>
+        <source>{path} held files left by an earlier export that no report here cites any more: removed ({count})</source>
+        <translation>В {path} были файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни один отчёт: они удалены ({count})</translation>
+    </message>
+    <message>
+        <source>{path} holds files left by an earlier export that no report here cites any more ({count}): export with the evidence files again, which removes them, or delete them</source>
+        <translation>В {path} есть файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни один отчёт ({count}): экспортируйте ещё раз вместе с файлами доказательств, что их удалит, или удалите их</translation>
+    </message>
+    <message>
         <source>evidence {sha256} is missing from {path}: not exported</source>
         <translation>доказательство {sha256} отсутствует в {path}: не экспортировано</translation>
     </message>

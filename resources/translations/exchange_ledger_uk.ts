@@ -1817,6 +1817,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>{file}, рядок {row}, стовпець {column}: символів {length} — більше, ніж уміщує клітинка таблиці; у робочій книзі обрізано до {limit} (файл CSV містить текст повністю)</translation>
     </message>
     <message>
+        <source>{path} held files left by an earlier export that no report here cites any more: removed ({count})</source>
+        <translation>У {path} були файли, залишені попереднім експортом, на які вже не посилається жоден звіт: їх видалено ({count})</translation>
+    </message>
+    <message>
+        <source>{path} holds files left by an earlier export that no report here cites any more ({count}): export with the evidence files again, which removes them, or delete them</source>
+        <translation>У {path} є файли, залишені попереднім експортом, на які вже не посилається жоден звіт ({count}): експортуйте ще раз разом із файлами доказів, що їх видалить, або видаліть їх</translation>
+    </message>
+    <message>
         <source>evidence {sha256} is missing from {path}: not exported</source>
         <translation>доказу {sha256} бракує в {path}: не експортовано</translation>
     </message>
