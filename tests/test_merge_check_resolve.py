@@ -455,6 +455,47 @@ def test_reports_deleted_here_are_not_brought_back(
 # ---- merge: refusals --------------------------------------------------------------------------
 
 
+def test_a_report_deleted_here_and_edited_there_since_is_said_and_audited(
+    pair: tuple[Path, Path], cli: Callable[..., CliResult]
+) -> None:
+    """The colleague's later correction of a report deleted here was passed over without
+    a word, and the merge said this file already held everything in theirs."""
+    mine, theirs = pair
+    with Ledger.open(mine) as ledger:
+        ledger.delete_report("r1", "Rita")
+    with Ledger.open(theirs) as ledger:
+        ledger.edit_report("r1", report(count=120), "Them")
+    sql(mine, "UPDATE tombstones SET deleted_at = '2025-01-01T00:00:00Z' WHERE id = 'r1'")
+    said = clean(cli("merge", mine, theirs)).out
+    assert "1 report deleted here and edited there since left deleted" in said
+    assert query(mine, "SELECT COUNT(*) FROM reports WHERE id = 'r1'") == [(0,)]
+    kept = "SELECT entity, json_extract(old, '$.flows[0].count') FROM audit WHERE action = ?"
+    assert query(mine, kept, ("merge-kept-deleted",)) == [("report", 120)]
+    assert clean(cli("merge", mine, theirs)).out.startswith("Nothing to merge")
+    sql(mine, "UPDATE tombstones SET deleted_at = '2999-01-01T00:00:00Z' WHERE id = 'r1'")
+    other = copy(theirs, mine.with_name("later.db"))  # deleted after their edit: no word
+    sql(mine, "DELETE FROM audit WHERE action = 'merge-kept-deleted'")
+    assert clean(cli("merge", mine, other)).out.startswith("Nothing to merge")
+
+
+def test_a_decision_following_a_report_deleted_here_is_not_put_in_force(
+    pair: tuple[Path, Path], cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """Merged, it made the balance a figure no report here states (150, of the report
+    deleted here), where the import of the same export folder refuses it."""
+    mine, theirs = pair
+    with Ledger.open(mine) as ledger:
+        ledger.delete_report("r2", "Rita")
+    with Ledger.open(theirs) as ledger:
+        ledger.resolve(EVENT, COUNT, "150", "the Russian figure", "Them", "r2")
+    said = clean(cli("merge", mine, theirs)).out
+    assert "1 decision not taken, each following a report deleted here" in said
+    assert "0 decisions added" in said
+    assert query(mine, "SELECT COUNT(*) FROM resolutions") == [(0,)]
+    assert estimate(flow_row(cli, mine, tmp_path / "out")) == (100, 100, 100)
+    assert clean(cli("merge", mine, theirs)).out.startswith("Nothing to merge")
+
+
 def _not_a_database(path: Path) -> None:
     path.write_bytes(b"this is a text file, not a ledger\n" * 100)
 

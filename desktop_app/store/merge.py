@@ -59,6 +59,8 @@ class MergeResult:
                 "evidence_files",
                 "described",
                 "described_kept",
+                "kept_deleted",
+                "decisions_left",
             ),
             0,
         )
@@ -100,6 +102,16 @@ class MergeResult:
             text += (
                 f"; {counted(c['withdrawn'], 'decisions', shown)} withdrawn and"
                 f" {shown(c['reinstated'])} in force again, as the other file changed them later"
+            )
+        if c["kept_deleted"]:
+            text += (
+                f"; {counted(c['kept_deleted'], 'reports', shown)} deleted here and edited there"
+                " since left deleted (the other file's version is in the audit trail)"
+            )
+        if c["decisions_left"]:
+            text += (
+                f"; {counted(c['decisions_left'], 'decisions', shown)} not taken, each"
+                " following a report deleted here (in the audit trail)"
             )
         return text
 
@@ -286,7 +298,8 @@ class _Merger:
         self.result = result
         self.copies = copies  # the evidence files copied, taken back if the merge fails
         self.touched: set[str] = set()
-        self.tombstones = ledger.deleted_ids()
+        self.deleted_at = dict(ledger.conn.execute("SELECT id, deleted_at FROM tombstones"))
+        self.tombstones = set(self.deleted_at)
         self.sources: dict[str, str] = {}
         # A source renamed or merged here may keep its old name there: that name is ours.
         self.former = former_names(ledger)
@@ -344,10 +357,12 @@ class _Merger:
         self.result.counts["parties"] += self.ledger.count("parties") - parties_before
 
     def _merge_report(self, report_id: str) -> None:
-        if report_id in self.tombstones:
-            return
         theirs = self.other.report_record(report_id)
         assert theirs is not None
+        if report_id in self.tombstones:
+            if theirs["updated_at"] > self.deleted_at[report_id]:
+                self._left_out("report", report_id, theirs, "kept_deleted")
+            return
         mine = self.ledger.report_record(report_id)
         if mine is None:
             self._add_report(theirs)
@@ -401,6 +416,14 @@ class _Merger:
             self.ledger.audit("merge-kept-local", "report", mine["id"], old=theirs, new=mine)
             self.result.counts["kept"] += 1
 
+    def _left_out(self, entity: str, record_id: str, theirs: dict[str, Any], counted: str) -> None:
+        """A record of the other file that a deletion here keeps out: counted, and kept
+        in the audit trail, once (merging the same file twice changes nothing), where it
+        was passed over without a word and the merge said this file held everything."""
+        if not self.ledger.audited("merge-kept-deleted", record_id, old=theirs):
+            self.ledger.audit("merge-kept-deleted", entity, record_id, old=theirs)
+            self.result.counts[counted] += 1
+
     def _already_recorded(self, report_id: str, theirs: dict[str, Any]) -> bool:
         """Merging the same file twice must change nothing, the audit trail included."""
         return self.ledger.audited("merge-kept-local", report_id, old=theirs)
@@ -419,6 +442,10 @@ class _Merger:
             self._follow_withdrawal(mine, row)
             return
         if row["id"] in self.tombstones or ledger.event_type(row["event_id"]) is None:
+            return
+        if row["report_id"] in self.tombstones:
+            # Put in force, it made the balance a figure no report here states.
+            self._left_out("resolution", row["id"], row, "decisions_left")
             return
         record = {
             **row,

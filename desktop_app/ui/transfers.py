@@ -120,6 +120,18 @@ def merge_summary(merged: MergeResult) -> str:
             "; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other"
             " file changed them later",
         ).format(**c)
+    if merged.counts["kept_deleted"]:
+        text += translate(
+            "Transfers",
+            "; {kept_deleted} reports deleted here and edited there since left deleted (the"
+            " other file's version is in the audit trail)",
+        ).format(**c)
+    if merged.counts["decisions_left"]:
+        text += translate(
+            "Transfers",
+            "; {decisions_left} decisions not taken, each following a report deleted here (in"
+            " the audit trail)",
+        ).format(**c)
     return text
 
 
