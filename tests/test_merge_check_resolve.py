@@ -496,6 +496,36 @@ def test_a_decision_following_a_report_deleted_here_is_not_put_in_force(
     assert clean(cli("merge", mine, theirs)).out.startswith("Nothing to merge")
 
 
+@pytest.mark.parametrize("changed_here", [False, True])
+def test_a_folder_that_withdrew_a_decision_in_force_here_withdraws_it(
+    changed_here: bool, base: Path, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """The folder's withdrawn decision was "already present and identical, skipped", and
+    stayed in force here, where merging the file itself follows the withdrawal."""
+    with Ledger.open(base) as ledger:
+        decision, _ = ledger.resolve(EVENT, COUNT, "150", "the Russian figure", "Them", "r2")
+    mine = copy(base, tmp_path / "mine.db")
+    with Ledger.open(base) as ledger:
+        ledger.withdraw_resolution(decision, "Them")
+    if changed_here:  # withdrawn and reinstated here: which came later cannot be told
+        with Ledger.open(mine) as ledger:
+            ledger.withdraw_resolution(decision, "Rita")
+            ledger.reinstate_resolution(decision, "Rita")
+    clean(cli("export", base, tmp_path / "folder"))
+    result = clean(cli("import", mine, tmp_path / "folder"))
+    state = query(mine, "SELECT withdrawn_by FROM resolutions")
+    if changed_here:
+        assert state == [(None,)] and status(mine) == "resolved"
+        assert "withdrawn and reinstated here too" in result.err
+        assert "kept in force here" in result.err
+        return
+    assert state[0][0] is not None  # withdrawn, by the person importing (audited)
+    assert query(mine, "SELECT who FROM audit WHERE action = 'withdraw'") == state
+    assert status(mine) == "conflict"
+    assert "1 decision in force here withdrawn, as the folder has them" in result.out
+    assert clean(cli("import", mine, tmp_path / "folder")).out.startswith("Nothing new")
+
+
 def _not_a_database(path: Path) -> None:
     path.write_bytes(b"this is a text file, not a ledger\n" * 100)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -127,6 +126,11 @@ class FolderResult:
         ]
         if skipped:
             text += f"; {' and '.join(skipped)} already present and identical, skipped"
+        if c.get("decisions_withdrawn"):
+            text += (
+                f"; {counted(c['decisions_withdrawn'], 'decisions', shown)} in force here"
+                " withdrawn, as the folder has them"
+            )
         return text
 
 
@@ -199,6 +203,7 @@ class _Restore:
         self.directory = result.directory
         self.now = utc_now()
         self.touched: set[str] = set()
+        self.withdrawn = 0  # decisions in force here that the folder has withdrawn
 
     # ---- reading ----------------------------------------------------------------------
 
@@ -230,6 +235,7 @@ class _Restore:
             "skipped": plan.skipped,
             "decisions": added,
             "decisions_skipped": skipped,
+            "decisions_withdrawn": self.withdrawn,
         }
         for part in self.result.parts:
             counts.update(part.counts())
@@ -459,10 +465,11 @@ class _Restore:
 
     def _write_decisions(self) -> tuple[int, int]:
         """Each decision of the folder whose event is here; adding, those the ledger
-        holds already (the same content) are skipped and the others checked as `resolve`
+        holds already (the same content) are skipped, the folder's withdrawal of one in
+        force here followed (`_follow_withdrawal`), and the others checked as `resolve`
         checks a decision. Returns (added, skipped)."""
         added = skipped = 0
-        present = Counter() if self.result.restored else self._present()
+        present = {} if self.result.restored else self._present()
         for decision in self.decisions:
             if self.ledger.event_type(decision.event_id) is None:
                 # An export holds the decisions of the events it has reports of only.
@@ -473,10 +480,13 @@ class _Restore:
                     f"event {decision.event_id} has no report in {REPORTS} or in this ledger",
                 )
                 continue
-            content = decision.content()
-            if present[content]:
-                present[content] -= 1
-                skipped += 1
+            alike = present.get(decision.content())
+            if alike:
+                mine = alike.pop(0)
+                if decision.state == "withdrawn" and mine["withdrawn_at"] is None:
+                    self._follow_withdrawal(decision, mine)
+                else:
+                    skipped += 1
                 continue
             record = self._decision_record(decision)
             if record is None:
@@ -486,30 +496,55 @@ class _Restore:
             added += 1
         return added, skipped
 
-    def _present(self) -> Counter[tuple[str, ...]]:
-        """What the ledger's decisions on the folder's events say, counted."""
-        present: Counter[tuple[str, ...]] = Counter()
+    def _follow_withdrawal(self, decision: DecisionRow, mine: dict[str, Any]) -> None:
+        """A decision in force here that the folder has withdrawn: withdrawn here too, now
+        and by you (the folder does not say when), as a merge follows a withdrawal; it was
+        called "already present and identical" and stayed in force. Where it was ever
+        withdrawn or reinstated here, which change came later cannot be told: it stays
+        in force, and a warning says so."""
+        changed_here = self.ledger.conn.execute(
+            "SELECT 1 FROM audit WHERE entity_id = ? AND action IN"
+            " ('withdraw', 'reinstate', 'merge-withdraw', 'merge-reinstate')",
+            (mine["id"],),
+        ).fetchone()
+        if changed_here:
+            self.problems.warn(
+                RESOLUTIONS,
+                decision.row,
+                "state",
+                "withdrawn in the folder, but withdrawn and reinstated here too, which may be"
+                " the later change: kept in force here",
+            )
+            return
+        self.ledger.withdraw_resolution(mine["id"], self.who)
+        self.withdrawn += 1
+        self.touched.add(decision.event_id)
+
+    def _present(self) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+        """The ledger's decisions on the folder's events, by what they say, in write
+        order."""
+        present: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         events = sorted({decision.event_id for decision in self.decisions})
         for row in self.ledger.db.query(
-            "SELECT * FROM resolutions WHERE event_id IN (SELECT value FROM json_each(?))",
+            "SELECT * FROM resolutions WHERE event_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY seq",
             [json.dumps(events)],
         ):
-            present[
-                DecisionRow(
-                    0,
-                    row["event_id"],
-                    derived.field_key(
-                        row["field"], row["from_party"], row["to_party"], row["category"]
-                    ),
-                    row["value"],
-                    row["report_id"],
-                    row["rationale"],
-                    row["resolved_by"],
-                    row["resolved_at"],
-                    None,
-                    None,
-                ).content()
-            ] += 1
+            content = DecisionRow(
+                0,
+                row["event_id"],
+                derived.field_key(
+                    row["field"], row["from_party"], row["to_party"], row["category"]
+                ),
+                row["value"],
+                row["report_id"],
+                row["rationale"],
+                row["resolved_by"],
+                row["resolved_at"],
+                None,
+                None,
+            ).content()
+            present.setdefault(content, []).append(row)
         return present
 
     def _decision_record(self, decision: DecisionRow) -> dict[str, Any] | None:

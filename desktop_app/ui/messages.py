@@ -344,6 +344,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"withdrawn in the folder, but withdrawn and reinstated here too, which may be the"
+        r" later change: kept in force here",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "withdrawn in the folder, but withdrawn and reinstated here too, which may be the"
+            " later change: kept in force here",
+        ),
+    ),
+    (
         r"event (?P<event>.+?) has no report in (?P<reports>\S+) or in this ledger",
         QT_TRANSLATE_NOOP("Messages", "event {event} has no report in {reports} or in this ledger"),
     ),

@@ -179,6 +179,10 @@ def folder_summary(done: FolderResult) -> str:
         text += translate("Transfers", SKIPPED[bool(reports), bool(decisions)]).format(
             reports=number(reports), decisions=number(decisions)
         )
+    if counts.get("decisions_withdrawn"):
+        text += translate(
+            "Transfers", "; {withdrawn} decisions in force here withdrawn, as the folder has them"
+        ).format(withdrawn=number(counts["decisions_withdrawn"]))
     return text
 
 

@@ -1525,6 +1525,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>источник «{source}» здесь — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; оставлен {sources}</translation>
     </message>
     <message>
+        <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
+        <translation>отозвано в папке, но здесь его тоже отзывали и восстанавливали, и это может быть более позднее изменение: здесь остаётся в силе</translation>
+    </message>
+    <message>
         <source>event {event} has no report in {reports} or in this ledger</source>
         <translation>у события {event} нет сообщений ни в {reports}, ни в этом реестре</translation>
     </message>
@@ -2701,6 +2705,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>{events} events, {reports} reports, {flows} flows, {sources} sources, {parties} parties and {decisions} decisions</source>
         <translation>событий: {events}, сообщений: {reports}, передач: {flows}, источников: {sources}, сторон: {parties}, решений: {decisions}</translation>
+    </message>
+    <message>
+        <source>; {withdrawn} decisions in force here withdrawn, as the folder has them</source>
+        <translation>; действующих здесь решений отозвано, как в папке: {withdrawn}</translation>
     </message>
     <message>
         <source>Undo starts afresh.</source>

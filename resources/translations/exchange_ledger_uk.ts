@@ -1525,6 +1525,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>джерело «{source}» тут — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; залишено {sources}</translation>
     </message>
     <message>
+        <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
+        <translation>відкликане в папці, але тут його теж відкликали й відновили, і це може бути пізніша зміна: тут лишається чинним</translation>
+    </message>
+    <message>
         <source>event {event} has no report in {reports} or in this ledger</source>
         <translation>подія {event} не має повідомлень ні в {reports}, ні в цьому реєстрі</translation>
     </message>
@@ -2701,6 +2705,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>{events} events, {reports} reports, {flows} flows, {sources} sources, {parties} parties and {decisions} decisions</source>
         <translation>подій: {events}, повідомлень: {reports}, передач: {flows}, джерел: {sources}, сторін: {parties}, рішень: {decisions}</translation>
+    </message>
+    <message>
+        <source>; {withdrawn} decisions in force here withdrawn, as the folder has them</source>
+        <translation>; чинних тут рішень відкликано, як у папці: {withdrawn}</translation>
     </message>
     <message>
         <source>Undo starts afresh.</source>
