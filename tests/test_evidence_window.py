@@ -270,6 +270,43 @@ def test_a_file_dropped_on_the_form_backs_the_report_it_edits(
     assert window.form.location.text() == report["location"]  # no path typed into it
 
 
+def test_a_file_dropped_on_a_new_report_being_typed_goes_nowhere_and_says_why(
+    qtbot,
+    window: MainWindow,
+    page: Path,  # noqa: ANN001
+) -> None:
+    """With a report of the event selected, a file dropped on a new report being typed
+    went to the selected one, another report ("Saved: Add evidence")."""
+    assert window.event_pane.selected_report_id()
+    window.new_event()
+    window.form.source.setText("Reuters")
+    assert drop(window.form.location, QPoint(5, 5), page)
+    qtbot.wait(50)
+    assert records(window) == []
+    assert window.statusBar().currentMessage() == (
+        "This report is not committed yet: commit it (Ctrl+Enter), then drop the file on it."
+    )
+    assert window.form.location.text() == ""
+
+
+def test_a_file_dropped_on_the_quote_with_no_report_to_back_is_no_text(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Dropped on an empty ledger's Quote box, the file's address went into the quote,
+    which is stored exactly as given."""
+    window = open_window(qtbot, tmp_path / "empty.db")
+    article = tmp_path / "article.pdf"
+    article.write_bytes(PDF)
+    assert drop(window.form.quote.viewport(), QPoint(5, 5), article)
+    assert window.form.quote.toPlainText() == ""
+    assert window.statusBar().currentMessage().startswith("No report to add the file to")
+    window.form.quote.setPlainText("He said 1,200.")
+    assert drop(window.form.quote.viewport(), QPoint(5, 5), article)
+    assert window.form.quote.toPlainText() == "He said 1,200."
+    assert window.statusBar().currentMessage().startswith("This report is not committed yet")
+
+
 def test_the_review_comparison_lists_evidence_and_takes_drops_per_report(
     qtbot,
     window: MainWindow,

@@ -543,7 +543,9 @@ class EvidenceTable(QTableWidget):
 class FileDrops(QObject):
     """Files dropped on a widget: `report_at` names the report under the drop point (None
     where there is none), `attach` takes the report and each file in turn (each its own
-    dialog: the second of three files dropped at once was dropped silently)."""
+    dialog: the second of three files dropped at once was dropped silently). `refusal`,
+    where given, says why files dropped where no report is named go nowhere: the drop is
+    taken and the reason `refused` (a text box would take the files' addresses as text)."""
 
     def __init__(
         self,
@@ -551,11 +553,15 @@ class FileDrops(QObject):
         report_at: Callable[[QPoint], str | None],
         attach: Callable[[str, Path], object],
         read_only: bool,
+        refusal: Callable[[], str] | None = None,
+        refused: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(widget)
         self.report_at = report_at
         self.attach = attach
         self.read_only = read_only
+        self.refusal = refusal
+        self.refused = refused
         widget.setAcceptDrops(True)
         widget.installEventFilter(self)
 
@@ -563,7 +569,7 @@ class FileDrops(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             drag: QDragEnterEvent = event  # type: ignore[assignment]
-            if self._target(drag) is not None:
+            if self._target(drag) is not None or self._refused_files(drag):
                 drag.acceptProposedAction()
                 return True
             return False
@@ -571,7 +577,12 @@ class FileDrops(QObject):
             drop: QDropEvent = event  # type: ignore[assignment]
             target = self._target(drop)
             if target is None:
-                return False
+                if not self._refused_files(drop):
+                    return False
+                drop.acceptProposedAction()
+                if self.refused is not None and self.refusal is not None:
+                    self.refused(self.refusal())
+                return True
             drop.acceptProposedAction()
             report_id, files = target
             # After the drop returns: the file manager is not kept waiting on the dialogs.
@@ -579,14 +590,24 @@ class FileDrops(QObject):
             return True
         return False
 
+    def _refused_files(self, event: QDropEvent) -> bool:
+        """Files dropped where no report is named, which this widget refuses aloud."""
+        return self.refusal is not None and not self.read_only and bool(self._files(event))
+
     def _attach_all(self, report_id: str, files: list[Path]) -> None:
         for path in files:
             self.attach(report_id, path)
 
     def _target(self, event: QDropEvent) -> tuple[str, list[Path]] | None:
-        if self.read_only or not event.mimeData().hasUrls():
+        if self.read_only:
             return None
-        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        files = [path for path in files if path.is_file()]
+        files = self._files(event)
         report_id = self.report_at(event.position().toPoint()) if files else None
         return (report_id, files) if report_id else None
+
+    @staticmethod
+    def _files(event: QDropEvent) -> list[Path]:
+        if not event.mimeData().hasUrls():
+            return []
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        return [path for path in files if path.is_file()]

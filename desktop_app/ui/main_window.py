@@ -208,15 +208,40 @@ class MainWindow(QMainWindow):
             if widget is self.form or widget.acceptDrops():
                 FileDrops(
                     widget,
-                    lambda _point: self.form.editing_report or self.event_pane.selected_report_id(),
+                    lambda _point: self._report_of_the_form(),
                     self.evidence.attach,
                     self.ledger.read_only,
+                    self._form_drop_refusal,
+                    lambda text: self.statusBar().showMessage(text, 8000),
                 )
         self.event_pane.edit_requested.connect(self._edit_report)
         self.event_pane.new_report_requested.connect(self._new_report_for)
         self.event_pane.delete_requested.connect(self.delete_reports)
         self.events_pane.event_activated.connect(lambda _id: self.event_pane.table.setFocus())
         self.resize(1280, 800)
+
+    def _report_of_the_form(self) -> str | None:
+        """The report a file dropped on the form backs: the one it edits, else the one
+        selected, unless the form holds a new report being typed (the file went to the
+        selected report, another one, while a new one was typed beside it)."""
+        if self.form.editing_report:
+            return self.form.editing_report
+        if self.form.has_typed_content():
+            return None
+        return self.event_pane.selected_report_id()
+
+    def _form_drop_refusal(self) -> str:
+        if self.form.has_typed_content():
+            return translate(
+                "MainWindow",
+                "This report is not committed yet: commit it (Ctrl+Enter), then drop the file"
+                " on it.",
+            )
+        return translate(
+            "MainWindow",
+            "No report to add the file to: select a report, or edit one, then drop the file"
+            " on the form.",
+        )
 
     def show_workspace(self, index: int) -> None:
         """Bring a workspace into view (a shortcut that acts on it calls this first)."""

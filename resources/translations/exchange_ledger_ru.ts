@@ -1058,6 +1058,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Новое событие</translation>
     </message>
     <message>
+        <source>This report is not committed yet: commit it (Ctrl+Enter), then drop the file on it.</source>
+        <translation>Этот отчёт ещё не внесён: внесите его (Ctrl+Enter), затем перетащите на него файл.</translation>
+    </message>
+    <message>
+        <source>No report to add the file to: select a report, or edit one, then drop the file on the form.</source>
+        <translation>Нет отчёта, к которому добавить файл: выберите отчёт или откройте его для правки, затем перетащите файл на форму.</translation>
+    </message>
+    <message>
         <source>This file is open read-only: nothing can be changed.</source>
         <translation>Этот файл открыт только для чтения: ничего нельзя изменить.</translation>
     </message>

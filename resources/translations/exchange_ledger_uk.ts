@@ -1058,6 +1058,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Нова подія</translation>
     </message>
     <message>
+        <source>This report is not committed yet: commit it (Ctrl+Enter), then drop the file on it.</source>
+        <translation>Цей звіт ще не внесено: внесіть його (Ctrl+Enter), тоді перетягніть на нього файл.</translation>
+    </message>
+    <message>
+        <source>No report to add the file to: select a report, or edit one, then drop the file on the form.</source>
+        <translation>Немає звіту, до якого додати файл: виберіть звіт або відкрийте його для редагування, тоді перетягніть файл на форму.</translation>
+    </message>
+    <message>
         <source>This file is open read-only: nothing can be changed.</source>
         <translation>Цей файл відкрито лише для читання: нічого не можна змінити.</translation>
     </message>
