@@ -626,6 +626,27 @@ def _describe(db: Path, report: str, note: str, when: str, mp: pytest.MonkeyPatc
     mp.undo()
 
 
+def test_a_name_with_slashes_is_kept_as_typed_and_travels_whole(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """ "MoD statement 13/06/2025.pdf" typed in the Details dialog was kept as "2025.pdf"
+    (read as a path), without a word, and so was such a name in evidence.csv."""
+    report = _report_ids(example_db)[0]
+    assert cli("evidence", "add", example_db, report, page).code == 0
+    typed = "MoD statement 13/06/2025.pdf"
+    with Ledger.open(example_db) as ledger:
+        said = evidence.describe(f" {typed} ")
+        ledger.describe_evidence(report, hashlib.sha256(PDF).hexdigest(), said, "Ada")
+    assert [row[2] for row in _records(example_db)] == [typed]
+    assert cli("export", example_db, tmp_path / "out", "--with-evidence").code == 0
+    assert cli("import", tmp_path / "new.db", tmp_path / "out").code == 0
+    assert [row[2] for row in _records(tmp_path / "new.db")] == [typed]
+    assert cli("export", tmp_path / "new.db", tmp_path / "again").code == 0
+    assert (tmp_path / "again" / "evidence.csv").read_bytes() == (
+        tmp_path / "out" / "evidence.csv"
+    ).read_bytes()
+
+
 def _notes(db: Path) -> list[str]:
     return [row[5] for row in _records(db)]
 

@@ -136,8 +136,10 @@ def describe(
     file_name: str, accessed: str = "", archive_url: str = "", note: str = ""
 ) -> Description:
     """The researcher's words about a file, checked: a real day not in the future, an
-    http(s) URL (typed, never fetched)."""
-    name = Path(file_name).name.strip()
+    http(s) URL (typed, never fetched). The name is kept as typed, trimmed: it is only
+    shown (the stored copy is named by its SHA-256), and "MoD statement 13/06/2025.pdf"
+    was kept as "2025.pdf", read as a path; a file added from a path gives its own name."""
+    name = file_name.strip()
     if not name:
         raise Invalid("the evidence file needs a name")
     return Description(
