@@ -96,6 +96,21 @@ def test_add_copies_the_file_beside_the_ledger_under_its_hash_read_only(
     assert verified.code == 0 and "The one evidence file is as it was added." in verified.out
 
 
+def test_a_ledger_reached_through_a_link_keeps_its_evidence_beside_the_file(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """Added through a link, the file went beside the link (`link.evidence/`), and the
+    ledger opened by its own name (as Open recent opens it) called it missing."""
+    link = tmp_path / "elsewhere" / "link.db"
+    link.parent.mkdir()
+    link.symlink_to(example_db)
+    assert cli("evidence", "add", link, _report_ids(example_db)[0], page).code == 0
+    assert _stored(example_db) == [hashlib.sha256(PDF).hexdigest()]
+    assert not (link.parent / "link.evidence").exists()
+    for name in (example_db, link):
+        assert cli("evidence", "verify", name).code == 0
+
+
 def test_the_same_file_twice_is_stored_once(cli: Cli, example_db: Path, page: Path) -> None:
     first, second = _report_ids(example_db)[:2]
     copy = page.with_name("the same page, renamed.pdf")

@@ -148,10 +148,11 @@ def describe(
 
 
 def evidence_folder(db_path: Path) -> Path:
-    """`NAME.evidence/` beside `NAME.db`."""
-    return db_path.with_name(
-        f"{db_path.stem if db_path.suffix == '.db' else db_path.name}.evidence"
-    )
+    """`NAME.evidence/` beside `NAME.db`: beside the file itself where `db_path` is a
+    link to it, as SQLite keeps its -wal there. Opened through a link, a file's evidence
+    went beside the link, and opened by its own name (as Open recent does), it was missing."""
+    real = db_path.resolve()
+    return real.with_name(f"{real.stem if real.suffix == '.db' else real.name}.evidence")
 
 
 def guess_media_type(name: str, head: bytes) -> str:
