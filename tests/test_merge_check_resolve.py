@@ -526,6 +526,62 @@ def test_a_folder_that_withdrew_a_decision_in_force_here_withdraws_it(
     assert clean(cli("import", mine, tmp_path / "folder")).out.startswith("Nothing new")
 
 
+def _edit_source(path: Path, source: str, who: str, **changes: str) -> str:
+    """A source renamed or regraded as the Sources dialog does it; its id."""
+    from desktop_app.store import sources
+
+    with Ledger.open(path) as ledger:
+        row = next(r for r in sources.all_sources(ledger) if r["name"] == source)
+        fields = {key: row[key] for key in ("name", "party", "kind", "reliability")}
+        sources.update_source(ledger, row["id"], sources.SourceFields(**{**fields, **changes}), who)
+    return str(row["id"])
+
+
+def _sources(path: Path) -> list[tuple]:
+    return query(
+        path,
+        "SELECT name, reliability, (SELECT COUNT(*) FROM reports r WHERE r.source_id = s.id)"
+        " FROM sources s ORDER BY name",
+    )
+
+
+def test_a_source_renamed_and_regraded_there_is_so_here_after_a_merge(
+    pair: tuple[Path, Path], cli: Callable[..., CliResult]
+) -> None:
+    """A rename or a regrade never travelled: "Nothing to merge", and the colleague's
+    new report under the new name made a second source beside the first."""
+    mine, theirs = pair
+    _edit_source(theirs, "Coordination HQ", "Them", name="Coordination HQ (Kyiv)", reliability="A")
+    with Ledger.open(theirs) as ledger:
+        ledger.add_report(report(source="Coordination HQ (Kyiv)"), "Them", event_id="later")
+    said = clean(cli("merge", mine, theirs)).out
+    assert "1 source renamed or regraded as the other file changed them later" in said
+    assert _sources(mine) == [("Coordination HQ (Kyiv)", "A", 2), ("Vladimir Medinsky", "B", 1)]
+    assert clean(cli("merge", mine, theirs)).out.startswith("Nothing to merge")
+    listed = json.loads(clean(cli("conflicts", mine, "--json")).out)
+    assert listed and listed[0]["event_id"] == EVENT  # derived state follows the new name
+
+
+@pytest.mark.parametrize("why", ["ours later", "name taken here"])
+def test_a_source_changed_later_here_or_whose_new_name_is_taken_stays_ours(
+    why: str, pair: tuple[Path, Path], cli: Callable[..., CliResult]
+) -> None:
+    mine, theirs = pair
+    _edit_source(theirs, "Coordination HQ", "Them", reliability="A")
+    source_id = _edit_source(mine, "Coordination HQ", "Rita", reliability="C")
+    if why == "name taken here":
+        sql(mine, "UPDATE audit SET at = '2020-01-01T00:00:00Z' WHERE entity_id = ?", (source_id,))
+        _edit_source(theirs, "Coordination HQ", "Them", name="HQ")
+        with Ledger.open(mine) as ledger:
+            ledger.add_report(report(source="HQ"), "Rita", event_id="other")
+    said = clean(cli("merge", mine, theirs)).out
+    assert "0 sources renamed or regraded" in said and ", 1 kept where ours was changed" in said
+    assert ("Coordination HQ", "C", 1) in _sources(mine)
+    kept = "SELECT entity_id FROM audit WHERE action = 'merge-kept-local' AND entity = 'source'"
+    assert query(mine, kept) == [(source_id,)]
+    assert clean(cli("merge", mine, theirs)).out.startswith("Nothing to merge")
+
+
 def _not_a_database(path: Path) -> None:
     path.write_bytes(b"this is a text file, not a ledger\n" * 100)
 

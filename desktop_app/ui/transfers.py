@@ -120,6 +120,13 @@ def merge_summary(merged: MergeResult) -> str:
             "; {withdrawn} decisions withdrawn and {reinstated} in force again, as the other"
             " file changed them later",
         ).format(**c)
+    if merged.counts["sources_updated"] or merged.counts["sources_kept"]:
+        text += translate(
+            "Transfers",
+            "; {sources_updated} sources renamed or regraded as the other file changed them"
+            " later, {sources_kept} kept where ours was changed as late or later, or its name"
+            " is another source's here",
+        ).format(**c)
     if merged.counts["kept_deleted"]:
         text += translate(
             "Transfers",

@@ -2683,6 +2683,10 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; файлов доказательств, которых не хватало в папке этого реестра, перенесено из другой: {evidence_files}</translation>
     </message>
     <message>
+        <source>; {sources_updated} sources renamed or regraded as the other file changed them later, {sources_kept} kept where ours was changed as late or later, or its name is another source&apos;s here</source>
+        <translation>; источников переименовано или переоценено, так как в другом файле их изменили позже: {sources_updated}, оставлено наших, так как наше изменено так же поздно или позже либо их название здесь принадлежит другому источнику: {sources_kept}</translation>
+    </message>
+    <message>
         <source>; {kept_deleted} reports deleted here and edited there since left deleted (the other file&apos;s version is in the audit trail)</source>
         <translation>; отчётов, удалённых здесь и изменённых там позже, остались удалёнными: {kept_deleted} (версия другого файла есть в журнале изменений)</translation>
     </message>
