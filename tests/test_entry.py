@@ -16,7 +16,7 @@ from ui_helpers import USER, focused, open_window, press, shortcut, tab, type_te
 
 from desktop_app.domain.records import Flow, FlowKey
 from desktop_app.store.check import check
-from desktop_app.store.ledger import Ledger, ReportInput
+from desktop_app.store.ledger import Ledger, ReportChanged, ReportInput
 from desktop_app.store.sources import sources_named
 
 MEDINSKY_QUOTE = (
@@ -1256,3 +1256,68 @@ def test_escape_asks_before_it_clears_a_published_date(
     type_text(qtbot, "2025-06-01")
     press(qtbot, Qt.Key.Key_Escape)
     assert asked == ["Discard this report?"] and window.form.published.text() == "2025-06-01"
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Commit over it"])
+def test_an_edit_committed_over_another_programs_newer_edit_is_asked_first(
+    answer: str,
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A colleague's newer edit, merged in while the form held the report (or written by
+    another window), was overwritten by Ctrl+Enter without a word: "Saved: Edit report",
+    the old count and quote written back."""
+    path = example_ledger(tmp_path)
+    window = open_window(qtbot, path)
+    window.event_pane.show_event("bodies-2025-06-13")
+    window.event_pane.table.setFocus()
+    window.event_pane.table.selectRow(0)
+    press(qtbot, Qt.Key.Key_F2)
+    report_id = window.form.editing_report
+    assert report_id
+    window.form.location.setText("Istanbul")
+    with Ledger.open(path) as other:  # another program: the quote corrected
+        record = other.report_record(report_id)
+        assert record is not None
+        other.conn.execute("BEGIN IMMEDIATE")
+        other.conn.execute(
+            "UPDATE reports SET quote = 'corrected there', seq = seq + 1000 WHERE id = ?",
+            (report_id,),
+        )
+        other.conn.execute("COMMIT")
+    asked: list[str] = []
+
+    def reply(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.windowTitle())
+        next(b for b in box.buttons() if b.text().replace("&", "") == answer).click()
+
+    when_modal(reply)
+    shortcut(qtbot, window, "Ctrl+Return")
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Report changed meanwhile"]
+    with Ledger.open(path, read_only=True) as ledger:
+        stored = ledger.report_record(report_id)
+    assert stored is not None
+    if answer == "Cancel":
+        assert (stored["quote"], stored["location"]) == ("corrected there", record["location"])
+        assert window.form.editing_report == report_id  # what was typed stays
+        assert window.form.location.text() == "Istanbul"
+    else:
+        assert stored["location"] == "Istanbul" and stored["quote"] == record["quote"]
+        assert window.form.editing_report is None
+
+
+def test_an_edit_raced_by_another_program_inside_the_write_is_refused(tmp_path: Path) -> None:
+    path = example_ledger(tmp_path)
+    with Ledger.open(path) as ledger:
+        report_id = ledger.conn.execute("SELECT id FROM reports LIMIT 1").fetchone()[0]
+        seq = ledger.report_seq(report_id)
+        edit = ReportInput(
+            event_type="exchange", source_name="S", claimed_date="2025-06-13", quote="q"
+        )
+        ledger.conn.execute("UPDATE reports SET seq = seq + 1000 WHERE id = ?", (report_id,))
+        before = ledger.report_record(report_id)
+        with pytest.raises(ReportChanged, match="changed by another program"):
+            ledger.edit_report(report_id, edit, "Ada", seq=seq)
+        assert ledger.report_record(report_id) == before

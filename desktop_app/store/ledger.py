@@ -140,6 +140,10 @@ class Changes:
         )
 
 
+class ReportChanged(Invalid):
+    """A report written since it was read for an edit: the edit would undo that write."""
+
+
 @dataclass(frozen=True)
 class ReportInput:
     """A report as a person or a file gives it, already validated field by field."""
@@ -801,12 +805,21 @@ class Ledger:
             "flows": sorted(flows),
         }
 
-    def edit_report(self, report_id: str, report: ReportInput, who: str) -> Changes:
-        """Change a report in place; it moves to the end of the write order."""
+    def edit_report(
+        self, report_id: str, report: ReportInput, who: str, *, seq: int | None = None
+    ) -> Changes:
+        """Change a report in place; it moves to the end of the write order. `seq`: the
+        place it had when it was read for this edit; written since (another program, a
+        merge), it is not overwritten: ReportChanged."""
         with self.write(who) as state:
             old = self.report_record(report_id)
             if old is None:
                 raise Invalid(f"there is no report {report_id}")
+            if seq is not None and self.report_seq(report_id) != seq:
+                raise ReportChanged(
+                    f"report {report_id} was changed by another program since it was opened"
+                    " for editing; nothing was saved, so as not to undo that change"
+                )
             event_id = old["event_id"]
             self._retype_event_if_alone(event_id, report.event_type)
             source_id, _ = self.ensure_source(

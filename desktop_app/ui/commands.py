@@ -66,13 +66,18 @@ class AddReport(LedgerCommand):
 
 
 class EditReport(LedgerCommand):
-    def __init__(self, session: Session, report_id: str, report: ReportInput) -> None:
+    def __init__(
+        self, session: Session, report_id: str, report: ReportInput, seq: int | None = None
+    ) -> None:
+        """`seq`: the report's place in the write order when the form read it (a report
+        written since is not overwritten, `Ledger.edit_report`)."""
         super().__init__(
             session,
             translate("Commands", "Edit report from {source}").format(source=report.source_name),
         )
         self.report_id = report_id
         self.report = report
+        self.seq_read = seq
         self.before: dict = {}
         self.after: dict = {}
         # The report's source before and after: the one it no longer names goes with the
@@ -91,7 +96,9 @@ class EditReport(LedgerCommand):
         self.type_before = self.ledger.event_type(self.before["event_id"]) or ""
         seq_before = self.ledger.report_seq(self.report_id)
         source_before = self.ledger.source_row(before["source_id"])
-        changes = self.ledger.edit_report(self.report_id, self.report, self.who())
+        changes = self.ledger.edit_report(
+            self.report_id, self.report, self.who(), seq=self.seq_read
+        )
         self.after = self.ledger.report_record(self.report_id) or {}
         self.seqs = (seq_before, self.ledger.report_seq(self.report_id))
         self.sources = (source_before, self.ledger.source_row(self.after["source_id"]))

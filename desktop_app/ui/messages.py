@@ -344,6 +344,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"report (?P<report>.+?) was changed by another program since it was opened for"
+        r" editing; nothing was saved, so as not to undo that change",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "report {report} was changed by another program since it was opened for editing;"
+            " nothing was saved, so as not to undo that change",
+        ),
+    ),
+    (
         r"withdrawn in the folder, but withdrawn and reinstated here too, which may be the"
         r" later change: kept in force here",
         QT_TRANSLATE_NOOP(

@@ -172,6 +172,7 @@ class ReportForm(QWidget):
         self.editing_report: str | None = None
         self._touched: set[str] = set()
         self._as_loaded: tuple[object, ...] = ()  # the edited report as it was loaded
+        self._seq_loaded: int | None = None  # its place in the write order then
         self._grades_of_known = False  # the kind and grade boxes show a known source's
         self._sources: dict[str, tuple[str, str | None]] = {}  # name, party by label
         self._former: dict[str, dict] | None = None  # read when first needed
@@ -557,6 +558,7 @@ class ReportForm(QWidget):
             return
         self.clear()
         self.editing_report = report["id"]
+        self._seq_loaded = report["seq"]
         self.target_event = report["event_id"]
         set_combo_value(self.event_type, self.session.ledger.event_type(report["event_id"]) or "")
         # An event has one type: one of its reports cannot change it while others share it
@@ -587,6 +589,7 @@ class ReportForm(QWidget):
     def clear(self) -> None:
         self.target_event = None
         self.editing_report = None
+        self._seq_loaded = None
         self.event_type.setEnabled(True)
         # setText, not clear(), which Ctrl+Z would take back: an emptied form has nothing
         # of its own to undo, so Ctrl+Z in it undoes the last change (text_undo).
@@ -703,6 +706,8 @@ class ReportForm(QWidget):
             return
         if not self.editing_report and self.target_event and not self._target_shown():
             return
+        if self.editing_report and not self._overwrite_agreed():
+            return
         try:
             event_id = self._commit(report)
         except (Invalid, LedgerFileError) as error:
@@ -719,6 +724,37 @@ class ReportForm(QWidget):
         self._select_later = event_id
         self._selection_later.start()
         self.event_type.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _overwrite_agreed(self) -> bool:
+        """The report being edited is as it was loaded, or the person agrees to commit
+        over what was written to it since: another program's edit or a merge (a
+        colleague's newer edit) was overwritten without a word, the form still showing
+        the old values, and the colleague's change survived only in the audit trail."""
+        assert self.editing_report is not None
+        now = self.session.ledger.report_seq(self.editing_report)
+        if now == self._seq_loaded:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("ReportForm", "Report changed meanwhile"),
+            translate(
+                "ReportForm",
+                "This report was changed since you began editing it (by another program, a"
+                " merge or an undo): its reports pane shows it as it is now. Committing"
+                " would replace that change with what the form holds.",
+            ),
+            parent=self,
+        )
+        over = box.addButton(
+            translate("ReportForm", "Commit &over it"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not over:
+            return False
+        self._seq_loaded = now
+        return True
 
     def _target_shown(self) -> bool:
         """The event a new report is for still has reports; if not (deleted, its last
@@ -761,7 +797,9 @@ class ReportForm(QWidget):
 
     def _commit(self, report: ReportInput) -> str | None:
         if self.editing_report:
-            self.session.execute(EditReport(self.session, self.editing_report, report))
+            self.session.execute(
+                EditReport(self.session, self.editing_report, report, self._seq_loaded)
+            )
             return self.target_event
         event_id = self.target_event
         if event_id is None:

@@ -1533,6 +1533,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>источник «{source}» здесь — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; оставлен {sources}</translation>
     </message>
     <message>
+        <source>report {report} was changed by another program since it was opened for editing; nothing was saved, so as not to undo that change</source>
+        <translation>отчёт {report} изменила другая программа с тех пор, как его открыли для правки; ничего не сохранено, чтобы не отменить то изменение</translation>
+    </message>
+    <message>
         <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
         <translation>отозвано в папке, но здесь его тоже отзывали и восстанавливали, и это может быть более позднее изменение: здесь остаётся в силе</translation>
     </message>
@@ -2327,6 +2331,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Nothing changed: the report stays as it was.</source>
         <translation>Ничего не изменено: сообщение остаётся как было.</translation>
+    </message>
+    <message>
+        <source>Report changed meanwhile</source>
+        <translation>Отчёт тем временем изменён</translation>
+    </message>
+    <message>
+        <source>This report was changed since you began editing it (by another program, a merge or an undo): its reports pane shows it as it is now. Committing would replace that change with what the form holds.</source>
+        <translation>Этот отчёт изменён с тех пор, как вы начали его править (другая программа, слияние или отмена): панель отчётов показывает его таким, какой он сейчас. Внесение заменит то изменение тем, что есть в форме.</translation>
+    </message>
+    <message>
+        <source>Commit &amp;over it</source>
+        <translation>Внести &amp;поверх</translation>
     </message>
     <message>
         <source>Event gone</source>

@@ -1533,6 +1533,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>джерело «{source}» тут — {kind}, {grade}, а в {reports} — {given_kind}, {given_grade}; залишено {sources}</translation>
     </message>
     <message>
+        <source>report {report} was changed by another program since it was opened for editing; nothing was saved, so as not to undo that change</source>
+        <translation>звіт {report} змінила інша програма відтоді, як його відкрили для редагування; нічого не збережено, щоб не скасувати ту зміну</translation>
+    </message>
+    <message>
         <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
         <translation>відкликане в папці, але тут його теж відкликали й відновили, і це може бути пізніша зміна: тут лишається чинним</translation>
     </message>
@@ -2327,6 +2331,18 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     <message>
         <source>Nothing changed: the report stays as it was.</source>
         <translation>Нічого не змінено: повідомлення лишається як було.</translation>
+    </message>
+    <message>
+        <source>Report changed meanwhile</source>
+        <translation>Звіт тим часом змінено</translation>
+    </message>
+    <message>
+        <source>This report was changed since you began editing it (by another program, a merge or an undo): its reports pane shows it as it is now. Committing would replace that change with what the form holds.</source>
+        <translation>Цей звіт змінено відтоді, як ви почали його редагувати (інша програма, злиття або скасування): панель звітів показує його таким, як він є тепер. Внесення замінить ту зміну тим, що є у формі.</translation>
+    </message>
+    <message>
+        <source>Commit &amp;over it</source>
+        <translation>Внести &amp;поверх</translation>
     </message>
     <message>
         <source>Event gone</source>
