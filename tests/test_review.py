@@ -1218,3 +1218,26 @@ def test_another_programs_change_starts_the_undo_history_afresh(
         assert [d["value"] for d in queries.decisions_in_force(ledger)] == ["44"]
     window.check_other_writers()  # nothing new: nothing said
     assert window.statusBar().currentMessage().startswith("Undo starts afresh")
+
+
+def test_another_programs_commit_just_before_a_decision_here_is_still_shown(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """The window's own decision, made before its next look at the file, took another
+    program's commit as seen: the queue kept a decided event and never listed the new one,
+    until some program wrote again."""
+    path = two_report_events(tmp_path / "l.db", *THREE_DISPUTED[:2])
+    window = open_window(qtbot, path)
+    pane = window.review_pane
+    assert pane.queue_ids() == ["a", "b"]
+    with Ledger.open(path) as other:  # another program: a new disputed event, and a decided
+        new = two_report_events(tmp_path / "z.db", THREE_DISPUTED[2])
+        apply_import(other, plan_import(other, new.with_suffix(".csv"), "x"), "x")
+        other.resolve(
+            "a", FieldKey.count(FlowKey("Russia", "Ukraine", "civilians")), "11", "cli", "x"
+        )
+    pane.show_event("b")
+    decide_by_keyboard(qtbot, window, 1, rationale="the window decides b")
+    window.check_other_writers()
+    qtbot.waitUntil(lambda: pane.queue_ids() == ["c"])

@@ -522,7 +522,13 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes) -> None:
         self._settle_later.start()
-        self._data_version = self._read_data_version()
+        if changes.everything:
+            # A job of this window (an import, a merge) committed through its own
+            # connection, and every pane reloads whole: its commit is no other program's
+            # news. Not after the window's own writes, which leave the number as it was:
+            # a commit another program made just before one of them was taken as seen,
+            # and the panes never showed it.
+            self._data_version = self._read_data_version()
 
     def _read_data_version(self) -> int:
         return self.ledger.data_version()
@@ -568,6 +574,8 @@ class MainWindow(QMainWindow):
         line undid an edit made here before it, over the newer edit the merge had brought
         (a value neither of them had typed); the window's own imports and merges start it
         afresh too."""
+        if self.tasks.dialog is not None:
+            return  # a job of this window may be writing: said by the job when it ends
         version = self._read_data_version()
         if version == self._data_version:
             return
