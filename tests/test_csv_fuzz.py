@@ -948,6 +948,30 @@ def test_an_event_created_after_the_file_was_read_stops_the_import(tmp_path: Pat
         assert {table: ledger.count(table) for table in TABLES} == before
 
 
+@pytest.mark.parametrize("bulk", [True, False])
+def test_an_event_retyped_after_the_file_was_read_stops_the_import(
+    bulk: bool, tmp_path: Path
+) -> None:
+    """Another program gave an event another type (its only report edited) between the
+    reading and the write: the file's exchange report went into an event of type
+    `other`, its count out of the balance, and the import said nothing."""
+    db = tmp_path / "ledger.db"
+    first = write_reports_csv(tmp_path / "first.csv", 1, per_event=1)
+    more = write_reports_csv(tmp_path / "more.csv", 1, per_event=1, prefix="m")
+    text = more.read_text(encoding="utf-8").replace("m-event-0", "r-event-0")
+    more.write_text(text, encoding="utf-8")
+    with Ledger.open(db) as ledger:
+        apply_import(ledger, plan_import(ledger, first, "test"), "test")
+        plan = plan_import(ledger, more, "test", bulk=bulk)
+        assert not plan.errors and not plan.new_events
+        retyped = ReportInput(event_type="other", source_name="Source 0", claimed_date="2024-01-01")
+        ledger.edit_report("r0", retyped, "another window")
+        before = {table: ledger.count(table) for table in TABLES}
+        with pytest.raises(Invalid, match="event r-event-0 was retyped by another program"):
+            apply_import(ledger, plan, "test")
+        assert {table: ledger.count(table) for table in TABLES} == before
+
+
 class Forks(derived.Derivation):
     """A derivation that keeps the pid of the child it forks."""
 

@@ -256,6 +256,7 @@ class _Reading:
         self.stage = 0
         self.reports: list[NewReport] = []
         self.new_events: dict[str, str] = {}
+        self.stored_types: dict[str, str] = {}
         self.sources: dict[str, GivenSource] = {}
         self.new_sources: dict[str, tuple[str, str | None]] = {}
         self.party_spellings: set[str] = set()
@@ -332,6 +333,7 @@ class _Reading:
         self.new_events = {
             event_id: kind for event_id, kind in event_types.items() if event_id not in stored
         }
+        self.stored_types = dict(stored)
 
     def report_ids(self) -> list[str]:
         return [report.report_id for report in self.reports]
@@ -384,6 +386,7 @@ class _Reading:
     def fill(self, plan: ImportPlan) -> None:
         plan.reports = self.reports
         plan.new_events = self.new_events
+        plan.stored_types = self.stored_types
         plan.sources = self.sources
         plan.new_sources = self.new_sources
         name_parties(self.ledger.parties(), plan, self.party_spellings)

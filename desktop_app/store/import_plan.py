@@ -163,6 +163,9 @@ class ImportPlan:
     reports: list[NewReport] = field(default_factory=list)
     skipped: int = 0
     new_events: dict[str, str] = field(default_factory=dict)  # id -> type
+    # The stored events the file names, with the type the plan read: another program
+    # may retype one before the write (`importer._check_events_unchanged`).
+    stored_types: dict[str, str] = field(default_factory=dict)
     sources: dict[str, GivenSource] = field(default_factory=dict)  # every one the reports name
     new_sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     new_parties: list[str] = field(default_factory=list)

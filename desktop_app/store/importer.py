@@ -250,7 +250,9 @@ def _check_events_unchanged(ledger: Ledger, plan: ImportPlan) -> None:
     named = {report.event_id for report in plan.reports}.difference(plan.new_events)
     missing = named.difference(lookup(ledger.conn, "SELECT id, id FROM events", named))
     created = lookup(ledger.conn, "SELECT id, id FROM events", plan.new_events)
-    for event_ids, what in ((missing, "deleted"), (created, "created")):
+    now = lookup(ledger.conn, "SELECT id, type FROM events", plan.stored_types)
+    retyped = {event_id for event_id, kind in now.items() if plan.stored_types[event_id] != kind}
+    for event_ids, what in ((missing, "deleted"), (created, "created"), (retyped, "retyped")):
         if event_ids:
             raise PlanOutdated(
                 f"event {min(event_ids)} was {what} by another program while the file was"

@@ -350,6 +350,7 @@ def _check_against_ledger(
     stored_types = lookup(
         ledger.conn, "SELECT id, type FROM events", {r.event_id for r in planned.values()}
     )
+    plan.stored_types = dict(stored_types)
     stored_reports = lookup(ledger.conn, "SELECT id, id FROM reports", set(planned))
     deleted = lookup(ledger.conn, DELETED_REPORTS, set(planned))
     event_types: dict[str, tuple[str, int]] = {}

@@ -642,6 +642,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"event (?P<event>.+) was retyped by another program while the file was read; nothing"
+        r" was imported: import the file again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "event {event} was retyped by another program while the file was read; nothing was"
+            " imported: import the file again",
+        ),
+    ),
+    (
         r"another program renamed or merged (?P<what>source|party) (?P<name>.+) while the file"
         r" was read; nothing was imported: import the file again",
         QT_TRANSLATE_NOOP(

@@ -1717,6 +1717,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>событие {event} создала другая программа, пока файл читался; ничего не импортировано: импортируйте файл ещё раз</translation>
     </message>
     <message>
+        <source>event {event} was retyped by another program while the file was read; nothing was imported: import the file again</source>
+        <translation>тип события {event} изменила другая программа, пока файл читался; ничего не импортировано: импортируйте файл ещё раз</translation>
+    </message>
+    <message>
         <source>another program renamed or merged {what} {name} while the file was read; nothing was imported: import the file again</source>
         <translation>пока файл читался, другая программа переименовала или объединила — {what} {name}; ничего не импортировано: импортируйте файл ещё раз</translation>
     </message>

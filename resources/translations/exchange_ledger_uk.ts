@@ -1717,6 +1717,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>подію {event} створила інша програма, поки файл читався; нічого не імпортовано: імпортуйте файл ще раз</translation>
     </message>
     <message>
+        <source>event {event} was retyped by another program while the file was read; nothing was imported: import the file again</source>
+        <translation>тип події {event} змінила інша програма, поки файл читався; нічого не імпортовано: імпортуйте файл ще раз</translation>
+    </message>
+    <message>
         <source>another program renamed or merged {what} {name} while the file was read; nothing was imported: import the file again</source>
         <translation>поки файл читався, інша програма перейменувала чи об’єднала — {what} {name}; нічого не імпортовано: імпортуйте файл ще раз</translation>
     </message>
