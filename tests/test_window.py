@@ -35,9 +35,11 @@ from ui_helpers import (
     type_text,
 )
 
+from desktop_app.domain.records import FieldKey, FlowKey
 from desktop_app.store import checked_files, derived, importer
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
+from desktop_app.store.sources import all_sources
 from desktop_app.ui.dialogs import ProblemsDialog, SourcesDialog
 from desktop_app.ui.events_model import STATUS_COLUMN
 from desktop_app.ui.main_window import MainWindow, recent_files, remember_file
@@ -1473,3 +1475,31 @@ def test_a_write_shortcut_in_a_read_only_window_says_why_it_does_nothing(
         said = window.statusBar().currentMessage()
         assert said == "This file is open read-only: nothing can be changed.", keys
     assert window.ledger.count("reports") == 6
+
+
+def test_another_programs_write_keeps_what_is_typed_in_the_sources_dialog(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A rename typed and not yet saved went back to the stored name at any other
+    program's write (the list reloads), and Save then saved nothing, without a word."""
+    window, dialog = sources_dialog(qtbot, tmp_path)
+    row = next(i for i, s in enumerate(dialog.sources) if s["name"] == "Vladimir Medinsky")
+    dialog.table.setCurrentCell(row, 0)
+    dialog.name.setText("Vladimir R. Medinsky")
+    dialog.reliability.setCurrentIndex(1)  # B
+    with Ledger.open(window.ledger.path) as other:  # another program resolves something
+        other.resolve(
+            "bodies-2025-06-13",
+            FieldKey.count(FlowKey("Ukraine", "Russia", "bodies")),
+            "1200",
+            "cli",
+            "x",
+        )
+    window.check_other_writers()
+    assert (dialog.name.text(), dialog.reliability.currentIndex()) == ("Vladimir R. Medinsky", 1)
+    assert dialog.selected()["name"] == "Vladimir Medinsky"
+    dialog.save()
+    with Ledger.open(window.ledger.path, read_only=True) as ledger:
+        names = {s["name"]: s["reliability"] for s in all_sources(ledger)}
+    assert names.get("Vladimir R. Medinsky") == "B"

@@ -142,6 +142,11 @@ def shortcut_text(action: QAction) -> str:
     return translate("Dialogs", " or ").join(keys)
 
 
+def _held(source: dict) -> SourceFields:
+    """A source's fields as stored."""
+    return SourceFields(source["name"], source["party"], source["kind"], source["reliability"])
+
+
 class SourcesDialog(QDialog):
     """Rename or regrade a source, or merge two duplicates (their reports follow)."""
 
@@ -225,6 +230,11 @@ class SourcesDialog(QDialog):
 
     def reload(self) -> None:
         selected = self.selected()
+        # What the person typed over the selected source and has not saved, and the source
+        # chosen to merge into: another program's write reloads the list, and it put the
+        # stored values back in the fields (Save then saved nothing, and said nothing).
+        typed = self._typed()
+        chosen = self.merge_target.currentData()
         self.sources = all_sources(self.session.ledger)
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
@@ -246,6 +256,12 @@ class SourcesDialog(QDialog):
         elif self.sources:
             self.table.setCurrentCell(0, 0)
         self._load_selected()
+        still = self.selected()
+        if selected is None or still is None or still["id"] != selected["id"]:
+            return
+        if typed != _held(selected):
+            self._show(typed)
+        self.merge_target.setCurrentIndex(self.merge_target.findData(chosen))
 
     def selected(self) -> dict | None:
         row = self.table.currentRow()
@@ -255,25 +271,31 @@ class SourcesDialog(QDialog):
         source = self.selected()
         if source is None:
             return
-        self.name.setText(source["name"])
-        self.party.setText(source["party"] or "")
-        set_combo_value(self.kind, source["kind"])
-        self.reliability.setCurrentIndex(list(RELIABILITY).index(source["reliability"]))
+        self._show(_held(source))
         # No other source is chosen for a merge until the person chooses one: Alt+M merged
         # at once into whichever source stood first in the list.
         self.merge_target.setCurrentIndex(self.merge_target.findData(source["id"]))
 
-    def save(self) -> None:
-        source = self.selected()
-        if source is None:
-            return
-        fields = SourceFields(
+    def _show(self, fields: SourceFields) -> None:
+        self.name.setText(fields.name)
+        self.party.setText(fields.party or "")
+        set_combo_value(self.kind, fields.kind)
+        self.reliability.setCurrentIndex(list(RELIABILITY).index(fields.reliability))
+
+    def _typed(self) -> SourceFields:
+        return SourceFields(
             self.name.text(),
             self.party.text().strip() or None,
             combo_value(self.kind),
             list(RELIABILITY)[self.reliability.currentIndex()],
         )
-        held = SourceFields(source["name"], source["party"], source["kind"], source["reliability"])
+
+    def save(self) -> None:
+        source = self.selected()
+        if source is None:
+            return
+        fields = self._typed()
+        held = _held(source)
         # The party by its key: "ukraine" typed is the party Ukraine, which it stays.
         typed = replace(fields, name=fields.name.strip(), party=source["party"])
         if typed == held and name_key(fields.party or "") == name_key(source["party"] or ""):
