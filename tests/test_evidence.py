@@ -780,6 +780,28 @@ def test_a_copy_of_eight_megabytes_says_how_far_it_has_come(
     assert result.code == 0 and "copying v.mp4: 100%" in result.err, result.err
 
 
+def test_a_restored_record_without_its_file_is_said(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """Restoring a folder whose evidence/ lacked a file said only "1 evidence record, 0
+    evidence files": nothing named the record that came without its file."""
+    assert cli("evidence", "add", example_db, _report_ids(example_db)[0], page).code == 0
+    with_files, without = tmp_path / "with", tmp_path / "without"
+    assert cli("export", example_db, with_files, "--with-evidence").code == 0
+    (with_files / "evidence" / hashlib.sha256(PDF).hexdigest()).unlink()
+    result = cli("import", tmp_path / "a.db", with_files)
+    assert result.code == 0
+    assert "evidence.csv, row 2, column sha256: the file is neither in evidence/" in result.err
+    assert cli("export", example_db, without).code == 0
+    result = cli("import", tmp_path / "b.db", without)
+    assert result.code == 0
+    assert "the folder has no evidence/ (exported without the evidence files)" in result.err
+    assert "added without their files (1)" in result.err
+    assert cli("export", example_db, tmp_path / "whole", "--with-evidence").code == 0
+    whole = cli("import", tmp_path / "c.db", tmp_path / "whole")
+    assert whole.code == 0 and "without" not in whole.err
+
+
 def test_an_export_folder_with_altered_evidence_is_refused_whole(
     cli: Cli, example_db: Path, page: Path, tmp_path: Path
 ) -> None:

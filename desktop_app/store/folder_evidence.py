@@ -16,6 +16,7 @@ from .evidence import (
     Evidence,
     LockerCopies,
     describe,
+    evidence_folder,
 )
 from .folder_files import REPORTS, Problems, read_table
 from .import_plan import Progress
@@ -110,10 +111,10 @@ class FolderEvidence:
     ) -> None:
         """The records, after the files they name: `progress` is told the bytes copied
         (or checked, in a dry run) in thousandths of them all."""
-        items = []
+        items: list[tuple[int, Evidence]] = []
         for number, item in self.rows:
             if ledger.report_exists(item.report_id):
-                items.append(item)
+                items.append((number, item))
             elif ledger.deleted_here(item.report_id):
                 continue  # as its report: not brought back (reports.csv's warning says so)
             else:  # an export holds the evidence of its own reports only
@@ -125,7 +126,7 @@ class FolderEvidence:
                 )
         if folder.problems.errors:
             return
-        wanted = {item.sha256: item.size for item in items}
+        wanted = {item.sha256: item.size for _number, item in items}
         source = folder.directory / EVIDENCE_FOLDER
         try:
             self.copied = self.copies.copy(
@@ -138,7 +139,38 @@ class FolderEvidence:
         except Invalid as error:
             folder.problems.error(EVIDENCE_FOLDER, 0, "", str(error))
             return
-        self.added = sum(ledger.add_evidence_record(item) for item in items)
+        locker = evidence_folder(ledger.path)
+        unfound: list[int] = []  # rows of records added without their file
+        for number, item in items:
+            if ledger.add_evidence_record(item):
+                self.added += 1
+                if not ((locker / item.sha256).is_file() or (source / item.sha256).is_file()):
+                    unfound.append(number)
+        self._say_unfound(folder, unfound, source.is_dir())
+
+    @staticmethod
+    def _say_unfound(folder: FolderResult, rows: list[int], files_given: bool) -> None:
+        """Records added without their file, said as a merge says it: "6 evidence records,
+        4 evidence files" alone hid them until a verify called the files missing. One
+        sentence for a folder exported without its files, else one per record."""
+        if rows and not files_given:
+            folder.problems.warn(
+                EVIDENCE_FILE,
+                0,
+                "",
+                f"the folder has no {EVIDENCE_FOLDER}/ (exported without the evidence files):"
+                f" its records are added without their files ({len(rows):,}); 'evidence"
+                " verify' names them",
+            )
+            return
+        for number in rows:
+            folder.problems.warn(
+                EVIDENCE_FILE,
+                number,
+                "sha256",
+                f"the file is neither in {EVIDENCE_FOLDER}/ nor in this ledger's evidence"
+                " folder: the record is added without it ('evidence verify' names it)",
+            )
 
     def discard(self) -> None:
         self.copies.discard()

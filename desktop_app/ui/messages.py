@@ -353,6 +353,25 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"the folder has no (?P<folder>\S+) \(exported without the evidence files\): its"
+        r" records are added without their files \((?P<count>[\d,]+)\); 'evidence verify'"
+        r" names them",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "the folder has no {folder} (exported without the evidence files): its records are"
+            " added without their files ({count}); Verify evidence files names them",
+        ),
+    ),
+    (
+        r"the file is neither in (?P<folder>\S+) nor in this ledger's evidence folder: the"
+        r" record is added without it \('evidence verify' names it\)",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "the file is neither in {folder} nor in this ledger's evidence folder: the record is"
+            " added without it (Verify evidence files names it)",
+        ),
+    ),
+    (
         r"withdrawn in the folder, but withdrawn and reinstated here too, which may be the"
         r" later change: kept in force here",
         QT_TRANSLATE_NOOP(

@@ -1537,6 +1537,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>отчёт {report} изменила другая программа с тех пор, как его открыли для правки; ничего не сохранено, чтобы не отменить то изменение</translation>
     </message>
     <message>
+        <source>the folder has no {folder} (exported without the evidence files): its records are added without their files ({count}); Verify evidence files names them</source>
+        <translation>в папке нет {folder} (экспортировано без файлов доказательств): её записи добавлены без файлов ({count}); их называет «Проверить файлы доказательств»</translation>
+    </message>
+    <message>
+        <source>the file is neither in {folder} nor in this ledger&apos;s evidence folder: the record is added without it (Verify evidence files names it)</source>
+        <translation>файла нет ни в {folder}, ни в папке доказательств этого реестра: запись добавлена без него (его называет «Проверить файлы доказательств»)</translation>
+    </message>
+    <message>
         <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
         <translation>отозвано в папке, но здесь его тоже отзывали и восстанавливали, и это может быть более позднее изменение: здесь остаётся в силе</translation>
     </message>

@@ -1537,6 +1537,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>звіт {report} змінила інша програма відтоді, як його відкрили для редагування; нічого не збережено, щоб не скасувати ту зміну</translation>
     </message>
     <message>
+        <source>the folder has no {folder} (exported without the evidence files): its records are added without their files ({count}); Verify evidence files names them</source>
+        <translation>у папці немає {folder} (експортовано без файлів доказів): її записи додано без файлів ({count}); їх називає «Перевірити файли доказів»</translation>
+    </message>
+    <message>
+        <source>the file is neither in {folder} nor in this ledger&apos;s evidence folder: the record is added without it (Verify evidence files names it)</source>
+        <translation>файлу немає ні в {folder}, ні в папці доказів цього реєстру: запис додано без нього (його називає «Перевірити файли доказів»)</translation>
+    </message>
+    <message>
         <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
         <translation>відкликане в папці, але тут його теж відкликали й відновили, і це може бути пізніша зміна: тут лишається чинним</translation>
     </message>
