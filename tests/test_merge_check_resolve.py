@@ -478,24 +478,6 @@ def test_a_report_deleted_here_and_edited_there_since_is_said_and_audited(
     assert clean(cli("merge", mine, other)).out.startswith("Nothing to merge")
 
 
-def test_a_decision_following_a_report_deleted_here_is_not_put_in_force(
-    pair: tuple[Path, Path], cli: Callable[..., CliResult], tmp_path: Path
-) -> None:
-    """Merged, it made the balance a figure no report here states (150, of the report
-    deleted here), where the import of the same export folder refuses it."""
-    mine, theirs = pair
-    with Ledger.open(mine) as ledger:
-        ledger.delete_report("r2", "Rita")
-    with Ledger.open(theirs) as ledger:
-        ledger.resolve(EVENT, COUNT, "150", "the Russian figure", "Them", "r2")
-    said = clean(cli("merge", mine, theirs)).out
-    assert "1 decision not taken, each following a report deleted here" in said
-    assert "0 decisions added" in said
-    assert query(mine, "SELECT COUNT(*) FROM resolutions") == [(0,)]
-    assert estimate(flow_row(cli, mine, tmp_path / "out")) == (100, 100, 100)
-    assert clean(cli("merge", mine, theirs)).out.startswith("Nothing to merge")
-
-
 @pytest.mark.parametrize("changed_here", [False, True])
 def test_a_folder_that_withdrew_a_decision_in_force_here_withdraws_it(
     changed_here: bool, base: Path, cli: Callable[..., CliResult], tmp_path: Path
@@ -855,29 +837,6 @@ def test_a_merged_report_reopens_a_decided_event_only_if_it_disagrees(
     assert row["status"] == expected
     listed = json.loads(clean(cli("conflicts", mine, "--json")).out)
     assert (EVENT in {event["event_id"] for event in listed}) == (expected == "reopened")
-
-
-@pytest.mark.parametrize("how", ["merge", "export folder"])
-def test_a_colleagues_reopened_event_arrives_reopened(
-    how: str, pair: tuple[Path, Path], cli: Callable[..., CliResult], tmp_path: Path
-) -> None:
-    """Theirs decided the count, then a report that contradicts it came: reopened there.
-    Merged (or its export folder imported) here, it arrived resolved, out of the queue:
-    their reports were written first and their decisions after them."""
-    mine, theirs = pair
-    with Ledger.open(theirs) as ledger:
-        ledger.resolve(EVENT, COUNT, "100", "the HQ counted", "Them", "r1")
-        ledger.add_report(report(source="ICRC", party=None, count=125), "Them", event_id=EVENT)
-    assert status(theirs) == "reopened"
-    if how == "merge":
-        clean(cli("merge", mine, theirs))
-    else:
-        clean(cli("export", theirs, tmp_path / "folder"))
-        clean(cli("import", mine, tmp_path / "folder"))
-    assert status(mine) == "reopened"
-    listed = json.loads(clean(cli("conflicts", mine, "--json")).out)
-    assert [event["status"] for event in listed if event["event_id"] == EVENT] == ["reopened"]
-    assert estimate(flow_row(cli, mine, tmp_path / "out")) == (100, 100, 100)
 
 
 def test_a_merged_newer_edit_that_contradicts_a_decision_reopens(

@@ -3,8 +3,7 @@
 Events, reports, sources and resolutions whose ids are new are added; a report present
 in both with different content keeps the newer edit (a tie keeps ours) and the other
 version goes into the audit trail; ids deleted here stay deleted. The other file's
-reports and decisions are written in its write order (its decisions keep their
-`resolved_at`), so that a report written there after a decision comes after it here too.
+reports are written first, then its decisions, which keep their `resolved_at`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +58,6 @@ class MergeResult:
                 "described",
                 "described_kept",
                 "kept_deleted",
-                "decisions_left",
                 "sources_updated",
                 "sources_kept",
             ),
@@ -115,11 +112,6 @@ class MergeResult:
             text += (
                 f"; {counted(c['kept_deleted'], 'reports', shown)} deleted here and edited there"
                 " since left deleted (the other file's version is in the audit trail)"
-            )
-        if c["decisions_left"]:
-            text += (
-                f"; {counted(c['decisions_left'], 'decisions', shown)} not taken, each"
-                " following a report deleted here (in the audit trail)"
             )
         return text
 
@@ -424,23 +416,16 @@ class _Merger:
         return True
 
     def merge_records(self) -> None:
-        """The other file's reports and decisions, one list in its write order: its
-        reports first and then its decisions turned its order around, so that a decision
-        there followed by a report that contradicts it (a reopened event) came here
-        before the report, and the event arrived resolved, out of the queue."""
+        """The other file's reports, then its decisions (PRODUCT.md's order), each in
+        the other file's write order."""
         parties_before = self.ledger.count("parties")
+        for (report_id,) in self.other.conn.execute("SELECT id FROM reports ORDER BY seq"):
+            self._merge_report(report_id)
+        self.result.counts["parties"] += self.ledger.count("parties") - parties_before
         decisions = self.other.resolution_records()
         same_content = self._decisions_by_content({row["id"] for row in decisions})
-        written: list[tuple[int, str | dict[str, Any]]] = [
-            *self.other.conn.execute("SELECT seq, id FROM reports"),
-            *((row["seq"], row) for row in decisions),
-        ]
-        for _seq, record in sorted(written, key=itemgetter(0)):
-            if isinstance(record, str):
-                self._merge_report(record)
-            else:
-                self._merge_decision(record, same_content)
-        self.result.counts["parties"] += self.ledger.count("parties") - parties_before
+        for row in decisions:
+            self._merge_decision(row, same_content)
 
     def _merge_report(self, report_id: str) -> None:
         theirs = self.other.report_record(report_id)
@@ -528,10 +513,6 @@ class _Merger:
             self._follow_withdrawal(mine, row)
             return
         if row["id"] in self.tombstones or ledger.event_type(row["event_id"]) is None:
-            return
-        if row["report_id"] in self.tombstones:
-            # Put in force, it made the balance a figure no report here states.
-            self._left_out("resolution", row["id"], row, "decisions_left")
             return
         record = {
             **row,

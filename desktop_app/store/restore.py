@@ -20,7 +20,6 @@ import tempfile
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -274,12 +273,9 @@ class _Restore:
         self.result.digests[name] = hashlib.sha256((self.directory / name).read_bytes()).hexdigest()
 
     def _seqs(self, plan: ImportPlan) -> dict[str, int]:
-        """The seq each new report is written with (and each decision, in
-        `decision_seqs`). Restoring: the folder's own (those without one after all the
-        others, in file order), each used once by a report or a decision. Adding: new
-        ones after everything in the ledger, reports and decisions in the folder's one
-        order, so that a report written there after a decision comes after it here too
-        (all the reports first, then the decisions, brought a reopened event in resolved)."""
+        """The seq each new report is written with. Restoring: the folder's own (those
+        without one after all the others, in file order), each used once by a report or
+        a decision. Adding: new ones after everything in the ledger, in the folder's order."""
         given = report_seqs(self.directory / REPORTS)
         ordered = sorted(
             plan.reports,
@@ -290,7 +286,8 @@ class _Restore:
             ),
         )
         if not self.result.restored:
-            return self._seqs_after_the_ledger(ordered, given)
+            first = self.ledger.next_seqs(len(ordered)) if ordered else 0
+            return {report.report_id: first + i for i, report in enumerate(ordered)}
         taken: dict[int, str] = {}
         for report in ordered:
             row, seq = given[report.report_id]
@@ -315,20 +312,6 @@ class _Restore:
         stored = self.ledger.next_seqs(0) - 1  # the ledger's last position, reserving none
         if last > stored:
             self.ledger.next_seqs(last - stored)
-        return seqs
-
-    def _seqs_after_the_ledger(
-        self, reports: list[NewReport], given: dict[str, tuple[int, int | None]]
-    ) -> dict[str, int]:
-        written = [
-            (given[r.report_id][1] is None, given[r.report_id][1] or 0, 0, r.report_id)
-            for r in reports
-        ]
-        written += [(d.seq is None, d.seq or 0, 1, d.id) for d in self.decisions]
-        written.sort(key=itemgetter(0, 1, 2))  # the sort is stable: file order within
-        first = self.ledger.next_seqs(len(written)) if written else 0
-        seqs = {record_id: first + i for i, (*_order, record_id) in enumerate(written)}
-        self.decision_seqs = {d.id: seqs.pop(d.id) for d in self.decisions}
         return seqs
 
     def _take(self, taken: dict[int, str], seq: int, file: str, row: int, what: str) -> None:
@@ -559,7 +542,7 @@ class _Restore:
             field, value = checked
             # Like a merge's: a decision made elsewhere that differs from the one in force
             # here reopens the field for a reviewer.
-            seq, merged = self.decision_seqs[decision.id], 1
+            seq, merged = self.ledger.next_seqs(), 1
         withdrawn = decision.state == "withdrawn"
         flow = field.flow
         return {

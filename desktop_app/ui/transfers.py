@@ -133,12 +133,6 @@ def merge_summary(merged: MergeResult) -> str:
             "; {kept_deleted} reports deleted here and edited there since left deleted (the"
             " other file's version is in the audit trail)",
         ).format(**c)
-    if merged.counts["decisions_left"]:
-        text += translate(
-            "Transfers",
-            "; {decisions_left} decisions not taken, each following a report deleted here (in"
-            " the audit trail)",
-        ).format(**c)
     return text
 
 

@@ -2719,10 +2719,6 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; отчётов, удалённых здесь и изменённых там позже, остались удалёнными: {kept_deleted} (версия другого файла есть в журнале изменений)</translation>
     </message>
     <message>
-        <source>; {decisions_left} decisions not taken, each following a report deleted here (in the audit trail)</source>
-        <translation>; решений не взято, так как каждое опирается на отчёт, удалённый здесь: {decisions_left} (есть в журнале изменений)</translation>
-    </message>
-    <message>
         <source>{count} evidence records</source>
         <translation>записей о доказательствах: {count}</translation>
     </message>

@@ -2719,10 +2719,6 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; звітів, видалених тут і змінених там пізніше, лишилися видаленими: {kept_deleted} (версія іншого файлу є в журналі змін)</translation>
     </message>
     <message>
-        <source>; {decisions_left} decisions not taken, each following a report deleted here (in the audit trail)</source>
-        <translation>; рішень не взято, бо кожне спирається на звіт, видалений тут: {decisions_left} (є в журналі змін)</translation>
-    </message>
-    <message>
         <source>{count} evidence records</source>
         <translation>записів про докази: {count}</translation>
     </message>
