@@ -104,9 +104,9 @@ class MergeResult:
             )
         if c["sources_updated"] or c["sources_kept"]:
             text += (
-                f"; {counted(c['sources_updated'], 'sources', shown)} renamed or regraded as the"
-                f" other file changed them later, {shown(c['sources_kept'])} kept where ours was"
-                " changed as late or later, or its name is another source's here"
+                f"; {counted(c['sources_updated'], 'sources', shown)} regraded or respelled as"
+                f" the other file changed them later, {shown(c['sources_kept'])} kept where ours"
+                " was changed as late or later"
             )
         if c["kept_deleted"]:
             text += (
@@ -122,7 +122,7 @@ class MergeResult:
 
 WITHDRAWALS = ("withdraw", "reinstate", "merge-withdraw", "merge-reinstate")
 SOURCE_EDITS = ("edit", "undo-edit", "merge-edit")  # a source's name, party and grades
-SOURCE_FIELDS = ("name", "party", "kind", "reliability")
+SOURCE_FIELDS = ("name", "kind", "reliability")  # a source's party is part of its key
 
 
 def _last_change(ledger: Ledger, record_id: str, actions: tuple[str, ...], since: str) -> str:
@@ -308,55 +308,38 @@ class _Merger:
         self.deleted_at = dict(ledger.conn.execute("SELECT id, deleted_at FROM tombstones"))
         self.tombstones = set(self.deleted_at)
         self.sources: dict[str, str] = {}
-        self.unrelated: set[str] = set()  # ids both files give to different sources
         # A source renamed or merged here may keep its old name there: that name is ours.
         self.former = former_names(ledger)
 
     def merge_source_fields(self) -> None:
-        """Each source both files hold (the same id) whose name, party or grades differ:
-        the later change wins, as a report's newer edit does (a tie: ours), and the other
-        version goes into the audit trail once. A rename or a regrade there never came
-        here, and the merge said this file held everything; the colleague's new reports
-        under the new name made a second source beside the first."""
-        for theirs in self.other.db.query("SELECT * FROM sources ORDER BY id"):
-            mine = self.ledger.source_row(theirs["id"])
+        """Each source both files hold (by its name and party, as PRODUCT.md matches them,
+        never by id) whose spelling or grades differ: the later change wins, as a report's
+        newer edit does (a tie: ours), and the other version goes into the audit trail
+        once. A regrade there never came here, and the merge said this file held
+        everything. A rename there is another key: another source here, as the contract
+        has it."""
+        for theirs in self.other.db.query("SELECT * FROM sources ORDER BY key"):
+            mine = self.ledger.find_source(theirs["name"], theirs["party"])
             if mine is None or _fields(mine) == _fields(theirs):
                 continue
             changed_at = _last_change(self.other, theirs["id"], SOURCE_EDITS, "")
-            changed_here = _last_change(self.ledger, mine["id"], SOURCE_EDITS, "")
-            if not (changed_at or changed_here):
-                # Never edited in either file, yet told apart: not one source (an id a
-                # source's name and party give it, met by chance): matched by key instead.
-                self.unrelated.add(mine["id"])
-                continue
-            if not (
-                changed_at > changed_here and self._take_source_fields(mine, theirs, changed_at)
-            ):
+            if changed_at > _last_change(self.ledger, mine["id"], SOURCE_EDITS, ""):
+                self._take_source_fields(mine, theirs, changed_at)
+            else:
                 self._keep_source_fields(mine, theirs)
 
     def _take_source_fields(
         self, mine: dict[str, Any], theirs: dict[str, Any], changed_at: str
-    ) -> bool:
-        """Their name, party and grades for our source, unless its new name and party are
-        another source's here (False)."""
+    ) -> None:
+        """Their spelling and grades for our source (its key, name and party, stays)."""
         ledger = self.ledger
-        party = ledger.ensure_party(theirs["party"]) if theirs["party"] else None
-        key = source_key(theirs["name"], party)
-        if ledger.conn.execute(
-            "SELECT 1 FROM sources WHERE key = ? AND id != ?", (key, mine["id"])
-        ).fetchone():
-            return False
-        values = {"name": theirs["name"], "key": key, "party": party}
-        ledger.update_source(
-            mine["id"], {**values, "kind": theirs["kind"], "reliability": theirs["reliability"]}
-        )
-        updated = ledger.source_record(mine["id"])
+        ledger.update_source(mine["id"], {name: theirs[name] for name in SOURCE_FIELDS})
         ledger.audit(
             "merge-edit",
             "source",
             mine["id"],
             old=public_record(mine),
-            new={**public_record(updated), "changed_at": changed_at},
+            new={**public_record(ledger.source_record(mine["id"])), "changed_at": changed_at},
         )
         self.result.counts["sources_updated"] += 1
         self.touched.update(
@@ -365,7 +348,6 @@ class _Merger:
                 "SELECT event_id FROM reports WHERE source_id = ?", (mine["id"],)
             )
         )
-        return True
 
     def _keep_source_fields(self, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
         said_there = public_record(theirs)
@@ -376,15 +358,8 @@ class _Merger:
             self.result.counts["sources_kept"] += 1
 
     def _source(self, other_source_id: str) -> str:
-        """The local source of the same id (the same source, whatever it is called in
-        either file), else the one with the other one's name and party (sources match by
-        key), or the one that stands for that name here since a rename or a merge."""
-        if (
-            other_source_id not in self.sources
-            and other_source_id not in self.unrelated
-            and self.ledger.source_row(other_source_id)
-        ):
-            self.sources[other_source_id] = other_source_id
+        """The local source with the other one's name and party (sources match by key),
+        or the one that stands for that name here since a rename or a merge."""
         if other_source_id not in self.sources:
             row = self.other.source_record(other_source_id)
             stands = self.former.get(source_key(row["name"], row["party"]))

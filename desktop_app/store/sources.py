@@ -74,8 +74,7 @@ def former_names(ledger: Ledger) -> dict[str, dict[str, Any]]:
     former: dict[str, str] = {}
     rows = ledger.conn.execute(
         "SELECT action, entity_id, old, new FROM audit WHERE entity = 'source'"
-        " AND action IN ('edit', 'merge-edit', 'merge-sources', 'create') ORDER BY id"
-        # not 'undo-edit'
+        " AND action IN ('edit', 'merge-sources', 'create') ORDER BY id"  # not 'undo-edit'
     )
     for action, source_id, old, new in rows:
         if action == "create":  # a merge undone: the source stands for itself again

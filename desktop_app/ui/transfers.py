@@ -123,9 +123,8 @@ def merge_summary(merged: MergeResult) -> str:
     if merged.counts["sources_updated"] or merged.counts["sources_kept"]:
         text += translate(
             "Transfers",
-            "; {sources_updated} sources renamed or regraded as the other file changed them"
-            " later, {sources_kept} kept where ours was changed as late or later, or its name"
-            " is another source's here",
+            "; {sources_updated} sources regraded or respelled as the other file changed them"
+            " later, {sources_kept} kept where ours was changed as late or later",
         ).format(**c)
     if merged.counts["kept_deleted"]:
         text += translate(

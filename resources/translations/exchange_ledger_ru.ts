@@ -2711,10 +2711,6 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; файлов доказательств, которых не хватало в папке этого реестра, перенесено из другой: {evidence_files}</translation>
     </message>
     <message>
-        <source>; {sources_updated} sources renamed or regraded as the other file changed them later, {sources_kept} kept where ours was changed as late or later, or its name is another source&apos;s here</source>
-        <translation>; источников переименовано или переоценено, так как в другом файле их изменили позже: {sources_updated}, оставлено наших, так как наше изменено так же поздно или позже либо их название здесь принадлежит другому источнику: {sources_kept}</translation>
-    </message>
-    <message>
         <source>; {kept_deleted} reports deleted here and edited there since left deleted (the other file&apos;s version is in the audit trail)</source>
         <translation>; отчётов, удалённых здесь и изменённых там позже, остались удалёнными: {kept_deleted} (версия другого файла есть в журнале изменений)</translation>
     </message>
@@ -2865,6 +2861,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Export failed</source>
         <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>; {sources_updated} sources regraded or respelled as the other file changed them later, {sources_kept} kept where ours was changed as late or later</source>
+        <translation>; источников переоценено или написано иначе, так как в другом файле их изменили позже: {sources_updated}, оставлено наших, так как наше изменено так же поздно или позже: {sources_kept}</translation>
     </message>
     <message>
         <source>{file} would restore {summary}.</source>

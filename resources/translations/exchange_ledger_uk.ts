@@ -2711,10 +2711,6 @@ An event comes here as soon as a report contradicts another.</source>
         <translation>; файлів доказів, яких бракувало в теці цього реєстру, перенесено з іншої: {evidence_files}</translation>
     </message>
     <message>
-        <source>; {sources_updated} sources renamed or regraded as the other file changed them later, {sources_kept} kept where ours was changed as late or later, or its name is another source&apos;s here</source>
-        <translation>; джерел перейменовано чи переоцінено, бо в іншому файлі їх змінено пізніше: {sources_updated}, залишено наших, бо наше змінено так само пізно чи пізніше або їхня назва тут належить іншому джерелу: {sources_kept}</translation>
-    </message>
-    <message>
         <source>; {kept_deleted} reports deleted here and edited there since left deleted (the other file&apos;s version is in the audit trail)</source>
         <translation>; звітів, видалених тут і змінених там пізніше, лишилися видаленими: {kept_deleted} (версія іншого файлу є в журналі змін)</translation>
     </message>
@@ -2865,6 +2861,10 @@ An event comes here as soon as a report contradicts another.</source>
     <message>
         <source>Export failed</source>
         <translation>Експорт не вдався</translation>
+    </message>
+    <message>
+        <source>; {sources_updated} sources regraded or respelled as the other file changed them later, {sources_kept} kept where ours was changed as late or later</source>
+        <translation>; джерел переоцінено чи написано інакше, бо в іншому файлі їх змінено пізніше: {sources_updated}, залишено наших, бо наше змінено так само пізно чи пізніше: {sources_kept}</translation>
     </message>
     <message>
         <source>{file} would restore {summary}.</source>
