@@ -1208,16 +1208,40 @@ def test_another_programs_change_starts_the_undo_history_afresh(
         )
     window.check_other_writers()
     assert not window.session.undo_stack.canUndo()
-    assert (
-        window.statusBar()
-        .currentMessage()
-        .startswith("Undo starts afresh: another program changed ledger.db.")
+    # Said alone: not beside the "Saved: Decide …" of the step no longer undoable.
+    assert window.statusBar().currentMessage() == (
+        "Undo starts afresh: another program changed ledger.db."
     )
     shortcut(qtbot, window, "Ctrl+Z")
     with Ledger.open(path, read_only=True) as ledger:
         assert [d["value"] for d in queries.decisions_in_force(ledger)] == ["44"]
-    window.check_other_writers()  # nothing new: nothing said
-    assert window.statusBar().currentMessage().startswith("Undo starts afresh")
+
+
+def test_the_windows_own_export_or_a_merge_with_nothing_new_keeps_the_undo_history(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    """Their jobs open the file through a connection of their own, which notes its check
+    of the file: the next look at the file took that for another program's change, and
+    Ctrl+Z no longer undid the decision just made."""
+    path = imported(tmp_path / "ledger.db", disputed_csv(tmp_path / "reports.csv"))
+    colleague = tmp_path / "colleague.db"
+    colleague.write_bytes(path.read_bytes())
+    window = open_window(qtbot, path)
+    window.review_pane.show_event("small")
+    decide_by_keyboard(qtbot, window, None, "44", rationale="the later count")
+    assert window.transfers.export_to(tmp_path / "out") is not None
+    assert window.transfers.merge_file(colleague) is not None
+    with Ledger.open(path):  # another program opens the file (and notes its check)
+        pass
+    version = window._data_version
+    window.check_other_writers()
+    assert window._data_version != version  # the file was looked at again
+    assert window.session.undo_stack.canUndo()
+    assert "Undo starts afresh" not in window.statusBar().currentMessage()
+    shortcut(qtbot, window, "Ctrl+Z")
+    with Ledger.open(path, read_only=True) as ledger:
+        assert queries.decisions_in_force(ledger) == []
 
 
 def test_another_programs_commit_just_before_a_decision_here_is_still_shown(

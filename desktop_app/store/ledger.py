@@ -225,6 +225,11 @@ class Ledger:
         # Write transactions committed through this ledger (a command that fails after
         # one says so, and keeps what it saved).
         self.commits = 0
+        # The last audit record when this connection's last write began and when it was
+        # about to commit (both read under the write lock): a window tells another
+        # program's audited writes from its own by them (MainWindow.check_other_writers).
+        self.audit_at_begin = 0
+        self.audit_at_commit = 0
         # Called while a write waits for another process; the window shows it. False
         # stops the waiting: the write is refused, nothing changed. `on_wait_over` is
         # called once the waiting ends, either way.
@@ -388,6 +393,7 @@ class Ledger:
                 " changed. Try again in a moment."
             )
         self._begin()
+        self.audit_at_begin = self.last_audit()
         state = _Write(who, operation_id)
         self._write_state = state
         try:
@@ -395,6 +401,7 @@ class Ledger:
             state.days_left = self._chart_days(state.touched, state.known)
             derived.refresh(self.conn, state.touched, state.known)
             color_new_parties(self.conn)
+            self.audit_at_commit = self.last_audit()
             self.conn.execute("COMMIT")
             self.commits += 1
         except BaseException as error:
@@ -1456,6 +1463,10 @@ class Ledger:
             (entity_id, action, json.dumps(old, sort_keys=True, ensure_ascii=False)),
         )
         return found.fetchone() is not None
+
+    def last_audit(self) -> int:
+        """The id of the audit trail's last record (0 for none)."""
+        return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
 
     def data_version(self) -> int:
         """Changes with every commit another connection makes to the file (SQLite's

@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(self.session, self.tasks, self)
         self.evidence = EvidenceAttacher(self.session, self.tasks, self)
         self._data_version = self._read_data_version()
+        # The audit trail's last record the window has seen, and whether another program
+        # wrote one that the window's own write took in before its poll saw it.
+        self._audit_seen = ledger.last_audit()
+        self._audited_elsewhere = False
         ledger.on_wait = self._waiting_for_other_writer
         ledger.on_wait_over = self._wait_over
         self.waited_for_other_writer = 0.0
@@ -525,10 +529,17 @@ class MainWindow(QMainWindow):
         if changes.everything:
             # A job of this window (an import, a merge) committed through its own
             # connection, and every pane reloads whole: its commit is no other program's
-            # news. Not after the window's own writes, which leave the number as it was:
-            # a commit another program made just before one of them was taken as seen,
-            # and the panes never showed it.
+            # news (the job started the undo history afresh itself). Not after the
+            # window's own writes, which leave the number as it was: a commit another
+            # program made just before one of them was taken as seen, and the panes
+            # never showed it.
             self._data_version = self._read_data_version()
+            self._audit_seen = self.ledger.last_audit()
+            self._audited_elsewhere = False
+        elif self.ledger.audit_at_commit > self._audit_seen:  # this window's own write
+            if self.ledger.audit_at_begin > self._audit_seen:
+                self._audited_elsewhere = True  # another program's, just before it
+            self._audit_seen = self.ledger.audit_at_commit
 
     def _read_data_version(self) -> int:
         return self.ledger.data_version()
@@ -580,16 +591,30 @@ class MainWindow(QMainWindow):
         if version == self._data_version:
             return
         self._data_version = version
+        last = self.ledger.last_audit()
+        # Audited: a change to the data (not another program's check of the file, or
+        # this window's own export, which write no audit record and leave undo as it is).
+        changed_elsewhere = self._audited_elsewhere or last > self._audit_seen
+        self._audit_seen, self._audited_elsewhere = last, False
         stack = self.session.undo_stack
-        afresh = stack.count() > 0
-        stack.clear()
-        self.session.notify_all()
+        afresh = changed_elsewhere and stack.count() > 0
+        if afresh:
+            stack.clear()
+        heard: list[str] = []  # what the panes say of the change (the review moving on)
+
+        def hear(text: str) -> None:
+            heard.append(text)
+
+        self.session.message.connect(hear)
+        try:
+            self.session.notify_all()
+        finally:
+            self.session.message.disconnect(hear)
         if afresh:
             said = translate(
                 "MainWindow", "Undo starts afresh: another program changed {name}."
             ).format(name=self.ledger.path.name)
-            shown = self.statusBar().currentMessage()  # what the change itself made said
-            self.session.message.emit(" ".join(filter(None, (said, shown))))
+            self.session.message.emit(" ".join([said, *heard[-1:]]))
 
     def _restore_layout(self) -> None:
         settings = _settings()
