@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import GARBLED_CSV, CliResult
+from conftest import EXAMPLE_CSV, GARBLED_CSV, CliResult
 from PySide6.QtCore import QDate, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from ui_helpers import USER, open_window, shortcut
+from ui_helpers import USER, answer_imports, open_window, shortcut
 
 from desktop_app.store import evidence
 from desktop_app.ui.evidence_ui import EvidenceDialog
@@ -305,6 +305,20 @@ def test_a_file_dropped_on_the_quote_with_no_report_to_back_is_no_text(
     assert drop(window.form.quote.viewport(), QPoint(5, 5), article)
     assert window.form.quote.toPlainText() == "He said 1,200."
     assert window.statusBar().currentMessage().startswith("This report is not committed yet")
+
+
+def test_a_reports_csv_dropped_on_the_form_of_an_empty_ledger_is_imported(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    """The form took it as evidence with no report to back ("No report to add the file
+    to"), where the window imports it: the first thing a new user does."""
+    questions = answer_imports(monkeypatch)
+    window = open_window(qtbot, tmp_path / "empty.db")
+    assert drop(window.form, QPoint(2, 2), EXAMPLE_CSV)
+    qtbot.waitUntil(lambda: window.ledger.count("reports") > 0, timeout=10_000)
+    assert len(questions) == 1
 
 
 def test_the_review_comparison_lists_evidence_and_takes_drops_per_report(

@@ -544,8 +544,9 @@ class FileDrops(QObject):
     """Files dropped on a widget: `report_at` names the report under the drop point (None
     where there is none), `attach` takes the report and each file in turn (each its own
     dialog: the second of three files dropped at once was dropped silently). `refusal`,
-    where given, says why files dropped where no report is named go nowhere: the drop is
-    taken and the reason `refused` (a text box would take the files' addresses as text)."""
+    where given, says why files dropped where no report is named go nowhere (None: they
+    are the window's, to import): the drop is taken and the reason `refused` (a text box
+    would take the files' addresses as text)."""
 
     def __init__(
         self,
@@ -553,7 +554,7 @@ class FileDrops(QObject):
         report_at: Callable[[QPoint], str | None],
         attach: Callable[[str, Path], object],
         read_only: bool,
-        refusal: Callable[[], str] | None = None,
+        refusal: Callable[[list[Path]], str | None] | None = None,
         refused: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(widget)
@@ -581,7 +582,7 @@ class FileDrops(QObject):
                     return False
                 drop.acceptProposedAction()
                 if self.refused is not None and self.refusal is not None:
-                    self.refused(self.refusal())
+                    self.refused(self.refusal(self._files(drop)) or "")
                 return True
             drop.acceptProposedAction()
             report_id, files = target
@@ -592,7 +593,10 @@ class FileDrops(QObject):
 
     def _refused_files(self, event: QDropEvent) -> bool:
         """Files dropped where no report is named, which this widget refuses aloud."""
-        return self.refusal is not None and not self.read_only and bool(self._files(event))
+        if self.refusal is None or self.read_only:
+            return False
+        files = self._files(event)
+        return bool(files) and self.refusal(files) is not None
 
     def _attach_all(self, report_id: str, files: list[Path]) -> None:
         for path in files:

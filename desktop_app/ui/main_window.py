@@ -234,7 +234,11 @@ class MainWindow(QMainWindow):
             return None
         return self.event_pane.selected_report_id()
 
-    def _form_drop_refusal(self) -> str:
+    def _form_drop_refusal(self, files: list[Path]) -> str | None:
+        """Why files dropped on the form back no report; None for a file the window
+        imports (a reports.csv dropped on the form of an empty ledger, say)."""
+        if any(_importable(str(path)) for path in files):
+            return None
         if self.form.has_typed_content():
             return translate(
                 "MainWindow",
