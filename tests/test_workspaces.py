@@ -578,6 +578,28 @@ def test_a_search_that_hides_the_selected_event_lets_it_go_until_cleared(
     assert pane.selected_event() == chosen and not pane.no_match.isVisibleTo(pane)
 
 
+def test_an_event_picked_from_a_search_that_hid_the_selected_one_is_selected(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """After a search hid the selected event, a row picked from its results was
+    highlighted and shown beside, yet Ctrl+Shift+N said "Select an event first"."""
+    window = open_window(qtbot, ledger_with(tmp_path / "ledger.db", EXAMPLE_CSV))
+    pane = window.events_pane
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Down)
+    chosen = pane.selected_event()
+    pane.search.setText("Medinsky")
+    qtbot.waitUntil(lambda: 0 < pane.model.rowCount() < 4)
+    assert not pane.model.shows(chosen) and pane.selected_event() == ""
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    picked = pane.model.event_id(pane.view.currentIndex().row())
+    assert picked and pane.selected_event() == picked == window.event_pane.event_id
+    shortcut(qtbot, window, "Ctrl+Shift+N")
+    assert window.form.target_event == picked
+
+
 def test_a_search_word_with_an_underscore_searches_and_a_failed_query_keeps_the_table(
     qtbot,  # noqa: ANN001
     tmp_path: Path,

@@ -320,8 +320,12 @@ class EventsPane(QWidget):
 
     def _on_current_row(self, current, previous) -> None:  # noqa: ANN001 - Qt indexes
         event_id = self._id_at(current.row())
-        if event_id and event_id != self._selected:
+        if event_id and (event_id != self._selected or self._selected_gone):
+            # A row chosen in the table is the selected event again: after a search hid
+            # the one before, the rows picked from its results stayed unselected for
+            # Ctrl+Shift+N and Delete ("Select an event first").
             self._selected = event_id
+            self._selected_gone = False
             self.session.event_selected.emit(event_id)
 
     def select_event(self, event_id: str) -> None:
