@@ -337,9 +337,9 @@ def run_app(argv: Sequence[str]) -> int:
             ).format(path=kept)
         )
     if gone is not None:
-        QTimer.singleShot(0, lambda: _say_gone(window, gone))
+        QTimer.singleShot(0, window, lambda: _say_gone(window, gone))
     elif first_run:
-        QTimer.singleShot(0, lambda: offer_example(window))
+        QTimer.singleShot(0, window, lambda: offer_example(window))
     return app.exec()
 
 

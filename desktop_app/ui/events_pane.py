@@ -164,7 +164,7 @@ class EventsPane(QWidget):
         # A sort reloads the rows: the selected event keeps its selection and is shown
         # where it now stands (after the view's own sort, which runs first).
         self.view.horizontalHeader().sortIndicatorChanged.connect(
-            lambda *_: QTimer.singleShot(0, self._reselect)
+            lambda *_: QTimer.singleShot(0, self, self._reselect)
         )
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -344,7 +344,7 @@ class EventsPane(QWidget):
             # search) while hidden here: let go once every pane has had the choice, so
             # that none goes on showing an event out of view.
             self._selected_gone = False
-            QTimer.singleShot(0, self._reselect)
+            QTimer.singleShot(0, self, self._reselect)
             return
         self._reselect()
 

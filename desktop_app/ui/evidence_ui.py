@@ -587,7 +587,7 @@ class FileDrops(QObject):
             drop.acceptProposedAction()
             report_id, files = target
             # After the drop returns: the file manager is not kept waiting on the dialogs.
-            QTimer.singleShot(0, lambda: self._attach_all(report_id, files))
+            QTimer.singleShot(0, self, lambda: self._attach_all(report_id, files))
             return True
         return False
 

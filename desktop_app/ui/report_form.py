@@ -394,7 +394,7 @@ class ReportForm(QWidget):
         source = self._sources.get(label)
         if source is None or label == source[0]:
             return
-        QTimer.singleShot(0, lambda: self._use_source(label, *source))
+        QTimer.singleShot(0, self, lambda: self._use_source(label, *source))
 
     def _use_source(self, label: str, name: str, party: str | None) -> None:
         """The picked source, unless the field was typed on meanwhile."""
