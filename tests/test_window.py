@@ -1383,6 +1383,25 @@ def test_the_events_sort_from_the_keyboard_through_the_view_menu(
     assert "S&ort events by" in [action.text() for action in view.actions()]
 
 
+def test_the_sort_in_force_chosen_again_keeps_the_selection(
+    qtbot,  # noqa: ANN001
+    thousands_window,  # noqa: ANN001
+) -> None:
+    """View → Sort events by → Date, with the table sorted by date already, dropped the
+    selection, and the next Down went to the first row, another event."""
+    window, _rows = thousands_window
+    pane = window.events_pane
+    pane.view.setFocus()
+    pane.view.selectRow(40)
+    chosen = pane.selected_event()
+    pages = pane.model.pages_fetched
+    pane.sort_actions[0].trigger()
+    assert pane.selected_event() == chosen and pane.view.currentIndex().row() == 40
+    assert pane.model.pages_fetched == pages  # nothing read again
+    qtbot.keyClick(pane.view, Qt.Key.Key_Down)
+    assert pane.view.currentIndex().row() == 41
+
+
 def test_cancel_stops_an_export_and_says_what_was_written(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Cancel did nothing: the export went on, replaced the folder's files and said
     "Exported 22 rows". Pressed as the dialog opens, nothing is written."""

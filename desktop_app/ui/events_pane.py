@@ -298,6 +298,10 @@ class EventsPane(QWidget):
     def sort_by(self, column: int) -> None:
         descending = self.descending_action.isChecked()
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.view.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (column, order):
+            return  # the sort in force, chosen again: it reloaded the rows and let go of
+            # the selection (no indicator change said to select it again)
         self.view.sortByColumn(column, order)
 
     def _show_sort(self, column: int, order: Qt.SortOrder) -> None:
