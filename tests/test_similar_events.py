@@ -65,3 +65,27 @@ def test_another_type_or_another_flow_does_not_prompt(ledger: Ledger) -> None:
         similar_events(ledger, "exchange", "2025-06-11", [FlowKey("Russia", "Ukraine", "bodies")])
         == []
     )
+
+
+def test_the_closest_events_come_first(ledger: Ledger) -> None:
+    """At 100,000 events the prompt listed 228 candidates oldest first, and preselected
+    the first: an event three days off, elsewhere, where the same-day one stood 96th."""
+    for event_id, day, place in (
+        ("three-off", "2025-06-08", "Kharkiv"),
+        ("one-off-here", "2025-06-10", "Sumy"),
+        ("same-day-elsewhere", "2025-06-11", "Kharkiv"),
+        ("same-day-here", "2025-06-11", " sumy "),
+        ("that-month", "2025-06", ""),
+    ):
+        report = ReportInput("exchange", "Source", day, location=place, flows=(Flow(FLOW, 10),))
+        ledger.add_report(report, "tester", event_id=event_id)
+    found = [
+        e["event_id"] for e in similar_events(ledger, "exchange", "2025-06-11", [FLOW], "Sumy")
+    ]
+    assert found == [
+        "same-day-here",
+        "that-month",
+        "same-day-elsewhere",
+        "one-off-here",
+        "three-off",
+    ]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from operator import itemgetter
 from typing import Any
 
 from ..domain import naming
 from ..domain.dates import parse_claimed_date
-from ..domain.records import FlowKey
+from ..domain.records import FlowKey, location_key
 from .ledger import Ledger
 
 NEAR_DAYS = 3
@@ -75,10 +76,17 @@ def event_title(
 
 
 def similar_events(
-    ledger: Ledger, event_type: str, claimed_date: str, flows: Iterable[FlowKey]
+    ledger: Ledger,
+    event_type: str,
+    claimed_date: str,
+    flows: Iterable[FlowKey],
+    location: str = "",
 ) -> list[dict[str, Any]]:
     """Events that look like the one about to be created: same type, date periods within
-    three days of each other, and a flow with the same from, to and category."""
+    three days of each other, and a flow with the same from, to and category; the closest
+    first (the fewest days apart, then the same `location`, compared as PRODUCT.md
+    compares locations), which the prompt offers first: at 100,000 events it listed 228
+    oldest first, and the first same-day event stood 96th."""
     keys = {
         (
             ledger.find_party(f.from_party) or f.from_party,
@@ -108,11 +116,13 @@ def similar_events(
         " ORDER BY es.chart_day",
         [event_type, near_start, near_end, vague_start, near_end, *flow_values],
     )
+    place = location_key(location)
     similar = []
     for candidate in candidates:
         other = parse_claimed_date(candidate["date"])
-        if other.first <= period.last + timedelta(
-            days=NEAR_DAYS
-        ) and period.first <= other.last + timedelta(days=NEAR_DAYS):
-            similar.append(candidate)
-    return similar
+        apart = max(0, (other.first - period.last).days, (period.first - other.last).days)
+        if apart <= NEAR_DAYS:
+            elsewhere = not place or location_key(candidate["location"]) != place
+            similar.append(((apart, elsewhere), candidate))
+    similar.sort(key=itemgetter(0))  # stable: by date within each
+    return [candidate for _closeness, candidate in similar]

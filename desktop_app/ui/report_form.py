@@ -808,6 +808,7 @@ class ReportForm(QWidget):
                 report.event_type,
                 report.claimed_date,
                 (flow.key for flow in report.flows),
+                report.location,
             )
             if similar:
                 choice = self.ask_duplicate(similar)
