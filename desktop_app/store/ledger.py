@@ -140,6 +140,10 @@ class Changes:
         )
 
 
+# The audit trail's actions that withdraw a decision or put it in force again.
+WITHDRAWALS = ("withdraw", "reinstate", "merge-withdraw", "merge-reinstate")
+
+
 class ReportChanged(Invalid):
     """A report written since it was read for an edit: the edit would undo that write."""
 

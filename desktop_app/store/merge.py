@@ -24,7 +24,15 @@ from .database import LedgerFileError, backup, inspect_file, placeholders
 from .evidence import Evidence, LockerCopies, evidence_folder, evidence_of
 from .folder_files import decision_content
 from .import_plan import Cancelled, Progress
-from .ledger import EDITABLE_FIELDS, Changes, Ledger, evidence_link_id, new_id, public_record
+from .ledger import (
+    EDITABLE_FIELDS,
+    WITHDRAWALS,
+    Changes,
+    Ledger,
+    evidence_link_id,
+    new_id,
+    public_record,
+)
 from .schema import SCHEMA_VERSION
 from .sources import former_names
 from .values import unreadable_values
@@ -120,7 +128,6 @@ class MergeResult:
         return any(self.counts.values())
 
 
-WITHDRAWALS = ("withdraw", "reinstate", "merge-withdraw", "merge-reinstate")
 SOURCE_EDITS = ("edit", "undo-edit", "merge-edit")  # a source's name, party and grades
 SOURCE_FIELDS = ("name", "kind", "reliability")  # a source's party is part of its key
 
@@ -350,12 +357,14 @@ class _Merger:
         )
 
     def _keep_source_fields(self, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
-        said_there = public_record(theirs)
-        if not self.ledger.audited("merge-kept-local", mine["id"], old=said_there):
-            self.ledger.audit(
-                "merge-kept-local", "source", mine["id"], old=said_there, new=public_record(mine)
-            )
-            self.result.counts["sources_kept"] += 1
+        self._kept_once(
+            "merge-kept-local",
+            "source",
+            mine["id"],
+            public_record(theirs),
+            public_record(mine),
+            "sources_kept",
+        )
 
     def _source(self, other_source_id: str) -> str:
         """The local source with the other one's name and party (sources match by key),
@@ -407,7 +416,10 @@ class _Merger:
         assert theirs is not None
         if report_id in self.tombstones:
             if theirs["updated_at"] > self.deleted_at[report_id]:
-                self._left_out("report", report_id, theirs, "kept_deleted")
+                # Passed over without a word, the merge said this file held everything.
+                self._kept_once(
+                    "merge-kept-deleted", "report", report_id, theirs, None, "kept_deleted"
+                )
             return
         mine = self.ledger.report_record(report_id)
         if mine is None:
@@ -458,21 +470,18 @@ class _Merger:
             self._write_report(theirs, insert=False)
             self.ledger.audit("merge-update", "report", mine["id"], old=mine, new=theirs)
             self.result.counts["updated"] += 1
-        elif not self._already_recorded(mine["id"], theirs):
-            self.ledger.audit("merge-kept-local", "report", mine["id"], old=theirs, new=mine)
-            self.result.counts["kept"] += 1
+        else:
+            self._kept_once("merge-kept-local", "report", mine["id"], theirs, mine, "kept")
 
-    def _left_out(self, entity: str, record_id: str, theirs: dict[str, Any], counted: str) -> None:
-        """A record of the other file that a deletion here keeps out: counted, and kept
-        in the audit trail, once (merging the same file twice changes nothing), where it
-        was passed over without a word and the merge said this file held everything."""
-        if not self.ledger.audited("merge-kept-deleted", record_id, old=theirs):
-            self.ledger.audit("merge-kept-deleted", entity, record_id, old=theirs)
+    def _kept_once(
+        self, action: str, entity: str, record_id: str, theirs: Any, mine: Any, counted: str
+    ) -> None:
+        """The other file's version of a record that stays out (ours kept, or a deletion
+        here): into the audit trail and the count once, since merging the same file twice
+        must change nothing, the audit trail included."""
+        if not self.ledger.audited(action, record_id, old=theirs):
+            self.ledger.audit(action, entity, record_id, old=theirs, new=mine)
             self.result.counts[counted] += 1
-
-    def _already_recorded(self, report_id: str, theirs: dict[str, Any]) -> bool:
-        """Merging the same file twice must change nothing, the audit trail included."""
-        return self.ledger.audited("merge-kept-local", report_id, old=theirs)
 
     def _merge_decision(
         self, row: dict[str, Any], same_content: dict[tuple[str, ...], list[str]]
@@ -583,8 +592,11 @@ class _Merger:
             return
         link_id = evidence_link_id(mine.report_id, mine.sha256)
         said_there = {**asdict(theirs.said), "changed_at": changed_at}
-        if not self.ledger.audited("merge-kept-local", link_id, old=said_there):
-            self.ledger.audit(
-                "merge-kept-local", "evidence", link_id, old=said_there, new=asdict(mine.said)
-            )
-            self.result.counts["described_kept"] += 1
+        self._kept_once(
+            "merge-kept-local",
+            "evidence",
+            link_id,
+            said_there,
+            asdict(mine.said),
+            "described_kept",
+        )

@@ -28,6 +28,7 @@ from ..domain.naming import counted
 from ..domain.records import FieldKey
 from ..domain.validation import Invalid
 from . import derived, queries
+from .database import placeholders
 from .folder_evidence import FolderEvidence
 from .folder_files import (
     EVENTS,
@@ -45,7 +46,7 @@ from .folder_files import (
 )
 from .import_plan import ImportPlan, NewReport, Progress
 from .importer import plan_import
-from .ledger import Changes, Ledger, new_id, unstated
+from .ledger import WITHDRAWALS, Changes, Ledger, new_id, unstated
 
 __all__ = ["FOLDER_PARTS", "FolderPart", "FolderResult", "import_folder", "is_export_folder"]
 
@@ -486,9 +487,8 @@ class _Restore:
         withdrawn or reinstated here, which change came later cannot be told: it stays
         in force, and a warning says so."""
         changed_here = self.ledger.conn.execute(
-            "SELECT 1 FROM audit WHERE entity_id = ? AND action IN"
-            " ('withdraw', 'reinstate', 'merge-withdraw', 'merge-reinstate')",
-            (mine["id"],),
+            f"SELECT 1 FROM audit WHERE entity_id = ? AND action IN ({placeholders(WITHDRAWALS)})",
+            (mine["id"], *WITHDRAWALS),
         ).fetchone()
         if changed_here:
             self.problems.warn(
