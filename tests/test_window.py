@@ -39,7 +39,7 @@ from desktop_app.domain.records import FieldKey, FlowKey
 from desktop_app.store import checked_files, derived, importer
 from desktop_app.store.importer import REPORT_COLUMNS, apply_import, plan_import
 from desktop_app.store.ledger import Ledger
-from desktop_app.store.sources import all_sources
+from desktop_app.store.sources import SourceFields, all_sources, update_source
 from desktop_app.ui.dialogs import ProblemsDialog, SourcesDialog
 from desktop_app.ui.events_model import STATUS_COLUMN
 from desktop_app.ui.main_window import MainWindow, recent_files, remember_file
@@ -1540,3 +1540,40 @@ def test_another_programs_write_keeps_what_is_typed_in_the_sources_dialog(
     with Ledger.open(window.ledger.path, read_only=True) as ledger:
         names = {s["name"]: s["reliability"] for s in all_sources(ledger)}
     assert names.get("Vladimir R. Medinsky") == "B"
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Save"])
+def test_saving_over_another_programs_change_to_the_source_is_asked_first(
+    answer: str,
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Kept while the list reloaded, what was typed was saved over another program's
+    regrade of the same source, putting back what it held before, without a word."""
+    window, dialog = sources_dialog(qtbot, tmp_path)
+    row = next(i for i, s in enumerate(dialog.sources) if s["name"] == "Vladimir Medinsky")
+    dialog.table.setCurrentCell(row, 0)
+    source_id = dialog.selected()["id"]
+    dialog.name.setText("Vladimir R. Medinsky")
+    with Ledger.open(window.ledger.path) as other:  # another program regrades it to A
+        held = next(s for s in all_sources(other) if s["id"] == source_id)
+        fields = SourceFields(held["name"], held["party"], held["kind"], "A")
+        update_source(other, source_id, fields, "x")
+    window.check_other_writers()
+    asked: list[str] = []
+
+    def question(_parent, title, *_args):  # noqa: ANN001, ANN202
+        asked.append(title)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.save()
+    assert asked == ["Source changed meanwhile"]
+    with Ledger.open(window.ledger.path, read_only=True) as ledger:
+        stored = next(s for s in all_sources(ledger) if s["id"] == source_id)
+    if answer == "Cancel":
+        assert (stored["name"], stored["reliability"]) == ("Vladimir Medinsky", "A")
+        assert dialog.name.text() == "Vladimir R. Medinsky"  # what was typed stays
+    else:
+        assert stored["name"] == "Vladimir R. Medinsky"

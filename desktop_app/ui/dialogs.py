@@ -153,6 +153,7 @@ class SourcesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.session = session
+        self._typed_over: SourceFields | None = None  # the source as the fields were loaded
         self.setWindowTitle(translate("Dialogs", "Sources"))
         self.resize(820, 520)
         self.table = QTableWidget(0, 5, self)
@@ -259,8 +260,9 @@ class SourcesDialog(QDialog):
         still = self.selected()
         if selected is None or still is None or still["id"] != selected["id"]:
             return
-        if typed != _held(selected):
+        if typed not in (_held(selected), _held(still)):  # typed, not saved
             self._show(typed)
+            self._typed_over = _held(selected)  # what the typing was made over
         self.merge_target.setCurrentIndex(self.merge_target.findData(chosen))
 
     def selected(self) -> dict | None:
@@ -272,6 +274,7 @@ class SourcesDialog(QDialog):
         if source is None:
             return
         self._show(_held(source))
+        self._typed_over = _held(source)
         # No other source is chosen for a merge until the person chooses one: Alt+M merged
         # at once into whichever source stood first in the list.
         self.merge_target.setCurrentIndex(self.merge_target.findData(source["id"]))
@@ -300,7 +303,25 @@ class SourcesDialog(QDialog):
         typed = replace(fields, name=fields.name.strip(), party=source["party"])
         if typed == held and name_key(fields.party or "") == name_key(source["party"] or ""):
             return  # nothing changed: no step to undo, nothing audited
+        if held != self._typed_over and not self._save_over_agreed():
+            return
         self._execute(UpdateSource(self.session, source["id"], fields))
+
+    def _save_over_agreed(self) -> bool:
+        """Another program (or an undo) changed the source after the person began typing
+        over it: saving would put back what it held before that change, unasked."""
+        answer = QMessageBox.question(
+            self,
+            translate("Dialogs", "Source changed meanwhile"),
+            translate(
+                "Dialogs",
+                "This source was changed since you began (by another program or an undo): the"
+                " list shows it as it is now. Save what you typed over that change?",
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def merge(self) -> None:
         source = self.selected()

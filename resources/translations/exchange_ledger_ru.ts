@@ -405,6 +405,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Объединить с выбранным источником</translation>
     </message>
     <message>
+        <source>Source changed meanwhile</source>
+        <translation>Источник тем временем изменён</translation>
+    </message>
+    <message>
+        <source>This source was changed since you began (by another program or an undo): the list shows it as it is now. Save what you typed over that change?</source>
+        <translation>Этот источник изменён с тех пор, как вы начали (другая программа или отмена): список показывает его таким, какой он сейчас. Сохранить введённое поверх того изменения?</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>Объединение</translation>
     </message>

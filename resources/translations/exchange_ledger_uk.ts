@@ -405,6 +405,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>&amp;Об’єднати з вибраним джерелом</translation>
     </message>
     <message>
+        <source>Source changed meanwhile</source>
+        <translation>Джерело тим часом змінено</translation>
+    </message>
+    <message>
+        <source>This source was changed since you began (by another program or an undo): the list shows it as it is now. Save what you typed over that change?</source>
+        <translation>Це джерело змінено відтоді, як ви почали (інша програма або скасування): список показує його таким, як воно є тепер. Зберегти введене поверх тієї зміни?</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>Об’єднання</translation>
     </message>
