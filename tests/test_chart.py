@@ -1682,6 +1682,36 @@ def test_plus_minus_and_zero_zoom_the_chart_from_the_keyboard(
     assert right - left <= 73_050 + 1
 
 
+def test_zoomed_in_the_counts_fit_the_days_in_view(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """Zoomed into a month of a long history, the y axis kept the whole range (0 to the
+    largest total, and the undecided band's high): the steps drew as a flat line."""
+    for month in range(1, 13):
+        for day, count in ((f"2024-{month:02d}-05", 10_000), (f"2024-{month:02d}-20", 10)):
+            both = ((RU, UA, "pows", count), (UA, RU, "pows", count))
+            ledger.add_report(exchange(day, both, "S1"), WHO, event_id=day)
+    late = ((RU, UA, "pows", 30), (UA, RU, "pows", 10))  # a band on the last day
+    ledger.add_report(exchange("2024-12-20", late, "S2"), WHO, event_id="2024-12-20")
+    early = ((RU, UA, "pows", 10_500), (UA, RU, "pows", 10_000))  # and one in January
+    ledger.add_report(exchange("2024-01-05", early, "S2"), WHO, event_id="2024-01-05")
+    pane = shown(qtbot, make_pane(ledger))
+    vb = pane.received_plot.vb
+    last = float(pane.x_of_day(day_number("2024-12-20")))
+    vb.setXRange(last - 10, last + 2, padding=0)  # the last step, and the one before it
+    pane.grab()
+    bottom, top = vb.viewRange()[1]
+    # Before the last day both had received 120,110; after it, 120,120 and 120,650 (the
+    # undecided 10 to 30 of the last day's band, over January's 10,000 to 10,500).
+    assert 100_000 < bottom <= 120_110 and 120_650 <= top < 130_000, (bottom, top)
+    pane.graphics.setFocus()
+    qtbot.keyClick(pane.graphics, Qt.Key.Key_0)  # the whole chart again, from 0
+    for _ in range(2):  # as the next paints do (the linked views settle in two)
+        vb.updateAutoRange()
+    bottom, top = vb.viewRange()[1]
+    assert bottom <= 0 and top >= 120_650
+
+
 @pytest.mark.parametrize("kind", ["png", "svg"])
 def test_a_chart_export_that_fails_midway_says_so_and_a_bare_name_gets_its_kind(
     example: Ledger,

@@ -47,9 +47,42 @@ class BandItem(QGraphicsPathItem):
         orthoRange: object = None,  # noqa: N803
     ) -> tuple[float | None, float | None]:
         values = self.x if axis == 0 else self.y
+        if axis == 1 and orthoRange is not None and len(values):
+            values = values[self._in_days(*orthoRange)]  # type: ignore[misc]
         if not len(values):
             return (None, None)
         return (float(values.min()), float(values.max()))
+
+    def _in_days(self, left: float, right: float) -> np.ndarray:
+        """The vertices that draw the band between these x values (zoomed in, the counts
+        fit the days in view): those within, and those of the last step before, which
+        holds its value into the view."""
+        within = (self.x >= left) & (self.x <= right)
+        before = self.x[self.x < left]
+        if len(before):
+            within |= self.x == before.max()
+        return within
+
+
+class StepCurve(pg.PlotDataItem):
+    """A party's curve of steps: zoomed in, the counts fit the days in view, the step
+    before the first of them included, whose value the curve holds into the view (the
+    y axis kept the whole history's range, and a month of steps drew flat at the top)."""
+
+    def dataBounds(  # noqa: N802 - pyqtgraph's protocol for auto-range
+        self,
+        ax: int,
+        frac: float = 1.0,
+        orthoRange: tuple[float, float] | None = None,  # noqa: N803
+    ) -> tuple[float | None, float | None]:
+        x = self.xData
+        if ax == 1 and orthoRange is not None and x is not None and len(x):
+            left, right = orthoRange
+            before = x[x < left]
+            if len(before):
+                orthoRange = (float(before.max()), right)
+        bounds: tuple[float | None, float | None] = super().dataBounds(ax, frac, orthoRange)
+        return bounds
 
 
 @dataclass
@@ -64,8 +97,8 @@ class PartyItems:
 
 def add_party_items(received_plot: pg.PlotItem, net_plot: pg.PlotItem, color: QColor) -> PartyItems:
     """A party's received and net curves, each with its band, added to their plots."""
-    received = pg.PlotDataItem()
-    net = pg.PlotDataItem()
+    received = StepCurve()
+    net = StepCurve()
     items = PartyItems(received, BandItem(color), net, BandItem(color))
     received_plot.addItem(items.band)
     received_plot.addItem(received)

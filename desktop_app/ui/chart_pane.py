@@ -257,6 +257,9 @@ class ChartPane(ChartHover, ChartExport, QWidget):
             plot.vb.setLimits(minXRange=3, maxXRange=MAX_DAYS_SHOWN)  # days
         for plot in (self.received_plot, self.net_plot):
             plot.vb.setLimits(minYRange=2)  # persons
+            # Zoomed in (+, a drag), the counts fit the days in view: the y axis kept the
+            # whole history's range, and a month of steps drew as a flat line at the top.
+            plot.vb.setAutoVisible(y=True)
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.net_plot.addItem(self.zero_line, ignoreBounds=True)
         self.target_layer = TargetLayer(self.received_plot)
