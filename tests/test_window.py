@@ -1577,3 +1577,44 @@ def test_saving_over_another_programs_change_to_the_source_is_asked_first(
         assert dialog.name.text() == "Vladimir R. Medinsky"  # what was typed stays
     else:
         assert stored["name"] == "Vladimir R. Medinsky"
+
+
+def test_the_question_before_saving_over_a_change_survives_later_reloads(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second reload (any later commit of another program: even one that only opens
+    the file) forgot what the typing was made over, and Save undid the regrade unasked;
+    the dialog's own save of a name with a trailing space made the next save ask."""
+    window, dialog = sources_dialog(qtbot, tmp_path)
+    row = next(i for i, s in enumerate(dialog.sources) if s["name"] == "Vladimir Medinsky")
+    dialog.table.setCurrentCell(row, 0)
+    source_id = dialog.selected()["id"]
+    asked: list[str] = []
+
+    def question(_parent, title, *_args):  # noqa: ANN001, ANN202
+        asked.append(title)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.name.setText("Vladimir R. Medinsky ")  # a trailing space, typed
+    dialog.save()
+    dialog.reliability.setCurrentIndex(1)  # B
+    dialog.save()  # nothing changed elsewhere: no question
+    assert asked == []
+    dialog.reliability.setCurrentIndex(2)  # C, typed
+    with Ledger.open(window.ledger.path) as other:  # another program regrades it to A
+        held = next(s for s in all_sources(other) if s["id"] == source_id)
+        update_source(
+            other, source_id, SourceFields(held["name"], held["party"], held["kind"], "A"), "x"
+        )
+    window.check_other_writers()
+    with Ledger.open(window.ledger.path):  # then only opens the file
+        pass
+    window.check_other_writers()
+    dialog.save()
+    assert asked == ["Source changed meanwhile"]
+    with Ledger.open(window.ledger.path, read_only=True) as ledger:
+        stored = next(s for s in all_sources(ledger) if s["id"] == source_id)
+    assert (stored["name"], stored["reliability"]) == ("Vladimir R. Medinsky", "A")

@@ -147,6 +147,14 @@ def _held(source: dict) -> SourceFields:
     return SourceFields(source["name"], source["party"], source["kind"], source["reliability"])
 
 
+def _says(typed: SourceFields, source: dict) -> bool:
+    """The fields say what the source holds, as Save reads them: the name trimmed, the
+    party by its key ("ukraine" typed is the party Ukraine, which it stays)."""
+    tidied = replace(typed, name=typed.name.strip(), party=source["party"])
+    same_party = name_key(typed.party or "") == name_key(source["party"] or "")
+    return same_party and tidied == _held(source)
+
+
 class SourcesDialog(QDialog):
     """Rename or regrade a source, or merge two duplicates (their reports follow)."""
 
@@ -235,6 +243,7 @@ class SourcesDialog(QDialog):
         # chosen to merge into: another program's write reloads the list, and it put the
         # stored values back in the fields (Save then saved nothing, and said nothing).
         typed = self._typed()
+        typed_over = self._typed_over
         chosen = self.merge_target.currentData()
         self.sources = all_sources(self.session.ledger)
         self.table.setRowCount(len(self.sources))
@@ -260,9 +269,9 @@ class SourcesDialog(QDialog):
         still = self.selected()
         if selected is None or still is None or still["id"] != selected["id"]:
             return
-        if typed not in (_held(selected), _held(still)):  # typed, not saved
+        if not (_says(typed, selected) or _says(typed, still)):  # typed, not saved
             self._show(typed)
-            self._typed_over = _held(selected)  # what the typing was made over
+            self._typed_over = typed_over  # what the typing was made over, kept
         self.merge_target.setCurrentIndex(self.merge_target.findData(chosen))
 
     def selected(self) -> dict | None:
@@ -299,9 +308,7 @@ class SourcesDialog(QDialog):
             return
         fields = self._typed()
         held = _held(source)
-        # The party by its key: "ukraine" typed is the party Ukraine, which it stays.
-        typed = replace(fields, name=fields.name.strip(), party=source["party"])
-        if typed == held and name_key(fields.party or "") == name_key(source["party"] or ""):
+        if _says(fields, source):
             return  # nothing changed: no step to undo, nothing audited
         if held != self._typed_over and not self._save_over_agreed():
             return
