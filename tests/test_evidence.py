@@ -111,6 +111,34 @@ def test_a_ledger_reached_through_a_link_keeps_its_evidence_beside_the_file(
         assert cli("evidence", "verify", name).code == 0
 
 
+def test_a_locker_that_cannot_be_written_takes_a_file_it_holds_and_names_itself(
+    cli: Cli, example_db: Path, page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The evidence folder on read-only media, the ledger writable: adding a file it held
+    copied it again and failed naming a hidden temporary file. Unwritable is decided by
+    access(2), which root passes for a folder without write permission (CI runs as
+    root), so the folder is made unwritable to this process through that check."""
+    reports = _report_ids(example_db)
+    assert cli("evidence", "add", example_db, reports[0], page).code == 0
+    locker = example_db.with_name("ledger.evidence")
+    real_access = os.access
+
+    def access(path: object, mode: int) -> bool:
+        return False if Path(str(path)) == locker else real_access(path, mode)
+
+    monkeypatch.setattr(evidence.os, "access", access)
+    with Ledger.open(example_db) as ledger:
+        item, _new, _changes = evidence.attach_file(ledger, reports[1], page, "Ada")
+        assert item.sha256 == hashlib.sha256(PDF).hexdigest()
+        other = tmp_path / "other.pdf"
+        other.write_bytes(b"%PDF-1.4 another page")
+        with pytest.raises(Invalid, match=f"{locker} cannot be written: other.pdf was not added"):
+            evidence.attach_file(ledger, reports[1], other, "Ada")
+    assert sorted(row[0] for row in _records(example_db)) == sorted(reports[:2])
+    assert _stored(example_db) == [hashlib.sha256(PDF).hexdigest()]
+    assert not [p for p in locker.iterdir() if p.name.startswith(".")]  # no temporary file
+
+
 def test_the_same_file_twice_is_stored_once(cli: Cli, example_db: Path, page: Path) -> None:
     first, second = _report_ids(example_db)[:2]
     copy = page.with_name("the same page, renamed.pdf")

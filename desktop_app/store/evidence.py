@@ -250,6 +250,11 @@ def store_stream(
     from .exporter import _new_temporary  # the export's link-safe new file, shared
 
     ensure_folder(folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        held = _already_stored(folder, read, total, name, progress)
+        if expected is not None and held.sha256 != expected:
+            raise _other_bytes(name, expected, held.sha256)
+        return held
     descriptor, temporary = _new_temporary(folder / "evidence")
     try:
         with os.fdopen(descriptor, "wb") as out:
@@ -294,6 +299,19 @@ def _other_bytes(name: str, expected: str, found: str) -> Invalid:
         f"{name}: its bytes do not match its SHA-256 (expected {expected},"
         f" found {found}); it was not accepted"
     )
+
+
+def _already_stored(
+    folder: Path, read: Callable[[int], bytes], total: int, name: str, progress: Progress | None
+) -> StoredFile:
+    """A locker that cannot be written (read-only media, the ledger writable): the bytes
+    are hashed, not copied, and a file the locker holds already is added; another is
+    refused in a sentence naming the folder (the copy was made again, then failed naming
+    a hidden temporary file)."""
+    sha256, size, head = _copy(read, None, total, progress)
+    if not _is_plain_file(folder / sha256):
+        raise Invalid(f"{folder} cannot be written: {name} was not added to the evidence")
+    return StoredFile(sha256, size, guess_media_type(name, head))
 
 
 def _copy(

@@ -887,6 +887,12 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"(?P<folder>.+) cannot be written: (?P<file>.+) was not added to the evidence",
+        QT_TRANSLATE_NOOP(
+            "Messages", "{folder} cannot be written: {file} was not added to the evidence"
+        ),
+    ),
+    (
         r"evidence (?P<sha256>[0-9a-f]{64}) is missing from (?P<path>.+): not exported",
         QT_TRANSLATE_NOOP("Messages", "evidence {sha256} is missing from {path}: not exported"),
     ),

@@ -1861,6 +1861,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>В {path} есть файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни один отчёт ({count}): экспортируйте ещё раз вместе с файлами доказательств, что их удалит, или удалите их</translation>
     </message>
     <message>
+        <source>{folder} cannot be written: {file} was not added to the evidence</source>
+        <translation>В {folder} не удаётся записать: {file} не добавлен к доказательствам</translation>
+    </message>
+    <message>
         <source>evidence {sha256} is missing from {path}: not exported</source>
         <translation>доказательство {sha256} отсутствует в {path}: не экспортировано</translation>
     </message>

@@ -1861,6 +1861,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>У {path} є файли, залишені попереднім експортом, на які вже не посилається жоден звіт ({count}): експортуйте ще раз разом із файлами доказів, що їх видалить, або видаліть їх</translation>
     </message>
     <message>
+        <source>{folder} cannot be written: {file} was not added to the evidence</source>
+        <translation>У {folder} не вдається записати: {file} не додано до доказів</translation>
+    </message>
+    <message>
         <source>evidence {sha256} is missing from {path}: not exported</source>
         <translation>доказу {sha256} бракує в {path}: не експортовано</translation>
     </message>
