@@ -218,3 +218,25 @@ def test_a_folder_with_nothing_new_is_said_so_without_a_question(
     window.transfers.import_folder(out, ask=True)
     assert questions == []
     assert window.transfers.last_message == "Nothing new in out: this file holds all of it."
+
+
+def test_a_folders_warnings_shown_in_its_question_are_not_shown_again(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warnings under the question's Show Details… came again in a dialog once the
+    folder was imported, as a CSV file's do not."""
+    out = _export_folder(tmp_path, EXAMPLE_CSV)
+    db = tmp_path / "source.db"
+    page = tmp_path / "page.pdf"
+    page.write_bytes(b"%PDF-1.4 a page")
+    with Ledger.open(db) as ledger:
+        report = ledger.conn.execute("SELECT id FROM reports LIMIT 1").fetchone()[0]
+    assert main(["evidence", "add", str(db), report, str(page)]) == 0
+    assert main(["export", str(db), str(out)]) == 0  # without the files: a warning
+    questions = answer_imports(monkeypatch)
+    shown = _capture_problems(monkeypatch)
+    window = open_window(qtbot, tmp_path / "ledger.db")
+    done = window.transfers.import_folder(out, ask=True)
+    assert done is not None and done.warnings and done.changed
+    assert "exported without the evidence files" in questions[0]["details"]
+    assert shown == []

@@ -1456,9 +1456,9 @@ class Ledger:
             (withdrawn_at, by, resolution_id),
         )
 
-    def deleted_ids(self) -> set[str]:
-        """The ids deleted here (tombstones), which no merge brings back."""
-        return {row[0] for row in self.conn.execute("SELECT id FROM tombstones")}
+    def deletions(self) -> dict[str, str]:
+        """The ids deleted here (tombstones), which no merge brings back, with when."""
+        return dict(self.conn.execute("SELECT id, deleted_at FROM tombstones"))
 
     def audited(self, action: str, entity_id: str, *, old: Any) -> bool:
         """Whether the audit trail already holds this action on this record, with `old`."""

@@ -312,8 +312,7 @@ class _Merger:
         self.result = result
         self.copies = copies  # the evidence files copied, taken back if the merge fails
         self.touched: set[str] = set()
-        self.deleted_at = dict(ledger.conn.execute("SELECT id, deleted_at FROM tombstones"))
-        self.tombstones = set(self.deleted_at)
+        self.deleted_at = ledger.deletions()
         self.sources: dict[str, str] = {}
         # A source renamed or merged here may keep its old name there: that name is ours.
         self.former = former_names(ledger)
@@ -391,7 +390,7 @@ class _Merger:
     def _ensure_event(self, event_id: str) -> bool:
         if self.ledger.event_type(event_id) is not None:
             return True
-        if event_id in self.tombstones:
+        if event_id in self.deleted_at:
             return False
         event_type = self.other.event_type(event_id)
         assert event_type is not None
@@ -414,7 +413,7 @@ class _Merger:
     def _merge_report(self, report_id: str) -> None:
         theirs = self.other.report_record(report_id)
         assert theirs is not None
-        if report_id in self.tombstones:
+        if report_id in self.deleted_at:
             if theirs["updated_at"] > self.deleted_at[report_id]:
                 # Passed over without a word, the merge said this file held everything.
                 self._kept_once(
@@ -496,7 +495,7 @@ class _Merger:
         if mine is not None:
             self._follow_withdrawal(mine, row)
             return
-        if row["id"] in self.tombstones or ledger.event_type(row["event_id"]) is None:
+        if row["id"] in self.deleted_at or ledger.event_type(row["event_id"]) is None:
             return
         record = {
             **row,

@@ -419,10 +419,13 @@ class Transfers:
                 ledger.on_wait, ledger.on_wait_over = job_waits, job_wait_over
                 return import_folder(ledger, directory, who, dry_run=dry_run, progress=progress)
 
+        shown: list[FolderProblem] = []  # the warnings the question showed
         if ask:
             tried: FolderResult | None = self._run_import(name, partial(work, True))
-            if tried is None or tried.errors or not tried.changed:
-                return tried if tried is None else self._folder_done(name, tried)
+            if tried is None:
+                return None
+            if tried.errors or not tried.changed:
+                return self._folder_done(name, tried)
             would = (
                 translate("Transfers", "{file} would restore {summary}.")
                 if tried.restored
@@ -431,12 +434,15 @@ class Transfers:
             summary = folder_summary(tried)
             if not self._agreed(name, would.format(file=name, summary=summary), tried.warnings):
                 return self._declined(name)
+            shown = tried.warnings
         done: FolderResult | None = self._run_import(name, partial(work, False))
-        return done if done is None else self._folder_done(name, done)
+        return None if done is None else self._folder_done(name, done, shown)
 
-    def _folder_done(self, name: str, done: FolderResult) -> FolderResult:
+    def _folder_done(
+        self, name: str, done: FolderResult, shown: Sequence[FolderProblem] = ()
+    ) -> FolderResult:
         """What a folder's import (or its trial run, refused or with nothing new) did,
-        said."""
+        said; the warnings not `shown` already by the question before it."""
         if done.errors:
             self._refused(name, done.errors)
             return done
@@ -449,8 +455,9 @@ class Transfers:
             message = translate("Transfers", "Imported {file}: added {summary}.")
         message = message.format(file=name, summary=folder_summary(done))
         self._status(self._undo_afresh(message) if done.changed else message)
-        if done.warnings:
-            self._warned(message, done.warnings, imported=done.changed)
+        unseen = [warning for warning in done.warnings if warning not in shown]
+        if unseen:
+            self._warned(message, unseen, imported=done.changed)
         return done
 
     # ---- export -------------------------------------------------------------------
