@@ -333,9 +333,9 @@ class Derivation:
         return Derived(events, flows)
 
     def texts(self) -> dict[str, str]:
-        """The events' search texts, made by the writer: it asks for them while the
-        rows are derived beside it, when it would otherwise wait for them (a child that
-        also made the texts kept the writer waiting 1.3 s at 100,000 events)."""
+        """The events' search texts, made in the writer's process: the importer has them
+        made while SQLite builds the reports' indexes without the GIL (a child that also
+        made the texts kept the writer waiting 1.3 s at 100,000 events)."""
         return self._texts()
 
     def _fork(self) -> int:

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
+from functools import cache, partial
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -347,7 +348,7 @@ def _write_reports(
     derivation = Derivation(
         plan.new_events,
         lambda: _new_event_inputs(plan, first_seq, parties),
-        lambda: _search_texts(plan, names),
+        cache(partial(_search_texts, plan, names)),  # made while the indexes are built
     )
     try:
         _insert_rows(
@@ -395,10 +396,12 @@ def _insert_rows(
     total = len(reports) + plan.n_flows
     dropped = ledger.indexes_dropped_for("reports", len(reports))
     done = _insert(ledger.insert_reports, reports, progress, 0, total)
-    # The flows' rows are built in a thread while the reports' indexes are built: those
-    # statements run long without the GIL (beside executemany, a thread would not help).
+    # The flows' rows, then the search texts, are made in a thread while the reports'
+    # indexes are built: those statements run long without the GIL (beside executemany, a
+    # thread would not help). The texts took 0.4 s of the writer's time at 300,000 reports.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-rows") as pool:
         flows = pool.submit(_flow_rows, in_id_order, parties)
+        pool.submit(derivation.texts)  # and the search texts, which `derived.refresh` reads
         ledger.execute_all(dropped)
         flow_rows = flows.result()
     _insert(ledger.insert_flows, flow_rows, progress, done, total)
