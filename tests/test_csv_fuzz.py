@@ -1010,6 +1010,32 @@ def test_the_state_of_new_events_is_derived_in_a_child_process(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+def test_the_childs_state_tables_go_whole_into_a_new_ledger(
+    tmp_path: Path, forks: list[Forks], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child makes its state tables and their indexes as the ledger makes them, so
+    that the writer copies them into its empty ones as they are (no row decoded, no index
+    sorted): the first import does, the second (into tables that hold rows) does not;
+    either way the ledger's indexes agree with its rows."""
+    copied: list[bool] = []
+    whole = derived._copied_whole
+
+    def watched(conn: sqlite3.Connection) -> bool:
+        copied.append(whole(conn))
+        return copied[-1]
+
+    monkeypatch.setattr(derived, "_copied_whole", watched)
+    first = write_reports_csv(tmp_path / "first.csv", 300, prefix="a")
+    second = write_reports_csv(tmp_path / "second.csv", 300, prefix="b")
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        for csv_path in (first, second):
+            apply_import(ledger, plan_import(ledger, csv_path, "test"), "test")
+            assert check(ledger).ok
+        assert ledger.count("event_state") == 200
+    assert copied == [True, False]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
 def test_a_child_that_dies_is_replaced_by_deriving_in_the_parent(
     tmp_path: Path, forks: list[Forks], monkeypatch: pytest.MonkeyPatch
 ) -> None:

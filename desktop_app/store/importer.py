@@ -31,7 +31,7 @@ from ..domain.records import Flow, FlowKey, Report, name_key, tidy
 from ..domain.validation import FieldProblem, Invalid
 from . import row_import
 from .csvio import cell_problem, unescape_cell
-from .derived import Derivation, EventInputs
+from .derived import Derivation, EventInputs, state_schema
 from .import_plan import (
     FLOW_COLUMNS,
     REPORT_COLUMNS,
@@ -349,6 +349,7 @@ def _write_reports(
         plan.new_events,
         lambda: _new_event_inputs(plan, first_seq, parties),
         cache(partial(_search_texts, plan, names)),  # made while the indexes are built
+        state_schema(ledger.conn),
     )
     try:
         _insert_rows(
