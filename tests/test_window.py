@@ -1542,6 +1542,37 @@ def test_another_programs_write_keeps_what_is_typed_in_the_sources_dialog(
     assert names.get("Vladimir R. Medinsky") == "B"
 
 
+def test_a_field_not_typed_in_takes_another_programs_change_to_the_source(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the name typed, another program regraded the source: the reload kept the
+    old grade in its field, and Save (after a question about "what you typed") put the
+    old grade back too. The field shows the new grade; Save keeps it, unasked."""
+    window, dialog = sources_dialog(qtbot, tmp_path)
+    row = next(i for i, s in enumerate(dialog.sources) if s["name"] == "Vladimir Medinsky")
+    dialog.table.setCurrentCell(row, 0)
+    source_id = dialog.selected()["id"]
+    assert dialog.reliability.currentText().startswith("F")
+    dialog.name.setText("Vladimir R. Medinsky")
+    with Ledger.open(window.ledger.path) as other:  # another program regrades it to A
+        held = next(s for s in all_sources(other) if s["id"] == source_id)
+        update_source(
+            other, source_id, SourceFields(held["name"], held["party"], held["kind"], "A"), "x"
+        )
+    window.check_other_writers()
+    assert dialog.name.text() == "Vladimir R. Medinsky"
+    assert dialog.reliability.currentText().startswith("A")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, *_: asked.append(title))
+    dialog.save()
+    assert asked == []
+    with Ledger.open(window.ledger.path, read_only=True) as ledger:
+        stored = next(s for s in all_sources(ledger) if s["id"] == source_id)
+    assert (stored["name"], stored["reliability"]) == ("Vladimir R. Medinsky", "A")
+
+
 @pytest.mark.parametrize("answer", ["Cancel", "Save"])
 def test_saving_over_another_programs_change_to_the_source_is_asked_first(
     answer: str,
@@ -1556,6 +1587,7 @@ def test_saving_over_another_programs_change_to_the_source_is_asked_first(
     dialog.table.setCurrentCell(row, 0)
     source_id = dialog.selected()["id"]
     dialog.name.setText("Vladimir R. Medinsky")
+    dialog.reliability.setCurrentIndex(1)  # B, typed over F
     with Ledger.open(window.ledger.path) as other:  # another program regrades it to A
         held = next(s for s in all_sources(other) if s["id"] == source_id)
         fields = SourceFields(held["name"], held["party"], held["kind"], "A")
@@ -1576,7 +1608,7 @@ def test_saving_over_another_programs_change_to_the_source_is_asked_first(
         assert (stored["name"], stored["reliability"]) == ("Vladimir Medinsky", "A")
         assert dialog.name.text() == "Vladimir R. Medinsky"  # what was typed stays
     else:
-        assert stored["name"] == "Vladimir R. Medinsky"
+        assert (stored["name"], stored["reliability"]) == ("Vladimir R. Medinsky", "B")
 
 
 def test_the_question_before_saving_over_a_change_survives_later_reloads(

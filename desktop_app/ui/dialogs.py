@@ -147,6 +147,23 @@ def _held(source: dict) -> SourceFields:
     return SourceFields(source["name"], source["party"], source["kind"], source["reliability"])
 
 
+def _typed_fields(typed: SourceFields, loaded: SourceFields) -> set[str]:
+    """The fields the person changed from what was loaded, as Save reads them: the name
+    trimmed, the party by its key."""
+    changed = {
+        "name": typed.name.strip() != loaded.name,
+        "party": name_key(typed.party or "") != name_key(loaded.party or ""),
+        "kind": typed.kind != loaded.kind,
+        "reliability": typed.reliability != loaded.reliability,
+    }
+    return {field for field, differs in changed.items() if differs}
+
+
+def _over(stored: SourceFields, typed: SourceFields, fields: set[str]) -> SourceFields:
+    """The source as stored, with these fields as typed."""
+    return replace(stored, **{field: getattr(typed, field) for field in fields})
+
+
 def _says(typed: SourceFields, source: dict) -> bool:
     """The fields say what the source holds, as Save reads them: the name trimmed, the
     party by its key ("ukraine" typed is the party Ukraine, which it stays)."""
@@ -269,9 +286,13 @@ class SourcesDialog(QDialog):
         still = self.selected()
         if selected is None or still is None or still["id"] != selected["id"]:
             return
-        if not (_says(typed, selected) or _says(typed, still)):  # typed, not saved
-            self._show(typed)
-            self._typed_over = typed_over  # what the typing was made over, kept
+        if typed_over is not None and not (_says(typed, selected) or _says(typed, still)):
+            # Typed, not saved: the fields typed stay, with what they were typed over; the
+            # others show the source as it is now (another program's regrade stays when
+            # only the name was typed).
+            changed = _typed_fields(typed, typed_over)
+            self._show(_over(_held(still), typed, changed))
+            self._typed_over = _over(_held(still), typed_over, changed)
         self.merge_target.setCurrentIndex(self.merge_target.findData(chosen))
 
     def selected(self) -> dict | None:
@@ -306,13 +327,18 @@ class SourcesDialog(QDialog):
         source = self.selected()
         if source is None:
             return
-        fields = self._typed()
-        held = _held(source)
-        if _says(fields, source):
+        typed, held = self._typed(), _held(source)
+        loaded = self._typed_over or held
+        changed = _typed_fields(typed, loaded)
+        if not changed or _says(typed, source):
             return  # nothing changed: no step to undo, nothing audited
-        if held != self._typed_over and not self._save_over_agreed():
+        # Only the fields typed are saved; the question comes when another program (or an
+        # undo) changed one of them meanwhile, which saving would put back unasked.
+        moved = {field for field in changed if getattr(held, field) != getattr(loaded, field)}
+        overwritten = moved & _typed_fields(typed, held)
+        if overwritten and not self._save_over_agreed():
             return
-        self._execute(UpdateSource(self.session, source["id"], fields))
+        self._execute(UpdateSource(self.session, source["id"], _over(held, typed, changed)))
 
     def _save_over_agreed(self) -> bool:
         """Another program (or an undo) changed the source after the person began typing
