@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from ui_helpers import USER, answer_imports, open_window, shortcut
 
 from desktop_app.store import evidence
+from desktop_app.store.exporter import export_all
+from desktop_app.store.importer import apply_import, plan_import
+from desktop_app.store.ledger import Ledger
 from desktop_app.ui.evidence_ui import EvidenceDialog
 from desktop_app.ui.main_window import REVIEW, MainWindow
 
@@ -319,6 +322,31 @@ def test_a_reports_csv_dropped_on_the_form_of_an_empty_ledger_is_imported(
     assert drop(window.form, QPoint(2, 2), EXAMPLE_CSV)
     qtbot.waitUntil(lambda: window.ledger.count("reports") > 0, timeout=10_000)
     assert len(questions) == 1
+
+
+@pytest.mark.parametrize("what", ["reports.csv", "folder"])
+def test_a_file_to_import_dropped_on_the_quote_is_imported_not_typed(
+    what: str,
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    """Dropped on the Quote box, a reports.csv or an export folder became its address in
+    the quote ("file:///…/reports.csv"), imported by nothing and asked about by nothing,
+    where dropped beside the fields it was imported."""
+    questions = answer_imports(monkeypatch)
+    dropped = EXAMPLE_CSV
+    if what == "folder":
+        dropped = tmp_path / "out"
+        with Ledger.open(tmp_path / "colleague.db") as colleague:
+            apply_import(colleague, plan_import(colleague, EXAMPLE_CSV, "test"), "test")
+            export_all(colleague, dropped)
+    window = open_window(qtbot, tmp_path / "empty.db")
+    window.form.quote.setPlainText("He said 1,200.")
+    assert drop(window.form.quote.viewport(), QPoint(5, 5), dropped)
+    qtbot.waitUntil(lambda: window.ledger.count("reports") > 0, timeout=10_000)
+    assert len(questions) == 1
+    assert window.form.quote.toPlainText() == "He said 1,200."
 
 
 def test_the_review_comparison_lists_evidence_and_takes_drops_per_report(

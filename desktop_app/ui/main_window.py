@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QEvent,
+    QObject,
     QProcess,
     QSettings,
     Qt,
@@ -77,6 +79,30 @@ translate = QCoreApplication.translate
 def _importable(path: str) -> bool:
     """A file or folder the window imports when dropped: a CSV file or an export folder."""
     return path.lower().endswith(".csv") or (bool(path) and Path(path).is_dir())
+
+
+class _ImportDrops(QObject):
+    """A CSV file or an export folder dropped on one of the form's fields, backing no
+    report, goes to the window's import: the Quote box took its address as text (a quote
+    is kept exactly as typed), where the same file dropped beside the fields was imported."""
+
+    def __init__(self, widget: QWidget, window: MainWindow) -> None:
+        super().__init__(widget)
+        self.main_window = window
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        drag: QDropEvent = event  # type: ignore[assignment]
+        if not any(_importable(url.toLocalFile()) for url in drag.mimeData().urls()):
+            return False
+        if kind == QEvent.Type.Drop:
+            self.main_window.dropEvent(drag)
+        else:
+            drag.acceptProposedAction()
+        return True
 
 
 def _settings() -> QSettings:
@@ -210,6 +236,7 @@ class MainWindow(QMainWindow):
         # one): on its fields too, which would otherwise take the file's path as text.
         for widget in [self.form, *self.form.findChildren(QWidget)]:
             if widget is self.form or widget.acceptDrops():
+                _ImportDrops(widget, self)  # asked after FileDrops (filters: last in, first)
                 FileDrops(
                     widget,
                     lambda _point: self._report_of_the_form(),
