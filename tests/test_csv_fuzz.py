@@ -1036,6 +1036,27 @@ def test_the_childs_state_tables_go_whole_into_a_new_ledger(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
+def test_a_ledger_in_utf16_takes_the_childs_rows(tmp_path: Path, forks: list[Forks]) -> None:
+    """A file another program made in UTF-16 refused every import of 2,000 new events
+    or more ("attached databases must use the same text encoding as main database"):
+    the child's image was always UTF-8."""
+    path = tmp_path / "ledger.db"
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA encoding = 'UTF-16le'")
+    made.execute("CREATE TABLE made (x)")
+    made.execute("DROP TABLE made")
+    made.commit()
+    made.close()
+    csv_path = write_reports_csv(tmp_path / "reports.csv", 300)
+    with Ledger.open(path) as ledger:
+        assert ledger.conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-16le"
+        apply_import(ledger, plan_import(ledger, csv_path, "test"), "test")
+        assert check(ledger).ok
+        assert ledger.count("event_state") == 100
+    assert len(forks) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="derives in a child on Linux")
 def test_a_child_that_dies_is_replaced_by_deriving_in_the_parent(
     tmp_path: Path, forks: list[Forks], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -230,6 +230,7 @@ class Derived(NamedTuple):
     flows: list[tuple[Any, ...]]
     image: bytes | memoryview = b""
     schema: Sequence[tuple[str, str, str]] = ()  # how the ledger makes them (`state_schema`)
+    encoding: str = "UTF-8"  # the ledger's: SQLite attaches no database of another
 
 
 IMAGE = "derivation"  # the name the writer attaches a child's rows under
@@ -254,6 +255,7 @@ def rows_image(derived: Derived) -> bytes:
     `derived` says how, indexes built: the writer may then copy them whole."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
+        conn.execute(f"PRAGMA encoding = '{derived.encoding}'")
         made = {name for kind, name, sql in derived.schema if kind == "table"}
         for kind, _, sql in derived.schema:
             if kind == "table":
@@ -279,8 +281,10 @@ def rows_image(derived: Derived) -> bytes:
 def state_schema(
     conn: sqlite3.Connection, database: str = "main"
 ) -> tuple[tuple[str, str, str], ...]:
-    """How this ledger (or an attached image) makes the derived state's tables and their
-    indexes: the kind, name and statement of each, the tables first."""
+    """How this ledger (or an attached image) makes the derived state's tables, their
+    indexes and any trigger on them: the kind, name and statement of each, tables before
+    indexes. A trigger (another program's) is not made in an image, whose tables are
+    then not alike."""
     return tuple(
         conn.execute(
             f"SELECT type, name, sql FROM {database}.sqlite_schema WHERE tbl_name IN"
@@ -326,11 +330,13 @@ class Derivation:
         inputs: Callable[[], list[EventInputs]],
         texts: Callable[[], dict[str, str]],
         schema: Sequence[tuple[str, str, str]] = (),
+        encoding: str = "UTF-8",
     ):
         self.event_ids = set(event_ids)
         self._inputs = inputs
         self._texts = texts
         self._schema = schema
+        self._encoding = encoding
         self._stop = threading.Event()
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future[Any] | None = None
@@ -357,12 +363,12 @@ class Derivation:
         events, flows = _state_rows(derive_inputs(self._inputs(), self._stop))
         events.sort()  # in key order, the cheapest way into their tables' b-trees
         flows.sort()
-        return Derived(events, flows, schema=self._schema)
+        return Derived(events, flows, schema=self._schema, encoding=self._encoding)
 
     def texts(self) -> dict[str, str]:
-        """The events' search texts, made in the writer's process: the importer has them
-        made while SQLite builds the reports' indexes without the GIL (a child that also
-        made the texts kept the writer waiting 1.3 s at 100,000 events)."""
+        """The events' search texts, made in the writer's process: a large import has
+        them made while SQLite builds the reports' indexes without the GIL (a child that
+        also made the texts kept the writer waiting 1.3 s at 100,000 events)."""
         return self._texts()
 
     def _fork(self) -> int:

@@ -350,6 +350,7 @@ def _write_reports(
         lambda: _new_event_inputs(plan, first_seq, parties),
         cache(partial(_search_texts, plan, names)),  # made while the indexes are built
         state_schema(ledger.conn),
+        ledger.conn.execute("PRAGMA encoding").fetchone()[0],
     )
     try:
         _insert_rows(
@@ -398,8 +399,9 @@ def _insert_rows(
     dropped = ledger.indexes_dropped_for("reports", len(reports))
     done = _insert(ledger.insert_reports, reports, progress, 0, total)
     # The flows' rows, then the search texts, are made in a thread while the reports'
-    # indexes are built: those statements run long without the GIL (beside executemany, a
-    # thread would not help). The texts took 0.4 s of the writer's time at 300,000 reports.
+    # indexes are built (a large import's, dropped above): those statements run long without
+    # the GIL (beside executemany, a thread would not help). The texts took 0.4 s of the
+    # writer's time at 300,000 reports.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="flow-rows") as pool:
         flows = pool.submit(_flow_rows, in_id_order, parties)
         pool.submit(derivation.texts)  # and the search texts, which `derived.refresh` reads
