@@ -409,7 +409,7 @@ def test_a_cancel_during_the_last_step_comes_too_late_and_is_not_claimed(
     plan = window.transfers.import_file(EXAMPLE_CSV)
     assert seen and plan is not None
     assert window.ledger.count("reports") == 6
-    assert window.transfers.last_message.startswith("Undo starts afresh. Imported")
+    assert window.transfers.last_message.startswith("Imported")  # nothing to undo before
     assert "cancelled" not in window.transfers.last_message
 
 
@@ -492,7 +492,7 @@ def test_an_import_from_the_menu_says_first_what_it_would_add(
     asked = answer_imports(monkeypatch)
     window.transfers.import_dialog()
     assert window.ledger.count("reports") == 2 and len(asked) == 1
-    assert window.transfers.last_message.startswith("Undo starts afresh. Imported chosen.csv")
+    assert window.transfers.last_message.startswith("Imported chosen.csv")
     assert dialogs == []  # the warnings were shown before, not again after
     window.transfers.import_dialog()  # nothing new: nothing to ask
     assert len(asked) == 1

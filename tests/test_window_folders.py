@@ -54,9 +54,7 @@ def test_ctrl_shift_i_restores_an_export_folder_into_an_empty_ledger(
     assert asked == ["Import an export folder"]
     assert [(q["title"], q["default"]) for q in questions] == [("Import out?", "&Import")]
     assert questions[0]["text"].startswith("out would restore 4 events, 7 reports")
-    assert window.transfers.last_message.startswith(
-        "Undo starts afresh. Restored out: 4 events, 7 reports"
-    )
+    assert window.transfers.last_message.startswith("Restored out: 4 events, 7 reports")
     assert window.events_pane.model.rowCount() == 4
     assert main(["export", str(tmp_path / "ledger.db"), str(tmp_path / "again")]) == 0
     for name in ("reports.csv", "events.csv", "sources.csv", "resolutions.csv"):
@@ -76,9 +74,7 @@ def test_a_folder_dropped_on_a_ledger_with_data_adds_to_it(
     assert questions[0]["text"].startswith("out would add 0 events, 1 report")
     assert "cannot be undone" in questions[0]["told"]
     qtbot.waitUntil(lambda: "Imported out" in window.transfers.last_message)
-    assert window.transfers.last_message.startswith(
-        "Undo starts afresh. Imported out: added 0 events, 1 report"
-    )
+    assert window.transfers.last_message.startswith("Imported out: added 0 events, 1 report")
     assert "6 reports already present and identical, skipped" in window.transfers.last_message
 
 

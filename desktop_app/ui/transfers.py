@@ -205,8 +205,12 @@ class Transfers:
     def _undo_afresh(self, message: str) -> str:
         """After an import or a merge that changed the file, which no Ctrl+Z takes back:
         the undo history starts again, or Ctrl+Z would undo an older step, one the import
-        or merge may have built on. Said first: a long summary is cut at its end."""
-        self.session.undo_stack.clear()
+        or merge may have built on. Said first (a long summary is cut at its end), and only
+        when there was a step to undo or redo."""
+        stack = self.session.undo_stack
+        if stack.count() == 0:
+            return message
+        stack.clear()
         return translate("Transfers", "Undo starts afresh.") + " " + message
 
     def _moved(self, title: str) -> bool:
