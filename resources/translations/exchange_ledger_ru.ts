@@ -1067,11 +1067,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>This report is not committed yet: commit it (Ctrl+Enter), then drop the file on it.</source>
-        <translation>Этот отчёт ещё не внесён: внесите его (Ctrl+Enter), затем перетащите на него файл.</translation>
+        <translation>Это сообщение ещё не внесено: внесите его (Ctrl+Enter), затем перетащите на него файл.</translation>
     </message>
     <message>
         <source>No report to add the file to: select a report, or edit one, then drop the file on the form.</source>
-        <translation>Нет отчёта, к которому добавить файл: выберите отчёт или откройте его для правки, затем перетащите файл на форму.</translation>
+        <translation>Нет сообщения, к которому добавить файл: выберите сообщение или откройте его для правки, затем перетащите файл на форму.</translation>
     </message>
     <message>
         <source>This file is open read-only: nothing can be changed.</source>
@@ -1163,7 +1163,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Undo starts afresh: another program changed {name}.</source>
-        <translation>Отмена начинается заново: другая программа изменила {name}.</translation>
+        <translation>История отмен начата заново: другая программа изменила {name}.</translation>
     </message>
     <message>
         <source>Select an event first.</source>
@@ -1362,7 +1362,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>there is no report {report}</source>
-        <translation>нет отчёта {report}</translation>
+        <translation>нет сообщения {report}</translation>
     </message>
     <message>
         <source>the report states {flow} twice</source>
@@ -1542,7 +1542,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>report {report} was changed by another program since it was opened for editing; nothing was saved, so as not to undo that change</source>
-        <translation>отчёт {report} изменила другая программа с тех пор, как его открыли для правки; ничего не сохранено, чтобы не отменить то изменение</translation>
+        <translation>сообщение {report} изменила другая программа с тех пор, как его открыли для правки; ничего не сохранено, чтобы не отменить то изменение</translation>
     </message>
     <message>
         <source>the folder has no {folder} (exported without the evidence files): its records are added without their files ({count}); Verify evidence files names them</source>
@@ -1854,11 +1854,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>{path} held files left by an earlier export that no report here cites any more: removed ({count})</source>
-        <translation>В {path} были файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни один отчёт: они удалены ({count})</translation>
+        <translation>В {path} были файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни одно сообщение: они удалены ({count})</translation>
     </message>
     <message>
         <source>{path} holds files left by an earlier export that no report here cites any more ({count}): export with the evidence files again, which removes them, or delete them</source>
-        <translation>В {path} есть файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни один отчёт ({count}): экспортируйте ещё раз вместе с файлами доказательств, что их удалит, или удалите их</translation>
+        <translation>В {path} есть файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни одно сообщение ({count}): экспортируйте ещё раз вместе с файлами доказательств, что их удалит, или удалите их</translation>
     </message>
     <message>
         <source>{folder} cannot be written: {file} was not added to the evidence</source>
@@ -2358,11 +2358,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Report changed meanwhile</source>
-        <translation>Отчёт тем временем изменён</translation>
+        <translation>Сообщение тем временем изменено</translation>
     </message>
     <message>
         <source>This report was changed since you began editing it (by another program, a merge or an undo): its reports pane shows it as it is now. Committing would replace that change with what the form holds.</source>
-        <translation>Этот отчёт изменён с тех пор, как вы начали его править (другая программа, слияние или отмена): панель отчётов показывает его таким, какой он сейчас. Внесение заменит то изменение тем, что есть в форме.</translation>
+        <translation>Это сообщение изменено с тех пор, как вы начали его править (другая программа, объединение или отмена): панель сообщений показывает его таким, какое оно сейчас. Внесение заменит то изменение тем, что есть в форме.</translation>
     </message>
     <message>
         <source>Commit &amp;over it</source>
@@ -2378,7 +2378,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>The report you were editing has been deleted since you began (Delete, an undo, or another program), so this edit cannot be saved. What you typed stays in the form; Esc clears it.</source>
-        <translation>Отчёт, который вы редактировали, удалён с тех пор, как вы начали (Delete, отмена или другая программа), поэтому эту правку нельзя сохранить. Введённое остаётся в форме; Esc очищает её.</translation>
+        <translation>Сообщение, которое вы редактировали, удалено с тех пор, как вы начали (Delete, отмена или другая программа), поэтому эту правку нельзя сохранить. Введённое остаётся в форме; Esc очищает её.</translation>
     </message>
 </context>
 <context>
@@ -2724,7 +2724,7 @@ An event comes here as soon as a report contradicts another.</source>
     </message>
     <message>
         <source>; {kept_deleted} reports deleted here and edited there since left deleted (the other file&apos;s version is in the audit trail)</source>
-        <translation>; отчётов, удалённых здесь и изменённых там позже, остались удалёнными: {kept_deleted} (версия другого файла есть в журнале изменений)</translation>
+        <translation>; сообщений, удалённых здесь и изменённых там позже, остались удалёнными: {kept_deleted} (версия другого файла есть в журнале изменений)</translation>
     </message>
     <message>
         <source>{count} evidence records</source>
@@ -2756,7 +2756,7 @@ An event comes here as soon as a report contradicts another.</source>
     </message>
     <message>
         <source>Undo starts afresh.</source>
-        <translation>Отмена начинается заново.</translation>
+        <translation>История отмен начата заново.</translation>
     </message>
     <message>
         <source>Read-only</source>

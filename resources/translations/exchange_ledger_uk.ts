@@ -1067,11 +1067,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>This report is not committed yet: commit it (Ctrl+Enter), then drop the file on it.</source>
-        <translation>Цей звіт ще не внесено: внесіть його (Ctrl+Enter), тоді перетягніть на нього файл.</translation>
+        <translation>Це повідомлення ще не внесено: внесіть його (Ctrl+Enter), тоді перетягніть на нього файл.</translation>
     </message>
     <message>
         <source>No report to add the file to: select a report, or edit one, then drop the file on the form.</source>
-        <translation>Немає звіту, до якого додати файл: виберіть звіт або відкрийте його для редагування, тоді перетягніть файл на форму.</translation>
+        <translation>Немає повідомлення, до якого додати файл: виберіть повідомлення або відкрийте його для редагування, тоді перетягніть файл на форму.</translation>
     </message>
     <message>
         <source>This file is open read-only: nothing can be changed.</source>
@@ -1163,7 +1163,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Undo starts afresh: another program changed {name}.</source>
-        <translation>Скасування починається наново: інша програма змінила {name}.</translation>
+        <translation>Історію скасувань почато заново: інша програма змінила {name}.</translation>
     </message>
     <message>
         <source>Select an event first.</source>
@@ -1362,7 +1362,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>there is no report {report}</source>
-        <translation>немає звіту {report}</translation>
+        <translation>немає повідомлення {report}</translation>
     </message>
     <message>
         <source>the report states {flow} twice</source>
@@ -1542,7 +1542,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>report {report} was changed by another program since it was opened for editing; nothing was saved, so as not to undo that change</source>
-        <translation>звіт {report} змінила інша програма відтоді, як його відкрили для редагування; нічого не збережено, щоб не скасувати ту зміну</translation>
+        <translation>повідомлення {report} змінила інша програма відтоді, як його відкрили для редагування; нічого не збережено, щоб не скасувати ту зміну</translation>
     </message>
     <message>
         <source>the folder has no {folder} (exported without the evidence files): its records are added without their files ({count}); Verify evidence files names them</source>
@@ -1854,11 +1854,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>{path} held files left by an earlier export that no report here cites any more: removed ({count})</source>
-        <translation>У {path} були файли, залишені попереднім експортом, на які вже не посилається жоден звіт: їх видалено ({count})</translation>
+        <translation>У {path} були файли, залишені попереднім експортом, на які вже не посилається жодне повідомлення: їх видалено ({count})</translation>
     </message>
     <message>
         <source>{path} holds files left by an earlier export that no report here cites any more ({count}): export with the evidence files again, which removes them, or delete them</source>
-        <translation>У {path} є файли, залишені попереднім експортом, на які вже не посилається жоден звіт ({count}): експортуйте ще раз разом із файлами доказів, що їх видалить, або видаліть їх</translation>
+        <translation>У {path} є файли, залишені попереднім експортом, на які вже не посилається жодне повідомлення ({count}): експортуйте ще раз разом із файлами доказів, що їх видалить, або видаліть їх</translation>
     </message>
     <message>
         <source>{folder} cannot be written: {file} was not added to the evidence</source>
@@ -2358,11 +2358,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>Report changed meanwhile</source>
-        <translation>Звіт тим часом змінено</translation>
+        <translation>Повідомлення тим часом змінено</translation>
     </message>
     <message>
         <source>This report was changed since you began editing it (by another program, a merge or an undo): its reports pane shows it as it is now. Committing would replace that change with what the form holds.</source>
-        <translation>Цей звіт змінено відтоді, як ви почали його редагувати (інша програма, злиття або скасування): панель звітів показує його таким, як він є тепер. Внесення замінить ту зміну тим, що є у формі.</translation>
+        <translation>Це повідомлення змінено відтоді, як ви почали його редагувати (інша програма, об’єднання або скасування): панель повідомлень показує його таким, яким воно є тепер. Внесення замінить ту зміну тим, що є у формі.</translation>
     </message>
     <message>
         <source>Commit &amp;over it</source>
@@ -2378,7 +2378,7 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>The report you were editing has been deleted since you began (Delete, an undo, or another program), so this edit cannot be saved. What you typed stays in the form; Esc clears it.</source>
-        <translation>Звіт, який ви редагували, видалено відтоді, як ви почали (Delete, скасування або інша програма), тож цю зміну не можна зберегти. Те, що ви ввели, лишається у формі; Esc очищує її.</translation>
+        <translation>Повідомлення, яке ви редагували, видалено відтоді, як ви почали (Delete, скасування або інша програма), тож цю зміну не можна зберегти. Те, що ви ввели, лишається у формі; Esc очищує її.</translation>
     </message>
 </context>
 <context>
@@ -2724,7 +2724,7 @@ An event comes here as soon as a report contradicts another.</source>
     </message>
     <message>
         <source>; {kept_deleted} reports deleted here and edited there since left deleted (the other file&apos;s version is in the audit trail)</source>
-        <translation>; звітів, видалених тут і змінених там пізніше, лишилися видаленими: {kept_deleted} (версія іншого файлу є в журналі змін)</translation>
+        <translation>; повідомлень, видалених тут і змінених там пізніше, лишилися видаленими: {kept_deleted} (версія іншого файлу є в журналі змін)</translation>
     </message>
     <message>
         <source>{count} evidence records</source>
@@ -2756,7 +2756,7 @@ An event comes here as soon as a report contradicts another.</source>
     </message>
     <message>
         <source>Undo starts afresh.</source>
-        <translation>Скасування починається наново.</translation>
+        <translation>Історію скасувань почато заново.</translation>
     </message>
     <message>
         <source>Read-only</source>
