@@ -747,7 +747,7 @@ def test_an_export_folder_brings_its_evidence_back_into_a_new_ledger(
     restored.parent.mkdir()
     done = cli("import", restored, out)
     assert done.code == 0, done.err
-    assert "1 evidence record, 1 evidence file" in done.out
+    assert "1 evidence record and 1 evidence file" in done.out
     again = tmp_path / "again"
     assert cli("export", restored, again, "--with-evidence").code == 0
     for name in ("reports.csv", "evidence.csv", "resolutions.csv", "events.csv"):
@@ -873,7 +873,7 @@ def test_a_refused_folder_leaves_no_evidence_file_behind(
     out = tmp_path / "out"
     assert cli("export", example_db, out, "--with-evidence").code == 0
     dry = cli("import", tmp_path / "dry.db", out, "--dry-run")
-    assert dry.code == 0 and "2 evidence records, 2 evidence files" in dry.out, dry.out
+    assert dry.code == 0 and "2 evidence records and 2 evidence files" in dry.out, dry.out
     (out / "evidence" / last).write_bytes(b"tampered")
     restored = tmp_path / "restored" / "new.db"
     restored.parent.mkdir()

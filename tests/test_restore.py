@@ -507,7 +507,7 @@ def test_a_folder_adds_its_reports_then_its_decisions_to_a_ledger_with_data(
     ok(cli("import", other, EXAMPLE_CSV))
     result = ok(cli("import", other, tmp_path / "out"))
     assert "Imported out into" in result.out
-    assert "added 1 event, 4 reports, 4 flows, 4 sources, 0 parties and 4 decisions" in (result.out)
+    assert "added 1 event, 4 reports, 4 flows, 4 sources, 0 parties, 4 decisions, 0 evidence records and 0 evidence files" in (result.out)
     assert "6 reports already present and identical, skipped" in result.out
     ok(cli("check", other))
     again = ok(cli("import", other, tmp_path / "out"))
@@ -562,7 +562,7 @@ def test_two_reviewers_who_dismissed_the_same_warning_exchange_folders(
         ok(cli("resolve", db, "w1", *dismiss, "--rationale", f"{name} read both", "--by", name))
     ok(cli("export", ledgers["alice"], tmp_path / "alice"))
     result = ok(cli("import", ledgers["bob"], tmp_path / "alice"))
-    assert "and 1 decision" in result.out
+    assert "0 parties, 1 decision, 0 evidence records and 0" in result.out
     assert ok(cli("conflicts", ledgers["bob"], "--json")).out.strip() == "[]"
     ok(cli("export", ledgers["bob"], tmp_path / "bob"))
     rows = read_rows(tmp_path / "bob" / "resolutions.csv")
@@ -640,7 +640,7 @@ def test_a_dry_run_writes_nothing_and_says_what_it_would_do(cli: Cli, tmp_path: 
     new = tmp_path / "new.db"
     result = ok(cli("import", new, out, "--dry-run"))
     assert "Dry run, nothing written. out would restore 5 events, 10 reports" in result.out
-    assert "and 4 decisions" in result.out
+    assert "2 parties, 4 decisions, 0 evidence records and 0 evidence files" in result.out
     assert not new.exists()
     existing = tmp_path / "existing.db"
     ok(cli("import", existing, EXAMPLE_CSV))

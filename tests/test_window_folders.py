@@ -235,4 +235,5 @@ def test_a_folders_warnings_shown_in_its_question_are_not_shown_again(
     done = window.transfers.import_folder(out, ask=True)
     assert done is not None and done.warnings and done.changed
     assert "exported without the evidence files" in questions[0]["details"]
+    assert "The folder gives 1 warning: see the details." in questions[0]["told"]  # no "file"
     assert shown == []

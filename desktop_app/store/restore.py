@@ -114,11 +114,12 @@ class FolderResult:
         c = self.counts
         restored = [
             counted(c.get(nouns, 0), nouns, shown)
-            for nouns in ("events", "reports", "flows", "sources", "parties")
+            for nouns in ("events", "reports", "flows", "sources", "parties", "decisions")
         ]
-        text = f"{', '.join(restored)} and {counted(c.get('decisions', 0), 'decisions', shown)}"
-        for part in self.parts:
-            text += "".join(f", {counted(n, what, shown)}" for what, n in part.counts().items())
+        restored += [
+            counted(n, what, shown) for part in self.parts for what, n in part.counts().items()
+        ]
+        text = f"{', '.join(restored[:-1])} and {restored[-1]}"  # "and" before the last only
         skipped = [
             counted(c[key], what, shown)
             for key, what in (("skipped", "reports"), ("decisions_skipped", "decisions"))

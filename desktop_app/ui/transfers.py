@@ -345,9 +345,14 @@ class Transfers:
         )
 
     def _agreed(
-        self, name: str, would: str, warnings: Sequence[FieldProblem | FolderProblem]
+        self,
+        name: str,
+        would: str,
+        warnings: Sequence[FieldProblem | FolderProblem],
+        *,
+        folder: bool = False,
     ) -> bool:
-        """Whether the person imports what the file or folder would add, as `would`
+        """Whether the person imports what the file or `folder` would add, as `would`
         says (Enter: yes, Esc: no)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -358,7 +363,10 @@ class Transfers:
         told = translate("Transfers", "An import cannot be undone: Ctrl+Z does not take it back.")
         if warnings:
             box.setDetailedText("\n".join(_warning_lines(warnings)))
-            told += " " + plural.import_warnings(len(warnings))
+            count = len(warnings)
+            told += " " + (
+                plural.folder_warnings(count) if folder else plural.import_warnings(count)
+            )
         box.setInformativeText(told)
         accept = box.addButton(translate("Transfers", "&Import"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -436,7 +444,8 @@ class Transfers:
                 else translate("Transfers", "{file} would add {summary}.")
             )
             summary = folder_summary(tried)
-            if not self._agreed(name, would.format(file=name, summary=summary), tried.warnings):
+            asked = would.format(file=name, summary=summary)
+            if not self._agreed(name, asked, tried.warnings, folder=True):
                 return self._declined(name)
             shown = tried.warnings
         done: FolderResult | None = self._run_import(name, partial(work, False))

@@ -158,6 +158,10 @@ class Plural(QObject):
         """Before an import: its warnings, shown under Show Details."""
         return self.tr("The file gives %Ln warning(s): see the details.", "", count)
 
+    def folder_warnings(self, count: int) -> str:
+        """Before an export folder's import: its warnings, shown under Show Details."""
+        return self.tr("The folder gives %Ln warning(s): see the details.", "", count)
+
     def exported_rows(self, count: int) -> str:
         return self.tr("Exported %Ln row(s) into {folder}.", "", count)
 

@@ -53,6 +53,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The folder gives %Ln warning(s): see the details.</source>
+        <translation>
+            <numerusform>The folder gives %Ln warning: see the details.</numerusform>
+            <numerusform>The folder gives %Ln warnings: see the details.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln row(s) into {folder}.</source>
         <translation>
             <numerusform>Exported %Ln row into {folder}.</numerusform>

@@ -1546,11 +1546,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>the folder has no {folder} (exported without the evidence files): its records are added without their files ({count}); Verify evidence files names them</source>
-        <translation>в папке нет {folder} (экспортировано без файлов доказательств): её записи добавлены без файлов ({count}); их называет «Проверить файлы доказательств»</translation>
+        <translation>в папке нет {folder} (экспортировано без файлов доказательств): её записи добавляются без файлов ({count}); их называет «Проверить файлы доказательств»</translation>
     </message>
     <message>
         <source>the file is neither in {folder} nor in this ledger&apos;s evidence folder: the record is added without it (Verify evidence files names it)</source>
-        <translation>файла нет ни в {folder}, ни в папке доказательств этого реестра: запись добавлена без него (его называет «Проверить файлы доказательств»)</translation>
+        <translation>файла нет ни в {folder}, ни в папке доказательств этого реестра: запись добавляется без него (его называет «Проверить файлы доказательств»)</translation>
     </message>
     <message>
         <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
@@ -2116,6 +2116,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
             <numerusform>Файл даёт %Ln предупреждение: см. подробности.</numerusform>
             <numerusform>Файл даёт %Ln предупреждения: см. подробности.</numerusform>
             <numerusform>Файл даёт %Ln предупреждений: см. подробности.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder gives %Ln warning(s): see the details.</source>
+        <translation>
+            <numerusform>Папка даёт %Ln предупреждение: см. подробности.</numerusform>
+            <numerusform>Папка даёт %Ln предупреждения: см. подробности.</numerusform>
+            <numerusform>Папка даёт %Ln предупреждений: см. подробности.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1546,11 +1546,11 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
     </message>
     <message>
         <source>the folder has no {folder} (exported without the evidence files): its records are added without their files ({count}); Verify evidence files names them</source>
-        <translation>у папці немає {folder} (експортовано без файлів доказів): її записи додано без файлів ({count}); їх називає «Перевірити файли доказів»</translation>
+        <translation>у папці немає {folder} (експортовано без файлів доказів): її записи додаються без файлів ({count}); їх називає «Перевірити файли доказів»</translation>
     </message>
     <message>
         <source>the file is neither in {folder} nor in this ledger&apos;s evidence folder: the record is added without it (Verify evidence files names it)</source>
-        <translation>файлу немає ні в {folder}, ні в папці доказів цього реєстру: запис додано без нього (його називає «Перевірити файли доказів»)</translation>
+        <translation>файлу немає ні в {folder}, ні в папці доказів цього реєстру: запис додається без нього (його називає «Перевірити файли доказів»)</translation>
     </message>
     <message>
         <source>withdrawn in the folder, but withdrawn and reinstated here too, which may be the later change: kept in force here</source>
@@ -2116,6 +2116,14 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
             <numerusform>Файл дає %Ln попередження: див. подробиці.</numerusform>
             <numerusform>Файл дає %Ln попередження: див. подробиці.</numerusform>
             <numerusform>Файл дає %Ln попереджень: див. подробиці.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder gives %Ln warning(s): see the details.</source>
+        <translation>
+            <numerusform>Папка дає %Ln попередження: див. подробиці.</numerusform>
+            <numerusform>Папка дає %Ln попередження: див. подробиці.</numerusform>
+            <numerusform>Папка дає %Ln попереджень: див. подробиці.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
