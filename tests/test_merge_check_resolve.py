@@ -429,6 +429,39 @@ def test_identical_reports_are_left_alone(
     assert snapshot(mine) == before
 
 
+def test_the_same_spreadsheet_recorded_apart_leaves_a_decision_alone(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """Two researchers imported the same spreadsheet (no recorded_at: each at their own
+    time); one decided the event. The merge took the other's identical reports for newer
+    edits, rewrote them after the decision and reopened it; an import keeps them as
+    recorded here."""
+    same = tmp_path / "same.csv"
+    header = "report_id,event_id,event_type,event_date,category,from_party,to_party,count"
+    same.write_text(
+        f"{header},source_name,quote\r\n"
+        ",E,exchange,2025-05-01,pows,Russia,Ukraine,10,A,ten\r\n"
+        ",E,exchange,2025-05-01,pows,Russia,Ukraine,12,B,twelve\r\n",
+        encoding="utf-8",
+    )
+    mine, theirs = tmp_path / "mine.db", tmp_path / "theirs.db"
+    for path in (theirs, mine):
+        assert clean(cli("import", path, same)).code == 0
+    with sqlite3.connect(theirs) as other:  # recorded by another, at another time
+        other.execute(
+            "UPDATE reports SET recorded_by = 'Them',"
+            " recorded_at = '2025-06-01T10:00:00Z', updated_at = '2025-06-01T10:00:00Z'"
+        )
+    with Ledger.open(mine) as ledger:
+        ledger.resolve("E", FieldKey.count(FlowKey("Russia", "Ukraine", "pows")), "10", "A", "Me")
+    before = snapshot(mine)
+    result = clean(cli("merge", mine, theirs))
+    assert "Nothing to merge" in result.out, result.out
+    assert snapshot(mine) == before
+    with Ledger.open(mine, read_only=True) as ledger:
+        assert ledger.conn.execute("SELECT status FROM event_state").fetchone()[0] == "resolved"
+
+
 def test_reports_deleted_here_are_not_brought_back(
     pair: tuple[Path, Path], cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:

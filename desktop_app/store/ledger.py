@@ -1523,6 +1523,9 @@ CONTENT_FIELDS = (
     "recorded_by",
     "recorded_at",
 )
+# Who recorded a report and when, not what it says: the same spreadsheet imported into
+# two ledgers gives the same reports (the same ids), recorded apart.
+RECORDING_FIELDS = frozenset({"recorded_by", "recorded_at", "updated_at"})
 
 
 def evidence_link_id(report_id: str, sha256: str) -> str:

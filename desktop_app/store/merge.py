@@ -26,6 +26,7 @@ from .folder_files import decision_content
 from .import_plan import Cancelled, Progress
 from .ledger import (
     EDITABLE_FIELDS,
+    RECORDING_FIELDS,
     WITHDRAWALS,
     Changes,
     Ledger,
@@ -150,6 +151,11 @@ def _last_change(ledger: Ledger, record_id: str, actions: tuple[str, ...], since
 def _withdrawal_changed(ledger: Ledger, decision: dict[str, Any]) -> str:
     """When the decision was last withdrawn or reinstated in that file ('' if never)."""
     return _last_change(ledger, decision["id"], WITHDRAWALS, decision["withdrawn_at"] or "")
+
+
+def _said(content: dict[str, Any]) -> dict[str, Any]:
+    """What a report says (`Ledger.report_content`), not who recorded it or when."""
+    return {name: value for name, value in content.items() if name not in RECORDING_FIELDS}
 
 
 def _fields(source: dict[str, Any]) -> tuple[Any, ...]:
@@ -458,7 +464,10 @@ class _Merger:
         self.touched.add(theirs["event_id"])
 
     def _reconcile(self, mine: dict[str, Any], theirs: dict[Any, Any]) -> None:
-        if self.ledger.report_content(mine) == self._content(theirs):
+        if _said(self.ledger.report_content(mine)) == _said(self._content(theirs)):
+            # The same, or recorded apart (the same spreadsheet imported into both files):
+            # kept as recorded here, as an import keeps it. Taken as a newer edit, it moved
+            # to the end of the write order and reopened the decisions made since.
             return
         if mine["event_id"] != theirs["event_id"]:
             raise MergeRefused(

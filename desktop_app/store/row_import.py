@@ -32,7 +32,7 @@ from .import_plan import (
     lookup,
     name_parties,
 )
-from .ledger import Ledger, ReportInput, flow_content
+from .ledger import RECORDING_FIELDS, Ledger, ReportInput, flow_content
 from .sources import former_names
 
 
@@ -455,9 +455,6 @@ def _type_clash(row: int, event_id: str, known: str, origin: str) -> FieldProble
     )
 
 
-# Who recorded a report and when, not what it says: the same spreadsheet imported into
-# two ledgers gives the same reports (the same ids), recorded apart.
-RECORDING_COLUMNS = frozenset({"recorded_by", "recorded_at", "updated_at"})
 Differences = list[tuple[str, object, object]]
 
 
@@ -475,7 +472,7 @@ def _exists(
     if record is None:
         return False
     differences = _differences(ledger, record, report)
-    if all(column in RECORDING_COLUMNS for column, _, _ in differences):
+    if all(column in RECORDING_FIELDS for column, _, _ in differences):
         plan.skipped += 1
         if differences:
             recorded_apart.append((report, differences))
