@@ -520,6 +520,45 @@ def test_a_folder_adds_its_reports_then_its_decisions_to_a_ledger_with_data(
     assert snapshot(db) == before
 
 
+def test_a_source_regraded_in_a_returned_folder_keeps_its_grade_and_says_so(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A colleague regraded a source in the folder sent back (sources.csv and its rows
+    of reports.csv): the import said "Nothing new" and dropped the regrade without a
+    word, where a reports.csv row grading a source otherwise is a warning."""
+    db = tmp_path / "ledger.db"
+    ok(cli("import", db, EXAMPLE_CSV))
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    name = read_rows(out / "sources.csv")[0]["name"]
+
+    def regraded(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        for row in rows:
+            if row.get("name", row.get("source_name")) == name:
+                row["reliability"] = "A"
+        return rows
+
+    _rewrite(out / "sources.csv", regraded)
+    _rewrite(out / "reports.csv", regraded)
+    before = snapshot(db)
+    result = ok(cli("import", db, out))
+    assert "Nothing new in out" in result.out
+    assert result.err.count("warning:") == 1, result.err
+    assert f"sources.csv, row 2, column reliability: source '{name}' is media, F in this" in (
+        result.err
+    )
+    assert snapshot(db) == before
+
+    def one_more(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        return [*rows, {**next(r for r in rows if r["source_name"] == name), "report_id": "more"}]
+
+    _rewrite(out / "reports.csv", one_more)  # its row says so: once, not twice
+    result = ok(cli("import", db, out))
+    assert "added 0 events, 1 report" in result.out
+    assert result.err.count("warning:") == 1, result.err
+    assert f"reliability: source '{name}' is graded F in the database; A ignored" in result.err
+
+
 def test_a_decision_resolve_would_refuse_is_an_error_in_a_ledger_with_data(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -373,6 +373,8 @@ class _Restore:
             ]
             ledger.insert("sources", *records)
             self._warn_of_other_grades(plan)
+        else:
+            self._warn_of_stored_grades(plan)
         named = [(s.name, s.party, s.kind, s.reliability) for s in plan.sources.values()]
         ensured = ledger.ensure_sources(named)
         self.source_ids = {
@@ -392,6 +394,29 @@ class _Restore:
                     f"source '{source.name}' is {source.kind}, {source.reliability} here and"
                     f" {given.kind}, {given.reliability} in {REPORTS}; {SOURCES} is kept",
                 )
+
+    def _warn_of_stored_grades(self, plan: ImportPlan) -> None:
+        """Into a ledger with data: a source that sources.csv grades otherwise than this
+        ledger keeps its grade here, as a later row of a reports.csv leaves it, and says
+        so (a colleague's regrade was dropped without a word). The sources the new reports
+        name are warned of by their rows, as an import warns; a regrade travels by merge."""
+        for source in self.sources:
+            if source.key in plan.sources:
+                continue
+            stored = self.ledger.conn.execute(
+                "SELECT kind, reliability FROM sources WHERE key = ?", (source.key,)
+            ).fetchone()
+            if stored is None or tuple(stored) == (source.kind, source.reliability):
+                continue
+            kind, reliability = stored
+            self.problems.warn(
+                SOURCES,
+                source.row,
+                "kind" if source.kind != kind else "reliability",
+                f"source '{source.name}' is {kind}, {reliability} in this ledger and"
+                f" {source.kind}, {source.reliability} in {SOURCES}; this ledger's is kept"
+                " (a regrade travels by merge)",
+            )
 
     def _write_reports(self, plan: ImportPlan, seqs: dict[str, int]) -> None:
         ledger = self.ledger
