@@ -522,6 +522,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     other = Path(args.other)
+    if not other.exists():
+        raise CommandError(f"{other} does not exist.")  # as every command says it
     if not other.is_file():
         raise CommandError(f"{other} is not a file.")
     if other.resolve() == Path(args.db).resolve():
@@ -667,7 +669,9 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if len(checks) == 1:
+    if not checks:
+        print("This ledger has no evidence files to verify.")  # not "All 0 … are as added"
+    elif len(checks) == 1:
         print("The one evidence file is as it was added.")
     else:
         print(f"All {counted(len(checks), 'evidence files')} are as they were added.")

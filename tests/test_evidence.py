@@ -152,6 +152,12 @@ def test_the_same_file_twice_is_stored_once(cli: Cli, example_db: Path, page: Pa
     assert names == ["ministry page.pdf", "the same page, renamed.pdf"]
 
 
+def test_verify_of_a_ledger_without_evidence_says_there_is_none(cli: Cli, example_db: Path) -> None:
+    result = cli("evidence", "verify", example_db)
+    assert result.code == 0  # said "All 0 evidence files are as they were added."
+    assert result.out == "This ledger has no evidence files to verify.\n"
+
+
 def test_verify_names_each_altered_and_missing_file(
     cli: Cli, example_db: Path, page: Path, tmp_path: Path
 ) -> None:

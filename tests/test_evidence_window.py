@@ -382,6 +382,11 @@ def open_the_first_evidence(qtbot, window: MainWindow) -> list[str]:  # noqa: AN
     return said
 
 
+def test_verify_in_a_ledger_without_evidence_says_there_is_none(window: MainWindow) -> None:
+    window.verify_evidence_action.trigger()  # said "All 0 evidence files are as they were…"
+    assert window.statusBar().currentMessage() == "This ledger has no evidence files to verify."
+
+
 def test_an_altered_or_missing_file_is_marked_and_verify_warns(
     qtbot,
     window: MainWindow,

@@ -676,7 +676,9 @@ def test_missing_other_file_and_the_file_itself_are_refused(
     base: Path, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
     before = snapshot(base)
-    assert "nope.db" in clean(cli("merge", base, tmp_path / "nope.db"), code=1).err
+    missing = clean(cli("merge", base, tmp_path / "nope.db"), code=1).err
+    assert missing.endswith("nope.db does not exist.\n"), missing  # as every command says
+    assert clean(cli("merge", base, tmp_path), code=1).err.endswith("is not a file.\n")
     assert clean(cli("merge", base, base), code=1).err.strip()
     assert not (tmp_path / "nope.db").exists()
     assert snapshot(base) == before

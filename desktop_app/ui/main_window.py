@@ -814,6 +814,10 @@ class MainWindow(QMainWindow):
                 plural.evidence_not_matching(len(failed)).format(total=number(len(result.value)))
                 + f"\n{lines}",
             )
+        elif not result.value:
+            self.session.message.emit(
+                translate("MainWindow", "This ledger has no evidence files to verify.")
+            )
         else:
             self.session.message.emit(plural.evidence_verified(len(result.value)))
 

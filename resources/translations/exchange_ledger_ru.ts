@@ -1194,6 +1194,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Файлы доказательств отсутствуют или изменены</translation>
     </message>
     <message>
+        <source>This ledger has no evidence files to verify.</source>
+        <translation>В этом реестре нет файлов доказательств для проверки.</translation>
+    </message>
+    <message>
         <source>About Exchange Ledger</source>
         <translation>О программе Exchange Ledger</translation>
     </message>

@@ -1194,6 +1194,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>Файли доказів відсутні або змінені</translation>
     </message>
     <message>
+        <source>This ledger has no evidence files to verify.</source>
+        <translation>У цьому реєстрі немає файлів доказів для перевірки.</translation>
+    </message>
+    <message>
         <source>About Exchange Ledger</source>
         <translation>Про Exchange Ledger</translation>
     </message>
