@@ -743,6 +743,23 @@ def test_every_report_value_a_row_of_the_same_report_changes_is_named_in_one_go(
     assert_refused(result, [(3, "event_date"), (3, "location"), (3, "quote")])
 
 
+@pytest.mark.parametrize("in_error", [2, 3])
+def test_a_row_in_error_is_compared_with_the_other_rows_of_its_report(
+    in_error: int, cli: Cli, example_db: Path, tmp_path: Path
+) -> None:
+    """A report's rows giving two locations, one of them with a bad count too: only the
+    count was named, and the location's clash came at the next run, once it was fixed."""
+    rows = [
+        row(report_id="R1", location="Istanbul", count="1-2" if in_error == 2 else "5"),
+        row(report_id="R1", location="Kyiv", count="1-2" if in_error == 3 else "6"),
+    ]
+    result = import_bad_rows(cli, example_db, tmp_path, rows)
+    assert_refused(result, [(in_error, "count"), (3, "location")])
+    assert "row 3, column location: differs from row 2 of the same report R1 ('Kyiv')" in (
+        result.err
+    )
+
+
 def test_one_report_cannot_state_one_flow_twice(cli: Cli, example_db: Path, tmp_path: Path) -> None:
     rows = [row(report_id="R1", count="5"), row(report_id="R1", count="6")]
     result = import_bad_rows(cli, example_db, tmp_path, rows)

@@ -41,7 +41,6 @@ class PlannedReport:
     report_id: str
     event_id: str
     row: int
-    values: dict[str, str]  # the report-level values as read (trimmed, unescaped)
     report: ReportInput
     recorded_by: str | None
     recorded_at: str | None
@@ -205,6 +204,7 @@ def _plan_rows(
     planned: dict[str, PlannedReport] = {}
     failed: list[tuple[int, str, str]] = []  # rows with errors: their event and its type
     incomplete: set[str] = set()  # reports with such a row: what they state is not known
+    first_rows: dict[str, tuple[int, dict[str, str]]] = {}  # each report's first row
     total = max(1, len(body))
     checker = _Checker()
     for index, record in enumerate(body):
@@ -217,11 +217,14 @@ def _plan_rows(
         if cells is None:
             continue
         values = checker.row(plan, row, cells)
+        level = _level(checker, cells, whole=values is not None)
+        differs = _differs_from_first_row(plan, first_rows, row, cells, level)
         if values is None:
             failed.extend(_event_of(checker, row, cells))
             incomplete.add(_report_id(cells))
             continue
-        _add_row(plan, planned, row, cells, values)
+        if not differs:
+            _add_row(plan, planned, row, cells, values)
     for report in planned.values():
         if report.flows:
             report.report = replace(report.report, flows=tuple(report.flows))
@@ -261,6 +264,49 @@ def _check_types_of_failed_rows(
             plan.errors.append(_type_clash(row, event_id, *known[event_id]))
 
 
+def _level(checker: _Checker, cells: dict[str, str], *, whole: bool) -> dict[str, str]:
+    """A row's report-level cells as the rows of one report are compared (names by their
+    keys); of a row with errors (not `whole`), those valid on their own."""
+    level = {}
+    for column in REPORT_LEVEL:
+        checked = not whole and column in COLUMN_CHECKS
+        if checked and not checker.check(column, cells[column], COLUMN_CHECKS)[0]:
+            continue
+        name = column in ("source_name", "source_party")
+        level[column] = name_key(cells[column]) if name else cells[column]
+    return level
+
+
+def _differs_from_first_row(
+    plan: ImportPlan,
+    first_rows: dict[str, tuple[int, dict[str, str]]],
+    row: int,
+    cells: dict[str, str],
+    level: dict[str, str],
+) -> bool:
+    """Whether this row gives a report-level value otherwise than its report's first row,
+    each such value an error; rows with errors elsewhere compared too (their valid
+    values), so that every error comes in one go (a row in error hid a later row's
+    other location until it was fixed)."""
+    report_id = _report_id(cells)
+    first = first_rows.setdefault(report_id, (row, level))
+    first_row, first_level = first
+    if first_row == row:
+        return False
+    differing = [
+        c for c in REPORT_LEVEL if c in level and c in first_level and level[c] != first_level[c]
+    ]
+    for column in differing:  # every one, in one go, as every other error
+        plan.errors.append(
+            FieldProblem(
+                row,
+                column,
+                f"differs from row {first_row} of the same report {report_id} ('{cells[column]}')",
+            )
+        )
+    return bool(differing)
+
+
 def _add_row(
     plan: ImportPlan,
     planned: dict[str, PlannedReport],
@@ -269,9 +315,6 @@ def _add_row(
     values: dict[str, Any],
 ) -> None:
     report_id = _report_id(cells)
-    level = {column: cells[column] for column in REPORT_LEVEL}
-    level["source_name"] = name_key(level["source_name"])
-    level["source_party"] = name_key(level["source_party"])
     current = planned.get(report_id)
     if current is None:
         report = ReportInput(
@@ -291,26 +334,12 @@ def _add_row(
             report_id,
             values["event_id"],
             row,
-            level,
             report,
             cells["recorded_by"] or None,
             values["recorded_at"],
             values["updated_at"],
         )
         planned[report_id] = current
-    else:
-        differing = [column for column in REPORT_LEVEL if level[column] != current.values[column]]
-        for column in differing:  # every one, in one go, as every other error
-            plan.errors.append(
-                FieldProblem(
-                    row,
-                    column,
-                    f"differs from row {current.row} of the same report {report_id}"
-                    f" ('{cells[column]}')",
-                )
-            )
-        if differing:
-            return
     current.grades.append(
         (
             row,
