@@ -559,6 +559,40 @@ def test_a_source_regraded_in_a_returned_folder_keeps_its_grade_and_says_so(
     assert f"reliability: source '{name}' is graded F in the database; A ignored" in result.err
 
 
+@pytest.mark.parametrize("into", ["a new ledger", "a ledger with data"])
+def test_every_error_of_a_folder_comes_in_one_go(into: str, cli: Cli, tmp_path: Path) -> None:
+    """A decision of an event nowhere and an evidence record of a report nowhere were
+    named only at the run after every other error of the folder was mended."""
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<html>an exchange</html>")
+    with Ledger.open(db) as ledger:
+        report = ledger.conn.execute("SELECT id FROM reports ORDER BY seq LIMIT 1").fetchone()[0]
+    ok(cli("evidence", "add", db, report, page, "--accessed", "2025-06-11"))
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+
+    def nowhere(column: str, value: str) -> Callable[[list[dict[str, str]]], list]:
+        return lambda rows: [{**rows[0], column: value}, *rows[1:]]
+
+    _rewrite(out / "resolutions.csv", nowhere("event_id", "nosuch-event"))
+    _rewrite(out / "evidence.csv", nowhere("report_id", "nosuch-report"))
+    _rewrite(
+        out / "resolutions.csv", lambda rows: [rows[0], {**rows[1], "state": "maybe"}, *rows[2:]]
+    )
+    target = tmp_path / "target.db"
+    if into == "a ledger with data":
+        ok(cli("import", target, EXAMPLE_CSV))
+    result = cli("import", target, out)
+    assert result.code == 1
+    for named in (
+        "resolutions.csv, row 2, column event_id: event nosuch-event has no report",
+        "resolutions.csv, row 3, column state:",
+        "evidence.csv, row 2, column report_id: report nosuch-report is neither",
+    ):
+        assert named in result.err, result.err
+
+
 def test_a_decision_resolve_would_refuse_is_an_error_in_a_ledger_with_data(
     cli: Cli, tmp_path: Path
 ) -> None:

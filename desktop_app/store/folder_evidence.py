@@ -97,10 +97,28 @@ class FolderEvidence:
         self.copied = 0
         self.copies = LockerCopies()
 
-    def read(self, ledger: Ledger, folder: FolderResult) -> None:
+    def read(self, ledger: Ledger, folder: FolderResult, new_reports: set[str]) -> None:
         path = folder.directory / EVIDENCE_FILE
         if path.is_file():
             self.rows = read_evidence_rows(path, folder.problems)
+        for number, item in self.rows:  # now, beside every other problem: in one go
+            if item.report_id not in new_reports:
+                self._check_report_of(ledger, folder, number, item)
+
+    @staticmethod
+    def _check_report_of(ledger: Ledger, folder: FolderResult, number: int, item: Evidence) -> bool:
+        """Whether the record's report is in this ledger (an error if it is nowhere; one
+        deleted here is not, nor brought back: reports.csv's warning says so)."""
+        if ledger.report_exists(item.report_id):
+            return True
+        if not ledger.deleted_here(item.report_id):  # an export holds its own reports' only
+            folder.problems.error(
+                EVIDENCE_FILE,
+                number,
+                "report_id",
+                f"report {item.report_id} is neither in {REPORTS} nor in this ledger",
+            )
+        return False
 
     def write(
         self,
@@ -111,19 +129,11 @@ class FolderEvidence:
     ) -> None:
         """The records, after the files they name: `progress` is told the bytes copied
         (or checked, in a dry run) in thousandths of them all."""
-        items: list[tuple[int, Evidence]] = []
-        for number, item in self.rows:
-            if ledger.report_exists(item.report_id):
-                items.append((number, item))
-            elif ledger.deleted_here(item.report_id):
-                continue  # as its report: not brought back (reports.csv's warning says so)
-            else:  # an export holds the evidence of its own reports only
-                folder.problems.error(
-                    EVIDENCE_FILE,
-                    number,
-                    "report_id",
-                    f"report {item.report_id} is neither in {REPORTS} nor in this ledger",
-                )
+        items = [
+            (number, item)
+            for number, item in self.rows
+            if self._check_report_of(ledger, folder, number, item)
+        ]
         if folder.problems.errors:
             return
         wanted = {item.sha256: item.size for _number, item in items}

@@ -58,7 +58,9 @@ class FolderPart(Protocol):
 
     file_name: str
 
-    def read(self, ledger: Ledger, folder: FolderResult) -> None: ...
+    def read(self, ledger: Ledger, folder: FolderResult, new_reports: set[str]) -> None:
+        """Check the file; `new_reports`: the reports the folder adds (with the ledger's
+        own, those its records may name)."""
 
     def write(
         self,
@@ -263,13 +265,33 @@ class _Restore:
         if self.result.restored and (directory / EVENTS).is_file():
             self.statuses = read_statuses(directory / EVENTS, self.problems)
             self._digest(EVENTS)
+        new_reports = {report.report_id for report in plan.reports}
         for make in FOLDER_PARTS:
             part = make()
             self.result.parts.append(part)
             if (directory / part.file_name).is_file():
                 self._digest(part.file_name)
-            part.read(self.ledger, self.result)
+            part.read(self.ledger, self.result, new_reports)
+        # Checked now, with every other problem: the next run named them (PRODUCT.md:
+        # every error in one go); the write checks them again, as it finds the ledger.
+        new_events = {report.event_id for report in plan.reports}
+        for decision in self.decisions:
+            if decision.event_id not in new_events:
+                self._check_event_of(decision)
         return plan
+
+    def _check_event_of(self, decision: DecisionRow) -> bool:
+        """Whether the decision's event is in this ledger, an error if not."""
+        if self.ledger.event_type(decision.event_id) is not None:
+            return True
+        # An export holds the decisions of the events it has reports of only.
+        self.problems.error(
+            RESOLUTIONS,
+            decision.row,
+            "event_id",
+            f"event {decision.event_id} has no report in {REPORTS} or in this ledger",
+        )
+        return False
 
     def _digest(self, name: str) -> None:
         self.result.digests[name] = hashlib.sha256((self.directory / name).read_bytes()).hexdigest()
@@ -481,14 +503,7 @@ class _Restore:
         added = skipped = 0
         present = {} if self.result.restored else self._present()
         for decision in self.decisions:
-            if self.ledger.event_type(decision.event_id) is None:
-                # An export holds the decisions of the events it has reports of only.
-                self.problems.error(
-                    RESOLUTIONS,
-                    decision.row,
-                    "event_id",
-                    f"event {decision.event_id} has no report in {REPORTS} or in this ledger",
-                )
+            if not self._check_event_of(decision):
                 continue
             alike = present.get(decision.content())
             if alike:
