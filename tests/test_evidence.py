@@ -6,6 +6,7 @@ command line through its main() and, for the 300 MB file, a real process."""
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
 import os
@@ -150,6 +151,47 @@ def test_the_same_file_twice_is_stored_once(cli: Cli, example_db: Path, page: Pa
     assert _stored(example_db) == [hashlib.sha256(PDF).hexdigest()]
     names = sorted(row[2] for row in _records(example_db))
     assert names == ["ministry page.pdf", "the same page, renamed.pdf"]
+
+
+def test_a_file_the_locker_holds_is_not_copied_again_and_an_altered_copy_is_mended(
+    cli: Cli, example_db: Path, page: Path
+) -> None:
+    """Added to a second report, a file the locker held was copied in full beside its
+    copy and put in its place (a 5 GB video: 5 GB written again, and refused on a nearly
+    full disk). The copy held stays as it is; one altered since is mended, as before."""
+    first, second, third = _report_ids(example_db)[:3]
+    assert cli("evidence", "add", example_db, first, page).code == 0
+    stored = example_db.parent / "ledger.evidence" / hashlib.sha256(PDF).hexdigest()
+    inode = stored.stat().st_ino
+    assert cli("evidence", "add", example_db, second, page).code == 0
+    assert stored.stat().st_ino == inode  # not replaced by a new copy
+    stored.chmod(0o644)
+    stored.write_bytes(PDF.replace(b"%PDF", b"%PDX"))  # altered, the same size
+    assert cli("evidence", "add", example_db, third, page).code == 0
+    assert stored.read_bytes() == PDF
+    assert len(_records(example_db)) == 3
+
+
+def test_a_full_disk_is_said_naming_the_evidence_folder(
+    example_db: Path, page: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "[Errno 28] No space left on device", naming the file being added."""
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    copy = evidence._copy
+    monkeypatch.setattr(
+        evidence, "_copy", lambda read, write, *rest: copy(read, write and full, *rest)
+    )
+    folder = example_db.parent / "ledger.evidence"
+    with Ledger.open(example_db) as ledger, pytest.raises(Invalid) as refused:
+        evidence.attach_file(ledger, _report_ids(example_db)[0], page, "me")
+    assert str(refused.value) == (
+        f"the disk of {folder} is full: ministry page.pdf was not added to the evidence;"
+        " make room there and add it again"
+    )
+    assert list(folder.iterdir()) == [] and _records(example_db) == []
 
 
 def test_verify_of_a_ledger_without_evidence_says_there_is_none(cli: Cli, example_db: Path) -> None:

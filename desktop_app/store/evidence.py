@@ -15,6 +15,7 @@ the record of what was seen. `verify` re-hashes every stored file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
@@ -22,7 +23,7 @@ import mimetypes
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -230,9 +231,31 @@ def store_file(folder: Path, source: Path, progress: Progress | None = None) -> 
             after = os.fstat(handle.fileno())
             return (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
 
+        held = _held_copy(folder, handle.read, before.st_size, source.name, progress)
+        if held is not None and unchanged():
+            return held
+        handle.seek(0)
         return store_stream(
             folder, handle.read, before.st_size, source.name, progress, unchanged=unchanged
         )
+
+
+def _held_copy(
+    folder: Path, read: Callable[[int], bytes], total: int, name: str, progress: Progress | None
+) -> StoredFile | None:
+    """The locker's intact copy of these bytes, where it holds a file of their very size:
+    a file added again (to another report, say) is hashed, not copied (a 5 GB video was
+    written again beside its copy, then put in its place; on a nearly full disk, refused).
+    None where the locker holds no such copy (or an altered one, which the copy repairs)."""
+    try:
+        sizes = {entry.stat(follow_symlinks=False).st_size for entry in os.scandir(folder)}
+    except FileNotFoundError:
+        return None
+    if total not in sizes:
+        return None
+    sha256, size, head = _copy(read, None, total, progress)
+    state = known_state(folder, sha256, size) or stored_state(folder, sha256, progress)
+    return StoredFile(sha256, size, guess_media_type(name, head)) if state == VERIFIED else None
 
 
 def store_stream(
@@ -257,7 +280,7 @@ def store_stream(
         return held
     descriptor, temporary = _new_temporary(folder / "evidence")
     try:
-        with os.fdopen(descriptor, "wb") as out:
+        with os.fdopen(descriptor, "wb") as out, _disk_full_said(folder, name):
             sha256, size, head = _copy(read, out.write, total, progress)
             out.flush()
             os.fsync(out.fileno())
@@ -281,6 +304,21 @@ def store_stream(
     info = stored.lstat()
     _remember(stored, (info.st_size, info.st_mtime_ns, info.st_ino), VERIFIED)
     return StoredFile(sha256, size, guess_media_type(name, head))
+
+
+@contextlib.contextmanager
+def _disk_full_said(folder: Path, name: str) -> Iterator[None]:
+    """A full disk said in a sentence naming the evidence folder whose disk it is (it
+    named the file being added, in the system's words: "[Errno 28] No space left…")."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise Invalid(
+            f"the disk of {folder} is full: {name} was not added to the evidence;"
+            " make room there and add it again"
+        ) from None
 
 
 def check_stream(

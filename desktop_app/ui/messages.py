@@ -887,6 +887,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        r"the disk of (?P<folder>.+) is full: (?P<file>.+) was not added to the evidence;"
+        r" make room there and add it again",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "the disk of {folder} is full: {file} was not added to the evidence; make room"
+            " there and add it again",
+        ),
+    ),
+    (
         r"(?P<folder>.+) cannot be written: (?P<file>.+) was not added to the evidence",
         QT_TRANSLATE_NOOP(
             "Messages", "{folder} cannot be written: {file} was not added to the evidence"

@@ -1865,6 +1865,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>В {path} есть файлы, оставленные предыдущим экспортом, на которые уже не ссылается ни одно сообщение ({count}): экспортируйте ещё раз вместе с файлами доказательств, что их удалит, или удалите их</translation>
     </message>
     <message>
+        <source>the disk of {folder} is full: {file} was not added to the evidence; make room there and add it again</source>
+        <translation>диск папки {folder} заполнен: {file} не добавлен к доказательствам; освободите там место и добавьте его снова</translation>
+    </message>
+    <message>
         <source>{folder} cannot be written: {file} was not added to the evidence</source>
         <translation>В {folder} не удаётся записать: {file} не добавлен к доказательствам</translation>
     </message>

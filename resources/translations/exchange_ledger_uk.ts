@@ -1865,6 +1865,10 @@ Load the example data (the Istanbul talks article: an agreement, two exchanges a
         <translation>У {path} є файли, залишені попереднім експортом, на які вже не посилається жодне повідомлення ({count}): експортуйте ще раз разом із файлами доказів, що їх видалить, або видаліть їх</translation>
     </message>
     <message>
+        <source>the disk of {folder} is full: {file} was not added to the evidence; make room there and add it again</source>
+        <translation>диск папки {folder} заповнено: {file} не додано до доказів; звільніть там місце й додайте його знову</translation>
+    </message>
+    <message>
         <source>{folder} cannot be written: {file} was not added to the evidence</source>
         <translation>У {folder} не вдається записати: {file} не додано до доказів</translation>
     </message>
