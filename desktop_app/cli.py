@@ -12,9 +12,11 @@ import errno
 import io
 import json
 import os
+import signal
 import sqlite3
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import partial
@@ -811,6 +813,24 @@ def _usage_error(args: argparse.Namespace) -> str | None:
     return None
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a system shutting down), met as Ctrl+C is: the write under way is
+    rolled back and a file being copied into the evidence taken away (a 2 GB copy stayed
+    behind, hidden, that nothing named or removed)."""
+
+
+def _raise_terminated(_signal: int, _frame: object) -> None:
+    raise Terminated()
+
+
+def _terminated_as_interrupted() -> Any:
+    """SIGTERM raises Terminated in this command; the handler it replaced, to put back
+    (None where none can be set: not the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
 def run_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     misused = _usage_error(args)
@@ -827,6 +847,7 @@ def run_command(argv: Sequence[str]) -> int:
         print(f"{PROG}: {unnamed}", file=sys.stderr)
         return 1
     _guard_output()
+    terminate = _terminated_as_interrupted()
     try:
         code = int(args.handler(args))
         sys.stdout.flush()  # a reader gone shows here, not at the exit (status 120)
@@ -861,8 +882,11 @@ def run_command(argv: Sequence[str]) -> int:
         kept = "; what it saved stays saved" if _saved() else ""
         print(f"{PROG}: its output could not be written ({error.strerror}){kept}.", file=sys.stderr)
         return 0 if _saved() else 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupted:
         done = "after its changes were saved" if _saved() else "nothing was changed"
+        if isinstance(interrupted, Terminated):
+            print(f"{PROG}: terminated; {done}.", file=sys.stderr)
+            return 143
         print(f"{PROG}: interrupted; {done}.", file=sys.stderr)
         return 130
     except OSError as error:
@@ -873,6 +897,8 @@ def run_command(argv: Sequence[str]) -> int:
     finally:
         _warn_unsaved()
         _SCRATCH.close()
+        if terminate is not None:
+            signal.signal(signal.SIGTERM, terminate)
 
 
 class OutputError(OSError):

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_CSV, REPO, CliResult, sha256
 
+from desktop_app.__main__ import main
 from desktop_app.domain.validation import Invalid
 from desktop_app.store import evidence
 from desktop_app.store.folder_evidence import read_evidence_rows
@@ -170,6 +172,33 @@ def test_a_file_the_locker_holds_is_not_copied_again_and_an_altered_copy_is_mend
     assert cli("evidence", "add", example_db, third, page).code == 0
     assert stored.read_bytes() == PDF
     assert len(_records(example_db)) == 3
+
+
+def test_a_terminated_add_leaves_no_partial_copy_behind(
+    example_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """SIGTERM during a copy (a `kill`, a system shutting down) left a hidden partial
+    copy in the evidence folder, which nothing named or removed; Ctrl+C took it away."""
+    big = tmp_path / "video.mp4"
+    with big.open("wb") as handle:
+        handle.truncate(5 * evidence.CHUNK_SIZE)
+    copy = evidence._copy
+
+    def terminated_after_a_chunk(read: Callable, write: Callable | None, *rest: object) -> tuple:
+        def first_then_term(size: int) -> bytes:
+            chunk = read(size)
+            if os.path.exists(folder) and any(folder.iterdir()):
+                os.kill(os.getpid(), signal.SIGTERM)
+            return chunk
+
+        return copy(first_then_term, write, *rest)
+
+    folder = example_db.parent / "ledger.evidence"
+    monkeypatch.setattr(evidence, "_copy", terminated_after_a_chunk)
+    assert main(["evidence", "add", str(example_db), _report_ids(example_db)[0], str(big)]) == 143
+    assert "terminated; nothing was changed." in capsys.readouterr().err
+    assert list(folder.iterdir()) == [] and _records(example_db) == []
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back
 
 
 def test_a_full_disk_is_said_naming_the_evidence_folder(
