@@ -1712,6 +1712,49 @@ def test_zoomed_in_the_counts_fit_the_days_in_view(
     assert bottom <= 0 and top >= 120_650
 
 
+def test_zoomed_in_the_labels_of_the_targets_get_room_above_the_days_in_view(
+    ledger: Ledger, make_pane: Callable[[Ledger], ChartPane], qtbot: QtBot
+) -> None:
+    """The room for the labels was one invisible point at the chart's first day, as high
+    as the whole history's top: zoomed in on the first days, their steps lay flat at the
+    bottom of an axis up to 12,000; zoomed in anywhere else there was no room, and the
+    labels covered the data. Days in which nothing was received showed -700 to 700."""
+    promise = ((RU, UA, "pows", 20_000), (UA, RU, "pows", 20_000))
+    agreement = ReportInput(
+        "agreement",
+        "S0",
+        "2024-01-01",
+        source_party=UA,
+        flows=tuple(Flow(FlowKey(a, b, category), count) for a, b, category, count in promise),
+    )
+    ledger.add_report(agreement, WHO, event_id="deal")
+    for month in range(1, 13):
+        day = f"2024-{month:02d}-05"
+        both = ((RU, UA, "pows", 1_000), (UA, RU, "pows", 1_000))
+        ledger.add_report(exchange(day, both, "S1"), WHO, event_id=day)
+    pane = shown(qtbot, make_pane(ledger))
+    vb = pane.received_plot.vb
+
+    def zoomed(first: str, days: int, data_top: float, targets: int = 2) -> tuple[float, float]:
+        left = float(pane.x_of_day(day_number(first)))
+        vb.setXRange(left, left + days, padding=0)
+        pane.grab()
+        bottom, top = vb.viewRange()[1]
+        labels = [label for label in pane.target_layer.labels.labels if label.isVisible()]
+        assert len(labels) == targets  # the targets that run above the days in view
+        line = vb.mapViewToScene(QPointF(left, data_top)).y()
+        for label in labels:  # above the data in view, not over it
+            assert label.sceneBoundingRect().bottom() <= line + 1
+        return bottom, top
+
+    bottom, top = zoomed("2024-01-01", 10, 1_000)  # the first days: 0, then 1,000
+    assert bottom <= 0 and 1_000 < top < 2_000, (bottom, top)
+    bottom, top = zoomed("2024-06-01", 10, 6_000)  # June: 5,000, then 6,000
+    assert 4_000 < bottom <= 5_000 and 6_000 < top < 7_000, (bottom, top)
+    bottom, top = zoomed("2024-01-01", 3, 0)  # agreed, nothing received yet
+    assert -2 <= bottom <= 0 and 0 < top <= 12, (bottom, top)
+
+
 @pytest.mark.parametrize("kind", ["png", "svg"])
 def test_a_chart_export_that_fails_midway_says_so_and_a_bare_name_gets_its_kind(
     example: Ledger,

@@ -599,13 +599,8 @@ class ChartPane(ChartHover, ChartExport, QWidget):
 
     def _make_room(self) -> None:
         """Room above the data for the labels of the targets above it."""
-        state = self.state
-        tops = [float(s.received.high.max()) for s in state.series.values() if len(s.days)]
-        if state.start_day is None or state.end_day is None:
-            self.target_layer.make_room(None, 0.0, 0.0)
-            return
-        start, end = self.x_of_day(state.start_day), self.x_of_day(state.end_day)
-        self.target_layer.make_room(max(tops, default=0.0), float(start), float(end))
+        end = self.state.end_day
+        self.target_layer.make_room(0.0 if end is None else float(self.x_of_day(end)))
 
     def _set_markers(self, found: Markers) -> None:
         for rug, status in (

@@ -4,11 +4,12 @@ the lines that run above it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from ..domain.series import Target, step_xy, target_steps
@@ -154,6 +155,45 @@ class OffScaleLabels:
         return [item.text for item in self.shown]
 
 
+NOTHING_YET_SPAN = 10.0  # persons: the y axis of days in view that received nothing
+Bounds = tuple[float | None, float | None]  # an item's data bounds on one axis, for pyqtgraph
+
+
+class Headroom(pg.GraphicsObject):
+    """Room above the data in view for the labels of the target lines above it: an item
+    that draws nothing and whose y bounds, for the x range in view, run from the top of
+    the other items there to where the labels end. An invisible point at the chart's first
+    day held the whole history's top: zoomed in on the first days, their steps lay flat at
+    the bottom, and zoomed in elsewhere there was no room and the labels covered data."""
+
+    def __init__(self, room: Callable[[tuple[float, float] | None, float | None], Bounds]):
+        super().__init__()
+        self.room = room
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's
+        return QRectF()
+
+    def paint(self, *_args: object) -> None:
+        pass
+
+    def dataBounds(  # noqa: N802 - pyqtgraph's protocol for auto-range
+        self,
+        ax: int,
+        frac: float = 1.0,
+        orthoRange: tuple[float, float] | None = None,  # noqa: N803
+    ) -> Bounds:
+        view = self.getViewBox()
+        if ax != 1 or view is None:
+            return (None, None)
+        tops = [
+            bounds[1]
+            for item in view.addedItems
+            if item is not self and item.isVisible() and hasattr(item, "dataBounds")
+            if (bounds := item.dataBounds(1, frac, orthoRange)) and bounds[1] is not None
+        ]
+        return self.room(orthoRange, max(tops, default=None))
+
+
 class TargetLayer:
     """The target lines of a plot, one per receiving party, and their edge labels."""
 
@@ -165,10 +205,8 @@ class TargetLayer:
         self.items: list[tuple[Target, TargetLine]] = []  # every target, with its line
         self.labels = OffScaleLabels(plot)
         self._drawn: dict[str, tuple[object, ...]] = {}  # what each party's line shows
-        # An invisible point above the data: room at the top edge for the labels.
-        self.headroom = pg.PlotDataItem(
-            pen=None, symbol="o", symbolSize=1, symbolPen=None, symbolBrush=(0, 0, 0, 0)
-        )
+        self.end_x = 0.0  # where the lines end: the chart's last day
+        self.headroom = Headroom(self.room)
         plot.addItem(self.headroom)
 
     def restyle(self) -> None:
@@ -218,23 +256,28 @@ class TargetLayer:
                 line.setPen(pen)
             self.items += [(target, line) for target in party_targets]
 
-    def make_room(self, data_top: float | None, x: float, end_x: float) -> None:
-        """Raise the y range above the data's top (`data_top`) by the height of the labels
-        of the lines above it, so that the labels at the top edge never cover the data."""
+    def make_room(self, end_x: float) -> None:
+        """The room above the data measured again (the lines end at `end_x`; the plot's
+        height or the labels changed)."""
+        self.end_x = end_x
+        self.plot.vb.itemBoundsChanged(self.headroom)
+
+    def room(self, x_range: tuple[float, float] | None, top: float | None) -> Bounds:
+        """The y range above the data's top in view (`top`) that the labels of the lines
+        above it take, so that the labels at the top edge never cover the data."""
         height = self.plot.vb.height()
-        if data_top is not None and data_top <= 0 and self.steps:
-            self.headroom.setData([x], [0.0])  # targets alone: counted from 0 all the same
-            return
-        if self.fit or data_top is None or data_top <= 0 or height <= 0:
-            self.headroom.setData([], [])
-            return
-        above = off_scale(self.steps, (-np.inf, np.inf), data_top, end_x)
+        if top is not None and top <= 0:
+            # Nothing received in view (days before the first exchange, or targets alone):
+            # counted from 0 up, where an axis of no height was spread to -700..700.
+            return (0.0, NOTHING_YET_SPAN)
+        if self.fit or top is None or height <= 0:
+            return (None, None)
+        above = off_scale(self.steps, x_range or (-np.inf, np.inf), top, self.end_x)
+        if not above:
+            return (None, None)
         rows = self.labels.rows(above)
         share = min(MAX_LABEL_SHARE, rows * self.labels.line_height() / height)
-        if not above:
-            self.headroom.setData([], [])
-            return
-        self.headroom.setData([x], [data_top / (1.0 - share)])
+        return (top, top / (1.0 - share))
 
     def place_labels(self, end_x: float, colors: dict[str, str], background: QColor) -> None:
         """Name, at the plot's top edge, each party's line that runs above it."""
