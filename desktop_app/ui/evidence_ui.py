@@ -324,10 +324,13 @@ class EvidenceAttacher(QObject):
         text = message_text(str(error)) if isinstance(error, Invalid | OSError) else repr(error)
         if isinstance(error, Cancelled):
             return
+        named = path.name in str(error)  # "grow.mp4: grow.mp4 changed while…" named it twice
         QMessageBox.warning(
             self.window,
             translate("Evidence", "Evidence not added"),
-            translate("Evidence", "{file}: {problem}.").format(file=path.name, problem=text),
+            f"{text[:1].upper()}{text[1:]}."
+            if named
+            else translate("Evidence", "{file}: {problem}.").format(file=path.name, problem=text),
         )
 
     def _report_label(self, report_id: str) -> str:
