@@ -4,6 +4,7 @@ files, the real window offscreen. Settings never touch the real home folder."""
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import os
 import subprocess
@@ -142,6 +143,20 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / ".config"))
     yield home
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk of the evidence folder full: every write of a copy fails as it would."""
+    from desktop_app.store import evidence
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    copy = evidence._copy
+    monkeypatch.setattr(
+        evidence, "_copy", lambda read, write, *rest: copy(read, write and full, *rest)
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ command line through its main() and, for the 300 MB file, a real process."""
 from __future__ import annotations
 
 import csv
-import errno
 import hashlib
 import json
 import os
@@ -201,18 +200,9 @@ def test_a_terminated_add_leaves_no_partial_copy_behind(
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back
 
 
-def test_a_full_disk_is_said_naming_the_evidence_folder(
-    example_db: Path, page: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("full_disk")
+def test_a_full_disk_is_said_naming_the_evidence_folder(example_db: Path, page: Path) -> None:
     """It said "[Errno 28] No space left on device", naming the file being added."""
-
-    def full(*_args: object) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    copy = evidence._copy
-    monkeypatch.setattr(
-        evidence, "_copy", lambda read, write, *rest: copy(read, write and full, *rest)
-    )
     folder = example_db.parent / "ledger.evidence"
     with Ledger.open(example_db) as ledger, pytest.raises(Invalid) as refused:
         evidence.attach_file(ledger, _report_ids(example_db)[0], page, "me")

@@ -4,9 +4,7 @@ undo, the chart's hover and a read-only ledger. The real window on real files.""
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -384,19 +382,13 @@ def open_the_first_evidence(qtbot, window: MainWindow) -> list[str]:  # noqa: AN
     return said
 
 
+@pytest.mark.usefixtures("full_disk")
 def test_a_refusal_that_names_the_file_does_not_name_it_twice(
     window: MainWindow, page: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ "statement.pdf: the disk of … is full: statement.pdf was not added…"."""
     from PySide6.QtWidgets import QMessageBox
 
-    def full(*_args: object) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    copy = evidence._copy
-    monkeypatch.setattr(
-        evidence, "_copy", lambda read, write, *rest: copy(read, write and full, *rest)
-    )
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     window.evidence.attach(window.event_pane.reports[0]["id"], page, evidence.describe(page.name))
