@@ -349,6 +349,34 @@ def test_a_file_to_import_dropped_on_the_quote_is_imported_not_typed(
     assert window.form.quote.toPlainText() == "He said 1,200."
 
 
+def test_a_file_to_import_dropped_on_a_flows_field_is_imported_not_typed(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    """A flow's row is added after the form is built, and took no drop filter: a
+    reports.csv dropped on its From (by a file manager that sends the path as text too)
+    became the party's name, with no question asked."""
+    questions = answer_imports(monkeypatch)
+    window = open_window(qtbot, tmp_path / "empty.db")
+    window.new_event()
+    row = window.form.flows.add_row()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(EXAMPLE_CSV))])
+    data.setText(str(EXAMPLE_CSV))
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    target = row.from_party
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(
+        target, QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, buttons, keys)
+    )
+    qtbot.waitUntil(lambda: window.ledger.count("reports") > 0, timeout=10_000)
+    assert len(questions) == 1
+    assert row.from_party.text() == ""
+
+
 def test_the_review_comparison_lists_evidence_and_takes_drops_per_report(
     qtbot,
     window: MainWindow,

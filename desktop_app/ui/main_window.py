@@ -73,6 +73,7 @@ MAX_RECENT = 8
 WAIT_TEXT_WIDTH = 420  # pixels: the waiting dialog's sentence wraps at about this width
 RECORD, REVIEW, BALANCE = range(3)  # the workspaces, in their tabs' order
 OPEN_WINDOWS: set[MainWindow] = set()  # keeps windows alive while they are open
+DROPS_WATCHED = "exchangeLedgerDropsWatched"  # a form's widget given its drop filters
 translate = QCoreApplication.translate
 
 
@@ -232,24 +233,32 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.workspaces)
         self.setCentralWidget(central)
         self.form.setEnabled(not self.ledger.read_only)
-        # A file dropped anywhere on the form backs the report it edits (else the selected
-        # one): on its fields too, which would otherwise take the file's path as text.
-        for widget in [self.form, *self.form.findChildren(QWidget)]:
-            if widget is self.form or widget.acceptDrops():
-                _ImportDrops(widget, self)  # asked after FileDrops (filters: last in, first)
-                FileDrops(
-                    widget,
-                    lambda _point: self._report_of_the_form(),
-                    self.evidence.attach,
-                    self.ledger.read_only,
-                    self._form_drop_refusal,
-                    lambda text: self.statusBar().showMessage(text, 8000),
-                )
+        self._watch_form_drops()
+        # A flow's row, added later, takes drops too (its From took the file's path).
+        self.form.flows.rows_changed.connect(self._watch_form_drops)
         self.event_pane.edit_requested.connect(self._edit_report)
         self.event_pane.new_report_requested.connect(self._new_report_for)
         self.event_pane.delete_requested.connect(self.delete_reports)
         self.events_pane.event_activated.connect(lambda _id: self.event_pane.table.setFocus())
         self.resize(1280, 800)
+
+    def _watch_form_drops(self) -> None:
+        """A file dropped anywhere on the form backs the report it edits (else the
+        selected one): on its fields too, which would otherwise take the file's path as
+        text; a file to import goes to the import."""
+        for widget in [self.form, *self.form.findChildren(QWidget)]:
+            if widget.property(DROPS_WATCHED) or not (widget is self.form or widget.acceptDrops()):
+                continue
+            widget.setProperty(DROPS_WATCHED, True)
+            _ImportDrops(widget, self)  # asked after FileDrops (filters: last in, first)
+            FileDrops(
+                widget,
+                lambda _point: self._report_of_the_form(),
+                self.evidence.attach,
+                self.ledger.read_only,
+                self._form_drop_refusal,
+                lambda text: self.statusBar().showMessage(text, 8000),
+            )
 
     def _report_of_the_form(self) -> str | None:
         """The report a file dropped on the form backs: the one it edits, else the one
