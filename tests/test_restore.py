@@ -593,6 +593,35 @@ def test_every_error_of_a_folder_comes_in_one_go(into: str, cli: Cli, tmp_path: 
         assert named in result.err, result.err
 
 
+def test_a_bad_cell_in_reports_csv_makes_no_orphans_of_its_decisions_and_evidence(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A count written "1,212" in reports.csv also called the report's decision and its
+    evidence record orphans ("has no report in reports.csv"): a report with a row in
+    error is not planned. Only the count is named; the rest comes once it is mended."""
+    db = decided_ledger(cli, tmp_path / "decided.db")
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<html>an exchange</html>")
+    with Ledger.open(db) as ledger:
+        report = ledger.conn.execute(  # a report of an event with a decision
+            "SELECT r.id FROM reports r JOIN resolutions d ON d.event_id = r.event_id"
+            " ORDER BY r.seq LIMIT 1"
+        ).fetchone()[0]
+    ok(cli("evidence", "add", db, report, page, "--accessed", "2025-06-11"))
+    out = tmp_path / "out"
+    ok(cli("export", db, out))
+    _rewrite(
+        out / "reports.csv",
+        lambda rows: [
+            {**row, "count": "1,212"} if row["report_id"] == report else row for row in rows
+        ],
+    )
+    result = cli("import", tmp_path / "new.db", out)
+    assert result.code == 1
+    assert "reports.csv, row" in result.err and "column count" in result.err
+    assert "resolutions.csv" not in result.err and "evidence.csv" not in result.err, result.err
+
+
 def test_a_decision_resolve_would_refuse_is_an_error_in_a_ledger_with_data(
     cli: Cli, tmp_path: Path
 ) -> None:

@@ -97,12 +97,14 @@ class FolderEvidence:
         self.copied = 0
         self.copies = LockerCopies()
 
-    def read(self, ledger: Ledger, folder: FolderResult, new_reports: set[str]) -> None:
+    def read(self, ledger: Ledger, folder: FolderResult, new_reports: set[str] | None) -> None:
         path = folder.directory / EVIDENCE_FILE
         if path.is_file():
             self.rows = read_evidence_rows(path, folder.problems)
-        for number, item in self.rows:  # now, beside every other problem: in one go
-            if item.report_id not in new_reports:
+        if new_reports is None:
+            return
+        for number, item in self.rows:
+            if item.report_id not in new_reports:  # now, beside every other problem
                 self._check_report_of(ledger, folder, number, item)
 
     @staticmethod

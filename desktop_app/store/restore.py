@@ -58,9 +58,10 @@ class FolderPart(Protocol):
 
     file_name: str
 
-    def read(self, ledger: Ledger, folder: FolderResult, new_reports: set[str]) -> None:
+    def read(self, ledger: Ledger, folder: FolderResult, new_reports: set[str] | None) -> None:
         """Check the file; `new_reports`: the reports the folder adds (with the ledger's
-        own, those its records may name)."""
+        own, those its records may name), None where reports.csv has errors (what its
+        records name is then checked by `write`, once it is whole)."""
 
     def write(
         self,
@@ -265,19 +266,22 @@ class _Restore:
         if self.result.restored and (directory / EVENTS).is_file():
             self.statuses = read_statuses(directory / EVENTS, self.problems)
             self._digest(EVENTS)
-        new_reports = {report.report_id for report in plan.reports}
+        # What the records name is checked now, with every other problem (the next run
+        # named it: PRODUCT.md, every error in one go), where reports.csv is whole: a
+        # report with a row in error is not in the plan, and its decisions and evidence
+        # would be called orphans. The write checks them again, as it finds the ledger.
+        new_reports = None if plan.errors else {report.report_id for report in plan.reports}
         for make in FOLDER_PARTS:
             part = make()
             self.result.parts.append(part)
             if (directory / part.file_name).is_file():
                 self._digest(part.file_name)
             part.read(self.ledger, self.result, new_reports)
-        # Checked now, with every other problem: the next run named them (PRODUCT.md:
-        # every error in one go); the write checks them again, as it finds the ledger.
-        new_events = {report.event_id for report in plan.reports}
-        for decision in self.decisions:
-            if decision.event_id not in new_events:
-                self._check_event_of(decision)
+        if new_reports is not None:
+            new_events = {report.event_id for report in plan.reports}
+            for decision in self.decisions:
+                if decision.event_id not in new_events:
+                    self._check_event_of(decision)
         return plan
 
     def _check_event_of(self, decision: DecisionRow) -> bool:
