@@ -1755,6 +1755,40 @@ def test_zoomed_in_the_labels_of_the_targets_get_room_above_the_days_in_view(
     assert -2 <= bottom <= 0 and 0 < top <= 12, (bottom, top)
 
 
+def test_targets_alone_are_shown_from_0_and_a_fitted_target_zoomed_into_is_in_view(
+    ledger: Ledger,
+    make_pane: Callable[[Ledger], ChartPane],
+    qtbot: QtBot,
+    notifier: LedgerNotifier,
+) -> None:
+    """With an agreement and no exchange yet (the article's first event), the y axis ran
+    19,999 to 20,001 around the target; fitted and zoomed inside one of its steps, the
+    target was left out (5,994 to 6,006 around the data)."""
+    promise = ((RU, UA, "pows", 20_000), (UA, RU, "pows", 20_000))
+    agreement = ReportInput(
+        "agreement",
+        "S0",
+        "2024-01-01",
+        source_party=UA,
+        flows=tuple(Flow(FlowKey(a, b, category), count) for a, b, category, count in promise),
+    )
+    ledger.add_report(agreement, WHO, event_id="deal")
+    pane = shown(qtbot, make_pane(ledger))
+    vb = pane.received_plot.vb
+    bottom, top = vb.viewRange()[1]
+    assert bottom <= 0 and top >= 20_000, (bottom, top)
+    for month in (1, 6):
+        both = ((RU, UA, "pows", 1_000), (UA, RU, "pows", 1_000))
+        notifier.notify(ledger.add_report(exchange(f"2024-{month:02d}-05", both, "S1"), WHO)[1])
+    pane.grab()
+    pane.fit_targets_box.setChecked(True)
+    left = float(pane.x_of_day(day_number("2024-06-10")))
+    vb.setXRange(left, left + 10, padding=0)
+    pane.grab()
+    bottom, top = vb.viewRange()[1]
+    assert bottom <= 2_000 and top >= 20_000, (bottom, top)
+
+
 @pytest.mark.parametrize("kind", ["png", "svg"])
 def test_a_chart_export_that_fails_midway_says_so_and_a_bare_name_gets_its_kind(
     example: Ledger,

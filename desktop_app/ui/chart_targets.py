@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from ..domain.series import Target, step_xy, target_steps
+from .chart_items import StepCurve
 from .i18n import number
 
 translate = QCoreApplication.translate
@@ -20,10 +21,11 @@ translate = QCoreApplication.translate
 MAX_LABEL_SHARE = 0.3  # of the plot's height, at most, kept free for the labels
 
 
-class TargetLine(pg.PlotDataItem):
+class TargetLine(StepCurve):
     """A party's target in force, as a dashed step line. Its levels take no part in the
     y range unless `fit` is set: a target of 6,000 would squash 1,212 received to the
-    bottom of the plot (labels at the top edge say where it is instead)."""
+    bottom of the plot (labels at the top edge say where it is instead). Fitted, zoomed
+    inside one of its steps, that step counts (as a curve's: see StepCurve)."""
 
     fit = False
 
@@ -185,10 +187,12 @@ class Headroom(pg.GraphicsObject):
         view = self.getViewBox()
         if ax != 1 or view is None:
             return (None, None)
-        tops = [
+        tops = [  # of the data, not of the targets (fitted when there is no data)
             bounds[1]
             for item in view.addedItems
-            if item is not self and item.isVisible() and hasattr(item, "dataBounds")
+            if not isinstance(item, Headroom | TargetLine)
+            and item.isVisible()
+            and hasattr(item, "dataBounds")
             if (bounds := item.dataBounds(1, frac, orthoRange)) and bounds[1] is not None
         ]
         return self.room(orthoRange, max(tops, default=None))
@@ -266,6 +270,8 @@ class TargetLayer:
         """The y range above the data's top in view (`top`) that the labels of the lines
         above it take, so that the labels at the top edge never cover the data."""
         height = self.plot.vb.height()
+        if top is None and self.steps:
+            return (0.0, 0.0)  # targets alone: counted from 0 all the same
         if top is not None and top <= 0:
             # Nothing received in view (days before the first exchange, or targets alone):
             # counted from 0 up, where an axis of no height was spread to -700..700.
