@@ -200,6 +200,26 @@ def test_a_terminated_add_leaves_no_partial_copy_behind(
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back
 
 
+@pytest.mark.parametrize("in_its_place", ["a link", "a file"])
+def test_an_evidence_folder_that_is_a_link_or_a_file_is_refused_before_anything(
+    in_its_place: str, cli: Cli, example_db: Path, page: Path, tmp_path: Path
+) -> None:
+    """Looking first for a copy the locker holds, the add took a link in the folder's
+    place as the folder, and met a file there with "[Errno 20] Not a directory"."""
+    folder = example_db.parent / "ledger.evidence"
+    if in_its_place == "a link":
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        (elsewhere / "x").write_bytes(PDF)  # a file of the very size
+        folder.symlink_to(elsewhere, target_is_directory=True)
+    else:
+        folder.write_bytes(b"not a folder")
+    result = cli("evidence", "add", example_db, _report_ids(example_db)[0], page)
+    assert result.code == 1
+    assert f"{folder} is not a folder: the evidence cannot be stored there" in result.err
+    assert _records(example_db) == []
+
+
 @pytest.mark.usefixtures("full_disk")
 def test_a_full_disk_is_said_naming_the_evidence_folder(example_db: Path, page: Path) -> None:
     """It said "[Errno 28] No space left on device", naming the file being added."""

@@ -231,6 +231,7 @@ def store_file(folder: Path, source: Path, progress: Progress | None = None) -> 
             after = os.fstat(handle.fileno())
             return (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
 
+        ensure_folder(folder)  # a link or a file in its place refused before anything
         held = _held_copy(folder, handle.read, before.st_size, source.name, progress)
         if held is not None and unchanged():
             return held
@@ -247,10 +248,7 @@ def _held_copy(
     a file added again (to another report, say) is hashed, not copied (a 5 GB video was
     written again beside its copy, then put in its place; on a nearly full disk, refused).
     None where the locker holds no such copy (or an altered one, which the copy repairs)."""
-    try:
-        sizes = {entry.stat(follow_symlinks=False).st_size for entry in os.scandir(folder)}
-    except FileNotFoundError:
-        return None
+    sizes = {entry.stat(follow_symlinks=False).st_size for entry in os.scandir(folder)}
     if total not in sizes:
         return None
     sha256, size, head = _copy(read, None, total, progress)
