@@ -758,6 +758,10 @@ def test_a_row_in_error_is_compared_with_the_other_rows_of_its_report(
     assert "row 3, column location: differs from row 2 of the same report R1 ('Kyiv')" in (
         result.err
     )
+    # A row in error of another type: one error for its type, the clash with the event.
+    rows[1] = row(report_id="R1", location="Kyiv", event_type="agreement", count="1-2")
+    result = import_bad_rows(cli, example_db, tmp_path, rows)
+    assert result.err.count("row 3, column event_type:") == 1, result.err
 
 
 def test_one_report_cannot_state_one_flow_twice(cli: Cli, example_db: Path, tmp_path: Path) -> None:

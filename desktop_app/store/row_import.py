@@ -266,9 +266,12 @@ def _check_types_of_failed_rows(
 
 def _level(checker: _Checker, cells: dict[str, str], *, whole: bool) -> dict[str, str]:
     """A row's report-level cells as the rows of one report are compared (names by their
-    keys); of a row with errors (not `whole`), those valid on their own."""
+    keys); of a row with errors (not `whole`), those valid on their own, but its event's
+    type, which `_check_types_of_failed_rows` compares (one error for one cell)."""
     level = {}
     for column in REPORT_LEVEL:
+        if not whole and column == "event_type":
+            continue
         checked = not whole and column in COLUMN_CHECKS
         if checked and not checker.check(column, cells[column], COLUMN_CHECKS)[0]:
             continue
