@@ -825,8 +825,11 @@ def _raise_terminated(_signal: int, _frame: object) -> None:
 
 def _terminated_as_interrupted() -> Any:
     """SIGTERM raises Terminated in this command; the handler it replaced, to put back
-    (None where none can be set: not the main thread)."""
+    (None where none can be set: not the main thread; or where SIGTERM is ignored, by a
+    `trap '' TERM` or a supervisor, which this command then ignores too)."""
     if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_IGN:
         return None
     return signal.signal(signal.SIGTERM, _raise_terminated)
 

@@ -198,6 +198,13 @@ def test_a_terminated_add_leaves_no_partial_copy_behind(
     assert "terminated; nothing was changed." in capsys.readouterr().err
     assert list(folder.iterdir()) == [] and _records(example_db) == []
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back
+    # SIGTERM ignored (`trap '' TERM`, a supervisor): ignored by the command too.
+    monkeypatch.setattr(signal, "getsignal", lambda _number: signal.SIG_IGN)
+    set_to: list[object] = []
+    monkeypatch.setattr(signal, "signal", lambda _number, handler: set_to.append(handler))
+    monkeypatch.setattr(evidence, "_copy", copy)
+    assert main(["evidence", "add", str(example_db), _report_ids(example_db)[0], str(big)]) == 0
+    assert set_to == []
 
 
 @pytest.mark.parametrize("in_its_place", ["a link", "a file"])
