@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -132,6 +133,11 @@ def generated_csv(
         row(f"{prefix}-agreement", "2023-01-15", "pows", ministry, "agreed",
             (party_from, party_to, 5000), event_type="agreement")  # fmt: skip
     return write_csv(path, list(REPORT_COLUMNS), rows)
+
+
+def agreement_of_20_000_each_way(day: str) -> ReportInput:
+    promise = ((RU, UA, "pows", 20_000), (UA, RU, "pows", 20_000))
+    return replace(exchange(day, promise, "S0"), event_type="agreement")
 
 
 def exchange(day: str, flows: tuple[tuple[str, str, str, int], ...], source: str) -> ReportInput:
@@ -1719,15 +1725,7 @@ def test_zoomed_in_the_labels_of_the_targets_get_room_above_the_days_in_view(
     as the whole history's top: zoomed in on the first days, their steps lay flat at the
     bottom of an axis up to 12,000; zoomed in anywhere else there was no room, and the
     labels covered the data. Days in which nothing was received showed -700 to 700."""
-    promise = ((RU, UA, "pows", 20_000), (UA, RU, "pows", 20_000))
-    agreement = ReportInput(
-        "agreement",
-        "S0",
-        "2024-01-01",
-        source_party=UA,
-        flows=tuple(Flow(FlowKey(a, b, category), count) for a, b, category, count in promise),
-    )
-    ledger.add_report(agreement, WHO, event_id="deal")
+    ledger.add_report(agreement_of_20_000_each_way("2024-01-01"), WHO, event_id="deal")
     for month in range(1, 13):
         day = f"2024-{month:02d}-05"
         both = ((RU, UA, "pows", 1_000), (UA, RU, "pows", 1_000))
@@ -1764,15 +1762,7 @@ def test_targets_alone_are_shown_from_0_and_a_fitted_target_zoomed_into_is_in_vi
     """With an agreement and no exchange yet (the article's first event), the y axis ran
     19,999 to 20,001 around the target; fitted and zoomed inside one of its steps, the
     target was left out (5,994 to 6,006 around the data)."""
-    promise = ((RU, UA, "pows", 20_000), (UA, RU, "pows", 20_000))
-    agreement = ReportInput(
-        "agreement",
-        "S0",
-        "2024-01-01",
-        source_party=UA,
-        flows=tuple(Flow(FlowKey(a, b, category), count) for a, b, category, count in promise),
-    )
-    ledger.add_report(agreement, WHO, event_id="deal")
+    ledger.add_report(agreement_of_20_000_each_way("2024-01-01"), WHO, event_id="deal")
     pane = shown(qtbot, make_pane(ledger))
     vb = pane.received_plot.vb
     bottom, top = vb.viewRange()[1]
