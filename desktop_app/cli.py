@@ -660,10 +660,18 @@ def cmd_evidence_verify(args: argparse.Namespace) -> int:
     with _open(args.db, write=False) as ledger:
         checks = evidence.verify(ledger)
         folder = evidence.evidence_folder(ledger.path)
+        partial = evidence.partial_copies(ledger)
     failed = [item for item in checks if item.state != evidence.VERIFIED]
     for item in failed:
         names = ", ".join(item.names) or "no report uses it"
         print(_one_line(f"{item.state}: {folder / item.sha256} ({names})"))
+    for path, size in partial:  # not evidence, and no failure of it: a leftover to delete
+        print(
+            _one_line(
+                f"partial copy: {path} ({evidence.human_size(size)}): left by an add that"
+                " never ended; delete it once no add is running"
+            )
+        )
     if failed:
         verb = "is" if len(failed) == 1 else "are"
         print(

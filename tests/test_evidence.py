@@ -246,6 +246,23 @@ def test_verify_of_a_ledger_without_evidence_says_there_is_none(cli: Cli, exampl
     assert result.out == "This ledger has no evidence files to verify.\n"
 
 
+def test_verify_names_a_partial_copy_an_add_left_behind(
+    cli: Cli, example_db: Path, page: Path
+) -> None:
+    """An add killed outright (SIGKILL, the machine off) leaves its hidden partial copy,
+    which verify and check called nothing: 1.6 GB of a 2 GB video, unseen."""
+    assert cli("evidence", "add", example_db, _report_ids(example_db)[0], page).code == 0
+    left = example_db.parent / "ledger.evidence" / ".evidence.0123456789abcdef.tmp"
+    left.write_bytes(bytes(3000))
+    result = cli("evidence", "verify", example_db)
+    assert result.code == 0  # the evidence is as it was added
+    assert result.out.splitlines() == [
+        f"partial copy: {left} (3.0 KB): left by an add that never ended; delete it once no"
+        " add is running",
+        "The one evidence file is as it was added.",
+    ]
+
+
 def test_verify_names_each_altered_and_missing_file(
     cli: Cli, example_db: Path, page: Path, tmp_path: Path
 ) -> None:

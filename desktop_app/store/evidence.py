@@ -501,6 +501,23 @@ def verify(ledger: Ledger, progress: Progress | None = None) -> list[Check]:
     return checks
 
 
+# A copy being made: `store_stream`'s temporary file, named by `exporter._new_temporary`.
+PARTIAL_COPY = re.compile(r"\.evidence\.[0-9a-f]{16}\.tmp")
+
+
+def partial_copies(ledger: Ledger) -> list[tuple[Path, int]]:
+    """Copies into the evidence folder that never ended (an add killed, the machine off),
+    with their sizes: hidden files, as large as the part copied, that nothing else names.
+    One may also be a copy under way, by another window or command."""
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(evidence_folder(ledger.path)):
+            if PARTIAL_COPY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):  # ended meanwhile
+                    found.append((Path(entry.path), entry.stat(follow_symlinks=False).st_size))
+    return sorted(found)
+
+
 # ---- reading ------------------------------------------------------------------------
 
 EVIDENCE_SELECT = """
