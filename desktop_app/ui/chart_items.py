@@ -55,13 +55,15 @@ class BandItem(QGraphicsPathItem):
 
     def _in_days(self, left: float, right: float) -> np.ndarray:
         """The vertices that draw the band between these x values (zoomed in, the counts
-        fit the days in view): those within, and those of the last step before, which
-        holds its value into the view."""
-        within = (self.x >= left) & (self.x <= right)
-        before = self.x[self.x < left]
-        if len(before):
-            within |= self.x == before.max()
-        return within
+        fit the days in view), the last step before them included."""
+        return (self.x >= held_from(self.x, left)) & (self.x <= right)
+
+
+def held_from(x: np.ndarray, left: float) -> float:
+    """Where the step that holds its value into a view starting at `left` begins: the
+    last x before it, or `left` itself."""
+    before = x[x < left]
+    return float(before.max()) if len(before) else left
 
 
 class StepCurve(pg.PlotDataItem):
@@ -78,9 +80,7 @@ class StepCurve(pg.PlotDataItem):
         x = self.xData
         if ax == 1 and orthoRange is not None and x is not None and len(x):
             left, right = orthoRange
-            before = x[x < left]
-            if len(before):
-                orthoRange = (float(before.max()), right)
+            orthoRange = (held_from(x, left), right)
         bounds: tuple[float | None, float | None] = super().dataBounds(ax, frac, orthoRange)
         return bounds
 

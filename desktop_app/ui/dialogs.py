@@ -165,11 +165,9 @@ def _over(stored: SourceFields, typed: SourceFields, fields: set[str]) -> Source
 
 
 def _says(typed: SourceFields, source: dict) -> bool:
-    """The fields say what the source holds, as Save reads them: the name trimmed, the
-    party by its key ("ukraine" typed is the party Ukraine, which it stays)."""
-    tidied = replace(typed, name=typed.name.strip(), party=source["party"])
-    same_party = name_key(typed.party or "") == name_key(source["party"] or "")
-    return same_party and tidied == _held(source)
+    """The fields say what the source holds, as Save reads them ("ukraine" typed is the
+    party Ukraine, which it stays)."""
+    return not _typed_fields(typed, _held(source))
 
 
 class SourcesDialog(QDialog):
