@@ -7,14 +7,23 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import EXAMPLE_CSV
+from conftest import EXAMPLE_CSV, write_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.records import CATEGORIES, EVENT_TYPES, QUALIFIERS, SOURCE_KINDS
+from desktop_app.domain.records import (
+    CATEGORIES,
+    CREDIBILITY,
+    EVENT_TYPES,
+    QUALIFIERS,
+    RELIABILITY,
+    SOURCE_KINDS,
+)
+from desktop_app.domain.validation import MAX_COUNT
 from desktop_app.store import schema
 from desktop_app.store.check import check
 from desktop_app.store.database import backup_path
+from desktop_app.store.import_plan import REPORT_COLUMNS
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.values import table_checks
@@ -178,3 +187,91 @@ def test_every_check_of_the_schema_is_read_for_check(tmp_path: Path) -> None:
     assert table_checks("CREATE TABLE \"odd(name\" (x TEXT CHECK (x <> 'it''s'))") == [
         ("x", "x <> 'it''s'")
     ]
+
+
+def imported_candidates(tmp_path: Path) -> dict[str, list[str]]:
+    """Per checked column of reports.csv, texts near and across the edges of what the
+    tables' CHECK constraints allow, each in a row of its own (its own report and event)."""
+    dates = [
+        value
+        for value in candidate_dates()
+        if value[5:7] in ("", "00", "01", "02", "12", "13")
+        and value[8:] in ("", "00", "01", "28", "29", "30", "31", "32")
+    ]
+    lists = {
+        "event_type": [*EVENT_TYPES, "Exchange", "exchange ", "swap"],
+        "category": [*CATEGORIES, "POWS", "pow", "pows "],
+        "count_qualifier": [*QUALIFIERS, "Exact", "about"],
+        "source_kind": [*SOURCE_KINDS, "Media", "blog"],
+        "reliability": [*RELIABILITY, "a", "G", "AB"],
+        "credibility": [*map(str, CREDIBILITY), "0", "7", "-1", "1.0", "６"],
+    }
+    return {
+        "event_date": dates,
+        "published": ["", *dates],
+        "count": ["0", "1", str(MAX_COUNT), str(MAX_COUNT + 1), "-1", "1.5", "1e3", "１２"],
+        "to_party": ["Ukraine", "Russia", "russia ", ""],
+        "recorded_at": ["2025-01-01T00:00:00Z", "2025-02-30T00:00:00Z", "2025-01-01 00:00"],
+        **lists,
+    }
+
+
+def candidate_rows(candidates: dict[str, list[str]]) -> list[dict[str, str]]:
+    rows = []
+    for column, values in candidates.items():
+        for value in values:
+            number = len(rows)
+            row = dict.fromkeys(REPORT_COLUMNS, "")
+            row.update(
+                report_id=f"r{number}",
+                event_id=f"e{number}",
+                event_type="exchange",
+                event_date="2024-05-01",
+                category="pows",
+                from_party="Russia",
+                to_party="Ukraine",
+                count="12",
+                source_name=f"Source {number}",
+                quote="12 pows",
+            )
+            row[column] = value
+            rows.append(row)
+    return rows
+
+
+def test_what_an_import_writes_unenforced_its_tables_checks_accept(tmp_path: Path) -> None:
+    """An import writes with the CHECK constraints not enforced (`checked_by_writer`):
+    every value its plan lets through must be one they accept. Candidates at the edges of
+    every checked column are planned; the rows the plan accepts are imported, and `check`
+    evaluates every constraint of the file over them. They are enforced again after."""
+    rows = candidate_rows(imported_candidates(tmp_path))
+    every = write_csv(
+        tmp_path / "every.csv",
+        list(REPORT_COLUMNS),
+        [[row[column] for column in REPORT_COLUMNS] for row in rows],
+    )
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        refused = {problem.row for problem in plan_import(ledger, every, "t").errors}
+        accepted = [row for number, row in enumerate(rows, start=2) if number not in refused]
+        assert 100 < len(refused) < len(rows) - 100  # both sides of every edge were tried
+        kept = write_csv(
+            tmp_path / "accepted.csv",
+            list(REPORT_COLUMNS),
+            [[row[column] for column in REPORT_COLUMNS] for row in accepted],
+        )
+        plan = plan_import(ledger, kept, "t")
+        assert plan.errors == []
+        apply_import(ledger, plan, "t")
+        assert ledger.count("reports") == len(accepted)
+        report = check(ledger)
+        assert report.ok, report.lines()
+        pragmas = "SELECT * FROM pragma_ignore_check_constraints, pragma_foreign_keys"
+        assert ledger.conn.execute(pragmas).fetchone() == (0, 1)
+    connection = sqlite3.connect(tmp_path / "ledger.db")
+    try:
+        connection.execute("UPDATE reports SET credibility = 7")
+    except sqlite3.IntegrityError as error:
+        assert "CHECK constraint failed" in str(error)
+    else:
+        raise AssertionError("a credibility of 7 was let through after the import")
+    connection.close()

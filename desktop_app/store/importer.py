@@ -219,7 +219,7 @@ def apply_import(
         ledger.journal_while_empty() if alone else nullcontext(),
         collector_paused(),
         ledger.large_write(),
-        ledger.references_checked_by_writer(),
+        ledger.checked_by_writer(),
         ledger.write(who, operation_id) as state,
     ):
         _check_events_unchanged(ledger, plan)
