@@ -67,6 +67,10 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # What was made meanwhile goes to the oldest generation (a move of two lists): the
+        # next young pass would otherwise walk all of it, 0.1-0.2 s of a large import.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
