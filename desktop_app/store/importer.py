@@ -193,7 +193,7 @@ def _plan_columns(plan: ImportPlan, ledger: Ledger, data: bytes, progress: Progr
             return False
         header = [tidy(unescape_cell(name)) for name in names]
         return check_header(plan, header) and bulk_import.bulk_plan(
-            plan, ledger, header, table, progress
+            plan, ledger, header, table, progress, PANDAS_HIDDEN.hidden
         )
 
 
