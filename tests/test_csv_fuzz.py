@@ -55,7 +55,7 @@ from desktop_app.store.importer import (
     apply_import,
     plan_import,
 )
-from desktop_app.store.ledger import Ledger, ReportInput
+from desktop_app.store.ledger import Ledger, ReportInput, write_cache_kib
 
 TABLES = DATA_TABLES
 ROW_NUMBER = re.compile(r"\brow \d+\b")
@@ -850,6 +850,38 @@ def test_what_an_import_made_is_left_to_no_young_pass_of_the_collector(tmp_path:
         apply_import(ledger, plan, "test")
         assert young() < 3_000 and gc.isenabled()
         assert ledger.count("reports") == 3_000
+
+
+def cache_while_importing(db: Path, csv_path: Path) -> tuple[int, set[int], int]:
+    """The file's size in KiB before an import, the page cache sizes its progress saw
+    (negative: KiB), and the cache size after it, against before (0: the same)."""
+    with Ledger.open(db) as ledger:
+
+        def pragma(name: str) -> int:
+            value: int = ledger.conn.execute(f"PRAGMA {name}").fetchone()[0]
+            return value
+
+        kib, usual = pragma("page_count") * pragma("page_size") // 1024, pragma("cache_size")
+        seen: set[int] = set()
+
+        def progress(done: int, total: int) -> bool:
+            seen.add(pragma("cache_size"))
+            return True
+
+        apply_import(ledger, plan_import(ledger, csv_path, "test"), "test", progress)
+        return kib, seen, pragma("cache_size") - usual
+
+
+def test_an_import_caches_the_file_as_it_was_and_no_more(tmp_path: Path) -> None:
+    """While an import writes, SQLite's page cache holds the file as it was (what the
+    write may come back to) and 32 MiB besides, at most 256 MiB; before and after, its
+    usual size. A new file's pages are left to the file as the cache fills."""
+    for prefix in ("r", "m"):  # into a new file, then into the file the first one wrote
+        csv_path = write_reports_csv(tmp_path / f"{prefix}.csv", 300, prefix=prefix)
+        kib, seen, after = cache_while_importing(tmp_path / "ledger.db", csv_path)
+        assert seen == {-(kib + 32 * 1024)} and after == 0
+    assert kib > 100
+    assert write_cache_kib(0) == 32 * 1024 and write_cache_kib(10**10) == 256 * 1024
 
 
 def test_the_search_rows_of_new_events_are_those_the_tables_give(
