@@ -421,13 +421,14 @@ def _report_rows_in_id_order(
 ) -> tuple[list[NewReport], list[tuple[Any, ...]]]:
     """The plan's reports in id order, as rows go into the tables: each insertion lands
     next to the last in the b-trees; each report keeps the sequence number of its place
-    in the file. One sort, of positions by id (a key of one string sorts fastest)."""
+    in the file. One sort, of positions by id (a key of one string sorts fastest). The
+    rows are built in the file's order, the order their values lie in memory, then put in
+    id order: built in id order, each value was a jump in memory (0.65 s, now 0.47)."""
     ids = list(map(_report_id_of, plan.reports))
     order = sorted(range(len(ids)), key=ids.__getitem__)
-    in_id_order = [plan.reports[index] for index in order]
-    seqs = [first_seq + index for index in order]
-    rows = _report_rows(in_id_order, seqs, sources, who=who, now=now, operation=operation)
-    return in_id_order, rows
+    seqs = range(first_seq, first_seq + len(ids))
+    rows = _report_rows(plan.reports, seqs, sources, who=who, now=now, operation=operation)
+    return list(map(plan.reports.__getitem__, order)), list(map(rows.__getitem__, order))
 
 
 def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple[Any, ...]]:
@@ -449,7 +450,7 @@ def _flow_rows(reports: list[NewReport], parties: dict[str, str]) -> list[tuple[
 
 def _report_rows(
     reports: list[NewReport],
-    seqs: list[int],
+    seqs: Sequence[int],
     sources: dict[str, str],
     *,
     who: str,
