@@ -794,6 +794,41 @@ def test_the_bulk_and_the_careful_reading_plan_the_same(
         careful = plan_import(ledger, csv_path, "fuzz", bulk=False)
     event("clean" if not careful.errors else "with errors")
     assert _at_one_time(bulk) == _at_one_time(careful)
+    assert careful.id_order is None
+    if bulk.id_order is not None:  # the column-wise reading sorted the reports by id
+        ids = [report.report_id for report in bulk.reports]
+        assert [ids[place] for place in bulk.id_order] == sorted(ids)
+
+
+def test_the_column_wise_reading_sorts_the_reports_ids_as_python_does(tmp_path: Path) -> None:
+    """The writer inserts the reports in the order of their ids that the plan's reading
+    sorted with Arrow (bytes of UTF-8, the order of code points): the order Python sorts
+    strings in, letters of any script, case, digits and characters past U+FFFF included."""
+    ids = ["b", "B", "a", "ä", "Я", "я", "z", "😀", "～", "10", "9", "r-1", "Ω", "ab", "a b"]
+    rows = []
+    for number, report_id in enumerate(ids):
+        row = dict.fromkeys(REPORTS_HEADER, "")
+        row.update(
+            report_id=report_id,
+            event_id=f"e{number}",
+            event_type="exchange",
+            event_date="2024-05-01",
+            category="pows",
+            from_party="Russia",
+            to_party="Ukraine",
+            count="12",
+            source_name="Coordination HQ",
+            quote="12 pows",
+        )
+        rows.append([row[column] for column in REPORTS_HEADER])
+    csv_path = write_csv(tmp_path / "reports.csv", list(REPORTS_HEADER), rows)
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        plan = plan_import(ledger, csv_path, "test")
+        assert plan.id_order is not None and not plan.errors
+        assert [plan.reports[place].report_id for place in plan.id_order] == sorted(ids)
+        apply_import(ledger, plan, "test")
+        stored = ledger.conn.execute("SELECT id FROM reports ORDER BY seq").fetchall()
+        assert [report_id for (report_id,) in stored] == ids  # each at its place in the file
 
 
 def _at_one_time(plan: ImportPlan) -> ImportPlan:

@@ -170,6 +170,9 @@ class ImportPlan:
     new_sources: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     new_parties: list[str] = field(default_factory=list)
     party_spellings: set[str] = field(default_factory=set)  # every one the reports use
+    # The reports' places in `reports` in the order of their ids, where the column-wise
+    # reading sorted them beside its other work (else the writer sorts them).
+    id_order: list[int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def n_flows(self) -> int:
