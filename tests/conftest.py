@@ -249,6 +249,26 @@ def write_reports_csv(
     return path
 
 
+def report_row(number: int, **cells: str) -> list[str]:
+    """A valid reports.csv row of one report of its own (report rNUMBER of event eNUMBER,
+    12 pows from Russia to Ukraine), these cells given otherwise."""
+    row = dict.fromkeys(REPORTS_HEADER, "")
+    row.update(
+        report_id=f"r{number}",
+        event_id=f"e{number}",
+        event_type="exchange",
+        event_date="2024-05-01",
+        category="pows",
+        from_party="Russia",
+        to_party="Ukraine",
+        count="12",
+        source_name=f"Source {number}",
+        quote="12 pows",
+    )
+    row.update(cells)
+    return [row[column] for column in REPORTS_HEADER]
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     """A reports.csv as a person's spreadsheet would save it."""
     with path.open("w", newline="", encoding="utf-8") as handle:

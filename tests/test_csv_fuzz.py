@@ -28,6 +28,7 @@ from conftest import (
     DATA_TABLES,
     REPORTS_HEADER,
     CliResult,
+    report_row,
     sha256,
     write_csv,
     write_reports_csv,
@@ -805,22 +806,7 @@ def test_the_column_wise_reading_sorts_the_reports_ids_as_python_does(tmp_path: 
     sorted with Arrow (bytes of UTF-8, the order of code points): the order Python sorts
     strings in, letters of any script, case, digits and characters past U+FFFF included."""
     ids = ["b", "B", "a", "ä", "Я", "я", "z", "😀", "～", "10", "9", "r-1", "Ω", "ab", "a b"]
-    rows = []
-    for number, report_id in enumerate(ids):
-        row = dict.fromkeys(REPORTS_HEADER, "")
-        row.update(
-            report_id=report_id,
-            event_id=f"e{number}",
-            event_type="exchange",
-            event_date="2024-05-01",
-            category="pows",
-            from_party="Russia",
-            to_party="Ukraine",
-            count="12",
-            source_name="Coordination HQ",
-            quote="12 pows",
-        )
-        rows.append([row[column] for column in REPORTS_HEADER])
+    rows = [report_row(number, report_id=report_id) for number, report_id in enumerate(ids)]
     csv_path = write_csv(tmp_path / "reports.csv", list(REPORTS_HEADER), rows)
     with Ledger.open(tmp_path / "ledger.db") as ledger:
         plan = plan_import(ledger, csv_path, "test")

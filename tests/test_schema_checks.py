@@ -7,7 +7,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from conftest import EXAMPLE_CSV, write_csv
+from conftest import EXAMPLE_CSV, REPORTS_HEADER, report_row, write_csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +23,6 @@ from desktop_app.domain.validation import MAX_COUNT
 from desktop_app.store import schema
 from desktop_app.store.check import check
 from desktop_app.store.database import backup_path
-from desktop_app.store.import_plan import REPORT_COLUMNS
 from desktop_app.store.importer import apply_import, plan_import
 from desktop_app.store.ledger import Ledger
 from desktop_app.store.values import table_checks
@@ -189,7 +188,7 @@ def test_every_check_of_the_schema_is_read_for_check(tmp_path: Path) -> None:
     ]
 
 
-def imported_candidates(tmp_path: Path) -> dict[str, list[str]]:
+def imported_candidates() -> dict[str, list[str]]:
     """Per checked column of reports.csv, texts near and across the edges of what the
     tables' CHECK constraints allow, each in a row of its own (its own report and event)."""
     dates = [
@@ -216,27 +215,10 @@ def imported_candidates(tmp_path: Path) -> dict[str, list[str]]:
     }
 
 
-def candidate_rows(candidates: dict[str, list[str]]) -> list[dict[str, str]]:
-    rows = []
-    for column, values in candidates.items():
-        for value in values:
-            number = len(rows)
-            row = dict.fromkeys(REPORT_COLUMNS, "")
-            row.update(
-                report_id=f"r{number}",
-                event_id=f"e{number}",
-                event_type="exchange",
-                event_date="2024-05-01",
-                category="pows",
-                from_party="Russia",
-                to_party="Ukraine",
-                count="12",
-                source_name=f"Source {number}",
-                quote="12 pows",
-            )
-            row[column] = value
-            rows.append(row)
-    return rows
+def candidate_rows(candidates: dict[str, list[str]]) -> list[list[str]]:
+    """A row of a report of its own for each candidate of each column."""
+    given = [(column, value) for column, values in candidates.items() for value in values]
+    return [report_row(number, **{column: value}) for number, (column, value) in enumerate(given)]
 
 
 def test_what_an_import_writes_unenforced_its_tables_checks_accept(tmp_path: Path) -> None:
@@ -244,21 +226,13 @@ def test_what_an_import_writes_unenforced_its_tables_checks_accept(tmp_path: Pat
     every value its plan lets through must be one they accept. Candidates at the edges of
     every checked column are planned; the rows the plan accepts are imported, and `check`
     evaluates every constraint of the file over them. They are enforced again after."""
-    rows = candidate_rows(imported_candidates(tmp_path))
-    every = write_csv(
-        tmp_path / "every.csv",
-        list(REPORT_COLUMNS),
-        [[row[column] for column in REPORT_COLUMNS] for row in rows],
-    )
+    rows = candidate_rows(imported_candidates())
+    every = write_csv(tmp_path / "every.csv", REPORTS_HEADER, rows)
     with Ledger.open(tmp_path / "ledger.db") as ledger:
         refused = {problem.row for problem in plan_import(ledger, every, "t").errors}
         accepted = [row for number, row in enumerate(rows, start=2) if number not in refused]
         assert 100 < len(refused) < len(rows) - 100  # both sides of every edge were tried
-        kept = write_csv(
-            tmp_path / "accepted.csv",
-            list(REPORT_COLUMNS),
-            [[row[column] for column in REPORT_COLUMNS] for row in accepted],
-        )
+        kept = write_csv(tmp_path / "accepted.csv", REPORTS_HEADER, accepted)
         plan = plan_import(ledger, kept, "t")
         assert plan.errors == []
         apply_import(ledger, plan, "t")
